@@ -1,0 +1,88 @@
+"""The fact table: one row per quantitative fact, its columns and how a list of facts becomes a DataFrame.
+
+Values stay exact (``Decimal``) inside the engine and become floats only here, when the table is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+#: Column order of every table the package produces (see GUIDELINES.md for their meaning).
+COLUMNS: tuple[str, ...] = (
+    "source",      # document the fact came from (file name or label)
+    "section",     # headline of the article the fact sits in
+    "sentence",    # the sentence, line breaks of the page layout removed
+    "start",       # offset of the mention in the document text (str index)
+    "end",         # exclusive end offset: text[start:end] == mention
+    "mention",     # number, multiplier, unit and adjacent approximation words, as written
+    "value",       # in base units: 万/亿 applied, money in 元, percent as 7.1, falls negative
+    "unit",        # unit after the multiplier: 元, 吨, %, 百分点, 倍, or the measure word (个, 家 …)
+    "qualifier",   # exact | approx | more_than | less_than | at_most | at_least
+    "value_low",   # lower bound implied by the qualifier or range, else empty
+    "value_high",  # upper bound implied by the qualifier or range, else empty
+    "kind",        # count | money | quantity | area | duration | ratio | growth | index
+    "indicator",   # what is measured, a short phrase from the text
+    "period",      # the time expression that governs the fact, empty when none
+    "region",      # the place the fact is about, as named in the text
+    "topic",       # key of the topic taxonomy (indicators/data/topics.toml)
+)
+
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_most", "at_least")
+KINDS = ("count", "money", "quantity", "area", "duration", "ratio", "growth", "index")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One quantitative fact found in a text; ``text[start:end] == mention`` always holds."""
+
+    start: int
+    end: int
+    mention: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    kind: str
+    value_low: Decimal | None = None
+    value_high: Decimal | None = None
+    indicator: str = ""
+    period: str = ""
+    region: str = ""
+    topic: str = "other"
+    sentence: str = ""
+    section: str = ""
+    source: str = ""
+
+
+def _num(x: Decimal | None) -> float:
+    return float(x) if x is not None else float("nan")
+
+
+def empty_table() -> pd.DataFrame:
+    """A table with every column and no rows, typed like a full one."""
+    return facts_to_frame([])
+
+
+def facts_to_frame(facts: list[Fact]) -> pd.DataFrame:
+    """Build the tidy table from facts; the only place exact values turn into floats."""
+    data = {
+        "source": [f.source for f in facts],
+        "section": [f.section for f in facts],
+        "sentence": [f.sentence for f in facts],
+        "start": pd.array([f.start for f in facts], dtype="int64"),
+        "end": pd.array([f.end for f in facts], dtype="int64"),
+        "mention": [f.mention for f in facts],
+        "value": pd.array([float(f.value) for f in facts], dtype="float64"),
+        "unit": [f.unit for f in facts],
+        "qualifier": [f.qualifier for f in facts],
+        "value_low": pd.array([_num(f.value_low) for f in facts], dtype="float64"),
+        "value_high": pd.array([_num(f.value_high) for f in facts], dtype="float64"),
+        "kind": [f.kind for f in facts],
+        "indicator": [f.indicator for f in facts],
+        "period": [f.period for f in facts],
+        "region": [f.region for f in facts],
+        "topic": [f.topic for f in facts],
+    }
+    return pd.DataFrame(data, columns=list(COLUMNS))

@@ -1,0 +1,71 @@
+"""The topic taxonomy (a TOML file a user can edit) and the keyword rule that gives each fact a topic."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+DEFAULT_TAXONOMY = "topics.toml"
+FALLBACK = "other"
+_WEAK = 1 / 3
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    labels: dict[str, str]           # key -> Chinese label, in file order
+    weights: dict[str, tuple[str, float]]  # keyword -> (topic key, weight)
+    pattern: regex.Pattern[str]      # all keywords, longest first
+
+    def classify(self, *texts_by_weight: tuple[str, float]) -> str:
+        """Topic key whose keywords weigh most in the given (text, weight) pairs; ``other`` if none."""
+        scores: dict[str, float] = {}
+        for text, factor in texts_by_weight:
+            if not text:
+                continue
+            for m in self.pattern.finditer(text):
+                key, w = self.weights[m.group()]
+                scores[key] = scores.get(key, 0.0) + w * factor
+        if not scores:
+            return FALLBACK if FALLBACK in self.labels else next(iter(self.labels))
+        return max(scores, key=scores.__getitem__)
+
+
+def parse_taxonomy(text: str, origin: str = "taxonomy") -> Taxonomy:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{origin}: not valid TOML: {exc}") from None
+    labels: dict[str, str] = {}
+    weights: dict[str, tuple[str, float]] = {}
+    for key, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
+            raise ValueError(f"{origin}: topic {key!r} needs a table with a string 'label'")
+        if not key.isascii():
+            raise ValueError(f"{origin}: topic key {key!r} must be ASCII (it is used in URLs)")
+        labels[key] = entry["label"]
+        for word in entry.get("keywords", []):
+            weights.setdefault(word, (key, float(len(word))))
+        for word in entry.get("weak", []):
+            weights.setdefault(word, (key, len(word) * _WEAK))
+    words = sorted(weights, key=len, reverse=True)
+    pattern = regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
+    return Taxonomy(labels, weights, pattern)
+
+
+@cache
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    """The taxonomy from ``path``, or the default one shipped in ``indicators/data/topics.toml``."""
+    if path is None:
+        text = resources.files("indicators").joinpath("data", DEFAULT_TAXONOMY).read_text("utf-8")
+        return parse_taxonomy(text, DEFAULT_TAXONOMY)
+    return parse_taxonomy(Path(path).read_text("utf-8"), str(path))
+
+
+def topic_labels() -> dict[str, str]:
+    """Topic key -> Chinese label of the default taxonomy, in file order."""
+    return dict(load_taxonomy().labels)
