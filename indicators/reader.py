@@ -92,7 +92,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 _NEWLINES = re.compile(r"\r\n?")
 # C0/C1 controls other than tab, newline, form feed, carriage return: frequent in binary data.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f-\x9f]")  # \x1a: DOS end of file
 _MAX_BAD_FRACTION = 0.001  # at most 1 bad sequence per 1000 characters counts as "damaged text"
 
 
@@ -108,7 +108,23 @@ def _looks_textual(text: str) -> bool:
         return True
     if "\x00" in text:
         return False
-    return len(_CONTROL.findall(text[:200_000])) <= max(2, len(text[:200_000]) // 200)
+    sample = text[:200_000]
+    return len(_CONTROL.findall(sample)) <= len(sample) // 200
+
+
+# Characters of ordinary text: ASCII, Latin, general punctuation, CJK symbols, kana, CJK
+# ideographs, full-width forms. Binary data decoded as UTF-16 lands mostly elsewhere.
+_COMMON = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2190-\u27bf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+)
+
+
+def _looks_plausible(text: str) -> bool:
+    """Textual, and at least 90 % of the characters are ones ordinary documents use."""
+    sample = text[:200_000]
+    if not sample or not _looks_textual(sample):
+        return False
+    return len(_COMMON.findall(sample)) >= 0.9 * len(sample)
 
 
 def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
@@ -153,7 +169,7 @@ def _guess_utf16_without_bom(data: bytes) -> str | None:
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _looks_textual(text):
+            if _looks_plausible(text):
                 return enc
     return None
 
@@ -176,25 +192,20 @@ def _detect(name: str, data: bytes) -> tuple[str, str, list[str]]:
             return data.decode(enc), enc, notes
         raise ReadError(name, "binary data, not text (contains NUL bytes)")
 
-    # Strict attempts first: UTF-8, then GB18030 (a superset of GBK and GB2312).
+    # UTF-8 first, strict, then "damaged UTF-8" (a few bad sequences: a character cut off by
+    # truncation, a stray byte): GBK/GB18030 bytes almost never look like that, so this order
+    # never reads Chinese legacy text as UTF-8. Then GB18030 (a superset of GBK and GB2312).
     for enc in ("utf-8", "gb18030"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
-            continue
-        if _looks_textual(text):
+            text, bad = _decode_lenient(data, enc)
+            if bad > max(1, int(len(text) * _MAX_BAD_FRACTION)) or not _looks_textual(text):
+                continue
+            where = " at the end (file truncated?)" if bad == 1 and text.endswith("\ufffd") else ""
+            notes.append(f"{bad} undecodable byte sequence(s){where} replaced with U+FFFD (read as {enc})")
             return text, enc, notes
-
-    # Damaged text: valid apart from a few sequences (e.g. a character cut off by truncation).
-    for enc in ("utf-8", "gb18030"):
-        text, bad = _decode_lenient(data, enc)
-        if bad <= max(1, int(len(text) * _MAX_BAD_FRACTION)) and _looks_textual(text):
-            where = "at the end (file truncated?)" if text.endswith("\ufffd") and bad == 1 else ""
-            notes.append(
-                f"{bad} undecodable byte sequence(s) {where} replaced with U+FFFD (read as {enc})".replace(
-                    "  ", " "
-                )
-            )
+        if _looks_textual(text):
             return text, enc, notes
 
     # Anything else: ask the detector, and accept only a confident, readable answer.
@@ -209,7 +220,7 @@ def _detect(name: str, data: bytes) -> tuple[str, str, list[str]]:
             text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
             text = None
-        if text is not None and _looks_textual(text):
+        if text is not None and _looks_plausible(text):
             return text, best.encoding, notes
     raise ReadError(name, "binary data, not text (no known encoding decodes it)")
 
@@ -697,19 +708,6 @@ def _detect_stream_encoding(name: str, head: bytes) -> tuple[str, int, str]:
     for bom, enc in _BOMS:
         if head.startswith(bom):
             return enc, len(bom), "BOM"
-    if b"\x00" in head:
-        enc = _guess_utf16_without_bom(head[: len(head) - len(head) % 2])
-        if enc:
-            return enc, 0, "NUL pattern"
-        raise ReadError(name, "binary data, not text (contains NUL bytes)")
-    for enc in ("utf-8", "gb18030"):
-        dec = codecs.getincrementaldecoder(enc)()
-        try:
-            text = dec.decode(head, final=False)  # a character cut by the sample end is fine
-        except UnicodeDecodeError:
-            continue
-        if _looks_textual(text):
-            return enc, 0, "sample"
     _text, enc, _notes = _detect(name, head)
     return enc, 0, "detector"
 
