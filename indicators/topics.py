@@ -5,10 +5,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import regex
+
+from .paths import read_data
 
 DEFAULT_TAXONOMY = "topics.toml"
 FALLBACK = "other"
@@ -61,7 +62,7 @@ def parse_taxonomy(text: str, origin: str = "taxonomy") -> Taxonomy:
 def load_taxonomy(path: str | None = None) -> Taxonomy:
     """The taxonomy from ``path``, or the default one shipped in ``indicators/data/topics.toml``."""
     if path is None:
-        text = resources.files("indicators").joinpath("data", DEFAULT_TAXONOMY).read_text("utf-8")
+        text = read_data(DEFAULT_TAXONOMY)
         return parse_taxonomy(text, DEFAULT_TAXONOMY)
     return parse_taxonomy(Path(path).read_text("utf-8"), str(path))
 

@@ -1,0 +1,215 @@
+"""What a fact is about: its period, its region and a short indicator phrase, read from the text
+around it (its clause, its sentence, the head of its paragraph, its article)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .gazetteer import find_places
+from .layout import Block, Layout
+
+# ---- periods -------------------------------------------------------------------------------
+_CN_NUM = "[一二三四五六七八九十]{1,3}"
+_MONTH_NUM = rf"(?:[0-9]{{1,2}}|{_CN_NUM})"
+_YEAR = r"(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年度?|今年|去年|上年|明年|本年度?|当年|同年"
+_QUARTER = r"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前[0-9一二三四五六七八九十]{1,2}个月|全年"
+_MONTH = (
+    rf"{_MONTH_NUM}(?:\s*[-—–~～至到]\s*{_MONTH_NUM})?月份?"
+    rf"(?:{_MONTH_NUM}日)?(?:以来|底|末|上旬|中旬|下旬)?"
+)
+_SPECIAL = (
+    r"年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至目前|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
+)
+PERIOD = regex.compile(
+    rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|{_SPECIAL}|{_QUARTER}|{_MONTH}"
+)
+
+# ---- indicator phrase ----------------------------------------------------------------------
+_CLAUSE_SEPARATORS = "，,；;：:。！？!?、"
+_BRACKETED = regex.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
+_DECOR = regex.compile(r"[“”\"《》「」‘’\s]")
+_LEADING = regex.compile(
+    r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
+    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|在|对|将|把)+"
+)
+_TRAILING = regex.compile(
+    r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
+    r"|提高到|提高至|压缩至|压缩到|缩短至|缩短到|控制在|减少到|下降到|增加到|分为|仅|了|的|已|在|到|至|经过|经)+$"
+)
+_CHANGE_ONLY = regex.compile(
+    r"^(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|较上年同期|与上年相比|年均|分别)*"
+    r"(?:增长|增加|提高|提升|上升|上涨|增|扩大|下降|减少|降低|回落|下滑|下跌|降|减|收窄|缩小)?(?:了)?$"
+)
+_FOLLOW_STOP = regex.compile(
+    r"齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
+    r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计|[0-9０-９]"
+)
+_MAX_BEFORE = 16
+_MAX_AFTER = 14
+_FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
+
+
+def _clean(phrase: str) -> str:
+    return _DECOR.sub("", _BRACKETED.sub("", phrase))
+
+
+def _strip_edges(phrase: str, places: frozenset[str] | None = None) -> str:
+    """Drop leading connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
+    before = None
+    while phrase and phrase != before:
+        before = phrase
+        phrase = _LEADING.sub("", phrase)
+        m = PERIOD.match(phrase)
+        if m and m.end() < len(phrase):
+            phrase = phrase[m.end():]
+        for _, name in find_places(phrase[:12])[:1]:
+            if phrase.startswith(name) and len(name) < len(phrase):
+                phrase = phrase[len(name):]
+    return _TRAILING.sub("", phrase)
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    while i >= floor and text[i] not in _CLAUSE_SEPARATORS:
+        i -= 1
+    return i + 1
+
+
+def following_phrase(text: str, end: int) -> str:
+    """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
+    tail = text[end:end + 40]
+    for word in ("以内", "之内", "以下", "左右", "内"):
+        if tail.startswith(word):
+            tail = tail[len(word):]
+            break
+    if tail.startswith("的"):
+        tail = tail[1:]
+    out = []
+    kept = 0
+    for i, ch in enumerate(tail):
+        if ch in _CLAUSE_SEPARATORS or ch in "（(）)\n" or kept >= _MAX_AFTER:
+            break
+        if _FOLLOW_STOP.match(tail, i):
+            break
+        out.append(ch)
+        kept += not _DECOR.match(ch)
+    return _clean("".join(out))
+
+
+@dataclass
+class BlockContext:
+    """Periods and places found in one block, with positions in the block's joined text."""
+
+    periods: list[tuple[int, str]]
+    places: list[tuple[int, str]]
+    _period_pos: list[int] = field(default_factory=list)
+    _place_pos: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._period_pos = [p for p, _ in self.periods]
+        self._place_pos = [p for p, _ in self.places]
+
+
+@dataclass
+class DocumentContext:
+    """Per-document memo of what the context rules need, so no block is scanned twice."""
+
+    text: str
+    layout: Layout
+    _blocks: dict[int, BlockContext] = field(default_factory=dict)
+    _section_place: dict[str, str] | None = None
+    _doc_place: str = ""
+
+    def block(self, block: Block) -> BlockContext:
+        key = id(block)
+        ctx = self._blocks.get(key)
+        if ctx is None:
+            periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)]
+            ctx = BlockContext(periods, find_places(block.text))
+            self._blocks[key] = ctx
+        return ctx
+
+    def default_place(self, section: str) -> str:
+        """The place named most often in the article, else in the whole document."""
+        if self._section_place is None:
+            per_section: dict[str, Counter] = {}
+            overall: Counter = Counter()
+            for b in self.layout.blocks:
+                names = [n for _, n in self.block(b).places]
+                per_section.setdefault(b.section, Counter()).update(names)
+                overall.update(names)
+            self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
+            self._doc_place = overall.most_common(1)[0][0] if overall else ""
+        return self._section_place.get(section) or self._doc_place
+
+
+def _nearest(positions: list[int], items: list[tuple[int, str]], lo: int, pos: int, hi: int) -> str:
+    """Closest item before ``pos`` within [lo, pos), else the first one in [pos, hi)."""
+    i = bisect_right(positions, pos) - 1
+    if i >= 0 and positions[i] >= lo:
+        return items[i][1]
+    j = i + 1
+    if j < len(positions) and positions[j] < hi:
+        return items[j][1]
+    return ""
+
+
+def period_for(ctx: BlockContext, block: Block, local: int) -> str:
+    s0, s1 = block.sentence_at(local)
+    found = _nearest(ctx._period_pos, ctx.periods, s0, local, s1)
+    if found:
+        return found
+    # The head of the paragraph: its first clause.
+    head_end = _first_clause_end(block.text)
+    if ctx._period_pos and ctx._period_pos[0] < head_end and block.sentences()[0][0] <= local:
+        return ctx.periods[0][1]
+    return ""
+
+
+def _first_clause_end(text: str) -> int:
+    for i, ch in enumerate(text[:60]):
+        if ch in "，,；;。":
+            return i
+    return min(len(text), 60)
+
+
+def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int) -> str:
+    s0, s1 = block.sentence_at(local)
+    found = _nearest(ctx._place_pos, ctx.places, s0, local, s1)
+    if found:
+        return found
+    found = _nearest(ctx._place_pos, ctx.places, 0, local, 0)
+    return found or doc.default_place(block.section)
+
+
+@cache
+def _place_names_in(phrase: str) -> frozenset[str]:
+    return frozenset(n for _, n in find_places(phrase))
+
+
+def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,
+                  previous: str) -> str:
+    """A short phrase naming what the number measures.
+
+    ``floor`` is where the clause may start at the earliest (the end of the previous fact in it);
+    ``previous`` is the indicator of the fact before in the same sentence, used when the clause only
+    says 同比增长.
+    """
+    text = block.text
+    start = _clause_start(text, local_start, floor)
+    before = _strip_edges(_clean(text[start:local_start]))[-_MAX_BEFORE:]
+    if kind == "growth" and _CHANGE_ONLY.match(before) and previous:
+        return previous + _clean(text[start:local_start]).lstrip("，,")[-8:]
+    after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS else ""
+    phrase = before + after if after not in before else before
+    if phrase:
+        return phrase
+    # Nothing in the clause (共计2000株): the clause before it says what is counted.
+    prev_start = _clause_start(text, max(start - 1, 0), 0)
+    return _strip_edges(_clean(text[prev_start:max(start - 1, prev_start)]))[-_MAX_BEFORE:]

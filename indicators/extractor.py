@@ -1,0 +1,286 @@
+"""Find every quantitative fact in a text: the number with its unit, then the checks that tell a
+fact from a date, an ordinal, a name or a threshold, then its context.
+
+    >>> [f.mention for f in extract_facts("开工亿元以上项目697个，完成投资300.1亿元。")]
+    ['697个', '300.1亿元']
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+import regex
+
+from . import patterns as P
+from .context import DocumentContext, indicator_for, period_for, region_for
+from .layout import analyse
+from .numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
+from .schema import Fact, facts_to_frame
+from .topics import load_taxonomy
+
+_CJK = regex.compile(r"\p{Han}")
+_RANGE_LOW = regex.compile(
+    rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*[-—–~～]\s*$"
+    rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?[至到]$"
+)
+_AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
+_THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
+_INDEX = regex.compile(
+    r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][A-Z]{2,4}[)）])?(?:为|是|达到|达|[:：])?\s*"
+    r"(?P<num>[0-9]{2,3}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
+)
+_SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
+_LIST_JOINERS = frozenset({"、", "和", "及", "，", ","})
+_BEFORE_WINDOW = 12
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    kind: str
+    qualifier: str
+    low: Decimal | None = None
+    high: Decimal | None = None
+
+
+def _qualifier(m: regex.Match, text: str, unit_info) -> str:
+    if m.group("pre"):
+        return P.PREFIX_QUALIFIERS[m.group("pre")]
+    inner = m.group("inner") or m.group("inner2")
+    if inner:
+        return P.INNER_QUALIFIERS[inner]
+    if m.group("post"):
+        return P.SUFFIX_QUALIFIERS[m.group("post")]
+    after = text[m.end():m.end() + 2]
+    for word, q in P.BOUND_AFTER.items():
+        if after.startswith(word) and (word != "内" or unit_info.kind == "duration"):
+            return q
+    if unit_info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, m.start() - 6), m.start()):
+        return "at_most"
+    return "exact"
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and spans[i][1] >= end
+
+
+def _is_fact(m: regex.Match, text: str, info, qualifier: str, value: Decimal) -> bool:
+    """The checks that tell a measured quantity from a date, an ordinal, a name or a threshold."""
+    num = m.group("num")
+    start = m.start()
+    if start and text[start - 1] == "第":                      # 第十四届, 第一个
+        return False
+    unit_end = m.end("unit") if m.group("unit") else m.end("latin")
+    next_char = text[unit_end:unit_end + 1]
+    if next_char and next_char in info.blocked_after:          # 人民, 名单, 台湾 …
+        return False
+    if m.group("post") is None and _THRESHOLD_AFTER.match(text, unit_end):
+        return False                                           # 5亿元以上项目: a threshold, not a fact
+    if m.group("post") and _CJK.match(text, m.end()):
+        return False                                           # 1000万元以上项目
+    if info.unit == "年" and (value >= 1000 or (is_arabic(num) and len(num) == 4)):
+        return False                                           # 2021年 is a date
+    bare = qualifier == "exact" and not m.group("inner") and not m.group("inner2")
+    if is_arabic(num):
+        return True
+    if info.weak and bare:                                     # 一期工程, 四级联络体系
+        return False
+    if bare and not m.group("mult"):
+        if starts_with_power(num):                             # 千家万户, 百年大计
+            return False
+        surface = m.group("unit")
+        if num == "一" and not (surface.startswith("个") and info.kind == "duration") and info.unit != "倍":
+            return False                                       # 一个, 一次, 一家: words, not counts
+        if is_bare_chinese(num) and surface == "个":           # 四个全面, 两个维护
+            return False
+        if next_char and next_char in P.CHINESE_CHARS:         # 四个一
+            return False
+    if m.group("unit") == "成":
+        prev = text[m.start() - 1:m.start()]
+        if value > 10 or not (qualifier != "exact" or prev in "占达有约近超逾" or next_char in "，,。；;、的以左多"):
+            return False
+    return True
+
+
+def _change(text: str, start: int) -> tuple[bool, int]:
+    """(is a change, sign) from the words right before a rate."""
+    window = text[max(0, start - _BEFORE_WINDOW):start]
+    m = P.change_pattern().search(window)
+    if not m:
+        return False, 1
+    return True, -1 if (m.group("down") or m.group("downrate")) else 1
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    lex = P.lexicon()
+    enclosed = [m.span() for m in P.enclosed_name_pattern().finditer(text)]
+    enclosed_starts = [s for s, _ in enclosed]
+    found: list[_Candidate] = []
+    for m in P.fact_pattern().finditer(text):
+        surface = m.group("unit") or m.group("latin")
+        info = lex.units[surface]
+        value = parse_number(m.group("num"), m.group("mult") or "")
+        if value is None:
+            continue
+        qualifier = _qualifier(m, text, info)
+        if not _is_fact(m, text, info, qualifier, value):
+            continue
+        if enclosed and _inside(enclosed, enclosed_starts, m.start(), m.end()):
+            continue
+        kind, unit = info.kind, info.unit
+        if surface == "成":
+            value *= 10
+        if kind in ("ratio", "growth"):
+            is_change, sign = _change(text, m.start())
+            if is_change or unit == "百分点":
+                kind = "growth"
+                value *= sign
+            elif unit == "倍":
+                kind = "ratio"
+        found.append(_Candidate(m.start(), m.end(), value, unit, kind, qualifier))
+    for m in P.percent_words_pattern().finditer(text):
+        value = parse_number(m.group("pnum"))
+        if value is None or _inside(enclosed, enclosed_starts, m.start(), m.end()):
+            continue
+        is_change, sign = _change(text, m.start())
+        qualifier = P.PREFIX_QUALIFIERS.get(m.group("pre") or "", "") or P.SUFFIX_QUALIFIERS.get(
+            m.group("post") or "", "exact")
+        found.append(_Candidate(m.start(), m.end(), value * sign, "%", "growth" if is_change else "ratio",
+                                qualifier))
+    found.extend(_splits(text))
+    found.extend(_indexes(text))
+    found.sort(key=lambda c: c.start)
+    return _join_lists(text, _ranges(text, found))
+
+
+def _splits(text: str) -> list[_Candidate]:
+    """三次产业结构为9.2:51:39.8 -> one share per part when the parts add up to 100."""
+    out = []
+    for m in P.split_pattern().finditer(text):
+        parts = [(p.start(), p.end(), Decimal(p.group())) for p in regex.finditer(r"[0-9]+(?:\.[0-9]+)?", m.group())]
+        total = sum(v for _, _, v in parts)
+        if abs(total - 100) > Decimal("0.5") or not _SPLIT_CUE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        for s, e, v in parts:
+            out.append(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact"))
+    return out
+
+
+def _indexes(text: str) -> list[_Candidate]:
+    out = []
+    for m in _INDEX.finditer(text):
+        value = Decimal(m.group("num"))
+        if 50 <= value <= 200:
+            out.append(_Candidate(m.start("num"), m.end("num"), value, "", "index", "exact"))
+    return out
+
+
+def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """20-30万元 and 159.74%-203.03%: the low end at_least, the high end at_most, both bounds on both."""
+    out: list[_Candidate] = []
+    for c in found:
+        if c.qualifier != "exact" or c.kind in ("index",):
+            out.append(c)
+            continue
+        m = _RANGE_LOW.search(text, max(0, c.start - 24), c.start)
+        if not m:
+            out.append(c)
+            continue
+        num = m.group("num") or m.group("num2")
+        mult = m.group("mult") or m.group("mult2") or ""
+        num_start = m.start("num") if m.group("num") else m.start("num2")
+        high_mult = _multiplier_of(text, c)
+        low = parse_number(num, mult or high_mult)
+        if low is None or text[num_start - 1:num_start] == "第":
+            out.append(c)
+            continue
+        sign = -1 if c.value < 0 else 1
+        low *= sign
+        if out and out[-1].start >= num_start:          # the low end was found on its own (159.74%)
+            out.pop()
+        low_end = m.start() + len(m.group().rstrip("-—–~～至到 \t"))
+        lo, hi = min(low, c.value), max(low, c.value)
+        out.append(_Candidate(num_start, low_end, low, c.unit, c.kind, "at_least", lo, hi))
+        out.append(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "at_most", lo, hi))
+    return out
+
+
+def _multiplier_of(text: str, c: _Candidate) -> str:
+    m = P.fact_pattern().match(text, c.start, c.end)
+    return (m.group("mult") or "") if m else ""
+
+
+def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """分别增长8.5%、10.6%: a rate listed right after a change keeps the change's kind and sign."""
+    for prev, cur in zip(found, found[1:], strict=False):
+        between = text[prev.end:cur.start].strip()
+        if (prev.kind == "growth" and cur.kind == "ratio" and cur.unit == prev.unit
+                and between in _LIST_JOINERS):
+            cur.kind = "growth"
+            if prev.value < 0 < cur.value:
+                cur.value = -cur.value
+    return found
+
+
+def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
+    if c.low is not None or c.high is not None:
+        return c.low, c.high
+    lower = c.qualifier in ("more_than", "at_least")
+    upper = c.qualifier in ("less_than", "at_most")
+    if c.qualifier == "exact":
+        return c.value, c.value
+    if c.value < 0:                       # 下降超过5%: the bound is on the size of the fall
+        lower, upper = upper, lower
+    return (c.value if lower else None), (c.value if upper else None)
+
+
+def extract_facts(text: str, source: str = "") -> list[Fact]:
+    """Every quantitative fact in ``text``, in order of appearance."""
+    if not isinstance(text, str) or not text:
+        return []
+    candidates = _candidates(text)
+    if not candidates:
+        return []
+    layout = analyse(text)
+    doc = DocumentContext(text, layout)
+    taxonomy = load_taxonomy()
+    facts: list[Fact] = []
+    last_block = None
+    last_sentence = (-1, -1)
+    last_end_local = 0
+    last_indicator = ""
+    for c in candidates:
+        block = layout.block_at(c.start)
+        if block is None or c.start >= block.end:
+            continue
+        ls, le = block.local(c.start), block.local(c.end - 1) + 1
+        if le - ls != c.end - c.start:    # a mention broken by a line break is not trusted
+            continue
+        sentence = block.sentence_at(ls)
+        same_sentence = block is last_block and sentence == last_sentence
+        floor = last_end_local if same_sentence else 0
+        ctx = doc.block(block)
+        indicator = indicator_for(block, ls, le, c.kind, floor, last_indicator if same_sentence else "")
+        sentence_text = block.text[sentence[0]:sentence[1]].strip()
+        topic = taxonomy.classify((indicator, 3.0), (sentence_text, 1.0), (block.section, 0.5))
+        low, high = _bounds(c)
+        facts.append(Fact(
+            start=c.start, end=c.end, mention=text[c.start:c.end], value=c.value, unit=c.unit,
+            qualifier=c.qualifier, kind=c.kind, value_low=low, value_high=high,
+            indicator=indicator, period=period_for(ctx, block, ls), region=region_for(doc, ctx, block, ls),
+            topic=topic, sentence=sentence_text, section=block.section, source=source,
+        ))
+        last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
+    return facts
+
+
+def extract(text: str, source: str = "") -> pd.DataFrame:
+    """The tidy table of every quantitative fact in ``text`` (columns: ``indicators.COLUMNS``)."""
+    return facts_to_frame(extract_facts(text, source))

@@ -1,0 +1,73 @@
+"""Place names from the adcode table of Chinese administrative divisions shipped by ``cpca``.
+
+Full names of every province, prefecture and county (海城市, 岫岩满族自治县, 铁西区); provinces and
+prefectures are also found by their short names (鞍山, 辽宁, 内蒙古). 全国 names the whole country.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+import regex
+
+# Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
+_SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
+_EXTRA = ("全国",)
+# Two-character full names are ordinary words too often (城区, 郊区, 和县).
+_MIN_FULL = 3
+
+
+def _resource(name: str) -> str:
+    return resources.files("cpca").joinpath("resources", name).read_text("utf-8")
+
+
+@cache
+def _shorten() -> regex.Pattern[str]:
+    """Drops the administrative suffix and the ethnic names before it (广西壮族自治区 -> 广西)."""
+    nations = sorted({row.strip().split(",")[0] for row in _resource("56_nations.csv").splitlines()[1:]
+                      if row.strip()}, key=len, reverse=True)
+    nation = "|".join(regex.escape(n) + "?" if n.endswith("族") else regex.escape(n) for n in nations)
+    return regex.compile(rf"(?:(?:{nation})族?)*自治(?:区|州)$|(?:{_SUFFIXES})$")
+
+
+def _adcode_rows() -> list[tuple[str, str]]:
+    data = _resource("adcodes.csv")
+    return [(row["adcode"], row["name"]) for row in csv.DictReader(io.StringIO(data))]
+
+
+@cache
+def place_names() -> frozenset[str]:
+    names: set[str] = set(_EXTRA)
+    for code, name in _adcode_rows():
+        if not name or "辖" in name:          # 市辖区, 省直辖县级行政区划
+            continue
+        if len(name) >= _MIN_FULL:
+            names.add(name)
+        prefecture_or_province = code[4:6] == "00"
+        if prefecture_or_province:
+            short = _shorten().sub("", name)
+            if len(short) < 2:                 # 西藏自治区: 藏 is the place here, not the nation
+                short = regex.sub(rf"(?:{_SUFFIXES})$", "", name)
+            if len(short) >= 2 and short != name:
+                names.add(short)
+    return frozenset(names)
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name in place_names():
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def find_places(text: str) -> list[tuple[int, str]]:
+    """(start, name) of every place name in ``text``, leftmost-longest, not overlapping."""
+    if not text:
+        return []
+    return [(end - len(name) + 1, name) for end, name in _automaton().iter_long(text)]

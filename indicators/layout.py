@@ -1,0 +1,171 @@
+"""The shape of a page: headings, bylines, captions and body paragraphs, and the articles (sections).
+
+Newspaper pages and PDFs break sentences across lines (核心竞\\n\\n争力), so a body paragraph is a run of
+body lines joined until one ends a sentence. Each paragraph keeps the offsets of its pieces, so a
+position in the document maps to a position in the paragraph's joined text and back.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+_LINE = regex.compile(r"[^\n]+")
+_SENTENCE_END = "。！？!?；;…”’」』"
+_TERMINAL = frozenset(_SENTENCE_END + "：:")
+_MAX_HEADING = 40
+# Bylines, photo credits and captions: not body text, not headlines.
+_BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]")
+# A news item opens with a dateline such as 本报讯 / 新华社…电; the heading above it is the article's headline.
+_DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
+_SENTENCE = regex.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
+
+
+@dataclass
+class Block:
+    """A heading, byline/caption or body paragraph; text is its pieces joined without line breaks."""
+
+    kind: str                       # "heading", "byline" or "body"
+    pieces: list[tuple[int, int]]   # (start, end) of each line in the document
+    section: str = ""               # headline of the article it belongs to
+    text: str = ""
+    _starts: list[int] = field(default_factory=list)   # offset in text where each piece begins
+    _sentences: list[tuple[int, int]] | None = None
+
+    def finish(self, doc: str) -> None:
+        parts, starts, pos = [], [], 0
+        for s, e in self.pieces:
+            starts.append(pos)
+            parts.append(doc[s:e])
+            pos += e - s
+        self.text = "".join(parts)
+        self._starts = starts
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def local(self, doc_pos: int) -> int:
+        """Position in ``text`` of document offset ``doc_pos`` (which lies in one of the pieces)."""
+        i = max(0, bisect_right(self.pieces, (doc_pos, 1 << 62)) - 1)
+        return self._starts[i] + doc_pos - self.pieces[i][0]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans in ``text`` (end exclusive), computed once."""
+        if self._sentences is None:
+            spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()]
+            self._sentences = spans or [(0, len(self.text))]
+        return self._sentences
+
+    def sentence_at(self, local_pos: int) -> tuple[int, int]:
+        spans = self.sentences()
+        i = bisect_right(spans, (local_pos, 1 << 62)) - 1
+        return spans[max(0, i)]
+
+
+@dataclass
+class Layout:
+    blocks: list[Block]
+    _piece_starts: list[int]
+    _piece_block: list[int]
+
+    def block_at(self, pos: int) -> Block | None:
+        i = bisect_right(self._piece_starts, pos) - 1
+        if i < 0:
+            return None
+        return self.blocks[self._piece_block[i]]
+
+    def sections(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for b in self.blocks:
+            seen.setdefault(b.section, None)
+        return list(seen)
+
+
+def _classify(line: str) -> str:
+    stripped = line.strip()
+    if len(stripped) <= _MAX_HEADING + 10 and _BYLINE.search(stripped):
+        return "byline"
+    if len(stripped) <= _MAX_HEADING and stripped[-1] not in _TERMINAL and not _ends_clause(stripped):
+        return "heading"
+    return "body"
+
+
+def _ends_clause(line: str) -> bool:
+    return line[-1] in "，,、（(" or line.count("，") + line.count(",") >= 2
+
+
+def analyse(text: str) -> Layout:
+    """Split ``text`` into blocks and assign every block the headline of its article."""
+    lines = []
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        if e - trail > s + lead:
+            lines.append((s + lead, e - trail))
+
+    blocks: list[Block] = []
+    open_body: Block | None = None       # a body paragraph whose last line did not end a sentence
+    for s, e in lines:
+        line = text[s:e]
+        kind = _classify(line)
+        if kind == "heading" and open_body is not None and len(line) > 12:
+            kind = "body"                # a long unfinished-looking line inside a broken sentence
+        if kind == "body":
+            if open_body is not None:
+                open_body.pieces.append((s, e))
+            else:
+                open_body = Block("body", [(s, e)])
+                blocks.append(open_body)
+            if line[-1] in _TERMINAL:
+                open_body = None
+        else:
+            blocks.append(Block(kind, [(s, e)]))
+            if kind == "heading" and open_body is not None and open_body.text == "":
+                pass
+
+    for b in blocks:
+        b.finish(text)
+    _assign_sections(blocks)
+
+    piece_starts: list[int] = []
+    piece_block: list[int] = []
+    order = sorted((p[0], bi) for bi, b in enumerate(blocks) for p in b.pieces)
+    for start, bi in order:
+        piece_starts.append(start)
+        piece_block.append(bi)
+    return Layout(blocks, piece_starts, piece_block)
+
+
+def _assign_sections(blocks: list[Block]) -> None:
+    """A heading opens an article when a dateline (本报讯 …) follows it; pages without datelines
+    (bulletins, reports) start a section at every heading. The first heading always opens one."""
+    has_datelines = any(b.kind == "body" and _DATELINE.match(b.text) for b in blocks)
+    headlines: set[int] = set()
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+    if first_heading is not None:
+        headlines.add(first_heading)
+    for i, b in enumerate(blocks):
+        if b.kind != "heading":
+            continue
+        if not has_datelines:
+            headlines.add(i)
+            continue
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "byline":
+            j += 1
+        if j < len(blocks) and blocks[j].kind == "body" and _DATELINE.match(blocks[j].text):
+            headlines.add(i)
+    current = ""
+    for i, b in enumerate(blocks):
+        if i in headlines:
+            current = b.text.strip()
+        b.section = current

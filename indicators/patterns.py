@@ -1,0 +1,138 @@
+"""The extractor's regular expressions, composed from small named pieces and the unit lexicon.
+
+Everything here is built once (``functools.cache``) and shared: compiling is the only slow step.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .numbers import ARABIC, CHINESE
+from .paths import read_data
+
+# Approximation words before a number, longest first; they belong to the mention.
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "不少于": "at_least", "至少": "at_least",
+    "不超过": "at_most", "最多": "at_most",
+    "不到": "less_than", "不足": "less_than",
+    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
+    "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
+}
+# Words between the number and the unit (3.7万余人, 十多个).
+INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than"}
+# Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
+SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "more_than", "及以上": "more_than"}
+BOUND_AFTER: dict[str, str] = {"以内": "at_most", "之内": "at_most", "以下": "at_most", "内": "at_most"}
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    unit: str           # the unit reported (个工作日 -> 工作日)
+    kind: str           # count, money, quantity, area, duration, ratio, growth
+    weak: bool          # needs Arabic digits or a qualifier (一期, 四级)
+    blocked_after: str  # characters that make unit + next char another word
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, UnitInfo]      # surface -> info
+    latin: frozenset[str]           # surfaces written in Latin letters
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(read_data("units.toml"))
+    blocked = raw.pop("blocked_after", {})
+    units: dict[str, UnitInfo] = {}
+    latin: set[str] = set()
+    for kind, table in raw.items():
+        weak = set(table.get("weak", []))
+        real_kind = table.get("kind", kind)
+        for surface, unit in table["units"].items():
+            units[surface] = UnitInfo(unit, real_kind, surface in weak, blocked.get(surface, ""))
+            if kind == "latin":
+                latin.add(surface)
+    return Lexicon(units, frozenset(latin))
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def fact_pattern() -> regex.Pattern[str]:
+    """One pass over the text finds every number that carries a unit.
+
+    Groups: pre (qualifier), num, inner (余/多), mult, inner2, unit, post (左右/以上).
+    The checks that need context (dates, ordinals, names, thresholds) happen in the extractor.
+    """
+    lex = lexicon()
+    cjk_units = [u for u in lex.units if u not in lex.latin]
+    number = (
+        rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．_/])"   # not inside a code or a longer number
+        rf"(?P<num>{ARABIC}|(?<![{CHINESE_CHARS}])(?:{CHINESE}))"
+    )
+    pattern = rf"""
+        (?P<pre>{_alternation(PREFIX_QUALIFIERS)})?
+        {number}
+        (?P<inner>[余多])?
+        (?P<mult>万亿|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分))?
+        (?P<inner2>[余多])?
+        (?:
+            (?P<unit>{_alternation(cjk_units)})
+          | (?P<latin>{_alternation(lex.latin)})(?![A-Za-z0-9])
+        )
+        (?P<post>{_alternation(SUFFIX_QUALIFIERS)})?
+    """
+    return regex.compile(pattern, regex.VERBOSE)
+
+
+CHINESE_CHARS = "〇零一二两三四五六七八九十百千万亿"
+
+# "百分之七十" writes a percentage in words.
+PERCENT_WORDS = rf"百分之(?P<pnum>{ARABIC}|{CHINESE})"
+
+
+@cache
+def percent_words_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?{PERCENT_WORDS}(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
+    )
+
+
+# Three-part (or two-part) splits that add up to 100: 三次产业结构为9.2:51:39.8.
+@cache
+def split_pattern() -> regex.Pattern[str]:
+    part = r"[0-9]+(?:\.[0-9]+)?"
+    return regex.compile(rf"(?<![0-9.:：]){part}(?:\s*[:：]\s*{part}){{1,4}}(?![0-9.:：])")
+
+
+# A change verb right before a rate: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
+CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", "扩大", "多增", "回升", "加快")
+CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降", "减", "收窄", "缩小", "缩减", "放缓")
+
+
+@cache
+def change_pattern() -> regex.Pattern[str]:
+    """Matches at the end of the text before a rate; the `down` group tells a fall."""
+    return regex.compile(
+        rf"(?:(?P<down>{_alternation(CHANGE_DOWN)})|(?P<up>{_alternation(CHANGE_UP)})"
+        rf"|(?P<uprate>增速|增幅|增长率|涨幅)|(?P<downrate>降幅|下降率|跌幅))"
+        rf"(?:了|为|达到|达|是)?$"
+    )
+
+
+# Enclosed names and slogans: a number inside one is part of a name (“十四五”, 《…80条》, “四个一”).
+@cache
+def enclosed_name_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        r"“[^“”\n，。；！？,;!?]{1,30}”"
+        r"|\"[^\"\n，。；！？,;!?]{1,30}\""
+        r"|「[^「」\n]{1,30}」"
+        r"|《[^《》\n]{1,80}》"
+        r"|〔[^〔〕\n]{1,10}〕"
+    )
