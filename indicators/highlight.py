@@ -1,0 +1,82 @@
+"""The text view: a document as HTML with every fact marked, coloured by topic.
+
+The document is untrusted (an upload or pasted text), so every piece of it is HTML-escaped before it
+is put between the marks: ``<script>`` or ``<img onerror=…>`` in a document shows as text. Only the
+``<mark>``/``<div>`` tags written here are markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import pandas as pd
+
+from indicators.view import KIND_LABELS, format_value
+
+DEFAULT_COLOUR = "#e0e0e0"
+
+
+def _mark(mention: str, colour: str, title: str) -> str:
+    return (
+        f'<mark style="background:{html.escape(colour)};padding:0 2px;border-radius:3px" '
+        f'title="{html.escape(title, quote=True)}">{html.escape(mention)}</mark>'
+    )
+
+
+def fact_title(row: Mapping[str, object], topic_labels: Mapping[str, str]) -> str:
+    """Hover text of a mark: value with unit · indicator · kind · topic."""
+    parts = [
+        format_value(row["value"], str(row["unit"])),
+        str(row.get("indicator") or ""),
+        KIND_LABELS.get(str(row.get("kind")), str(row.get("kind") or "")),
+        topic_labels.get(str(row.get("topic")), str(row.get("topic") or "")),
+    ]
+    return " · ".join(p for p in parts if p)
+
+
+def highlight_html(
+    text: str,
+    facts: pd.DataFrame,
+    colours: Mapping[str, str],
+    topic_labels: Mapping[str, str] | None = None,
+) -> str:
+    """``text`` as escaped HTML with the facts' spans marked. Spans that do not match their mention
+    (``text[start:end] != mention``) or overlap an earlier one are left unmarked rather than guessed."""
+    topic_labels = topic_labels or {}
+    spans = []
+    for row in facts.to_dict("records"):
+        start, end = int(row["start"]), int(row["end"])
+        if 0 <= start < end <= len(text) and text[start:end] == row["mention"]:
+            spans.append((start, end, row))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    pieces: list[str] = []
+    pos = 0
+    for start, end, row in spans:
+        if start < pos:  # overlaps the previous mark
+            continue
+        pieces.append(html.escape(text[pos:start]))
+        colour = colours.get(str(row.get("topic")), DEFAULT_COLOUR)
+        pieces.append(_mark(text[start:end], colour, fact_title(row, topic_labels)))
+        pos = end
+    pieces.append(html.escape(text[pos:]))
+    body = "".join(pieces)
+    return f'<div class="doc-text" style="white-space:pre-wrap;line-height:1.9">{body}</div>'
+
+
+def context_html(before: str, mention: str, after: str, colour: str = "#ffe08a") -> str:
+    """A sentence in context with its mention marked, all of it escaped."""
+    return (
+        '<div style="white-space:pre-wrap;line-height:1.9">…'
+        f"{html.escape(before)}{_mark(mention, colour, mention)}{html.escape(after)}…</div>"
+    )
+
+
+def legend_html(colours: Mapping[str, str], topic_labels: Mapping[str, str], keys: list[str]) -> str:
+    """A row of coloured topic chips for the topics in ``keys``."""
+    chips = [
+        f'<span style="background:{html.escape(colours.get(k, DEFAULT_COLOUR))};padding:0 6px;'
+        f'margin-right:6px;border-radius:3px">{html.escape(topic_labels.get(k, k))}</span>'
+        for k in keys
+    ]
+    return f"<div>{''.join(chips)}</div>"
