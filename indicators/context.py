@@ -3,14 +3,14 @@ around it (its clause, its sentence, the head of its paragraph, its article)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
-from .gazetteer import find_places
+from .gazetteer import find_places, leading_place
 from .layout import Block, Layout
 
 # ---- periods -------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ _SPECIAL = (
     r"年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至目前|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
-PERIOD = regex.compile(
+PERIOD = re.compile(
     rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
@@ -68,9 +68,9 @@ def _strip_edges(phrase: str, places: frozenset[str] | None = None) -> str:
         m = PERIOD.match(phrase)
         if m and m.end() < len(phrase):
             phrase = phrase[m.end():]
-        for _, name in find_places(phrase[:12])[:1]:
-            if phrase.startswith(name) and len(name) < len(phrase):
-                phrase = phrase[len(name):]
+        name = leading_place(phrase)
+        if name and len(name) < len(phrase):
+            phrase = phrase[len(name):]
     return _TRAILING.sub("", phrase)
 
 
@@ -123,15 +123,27 @@ class DocumentContext:
     text: str
     layout: Layout
     _blocks: dict[int, BlockContext] = field(default_factory=dict)
+    _places: list[tuple[int, str]] | None = None       # every place name in the document, one pass
+    _place_pos: list[int] = field(default_factory=list)
     _section_place: dict[str, str] | None = None
     _doc_place: str = ""
+
+    def places(self) -> list[tuple[int, str]]:
+        if self._places is None:
+            self._places = find_places(self.text)
+            self._place_pos = [p for p, _ in self._places]
+        return self._places
 
     def block(self, block: Block) -> BlockContext:
         key = id(block)
         ctx = self._blocks.get(key)
         if ctx is None:
+            places = self.places()
+            lo = bisect_right(self._place_pos, block.start - 1)
+            hi = bisect_right(self._place_pos, block.end)
+            local = [(block.local(p), n) for p, n in places[lo:hi] if block.contains(p, len(n))]
             periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)]
-            ctx = BlockContext(periods, find_places(block.text))
+            ctx = BlockContext(periods, local)
             self._blocks[key] = ctx
         return ctx
 
@@ -140,10 +152,10 @@ class DocumentContext:
         if self._section_place is None:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
-            for b in self.layout.blocks:
-                names = [n for _, n in self.block(b).places]
-                per_section.setdefault(b.section, Counter()).update(names)
-                overall.update(names)
+            for pos, name in self.places():
+                b = self.layout.block_at(pos)
+                per_section.setdefault(b.section if b else "", Counter())[name] += 1
+                overall[name] += 1
             self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
             self._doc_place = overall.most_common(1)[0][0] if overall else ""
         return self._section_place.get(section) or self._doc_place
@@ -186,11 +198,6 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return found
     found = _nearest(ctx._place_pos, ctx.places, 0, local, 0)
     return found or doc.default_place(block.section)
-
-
-@cache
-def _place_names_in(phrase: str) -> frozenset[str]:
-    return frozenset(n for _, n in find_places(phrase))
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,

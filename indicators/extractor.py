@@ -8,6 +8,7 @@ fact from a date, an ordinal, a name or a threshold, then its context.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -219,7 +220,7 @@ def _multiplier_of(text: str, c: _Candidate) -> str:
 
 def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """分别增长8.5%、10.6%: a rate listed right after a change keeps the change's kind and sign."""
-    for prev, cur in zip(found, found[1:], strict=False):
+    for prev, cur in pairwise(found):
         between = text[prev.end:cur.start].strip()
         if (prev.kind == "growth" and cur.kind == "ratio" and cur.unit == prev.unit
                 and between in _LIST_JOINERS):
@@ -251,6 +252,7 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
     layout = analyse(text)
     doc = DocumentContext(text, layout)
     taxonomy = load_taxonomy()
+    topic_scores: dict[str, dict[str, float]] = {}
     facts: list[Fact] = []
     last_block = None
     last_sentence = (-1, -1)
@@ -269,7 +271,12 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
         ctx = doc.block(block)
         indicator = indicator_for(block, ls, le, c.kind, floor, last_indicator if same_sentence else "")
         sentence_text = block.text[sentence[0]:sentence[1]].strip()
-        topic = taxonomy.classify((indicator, 3.0), (sentence_text, 1.0), (block.section, 0.5))
+        if sentence_text not in topic_scores:
+            topic_scores[sentence_text] = taxonomy.scores(sentence_text)
+        if block.section not in topic_scores:
+            topic_scores[block.section] = taxonomy.scores(block.section)
+        topic = taxonomy.choose((taxonomy.scores(indicator), 3.0), (topic_scores[sentence_text], 1.0),
+                                (topic_scores[block.section], 0.5))
         low, high = _bounds(c)
         facts.append(Fact(
             start=c.start, end=c.end, mention=text[c.start:c.end], value=c.value, unit=c.unit,

