@@ -8,9 +8,9 @@ fact from a date, an ordinal, a name or a threshold, then its context.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import pairwise
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 import pandas as pd
 import regex
