@@ -51,7 +51,7 @@ class Case:
     expects: list[Expect]
 
 
-_ESCAPES = {"n": "\n", "t": "\t", "s": " ", "\\": "\\"}
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "s": " ", "\\": "\\"}
 
 
 def unescape(s: str) -> str:

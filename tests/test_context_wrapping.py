@@ -51,7 +51,7 @@ PREFIXES = {
     "blank-lines": "\n\n",
     "spaces": "  ",
     "ideographic-spaces": "\u3000\u3000",
-    "quote": "“",
+    "speech-quote": "市统计局负责人介绍：“",
     "ascii-quote": '"',
     "paren": "（",
     "ascii-paren": "(",
