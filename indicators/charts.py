@@ -18,7 +18,7 @@ from indicators.view import display_unit, format_growth, format_value
 #: Light enough to sit behind black text in the text view, strong enough for bars (ColorBrewer Set3 + 3).
 PALETTE: tuple[str, ...] = (
     "#8dd3c7", "#fdb462", "#80b1d3", "#fb8072", "#bebada", "#b3de69", "#fccde5", "#ffed6f",
-    "#bc80bd", "#ccebc5", "#a6cee3", "#fdbf6f", "#cab2d6", "#ffffb3", "#d9d9d9",
+    "#bc80bd", "#ccebc5", "#a6cee3", "#66c2a5", "#cab2d6", "#ffffb3", "#d9d9d9",
 )
 
 #: Rises red and falls green, as Chinese statistics and markets colour them.
@@ -29,6 +29,9 @@ HOVER = (
     "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>时期：%{customdata[2]}<br>"
     "地区：%{customdata[3]}<br>来源：%{customdata[4]}<extra></extra>"
 )
+
+#: Most bars a chart draws: beyond this a chart stops being readable and slows every rerun.
+MAX_BARS = 40
 
 _FONT = dict(family="Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif")
 
@@ -113,9 +116,19 @@ def axis_scale(values: pd.Series, unit: str) -> tuple[float, str]:
     return 1.0, display_unit(unit)
 
 
-def values_by_indicator(frame: pd.DataFrame, unit: str) -> go.Figure:
-    """Horizontal bars of the level facts in one ``unit``, largest first; the axis is that unit only."""
+def _largest(rows: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
+    """The ``limit`` rows of largest absolute value, and a title note when some were left out."""
+    if len(rows) <= limit:
+        return rows, ""
+    keep = rows["value"].abs().sort_values(ascending=False, kind="stable").index[:limit]
+    return rows.loc[sorted(keep)], f"，绝对值最大的 {limit} 项（共 {len(rows)} 项）"
+
+
+def values_by_indicator(frame: pd.DataFrame, unit: str, limit: int = MAX_BARS) -> go.Figure:
+    """Horizontal bars of the level facts in one ``unit``, largest at the top; the axis is that unit
+    only. At most ``limit`` bars, the largest ones."""
     rows = frame[(frame["kind"] != "growth") & (frame["unit"] == unit) & frame["value"].notna()]
+    rows, note = _largest(rows, limit)
     rows = rows.sort_values("value", ascending=True, kind="stable")
     divisor, axis_unit = axis_scale(rows["value"], unit)
     shown = [format_value(v, unit) for v in rows["value"]]
@@ -132,13 +145,14 @@ def values_by_indicator(frame: pd.DataFrame, unit: str) -> go.Figure:
     )
     fig.update_xaxes(title_text=f"数值（{axis_unit}）")
     fig.update_yaxes(automargin=True)
-    return _layout(fig, f"各指标数值（{axis_unit}）", len(rows))
+    return _layout(fig, f"各指标数值（{axis_unit}{note}）", len(rows))
 
 
-def growth_rates(frame: pd.DataFrame, unit: str = "%") -> go.Figure:
+def growth_rates(frame: pd.DataFrame, unit: str = "%", limit: int = MAX_BARS) -> go.Figure:
     """Diverging bars of the growth facts in one ``unit``: rises to the right in red, falls to the left
-    in green, two traces so the colours carry a legend."""
+    in green, two traces so the colours carry a legend. At most ``limit`` bars, the largest changes."""
     rows = frame[(frame["kind"] == "growth") & (frame["unit"] == unit) & frame["value"].notna()]
+    rows, note = _largest(rows, limit)
     rows = rows.sort_values("value", ascending=True, kind="stable")
     labels = _unique_labels(rows)
     fig = go.Figure()
@@ -164,4 +178,4 @@ def growth_rates(frame: pd.DataFrame, unit: str = "%") -> go.Figure:
     fig.update_xaxes(title_text=f"增减（{axis_unit}）", zeroline=True, zerolinewidth=2, zerolinecolor="#555")
     fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=labels)
     fig.update_layout(barmode="relative", legend=dict(orientation="h", y=1.08, x=1, xanchor="right"))
-    return _layout(fig, f"增长率（{axis_unit}）", len(rows))
+    return _layout(fig, f"增长率（{axis_unit}{note}）", len(rows))

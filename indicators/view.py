@@ -94,6 +94,16 @@ def format_value(value: float, unit: str) -> str:
     return format_number(value) + display_unit(unit)
 
 
+#: How a qualifier reads in front of a value: 约300亿元, 超26平方公里.
+QUALIFIER_WORDS = {"approx": "约", "more_than": "超", "less_than": "不到", "at_most": "至多", "at_least": "至少"}
+
+
+def qualified(text: str, qualifier: str) -> str:
+    """``text`` with the qualifier's word in front: qualified('80家', 'approx') -> '约80家'."""
+    word = QUALIFIER_WORDS.get(qualifier or "", "")
+    return f"{word}{text}" if word and text != "—" else text
+
+
 def comparison_word(sentence: str, mention: str) -> str:
     """同比 or 环比: the comparison a growth rate makes, the word nearest before its mention."""
     if not sentence:
@@ -349,7 +359,7 @@ def _tile(frame: pd.DataFrame, i: int) -> Tile:
     if row["kind"] == "growth":
         value = format_growth(row["value"], row["unit"], comparison_word(row["sentence"], row["mention"]))
     else:
-        value = format_value(row["value"], row["unit"])
+        value = qualified(format_value(row["value"], row["unit"]), row["qualifier"])
     source = f"（{row['source']}）" if row["source"] else ""
     return Tile(fact_label(row), value, f"{row['sentence']}{source}", row["kind"], int(i))
 
@@ -388,15 +398,18 @@ def table_view(frame: pd.DataFrame, topic_labels: Mapping[str, str]) -> pd.DataF
     out = pd.DataFrame(
         {
             "indicator": frame["indicator"],
-            "shown": [format_value(v, u) for v, u in zip(frame["value"], frame["unit"], strict=True)],
-            "value": frame["value"],
-            "unit": frame["unit"],
+            "shown": [
+                qualified(format_value(v, u), q)
+                for v, u, q in zip(frame["value"], frame["unit"], frame["qualifier"], strict=True)
+            ],
             "period": frame["period"],
             "region": frame["region"],
             "topic": [topic_labels.get(t, t) for t in frame["topic"]],
             "kind": [KIND_LABELS.get(k, k) for k in frame["kind"]],
-            "mention": frame["mention"],
             "sentence": frame["sentence"],
+            "mention": frame["mention"],
+            "value": frame["value"],
+            "unit": frame["unit"],
             "source": frame["source"],
         }
     )

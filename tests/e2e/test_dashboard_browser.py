@@ -1,0 +1,112 @@
+"""The dashboard in a real browser: what only a browser shows (rendering, the URL, downloaded bytes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from indicators.bench_dashboard import fact_count, pick_option, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SCREENSHOT = ROOT / "docs" / "dashboard.png"
+
+
+def plotly_data(page) -> list[list[dict]]:
+    """The traces of every rendered Plotly chart, read from the browser's plotly.js objects."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(
+            el => el.data.map(t => ({name: t.name, x: t.x, y: t.y})))"""
+    )
+
+
+def test_tiles_and_charts_render(open_app):
+    page = open_app()
+    values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    assert len(values) >= 3
+    assert "300.1亿元" in values
+    assert all(re.fullmatch(r"(同比 |环比 )?[+-]?[0-9.]+(万亿|亿|万)?\S*", v) for v in values), values
+    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    assert any("完成投资" in label for label in labels)
+    # charts are drawn: SVG bars exist for the topic chart and its data holds Chinese topic labels
+    page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for()
+    assert page.locator("[data-testid='stPlotlyChart'] .bars path").count() > 0
+    charts = plotly_data(page)
+    assert "投资与项目" in charts[0][0]["x"]
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_topic_in_the_url_narrows_the_view(open_app):
+    page = open_app()
+    shown_all, total = fact_count(page)
+    assert shown_all == total
+    page = open_app("/?topic=investment")
+    shown, total_again = fact_count(page)
+    assert total_again == total and 0 < shown < total
+    assert plotly_data(page)[0][0]["x"] == ["投资与项目"]
+    chips = page.locator("[data-testid='stMultiSelect']").filter(has_text="主题").inner_text()
+    assert "投资与项目" in chips
+
+
+def test_csv_download_is_the_filtered_table_with_bom(open_app):
+    page = open_app("/?topic=investment")
+    shown, _ = fact_count(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 CSV").click()
+    download = info.value
+    assert download.suggested_filename == "indicators.csv"
+    data = Path(download.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == shown
+    assert {r["topic"] for r in rows} == {"investment"}
+    assert "300.1亿元" in {r["mention"] for r in rows}
+    # no formula can start a cell
+    assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values() if v)
+    # the page did not rerun away from the filtered view
+    assert fact_count(page)[0] == shown
+
+
+def test_choosing_filters_writes_them_to_the_url(open_app):
+    page = open_app()
+    total = fact_count(page)[1]
+    pick_option(page, "主题", "投资与项目")
+    page.wait_for_url(re.compile(r"topic=investment"))
+    wait_for_app(page)
+    pick_option(page, "地区", "鞍山")
+    page.wait_for_url(re.compile(r"region="))
+    wait_for_app(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["topic"] == ["investment"]
+    assert query["region"] == ["鞍山"]
+    # the link reproduces the view
+    shown = fact_count(page)[0]
+    assert shown < total
+    page.goto(page.url)
+    page.wait_for_selector("[data-testid='stMetricValue']")
+    wait_for_app(page)
+    assert fact_count(page)[0] == shown
+
+
+def test_screenshot(open_app, page):
+    page.set_viewport_size({"width": 1400, "height": 1500})
+    open_app()
+    page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for()
+    page.wait_for_timeout(1000)  # let plotly finish its transitions
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "dashboard.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 50_000
+    # docs/dashboard.png is committed: refresh it only when asked, so a test run leaves git clean.
+    if not SCREENSHOT.exists() or os.environ.get("UPDATE_SCREENSHOT") == "1":
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copyfile(shot, SCREENSHOT)
