@@ -211,6 +211,10 @@ def check_case(case: Case, df) -> list[str]:
             want, got = getattr(exp, col), r[col]
             if got != want:
                 errors.append(f"{exp.mention}@{exp.start}: {col} want {want!r} got {got!r}")
+        bound = {"more_than": "value_low", "at_least": "value_low",
+                 "at_most": "value_high", "less_than": "value_high"}.get(exp.qualifier)
+        if bound and r[bound] != float(exp.value):
+            errors.append(f"{exp.mention}@{exp.start}: {bound} want {exp.value} got {r[bound]!r}")
         for key, want in exp.extras.items():
             if not _extra_ok(key, want, r[key]):
                 errors.append(f"{exp.mention}@{exp.start}: {key} want {want!r} got {r[key]!r}")
