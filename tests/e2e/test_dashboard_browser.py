@@ -110,3 +110,41 @@ def test_screenshot(open_app, page):
     if not SCREENSHOT.exists() or os.environ.get("UPDATE_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_selecting_a_row_shows_its_sentence_in_context(open_app):
+    page = open_app("/?topic=investment")
+    page.get_by_role("tab", name="表格").click()
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.wait_for()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)   # the first row's selection box
+    panel = page.locator("[data-testid='stTabPanel']:visible")
+    panel.locator("mark").first.wait_for(timeout=30_000)
+    mention = panel.locator("mark").first.inner_text()
+    assert mention and mention in panel.inner_text()
+    assert "选中表格中的一行" not in panel.inner_text()
+
+
+def test_hostile_pasted_text_is_shown_as_text_and_never_runs(open_app):
+    page = open_app()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = '完成投资3亿元<script>alert("x")</script><img src=x onerror=alert(1)>，新增企业2家。'
+    area = page.locator("[data-testid='stTextArea'] textarea")
+    area.fill(hostile)
+    area.press("Control+Enter")
+    page.wait_for_function("() => document.body.innerText.includes('2 篇文档')", timeout=30_000)
+    wait_for_app(page)
+    page.get_by_role("tab", name="原文").click()
+    panel = page.locator("[data-testid='stTabPanel']:visible")
+    panel.locator("[data-testid='stSelectbox']").click()
+    page.get_by_role("option", name="粘贴文本").click()
+    doc = panel.locator(".doc-text")
+    doc.get_by_text("<script>", exact=False).wait_for(timeout=30_000)
+    assert hostile in doc.inner_text()
+    assert doc.locator("script, img").count() == 0
+    assert doc.locator("mark").count() >= 1
+    assert "3亿元" in doc.locator("mark").first.get_attribute("title")
+    page.wait_for_timeout(500)
+    assert dialogs == []
