@@ -16,7 +16,7 @@ from .layout import Block, Layout
 # ---- periods -------------------------------------------------------------------------------
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
 _MONTH_NUM = rf"(?:[0-9]{{1,2}}|{_CN_NUM})"
-_YEAR = r"(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年度?|今年|去年|上年|明年|本年度?|当年|同年"
+_YEAR = r"(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年度?|今年|明年|本年度?|当年|同年"
 _QUARTER = r"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前[0-9一二三四五六七八九十]{1,2}个月|全年"
 _MONTH = (
     rf"{_MONTH_NUM}(?:\s*[-—–~～至到]\s*{_MONTH_NUM})?月份?"
@@ -26,9 +26,13 @@ _SPECIAL = (
     r"年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至目前|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
+# 上年/去年 alone is the base of a comparison (比上年增长), a period only with a month or quarter.
 PERIOD = re.compile(
-    rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|{_SPECIAL}|{_QUARTER}|{_MONTH}"
+    rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH})"
+    rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
+
+_COMPARISON_BASE = frozenset("比较")
 
 # ---- indicator phrase ----------------------------------------------------------------------
 _CLAUSE_SEPARATORS = "，,；;：:。！？!?、"
@@ -36,14 +40,15 @@ _BRACKETED = regex.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
 _DECOR = regex.compile(r"[“”\"《》「」‘’\s]")
 _LEADING = regex.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|在|对|将|把)+"
+    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅)+"
 )
 _TRAILING = regex.compile(
     r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
-    r"|提高到|提高至|压缩至|压缩到|缩短至|缩短到|控制在|减少到|下降到|增加到|分为|仅|了|的|已|在|到|至|经过|经)+$"
+    r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
+    r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|分为|仅|了|的|已|在|到|至|经过|经)+$"
 )
 _CHANGE_ONLY = regex.compile(
-    r"^(?:同比|环比|比上年同期|比去年同期|比上年|比去年|较上年|较去年|较上年同期|与上年相比|年均|分别)*"
+    r"^(?:同比|环比|(?:比|较)(?:上年同期|去年同期|上年末|上年底|上年|去年|年初|上月|上季度|上季)?|与上年相比|年均|分别)*"
     r"(?:增长|增加|提高|提升|上升|上涨|增|扩大|下降|减少|降低|回落|下滑|下跌|降|减|收窄|缩小)?(?:了)?$"
 )
 _FOLLOW_STOP = regex.compile(
@@ -142,7 +147,9 @@ class DocumentContext:
             lo = bisect_right(self._place_pos, block.start - 1)
             hi = bisect_right(self._place_pos, block.end)
             local = [(block.local(p), n) for p, n in places[lo:hi] if block.contains(p, len(n))]
-            periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)]
+            # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
+            periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)
+                       if block.text[m.start() - 1:m.start()] not in _COMPARISON_BASE or m.start() == 0]
             ctx = BlockContext(periods, local)
             self._blocks[key] = ctx
         return ctx
@@ -196,8 +203,15 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     found = _nearest(ctx._place_pos, ctx.places, s0, local, s1)
     if found:
         return found
-    found = _nearest(ctx._place_pos, ctx.places, 0, local, 0)
-    return found or doc.default_place(block.section)
+    found = _nearest(ctx._place_pos, ctx.places, 0, local, 0) or doc.default_place(block.section)
+    if found:
+        return found
+    generic = _GENERIC_PLACE.search(block.text, s0, s1) or _GENERIC_PLACE.search(block.text)
+    return generic.group() if generic else ""
+
+
+# Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
+_GENERIC_PLACE = regex.compile(r"全(?:省|市|县|区|州|盟|旗)|(?:本|我)(?:省|市|县|区)")
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,
@@ -213,10 +227,30 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, flo
     before = _strip_edges(_clean(text[start:local_start]))[-_MAX_BEFORE:]
     if kind == "growth" and _CHANGE_ONLY.match(before) and previous:
         return previous + _clean(text[start:local_start]).lstrip("，,")[-8:]
-    after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS else ""
+    if len(before) <= 1 and previous and start == floor:
+        return previous
+    after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""
     phrase = before + after if after not in before else before
     if phrase:
         return phrase
     # Nothing in the clause (共计2000株): the clause before it says what is counted.
     prev_start = _clause_start(text, max(start - 1, 0), 0)
     return _strip_edges(_clean(text[prev_start:max(start - 1, prev_start)]))[-_MAX_BEFORE:]
+
+
+_RESPECTIVELY = regex.compile(r"分别(?:为|是|有|达到|达|增长|下降|增加|减少|占|提高|降低)?")
+_ITEM_SPLIT = regex.compile(r"[、和及与]")
+
+
+def respective_items(block: Block, local_start: int, floor: int) -> list[str]:
+    """The names listed before 分别 (樟子松、刺槐分别为…), one per value that follows; [] when none."""
+    text = block.text
+    i = local_start - 1
+    while i >= floor and text[i] not in "，,；;：:。！？!?":
+        i -= 1
+    clause = text[i + 1:local_start]
+    m = _RESPECTIVELY.search(clause)
+    if not m:
+        return []
+    subject = _strip_edges(_clean(clause[:m.start()]))
+    return [item for item in _ITEM_SPLIT.split(subject) if item]

@@ -8,6 +8,7 @@ fact from a date, an ordinal, a name or a threshold, then its context.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
@@ -16,7 +17,7 @@ import pandas as pd
 import regex
 
 from . import patterns as P
-from .context import DocumentContext, indicator_for, period_for, region_for
+from .context import DocumentContext, indicator_for, period_for, region_for, respective_items
 from .layout import analyse
 from .numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
 from .schema import Fact, facts_to_frame
@@ -31,10 +32,17 @@ _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:
 _THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
 _INDEX = regex.compile(
     r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][A-Z]{2,4}[)）])?(?:为|是|达到|达|[:：])?\s*"
-    r"(?P<num>[0-9]{2,3}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
+    r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
 )
+_RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;0-9]{0,6}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
-_LIST_JOINERS = frozenset({"、", "和", "及", "，", ","})
+_NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
+_CLAUSE_START = regex.compile(r"[，,；;。！？!?\n]")
+_SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
+_SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_RANGE_JOIN = regex.compile(r"\s*[-—–~～至到]\s*")
+_LIST_JOINERS = frozenset({"、", "和", "及", "与", ",", "，"})
+_CLAUSE_END = "，,。；;、！？!?）)”"
 _BEFORE_WINDOW = 12
 
 
@@ -48,6 +56,8 @@ class _Candidate:
     qualifier: str
     low: Decimal | None = None
     high: Decimal | None = None
+    group: int = -1          # members of one list, range or split share the first member's indicator
+    label: str = ""          # an indicator known when the candidate is found (splits)
 
 
 def _qualifier(m: regex.Match, text: str, unit_info) -> str:
@@ -82,16 +92,21 @@ def _is_fact(m: regex.Match, text: str, info, qualifier: str, value: Decimal) ->
     next_char = text[unit_end:unit_end + 1]
     if next_char and next_char in info.blocked_after:          # 人民, 名单, 台湾 …
         return False
-    if m.group("post") is None and _THRESHOLD_AFTER.match(text, unit_end):
-        return False                                           # 5亿元以上项目: a threshold, not a fact
-    if m.group("post") and _CJK.match(text, m.end()):
-        return False                                           # 1000万元以上项目
-    if info.unit == "年" and (value >= 1000 or (is_arabic(num) and len(num) == 4)):
+    if info.kind not in ("ratio", "growth"):                   # 九成以上行政村 is a share, not a threshold
+        if m.group("post") is None and _THRESHOLD_AFTER.match(text, unit_end):
+            return False                                       # 5亿元以上项目: a threshold, not a fact
+        if m.group("post") and _CJK.match(text, m.end()):
+            return False                                       # 1000万元以上项目
+    if info.unit == "年" and (value >= 1000 or (len(num) == 4 and num.isdigit())):
         return False                                           # 2021年 is a date
+    if info.unit == "月" and text[start - 1:start] == "前":   # 前10个月 is a period
+        return False
     bare = qualifier == "exact" and not m.group("inner") and not m.group("inner2")
     if is_arabic(num):
         return True
-    if info.weak and bare:                                     # 一期工程, 四级联络体系
+    if bare and info.unit == "年" and next_char and next_char not in _CLAUSE_END:
+        return False                                           # 三年行动计划, 九年义务教育
+    if info.weak and bare and len(num) == 1:                   # 一期工程, 四级联络体系
         return False
     if bare and not m.group("mult"):
         if starts_with_power(num):                             # 千家万户, 百年大计
@@ -110,13 +125,17 @@ def _is_fact(m: regex.Match, text: str, info, qualifier: str, value: Decimal) ->
     return True
 
 
-def _change(text: str, start: int) -> tuple[bool, int]:
-    """(is a change, sign) from the words right before a rate."""
+def _change(text: str, start: int, absolute: bool = False) -> tuple[bool, int]:
+    """(is a change, sign) from the words right before a rate (or, with ``absolute``, an amount)."""
     window = text[max(0, start - _BEFORE_WINDOW):start]
-    m = P.change_pattern().search(window)
-    if not m:
-        return False, 1
-    return True, -1 if (m.group("down") or m.group("downrate")) else 1
+    pattern = P.absolute_change_pattern() if absolute else P.change_pattern()
+    m = pattern.search(window)
+    if m:
+        return True, -1 if (m.group("down") or m.groupdict().get("downrate")) else 1
+    rate = None if absolute else _RATE_WORD.search(window)
+    if rate:                                  # 增速回升至5.1%: the level of a growth rate
+        return True, -1 if rate.group("fall") else 1
+    return False, 1
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -145,6 +164,11 @@ def _candidates(text: str) -> list[_Candidate]:
                 value *= sign
             elif unit == "倍":
                 kind = "ratio"
+        elif kind in ("count", "money", "quantity", "area"):
+            is_change, sign = _change(text, m.start(), absolute=True)
+            if is_change:                        # 比上年末减少2.1万人: a change in a level
+                kind = "growth"
+                value *= sign
         found.append(_Candidate(m.start(), m.end(), value, unit, kind, qualifier))
     for m in P.percent_words_pattern().finditer(text):
         value = parse_number(m.group("pnum"))
@@ -165,12 +189,17 @@ def _splits(text: str) -> list[_Candidate]:
     """三次产业结构为9.2:51:39.8 -> one share per part when the parts add up to 100."""
     out = []
     for m in P.split_pattern().finditer(text):
-        parts = [(p.start(), p.end(), Decimal(p.group())) for p in regex.finditer(r"[0-9]+(?:\.[0-9]+)?", m.group())]
+        parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
         total = sum(v for _, _, v in parts)
-        if abs(total - 100) > Decimal("0.5") or not _SPLIT_CUE.search(text, max(0, m.start() - 12), m.start()):
+        window_start = max(0, m.start() - 30)
+        cues = list(_SPLIT_CUE.finditer(text, window_start, m.start()))
+        if abs(total - 100) > Decimal("0.5") or not cues:
             continue
+        clause = _CLAUSE_START.split(text[window_start:cues[-1].end()])[-1]
+        label = _SPLIT_LABEL_LEAD.sub("", clause)
         for s, e, v in parts:
-            out.append(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact"))
+            out.append(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact", group=m.start(),
+                                  label=label))
     return out
 
 
@@ -178,9 +207,22 @@ def _indexes(text: str) -> list[_Candidate]:
     out = []
     for m in _INDEX.finditer(text):
         value = Decimal(m.group("num"))
-        if 50 <= value <= 200:
+        if value > 0:
             out.append(_Candidate(m.start("num"), m.end("num"), value, "", "index", "exact"))
     return out
+
+
+def _as_range(low: _Candidate, high: _Candidate) -> None:
+    if high.kind == "ratio" and low.kind == "growth":      # 下降10%~15%: the verb sits before the low end
+        high.kind = "growth"
+        if low.value < 0 < high.value:
+            high.value = -high.value
+    lo, hi = min(low.value, high.value), max(low.value, high.value)
+    # The smaller value bounds from below: for 下降10%~15% that is -15, written second.
+    low.qualifier, high.qualifier = ("at_least", "at_most") if low.value <= high.value else ("at_most", "at_least")
+    low.low = high.low = lo
+    low.high = high.high = hi
+    low.group = high.group = low.start
 
 
 def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
@@ -188,6 +230,12 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for c in found:
         if c.qualifier != "exact" or c.kind in ("index",):
+            out.append(c)
+            continue
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit == c.unit and prev.qualifier == "exact" and prev.group < 0
+                and _RANGE_JOIN.fullmatch(text, prev.end, c.start)):
+            _as_range(prev, c)                 # 50万元至100万元: both ends were found with their unit
             out.append(c)
             continue
         m = _RANGE_LOW.search(text, max(0, c.start - 24), c.start)
@@ -202,14 +250,19 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if low is None or text[num_start - 1:num_start] == "第":
             out.append(c)
             continue
-        sign = -1 if c.value < 0 else 1
-        low *= sign
         if out and out[-1].start >= num_start:          # the low end was found on its own (159.74%)
             out.pop()
+        kind, sign = c.kind, (-1 if c.value < 0 else 1)
+        if c.unit in ("%", "百分点", "倍"):
+            is_change, change_sign = _change(text, num_start)
+            if is_change:                               # 增长6%-7%: the verb is before the low end
+                kind, sign = "growth", change_sign
+        c.kind, c.value = kind, abs(c.value) * sign
         low_end = m.start() + len(m.group().rstrip("-—–~～至到 \t"))
-        lo, hi = min(low, c.value), max(low, c.value)
-        out.append(_Candidate(num_start, low_end, low, c.unit, c.kind, "at_least", lo, hi))
-        out.append(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "at_most", lo, hi))
+        low_c = _Candidate(num_start, low_end, low * sign, c.unit, kind, "exact")
+        _as_range(low_c, c)
+        out.append(low_c)
+        out.append(c)
     return out
 
 
@@ -219,11 +272,14 @@ def _multiplier_of(text: str, c: _Candidate) -> str:
 
 
 def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
-    """分别增长8.5%、10.6%: a rate listed right after a change keeps the change's kind and sign."""
+    """分别为25.1万吨、3.2万吨和1.1万吨: members of a list share one indicator, and a rate listed
+    right after a change (分别增长8.5%、10.6%) keeps the change's kind and sign."""
     for prev, cur in pairwise(found):
-        between = text[prev.end:cur.start].strip()
-        if (prev.kind == "growth" and cur.kind == "ratio" and cur.unit == prev.unit
-                and between in _LIST_JOINERS):
+        if text[prev.end:cur.start].strip() not in _LIST_JOINERS or cur.group >= 0:
+            continue
+        cur.group = prev.group if prev.group >= 0 else prev.start
+        prev.group = cur.group
+        if prev.kind == "growth" and cur.kind == "ratio" and cur.unit == prev.unit:
             cur.kind = "growth"
             if prev.value < 0 < cur.value:
                 cur.value = -cur.value
@@ -258,6 +314,8 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
+    group_sizes = Counter(c.group for c in candidates if c.group >= 0)
+    group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
     for c in candidates:
         block = layout.block_at(c.start)
         if block is None or c.start >= block.end:
@@ -269,7 +327,19 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
         same_sentence = block is last_block and sentence == last_sentence
         floor = last_end_local if same_sentence else 0
         ctx = doc.block(block)
-        indicator = indicator_for(block, ls, le, c.kind, floor, last_indicator if same_sentence else "")
+        names = group_names.get(c.group)
+        if c.label:
+            indicator = c.label
+        elif names is not None:
+            indicator = names.pop(0) if len(names) > 1 else names[0]
+        else:
+            indicator = indicator_for(block, ls, le, c.kind, floor, last_indicator if same_sentence else "")
+            if c.group >= 0:
+                # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
+                items = [i for i in respective_items(block, ls, floor) if not _NUMERAL_ONLY.fullmatch(i)]
+                group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
+                if len(items) == group_sizes[c.group]:
+                    indicator = items[0]
         sentence_text = block.text[sentence[0]:sentence[1]].strip()
         if sentence_text not in topic_scores:
             topic_scores[sentence_text] = taxonomy.scores(sentence_text)

@@ -103,7 +103,12 @@ def _classify(line: str) -> str:
 
 
 def _ends_clause(line: str) -> bool:
-    return line[-1] in "，,、（(" or line.count("，") + line.count(",") >= 2
+    return line[-1] in "，,、（(" or line.count("，") + line.count(",") >= 2 or bool(_DANGLING.search(line))
+
+
+# A line ending in one of these cannot end a headline: the sentence goes on below (…增加值同比 / 增长6.5%。).
+_DANGLING = regex.compile(r"(?:同比|环比|达到|实现|完成|共计|累计|分别|为|的|和|与|及|了|在|比|约|近|共|达|是|至|到|从|对|把|被|将)$")
+_STARTS_WITH_NUMBER = regex.compile(r"[0-9０-９.．%％]")
 
 
 def analyse(text: str) -> Layout:
@@ -119,11 +124,13 @@ def analyse(text: str) -> Layout:
 
     blocks: list[Block] = []
     open_body: Block | None = None       # a body paragraph whose last line did not end a sentence
-    for s, e in lines:
+    for i, (s, e) in enumerate(lines):
         line = text[s:e]
         kind = _classify(line)
         if kind == "heading" and open_body is not None and len(line) > 12:
             kind = "body"                # a long unfinished-looking line inside a broken sentence
+        if kind == "heading" and i + 1 < len(lines) and _STARTS_WITH_NUMBER.match(text, lines[i + 1][0]):
+            kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
         if kind == "body":
             if open_body is not None:
                 open_body.pieces.append((s, e))

@@ -77,8 +77,8 @@ def fact_pattern() -> re.Pattern[str]:
     lex = lexicon()
     cjk_units = [u for u in lex.units if u not in lex.latin]
     number = (
-        rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．_/])"   # not inside a code or a longer number
-        rf"(?P<num>{ARABIC}|(?<![{CHINESE_CHARS}])(?:{CHINESE}))"
+        rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．_/×*＊])"   # not inside a code, a longer number or 7×24
+        rf"(?P<num>{ARABIC}|(?<![{CHINESE_CHARS}])(?:{CHINESE}|[万亿]))"   # 万 alone: 近万人, 万余人次
     )
     pattern = rf"""
         (?P<pre>{_alternation(PREFIX_QUALIFIERS)})?
@@ -112,22 +112,40 @@ def percent_words_pattern() -> re.Pattern[str]:
 @cache
 def split_pattern() -> re.Pattern[str]:
     part = r"[0-9]+(?:\.[0-9]+)?"
-    return re.compile(rf"(?<![0-9.:：]){part}(?:\s*[:：]\s*{part}){{1,4}}(?![0-9.:：])")
+    return re.compile(rf"(?<![0-9.:：∶]){part}(?:\s*[:：∶]\s*{part}){{1,4}}(?![0-9.:：∶])")
 
 
 # A change verb right before a rate: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
-CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", "扩大", "多增", "回升", "加快")
-CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降", "减", "收窄", "缩小", "缩减", "放缓")
+CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增")
+CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
+               "降", "减")
+# Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人); 新增 is a level.
+ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大")
+ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减")
+# 提升至/降至 (rose to, fell to) give a level, not a change: no 至/到 here.
+_LINK = r"(?:了|为|达到|达|是|控制在|保持在|在)?"
+
+
+def _verbs(words) -> str:
+    # 新增 (newly added) is not 增 (grew): a lookbehind keeps the one-character verbs honest.
+    return "|".join(("(?<!新)" if w in ("增", "减") else "") + regex.escape(w)
+                    for w in sorted(words, key=len, reverse=True))
 
 
 @cache
 def change_pattern() -> regex.Pattern[str]:
-    """Matches at the end of the text before a rate; the `down` group tells a fall."""
+    """Matches at the end of the text before a rate; the `down`/`downrate` groups tell a fall."""
     return regex.compile(
-        rf"(?:(?P<down>{_alternation(CHANGE_DOWN)})|(?P<up>{_alternation(CHANGE_UP)})"
-        rf"|(?P<uprate>增速|增幅|增长率|涨幅)|(?P<downrate>降幅|下降率|跌幅))"
-        rf"(?:了|为|达到|达|是)?$"
+        rf"(?:(?P<down>{_verbs(CHANGE_DOWN)})|(?P<up>{_verbs(CHANGE_UP)})"
+        rf"|(?P<uprate>增速|增幅|增长率|涨幅)|(?P<downrate>降幅|下降率|跌幅|降低率))"
+        rf"{_LINK}\s*$"
     )
+
+
+@cache
+def absolute_change_pattern() -> regex.Pattern[str]:
+    """Matches at the end of the text before an amount: 比上年末减少 2.1万人."""
+    return regex.compile(rf"(?:(?P<down>{_verbs(ABSOLUTE_DOWN)})|(?P<up>{_verbs(ABSOLUTE_UP)}))了?\s*$")
 
 
 # Enclosed names and slogans: a number inside one is part of a name (“十四五”, 《…80条》, “四个一”).
