@@ -141,3 +141,98 @@ def test_arabic_counts(n: int) -> None:
     rows = extract(text).to_dict("records")
     got = [(r["mention"], r["value"], r["unit"], r["kind"]) for r in rows]
     assert got == [(f"{n}家", float(n), "家", "count")], text
+
+
+# --- composed facts: any numeral form x multiplier x unit x qualifier gives the one expected row
+UNITS = [
+    # surface, unit reported, kind, indicator words before the number, multipliers allowed
+    ("元", "元", "money", "全年完成投资", ["", "万", "亿", "万亿"]),
+    ("吨", "吨", "quantity", "全年粮食总产量", ["", "万", "亿"]),
+    ("千瓦时", "千瓦时", "quantity", "全年发电量", ["", "万", "亿"]),
+    ("平方米", "平方米", "area", "新建厂房面积", ["", "万"]),
+    ("亩", "亩", "area", "完成造林面积", ["", "万"]),
+    ("家", "家", "count", "新增高新技术企业", ["", "万"]),
+    ("人", "人", "count", "城镇新增就业", ["", "万"]),
+    ("人次", "人次", "count", "接待游客", ["", "万", "亿"]),
+    ("件", "件", "count", "受理群众诉求", ["", "万"]),
+    ("株", "株", "count", "栽植樟子松", ["", "万"]),
+    ("天", "天", "duration", "项目建设工期", [""]),
+    ("个工作日", "工作日", "duration", "审批时间", [""]),
+    ("%", "%", "ratio", "森林覆盖率达到", [""]),
+]
+PREFIX_Q = {"": "exact", "近": "approx", "约": "approx", "超过": "more_than", "逾": "more_than",
+            "不到": "less_than", "不足": "less_than", "至少": "at_least", "不少于": "at_least",
+            "不超过": "at_most"}
+INNER_Q = {"余": "more_than", "多": "more_than"}
+SUFFIX_Q = {"左右": "approx", "以上": "more_than"}
+FACTORS = {"": 1, "千": 10**3, "万": 10**4, "亿": 10**8, "万亿": 10**12}
+FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+@st.composite
+def composed_fact(draw):
+    surface, unit, kind, words, mults = draw(st.sampled_from(UNITS))
+    mult = draw(st.sampled_from(mults))
+    form = draw(st.sampled_from(["int", "decimal", "fullwidth", "chinese"]))
+    if form == "chinese":
+        n = draw(st.integers(min_value=11, max_value=9999))
+        numeral, base = to_chinese(n), Decimal(n)
+        if surface == "%":
+            numeral, base = str(n % 100 + 1), Decimal(n % 100 + 1)  # no Chinese numerals before %
+    elif form == "int":
+        base = Decimal(draw(st.integers(min_value=2, max_value=99999)))
+        numeral = str(base)
+    else:
+        base = draw(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("9999"), places=2))
+        base = base.normalize()
+        numeral = format(base, "f")
+        if form == "fullwidth":
+            numeral = numeral.translate(FULLWIDTH)
+    where = draw(st.sampled_from(["none", "prefix", "inner", "suffix"]))
+    pre = inner = post = ""
+    qualifier = "exact"
+    if where == "prefix":
+        pre = draw(st.sampled_from(sorted(PREFIX_Q)))
+        qualifier = PREFIX_Q[pre]
+    elif where == "inner" and form != "fullwidth" and "." not in numeral and kind == "count":
+        inner = draw(st.sampled_from(sorted(INNER_Q)))
+        qualifier = INNER_Q[inner]
+    elif where == "suffix" and kind != "money":
+        post = draw(st.sampled_from(sorted(SUFFIX_Q)))
+        qualifier = SUFFIX_Q[post]
+    # 3.7万余人: 余/多 sit between the multiplier and the unit when there is a multiplier
+    number = numeral + (mult + inner if mult else inner)
+    mention = pre + number + surface + post
+    value = base * FACTORS[mult]
+    return words + mention + "。", mention, value, unit, qualifier, kind
+
+
+@settings(max_examples=500, deadline=None)
+@given(composed_fact())
+@example(("全年发电量十二万千瓦时。", "十二万千瓦时", Decimal(120000), "千瓦时", "exact", "quantity"))  # 千 of 千瓦时
+def test_composed_fact(case) -> None:
+    text, mention, value, unit, qualifier, kind = case
+    rows = extract(text).to_dict("records")
+    got = [(r["mention"], r["value"], r["unit"], r["qualifier"], r["kind"]) for r in rows]
+    assert got == [(mention, float(value), unit, qualifier, kind)], text
+
+
+GROWTH_WORDS = {"增长": 1, "下降": -1, "提高": 1, "降低": -1, "减少": -1, "上涨": 1}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["规上工业增加值", "固定资产投资", "社会消费品零售总额", "一般公共预算收入"]),
+    st.sampled_from(["同比", "比上年", "环比", ""]),
+    st.sampled_from(sorted(GROWTH_WORDS)),
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("99.9"), places=1),
+    st.sampled_from([("%", "%"), ("％", "%"), ("个百分点", "百分点"), ("倍", "倍")]),
+)
+def test_composed_change(indicator: str, base: str, verb: str, x: Decimal, unit: tuple[str, str]) -> None:
+    surface, reported = unit
+    numeral = format(x.normalize(), "f")
+    text = f"前三季度，全市{indicator}{base}{verb}{numeral}{surface}。"
+    rows = extract(text).to_dict("records")
+    got = [(r["mention"], r["value"], r["unit"], r["kind"]) for r in rows]
+    want = float(x) * GROWTH_WORDS[verb]
+    assert got == [(numeral + surface, want, reported, "growth")], text
