@@ -174,6 +174,8 @@ def _strip_region(s: str) -> str:
 
 def _extra_ok(key: str, want: str, got: str) -> bool:
     got = (got or "").strip()
+    if want == "-":  # period=- / region=-: must be empty
+        return got == ""
     if key == "indicator":
         return any(k and k in got for k in want.split("|"))
     if key == "period":
