@@ -93,6 +93,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _NEWLINES = re.compile(r"\r\n?")
 # C0/C1 controls other than tab, newline, form feed, carriage return: frequent in binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f-\x9f]")  # \x1a: DOS end of file
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _MAX_BAD_FRACTION = 0.001  # at most 1 bad sequence per 1000 characters counts as "damaged text"
 
 
@@ -194,18 +195,30 @@ def _detect(name: str, data: bytes) -> tuple[str, str, list[str]]:
 
     # UTF-8 first, strict, then "damaged UTF-8" (a few bad sequences: a character cut off by
     # truncation, a stray byte): GBK/GB18030 bytes almost never look like that, so this order
-    # never reads Chinese legacy text as UTF-8. Then GB18030 (a superset of GBK and GB2312).
-    for enc in ("utf-8", "gb18030"):
+    # never reads Chinese legacy text as UTF-8. Then GB18030 (a superset of GBK and GB2312), then
+    # Big5.
+    for enc in ("utf-8", "gb18030", "big5"):
         try:
             text = data.decode(enc)
+            if enc == "gb18030" and _PRIVATE_USE.search(text):
+                # Big5 (Taiwan, Hong Kong) bytes often decode as GB18030 too, into characters
+                # of the private use area, which GB18030 text does not contain
+                try:
+                    big5 = data.decode("big5")
+                except UnicodeDecodeError:
+                    big5 = None
+                if big5 is not None and not _PRIVATE_USE.search(big5) and _looks_textual(big5):
+                    return big5, "big5", notes
         except UnicodeDecodeError:
+            if enc == "big5":
+                continue
             text, bad = _decode_lenient(data, enc)
             if bad > max(1, int(len(text) * _MAX_BAD_FRACTION)) or not _looks_textual(text):
                 continue
             where = " at the end (file truncated?)" if bad == 1 and text.endswith("\ufffd") else ""
             notes.append(f"{bad} undecodable byte sequence(s){where} replaced with U+FFFD (read as {enc})")
             return text, enc, notes
-        if _looks_textual(text):
+        if _looks_textual(text) if enc != "big5" else _looks_plausible(text):
             return text, enc, notes
 
     # Anything else: ask the detector, and accept only a confident, readable answer.
@@ -256,6 +269,7 @@ _FURNITURE = re.compile(
     re.I,
 )
 _MAIN_HINT = re.compile(r"(?:article|content|main|text|detail|zoom|TRS_Editor|body)", re.I)
+_WORD = re.compile(r"\w")
 _SPACE = re.compile(r"[ \t\f\v\u00a0\u3000\u200b]+")
 
 
@@ -332,7 +346,7 @@ def _html_blocks(root) -> list[tuple[str, bool, float]]:
         lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
         joined = "\n".join(line for line in lines if line)
         if joined:
-            n = len(joined.replace("\n", ""))
+            n = len(_WORD.findall(joined))
             blocks.append((joined, is_heading, min(1.0, link_chars / max(n, 1))))
         link_chars = 0
 
@@ -357,7 +371,7 @@ def _html_blocks(root) -> list[tuple[str, bool, float]]:
             t = t.replace("\r", "\n").replace("\n", _SOURCE_BREAK)
             buf.append(t)
             if link_depth:
-                link_chars += len(t.strip())
+                link_chars += len(_WORD.findall(t))
             continue
         if tag in ("-comment", "!doctype") or tag in _DROP_TAGS:
             continue
@@ -653,23 +667,28 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _open_checked(path: Path):
+    """Open a regular file for reading; never blocks on a FIFO or device."""
     name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fh = open(path, "rb")  # closed by the caller
+        fd = os.open(path, flags)
     except OSError as exc:
         raise ReadError(name, _os_reason(exc)) from exc
     try:
-        st = os.fstat(fh.fileno())
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ReadError(name, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError(name, "not a regular file (device, pipe or socket)")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
     except OSError as exc:
-        fh.close()
+        os.close(fd)
         raise ReadError(name, _os_reason(exc)) from exc
-    if stat.S_ISDIR(st.st_mode):
-        fh.close()
-        raise ReadError(name, "is a directory")
-    if not stat.S_ISREG(st.st_mode):
-        fh.close()
-        raise ReadError(name, "not a regular file (device, pipe or socket)")
-    return fh, st.st_size
+    except ReadError:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb"), st.st_size  # closed by the caller
 
 
 def load_path(path: str | os.PathLike) -> Document:
