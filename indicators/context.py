@@ -7,10 +7,11 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-from .gazetteer import find_places, leading_place
+from .gazetteer import find_places, leading_place, place_levels
 from .layout import Block, Layout
 
 # ---- periods -------------------------------------------------------------------------------
@@ -64,7 +65,8 @@ def _clean(phrase: str) -> str:
     return _DECOR.sub("", _BRACKETED.sub("", phrase))
 
 
-def _strip_edges(phrase: str, places: frozenset[str] | None = None) -> str:
+@lru_cache(maxsize=65536)
+def _strip_edges(phrase: str) -> str:
     """Drop leading connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
     before = None
     while phrase and phrase != before:
@@ -179,8 +181,8 @@ def _nearest(positions: list[int], items: list[tuple[int, str]], lo: int, pos: i
     return ""
 
 
-def period_for(ctx: BlockContext, block: Block, local: int) -> str:
-    s0, s1 = block.sentence_at(local)
+def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int, int]) -> str:
+    s0, s1 = sentence
     found = _nearest(ctx._period_pos, ctx.periods, s0, local, s1)
     if found:
         return found
@@ -198,15 +200,35 @@ def _first_clause_end(text: str) -> int:
     return min(len(text), 60)
 
 
-def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int) -> str:
-    s0, s1 = block.sentence_at(local)
-    found = _nearest(ctx._place_pos, ctx.places, s0, local, s1)
-    if found:
-        return found
-    found = _nearest(ctx._place_pos, ctx.places, 0, local, 0) or doc.default_place(block.section)
-    if found:
-        return found
-    generic = _GENERIC_PLACE.search(block.text, s0, s1) or _GENERIC_PLACE.search(block.text)
+def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
+               sentence: tuple[int, int]) -> str:
+    """The place a fact is about: named before it in its sentence; else what 全市/全省 before it
+    stands for; else named later in its clause; else earlier in its paragraph; else the place its
+    article (or document) names most; else a bare 全省/全市."""
+    s0, s1 = sentence
+    i = bisect_right(ctx._place_pos, local) - 1
+    if i >= 0 and ctx._place_pos[i] >= s0:
+        return ctx.places[i][1]
+    default = doc.default_place(block.section)
+    text = block.text
+    generic = None
+    for m in _GENERIC_PLACE.finditer(text, s0, local):
+        generic = m
+    if generic is not None:
+        if default and place_levels().get(default) == generic.group()[-1]:
+            return default                     # 全市 in an article about 鞍山 is 鞍山
+        return generic.group()
+    clause_end = local
+    while clause_end < s1 and text[clause_end] not in "，,；;。":
+        clause_end += 1
+    j = i + 1
+    if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_end:
+        return ctx.places[j][1]
+    if i >= 0:
+        return ctx.places[i][1]
+    if default:
+        return default
+    generic = _GENERIC_PLACE.search(text)
     return generic.group() if generic else ""
 
 

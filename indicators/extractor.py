@@ -34,14 +34,18 @@ _INDEX = regex.compile(
     r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][A-Z]{2,4}[)）])?(?:为|是|达到|达|[:：])?\s*"
     r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
 )
+_CHANGE_LAST_CHARS = P.change_last_chars()
+_RATE_CHARS = frozenset("速幅率")
 _RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;0-9]{0,6}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(r"[，,；;。！？!?\n]")
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_RANGE_MARKS = frozenset("-—–~～至到")
 _RANGE_JOIN = regex.compile(r"\s*[-—–~～至到]\s*")
 _LIST_JOINERS = frozenset({"、", "和", "及", "与", ",", "，"})
+_CN_DIGIT_CHARS = frozenset("一二两三四五六七八九十百千万")
 _CLAUSE_END = "，,。；;、！？!?）)”"
 _BEFORE_WINDOW = 12
 
@@ -63,6 +67,8 @@ class _Candidate:
 def _qualifier(m: regex.Match, text: str, unit_info) -> str:
     if m.group("pre"):
         return P.PREFIX_QUALIFIERS[m.group("pre")]
+    if "多" in (m.group("unit") or ""):        # 两个多月
+        return "more_than"
     inner = m.group("inner") or m.group("inner2")
     if inner:
         return P.INNER_QUALIFIERS[inner]
@@ -118,6 +124,8 @@ def _is_fact(m: regex.Match, text: str, info, qualifier: str, value: Decimal) ->
             return False
         if next_char and next_char in P.CHINESE_CHARS:         # 四个一
             return False
+        if is_bare_chinese(num) and text[start - 2:start - 1] in _CN_DIGIT_CHARS and start >= 2:
+            return False                                       # 三番五次, 举一反三: four-character idioms
     if m.group("unit") == "成":
         prev = text[m.start() - 1:m.start()]
         if value > 10 or not (qualifier != "exact" or prev in "占达有约近超逾" or next_char in "，,。；;、的以左多"):
@@ -125,11 +133,15 @@ def _is_fact(m: regex.Match, text: str, info, qualifier: str, value: Decimal) ->
     return True
 
 
-def _change(text: str, start: int, absolute: bool = False) -> tuple[bool, int]:
+def _change(text: str, start: int, absolute: bool = False, per_mille: bool = False) -> tuple[bool, int]:
     """(is a change, sign) from the words right before a rate (or, with ``absolute``, an amount)."""
-    window = text[max(0, start - _BEFORE_WINDOW):start]
+    window = text[max(0, start - _BEFORE_WINDOW):start].rstrip()
+    if not window or (window[-1] not in _CHANGE_LAST_CHARS and not _RATE_CHARS.intersection(window)):
+        return False, 1                       # cheap test first: most numbers follow no change word
     pattern = P.absolute_change_pattern() if absolute else P.change_pattern()
     m = pattern.search(window)
+    if m and per_mille and not (m.group("up") or m.group("down")):
+        return False, 1                       # 自然增长率为-1.25‰: a demographic rate, a level
     if m:
         return True, -1 if (m.group("down") or m.groupdict().get("downrate")) else 1
     rate = None if absolute else _RATE_WORD.search(window)
@@ -158,7 +170,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if surface == "成":
             value *= 10
         if kind in ("ratio", "growth"):
-            is_change, sign = _change(text, m.start())
+            is_change, sign = _change(text, m.start(), per_mille=unit == "‰")
             if is_change or unit == "百分点":
                 kind = "growth"
                 value *= sign
@@ -169,15 +181,24 @@ def _candidates(text: str) -> list[_Candidate]:
             if is_change:                        # 比上年末减少2.1万人: a change in a level
                 kind = "growth"
                 value *= sign
-        found.append(_Candidate(m.start(), m.end(), value, unit, kind, qualifier))
+        end = m.end()
+        if kind == "duration" and text[end:end + 1] == "多" and not m.group("post"):
+            end += 1                             # 3年多: more than three years
+            qualifier = "more_than"
+        if m.group("sign"):
+            value = -value
+        found.append(_Candidate(m.start(), end, value, unit, kind, qualifier))
     for m in P.percent_words_pattern().finditer(text):
         value = parse_number(m.group("pnum"))
         if value is None or _inside(enclosed, enclosed_starts, m.start(), m.end()):
             continue
         is_change, sign = _change(text, m.start())
-        qualifier = P.PREFIX_QUALIFIERS.get(m.group("pre") or "", "") or P.SUFFIX_QUALIFIERS.get(
-            m.group("post") or "", "exact")
-        found.append(_Candidate(m.start(), m.end(), value * sign, "%", "growth" if is_change else "ratio",
+        after = text[m.end():m.end() + 2]
+        qualifier = (P.PREFIX_QUALIFIERS.get(m.group("pre") or "")
+                     or P.SUFFIX_QUALIFIERS.get(m.group("post") or "")
+                     or next((q for w, q in P.BOUND_AFTER.items() if w != "内" and after.startswith(w)), "exact"))
+        unit = "%" if m.group("per") == "百分之" else "‰"
+        found.append(_Candidate(m.start(), m.end(), value * sign, unit, "growth" if is_change else "ratio",
                                 qualifier))
     found.extend(_splits(text))
     found.extend(_indexes(text))
@@ -238,7 +259,8 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             _as_range(prev, c)                 # 50万元至100万元: both ends were found with their unit
             out.append(c)
             continue
-        m = _RANGE_LOW.search(text, max(0, c.start - 24), c.start)
+        joint = text[max(0, c.start - 3):c.start].rstrip()
+        m = _RANGE_LOW.search(text, max(0, c.start - 24), c.start) if joint[-1:] in _RANGE_MARKS else None
         if not m:
             out.append(c)
             continue
@@ -345,13 +367,16 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
             topic_scores[sentence_text] = taxonomy.scores(sentence_text)
         if block.section not in topic_scores:
             topic_scores[block.section] = taxonomy.scores(block.section)
-        topic = taxonomy.choose((taxonomy.scores(indicator), 3.0), (topic_scores[sentence_text], 1.0),
+        if indicator not in topic_scores:
+            topic_scores[indicator] = taxonomy.scores(indicator)
+        topic = taxonomy.choose((topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0),
                                 (topic_scores[block.section], 0.5))
         low, high = _bounds(c)
         facts.append(Fact(
             start=c.start, end=c.end, mention=text[c.start:c.end], value=c.value, unit=c.unit,
             qualifier=c.qualifier, kind=c.kind, value_low=low, value_high=high,
-            indicator=indicator, period=period_for(ctx, block, ls), region=region_for(doc, ctx, block, ls),
+            indicator=indicator, period=period_for(ctx, block, ls, sentence),
+            region=region_for(doc, ctx, block, ls, sentence),
             topic=topic, sentence=sentence_text, section=block.section, source=source,
         ))
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator

@@ -42,20 +42,27 @@ def _adcode_rows() -> list[tuple[str, str]]:
 
 @cache
 def place_names() -> frozenset[str]:
-    names: set[str] = set(_EXTRA)
+    return frozenset(place_levels())
+
+
+@cache
+def place_levels() -> dict[str, str]:
+    """Every place name (full and short) -> 省, 市 or 县: the level a 全省/全市/全县 would mean."""
+    levels: dict[str, str] = dict.fromkeys(_EXTRA, "国")
     for code, name in _adcode_rows():
         if not name or "辖" in name:          # 市辖区, 省直辖县级行政区划
             continue
+        level = "省" if code[2:6] == "0000" else "市" if code[4:6] == "00" else "县"
         if len(name) >= _MIN_FULL:
-            names.add(name)
+            levels.setdefault(name, level)
         prefecture_or_province = code[4:6] == "00"
         if prefecture_or_province:
             short = _shorten().sub("", name)
             if len(short) < 2:                 # 西藏自治区: 藏 is the place here, not the nation
                 short = regex.sub(rf"(?:{_SUFFIXES})$", "", name)
             if len(short) >= 2 and short != name:
-                names.add(short)
-    return frozenset(names)
+                levels.setdefault(short, level)
+    return levels
 
 
 @cache

@@ -24,7 +24,10 @@ CN_DIGITS = "〇零一二两三四五六七八九"
 CN_SMALL_UNITS = "十百千"
 CN_BIG_UNITS = "万亿"
 # A Chinese numeral: digits and 十百千, optionally with inner 万/亿 groups (一万二千, 三亿五千万).
-CHINESE = rf"[{CN_DIGITS}{CN_SMALL_UNITS}]+(?:[{CN_BIG_UNITS}][{CN_DIGITS}{CN_SMALL_UNITS}]+)*"
+CHINESE = (
+    rf"[{CN_DIGITS}{CN_SMALL_UNITS}]+(?:[{CN_BIG_UNITS}][{CN_DIGITS}{CN_SMALL_UNITS}]+)*"
+    rf"(?:点[{CN_DIGITS}]+)?"                                         # 五点五
+)
 
 MULTIPLIERS: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
 
@@ -83,8 +86,14 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
     if first.isascii() or "０" <= first <= "９":
         base = parse_arabic(numeral)
     else:
-        cn = parse_chinese(numeral)
+        whole, _, fraction = numeral.partition("点")
+        cn = parse_chinese(whole)
         base = None if cn is None else Decimal(cn)
+        if base is not None and fraction:
+            digits = "".join(str(_DIGIT_VALUE[ch]) for ch in fraction if ch in _DIGIT_VALUE)
+            if len(digits) != len(fraction):
+                return None
+            base += Decimal("0." + digits)
     if base is None:
         return None
     if multiplier:

@@ -82,6 +82,7 @@ def fact_pattern() -> re.Pattern[str]:
     )
     pattern = rf"""
         (?P<pre>{_alternation(PREFIX_QUALIFIERS)})?
+        (?:(?<![0-9０-９A-Za-z%％])(?P<sign>[-−－]))?      # 增长-8.6%: a sign, never the dash of a range
         {number}
         (?P<inner>[余多])?
         (?P<mult>万亿|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分))?
@@ -97,8 +98,8 @@ def fact_pattern() -> re.Pattern[str]:
 
 CHINESE_CHARS = "〇零一二两三四五六七八九十百千万亿"
 
-# "百分之七十" writes a percentage in words.
-PERCENT_WORDS = rf"百分之(?P<pnum>{ARABIC}|{CHINESE})"
+# "百分之七十" / "千分之三" write a percentage or per-mille in words.
+PERCENT_WORDS = rf"(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE})"
 
 
 @cache
@@ -118,7 +119,7 @@ def split_pattern() -> re.Pattern[str]:
 # A change verb right before a rate: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
 CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增")
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
-               "降", "减")
+               "缩短", "压缩", "压减", "降", "减")
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人); 新增 is a level.
 ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大")
 ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减")
@@ -158,3 +159,11 @@ def enclosed_name_pattern() -> re.Pattern[str]:
         r"|《[^《》\n]{1,80}》"
         r"|〔[^〔〕\n]{1,10}〕"
     )
+
+
+@cache
+def change_last_chars() -> frozenset[str]:
+    """Last characters of every change verb, rate word and link word: a cheap test before the regex."""
+    words = CHANGE_UP + CHANGE_DOWN + ABSOLUTE_UP + ABSOLUTE_DOWN
+    links = regex.findall(r"[^(?:|)]+", _LINK)
+    return frozenset(w[-1] for w in (*words, *links, "增速", "增幅", "增长率", "涨幅", "降幅", "跌幅"))
