@@ -64,12 +64,12 @@ class TableWriter:
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self.suffix = self.path.suffix.lower()
+        if self.path.is_dir():
+            raise OSError("is a directory; give a file name such as facts.csv")
         if self.suffix not in OUTPUT_FORMATS:
             shown = self.suffix or "(no suffix)"
             raise ValueError(f"unknown output format {shown!r}; use one of {', '.join(OUTPUT_FORMATS)}")
         parent = self.path.parent
-        if self.path.is_dir():
-            raise OSError(f"{self.path} is a directory")
         if not parent.is_dir():
             raise OSError(f"output directory does not exist: {parent}")
         try:
