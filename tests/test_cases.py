@@ -107,7 +107,7 @@ def parse_file(path: Path) -> list[Case]:
             mention, pinned = _mention(line[1:].strip())
             start = _start(current.text, mention, pinned, cursor, where)
             current.expects.append(Expect(mention, start))
-            cursor = start
+            cursor = start + 1
             continue
         fields = _split_fields(line)
         if len(fields) < 5:
@@ -122,13 +122,13 @@ def parse_file(path: Path) -> list[Case]:
             raise ValueError(f"{where}: unknown kind {kind!r}")
         extras: dict[str, str] = {}
         for extra in fields[5:]:
-            m = re.fullmatch(r"(indicator)~(.+)|(period|region)=(.+)", extra)
+            m = re.fullmatch(r"(indicator|section)~(.+)|(period|region)=(.+)", extra)
             if not m:
                 raise ValueError(f"{where}: bad extra field {extra!r}")
             key, val = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             extras[key] = val
         current.expects.append(Expect(mention, start, Decimal(fields[1]), unit, qualifier, kind, extras))
-        cursor = start
+        cursor = start + 1
     return cases
 
 
@@ -176,7 +176,7 @@ def _extra_ok(key: str, want: str, got: str) -> bool:
     got = (got or "").strip()
     if want == "-":  # period=- / region=-: must be empty
         return got == ""
-    if key == "indicator":
+    if key in ("indicator", "section"):
         return any(k and k in got for k in want.split("|"))
     if key == "period":
         return bool(got) and (want in got or got in want)
