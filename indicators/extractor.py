@@ -64,21 +64,21 @@ class _Candidate:
     label: str = ""          # an indicator known when the candidate is found (splits)
 
 
-def _qualifier(m: regex.Match, text: str, unit_info) -> str:
-    if m.group("pre"):
-        return P.PREFIX_QUALIFIERS[m.group("pre")]
-    if "多" in (m.group("unit") or ""):        # 两个多月
+def _qualifier(g: dict, start: int, end: int, text: str, unit_info) -> str:
+    if g["pre"]:
+        return P.PREFIX_QUALIFIERS[g["pre"]]
+    if "多" in (g["unit"] or ""):              # 两个多月
         return "more_than"
-    inner = m.group("inner") or m.group("inner2")
+    inner = g["inner"] or g["inner2"]
     if inner:
         return P.INNER_QUALIFIERS[inner]
-    if m.group("post"):
-        return P.SUFFIX_QUALIFIERS[m.group("post")]
-    after = text[m.end():m.end() + 2]
+    if g["post"]:
+        return P.SUFFIX_QUALIFIERS[g["post"]]
+    after = text[end:end + 2]
     for word, q in P.BOUND_AFTER.items():
         if after.startswith(word) and (word != "内" or unit_info.kind == "duration"):
             return q
-    if unit_info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, m.start() - 6), m.start()):
+    if unit_info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start):
         return "at_most"
     return "exact"
 
@@ -88,36 +88,35 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return i >= 0 and spans[i][1] >= end
 
 
-def _is_fact(m: regex.Match, text: str, info, qualifier: str, value: Decimal) -> bool:
+def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, value: Decimal) -> bool:
     """The checks that tell a measured quantity from a date, an ordinal, a name or a threshold."""
-    num = m.group("num")
-    start = m.start()
+    num = g["num"]
     if start and text[start - 1] == "第":                      # 第十四届, 第一个
         return False
-    unit_end = m.end("unit") if m.group("unit") else m.end("latin")
+    unit_end = end - len(g["post"] or "")
     next_char = text[unit_end:unit_end + 1]
     if next_char and next_char in info.blocked_after:          # 人民, 名单, 台湾 …
         return False
     if info.kind not in ("ratio", "growth"):                   # 九成以上行政村 is a share, not a threshold
-        if m.group("post") is None and _THRESHOLD_AFTER.match(text, unit_end):
+        if g["post"] is None and _THRESHOLD_AFTER.match(text, unit_end):
             return False                                       # 5亿元以上项目: a threshold, not a fact
-        if m.group("post") and _CJK.match(text, m.end()):
+        if g["post"] and _CJK.match(text, end):
             return False                                       # 1000万元以上项目
     if info.unit == "年" and (value >= 1000 or (len(num) == 4 and num.isdigit())):
         return False                                           # 2021年 is a date
     if info.unit == "月" and text[start - 1:start] == "前":   # 前10个月 is a period
         return False
-    bare = qualifier == "exact" and not m.group("inner") and not m.group("inner2")
+    bare = qualifier == "exact" and not g["inner"] and not g["inner2"]
     if is_arabic(num):
         return True
     if bare and info.unit == "年" and next_char and next_char not in _CLAUSE_END:
         return False                                           # 三年行动计划, 九年义务教育
     if info.weak and bare and len(num) == 1:                   # 一期工程, 四级联络体系
         return False
-    if bare and not m.group("mult"):
+    if bare and not g["mult"]:
         if starts_with_power(num):                             # 千家万户, 百年大计
             return False
-        surface = m.group("unit")
+        surface = g["unit"]
         if num == "一" and not (surface.startswith("个") and info.kind == "duration") and info.unit != "倍":
             return False                                       # 一个, 一次, 一家: words, not counts
         if is_bare_chinese(num) and surface == "个":           # 四个全面, 两个维护
@@ -126,8 +125,8 @@ def _is_fact(m: regex.Match, text: str, info, qualifier: str, value: Decimal) ->
             return False
         if is_bare_chinese(num) and text[start - 2:start - 1] in _CN_DIGIT_CHARS and start >= 2:
             return False                                       # 三番五次, 举一反三: four-character idioms
-    if m.group("unit") == "成":
-        prev = text[m.start() - 1:m.start()]
+    if g["unit"] == "成":
+        prev = text[start - 1:start]
         if value > 10 or not (qualifier != "exact" or prev in "占达有约近超逾" or next_char in "，,。；;、的以左多"):
             return False
     return True
@@ -156,38 +155,39 @@ def _candidates(text: str) -> list[_Candidate]:
     enclosed_starts = [s for s, _ in enclosed]
     found: list[_Candidate] = []
     for m in P.fact_pattern().finditer(text):
-        surface = m.group("unit") or m.group("latin")
+        g = m.groupdict()
+        start, end = m.span()
+        surface = g["unit"] or g["latin"]
         info = lex.units[surface]
-        value = parse_number(m.group("num"), m.group("mult") or "")
+        value = parse_number(g["num"], g["mult"] or "")
         if value is None:
             continue
-        qualifier = _qualifier(m, text, info)
-        if not _is_fact(m, text, info, qualifier, value):
+        qualifier = _qualifier(g, start, end, text, info)
+        if not _is_fact(g, start, end, text, info, qualifier, value):
             continue
-        if enclosed and _inside(enclosed, enclosed_starts, m.start(), m.end()):
+        if enclosed and _inside(enclosed, enclosed_starts, start, end):
             continue
         kind, unit = info.kind, info.unit
         if surface == "成":
             value *= 10
         if kind in ("ratio", "growth"):
-            is_change, sign = _change(text, m.start(), per_mille=unit == "‰")
+            is_change, sign = _change(text, start, per_mille=unit == "‰")
             if is_change or unit == "百分点":
                 kind = "growth"
                 value *= sign
             elif unit == "倍":
                 kind = "ratio"
         elif kind in ("count", "money", "quantity", "area"):
-            is_change, sign = _change(text, m.start(), absolute=True)
+            is_change, sign = _change(text, start, absolute=True)
             if is_change:                        # 比上年末减少2.1万人: a change in a level
                 kind = "growth"
                 value *= sign
-        end = m.end()
-        if kind == "duration" and text[end:end + 1] == "多" and not m.group("post"):
+        if kind == "duration" and text[end:end + 1] == "多" and not g["post"]:
             end += 1                             # 3年多: more than three years
             qualifier = "more_than"
-        if m.group("sign"):
+        if g["sign"]:
             value = -value
-        found.append(_Candidate(m.start(), end, value, unit, kind, qualifier))
+        found.append(_Candidate(start, end, value, unit, kind, qualifier))
     for m in P.percent_words_pattern().finditer(text):
         value = parse_number(m.group("pnum"))
         if value is None or _inside(enclosed, enclosed_starts, m.start(), m.end()):
