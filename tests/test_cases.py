@@ -55,7 +55,12 @@ _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "s": " ", "\\": "\\"}
 
 
 def unescape(s: str) -> str:
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), s)
+    def one(m: re.Match[str]) -> str:
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        return _ESCAPES.get(m.group(2), m.group(0))
+
+    return re.sub(r"\\u([0-9a-fA-F]{4})|\\(.)", one, s)
 
 
 def locate(text: str, mention: str, cursor: int) -> int:
