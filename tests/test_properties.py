@@ -236,3 +236,14 @@ def test_composed_change(indicator: str, base: str, verb: str, x: Decimal, unit:
     got = [(r["mention"], r["value"], r["unit"], r["kind"]) for r in rows]
     want = float(x) * GROWTH_WORDS[verb]
     assert got == [(numeral + surface, want, reported, "growth")], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=10**4, max_value=10**12 - 1))
+@example(150_000_000)  # 一亿五千万: 万 belongs to the numeral, not a multiplier after 一亿五千
+def test_large_chinese_numerals_in_money(n: int) -> None:
+    numeral = to_chinese(n)
+    text = f"项目总投资{numeral}元。"
+    rows = extract(text).to_dict("records")
+    got = [(r["mention"], r["value"], r["unit"]) for r in rows]
+    assert got == [(numeral + "元", float(n), "元")], text
