@@ -36,7 +36,7 @@ _INDEX = regex.compile(
 )
 _CHANGE_LAST_CHARS = P.change_last_chars()
 _RATE_CHARS = frozenset("速幅率")
-_RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;0-9]{0,6}$")
+_RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;]{0,10}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(r"[，,；;。！？!?\n]")
@@ -45,6 +45,8 @@ _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_MARKS = frozenset("-—–~～至到")
 _RANGE_JOIN = regex.compile(r"\s*[-—–~～至到]\s*")
 _LIST_JOINERS = frozenset({"、", "和", "及", "与", ",", "，"})
+_SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
+_SENTENCE_START = frozenset("\n。！？!?；;")
 _CN_DIGIT_CHARS = frozenset("一二两三四五六七八九十百千万")
 _CLAUSE_END = "，,。；;、！？!?）)”"
 _BEFORE_WINDOW = 12
@@ -91,7 +93,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, value: Decimal) -> bool:
     """The checks that tell a measured quantity from a date, an ordinal, a name or a threshold."""
     num = g["num"]
-    if start and text[start - 1] == "第":                      # 第十四届, 第一个
+    if text[max(0, start - 2):start].rstrip()[-1:] == "第":    # 第十四届, 第一个, 第 3 名
         return False
     unit_end = end - len(g["post"] or "")
     next_char = text[unit_end:unit_end + 1]
@@ -104,6 +106,9 @@ def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, val
             return False                                       # 1000万元以上项目
     if info.unit == "年" and (value >= 1000 or (len(num) == 4 and num.isdigit())):
         return False                                           # 2021年 is a date
+    if info.unit == "年" and not g["pre"] and (start == 0 or text[start - 1] in _SENTENCE_START) and (
+            next_char in "，," or next_char in P.CHINESE_CHARS or next_char == "全"):
+        return False                                           # 23年，全市…: a year written short
     if info.unit == "月" and text[start - 1:start] == "前":   # 前10个月 is a period
         return False
     bare = qualifier == "exact" and not g["inner"] and not g["inner2"]
@@ -116,15 +121,16 @@ def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, val
     if bare and not g["mult"]:
         if starts_with_power(num):                             # 千家万户, 百年大计
             return False
-        surface = g["unit"]
+        surface = g["unit"] or g["latin"]
         if num == "一" and not (surface.startswith("个") and info.kind == "duration") and info.unit != "倍":
             return False                                       # 一个, 一次, 一家: words, not counts
-        if is_bare_chinese(num) and surface == "个":           # 四个全面, 两个维护
-            return False
+        if is_bare_chinese(num) and surface == "个" and _SLOGAN_AFTER_GE.match(text, end):
+            return False                                       # 四个全面, 两个维护, 三个方面
         if next_char and next_char in P.CHINESE_CHARS:         # 四个一
             return False
-        if is_bare_chinese(num) and text[start - 2:start - 1] in _CN_DIGIT_CHARS and start >= 2:
-            return False                                       # 三番五次, 举一反三: four-character idioms
+        if (is_bare_chinese(num) and start >= 2 and text[start - 2] in _CN_DIGIT_CHARS
+                and text[start - 1] not in "至到或、"):
+            return False                                       # 三番五次, 举一反三 (but 两到三个月)
     if g["unit"] == "成":
         prev = text[start - 1:start]
         if value > 10 or not (qualifier != "exact" or prev in "占达有约近超逾" or next_char in "，,。；;、的以左多"):
@@ -151,7 +157,9 @@ def _change(text: str, start: int, absolute: bool = False, per_mille: bool = Fal
 
 def _candidates(text: str) -> list[_Candidate]:
     lex = P.lexicon()
-    enclosed = [m.span() for m in P.enclosed_name_pattern().finditer(text)]
+    # “…” after a colon is quoted speech (介绍：“完成投资300.1亿元”), not a name.
+    enclosed = [m.span() for m in P.enclosed_name_pattern().finditer(text)
+                if text[max(0, m.start() - 1):m.start()] not in ("：", ":")]
     enclosed_starts = [s for s, _ in enclosed]
     found: list[_Candidate] = []
     for m in P.fact_pattern().finditer(text):
@@ -182,8 +190,8 @@ def _candidates(text: str) -> list[_Candidate]:
             if is_change:                        # 比上年末减少2.1万人: a change in a level
                 kind = "growth"
                 value *= sign
-        if kind == "duration" and text[end:end + 1] == "多" and not g["post"]:
-            end += 1                             # 3年多: more than three years
+        if (kind == "duration" or surface == "成") and text[end:end + 1] == "多" and not g["post"]:
+            end += 1                             # 3年多, 三成多: more than
             qualifier = "more_than"
         if g["sign"]:
             value = -value
@@ -269,8 +277,10 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
         num_start = m.start("num") if m.group("num") else m.start("num2")
         high_mult = _multiplier_of(text, c)
         low = parse_number(num, mult or high_mult)
-        if low is None or text[num_start - 1:num_start] == "第":
+        if low is None:
             out.append(c)
+            continue
+        if text[num_start - 1:num_start] == "第":      # 第3-5名: ranks, not a range of counts
             continue
         if out and out[-1].start >= num_start:          # the low end was found on its own (159.74%)
             out.pop()

@@ -111,6 +111,13 @@ _DANGLING = regex.compile(r"(?:同比|环比|达到|实现|完成|共计|累计|
 _STARTS_WITH_NUMBER = regex.compile(r"[0-9０-９.．%％]")
 
 
+def _starts_with_figure(text: str, pos: int) -> bool:
+    """The line at ``pos`` opens with a number and its unit (3.2万人，…), not a name (8890服务平台)."""
+    from .patterns import fact_pattern  # late: patterns build from data on first use
+
+    return bool(_STARTS_WITH_NUMBER.match(text, pos) and fact_pattern().match(text, pos))
+
+
 def analyse(text: str) -> Layout:
     """Split ``text`` into blocks and assign every block the headline of its article."""
     lines = []
@@ -129,7 +136,7 @@ def analyse(text: str) -> Layout:
         kind = _classify(line)
         if kind == "heading" and open_body is not None and len(line) > 12:
             kind = "body"                # a long unfinished-looking line inside a broken sentence
-        if kind == "heading" and i + 1 < len(lines) and _STARTS_WITH_NUMBER.match(text, lines[i + 1][0]):
+        if kind == "heading" and i + 1 < len(lines) and _starts_with_figure(text, lines[i + 1][0]):
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
         if kind == "body":
             if open_body is not None:

@@ -17,15 +17,19 @@ from decimal import Decimal, InvalidOperation
 # Named pieces of the numeral grammar, composed by patterns.py (cn2an-style).
 ARABIC_DIGIT = "0-9０-９"
 ARABIC = (
-    rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?![0-9])|[{ARABIC_DIGIT}]+)"  # 1,100 or 123 / １２３
+    rf"(?:[0-9]{{1,3}}(?:[, \u2009\u202f][0-9]{{3}})+(?![0-9])"      # 1,100 / 19 278.1 (thousands groups)
+    rf"|[0-9]{{1,4}}亿[0-9]{{1,4}}[千百]?(?=万)"                       # 1亿2000万, 3亿5千万
+    rf"|[{ARABIC_DIGIT}]+)"                                           # 123 / １２３
     rf"(?:[.．][{ARABIC_DIGIT}]+)?"                                  # decimals: 25.43 / ２５．４３
 )
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_SMALL_UNITS = "十百千"
 CN_BIG_UNITS = "万亿"
 # A Chinese numeral: digits and 十百千, optionally with inner 万/亿 groups (一万二千, 三亿五千万).
+# 千 before 瓦/克/米 … and 百 before 分 start a unit (十二万千瓦时, 百分点), not a numeral.
+_CN_CORE = rf"(?:[{CN_DIGITS}十]|百(?!分)|千(?![瓦克米伏帕焦卡赫]))"
 CHINESE = (
-    rf"[{CN_DIGITS}{CN_SMALL_UNITS}]+(?:[{CN_BIG_UNITS}][{CN_DIGITS}{CN_SMALL_UNITS}]+)*"
+    rf"{_CN_CORE}+(?:[{CN_BIG_UNITS}]{_CN_CORE}+)*"
     rf"(?:点[{CN_DIGITS}]+)?"                                         # 五点五
 )
 
@@ -38,11 +42,24 @@ _SMALL_VALUE = {"十": 10, "百": 100, "千": 1000}
 
 
 def parse_arabic(text: str) -> Decimal | None:
-    """``"1,100.5"`` / ``"２５．４３"`` -> Decimal; None if it is not a plain decimal number."""
+    """``"1,100.5"`` / ``"19 278.1"`` / ``"２５．４３"`` -> Decimal; None if it is not a decimal number."""
     try:
-        return Decimal(text.translate(_FULLWIDTH).replace(",", ""))
+        return Decimal(text.translate(_FULLWIDTH).replace(",", "").replace(" ", "")
+                       .replace("\u2009", "").replace("\u202f", ""))
     except InvalidOperation:
         return None
+
+
+def _parse_yi_wan(numeral: str, multiplier: str) -> Decimal | None:
+    """1亿2000 (+万) -> 120000000: Arabic digits around 亿, the trailing 万 applying to the second part."""
+    high, _, low = numeral.partition("亿")
+    factor = 1
+    if low[-1:] in ("千", "百"):
+        factor = MULTIPLIERS[low[-1]]
+        low = low[:-1]
+    if multiplier != "万" or not high.isdigit() or not low.isdigit():
+        return None
+    return Decimal(int(high) * 10**8 + int(low) * factor * 10**4)
 
 
 def parse_chinese(text: str) -> int | None:
@@ -83,10 +100,14 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
     if not numeral:
         return None
     first = numeral[0]
+    if "亿" in numeral and first.isascii():
+        return _parse_yi_wan(numeral, multiplier)
     if first.isascii() or "０" <= first <= "９":
         base = parse_arabic(numeral)
     else:
         whole, _, fraction = numeral.partition("点")
+        if multiplier and not fraction:           # 一亿五千 + 万: the 万 belongs inside the numeral
+            whole, multiplier = whole + multiplier, ""
         cn = parse_chinese(whole)
         base = None if cn is None else Decimal(cn)
         if base is not None and fraction:

@@ -82,11 +82,13 @@ def fact_pattern() -> re.Pattern[str]:
     )
     pattern = rf"""
         (?P<pre>{_alternation(PREFIX_QUALIFIERS)})?
-        (?:(?<![0-9０-９A-Za-z%％])(?P<sign>[-−－]))?      # 增长-8.6%: a sign, never the dash of a range
+        (?:(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}])(?P<sign>[-−－]))?   # 增长-8.6%: a sign, not a range's dash
         {number}
         (?P<inner>[余多])?
-        (?P<mult>万亿|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分))?
+        [ \u3000\u00a0]?                                   # 360.5 亿元: one space, as PDFs and typists leave it
+        (?P<mult>万亿|千亿|百亿|千万|百万|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分))?
         (?P<inner2>[余多])?
+        (?(mult)[ \u3000\u00a0]?)
         (?:
             (?P<unit>{_alternation(cjk_units)})
           | (?P<latin>{_alternation(lex.latin)})(?![A-Za-z0-9])
