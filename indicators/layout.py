@@ -19,6 +19,7 @@ _MAX_HEADING = 40
 # Bylines, photo credits and captions: not body text, not headlines.
 _BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]")
 # A news item opens with a dateline such as 本报讯 / 新华社…电; the heading above it is the article's headline.
+_TRAILING_BYLINE = regex.compile(r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$")
 _DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
 _SENTENCE = regex.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
 
@@ -144,8 +145,8 @@ def analyse(text: str) -> Layout:
             else:
                 open_body = Block("body", [(s, e)])
                 blocks.append(open_body)
-            if line[-1] in _TERMINAL:
-                open_body = None
+            if line[-1] in _TERMINAL or _TRAILING_BYLINE.search(line):
+                open_body = None         # …典型案例。马晓龙 本报记者 刘家伟: the byline ends the item
         else:
             blocks.append(Block(kind, [(s, e)]))
             if kind == "heading" and open_body is not None and open_body.text == "":
