@@ -258,3 +258,15 @@ def test_there_are_hundreds_of_cases() -> None:
 def test_negative_cases_exist_for_every_file_kind() -> None:
     negatives = [c for c in ALL_CASES if not c.expects]
     assert len(negatives) >= 80, len(negatives)
+
+
+def test_case_texts_are_unique() -> None:
+    seen: dict[str, str] = {}
+    for case in ALL_CASES:
+        assert case.text not in seen, f"{case.id} repeats {seen[case.text]}"
+        seen[case.text] = case.id
+
+
+def test_xfail_ids_exist() -> None:
+    ids = {case.id for case in ALL_CASES}
+    assert not set(XFAIL) - ids, sorted(set(XFAIL) - ids)
