@@ -247,3 +247,10 @@ def test_large_chinese_numerals_in_money(n: int) -> None:
     rows = extract(text).to_dict("records")
     got = [(r["mention"], r["value"], r["unit"]) for r in rows]
     assert got == [(numeral + "元", float(n), "元")], text
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=300, max_value=2000), st.sampled_from(["元", "亿元", "万亿元", "%", "家", "万吨"]))
+def test_huge_numbers_stay_finite(digits: int, unit: str) -> None:
+    """A run of hundreds of digits overflows a float: such a row must be dropped, never inf."""
+    check_table(f"全年完成投资{'9' * digits}{unit}。")
