@@ -24,7 +24,10 @@ _MONTH = (
     rf"(?:{_MONTH_NUM}日)?(?:以来|底|末|上旬|中旬|下旬)?"
 )
 _SPECIAL = (
-    r"年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至目前|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
+    rf"(?:近|过去|未来|今后|最近)(?:[0-9]{{1,2}}|{_CN_NUM})年(?:来|间|内)?|(?:[0-9]{{1,2}}|{_CN_NUM})年来"
+    r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)[”\"]?(?:[0-9一二三四五六七八九]天)?(?:小长假|长假|假期|黄金周|期间)+"
+    r"|元旦|春节|清明节|端午节|中秋节|国庆节"
+    r"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至目前|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
 # 上年/去年 alone is the base of a comparison (比上年增长), a period only with a month or quarter.
@@ -264,15 +267,25 @@ _RESPECTIVELY = regex.compile(r"分别(?:为|是|有|达到|达|增长|下降|�
 _ITEM_SPLIT = regex.compile(r"[、和及与]")
 
 
-def respective_items(block: Block, local_start: int, floor: int) -> list[str]:
-    """The names listed before 分别 (樟子松、刺槐分别为…), one per value that follows; [] when none."""
-    text = block.text
+def _respectively_clause(text: str, local_start: int, floor: int) -> tuple[int, regex.Match | None]:
     i = local_start - 1
     while i >= floor and text[i] not in "，,；;：:。！？!?":
         i -= 1
-    clause = text[i + 1:local_start]
-    m = _RESPECTIVELY.search(clause)
+    return i + 1, _RESPECTIVELY.search(text, i + 1, local_start)
+
+
+def respective_items(block: Block, local_start: int, floor: int) -> list[str]:
+    """The names listed before 分别 (樟子松、刺槐分别为…), one per value that follows; [] when none."""
+    start, m = _respectively_clause(block.text, local_start, floor)
     if not m:
         return []
-    subject = _strip_edges(_clean(clause[:m.start()]))
+    subject = _strip_edges(_clean(block.text[start:m.start()]))
     return [item for item in _ITEM_SPLIT.split(subject) if item]
+
+
+def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:
+    """The places listed before 分别 (沈阳市和大连市…分别增长5.6%和6.1%), in order; [] when none."""
+    start, m = _respectively_clause(block.text, local_start, floor)
+    if not m:
+        return []
+    return [name for pos, name in ctx.places if start <= pos < m.start()]

@@ -17,21 +17,30 @@ import pandas as pd
 import regex
 
 from . import patterns as P
-from .context import DocumentContext, indicator_for, period_for, region_for, respective_items
+from .context import (
+    DocumentContext,
+    indicator_for,
+    period_for,
+    region_for,
+    respective_items,
+    respective_places,
+)
 from .layout import analyse
 from .numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
 from .schema import Fact, facts_to_frame
 from .topics import load_taxonomy
 
+# No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
+_IMPLAUSIBLE = Decimal(10) ** 18
 _CJK = regex.compile(r"\p{Han}")
 _RANGE_LOW = regex.compile(
-    rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*[-—–~～]\s*$"
+    rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*(?:——|[-—–~～－〜])\s*$"
     rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?[至到]$"
 )
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
 _THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
 _INDEX = regex.compile(
-    r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][A-Z]{2,4}[)）])?(?:为|是|达到|达|[:：])?\s*"
+    r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][^（）()\n]{1,12}[)）])?(?:为|是|达到|达|[:：])?\s*"
     r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
 )
 _CHANGE_LAST_CHARS = P.change_last_chars()
@@ -42,10 +51,12 @@ _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")
 _CLAUSE_START = regex.compile(r"[，,；;。！？!?\n]")
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
-_RANGE_MARKS = frozenset("-—–~～至到")
-_RANGE_JOIN = regex.compile(r"\s*[-—–~～至到]\s*")
+_RANGE_MARKS = frozenset("-—–~～－〜至到")
+_RANGE_JOIN = regex.compile(r"\s*(?:——|[-—–~～－〜至到])\s*")
 _LIST_JOINERS = frozenset({"、", "和", "及", "与", ",", "，"})
 _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
+_SPAN_OF_YEARS = frozenset({"过去", "未来", "今后", "此后", "最近"})
+_CLAUSE_OPEN = frozenset("\n。！？!?；;，,：:")
 _SENTENCE_START = frozenset("\n。！？!?；;")
 _CN_DIGIT_CHARS = frozenset("一二两三四五六七八九十百千万")
 _CLAUSE_END = "，,。；;、！？!?）)”"
@@ -109,6 +120,9 @@ def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, val
     if info.unit == "年" and not g["pre"] and (start == 0 or text[start - 1] in _SENTENCE_START) and (
             next_char in "，," or next_char in P.CHINESE_CHARS or next_char == "全"):
         return False                                           # 23年，全市…: a year written short
+    if info.unit == "年" and (text[max(0, start - 2):start] in _SPAN_OF_YEARS or (
+            g["pre"] == "近" and (start == 0 or text[start - 1] in _CLAUSE_OPEN))):
+        return False                                           # 过去五年, 近三年累计…: a period
     if info.unit == "月" and text[start - 1:start] == "前":   # 前10个月 is a period
         return False
     bare = qualifier == "exact" and not g["inner"] and not g["inner2"]
@@ -165,10 +179,12 @@ def _candidates(text: str) -> list[_Candidate]:
     for m in P.fact_pattern().finditer(text):
         g = m.groupdict()
         start, end = m.span()
+        if g["mult"] and "多" in g["mult"]:     # 1千多万元: the 多 sits inside the multiplier
+            g["mult"], g["inner2"] = g["mult"].replace("多", ""), "多"
         surface = g["unit"] or g["latin"]
         info = lex.units[surface]
         value = parse_number(g["num"], g["mult"] or "")
-        if value is None:
+        if value is None or abs(value) >= _IMPLAUSIBLE:
             continue
         qualifier = _qualifier(g, start, end, text, info)
         if not _is_fact(g, start, end, text, info, qualifier, value):
@@ -290,7 +306,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             if is_change:                               # 增长6%-7%: the verb is before the low end
                 kind, sign = "growth", change_sign
         c.kind, c.value = kind, abs(c.value) * sign
-        low_end = m.start() + len(m.group().rstrip("-—–~～至到 \t"))
+        low_end = m.start() + len(m.group().rstrip("-—–~～－〜至到 \t"))
         low_c = _Candidate(num_start, low_end, low * sign, c.unit, kind, "exact")
         _as_range(low_c, c)
         out.append(low_c)
@@ -348,6 +364,7 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
     last_indicator = ""
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
+    group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
     for c in candidates:
         block = layout.block_at(c.start)
         if block is None or c.start >= block.end:
@@ -372,6 +389,9 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator = items[0]
+                places = respective_places(ctx, block, ls, floor)
+                if len(places) == group_sizes[c.group]:
+                    group_places[c.group] = places
         sentence_text = block.text[sentence[0]:sentence[1]].strip()
         if sentence_text not in topic_scores:
             topic_scores[sentence_text] = taxonomy.scores(sentence_text)
@@ -386,7 +406,8 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
             start=c.start, end=c.end, mention=text[c.start:c.end], value=c.value, unit=c.unit,
             qualifier=c.qualifier, kind=c.kind, value_low=low, value_high=high,
             indicator=indicator, period=period_for(ctx, block, ls, sentence),
-            region=region_for(doc, ctx, block, ls, sentence),
+            region=(group_places[c.group].pop(0) if group_places.get(c.group)
+                    else region_for(doc, ctx, block, ls, sentence)),
             topic=topic, sentence=sentence_text, section=block.section, source=source,
         ))
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator

@@ -20,16 +20,17 @@ from .paths import read_data
 
 # Approximation words before a number, longest first; they belong to the mention.
 PREFIX_QUALIFIERS: dict[str, str] = {
-    "不少于": "at_least", "至少": "at_least",
-    "不超过": "at_most", "最多": "at_most",
-    "不到": "less_than", "不足": "less_than",
-    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
+    "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
+    "不超过": "at_most", "最多": "at_most", "至多": "at_most", "不高于": "at_most",
+    "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
+    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
 }
 # Words between the number and the unit (3.7万余人, 十多个).
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than"}
 # Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
-SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "more_than", "及以上": "more_than"}
+SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "上下": "approx", "以上": "more_than", "及以上": "more_than",
+                                     "有余": "more_than"}
 BOUND_AFTER: dict[str, str] = {"以内": "at_most", "之内": "at_most", "以下": "at_most", "内": "at_most"}
 
 
@@ -86,7 +87,7 @@ def fact_pattern() -> re.Pattern[str]:
         {number}
         (?P<inner>[余多])?
         [ \u3000\u00a0]?                                   # 360.5 亿元: one space, as PDFs and typists leave it
-        (?P<mult>万亿|千亿|百亿|千万|百万|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分))?
+        (?P<mult>万亿|千亿|百亿|千多万|百多万|千万|百万|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分))?
         (?P<inner2>[余多])?
         (?(mult)[ \u3000\u00a0]?)
         (?:
