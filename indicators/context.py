@@ -185,8 +185,9 @@ def _nearest(positions: list[int], items: list[tuple[int, str]], lo: int, pos: i
 
 
 def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int, int]) -> str:
-    s0, s1 = sentence
-    found = _nearest(ctx._period_pos, ctx.periods, s0, local, s1)
+    """The time expression nearest before the fact in its sentence; else one later in its own
+    clause; else one in the first clause of its paragraph."""
+    found = _nearest(ctx._period_pos, ctx.periods, sentence[0], local, _clause_end(block.text, local, sentence[1]))
     if found:
         return found
     # The head of the paragraph: its first clause.
@@ -194,6 +195,12 @@ def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int,
     if ctx._period_pos and ctx._period_pos[0] < head_end and block.sentences()[0][0] <= local:
         return ctx.periods[0][1]
     return ""
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos] not in "，,；;。":
+        pos += 1
+    return pos
 
 
 def _first_clause_end(text: str) -> int:
@@ -221,9 +228,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if default and place_levels().get(default) == generic.group()[-1]:
             return default                     # 全市 in an article about 鞍山 is 鞍山
         return generic.group()
-    clause_end = local
-    while clause_end < s1 and text[clause_end] not in "，,；;。":
-        clause_end += 1
+    clause_end = _clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_end:
         return ctx.places[j][1]
