@@ -346,8 +346,12 @@ def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
     return (c.value if lower else None), (c.value if upper else None)
 
 
-def extract_facts(text: str, source: str = "") -> list[Fact]:
-    """Every quantitative fact in ``text``, in order of appearance."""
+def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -> list[Fact]:
+    """Every quantitative fact in ``text``, in order of appearance.
+
+    ``taxonomy`` is the path of a topic file in the format of ``indicators/data/topics.toml``
+    (default: that file).
+    """
     if not isinstance(text, str) or not text:
         return []
     candidates = _candidates(text)
@@ -355,7 +359,7 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
         return []
     layout = analyse(text)
     doc = DocumentContext(text, layout)
-    taxonomy = load_taxonomy()
+    topics = load_taxonomy(taxonomy)
     topic_scores: dict[str, dict[str, float]] = {}
     facts: list[Fact] = []
     last_block = None
@@ -394,12 +398,12 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
                     group_places[c.group] = places
         sentence_text = block.text[sentence[0]:sentence[1]].strip()
         if sentence_text not in topic_scores:
-            topic_scores[sentence_text] = taxonomy.scores(sentence_text)
+            topic_scores[sentence_text] = topics.scores(sentence_text)
         if block.section not in topic_scores:
-            topic_scores[block.section] = taxonomy.scores(block.section)
+            topic_scores[block.section] = topics.scores(block.section)
         if indicator not in topic_scores:
-            topic_scores[indicator] = taxonomy.scores(indicator)
-        topic = taxonomy.choose((topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0),
+            topic_scores[indicator] = topics.scores(indicator)
+        topic = topics.choose((topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0),
                                 (topic_scores[block.section], 0.5))
         low, high = _bounds(c)
         facts.append(Fact(
@@ -414,6 +418,6 @@ def extract_facts(text: str, source: str = "") -> list[Fact]:
     return facts
 
 
-def extract(text: str, source: str = "") -> pd.DataFrame:
+def extract(text: str, source: str = "", *, taxonomy: str | None = None) -> pd.DataFrame:
     """The tidy table of every quantitative fact in ``text`` (columns: ``indicators.COLUMNS``)."""
-    return facts_to_frame(extract_facts(text, source))
+    return facts_to_frame(extract_facts(text, source, taxonomy=taxonomy))

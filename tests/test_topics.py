@@ -1,0 +1,64 @@
+"""The topic taxonomy file: loading, validation, keyword weighting and a user's own file."""
+
+import pytest
+
+import indicators
+from indicators.topics import load_taxonomy, parse_taxonomy, topic_labels
+
+DEFAULT_KEYS = ["economy", "investment", "industry", "consumption", "fiscal", "agriculture", "energy",
+                "employment_income", "prices", "public_services", "environment", "governance",
+                "infrastructure", "culture", "other"]
+
+
+def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
+    labels = topic_labels()
+    assert list(labels) == DEFAULT_KEYS
+    assert labels["investment"] == "投资与项目"
+    assert labels["public_services"] == "民生与公共服务"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("全市固定资产投资增长7.1%", "investment"),
+    ("规上工业增加值增长6.5%", "industry"),
+    ("社会消费品零售总额增长5%", "consumption"),
+    ("一般公共预算收入增长3%", "fiscal"),
+    ("粮食总产量达到260万吨", "agriculture"),
+    ("全社会用电量增长4%", "energy"),
+    ("城镇新增就业3.2万人", "employment_income"),
+    ("居民消费价格上涨1.5%", "prices"),
+    ("办结群众诉求25万件", "public_services"),
+    ("栽植树木3700株", "environment"),
+    ("取消调整行政职权事项329项", "governance"),
+    ("新建高速公路80公里", "infrastructure"),
+    ("警示教育馆展示图片700余张", "culture"),
+    ("今天天气很好", "other"),
+])
+def test_classify_by_keywords(text, topic):
+    assert load_taxonomy().classify((text, 1.0)) == topic
+
+
+def test_longest_keyword_wins_over_a_shorter_one_inside_it():
+    # 警示教育 (culture) must not also count as 教育 (public services).
+    assert load_taxonomy().classify(("警示教育活动", 1.0)) == "culture"
+
+
+def test_weak_keywords_weigh_less_than_specific_ones():
+    # 农村 is weak (agriculture); 厕所 is specific (public services).
+    assert load_taxonomy().classify(("农村户用厕所", 1.0)) == "public_services"
+
+
+def test_invalid_files_are_named_with_the_reason():
+    with pytest.raises(ValueError, match=r"my\.toml: not valid TOML"):
+        parse_taxonomy("[a\nlabel=", "my.toml")
+    with pytest.raises(ValueError, match="needs a table with a string 'label'"):
+        parse_taxonomy("[a]\nkeywords=['x']\n", "my.toml")
+    with pytest.raises(ValueError, match="must be ASCII"):
+        parse_taxonomy('["投资"]\nlabel="投资"\n', "my.toml")
+
+
+def test_extract_uses_a_users_own_taxonomy(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[trees]\nlabel = "树木"\nkeywords = ["刺槐"]\n\n[rest]\nlabel = "其他"\n', encoding="utf-8")
+    table = indicators.extract("当天共栽植刺槐5000株。", taxonomy=str(path))
+    assert table["topic"].tolist() == ["trees"]
+    assert indicators.extract("当天共栽植刺槐5000株。")["topic"].tolist() == ["environment"]
