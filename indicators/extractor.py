@@ -132,9 +132,9 @@ def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, val
         return False                                           # 三年行动计划, 九年义务教育
     if info.weak and bare and len(num) == 1:                   # 一期工程, 四级联络体系
         return False
+    if bare and starts_with_power(num):                        # 千家万户, 百年大计, 数千万元
+        return False
     if bare and not g["mult"]:
-        if starts_with_power(num):                             # 千家万户, 百年大计
-            return False
         surface = g["unit"] or g["latin"]
         if num == "一" and not (surface.startswith("个") and info.kind == "duration") and info.unit != "倍":
             return False                                       # 一个, 一次, 一家: words, not counts
