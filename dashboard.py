@@ -78,6 +78,21 @@ def bound_multiselect(label: str, key: str, options: list[str]) -> list[str]:
     return st.multiselect(label, options, key=key, bind="query-params", placeholder="全部")
 
 
+TABLE_COLUMNS = {
+    "indicator": st.column_config.TextColumn("指标", width="medium"),
+    "shown": st.column_config.TextColumn("数值", help="按中文习惯显示（万、亿），含约、超等限定"),
+    "period": st.column_config.TextColumn("时期", width="small"),
+    "region": st.column_config.TextColumn("地区", width="small"),
+    "topic": st.column_config.TextColumn("主题", width="small"),
+    "kind": st.column_config.TextColumn("类型", width="small"),
+    "sentence": st.column_config.TextColumn("原句", width="large"),
+    "mention": st.column_config.TextColumn("原文数字", width="small"),
+    "value": st.column_config.NumberColumn("基本单位数值", format="localized"),
+    "unit": st.column_config.TextColumn("单位", width="small"),
+    "source": st.column_config.TextColumn("文档", width="small"),
+}
+
+
 # --------------------------------------------------------------------------------------------- sidebar
 
 labels = topic_labels()
@@ -172,9 +187,8 @@ with st.container(horizontal=True):
         on_click="ignore", key="download_json", icon=":material/data_object:",
     )
 
-tab_charts, tab_table, tab_text = st.tabs(["图表", "表格", "原文"])
 
-with tab_charts:
+def show_charts() -> None:
     left, right = st.columns(2)
     left.plotly_chart(charts.facts_per_topic(facts, labels, colours), key="chart_topics")
     with right:
@@ -190,26 +204,15 @@ with tab_charts:
         )
         st.plotly_chart(charts.values_by_indicator(facts, unit), key="chart_values")
 
-with tab_table:
+
+def show_table() -> None:
     event = st.dataframe(
         view.table_view(facts, labels),
         hide_index=True,
         key="table",
         on_select="rerun",
         selection_mode="single-row",
-        column_config={
-            "indicator": st.column_config.TextColumn("指标", width="medium"),
-            "shown": st.column_config.TextColumn("数值", help="按中文习惯显示（万、亿），含约、超等限定"),
-            "period": st.column_config.TextColumn("时期", width="small"),
-            "region": st.column_config.TextColumn("地区", width="small"),
-            "topic": st.column_config.TextColumn("主题", width="small"),
-            "kind": st.column_config.TextColumn("类型", width="small"),
-            "sentence": st.column_config.TextColumn("原句", width="large"),
-            "mention": st.column_config.TextColumn("原文数字", width="small"),
-            "value": st.column_config.NumberColumn("基本单位数值", format="localized"),
-            "unit": st.column_config.TextColumn("单位", width="small"),
-            "source": st.column_config.TextColumn("文档", width="small"),
-        },
+        column_config=TABLE_COLUMNS,
     )
     rows = event.selection.rows if event is not None else []
     if rows:
@@ -220,9 +223,19 @@ with tab_table:
     else:
         st.caption("选中表格中的一行，这里会显示它在原文中的上下文。")
 
-with tab_text:
+
+def show_text() -> None:
     name = st.selectbox("文档", list(docs.texts), key="text_doc")
     shown = facts[facts["source"] == name]
     st.caption(f"标出了本文档中符合筛选的 {len(shown)} 条事实；鼠标悬停查看数值、单位和指标。")
     st.html(highlight.legend_html(colours, labels, view.distinct(shown["topic"])))
     st.html(highlight.highlight_html(docs.texts[name], shown, colours, labels))
+
+
+# Only the open tab runs (on_change="rerun"): the first paint sends the charts, not the table and text.
+for tab, show in zip(
+    st.tabs(["图表", "表格", "原文"], key="view", on_change="rerun"), (show_charts, show_table, show_text), strict=True
+):
+    if tab.open:
+        with tab:
+            show()

@@ -72,11 +72,22 @@ def samples(tmp_path, monkeypatch):
     st.cache_data.clear()
 
 
-def app(**params) -> AppTest:
+def app(tab: str | None = None, **params) -> AppTest:
+    """Run the dashboard with URL ``params``; ``tab`` opens 表格 or 原文 (only the open tab renders)."""
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
+    at.run()
+    return show(at, tab) if tab else at
+
+
+def show(at: AppTest, tab: str) -> AppTest:
+    at.session_state["view"] = tab
     return at.run()
+
+
+def table(at: AppTest):
+    return show(at, "表格").dataframe[0].value
 
 
 def caption_counts(at: AppTest) -> tuple[int, int]:
@@ -106,6 +117,17 @@ def test_default_view_shows_every_fact_of_the_samples(samples):
     assert not at.exception
     assert caption_counts(at) == (8, 8)
     assert [t.label for t in at.tabs] == ["图表", "表格", "原文"]
+
+
+def test_only_the_open_tab_is_rendered(samples):
+    at = app()
+    assert len(at.get("plotly_chart")) == 3 and not at.dataframe and not at.html
+    show(at, "表格")
+    assert not at.exception
+    assert len(at.dataframe) == 1 and not at.get("plotly_chart") and not at.html
+    show(at, "原文")
+    assert not at.exception
+    assert len(at.html) == 2 and not at.dataframe and not at.get("plotly_chart")
 
 
 def test_tiles_are_formatted_the_chinese_way_with_label_and_source_sentence(samples):
@@ -159,7 +181,7 @@ def test_value_chart_never_mixes_units(samples):
 
 
 def test_table_lists_exactly_the_filtered_facts_with_column_config(samples):
-    at = app(topic="industry")
+    at = app(topic="industry", tab="表格")
     table = at.dataframe[0].value
     assert list(table["indicator"]) == ["规上工业增加值", "新增工业企业"]
     assert set(table["topic"]) == {"工业与企业"}
@@ -178,8 +200,8 @@ def test_topic_param_takes_taxonomy_keys_and_narrows_everything(samples):
     assert at.multiselect(key="topic").value == ["investment", "consumption"]
     assert at.multiselect(key="topic").format_func("investment") == "投资与项目"
     assert caption_counts(at) == (4, 8)
-    assert set(at.dataframe[0].value["topic"]) == {"投资与项目", "消费与贸易"}
     assert "25.43万件" not in [m.value for m in at.metric]
+    assert set(table(at)["topic"]) == {"投资与项目", "消费与贸易"}
 
 
 def test_unknown_param_values_fall_back_to_the_default(samples):
@@ -210,7 +232,7 @@ def test_each_url_param_filters(samples, params, expected):
     at = app(**params)
     assert not at.exception
     assert caption_counts(at) == (expected, 8)
-    assert len(at.dataframe[0].value) == expected
+    assert len(table(at)) == expected
 
 
 def test_changing_a_filter_writes_topic_keys_to_the_url(samples):
@@ -274,9 +296,9 @@ def test_upload_utf8_and_gbk_files_adds_them(samples):
     assert caption_counts(at) == (11, 11)
     assert set(at.multiselect(key="doc").options) == {"a.txt", "b.txt", "utf8.txt", "gbk.txt"}
     at.multiselect(key="doc").set_value(["gbk.txt"]).run()
-    table = at.dataframe[0].value
-    assert list(table["source"]) == ["gbk.txt", "gbk.txt"]
-    assert list(table["shown"]) == ["5亿元", "3.5%"]
+    rows = table(at)
+    assert list(rows["source"]) == ["gbk.txt", "gbk.txt"]
+    assert list(rows["shown"]) == ["5亿元", "3.5%"]
 
 
 def test_a_bad_file_is_named_and_the_other_documents_stay(samples):
@@ -332,7 +354,7 @@ def test_a_filter_that_leaves_nothing_says_what_to_do(samples):
 
 
 def test_text_view_marks_facts_coloured_by_topic(samples):
-    at = app()
+    at = app(tab="原文")
     at.selectbox(key="text_doc").select("a.txt").run()
     page = at.html[-1].value
     assert page.count("<mark") == 5
@@ -345,6 +367,7 @@ def test_hostile_document_text_is_shown_as_text(samples):
     at = app()
     at.toggle(key="samples").set_value(False).run()
     at.text_area(key="paste").input(hostile).run()
+    show(at, "原文")
     assert not at.exception
     page = at.html[-1].value
     assert "<script" not in page and "<img" not in page

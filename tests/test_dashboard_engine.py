@@ -34,12 +34,17 @@ def test_sample_renders_tiles_charts_table_and_text():
     at = run()
     assert not at.exception
     expected = indicators.extract(SAMPLE.read_text("utf-8"), source=SAMPLE.name)
-    assert len(at.dataframe[0].value) == len(expected) > 20
     values = [m.value for m in at.metric]
     assert "300.1亿元" in values
     assert any(v.startswith("同比 +") for v in values)
     assert len(at.get("plotly_chart")) >= 3
+    at.session_state["view"] = "表格"
+    at.run()
+    assert len(at.dataframe[0].value) == len(expected) > 20
     # every fact of the sample is marked in the text view (all spans hold their mention)
+    at.session_state["view"] = "原文"
+    at.run()
+    assert not at.exception
     page = at.html[-1].value
     assert page.count("<mark") == len(expected)
 
@@ -47,7 +52,9 @@ def test_sample_renders_tiles_charts_table_and_text():
 def test_sample_topic_param_narrows_to_investment():
     at = run(topic="investment")
     assert not at.exception
-    table = at.dataframe[0].value
-    assert 0 < len(table) and set(table["topic"]) == {"投资与项目"}
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["data"][0]["x"] == ["投资与项目"]
+    at.session_state["view"] = "表格"
+    at.run()
+    table = at.dataframe[0].value
+    assert 0 < len(table) and set(table["topic"]) == {"投资与项目"}
