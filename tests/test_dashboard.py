@@ -7,16 +7,19 @@ bundled sample.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import regex
 import streamlit as st
+import streamlit.testing.v1.app_test as app_test_module
 from streamlit.testing.v1 import AppTest
 
 from indicators import view
-from indicators.schema import Fact, facts_to_frame
+from indicators.schema import COLUMNS, Fact, facts_to_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")
@@ -267,20 +270,47 @@ def test_filter_changes_do_not_re_extract(samples, monkeypatch):
 # ---------------------------------------------------------------------------------------- downloads
 
 
-def test_download_buttons_do_not_rerun_and_serve_csv_and_json(samples):
+@pytest.fixture
+def media(monkeypatch):
+    """The in-memory media stores AppTest creates, so a test can read the bytes a download serves."""
+    stores = []
+
+    class Recording(app_test_module.MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stores.append(self)
+
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
+
+    def served(url: str) -> bytes:
+        return stores[-1].get_file(url.rsplit("/", 1)[-1]).content
+
+    return served
+
+
+def test_download_buttons_do_not_rerun_and_serve_csv_and_json(samples, media):
     at = app(topic="investment")
     buttons = {b.label: b for b in at.download_button}
     assert set(buttons) == {"下载 CSV", "下载 JSON"}
-    for b in buttons.values():
-        assert b.proto.ignore_rerun
-    assert buttons["下载 CSV"].proto.url.endswith(".csv")
-    assert buttons["下载 JSON"].proto.url.endswith(".json")
-    # The served bytes are the filtered table; their content is checked in the browser test and
-    # by test_view's download_bytes checks; here: the media file holds exactly the filtered rows.
-    runtime_files = at.download_button  # clicking must not rerun or fail
-    runtime_files[0].click().run()
+    assert all(b.proto.ignore_rerun for b in buttons.values())
+    csv_bytes = media(buttons["下载 CSV"].proto.url)
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    rows = pd.read_csv(io.BytesIO(csv_bytes), encoding="utf-8-sig")
+    assert list(rows.columns) == list(COLUMNS)
+    assert list(rows["mention"]) == ["300.1亿元", "7.1%"] and set(rows["topic"]) == {"investment"}
+    records = json.loads(media(buttons["下载 JSON"].proto.url))
+    assert [r["mention"] for r in records] == ["300.1亿元", "7.1%"]
+    at.download_button[0].click().run()
     assert not at.exception
     assert caption_counts(at) == (2, 8)
+
+
+def test_downloaded_csv_cannot_carry_a_formula(samples, media):
+    at = app()
+    at.toggle(key="samples").set_value(False).run()
+    at.text_area(key="paste").input("=HYPERLINK(1)投资3亿元。@SUM(1)新增企业2家。").run()
+    rows = pd.read_csv(io.BytesIO(media(at.download_button[0].proto.url)), encoding="utf-8-sig")
+    assert list(rows["indicator"]) == ["'=HYPERLINK(1)投资", "'@SUM(1)新增企业"]
 
 
 # ------------------------------------------------------------------------------------ documents
@@ -371,6 +401,6 @@ def test_hostile_document_text_is_shown_as_text(samples):
     assert not at.exception
     page = at.html[-1].value
     assert "<script" not in page and "<img" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page or "&lt;script&gt;" in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert page.count("<mark") == 2
