@@ -102,8 +102,9 @@ def _limit_memory(mb: int) -> None:
         pass
 
 
-def run_case(extract, key: str, start: int, stop: int, budget: float, flag: float, out=sys.stdout) -> bool:
+def run_case(extract, key: str, start: int, stop: int, budget: float, flag: float, out=None) -> bool:
     """Time ``key`` at doubling sizes; return True when its growth looks super-linear."""
+    out = out or sys.stdout
     label, make = CASES[key]
     print(f"\n{key}: {label}", file=out)
     print(f"{'chars':>10} {'seconds':>9} {'ratio':>6} {'facts':>7} {'chars/s':>12}", file=out)

@@ -1,0 +1,73 @@
+"""Hostile text through the whole path (reader, engine, CLI): no crash, valid spans, finite values.
+
+Timing is not asserted here (see ``python -m indicators.bench_hostile`` for growth per doubling);
+sizes are kept small so the suite stays fast.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from indicators import bench_bigfile, bench_hostile, cli
+from indicators.reader import read_bytes
+
+SIZE = 20_000
+SMALL = 2_000  # for cases the engine handles slowly (see the report of bench_hostile)
+SLOW = {"line-no-punct-digits"}
+
+
+def _engine():
+    try:
+        from indicators.extractor import extract
+    except ImportError:
+        pytest.skip("the extraction engine is not there yet")
+    return extract
+
+
+def _check(frame: pd.DataFrame, text: str) -> None:
+    for start, end, mention, value in zip(
+        frame["start"], frame["end"], frame["mention"], frame["value"], strict=True
+    ):
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == mention
+        assert math.isfinite(value)
+
+
+@pytest.mark.parametrize("case", sorted(bench_hostile.CASES))
+def test_hostile_case_through_the_engine(case):
+    extract = _engine()
+    _label, make = bench_hostile.CASES[case]
+    text = make(SMALL if case in SLOW else SIZE)
+    _check(extract(text), text)
+
+
+@pytest.mark.parametrize("case", ["digits", "wan", "commas", "line-no-punct"])
+def test_hostile_case_through_reader_and_cli(tmp_path, capsys, case):
+    _engine()
+    _label, make = bench_hostile.CASES[case]
+    text = make(SIZE)
+    src = tmp_path / f"{case}.txt"
+    src.write_bytes(text.encode("gb18030"))
+    assert read_bytes(src.name, src.read_bytes()) == text
+    out = tmp_path / "o.parquet"
+    assert cli.main(["extract", str(src), "-o", str(out), "--chunk-chars", "5000"]) == 0
+    _check(pd.read_parquet(out), text)
+
+
+def test_bench_hostile_runs(capsys):
+    _engine()
+    code = bench_hostile.main(
+        ["--start", "500", "--max", "1000", "--long-max", "2000", "--case", "digits", "--mem-mb", "0"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and "digits" in out and "chars/s" in out
+
+
+def test_bench_bigfile_runs(tmp_path, capsys):
+    _engine()
+    code = bench_bigfile.main(["--mb", "0.2", "--dir", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0 and "peak RSS MB" in out and "facts written" in out
