@@ -366,7 +366,8 @@ def _tile(frame: pd.DataFrame, i: int) -> Tile:
 
 def choose_tiles(frame: pd.DataFrame, limit: int = 6) -> list[Tile]:
     """The headline facts of a selection: the largest money and count figures, the first level ratio,
-    then the growth rates in document order, up to ``limit`` tiles, none twice."""
+    then the growth rates in document order, up to ``limit`` tiles; a figure repeated with the same
+    value, unit, period and region gets one tile."""
     if frame.empty:
         return []
     frame = frame.reset_index(drop=True)
@@ -385,8 +386,19 @@ def choose_tiles(frame: pd.DataFrame, limit: int = 6) -> list[Tile]:
     picked.extend(int(i) for i in frame.index[frame["kind"] == "growth"])
     if len(picked) < limit:  # a selection without those kinds still gets tiles
         picked.extend(int(i) for i in frame.index)
-    order = distinct(str(i) for i in picked)[:limit]
-    return [_tile(frame, int(i)) for i in order]
+    tiles: list[Tile] = []
+    seen: set[tuple] = set()
+    for i in distinct(str(i) for i in picked):
+        row = frame.loc[int(i)]
+        # A headline restating a body figure (same value, unit, period, region) gets one tile.
+        same = (row["value"], row["unit"], row["period"], row["region"])
+        if same in seen:
+            continue
+        seen.add(same)
+        tiles.append(_tile(frame, int(i)))
+        if len(tiles) == limit:
+            break
+    return tiles
 
 
 # ------------------------------------------------------------------------------------------------------

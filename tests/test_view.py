@@ -283,6 +283,15 @@ def test_tiles_pick_money_count_ratio_then_growth(table):
     assert tiles[2].label == "办理反馈率"
 
 
+def test_tiles_show_a_repeated_figure_once(table):
+    repeat = facts_to_frame([
+        fact("7.1%", 7.1, "%", "growth", indicator="投资同比增", period="前三季度", region="鞍山"),
+        fact("7.1%", 7.1, "%", "growth", indicator="完成投资同比增长", period="前三季度", region="鞍山"),
+        fact("7.1%", 7.1, "%", "growth", indicator="工业增加值", period="1-10月", region="鞍山"),
+    ])
+    assert [t.label for t in view.choose_tiles(repeat)] == ["投资同比增 · 前三季度 · 鞍山", "工业增加值 · 1-10月 · 鞍山"]
+
+
 def test_tiles_limit_and_fill_and_empty(table):
     assert len(view.choose_tiles(table, limit=2)) == 2
     counts_only = table[table["kind"] == "count"].reset_index(drop=True)
