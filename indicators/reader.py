@@ -336,6 +336,7 @@ def _html_blocks(root) -> list[tuple[str, bool, float]]:
     link_chars = 0
     heading_depth = 0
     link_depth = 0
+    pre_depth = 0
 
     def flush(is_heading: bool = False) -> None:
         nonlocal link_chars
@@ -362,13 +363,17 @@ def _html_blocks(root) -> list[tuple[str, bool, float]]:
             elif tag == "a":
                 link_depth -= 1
             elif tag in _BLOCK_TAGS:
+                if tag == "pre":
+                    pre_depth -= 1
                 flush(heading_depth > 0)
             elif tag in _CELL_TAGS:
                 buf.append("\t")
             continue
         if tag == "-text":
             t = node.text(deep=False) or ""
-            t = t.replace("\r", "\n").replace("\n", _SOURCE_BREAK)
+            t = t.replace("\r\n", "\n").replace("\r", "\n")
+            if not pre_depth:
+                t = t.replace("\n", _SOURCE_BREAK)
             buf.append(t)
             if link_depth:
                 link_chars += len(_WORD.findall(t))
@@ -387,6 +392,8 @@ def _html_blocks(root) -> list[tuple[str, bool, float]]:
             heading_depth += 1
         elif tag in _BLOCK_TAGS:
             flush(heading_depth > 0)
+            if tag == "pre":
+                pre_depth += 1
         elif tag == "a":
             link_depth += 1
         stack.append((node, True))
@@ -454,15 +461,34 @@ _PAGE_NUMBER = re.compile(
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
+def _width(line: str) -> int:
+    """Display width: a Chinese character is as wide as two digits or Latin letters."""
+    return len(line) + len(_CJK.findall(line))
+
+
+def _joiner(before: str, after: str) -> str:
+    """What goes between two re-joined lines: a space only between Latin words (never inside
+    a number broken as "3." / "1%", never between Chinese characters)."""
+    a, b = before[-1], after[0]
+    if not (a.isascii() and b.isascii()):
+        return ""
+    if (a.isalpha() and b.isalnum()) or (a.isalnum() and b.isalpha()):
+        return " "
+    if a in ",;:!?)" and b.isalnum():
+        return " "
+    return ""
+
+
 def join_layout_lines(lines: list[str]) -> str:
     """Re-join lines the page layout broke mid-sentence.
 
     A line is joined to the next when it does not end in sentence punctuation and is nearly as
-    long as the longest lines around it (a full line of the column). Short lines (headings,
+    wide as the widest lines of the document (a full line of the column; Chinese characters
+    count double). Short lines (headings,
     the last line of a paragraph) keep their break. Paragraphs are separated by a blank line.
     """
     lines = [line.rstrip() for line in lines]
-    lengths = sorted(len(line) for line in lines if line.strip())
+    lengths = sorted(_width(line) for line in lines if line.strip())
     if not lengths:
         return ""
     # "full" line length: a high percentile, robust against one overlong line
@@ -479,15 +505,10 @@ def join_layout_lines(lines: list[str]) -> str:
             continue
         if current:
             # join: no space between CJK characters, a space between Latin words
-            if _CJK.search(current[-1:]) or _CJK.search(stripped[:1]):
-                current += stripped
-            elif current.endswith("-"):
-                current = current[:-1] + stripped
-            else:
-                current += " " + stripped
+            current += _joiner(current, stripped) + stripped
         else:
             current = stripped
-        if stripped.endswith(_SENTENCE_END) or len(line) < threshold:
+        if stripped.endswith(_SENTENCE_END) or _width(line) < threshold:
             paragraphs.append(current)
             current = ""
     if current:
@@ -806,8 +827,19 @@ def iter_text_chunks(
 _SENTENCE_CUT = re.compile(r"[。！？；!?;]")
 
 
+_CLAUSE_CUT = re.compile(r"[，,、：:]")
+# Characters that may belong to a number or its unit: a hard cut has none on either side.
+_NUMBERISH = re.compile(
+    r"[0-9０-９.．,，%％‰零〇一二三四五六七八九十百千万亿两余多几点成倍个元吨人户家项件次条台辆米亩公里瓦时天月年]"
+)
+
+
 def _cut_point(text: str, limit: int) -> int:
-    """Where to end a chunk of at most ``limit`` characters of ``text``: after a boundary."""
+    """Where to end a chunk of at most ``limit`` characters of ``text``: after a boundary.
+
+    Preference: a blank line, a line end, sentence punctuation, clause punctuation (each in the
+    second half of the window), else ``limit`` moved back so no number is cut in two.
+    """
     window = text[:limit]
     half = limit // 2
     i = window.rfind("\n\n", half)
@@ -816,6 +848,14 @@ def _cut_point(text: str, limit: int) -> int:
     i = window.rfind("\n", half)
     if i >= 0:
         return i + 1
-    for m in reversed(list(_SENTENCE_CUT.finditer(window, limit - min(limit, 10_000)))):
-        return m.end()
-    return limit
+    tail = max(half, limit - 20_000)
+    for pattern in (_SENTENCE_CUT, _CLAUSE_CUT):
+        last = None
+        for last in pattern.finditer(window, tail):  # noqa: B007 - the last match is wanted
+            pass
+        if last is not None:
+            return last.end()
+    cut = limit
+    while cut > half and (_NUMBERISH.match(text, cut - 1) or _NUMBERISH.match(text, cut)):
+        cut -= 1
+    return cut if cut > half else limit

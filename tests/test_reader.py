@@ -477,3 +477,38 @@ def test_join_layout_lines_keeps_short_lines_and_latin_spacing():
     text = reader.join_layout_lines(lines)
     assert text.split("\n\n")[0] == "2021年国民经济和社会发展统计公报"
     assert "全市地区生产总值达到1000亿元，按可比价格计算，比上年增长" in text
+
+
+def test_html_pre_keeps_its_lines():
+    page = "<html><body><pre>第一行 100个\n第二行\n  第三行</pre><p>段落\n文字</p></body></html>"
+    assert read_bytes("a.html", page.encode()) == "第一行 100个\n第二行\n第三行\n\n段落文字"
+
+
+def test_hard_cuts_never_split_a_number():
+    text = ("投资" * 10 + "1234567.89亿元") * 300  # no line break, no punctuation anywhere
+    for limit in range(1000, 1040):
+        cut = reader._cut_point(text, limit)
+        assert limit // 2 < cut <= limit
+        assert not (text[cut - 1].isdigit() and text[cut].isdigit())
+        assert text[cut - 1] != "." and text[cut] not in ".亿元"
+
+
+def test_cuts_prefer_clause_punctuation_over_a_hard_cut():
+    text = "投资增长较快，" * 400
+    assert reader._cut_point(text, 1000) % 7 == 0
+
+
+def test_pdf_chapter_headings_and_digit_heavy_lines():
+    body = "全市生产总值1234.56亿元，比上年增长5.2%，其中第一产业增加值123.4亿元，增长3.1%；第二产业增加值567.8亿元。"
+    lines = [
+        "2021年国民经济和社会发展统计公报",
+        "一、综合",
+        *wrap_lines(body * 3, 28),
+        "二、农业",
+        *wrap_lines(body, 28),
+    ]
+    text = read_bytes("bulletin.pdf", pdf_bytes(lines))
+    parts = text.split("\n\n")
+    assert parts[:2] == ["2021年国民经济和社会发展统计公报", "一、综合"]
+    assert parts[2] == body * 3
+    assert parts[3:] == ["二、农业", body]
