@@ -226,10 +226,7 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
                     continue
                 walk_dir(path, (*ancestors, key))
             elif _supported(path):
-                add_file(path)
-            elif entry.is_symlink() and not os.path.exists(path):
-                if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                    add_file(path)  # the reader names the broken link or the loop
+                add_file(path)  # a broken link or a link loop is named by the reader
             else:
                 walk.skipped.append(path)
 
@@ -442,8 +439,10 @@ value_low, value_high, kind, indicator, period, region, topic. start/end are cha
 offsets into the text `indicators text FILE` prints.
 
 Each file that cannot be read is named on stderr with the reason ("indicators: FILE: reason");
-all other files are still processed and written. Exit status: 0 all files read, 1 some file
-failed (the count is printed) or no document found, 2 bad usage or unwritable output.
+all other files are still processed and written. Damaged text (a file truncated inside a
+character, a stray bad byte) is read with U+FFFD in place of the bad bytes and a warning line.
+Exit status: 0 all files read, 1 some file failed (the count is printed) or no document found,
+2 bad usage or unwritable output.
 
 examples:
   indicators extract 公报.pdf -o facts.csv
