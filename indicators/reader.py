@@ -480,12 +480,15 @@ def _joiner(before: str, after: str) -> str:
 
 
 def join_layout_lines(lines: list[str]) -> str:
-    """Re-join lines the page layout broke mid-sentence.
+    """Re-join lines the page layout broke, and find the paragraphs again.
 
-    A line is joined to the next when it does not end in sentence punctuation and is nearly as
-    wide as the widest lines of the document (a full line of the column; Chinese characters
-    count double). Short lines (headings,
-    the last line of a paragraph) keep their break. Paragraphs are separated by a blank line.
+    A line is *full* when it is nearly as wide as the widest lines of the document (Chinese
+    characters count double). A line that is not full (a heading, a paragraph's last line)
+    ends its paragraph. A full line that does not end in sentence punctuation was broken
+    mid-sentence and is joined to the next line. A full line that ends in sentence punctuation
+    is joined too (the paragraph goes on) unless the next line starts a new paragraph: it is
+    indented, or looks like a heading (numbered 一、/（二）/第三章, or short without final
+    punctuation). Paragraphs are separated by a blank line.
     """
     lines = [line.rstrip() for line in lines]
     lengths = sorted(_width(line) for line in lines if line.strip())
@@ -496,24 +499,39 @@ def join_layout_lines(lines: list[str]) -> str:
     threshold = max(8, int(full * 0.8))
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             if current:
                 paragraphs.append(current)
                 current = ""
             continue
-        if current:
-            # join: no space between CJK characters, a space between Latin words
-            current += _joiner(current, stripped) + stripped
+        current = current + _joiner(current, stripped) + stripped if current else stripped
+        if _width(line) < threshold:
+            ends_paragraph = True
+        elif stripped.endswith(_SENTENCE_END):
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            ends_paragraph = (
+                not following.strip()
+                or following[:1] in _INDENT
+                or _HEADING_START.match(following)
+                or (_width(following) < threshold and not following.strip().endswith(_SENTENCE_END))
+            )
         else:
-            current = stripped
-        if stripped.endswith(_SENTENCE_END) or _width(line) < threshold:
+            ends_paragraph = False
+        if ends_paragraph:
             paragraphs.append(current)
             current = ""
     if current:
         paragraphs.append(current)
     return "\n\n".join(paragraphs)
+
+
+_INDENT = (" ", "\t", "\u3000", "\u00a0")
+# Chapter and section numbering that opens a heading: 一、 （二） 第三章 3. 附注
+_HEADING_START = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[章节部分篇]|\d{1,2}[.、．]\D|附[注录件])"
+)
 
 
 def _read_pdf(name: str, data: bytes) -> Document:

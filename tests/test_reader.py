@@ -512,3 +512,18 @@ def test_pdf_chapter_headings_and_digit_heavy_lines():
     assert parts[:2] == ["2021年国民经济和社会发展统计公报", "一、综合"]
     assert parts[2] == body * 3
     assert parts[3:] == ["二、农业", body]
+
+
+def test_pdf_full_line_ending_a_sentence_keeps_the_paragraph_going():
+    lines = [
+        "　　前三季度全市固定资产投资同比增长7.1%。开工亿元",  # indented: a new paragraph
+        "以上项目697个，完成投资300.1亿元，增长较快。",  # full and ends a sentence
+        "全市新增企业25家。",  # same paragraph goes on
+        "　　第二段开始，规上工业增加值同比增长3.0%，继续",
+        "保持较快增长态势。",
+    ]
+    text = reader.join_layout_lines(lines)
+    assert text.split("\n\n") == [
+        "前三季度全市固定资产投资同比增长7.1%。开工亿元以上项目697个，完成投资300.1亿元，增长较快。全市新增企业25家。",
+        "第二段开始，规上工业增加值同比增长3.0%，继续保持较快增长态势。",
+    ]
