@@ -585,8 +585,9 @@ def _read_pdf_quiet(name: str, data: bytes, notes: list[str]) -> Document:
             raise ReadError(name, "encrypted PDF: a password is required") from exc
         except DependencyError as exc:
             raise ReadError(name, f"encrypted PDF: cannot decrypt ({exc})") from exc
-        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-                RecursionError, AssertionError, OSError, zipfile.BadZipFile) as exc:  # fmt: skip
+        except PdfReadError as exc:
+            raise ReadError(name, f"corrupt PDF: {exc}") from exc
+        except Exception as exc:  # pypdf on a damaged file can raise almost anything
             raise ReadError(name, f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
     if not any(line.strip() for lines in page_lines for line in lines):
         raise ReadError(name, "no text layer: OCR is not supported")

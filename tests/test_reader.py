@@ -20,6 +20,8 @@ from fixtures_docs import (
     scanned_pdf_bytes,
     wrap_lines,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indicators import reader
 from indicators.reader import (
@@ -527,3 +529,41 @@ def test_pdf_full_line_ending_a_sentence_keeps_the_paragraph_going():
         "前三季度全市固定资产投资同比增长7.1%。开工亿元以上项目697个，完成投资300.1亿元，增长较快。全市新增企业25家。",
         "第二段开始，规上工业增加值同比增长3.0%，继续保持较快增长态势。",
     ]
+
+
+# ----------------------------------------------------------------------- any bytes: text or ReadError
+
+_PREFIXES = {
+    ".txt": [b"", "鞍山".encode(), "鞍山".encode("gbk"), b"\xff\xfe"],
+    ".html": [b"", b"<html><body><p>", b'<meta charset="gbk"><p>'],
+    ".pdf": [b"%PDF-1.4\n", pdf_bytes(["项目697个。"])[:400]],
+    ".docx": [b"PK\x03\x04", sample_docx_bytes()[:1000]],
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(_PREFIXES))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_bytes_give_text_or_a_read_error(suffix, data):
+    prefix = data.draw(st.sampled_from(_PREFIXES[suffix]))
+    body = data.draw(st.binary(max_size=600))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReadWarning)
+            text = read_bytes(f"fuzz{suffix}", prefix + body)
+    except ReadError as err:
+        assert "\n" not in str(err) and str(err).startswith(f"fuzz{suffix}: ")
+    else:
+        assert isinstance(text, str) and text.strip() and "\r" not in text
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(min_size=1, max_size=300).filter(lambda t: t.strip() and "\x00" not in t))
+def test_any_unicode_text_round_trips_through_utf8_and_utf16(text):
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            got = read_bytes("t.txt", text.encode(encoding, "surrogatepass"))
+        except (ReadError, UnicodeEncodeError):
+            continue  # control-heavy strings are rightly refused as binary
+        assert got == expected
