@@ -60,11 +60,12 @@ def page(browser):
 
 @pytest.fixture
 def open_app(page, server):
-    """Open the dashboard at ``path`` (e.g. '/?topic=investment') and wait until it has rendered."""
+    """Open the dashboard at ``path`` (e.g. '/?topic=investment') and wait until tiles and charts show."""
 
     def _open(path: str = "/"):
         page.goto(server + path)
         page.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
         wait_for_app(page)
         return page
 

@@ -23,6 +23,11 @@ SCREENSHOT = ROOT / "docs" / "dashboard.png"
 
 def plotly_data(page) -> list[list[dict]]:
     """The traces of every rendered Plotly chart, read from the browser's plotly.js objects."""
+    page.wait_for_function(
+        "() => { const c = document.querySelectorAll('.js-plotly-plot');"
+        " return c.length > 0 && [...c].every(el => el.data && el.querySelector('.main-svg')); }",
+        timeout=30_000,
+    )
     return page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].map(
             el => el.data.map(t => ({name: t.name, x: t.x, y: t.y})))"""
@@ -76,7 +81,7 @@ def test_csv_download_is_the_filtered_table_with_bom(open_app):
     assert fact_count(page)[0] == shown
 
 
-def test_choosing_filters_writes_them_to_the_url(open_app):
+def test_choosing_filters_writes_them_to_the_url(open_app, browser, server):
     page = open_app()
     total = fact_count(page)[1]
     pick_option(page, "主题", "投资与项目")
@@ -84,17 +89,21 @@ def test_choosing_filters_writes_them_to_the_url(open_app):
     wait_for_app(page)
     pick_option(page, "地区", "鞍山")
     page.wait_for_url(re.compile(r"region="))
-    wait_for_app(page)
     query = parse_qs(urlparse(page.url).query)
     assert query["topic"] == ["investment"]
     assert query["region"] == ["鞍山"]
-    # the link reproduces the view
-    shown = fact_count(page)[0]
-    assert shown < total
-    page.goto(page.url)
-    page.wait_for_selector("[data-testid='stMetricValue']")
-    wait_for_app(page)
-    assert fact_count(page)[0] == shown
+    # the link reproduces the view: a fresh session on it shows what this session shows
+    context = browser.new_context(locale="zh-CN")
+    try:
+        fresh = context.new_page()
+        fresh.goto(page.url)
+        fresh.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
+        wait_for_app(fresh)
+        shown = fact_count(fresh)[0]
+    finally:
+        context.close()
+    assert 0 < shown < total
+    page.wait_for_function("t => document.body.innerText.includes(t)", arg=f"显示 {shown} / {total} 条事实")
 
 
 def test_screenshot(open_app, page):
