@@ -51,6 +51,8 @@ def _layout(fig: go.Figure, title: str, n_bars: int = 0) -> go.Figure:
         height=max(320, 60 + 28 * n_bars) if n_bars else 360,
         hoverlabel=dict(font=_FONT),
     )
+    if 0 < n_bars < 4:  # a chart of one or two facts: slim bars, not two slabs filling the height
+        fig.update_layout(bargap=0.6)
     return fig
 
 

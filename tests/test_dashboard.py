@@ -343,6 +343,20 @@ def test_a_bad_file_is_named_and_the_other_documents_stay(samples):
     assert caption_counts(at) == (9, 9)
 
 
+def test_html_upload_and_a_repaired_file_are_read(samples):
+    page = "<html><body><article><h1>标题</h1><p>新增工业企业12家。</p></article><script>x</script></body></html>"
+    at = app()
+    at.file_uploader(key="uploads").set_value([
+        ("page.html", page.encode(), "text/html"),
+        ("cut.txt", ("受理诉求5件。" * 20).encode()[:-1], "text/plain"),
+    ]).run()
+    assert not at.exception
+    assert caption_counts(at) == (8 + 1 + 20, 8 + 1 + 20)
+    notes = [c.value for c in at.sidebar.caption]
+    assert any("cut.txt" in n and "U+FFFD" in n for n in notes)
+    assert not at.sidebar.error
+
+
 def test_pasted_text_becomes_a_document(samples):
     at = app()
     at.toggle(key="samples").set_value(False).run()
