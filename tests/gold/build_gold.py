@@ -7,7 +7,7 @@ never typed by hand. Fields are separated by ` ;; `:
 
 ANCHOR is a piece of the document with the mention in square brackets, e.g.
 `比上年增长[5.8%]`; the first occurrence whose mention starts after the previous
-row's mention is used. VALUE may use an exponent (2856.4e8). KEY empty means the
+row's mention is used; `\\n` in ANCHOR stands for a line break. VALUE may use an exponent (2856.4e8). KEY empty means the
 indicator itself. Extras: period=, region=, topic=, status= (default required).
 `T ANCHOR` is a trap, `O ANCHOR` an optional span without fields.
 Directives `@period X`, `@region X`, `@topic X` set defaults for the rows that
@@ -40,6 +40,7 @@ def _value(s: str) -> str:
 
 
 def _locate(text: str, anchor: str, after: int) -> tuple[int, int, str]:
+    anchor = anchor.replace("\\n", "\n")
     m = re.fullmatch(r"(.*?)\[(.+?)\](.*)", anchor, re.S)
     if not m:
         raise SystemExit(f"anchor without [mention]: {anchor!r}")
