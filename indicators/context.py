@@ -60,6 +60,8 @@ _FOLLOW_STOP = regex.compile(
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
 _MAX_BEFORE = 16
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear on unpunctuated text
 _MAX_AFTER = 14
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
 
@@ -118,6 +120,8 @@ class BlockContext:
 
     periods: list[tuple[int, str]]
     places: list[tuple[int, str]]
+    head_end: int                 # end of the paragraph's first clause
+    generic_place: str            # the first 全省/全市 … in the paragraph, or ''
     _period_pos: list[int] = field(default_factory=list)
     _place_pos: list[int] = field(default_factory=list)
 
@@ -155,7 +159,8 @@ class DocumentContext:
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)
                        if block.text[m.start() - 1:m.start()] not in _COMPARISON_BASE or m.start() == 0]
-            ctx = BlockContext(periods, local)
+            generic = _GENERIC_PLACE.search(block.text)
+            ctx = BlockContext(periods, local, _first_clause_end(block.text), generic.group() if generic else "")
             self._blocks[key] = ctx
         return ctx
 
@@ -191,16 +196,17 @@ def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int,
     if found:
         return found
     # The head of the paragraph: its first clause.
-    head_end = _first_clause_end(block.text)
-    if ctx._period_pos and ctx._period_pos[0] < head_end and block.sentences()[0][0] <= local:
+    if ctx._period_pos and ctx._period_pos[0] < ctx.head_end and block.sentences()[0][0] <= local:
         return ctx.periods[0][1]
     return ""
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
-    while pos < limit and text[pos] not in "，,；;。":
-        pos += 1
-    return pos
+    """End of the clause at ``pos``, looking no further than _MAX_CLAUSE characters: on a page
+    without punctuation every fact would otherwise scan to the end of the text."""
+    limit = min(limit, pos + _MAX_CLAUSE)
+    m = _CLAUSE_BREAK.search(text, pos, limit)
+    return m.start() if m else limit
 
 
 def _first_clause_end(text: str) -> int:
@@ -222,7 +228,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     default = doc.default_place(block.section)
     text = block.text
     generic = None
-    for m in _GENERIC_PLACE.finditer(text, s0, local):
+    for m in _GENERIC_PLACE.finditer(text, max(s0, local - _MAX_CLAUSE), local):
         generic = m
     if generic is not None:
         if default and place_levels().get(default) == generic.group()[-1]:
@@ -236,8 +242,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return ctx.places[i][1]
     if default:
         return default
-    generic = _GENERIC_PLACE.search(text)
-    return generic.group() if generic else ""
+    return ctx.generic_place
 
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.

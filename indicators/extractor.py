@@ -346,6 +346,23 @@ def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
     return (c.value if lower else None), (c.value if upper else None)
 
 
+_MAX_SENTENCE = 600
+
+
+def _sentence_text(block, span: tuple[int, int], local: int, memo: dict) -> str:
+    """The sentence around a fact, computed once per sentence; a run-on "sentence" (a page without
+    punctuation) is cut to the stretch around the fact so no row carries megabytes."""
+    s0, s1 = span
+    if s1 - s0 > _MAX_SENTENCE:
+        half = _MAX_SENTENCE // 2
+        s0, s1 = max(s0, local - half), min(s1, local + half)
+    key = (id(block), s0, s1)
+    text = memo.get(key)
+    if text is None:
+        text = memo[key] = block.text[s0:s1].strip()
+    return text
+
+
 def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -> list[Fact]:
     """Every quantitative fact in ``text``, in order of appearance.
 
@@ -366,6 +383,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
+    sentence_texts: dict[tuple[int, int, int], str] = {}
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
     group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
@@ -396,7 +414,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
                 places = respective_places(ctx, block, ls, floor)
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
-        sentence_text = block.text[sentence[0]:sentence[1]].strip()
+        sentence_text = _sentence_text(block, sentence, ls, sentence_texts)
         if sentence_text not in topic_scores:
             topic_scores[sentence_text] = topics.scores(sentence_text)
         if block.section not in topic_scores:
