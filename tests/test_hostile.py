@@ -16,7 +16,7 @@ from indicators.reader import read_bytes
 
 SIZE = 20_000
 SMALL = 2_000  # for cases the engine handles slowly (see the report of bench_hostile)
-SLOW = {"line-no-punct-digits"}
+SLOW = {"line-no-punct-digits", "long-paragraph", "long-clauses", "long-list", "long-ranges"}
 
 
 def _engine():
