@@ -4,6 +4,7 @@
     python3 tasks.py run      # the dashboard (streamlit) on http://localhost:8501
     python3 tasks.py test     # ruff + the whole pytest suite
     python3 tasks.py bench    # extraction speed and peak memory
+    python3 tasks.py bench-dashboard   # dashboard first paint and filter changes (needs chromium)
 
 The virtual environment lives in .venv/ and is (re)installed whenever pyproject.toml changes.
 """
@@ -48,7 +49,7 @@ def run(cmd: list[str]) -> int:
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "help"
     rest = argv[1:]
-    if task not in {"run", "test", "bench", "setup"}:
+    if task not in {"run", "test", "bench", "bench-dashboard", "setup"}:
         print(__doc__)
         return 0 if task == "help" else 2
     ensure_venv()
@@ -58,6 +59,8 @@ def main(argv: list[str]) -> int:
         return run([str(BIN / "streamlit"), "run", "dashboard.py", *rest])
     if task == "bench":
         return run([_python(), "-m", "indicators.bench", *rest])
+    if task == "bench-dashboard":
+        return run([_python(), "-m", "indicators.bench_dashboard", *rest])
     lint = run([str(BIN / "ruff"), "check", "."])
     tests = run([_python(), "-m", "pytest", *rest])
     return lint or tests
