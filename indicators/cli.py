@@ -286,12 +286,17 @@ def iter_text(path: Path, chunk_chars: int = DEFAULT_CHUNK_CHARS, notes: list[st
     yield 0, doc.text
 
 
+def display_name(path: Path | str) -> str:
+    """The path as text; bytes that are not UTF-8 in a file name become U+FFFD (tables need text)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def extract_file(
     path: Path, writer: TableWriter, chunk_chars: int = DEFAULT_CHUNK_CHARS, source: str | None = None
 ) -> FileResult:
     """Extract the facts of one document into ``writer``; raise ReadError when it fails."""
     extract = _engine()
-    source = str(path) if source is None else source
+    source = display_name(path) if source is None else source
     result = FileResult()
     section = ""  # the last headline of the previous chunk: chunks may start mid-article
     for offset, text in iter_text(path, chunk_chars, result.warnings):
@@ -367,6 +372,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failures.append((str(path), "out of memory"))
                 _say(f"{path}: out of memory")
                 continue
+            except OSError:
+                raise  # the output could not be written: stop (handled below)
+            except Exception as exc:  # a bug must not cost the other files their facts
+                failures.append((str(path), f"internal error: {type(exc).__name__}: {exc}"))
+                _say(f"{path}: internal error: {type(exc).__name__}: {exc}")
+                continue
             for note in result.warnings:
                 _say(f"{path}: warning: {note}")
             done += 1
@@ -383,6 +394,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         writer.abort()
         _say(f"{args.output}: cannot write: {exc.strerror or exc}")
         return EXIT_FAILED
+    except BaseException:
+        writer.abort()  # never leave a half-written hidden .part file behind
+        raise
     total = done + len(failures)
     if not args.quiet:
         if walk.skipped:

@@ -441,3 +441,32 @@ def test_real_engine_chunked_big_text_matches_whole(tmp_path, capsys):
     assert a["start"].tolist() == b["start"].tolist()
     text = src.read_text(encoding="utf-8")
     assert all(text[s:e] == m for s, e, m in zip(b["start"], b["end"], b["mention"], strict=True))
+
+
+def test_file_name_that_is_not_utf8(tmp_path, capsys, fake_engine):
+    raw = os.fsencode(tmp_path) + b"/bad\xff name.txt"
+    try:
+        with open(raw, "wb") as fh:
+            fh.write("项目697个".encode())
+    except OSError:
+        pytest.skip("the file system refuses non-UTF-8 names")
+    out = tmp_path / "o.csv"
+    code, _, err = run(["extract", tmp_path, "-o", out], capsys)
+    assert code == 0, err
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    assert table["source"].tolist() == [str(tmp_path / "bad\ufffd name.txt")]
+
+
+def test_unexpected_engine_bug_costs_only_that_file(tmp_path, capsys, monkeypatch):
+    def buggy(text, source=""):
+        if "坏" in text:
+            return "not a frame"
+        return fake_extract(text, source)
+
+    monkeypatch.setattr(indicators, "extract", buggy, raising=False)
+    (tmp_path / "a.txt").write_text("坏 1个", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("好 2个", encoding="utf-8")
+    code, _, err = run(["extract", tmp_path, "-o", tmp_path / "o.json"], capsys)
+    assert code == 1 and "a.txt: internal error: " in err and "1 of 2 files failed" in err
+    assert [r["mention"] for r in json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))] == ["2个"]
+    assert not list(tmp_path.glob(".*.part"))
