@@ -3,8 +3,9 @@
 The CLI and the dashboard's upload both go through here, so a fact's ``start``/``end`` always
 refer to the string these functions return (``indicators text FILE`` prints it).
 
-Supported: ``.txt``/``.md`` (UTF-8 with or without BOM, UTF-16/32 by BOM, GB18030/GBK, anything
-else charset-normalizer detects with confidence), ``.html``/``.htm`` (main text only),
+Supported: ``.txt``/``.md`` (UTF-8 with or without BOM, UTF-16/32 by BOM, GB18030/GBK, Big5,
+anything else charset-normalizer detects with confidence; Markdown marks are removed so that
+``**25家**`` reads as ``25家``), ``.html``/``.htm`` (main text only),
 ``.pdf`` (text layer, layout line breaks re-joined), ``.docx`` (paragraphs, headings, tables).
 
 Every failure is a :class:`ReadError` whose ``str()`` is one line, ``"{name}: {reason}"``.
@@ -44,6 +45,7 @@ __all__ = [
     "iter_text_chunks",
     "load_bytes",
     "load_path",
+    "markdown_to_text",
     "read_bytes",
     "read_path",
 ]
@@ -238,9 +240,41 @@ def _detect(name: str, data: bytes) -> tuple[str, str, list[str]]:
     raise ReadError(name, "binary data, not text (no known encoding decodes it)")
 
 
+# Markdown, rendered line by line to the plain text a reader sees (so chunks convert alike).
+_MD_FENCE = re.compile(r"^ {0,3}(?:```|~~~).*(?:\n|$)", re.M)
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_MD_RULE = re.compile(r"^ {0,3}(?:=+|-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
+_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?", re.M)
+_MD_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*(?:\n|$)", re.M
+)
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*?)\|?[ \t]*$", re.M)
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_MD_CODE = re.compile(r"`([^`\n]*)`")
+_MD_MARKS = re.compile(r"\*\*|__|~~")
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text of Markdown: heading marks, emphasis, links, code marks and table rules go;
+    headings keep their own line, table cells are separated by a tab."""
+    text = _MD_FENCE.sub("", text)
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_TABLE_RULE.sub("", text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_TABLE_ROW.sub(lambda m: "\t".join(c.strip() for c in m.group(1).split("|")), text)
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
+    return _MD_MARKS.sub("", text)
+
+
 def _read_text(name: str, data: bytes) -> Document:
     text, enc, notes = _detect(name, data)
     text = _normalise(text)
+    if _suffix(name) == ".md":
+        text = markdown_to_text(text)
     if not text.strip():
         raise ReadError(name, "no text (the file holds only whitespace)")
     return Document(name, text, "text", enc, notes)
@@ -794,6 +828,7 @@ def iter_text_chunks(
     if size == 0:
         fh.close()
         raise ReadError(name, "empty file")
+    markdown = _suffix(name) == ".md"
     bad = 0
     with fh:
         try:
@@ -828,6 +863,8 @@ def iter_text_chunks(
                         else _cut_point(pending, chunk_chars)
                     )
                     chunk, pending = pending[:cut], pending[cut:]
+                    if markdown:
+                        chunk = markdown_to_text(chunk)
                     if chunk.strip():
                         seen_text = True
                     yield offset, chunk

@@ -567,3 +567,27 @@ def test_any_unicode_text_round_trips_through_utf8_and_utf16(text):
         except (ReadError, UnicodeEncodeError):
             continue  # control-heavy strings are rightly refused as binary
         assert got == expected
+
+
+def test_markdown_is_read_as_plain_text():
+    md = (
+        "# 鞍山经济运行情况\n\n前三季度投资同比增长7.1%。\n\n## 二、工业 ##\n\n"
+        "> 新增企业**25家**，[详见](http://x.cn/a_b)`附表`，![图](a.png)。\n\n"
+        "| 指标 | 数值 |\n|:---|---:|\n| 投资 | 300.1亿元 |\n\n---\n\n```\ncode 1个\n```\n"
+    )
+    assert read_bytes("a.md", md.encode()) == (
+        "鞍山经济运行情况\n\n前三季度投资同比增长7.1%。\n\n二、工业\n\n"
+        "新增企业25家，详见附表，图。\n\n指标\t数值\n投资\t300.1亿元\n\n\n\ncode 1个\n"
+    )
+    # a .txt file is taken as it is
+    assert read_bytes("a.txt", md.encode()) == md
+
+
+def test_markdown_chunks_join_to_the_whole_text(tmp_path):
+    md = "".join(
+        f"## 第{i}节\n\n新增企业**{i}家**，投资`{i}`亿元。\n\n| 指标 | 数值 |\n|---|---|\n| 投资 | {i}亿元 |\n\n"
+        for i in range(300)
+    )
+    path = tmp_path / "big.md"
+    path.write_text(md, encoding="utf-8")
+    assert "".join(p for _o, p in iter_text_chunks(path, 1000)) == read_path(path)
