@@ -470,3 +470,21 @@ def test_unexpected_engine_bug_costs_only_that_file(tmp_path, capsys, monkeypatc
     assert code == 1 and "a.txt: internal error: " in err and "1 of 2 files failed" in err
     assert [r["mention"] for r in json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))] == ["2个"]
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_real_engine_mixed_folder(tmp_path, capsys):
+    _real_engine()
+    docs = _folder(tmp_path)
+    (docs / "notes.md").write_text("## 二、工业\n\n新增企业**25家**。\n", encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    code, _, err = run(["extract", docs, "-o", out], capsys)
+    assert code == 1 and "5 of 11 files failed" in err and "Traceback" not in err
+    for name, reason in BAD.items():
+        assert f"indicators: {docs / name}: {reason}" in err
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    by_file = {Path(s).name: set(g["mention"]) for s, g in table.groupby("source")}
+    assert by_file["鞍山 日报.txt"] >= {"697个", "300.1亿元"}
+    assert by_file["news.html"] == {"25家"}
+    assert by_file["report.docx"] == {"20万吨"}
+    assert by_file["bulletin.pdf"] == {"12个"}
+    assert by_file["notes.md"] == {"25家"}
