@@ -442,13 +442,14 @@ def _html_blocks(root) -> list[tuple[str, bool, float]]:
 
 
 def _html_main_root(tree):
-    """<article> or <main> when the page marks its main text, else the body."""
+    """The one <article>, or <main>, when the page marks its main text, else the body.
+
+    A page with several <article> elements (a newspaper page, a list of news items) is read
+    whole, so that no article is lost."""
     for selector in ("article", "main", "[role=main]"):
         nodes = tree.css(selector)
-        if nodes:
-            best = max(nodes, key=lambda n: len(n.text(deep=True) or ""))
-            if len((best.text(deep=True) or "").strip()) >= 20:
-                return best
+        if len(nodes) == 1 and len((nodes[0].text(deep=True) or "").strip()) >= 20:
+            return nodes[0]
     return tree.body or tree.root
 
 

@@ -591,3 +591,15 @@ def test_markdown_chunks_join_to_the_whole_text(tmp_path):
     path = tmp_path / "big.md"
     path.write_text(md, encoding="utf-8")
     assert "".join(p for _o, p in iter_text_chunks(path, 1000)) == read_path(path)
+
+
+def test_html_page_with_several_articles_keeps_them_all():
+    page = (
+        "<html><body><nav><a href=1>首页</a></nav>"
+        "<article><h2>第一篇</h2><p>开工项目697个，完成投资300.1亿元。</p></article>"
+        "<article><h2>第二篇</h2><p>新增企业25家。</p></article></body></html>"
+    )
+    assert (
+        read_bytes("page.html", page.encode())
+        == "第一篇\n\n开工项目697个，完成投资300.1亿元。\n\n第二篇\n\n新增企业25家。"
+    )
