@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import find_places, leading_place, place_levels
+from .gazetteer import find_places, issuer_places, leading_place, place_levels
 from .layout import Block, Layout
 
 # ---- periods -------------------------------------------------------------------------------
@@ -61,6 +61,7 @@ _FOLLOW_STOP = regex.compile(
 )
 _MAX_BEFORE = 16
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]")
 _MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear on unpunctuated text
 _MAX_AFTER = 14
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
@@ -139,12 +140,20 @@ class DocumentContext:
     _blocks: dict[int, BlockContext] = field(default_factory=dict)
     _places: list[tuple[int, str]] | None = None       # every place name in the document, one pass
     _place_pos: list[int] = field(default_factory=list)
+    _levels: dict[str, str] = field(default_factory=dict)    # place -> 省/市/县
     _section_place: dict[str, str] | None = None
     _doc_place: str = ""
 
     def places(self) -> list[tuple[int, str]]:
         if self._places is None:
-            self._places = find_places(self.text)
+            self._levels = dict(place_levels())
+            places = find_places(self.text)
+            extra = {n: lv for n, lv in issuer_places(self.text).items() if n not in self._levels}
+            if extra:                      # names the gazetteer lacks, wherever the text repeats them
+                self._levels.update(extra)
+                pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
+                places = sorted(places + [(m.start(), m.group()) for m in pattern.finditer(self.text)])
+            self._places = places
             self._place_pos = [p for p, _ in self._places]
         return self._places
 
@@ -163,6 +172,10 @@ class DocumentContext:
             ctx = BlockContext(periods, local, _first_clause_end(block.text), generic.group() if generic else "")
             self._blocks[key] = ctx
         return ctx
+
+    def level(self, place: str) -> str:
+        self.places()
+        return self._levels.get(place, "")
 
     def default_place(self, section: str) -> str:
         """The place named most often in the article, else in the whole document."""
@@ -210,10 +223,9 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 
 
 def _first_clause_end(text: str) -> int:
-    for i, ch in enumerate(text[:60]):
-        if ch in "，,；;。":
-            return i
-    return min(len(text), 60)
+    """End of the paragraph's head: its first sentence (at most 120 characters)."""
+    m = _SENTENCE_BREAK.search(text, 0, 120)
+    return m.start() if m else min(len(text), 120)
 
 
 def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
@@ -231,7 +243,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     for m in _GENERIC_PLACE.finditer(text, max(s0, local - _MAX_CLAUSE), local):
         generic = m
     if generic is not None:
-        if default and place_levels().get(default) == generic.group()[-1]:
+        if default and doc.level(default) == generic.group()[-1]:
             return default                     # 全市 in an article about 鞍山 is 鞍山
         return generic.group()
     clause_end = _clause_end(text, local, s1)

@@ -88,3 +88,27 @@ def leading_place(text: str) -> str:
         if text[:length] in names:
             return text[:length]
     return ""
+
+
+# A document names its own issuer at the top (云泽市2023年国民经济…公报, 禾丰县人民政府): such a name is
+# a place even when the gazetteer lacks it (new or renamed divisions, development zones).
+_ISSUER = regex.compile(
+    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及]))"
+    r"(?P<name>\p{Han}{2,4}?(?:省|市|县|区|州|旗))"
+    r"(?=人民政府|人民代表大会|统计局|政府|委员会|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
+    regex.MULTILINE,
+)
+_HEAD = 3000
+_LEVEL_BY_SUFFIX = {"省": "省", "市": "市", "州": "市", "县": "县", "区": "县", "旗": "县"}
+# Characters that put a function word or a date inside the would-be name (全省, 日在禾丰县, 打造全省).
+_NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造")
+
+
+def issuer_places(text: str) -> dict[str, str]:
+    """Place names the document's head gives as its issuer, with their level (省, 市 or 县)."""
+    found: dict[str, str] = {}
+    for m in _ISSUER.finditer(text, 0, min(len(text), _HEAD)):
+        name = m.group("name")
+        if not _NOT_IN_NAMES.intersection(name):
+            found.setdefault(name, _LEVEL_BY_SUFFIX[name[-1]])
+    return found
