@@ -488,3 +488,22 @@ def test_real_engine_mixed_folder(tmp_path, capsys):
     assert by_file["report.docx"] == {"20万吨"}
     assert by_file["bulletin.pdf"] == {"12个"}
     assert by_file["notes.md"] == {"25家"}
+
+
+def test_unreadable_folder_is_named(tmp_path, capsys, fake_engine, monkeypatch):
+    good, locked = tmp_path / "good", tmp_path / "locked"
+    good.mkdir()
+    locked.mkdir()
+    (good / "a.txt").write_text("项目697个", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(p):
+        if str(p) == str(locked):
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_scandir(p)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, _, err = run(["extract", tmp_path, "-o", tmp_path / "o.csv"], capsys)
+    assert code == 1
+    assert f"indicators: {locked}: cannot list folder: permission denied" in err
+    assert "1 of 2 files failed" in err

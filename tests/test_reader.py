@@ -603,3 +603,19 @@ def test_html_page_with_several_articles_keeps_them_all():
         read_bytes("page.html", page.encode())
         == "第一篇\n\n开工项目697个，完成投资300.1亿元。\n\n第二篇\n\n新增企业25家。"
     )
+
+
+def test_permission_denied_message_even_as_root(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text("项目697个", encoding="utf-8")
+    real_open = os.open
+
+    def deny(p, flags, *args, **kwargs):
+        if str(p) == str(path):
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_open(p, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
+    with pytest.raises(ReadError) as info:
+        read_path(path)
+    assert str(info.value) == f"{path}: permission denied"
