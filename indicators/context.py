@@ -32,11 +32,11 @@ _SPECIAL = (
 )
 # 上年/去年 alone is the base of a comparison (比上年增长), a period only with a month or quarter.
 PERIOD = re.compile(
-    rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH})"
+    rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|末|底)?"
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
-_COMPARISON_BASE = frozenset("比较")
+_COMPARISON_BASE = frozenset("比较于")   # 比上年, 较上年同期, 高于全国: the base of a comparison
 
 # ---- indicator phrase ----------------------------------------------------------------------
 _CLAUSE_SEPARATORS = "，,；;：:。！？!?、"
@@ -164,7 +164,8 @@ class DocumentContext:
             places = self.places()
             lo = bisect_right(self._place_pos, block.start - 1)
             hi = bisect_right(self._place_pos, block.end)
-            local = [(block.local(p), n) for p, n in places[lo:hi] if block.contains(p, len(n))]
+            local = [(block.local(p), n) for p, n in places[lo:hi]
+                     if block.contains(p, len(n)) and self.text[p - 1:p] not in _COMPARISON_BASE]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)
                        if block.text[m.start() - 1:m.start()] not in _COMPARISON_BASE or m.start() == 0]
@@ -203,15 +204,56 @@ def _nearest(positions: list[int], items: list[tuple[int, str]], lo: int, pos: i
 
 
 def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int, int]) -> str:
-    """The time expression nearest before the fact in its sentence; else one later in its own
-    clause; else one in the first clause of its paragraph."""
-    found = _nearest(ctx._period_pos, ctx.periods, sentence[0], local, _clause_end(block.text, local, sentence[1]))
-    if found:
+    """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
+    the head of its paragraph), in this order: the nearest one before it in its clause; the first
+    one before it in its sentence (after its last semicolon, if any); one later in its own clause;
+    the nearest before it in its paragraph. A calendar day (4月17日, usually the
+    date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
+    by the year its sentence opens with (明年…全年 -> 明年全年)."""
+    text = block.text
+    s0, s1 = sentence
+    clause0 = _clause_start(text, local, s0)
+    clause1 = _clause_end(text, local, s1)
+    positions, periods = ctx._period_pos, ctx.periods
+    lo = bisect_right(positions, s0 - 1)
+    mid = bisect_right(positions, local - 1)
+    in_sentence_before = [p for p in periods[lo:mid] if not _is_day(p[1])]
+    found = ""
+    if in_sentence_before and in_sentence_before[-1][0] >= clause0:
+        found = in_sentence_before[-1][1]
+        head = in_sentence_before[0][1]
+        if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):
+            return head + found
         return found
-    # The head of the paragraph: its first clause.
-    if ctx._period_pos and ctx._period_pos[0] < ctx.head_end and block.sentences()[0][0] <= local:
-        return ctx.periods[0][1]
-    return ""
+    if in_sentence_before:
+        # 1-7月，…；上半年，…58亿元: the part after the last semicolon speaks first.
+        segment0 = _segment_start(text, local, s0)
+        in_segment = [p for p in in_sentence_before if p[0] >= segment0]
+        return (in_segment or in_sentence_before)[0][1]
+    later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not _is_day(p[1])]
+    if later:
+        return later[0][1]
+    earlier = [p for p in periods[:mid] if not _is_day(p[1])]
+    if earlier:
+        return earlier[-1][1]
+    days = periods[lo:bisect_right(positions, clause1 - 1)]
+    return days[0][1] if days else ""
+
+
+_DAY = re.compile(r".*[0-9一二三四五六七八九十]日$")
+_YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
+_STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
+
+
+def _segment_start(text: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    while i >= floor and text[i] not in "；;。":
+        i -= 1
+    return i + 1
+
+
+def _is_day(period: str) -> bool:
+    return bool(_DAY.match(period))
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
