@@ -104,11 +104,25 @@ _LEVEL_BY_SUFFIX = {"省": "省", "市": "市", "州": "市", "县": "县", "区
 _NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造")
 
 
+# Development zones and parks publish too (临河经济技术开发区管委会); they are county-level places.
+_ZONE = regex.compile(
+    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及]))"
+    r"(?P<name>\p{Han}{2,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|工业园区))"
+    r"(?=管委会|管理委员会|工委|[0-9]{4}年|\s|$|[，,。])",
+    regex.MULTILINE,
+)
+
+
 def issuer_places(text: str) -> dict[str, str]:
     """Place names the document's head gives as its issuer, with their level (省, 市 or 县)."""
     found: dict[str, str] = {}
-    for m in _ISSUER.finditer(text, 0, min(len(text), _HEAD)):
+    head = min(len(text), _HEAD)
+    for m in _ISSUER.finditer(text, 0, head):
         name = m.group("name")
         if not _NOT_IN_NAMES.intersection(name):
             found.setdefault(name, _LEVEL_BY_SUFFIX[name[-1]])
+    for m in _ZONE.finditer(text, 0, head):
+        name = m.group("name")
+        if not _NOT_IN_NAMES.intersection(name):
+            found.setdefault(name, "县")
     return found
