@@ -327,7 +327,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, flo
     return _strip_edges(_clean(text[prev_start:max(start - 1, prev_start)]))[-_MAX_BEFORE:]
 
 
-_RESPECTIVELY = regex.compile(r"分别(?:为|是|有|达到|达|增长|下降|增加|减少|占|提高|降低)?")
+_RESPECTIVELY = regex.compile(r"分别(?:为|是|有|达到|达|占|(?P<change>增长|下降|增加|减少|提高|降低|回落|上涨))?")
 _ITEM_SPLIT = regex.compile(r"[、和及与]")
 
 
@@ -338,13 +338,22 @@ def _respectively_clause(text: str, local_start: int, floor: int) -> tuple[int, 
     return i + 1, _RESPECTIVELY.search(text, i + 1, local_start)
 
 
-def respective_items(block: Block, local_start: int, floor: int) -> list[str]:
-    """The names listed before 分别 (樟子松、刺槐分别为…), one per value that follows; [] when none."""
+def respective_items(block: Block, local_start: int, floor: int, count: int,
+                     earlier: list[str]) -> list[str]:
+    """One name per value after 分别, or [] when the text does not give them:
+    樟子松、刺槐分别为1000株、5000株 -> 樟子松, 刺槐; 城乡居民收入分别增长… -> 城镇居民收入, 农村居民收入
+    (GUIDELINES); 收入X亿元、游客Y万人次，分别增长a%、b% -> the figures just before (``earlier``)."""
     start, m = _respectively_clause(block.text, local_start, floor)
     if not m:
         return []
     subject = _strip_edges(_clean(block.text[start:m.start()]))
-    return [item for item in _ITEM_SPLIT.split(subject) if item]
+    items = [item for item in _ITEM_SPLIT.split(subject) if item]
+    if len(items) == 1 and count == 2 and "城乡" in items[0]:
+        return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
+    if not subject and len(earlier) >= count:
+        change = m.group("change") or ""
+        return [name + change for name in earlier[-count:]]
+    return items
 
 
 def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:

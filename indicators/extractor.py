@@ -45,6 +45,9 @@ _INDEX = regex.compile(
 )
 _CHANGE_LAST_CHARS = P.change_last_chars()
 _RATE_CHARS = frozenset("速幅率")
+# 每日3万吨, 每小时1200吨: a flow, reported per time unit.
+_PER = regex.compile(r"每(?P<per>日|天|小时|年|月)$")
+_PER_UNIT = {"天": "日"}
 _RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;]{0,10}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
@@ -206,11 +209,14 @@ def _candidates(text: str) -> list[_Candidate]:
             if is_change:                        # 比上年末减少2.1万人: a change in a level
                 kind = "growth"
                 value *= sign
-        if (kind == "duration" or surface == "成") and text[end:end + 1] == "多" and not g["post"]:
-            end += 1                             # 3年多, 三成多: more than
+        if (kind == "duration" or surface in ("成", "倍")) and text[end:end + 1] == "多" and not g["post"]:
+            end += 1                             # 3年多, 三成多, 两倍多: more than
             qualifier = "more_than"
         if g["sign"]:
             value = -value
+        per = _PER.search(text, max(0, start - 4), start)
+        if per and kind == "quantity":
+            unit = f"{unit}/{_PER_UNIT.get(per.group('per'), per.group('per'))}"   # 每日3万吨 -> 吨/日
         found.append(_Candidate(start, end, value, unit, kind, qualifier))
     for m in P.percent_words_pattern().finditer(text):
         value = parse_number(m.group("pnum"))
@@ -384,6 +390,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
     last_end_local = 0
     last_indicator = ""
     sentence_texts: dict[tuple[int, int, int], str] = {}
+    sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
     group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
@@ -407,7 +414,9 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
             indicator = indicator_for(block, ls, le, c.kind, floor, last_indicator if same_sentence else "")
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
-                items = [i for i in respective_items(block, ls, floor) if not _NUMERAL_ONLY.fullmatch(i)]
+                earlier = sentence_indicators if same_sentence else []
+                items = [i for i in respective_items(block, ls, floor, group_sizes[c.group], earlier)
+                         if not _NUMERAL_ONLY.fullmatch(i)]
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator = items[0]
@@ -432,6 +441,9 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
                     else region_for(doc, ctx, block, ls, sentence)),
             topic=topic, sentence=sentence_text, section=block.section, source=source,
         ))
+        if not same_sentence:
+            sentence_indicators = []
+        sentence_indicators.append(indicator)
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
     return facts
 

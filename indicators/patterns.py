@@ -24,6 +24,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不超过": "at_most", "最多": "at_most", "至多": "at_most", "不高于": "at_most",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
     "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
+    "突破": "more_than",
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
 }
 # Words between the number and the unit (3.7万余人, 十多个).
@@ -78,7 +79,7 @@ def fact_pattern() -> re.Pattern[str]:
     lex = lexicon()
     cjk_units = [u for u in lex.units if u not in lex.latin]
     number = (
-        rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．_/×*＊])"   # not inside a code, a longer number or 7×24
+        rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．_×*＊])(?<![0-9]/)"   # not inside a code, a longer number, 7×24, 1/3
         rf"(?P<num>{ARABIC}|(?<![{CHINESE_CHARS}])(?:{CHINESE}|[万亿]))"   # 万 alone: 近万人, 万余人次
     )
     pattern = rf"""
