@@ -36,6 +36,7 @@ PERIOD = re.compile(
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
+_CAPTION = re.compile(r"\s*(?:图为|图：|图:|（图|\(图)")
 _COMPARISON_BASE = frozenset("比较于")   # 比上年, 较上年同期, 高于全国: the base of a comparison
 
 # ---- indicator phrase ----------------------------------------------------------------------
@@ -142,6 +143,7 @@ class DocumentContext:
     _place_pos: list[int] = field(default_factory=list)
     _levels: dict[str, str] = field(default_factory=dict)    # place -> 省/市/县
     _section_place: dict[str, str] | None = None
+    _overall: Counter = field(default_factory=Counter)
     _doc_place: str = ""
 
     def places(self) -> list[tuple[int, str]]:
@@ -179,17 +181,34 @@ class DocumentContext:
         return self._levels.get(place, "")
 
     def default_place(self, section: str) -> str:
-        """The place named most often in the article, else in the whole document."""
+        """The place named most often in the article, else in the whole document. 全国 and places
+        named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
         if self._section_place is None:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
             for pos, name in self.places():
+                if name == "全国" or self.text[pos - 1:pos] in _COMPARISON_BASE:
+                    continue
                 b = self.layout.block_at(pos)
+                if b is not None and _CAPTION.match(b.text):
+                    continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
                 per_section.setdefault(b.section if b else "", Counter())[name] += 1
                 overall[name] += 1
             self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
             self._doc_place = overall.most_common(1)[0][0] if overall else ""
+            self._overall = overall
+            # An article that names no place but says 全省/我省 is about the page's province.
+            for b in self.layout.blocks:
+                if b.section in self._section_place:
+                    continue
+                generic = _first_generic(b.text)
+                if generic:
+                    self._section_place[b.section] = self.place_of_level(generic[-1]) or ""
         return self._section_place.get(section) or self._doc_place
+
+    def place_of_level(self, level: str) -> str:
+        """The place of that level (省, 市, 县) the document names most: what its 全省 means."""
+        return next((name for name, _ in self._overall.most_common() if self.level(name) == level), "")
 
 
 def _nearest(positions: list[int], items: list[tuple[int, str]], lo: int, pos: int, hi: int) -> str:
@@ -283,20 +302,30 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     text = block.text
     generic = None
     for m in _GENERIC_PLACE.finditer(text, max(s0, local - _MAX_CLAUSE), local):
-        generic = m
+        if text[m.start() - 1:m.start()] not in _COMPARISON_BASE:    # 高于全省平均水平
+            generic = m
     if generic is not None:
-        if default and doc.level(default) == generic.group()[-1]:
+        level = generic.group()[-1]
+        if default and doc.level(default) == level:
             return default                     # 全市 in an article about 鞍山 is 鞍山
-        return generic.group()
+        return doc.place_of_level(level) or generic.group()
     clause_end = _clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_end:
         return ctx.places[j][1]
-    if i >= 0:
-        return ctx.places[i][1]
+    named = ctx.places[i] if i >= 0 else None
+    if named is not None:
+        return named[1]
     if default:
         return default
     return ctx.generic_place
+
+
+def _first_generic(text: str) -> str:
+    for m in _GENERIC_PLACE.finditer(text):
+        if text[m.start() - 1:m.start()] not in _COMPARISON_BASE:
+            return m.group()
+    return ""
 
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.

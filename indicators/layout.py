@@ -19,6 +19,7 @@ _MAX_HEADING = 40
 # Bylines, photo credits and captions: not body text, not headlines.
 _BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]")
 # A news item opens with a dateline such as 本报讯 / 新华社…电; the heading above it is the article's headline.
+_DATE_IN_LINE = regex.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日|星期|第[0-9]+版")
 _TRAILING_BYLINE = regex.compile(r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$")
 _DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
 _SENTENCE = regex.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
@@ -188,4 +189,9 @@ def _assign_sections(blocks: list[Block]) -> None:
     for i, b in enumerate(blocks):
         if i in headlines:
             current = b.text.strip()
+            above = blocks[i - 1] if i else None
+            if (above is not None and above.kind == "heading" and i - 1 not in headlines
+                    and len(above.text) <= 30 and not _DATE_IN_LINE.search(above.text)):
+                current = above.text.strip() + " " + current     # a two-line headline: title + subtitle
+                above.section = current
         b.section = current
