@@ -60,6 +60,7 @@ _FOLLOW_STOP = regex.compile(
     r"齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
+_DIGITS = regex.compile(r"[0-9０-９.．%％]+")
 _MAX_BEFORE = 16
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
@@ -351,9 +352,11 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, flo
     phrase = before + after if after not in before else before
     if phrase:
         return phrase
+    if previous:                           # 新开通5G基站2156个，累计达到1.2万个: the same thing, summed
+        return previous
     # Nothing in the clause (共计2000株): the clause before it says what is counted.
     prev_start = _clause_start(text, max(start - 1, 0), 0)
-    return _strip_edges(_clean(text[prev_start:max(start - 1, prev_start)]))[-_MAX_BEFORE:]
+    return _strip_edges(_DIGITS.sub("", _clean(text[prev_start:max(start - 1, prev_start)])))[-_MAX_BEFORE:]
 
 
 _RESPECTIVELY = regex.compile(r"分别(?:为|是|有|达到|达|占|(?P<change>增长|下降|增加|减少|提高|降低|回落|上涨))?")
