@@ -212,17 +212,6 @@ class DocumentContext:
         return next((name for name, _ in self._overall.most_common() if self.level(name) == level), "")
 
 
-def _nearest(positions: list[int], items: list[tuple[int, str]], lo: int, pos: int, hi: int) -> str:
-    """Closest item before ``pos`` within [lo, pos), else the first one in [pos, hi)."""
-    i = bisect_right(positions, pos) - 1
-    if i >= 0 and positions[i] >= lo:
-        return items[i][1]
-    j = i + 1
-    if j < len(positions) and positions[j] < hi:
-        return items[j][1]
-    return ""
-
-
 def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int, int]) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
     the head of its paragraph), in this order: the nearest one before it in its clause; the first

@@ -88,12 +88,6 @@ class Layout:
             return None
         return self.blocks[self._piece_block[i]]
 
-    def sections(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for b in self.blocks:
-            seen.setdefault(b.section, None)
-        return list(seen)
-
 
 def _classify(line: str) -> str:
     stripped = line.strip()
@@ -150,8 +144,6 @@ def analyse(text: str) -> Layout:
                 open_body = None         # …典型案例。马晓龙 本报记者 刘家伟: the byline ends the item
         else:
             blocks.append(Block(kind, [(s, e)]))
-            if kind == "heading" and open_body is not None and open_body.text == "":
-                pass
 
     for b in blocks:
         b.finish(text)
