@@ -89,11 +89,18 @@ def _strip_edges(phrase: str) -> str:
     return _TRAILING.sub("", phrase)
 
 
-def _clause_start(text: str, pos: int, floor: int) -> int:
+def _scan_back(text: str, pos: int, floor: int, stops: str) -> int:
+    """Start of the stretch ending at ``pos`` after the last of ``stops``, looking back at most
+    _MAX_CLAUSE characters (and not before ``floor``), so unpunctuated text stays linear."""
     i = pos - 1
-    while i >= floor and text[i] not in _CLAUSE_SEPARATORS:
+    floor = max(floor, pos - _MAX_CLAUSE)
+    while i >= floor and text[i] not in stops:
         i -= 1
     return i + 1
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    return _scan_back(text, pos, floor, _CLAUSE_SEPARATORS)
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -255,10 +262,7 @@ _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|�
 
 
 def _segment_start(text: str, pos: int, floor: int) -> int:
-    i = pos - 1
-    while i >= floor and text[i] not in "；;。":
-        i -= 1
-    return i + 1
+    return _scan_back(text, pos, floor, "；;。")
 
 
 def _is_day(period: str) -> bool:
@@ -353,10 +357,8 @@ _ITEM_SPLIT = regex.compile(r"[、和及与]")
 
 
 def _respectively_clause(text: str, local_start: int, floor: int) -> tuple[int, regex.Match | None]:
-    i = local_start - 1
-    while i >= floor and text[i] not in "，,；;：:。！？!?":
-        i -= 1
-    return i + 1, _RESPECTIVELY.search(text, i + 1, local_start)
+    start = _scan_back(text, local_start, floor, "，,；;：:。！？!?")
+    return start, _RESPECTIVELY.search(text, start, local_start)
 
 
 def respective_items(block: Block, local_start: int, floor: int, count: int,
