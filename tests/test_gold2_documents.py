@@ -30,6 +30,10 @@ FIELDS = ("indicator", "qualifier", "period", "region", "topic")
 # Documents the engine is known to fall short on, by name -> reason. Strict: a document
 # listed here that starts passing fails the run, so the list cannot go stale.
 XFAIL: dict[str, str] = {
+    "city_bulletin_pdf_guangyuan_2023": (
+        "period 0.76: a fact whose sentence is split by a hard line break or a page break loses the paragraph's "
+        "全年/年末 (or takes 2023年 from the running page header); region 0.85 (利州区/剑阁县 from a 分县区看 "
+        "sentence carried into city-wide sentences)"),
     "city_work_report_nanyang_2024": (
         "region: the report's own city 南阳市 (named in the heading) is lost; from the first paragraph on the "
         "engine gives a county named later in the text (西峡县, 社旗县, 邓州市), region accuracy 0.31"),
