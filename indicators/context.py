@@ -36,6 +36,7 @@ PERIOD = re.compile(
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
+_LISTED = frozenset("、和及与等")
 _CAPTION = re.compile(r"\s*(?:图为|图：|图:|（图|\(图)")
 _COMPARISON_BASE = frozenset("比较于")   # 比上年, 较上年同期, 高于全国: the base of a comparison
 
@@ -150,6 +151,7 @@ class DocumentContext:
     _places: list[tuple[int, str]] | None = None       # every place name in the document, one pass
     _place_pos: list[int] = field(default_factory=list)
     _levels: dict[str, str] = field(default_factory=dict)    # place -> 省/市/县
+    _issuer: str = ""                                         # the place the document's head names
     _section_place: dict[str, str] | None = None
     _overall: Counter = field(default_factory=Counter)
     _doc_place: str = ""
@@ -158,7 +160,9 @@ class DocumentContext:
         if self._places is None:
             self._levels = dict(place_levels())
             places = find_places(self.text)
-            extra = {n: lv for n, lv in issuer_places(self.text).items() if n not in self._levels}
+            issuers = issuer_places(self.text)
+            self._issuer = next(iter(issuers), "")
+            extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
             if extra:                      # names the gazetteer lacks, wherever the text repeats them
                 self._levels.update(extra)
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
@@ -212,7 +216,9 @@ class DocumentContext:
                 generic = _first_generic(b.text)
                 if generic:
                     self._section_place[b.section] = self.place_of_level(generic[-1]) or ""
-        return self._section_place.get(section) or self._doc_place
+        if self._issuer and not self.layout.news_items:
+            return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
+        return self._section_place.get(section) or self._issuer or self._doc_place
 
     def place_of_level(self, level: str) -> str:
         """The place of that level (省, 市, 县) the document names most: what its 全省 means."""
@@ -307,9 +313,13 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_end:
         return ctx.places[j][1]
-    named = ctx.places[i] if i >= 0 else None
-    if named is not None:
-        return named[1]
+    # Earlier in the paragraph, unless the place was one of a list (郑州、洛阳、南阳分别增长…).
+    while i >= 0:
+        pos, name = ctx.places[i]
+        after = text[pos + len(name):pos + len(name) + 1]
+        if after not in _LISTED and text[pos - 1:pos] not in _LISTED:
+            return name
+        i -= 1
     if default:
         return default
     return ctx.generic_place

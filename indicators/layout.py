@@ -81,6 +81,7 @@ class Layout:
     blocks: list[Block]
     _piece_starts: list[int]
     _piece_block: list[int]
+    news_items: bool = False        # articles open with datelines (本报讯 …): a page of several stories
 
     def block_at(self, pos: int) -> Block | None:
         i = bisect_right(self._piece_starts, pos) - 1
@@ -147,7 +148,7 @@ def analyse(text: str) -> Layout:
 
     for b in blocks:
         b.finish(text)
-    _assign_sections(blocks)
+    news_items = _assign_sections(blocks)
 
     piece_starts: list[int] = []
     piece_block: list[int] = []
@@ -155,10 +156,10 @@ def analyse(text: str) -> Layout:
     for start, bi in order:
         piece_starts.append(start)
         piece_block.append(bi)
-    return Layout(blocks, piece_starts, piece_block)
+    return Layout(blocks, piece_starts, piece_block, news_items)
 
 
-def _assign_sections(blocks: list[Block]) -> None:
+def _assign_sections(blocks: list[Block]) -> bool:
     """A heading opens an article when a dateline (本报讯 …) follows it; pages without datelines
     (bulletins, reports) start a section at every heading. The first heading always opens one."""
     has_datelines = any(b.kind == "body" and _DATELINE.match(b.text) for b in blocks)
@@ -187,3 +188,4 @@ def _assign_sections(blocks: list[Block]) -> None:
                 current = above.text.strip() + " " + current     # a two-line headline: title + subtitle
                 above.section = current
         b.section = current
+    return has_datelines
