@@ -19,6 +19,8 @@ _MAX_HEADING = 40
 # Bylines, photo credits and captions: not body text, not headlines.
 _BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]")
 # A news item opens with a dateline such as 本报讯 / 新华社…电; the heading above it is the article's headline.
+_INNER_SENTENCE_END = regex.compile(r"[。！？；][^”’」』]")   # a headline holds no sentence end inside
+_PAGE_MARK = regex.compile(r"^(?:[—–\-－\s]*[0-9]+[—–\-－\s]*|第\s*[0-9]+\s*页(?:\s*共\s*[0-9]+\s*页)?)$")
 _DATE_IN_LINE = regex.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日|星期|第[0-9]+版")
 _TRAILING_BYLINE = regex.compile(r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$")
 _DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
@@ -94,7 +96,8 @@ def _classify(line: str) -> str:
     stripped = line.strip()
     if len(stripped) <= _MAX_HEADING + 10 and _BYLINE.search(stripped):
         return "byline"
-    if len(stripped) <= _MAX_HEADING and stripped[-1] not in _TERMINAL and not _ends_clause(stripped):
+    if (len(stripped) <= _MAX_HEADING and stripped[-1] not in _TERMINAL and not _ends_clause(stripped)
+            and not _INNER_SENTENCE_END.search(stripped)):
         return "heading"
     return "body"
 
@@ -118,6 +121,9 @@ def _starts_with_figure(text: str, pos: int) -> bool:
 def analyse(text: str) -> Layout:
     """Split ``text`` into blocks and assign every block the headline of its article."""
     lines = []
+    indented: list[bool] = []
+    blank_before: list[bool] = []
+    previous_end = 0
     for m in _LINE.finditer(text):
         s, e = m.span()
         raw = m.group()
@@ -125,12 +131,26 @@ def analyse(text: str) -> Layout:
         trail = len(raw) - len(raw.rstrip())
         if e - trail > s + lead:
             lines.append((s + lead, e - trail))
+            indented.append(lead > 0)
+            blank_before.append(text.count("\n", previous_end, s) > 1 or not lines[:-1])
+            previous_end = e
+    # Text from a PDF marks paragraphs by indentation and wraps lines anywhere, even after 。:
+    # there only an indented line (or a blank line) opens a new paragraph.
+    indent_marks_paragraphs = sum(indented) >= max(3, len(lines) // 10)
+    seen: dict[str, int] = {}
 
     blocks: list[Block] = []
     open_body: Block | None = None       # a body paragraph whose last line did not end a sentence
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         kind = _classify(line)
+        seen[line] = seen.get(line, 0) + 1
+        if _PAGE_MARK.match(line) or (seen[line] > 1 and kind == "heading"):
+            kind = "byline"              # — 3 — and a running header repeated on every page
+        elif (indent_marks_paragraphs and open_body is None and blocks and blocks[-1].kind == "body"
+                and not indented[i] and not blank_before[i] and (kind == "body" or len(line) > 20)):
+            open_body = blocks[-1]       # a wrapped line after 。 in an indented text
+            kind = "body"
         if kind == "heading" and open_body is not None and len(line) > 12:
             kind = "body"                # a long unfinished-looking line inside a broken sentence
         if kind == "heading" and i + 1 < len(lines) and _starts_with_figure(text, lines[i + 1][0]):
