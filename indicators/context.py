@@ -27,6 +27,7 @@ _SPECIAL = (
     rf"(?:近|过去|未来|今后|最近)(?:[0-9]{{1,2}}|{_CN_NUM})年(?:来|间|内)?|(?:[0-9]{{1,2}}|{_CN_NUM})年来"
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)[”\"]?(?:[0-9一二三四五六七八九]天)?(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
+    r"|目前|当前|截至目前|[\u4e00-\u9fff]{2}期间"
     r"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至目前|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
@@ -151,6 +152,7 @@ class DocumentContext:
     _places: list[tuple[int, str]] | None = None       # every place name in the document, one pass
     _place_pos: list[int] = field(default_factory=list)
     _levels: dict[str, str] = field(default_factory=dict)    # place -> 省/市/县
+    _title_period: str | None = None
     _issuer: str = ""                                         # the place the document's head names
     _section_place: dict[str, str] | None = None
     _overall: Counter = field(default_factory=Counter)
@@ -187,6 +189,17 @@ class DocumentContext:
             ctx = BlockContext(periods, local, _first_clause_end(block.text), generic.group() if generic else "")
             self._blocks[key] = ctx
         return ctx
+
+    def title_period(self) -> str:
+        """A report's or bulletin's title period (2024年1-10月份…运行情况); news pages have none."""
+        if self._title_period is None:
+            self._title_period = ""
+            title = next((b for b in self.layout.blocks if b.kind == "heading"), None)
+            if title is not None and not self.layout.news_items:
+                m = PERIOD.search(title.text)
+                if m and not _is_day(m.group()):
+                    self._title_period = m.group()
+        return self._title_period
 
     def level(self, place: str) -> str:
         self.places()
@@ -225,13 +238,15 @@ class DocumentContext:
         return next((name for name, _ in self._overall.most_common() if self.level(name) == level), "")
 
 
-def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int, int]) -> str:
+def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
+               sentence: tuple[int, int]) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
     the head of its paragraph), in this order: the nearest one before it in its clause; the first
     one before it in its sentence (after its last semicolon, if any); one later in its own clause;
-    the nearest before it in its paragraph. A calendar day (4月17日, usually the
+    the one at the head of its paragraph, else the nearest before it there; in a report or bulletin
+    (not a news page), the period of the document's title. A calendar day (4月17日, usually the
     date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
-    by the year its sentence opens with (明年…全年 -> 明年全年)."""
+    by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底)."""
     text = block.text
     s0, s1 = sentence
     clause0 = _clause_start(text, local, s0)
@@ -250,20 +265,27 @@ def period_for(ctx: BlockContext, block: Block, local: int, sentence: tuple[int,
     if in_sentence_before:
         # 1-7月，…；上半年，…58亿元: the part after the last semicolon speaks first.
         segment0 = _segment_start(text, local, s0)
-        in_segment = [p for p in in_sentence_before if p[0] >= segment0]
-        return (in_segment or in_sentence_before)[0][1]
+        in_segment = [p for p in in_sentence_before if p[0] >= segment0] or in_sentence_before
+        first, nearest = in_segment[0][1], in_segment[-1][1]
+        if nearest != first and _BARE_YEAR.fullmatch(first):
+            return first + nearest
+        return first
     later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not _is_day(p[1])]
     if later:
         return later[0][1]
     earlier = [p for p in periods[:mid] if not _is_day(p[1])]
     if earlier:
-        return earlier[-1][1]
+        return earlier[0][1] if earlier[0][0] < ctx.head_end else earlier[-1][1]
+    title = doc.title_period()
+    if title:
+        return title
     days = periods[lo:bisect_right(positions, clause1 - 1)]
     return days[0][1] if days else ""
 
 
 _DAY = re.compile(r".*[0-9一二三四五六七八九十]日$")
 _YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
+_BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
 
 

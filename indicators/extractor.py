@@ -436,7 +436,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
         facts.append(Fact(
             start=c.start, end=c.end, mention=text[c.start:c.end], value=c.value, unit=c.unit,
             qualifier=c.qualifier, kind=c.kind, value_low=low, value_high=high,
-            indicator=indicator, period=period_for(ctx, block, ls, sentence),
+            indicator=indicator, period=period_for(doc, ctx, block, ls, sentence),
             region=(group_places[c.group].pop(0) if group_places.get(c.group)
                     else region_for(doc, ctx, block, ls, sentence)),
             topic=topic, sentence=sentence_text, section=block.section, source=source,

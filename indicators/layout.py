@@ -22,7 +22,9 @@ _BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\
 _INNER_SENTENCE_END = regex.compile(r"[。！？；][^”’」』]")   # a headline holds no sentence end inside
 _PAGE_MARK = regex.compile(r"^(?:[—–\-－\s]*[0-9]+[—–\-－\s]*|第\s*[0-9]+\s*页(?:\s*共\s*[0-9]+\s*页)?)$")
 _DATE_IN_LINE = regex.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日|星期|第[0-9]+版")
-_TRAILING_BYLINE = regex.compile(r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$")
+_TRAILING_BYLINE = regex.compile(
+    r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$|[（(](?:本报)?记者[^（）()]{1,24}[）)]$")
+_ITEM_MARK = "▲■●◆★□○◇"   # a line opening with one of these starts a new news item
 _DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
 _SENTENCE = regex.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
 
@@ -156,6 +158,8 @@ def analyse(text: str) -> Layout:
         if kind == "heading" and i + 1 < len(lines) and _starts_with_figure(text, lines[i + 1][0]):
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
         if kind == "body":
+            if open_body is not None and line[0] in _ITEM_MARK:
+                open_body = None
             if open_body is not None:
                 open_body.pieces.append((s, e))
             else:
