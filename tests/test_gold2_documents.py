@@ -30,21 +30,10 @@ FIELDS = ("indicator", "qualifier", "period", "region", "topic")
 # Documents the engine is known to fall short on, by name -> reason. Strict: a document
 # listed here that starts passing fails the run, so the list cannot go stale.
 XFAIL: dict[str, str] = {
-    "city_bulletin_pdf_guangyuan_2023": (
-        "period 0.76: a fact whose sentence is split by a hard line break or a page break loses the paragraph's "
-        "全年/年末 (or takes 2023年 from the running page header); region 0.85 (利州区/剑阁县 from a 分县区看 "
-        "sentence carried into city-wide sentences)"),
-    "city_work_report_nanyang_2024": (
-        "region: the report's own city 南阳市 (named in the heading) is lost; from the first paragraph on the "
-        "engine gives a county named later in the text (西峡县, 社旗县, 邓州市), region accuracy 0.31"),
     "county_news_renshou_2024": (
-        "region: towns named in an item (【满井镇】, 禾加镇、钟祥镇分别…, 龙正镇清水村 in a caption) give way to "
-        "the county, and 成都 (the investor's home) is taken for the project's place, region accuracy 0.79; "
-        "topic 0.84 (farm output as industry, water supply as investment); period 0.83 (麦收期间, 目前, 截至5月底 "
-        "lose to the paragraph head)"),
-    "province_monthly_henan_2024_10": (
-        "region: after a 分地区看 sentence (郑州、洛阳、南阳分别…, 周口、商丘、信阳…) the city is carried into "
-        "the following province-wide sentences and paragraphs instead of 河南省, region accuracy 0.67"),
+        "region: towns named in an item (【满井镇】, 禾加镇、钟祥镇分别…, 龙正镇清水村 in a caption) are not in the "
+        "gazetteer and give way to the county, and 成都 (the investor's home) is taken for the project's place, "
+        "region accuracy 0.79; topic 0.84 (farm output as industry, water supply as investment)"),
 }
 
 
