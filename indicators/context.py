@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import find_places, issuer_places, leading_place, place_levels
+from .gazetteer import find_places, issuer_places, leading_place, place_levels, town_names
 from .layout import Block, Layout
 
 # ---- periods -------------------------------------------------------------------------------
@@ -165,6 +165,7 @@ class DocumentContext:
             issuers = issuer_places(self.text)
             self._issuer = next(iter(issuers), "")
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
+            extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
             if extra:                      # names the gazetteer lacks, wherever the text repeats them
                 self._levels.update(extra)
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
@@ -212,8 +213,8 @@ class DocumentContext:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
             for pos, name in self.places():
-                if name == "全国" or self.text[pos - 1:pos] in _COMPARISON_BASE:
-                    continue
+                if name == "全国" or self.text[pos - 1:pos] in _COMPARISON_BASE or self.level(name) == "乡":
+                    continue                   # towns speak for their own sentences only
                 b = self.layout.block_at(pos)
                 if b is not None and _CAPTION.match(b.text):
                     continue                   # 图为…岳阳经济技术开发区内: a photo, not the story

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import cache
 from importlib import resources
 
@@ -126,3 +127,13 @@ def issuer_places(text: str) -> dict[str, str]:
         if not _NOT_IN_NAMES.intersection(name):
             found.setdefault(name, "县")
     return found
+
+
+# Towns and townships (满井镇, 汪洋镇, 珠嘉镇) are not in the county-level gazetteer; a two-character name
+# with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|^)([\u4e00-\u9fff]{2}(?:镇|乡|街道))", re.MULTILINE)
+_NOT_IN_TOWNS = frozenset("全本我该各城乡村小新重特每个两一二三四五六七八九十百千万")
+
+
+def town_names(text: str) -> set[str]:
+    return {m.group(1) for m in _TOWN.finditer(text) if not _NOT_IN_TOWNS.intersection(m.group(1)[:2])}

@@ -29,12 +29,7 @@ FIELDS = ("indicator", "qualifier", "period", "region", "topic")
 
 # Documents the engine is known to fall short on, by name -> reason. Strict: a document
 # listed here that starts passing fails the run, so the list cannot go stale.
-XFAIL: dict[str, str] = {
-    "county_news_renshou_2024": (
-        "region: towns named in an item (【满井镇】, 禾加镇、钟祥镇分别…, 龙正镇清水村 in a caption) are not in the "
-        "gazetteer and give way to the county, and 成都 (the investor's home) is taken for the project's place, "
-        "region accuracy 0.79; topic 0.84 (farm output as industry, water supply as investment)"),
-}
+XFAIL: dict[str, str] = {}
 
 
 def _scorer():
