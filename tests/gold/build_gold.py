@@ -14,6 +14,7 @@ Directives `@period X`, `@region X`, `@topic X` set defaults for the rows that
 follow (`@period` alone clears it). Lines starting with # are comments.
 
 usage: python build_gold.py NAME   (reads NAME.txt and NAME.labels beside this file)
+       python build_gold.py DIR/NAME   (a document in another folder, e.g. ../gold2/NAME)
 """
 
 from __future__ import annotations
@@ -58,11 +59,13 @@ def _locate(text: str, anchor: str, after: int) -> tuple[int, int, str]:
 
 
 def build(name: str) -> list[dict]:
-    text = (HERE / f"{name}.txt").read_text(encoding="utf-8")
+    stem = Path(name) if "/" in name else HERE / name
+    name = stem.name
+    text = stem.with_suffix(".txt").read_text(encoding="utf-8")
     defaults = {"period": "", "region": "", "topic": ""}
     rows: list[dict] = []
     last = -1
-    for lineno, raw in enumerate((HERE / f"{name}.labels").read_text(encoding="utf-8").splitlines(), 1):
+    for lineno, raw in enumerate(stem.with_suffix(".labels").read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -92,7 +95,7 @@ def build(name: str) -> list[dict]:
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, r in enumerate(rows, 1):
         r["id"] = f"{name[:12]}-{i:03d}"
-    with open(HERE / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
+    with open(stem.with_suffix(".csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
