@@ -54,9 +54,11 @@ _TRAILING = regex.compile(
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|分为|仅|了|的|已|在|到|至|经过|经)+$"
 )
+# A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高): it is about the
+# figure named before it.
 _CHANGE_ONLY = regex.compile(
-    r"^(?:同比|环比|(?:比|较)(?:上年同期|去年同期|上年末|上年底|上年|去年|年初|上月|上季度|上季)?|与上年相比|年均|分别)*"
-    r"(?:增长|增加|提高|提升|上升|上涨|增|扩大|下降|减少|降低|回落|下滑|下跌|降|减|收窄|缩小)?(?:了)?$"
+    r"^(?:同比|环比|(?:比|较)[^，,；;。]{0,6}?|与上年相比|年均|分别)*"
+    r"(?:增长|增加|提高|提升|上升|上涨|增|扩大|下降|减少|降低|回落|下滑|下跌|降|减|收窄|缩小|多增|少增|净增)?(?:了)?$"
 )
 _FOLLOW_STOP = regex.compile(
     r"齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
@@ -370,7 +372,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, flo
     text = block.text
     start = _clause_start(text, local_start, floor)
     before = _strip_edges(_clean(text[start:local_start]))[-_MAX_BEFORE:]
-    if kind == "growth" and _CHANGE_ONLY.match(before) and previous:
+    if previous and _CHANGE_ONLY.match(before) and (kind == "growth" or (before and before[0] in "比较同环")):
         return previous + _clean(text[start:local_start]).lstrip("，,")[-8:]
     if len(before) <= 1 and previous and start == floor:
         return previous
