@@ -97,7 +97,8 @@ def _scan_back(text: str, pos: int, floor: int, stops: str) -> int:
     """Start of the stretch ending at ``pos`` after the last of ``stops``, looking back at most
     _MAX_CLAUSE characters (and not before ``floor``), so unpunctuated text stays linear."""
     i = pos - 1
-    floor = max(floor, pos - _MAX_CLAUSE)
+    if pos - _MAX_CLAUSE > floor:
+        floor = pos - _MAX_CLAUSE
     while i >= floor and text[i] not in stops:
         i -= 1
     return i + 1
@@ -138,10 +139,12 @@ class BlockContext:
     generic_place: str            # the first 全省/全市 … in the paragraph, or ''
     _period_pos: list[int] = field(default_factory=list)
     _place_pos: list[int] = field(default_factory=list)
+    first_period: int | None = None          # index of the paragraph's first period that is not a day
 
     def __post_init__(self) -> None:
         self._period_pos = [p for p, _ in self.periods]
         self._place_pos = [p for p, _ in self.places]
+        self.first_period = next((k for k, (_, name) in enumerate(self.periods) if not _is_day(name)), None)
 
 
 @dataclass
@@ -252,14 +255,13 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底)."""
     text = block.text
     s0, s1 = sentence
-    clause0 = _clause_start(text, local, s0)
-    clause1 = _clause_end(text, local, s1)
     positions, periods = ctx._period_pos, ctx.periods
+    if not positions:
+        return doc.title_period()
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
-    in_sentence_before = [p for p in periods[lo:mid] if not _is_day(p[1])]
-    found = ""
-    if in_sentence_before and in_sentence_before[-1][0] >= clause0:
+    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not _is_day(p[1])]
+    if in_sentence_before and in_sentence_before[-1][0] >= _clause_start(text, local, s0):
         found = in_sentence_before[-1][1]
         head = in_sentence_before[0][1]
         if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):
@@ -273,12 +275,19 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if nearest != first and _BARE_YEAR.fullmatch(first):
             return first + nearest
         return first
+    clause1 = _clause_end(text, local, s1)
     later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not _is_day(p[1])]
     if later:
         return later[0][1]
-    earlier = [p for p in periods[:mid] if not _is_day(p[1])]
-    if earlier:
-        return earlier[0][1] if earlier[0][0] < ctx.head_end else earlier[-1][1]
+    # Earlier in the paragraph: its head, else the nearest (scans stop early: no quadratic time).
+    head = ctx.first_period
+    if head is not None and head < mid:
+        if periods[head][0] < ctx.head_end:
+            return periods[head][1]
+        k = mid - 1
+        while _is_day(periods[k][1]):
+            k -= 1
+        return periods[k][1]
     title = doc.title_period()
     if title:
         return title
