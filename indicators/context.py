@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from .gazetteer import find_places, issuer_places, leading_place, place_levels, town_names
-from .layout import Block, Layout
+from .layout import DATELINE, Block, Layout
 
 # ---- periods -------------------------------------------------------------------------------
 _CN_NUM = "[一二三四五六七八九十]{1,3}"
@@ -186,8 +186,12 @@ class DocumentContext:
             places = self.places()
             lo = bisect_right(self._place_pos, block.start - 1)
             hi = bisect_right(self._place_pos, block.end)
+            dateline = DATELINE.match(block.text)
+            # 本报常州、榆林8月28日电: where the story was filed, not what it is about (【城厢镇】 is).
+            skip_to = dateline.end() if dateline and dateline.group().endswith("电") else 0
             local = [(block.local(p), n) for p, n in places[lo:hi]
-                     if block.contains(p, len(n)) and self.text[p - 1:p] not in _COMPARISON_BASE]
+                     if block.contains(p, len(n)) and self.text[p - 1:p] not in _COMPARISON_BASE
+                     and block.local(p) >= skip_to]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)
                        if block.text[m.start() - 1:m.start()] not in _COMPARISON_BASE or m.start() == 0]
@@ -233,11 +237,21 @@ class DocumentContext:
                 if b.section in self._section_place:
                     continue
                 generic = _first_generic(b.text)
-                if generic:
-                    self._section_place[b.section] = self.place_of_level(generic[-1]) or ""
+                if generic and _GENERIC_LEVEL[generic[-1]] != "乡":
+                    self._section_place[b.section] = self.place_of_level(_GENERIC_LEVEL[generic[-1]]) or ""
         if self._issuer and not self.layout.news_items:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
         return self._section_place.get(section) or self._issuer or self._doc_place
+
+    def town_before(self, doc_pos: int, reach: int = 1500) -> str:
+        """The town or township named last before ``doc_pos`` (within ``reach`` characters)."""
+        places = self.places()
+        k = bisect_right(self._place_pos, doc_pos) - 1
+        while k >= 0 and places[k][0] >= doc_pos - reach:
+            if self._levels.get(places[k][1]) == "乡":
+                return places[k][1]
+            k -= 1
+        return ""
 
     def place_of_level(self, level: str) -> str:
         """The place of that level (省, 市, 县) the document names most: what its 全省 means."""
@@ -339,10 +353,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if text[m.start() - 1:m.start()] not in _COMPARISON_BASE:    # 高于全省平均水平
             generic = m
     if generic is not None:
-        level = generic.group()[-1]
-        if default and doc.level(default) == level:
-            return default                     # 全市 in an article about 鞍山 is 鞍山
-        return doc.place_of_level(level) or generic.group()
+        return _resolve_generic(doc, generic.group(), default, block.start + local)
     clause_end = _clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_end:
@@ -359,6 +370,20 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     return ctx.generic_place
 
 
+_GENERIC_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",
+                  "镇": "乡", "乡": "乡"}
+
+
+def _resolve_generic(doc: DocumentContext, generic: str, default: str, doc_pos: int) -> str:
+    """全市 in an article about 鞍山 is 鞍山; 全区 in 吴兴区's notice is 吴兴区; 全镇 is the town named last."""
+    level = _GENERIC_LEVEL[generic[-1]]
+    if level == "乡":
+        return doc.town_before(doc_pos) or generic
+    if default and doc.level(default) == level:
+        return default
+    return doc.place_of_level(level) or generic
+
+
 def _first_generic(text: str) -> str:
     for m in _GENERIC_PLACE.finditer(text):
         if text[m.start() - 1:m.start()] not in _COMPARISON_BASE:
@@ -367,7 +392,7 @@ def _first_generic(text: str) -> str:
 
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
-_GENERIC_PLACE = regex.compile(r"全(?:省|市|县|区|州|盟|旗)|(?:本|我)(?:省|市|县|区)")
+_GENERIC_PLACE = regex.compile(r"全(?:省|市|县|区|州|盟|旗|镇|乡)|(?:本|我)(?:省|市|县|区|镇|乡)")
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,

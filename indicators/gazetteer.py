@@ -17,7 +17,8 @@ import regex
 
 # Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
 _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
-_EXTRA = ("全国",)
+# The country and the four statistical macro-regions of national releases.
+_EXTRA = ("全国", "东部地区", "中部地区", "西部地区", "东北地区")
 # Two-character full names are ordinary words too often (城区, 郊区, 和县).
 _MIN_FULL = 3
 _LONGEST = 12   # longer names (内蒙古自治区… banners) are found by find_places only
@@ -94,7 +95,7 @@ def leading_place(text: str) -> str:
 # A document names its own issuer at the top (云泽市2023年国民经济…公报, 禾丰县人民政府): such a name is
 # a place even when the gazetteer lacks it (new or renamed divisions, development zones).
 _ISSUER = regex.compile(
-    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及]))"
+    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))"        # 湖州市吴兴区人民政府
     r"(?P<name>\p{Han}{2,4}?(?:省|市|县|区|州|旗))"
     r"(?=人民政府|人民代表大会|统计局|政府|委员会|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
     regex.MULTILINE,
@@ -102,7 +103,7 @@ _ISSUER = regex.compile(
 _HEAD = 3000
 _LEVEL_BY_SUFFIX = {"省": "省", "市": "市", "州": "市", "县": "县", "区": "县", "旗": "县"}
 # Characters that put a function word or a date inside the would-be name (全省, 日在禾丰县, 打造全省).
-_NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造")
+_NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造已被由将")
 
 
 # Development zones and parks publish too (临河经济技术开发区管委会); they are county-level places.
@@ -131,9 +132,16 @@ def issuer_places(text: str) -> dict[str, str]:
 
 # Towns and townships (满井镇, 汪洋镇, 珠嘉镇) are not in the county-level gazetteer; a two-character name
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|^)([\u4e00-\u9fff]{2}(?:镇|乡|街道))", re.MULTILINE)
-_NOT_IN_TOWNS = frozenset("全本我该各城乡村小新重特每个两一二三四五六七八九十百千万")
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在于到至])|^)([\u4e00-\u9fff]{2}(?:镇|乡|街道))", re.MULTILINE)
+_TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万")
+_TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
+                       "乡镇", "城关", "所在"})
 
 
 def town_names(text: str) -> set[str]:
-    return {m.group(1) for m in _TOWN.finditer(text) if not _NOT_IN_TOWNS.intersection(m.group(1)[:2])}
+    names = set()
+    for m in _TOWN.finditer(text):
+        name = m.group(1)
+        if name[0] not in _TOWN_FIRST_NOT and name[:2] not in _TOWN_NOT:
+            names.add(name)
+    return names

@@ -25,7 +25,7 @@ _DATE_IN_LINE = regex.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日|星期|�
 _TRAILING_BYLINE = regex.compile(
     r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$|[（(](?:本报)?记者[^（）()]{1,24}[）)]$")
 _ITEM_MARK = "▲■●◆★□○◇"   # a line opening with one of these starts a new news item
-_DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
+DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
 _SENTENCE = regex.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
 
 
@@ -186,7 +186,7 @@ def analyse(text: str) -> Layout:
 def _assign_sections(blocks: list[Block]) -> bool:
     """A heading opens an article when a dateline (本报讯 …) follows it; pages without datelines
     (bulletins, reports) start a section at every heading. The first heading always opens one."""
-    has_datelines = any(b.kind == "body" and _DATELINE.match(b.text) for b in blocks)
+    has_datelines = any(b.kind == "body" and DATELINE.match(b.text) for b in blocks)
     headlines: set[int] = set()
     first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
     if first_heading is not None:
@@ -200,7 +200,7 @@ def _assign_sections(blocks: list[Block]) -> bool:
         j = i + 1
         while j < len(blocks) and blocks[j].kind == "byline":
             j += 1
-        if j < len(blocks) and blocks[j].kind == "body" and _DATELINE.match(blocks[j].text):
+        if j < len(blocks) and blocks[j].kind == "body" and DATELINE.match(blocks[j].text):
             headlines.add(i)
     current = ""
     for i, b in enumerate(blocks):
