@@ -48,6 +48,7 @@ _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
 _PER = regex.compile(r"每(?P<per>日|天|小时|年|月)$")
 _PER_UNIT = {"天": "日"}
+_PER_AFTER = regex.compile(r"/(年|日|月|小时|天)(?![\p{Han}])")
 _RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;]{0,10}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
@@ -123,9 +124,10 @@ def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, val
     if info.unit == "年" and not g["pre"] and (start == 0 or text[start - 1] in _SENTENCE_START) and (
             next_char in "，," or next_char in P.CHINESE_CHARS or next_char == "全"):
         return False                                           # 23年，全市…: a year written short
-    if info.unit == "年" and (text[max(0, start - 2):start] in _SPAN_OF_YEARS or (
-            g["pre"] == "近" and (start == 0 or text[start - 1] in _CLAUSE_OPEN))):
-        return False                                           # 过去五年, 近三年累计…: a period
+    if info.kind == "duration" and text[max(0, start - 2):start] in _SPAN_OF_YEARS:
+        return False                                           # 过去五年, 未来三天: a period
+    if info.unit == "年" and g["pre"] == "近" and (start == 0 or text[start - 1] in _CLAUSE_OPEN):
+        return False                                           # 近三年累计…: a period
     if info.unit == "月" and text[start - 1:start] == "前":   # 前10个月 is a period
         return False
     bare = qualifier == "exact" and not g["inner"] and not g["inner2"]
@@ -217,6 +219,10 @@ def _candidates(text: str) -> list[_Candidate]:
         per = _PER.search(text, max(0, start - 4), start)
         if per and kind == "quantity":
             unit = f"{unit}/{_PER_UNIT.get(per.group('per'), per.group('per'))}"   # 每日3万吨 -> 吨/日
+        elif kind in ("quantity", "area", "count") and "/" not in unit and not g["post"]:
+            rate = _PER_AFTER.match(text, end)
+            if rate:                                                          # 35亿平方米/年
+                unit, end = f"{unit}/{rate.group(1)}", rate.end()
         found.append(_Candidate(start, end, value, unit, kind, qualifier))
     for m in P.percent_words_pattern().finditer(text):
         value = parse_number(m.group("pnum"))

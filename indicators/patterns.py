@@ -26,6 +26,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
     "突破": "more_than",
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
+    "约为": "approx", "约有": "approx", "约达": "approx",
 }
 # Words between the number and the unit (3.7万余人, 十多个).
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than"}
