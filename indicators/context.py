@@ -39,6 +39,7 @@ PERIOD = re.compile(
 )
 
 _LISTED = frozenset("、和及与等")
+_SCOPES = frozenset({"全国", "我国"})
 _CAPTION = re.compile(r"\s*(?:图为|图：|图:|（图|\(图)")
 _COMPARISON_BASE = frozenset("比较于")   # 比上年, 较上年同期, 高于全国: the base of a comparison
 
@@ -222,14 +223,14 @@ class DocumentContext:
         if self._section_place is None:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
-            for pos, name in self.places():
-                if name == "全国" or self.text[pos - 1:pos] in _COMPARISON_BASE or self.level(name) == "乡":
-                    continue                   # towns speak for their own sentences only
-                b = self.layout.block_at(pos)
-                if b is not None and _CAPTION.match(b.text):
+            for b in self.layout.blocks:
+                if _CAPTION.match(b.text):
                     continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
-                per_section.setdefault(b.section if b else "", Counter())[name] += 1
-                overall[name] += 1
+                for _, name in self.block(b).places:   # comparison bases and datelines already left out
+                    if name in _SCOPES or self.level(name) == "乡":
+                        continue               # 全国 is a scope; towns speak for their own sentences only
+                    per_section.setdefault(b.section, Counter())[name] += 1
+                    overall[name] += 1
             self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
             self._doc_place = overall.most_common(1)[0][0] if overall else ""
             self._overall = overall

@@ -400,6 +400,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
     group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
+    last_group_places: list[str] = []          # the places the last 分别 list of the sentence paired
     for c in candidates:
         block = layout.block_at(c.start)
         if block is None or c.start >= block.end:
@@ -427,8 +428,11 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
                 if len(items) == group_sizes[c.group]:
                     indicator = items[0]
                 places = respective_places(ctx, block, ls, floor)
+                if not places and same_sentence and len(last_group_places) == group_sizes[c.group]:
+                    places = list(last_group_places)   # 广东、江苏GDP分别为…，分别增长…: the same places
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
+                    last_group_places = list(places)
         sentence_text = _sentence_text(block, sentence, ls, sentence_texts)
         if sentence_text not in topic_scores:
             topic_scores[sentence_text] = topics.scores(sentence_text)
@@ -449,6 +453,8 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
         ))
         if not same_sentence:
             sentence_indicators = []
+            if c.group not in group_places:
+                last_group_places = []
         sentence_indicators.append(indicator)
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
     return facts

@@ -18,7 +18,7 @@ import regex
 # Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
 _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
 # The country and the four statistical macro-regions of national releases.
-_EXTRA = ("全国", "东部地区", "中部地区", "西部地区", "东北地区")
+_EXTRA = ("全国", "我国", "东部地区", "中部地区", "西部地区", "东北地区")
 # Two-character full names are ordinary words too often (城区, 郊区, 和县).
 _MIN_FULL = 3
 _LONGEST = 12   # longer names (内蒙古自治区… banners) are found by find_places only
