@@ -66,6 +66,9 @@ _FOLLOW_STOP = regex.compile(
     r"齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
+# A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
+_GRANT = regex.compile(r"(?:给予|予以)?(?:一次性)?(?:补助|奖励|补贴|贴息|奖补|资助)")
+_CAP_WORDS = ("最高", "最多", "上限")
 _DIGITS = regex.compile(r"[0-9０-９.．%％]+")
 _MAX_BEFORE = 16
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")
@@ -413,6 +416,10 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, flo
     if len(before) <= 1 and previous and start == floor:
         return previous
     after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""
+    if not after and _GRANT.match(text, local_end):
+        after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
+    if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
+        before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
     phrase = before + after if after not in before else before
     if phrase:
         return phrase

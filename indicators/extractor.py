@@ -19,6 +19,7 @@ import regex
 from . import patterns as P
 from .context import (
     DocumentContext,
+    following_phrase,
     indicator_for,
     period_for,
     region_for,
@@ -49,6 +50,7 @@ _RATE_CHARS = frozenset("速幅率")
 _PER = regex.compile(r"每(?P<per>日|天|小时|年|月)$")
 _PER_UNIT = {"天": "日"}
 _PER_AFTER = regex.compile(r"/(年|日|月|小时|天)(?![\p{Han}])")
+_GRANT_WORD = regex.compile(r"奖励|补助|补贴|贴息|奖补|资助")
 _RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;]{0,10}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
@@ -398,6 +400,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
     sentence_texts: dict[tuple[int, int, int], str] = {}
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
+    group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
     group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
     group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
     last_group_places: list[str] = []          # the places the last 分别 list of the sentence paired
@@ -427,6 +430,12 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator = items[0]
+                # 分别给予30万元、100万元奖励: the word after the list names every member.
+                last = group_last[c.group]
+                tail = following_phrase(block.text, block.local(last - 1) + 1) if block.contains(last - 1, 1) else ""
+                if tail and _GRANT_WORD.search(tail):
+                    indicator += tail
+                    group_names[c.group] = [name + tail for name in group_names[c.group]]
                 places = respective_places(ctx, block, ls, floor)
                 if not places and same_sentence and len(last_group_places) == group_sizes[c.group]:
                     places = list(last_group_places)   # 广东、江苏GDP分别为…，分别增长…: the same places

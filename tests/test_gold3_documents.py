@@ -29,16 +29,7 @@ FIELDS = ("indicator", "qualifier", "period", "region", "topic")
 
 # Documents the engine is known to fall short on, by name -> reason. Strict: a document
 # listed here that starts passing fails the run, so the list cannot go stale.
-XFAIL: dict[str, str] = {
-    "county_news_anxi_2024": "region: the town of an item is lost in its next paragraph (目前，全镇… in 感德镇) and not "
-    "taken from 位于湖头镇的 or 【城厢镇】 with several clauses; period: the headline 前8个月 beats 今年1-8月 in the "
-    "sentence, weather rows get no period (未来三天); 1个半小时 read as 1个 and 三天 of 未来三天 extracted (trap)",
-    "company_news_2024_h1": "period: 报告期内 lost to 2024年 (of 2024年半年度报告), 截至6月30日/截至7月末/截至8月26日收盘 lost "
-    "to 上半年/第三季度; region: 我国 industry totals get 榆林 from the next paragraph; topic of 光伏胶膜/毛利率/境外收入",
-    "policy_notice_wuxing_2024": "region: 已经区政府第37次常务会议 yields the place 已经区 for the whole notice, 全区 is not "
-    "resolved to 吴兴区; indicator: 按设备投资额的10%给予补助 and 分别给予100万元 take the words before the number "
-    "(按设备投资额, 给予) instead of 补助/奖励 after it; topic investment for subsidy provisions",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _scorer():
