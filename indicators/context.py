@@ -226,14 +226,22 @@ class DocumentContext:
         if self._section_place is None:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
-            for b in self.layout.blocks:
-                if _CAPTION.match(b.text):
+            text = self.text
+            filed_until: dict[int, int] = {}   # block -> end of its dateline (本报常州、榆林8月28日电)
+            for pos, name in self.places():
+                if name in _SCOPES or text[pos - 1:pos] in _COMPARISON_BASE or self._levels.get(name) == "乡":
+                    continue                   # scopes, comparison bases; towns speak for their own sentences
+                b = self.layout.block_at(pos)
+                if b is None or _CAPTION.match(b.text):
                     continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
-                for _, name in self.block(b).places:   # comparison bases and datelines already left out
-                    if name in _SCOPES or self.level(name) == "乡":
-                        continue               # 全国 is a scope; towns speak for their own sentences only
-                    per_section.setdefault(b.section, Counter())[name] += 1
-                    overall[name] += 1
+                key = id(b)
+                if key not in filed_until:
+                    dateline = DATELINE.match(b.text)
+                    filed_until[key] = b.start + dateline.end() if dateline and dateline.group().endswith("电") else -1
+                if pos < filed_until[key]:
+                    continue
+                per_section.setdefault(b.section, Counter())[name] += 1
+                overall[name] += 1
             self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
             self._doc_place = overall.most_common(1)[0][0] if overall else ""
             self._overall = overall
