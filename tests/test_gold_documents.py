@@ -1,4 +1,4 @@
-"""Whole documents against hand-labelled gold files (tests/gold/, see its README.md).
+"""Whole documents against hand-labelled gold files (tests/gold*/, see their README.md files).
 
 Each document is run through ``indicators.extract`` and scored with the project scorer
 (``../shared/tools/score.py`` beside the repository, the same script used on unseen
@@ -19,9 +19,10 @@ import pytest
 import indicators
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD_DIR = Path(__file__).parent / "gold"
+# Three dev sets: fictional places (gold), real places (gold2), further styles (gold3).
+GOLD_DIRS = sorted(p for p in Path(__file__).parent.glob("gold*") if p.is_dir())
 SCORER = REPO.parent / "shared" / "tools" / "score.py"
-DOCS = sorted(p.stem for p in GOLD_DIR.glob("*.csv") if p.with_suffix(".txt").exists())
+DOCS = sorted(f"{d.name}/{p.stem}" for d in GOLD_DIRS for p in d.glob("*.csv") if p.with_suffix(".txt").exists())
 
 MIN_PRECISION = MIN_RECALL = 0.9
 MIN_FIELD_ACC = 0.85
@@ -30,7 +31,7 @@ FIELDS = ("indicator", "qualifier", "period", "region", "topic")
 # Documents the engine is known to fall short on, by name -> reason. Strict: a document
 # listed here that starts passing fails the run, so the list cannot go stale.
 XFAIL: dict[str, str] = {
-    "province_news_page_jianglan_2024": (
+    "gold/province_news_page_jianglan_2024": (
         "region: the page's province 江澜省 is fictional and named only by the masthead 江澜日报, so the "
         "gazetteer cannot resolve 全省 (with real place names substituted, region accuracy is 0.92)"),
 }
@@ -46,16 +47,16 @@ def _scorer():
 
 
 def _gold(name: str) -> list[dict]:
-    with open(GOLD_DIR / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+    with open(Path(__file__).parent / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
 
 def _text(name: str) -> str:
-    return (GOLD_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    return (Path(__file__).parent / f"{name}.txt").read_text(encoding="utf-8")
 
 
 def _predictions(name: str) -> list[dict]:
-    df = indicators.extract(_text(name), source=f"{name}.txt")
+    df = indicators.extract(_text(name), source=f"{Path(name).name}.txt")
     rows = []
     for rec in df.to_dict("records"):
         row = {}
@@ -100,5 +101,7 @@ def test_gold_document(name):
     assert not problems, f"{name}:\n  " + "\n  ".join(problems)
 
 
-def test_gold_set_is_present():
-    assert len(DOCS) >= 2, f"expected gold documents in {GOLD_DIR}"
+def test_gold_sets_are_present():
+    for d in GOLD_DIRS:
+        assert any(n.startswith(d.name + "/") for n in DOCS), f"no gold documents in {d}"
+    assert len(GOLD_DIRS) >= 3
