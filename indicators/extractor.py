@@ -61,6 +61,10 @@ _RANGE_MARKS = frozenset("-—–~～－〜至到")
 _RANGE_JOIN = regex.compile(r"\s*(?:——|[-—–~～－〜至到])\s*")
 _LIST_JOINERS = frozenset({"、", "和", "及", "与", ",", "，"})
 _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
+_VAGUE_BEFORE = frozenset("几数上好")
+_NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
+_ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
+                     r"|洪武|至正|熙宁|元丰|贞观|开元|天宝|公元前|公元)[^，,。]{0,1}$")
 _SPAN_OF_YEARS = frozenset({"过去", "未来", "今后", "此后", "最近"})
 _CLAUSE_OPEN = frozenset("\n。！？!?；;，,：:")
 _SENTENCE_START = frozenset("\n。！？!?；;")
@@ -132,9 +136,21 @@ def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, val
         return False                                           # 近三年累计…: a period
     if info.unit == "月" and text[start - 1:start] == "前":   # 前10个月 is a period
         return False
+    if not is_arabic(num) and text[start - 1:start] in _VAGUE_BEFORE:
+        return False                                           # 几十个, 数十家, 上千万元: vague
+    if next_char == "级" and info.kind in ("quantity", "area"):
+        return False                                           # 5万吨级码头, 30万千瓦级机组: a class
+    if info.unit in ("名", "位") and text[start - 1:start] == "前":
+        return False                                           # 前十名, 前5位: a ranking
+    if next_char.isascii() and next_char.isdigit():
+        return False                                           # 7栋2单元301室: an address
+    if info.unit == "年" and _ERA.search(text, max(0, start - 4), start):
+        return False                                           # 民国三十八年, 康熙四十二年: a year
     bare = qualifier == "exact" and not g["inner"] and not g["inner2"]
     if is_arabic(num):
         return True
+    if bare and is_bare_chinese(num) and next_char in _NAME_SUFFIX and info.unit != "个":
+        return False                                           # 三台县, 五台山, 三元里, 九户镇: names
     if bare and info.unit == "年" and next_char and next_char not in _CLAUSE_END:
         return False                                           # 三年行动计划, 九年义务教育
     if info.weak and bare and len(num) == 1:                   # 一期工程, 四级联络体系
