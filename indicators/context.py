@@ -29,7 +29,7 @@ _SPECIAL = (
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)[”\"]?(?:[0-9一二三四五六七八九]天)?(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
     r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间"
-    r"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至目前|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
+    r"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
 # 上年/去年 alone is the base of a comparison (比上年增长), a period only with a month or quarter.
@@ -37,6 +37,13 @@ PERIOD = re.compile(
     rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|末|底)?"
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
+
+def _filed_from(block: Block) -> int:
+    """Length of a dateline such as 本报常州、榆林8月28日电: the places in it are where the story was
+    filed, not what it is about (【城厢镇】, by contrast, is)."""
+    m = DATELINE.match(block.text)
+    return m.end() if m and m.group().endswith("电") else 0
+
 
 _LISTED = frozenset("、和及与等")
 _SCOPES = frozenset({"全国", "我国"})
@@ -191,9 +198,7 @@ class DocumentContext:
             places = self.places()
             lo = bisect_right(self._place_pos, block.start - 1)
             hi = bisect_right(self._place_pos, block.end)
-            dateline = DATELINE.match(block.text)
-            # 本报常州、榆林8月28日电: where the story was filed, not what it is about (【城厢镇】 is).
-            skip_to = dateline.end() if dateline and dateline.group().endswith("电") else 0
+            skip_to = _filed_from(block)
             local = [(block.local(p), n) for p, n in places[lo:hi]
                      if block.contains(p, len(n)) and self.text[p - 1:p] not in _COMPARISON_BASE
                      and block.local(p) >= skip_to]
@@ -227,7 +232,7 @@ class DocumentContext:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
             text = self.text
-            filed_until: dict[int, int] = {}   # block -> end of its dateline (本报常州、榆林8月28日电)
+            filed_until: dict[int, int] = {}   # block -> document offset where its dateline ends
             for pos, name in self.places():
                 if name in _SCOPES or text[pos - 1:pos] in _COMPARISON_BASE or self._levels.get(name) == "乡":
                     continue                   # scopes, comparison bases; towns speak for their own sentences
@@ -236,8 +241,7 @@ class DocumentContext:
                     continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
                 key = id(b)
                 if key not in filed_until:
-                    dateline = DATELINE.match(b.text)
-                    filed_until[key] = b.start + dateline.end() if dateline and dateline.group().endswith("电") else -1
+                    filed_until[key] = b.start + _filed_from(b)
                 if pos < filed_until[key]:
                     continue
                 per_section.setdefault(b.section, Counter())[name] += 1

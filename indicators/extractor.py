@@ -34,8 +34,9 @@ from .topics import load_taxonomy
 # No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
 _IMPLAUSIBLE = Decimal(10) ** 18
 _CJK = regex.compile(r"\p{Han}")
+_DASHES = "-—–~～－〜"      # between the ends of a range: 20-30万元, 20～30, 20——30
 _RANGE_LOW = regex.compile(
-    rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*(?:——|[-—–~～－〜])\s*$"
+    rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*(?:——|[{_DASHES}])\s*$"
     rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?[至到]$"
 )
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
@@ -57,8 +58,8 @@ _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")
 _CLAUSE_START = regex.compile(r"[，,；;。！？!?\n]")
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
-_RANGE_MARKS = frozenset("-—–~～－〜至到")
-_RANGE_JOIN = regex.compile(r"\s*(?:——|[-—–~～－〜至到])\s*")
+_RANGE_MARKS = frozenset(_DASHES + "至到")
+_RANGE_JOIN = regex.compile(rf"\s*(?:——|[{_DASHES}至到])\s*")
 _LIST_JOINERS = frozenset({"、", "和", "及", "与", ",", "，"})
 _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
 _VAGUE_BEFORE = frozenset("几数上好")
@@ -336,7 +337,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             if is_change:                               # 增长6%-7%: the verb is before the low end
                 kind, sign = "growth", change_sign
         c.kind, c.value = kind, abs(c.value) * sign
-        low_end = m.start() + len(m.group().rstrip("-—–~～－〜至到 \t"))
+        low_end = m.start() + len(m.group().rstrip(_DASHES + "至到 \t"))
         low_c = _Candidate(num_start, low_end, low * sign, c.unit, kind, "exact")
         _as_range(low_c, c)
         out.append(low_c)
