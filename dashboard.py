@@ -15,9 +15,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from indicators import charts, highlight, view
-from indicators.export import to_csv_bytes, to_json_bytes
-from indicators.topics import topic_labels
+from indicators.app import charts, highlight, view
+from indicators.io.writer import to_csv_bytes, to_json_bytes
+from indicators.lang.topics import topic_labels
 
 ROOT = Path(__file__).resolve().parent
 DATA_DIR = os.environ.get("INDICATORS_DATA_DIR") or str(ROOT / "data")

@@ -58,9 +58,9 @@ def main(argv: list[str]) -> int:
     if task == "run":
         return run([str(BIN / "streamlit"), "run", "dashboard.py", *rest])
     if task == "bench":
-        return run([_python(), "-m", "indicators.bench", *rest])
+        return run([_python(), "-m", "benchmarks.bench", *rest])
     if task == "bench-dashboard":
-        return run([_python(), "-m", "indicators.bench_dashboard", *rest])
+        return run([_python(), "-m", "benchmarks.bench_dashboard", *rest])
     lint = run([str(BIN / "ruff"), "check", "."])
     tests = run([_python(), "-m", "pytest", *rest])
     return lint or tests

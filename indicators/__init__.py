@@ -6,7 +6,7 @@
     [['300.1亿元', 30010000000.0, '元', 'money'], ['7.1%', 7.1, '%', 'growth']]
 """
 
-from .extractor import extract, extract_facts
+from .engine.extract import extract, extract_facts
 from .schema import COLUMNS, Fact
 
 __all__ = ["COLUMNS", "Fact", "extract", "extract_facts"]

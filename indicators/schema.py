@@ -27,7 +27,7 @@ COLUMNS: tuple[str, ...] = (
     "indicator",   # what is measured, a short phrase from the text
     "period",      # the time expression that governs the fact, empty when none
     "region",      # the place the fact is about, as named in the text
-    "topic",       # key of the topic taxonomy (indicators/data/topics.toml)
+    "topic",       # key of the topic taxonomy (indicators/lang/data/topics.toml)
 )
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_most", "at_least")

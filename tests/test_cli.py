@@ -26,9 +26,9 @@ from fixtures_docs import (
     wrap_lines,
 )
 
-import indicators
-from indicators import cli
-from indicators.export import write_table
+from indicators import cli, pipeline
+from indicators.io import reader
+from indicators.io.writer import write_table
 from indicators.schema import COLUMNS, Fact, facts_to_frame
 
 SAMPLE = sample_text()
@@ -64,7 +64,7 @@ def fake_extract(text: str, source: str = "") -> pd.DataFrame:
 
 @pytest.fixture
 def fake_engine(monkeypatch):
-    monkeypatch.setattr(indicators, "extract", fake_extract, raising=False)
+    monkeypatch.setattr(pipeline, "extract", fake_extract)
     return fake_extract
 
 
@@ -76,7 +76,7 @@ def run(argv, capsys) -> tuple[int, str, str]:
 
 def _real_engine():
     try:
-        from indicators.extractor import extract
+        from indicators.engine.extract import extract
     except ImportError:
         pytest.skip("the extraction engine is not there yet")
     return extract
@@ -330,7 +330,7 @@ def test_engine_failure_is_one_line_and_others_go_on(tmp_path, capsys, monkeypat
             raise ValueError("boom")
         return fake_extract(text, source)
 
-    monkeypatch.setattr(indicators, "extract", flaky, raising=False)
+    monkeypatch.setattr(pipeline, "extract", flaky)
     (tmp_path / "a.txt").write_text("炸 1个", encoding="utf-8")
     (tmp_path / "b.txt").write_text("好 2个", encoding="utf-8")
     code, _, err = run(["extract", tmp_path, "-o", tmp_path / "o.csv"], capsys)
@@ -408,7 +408,7 @@ def test_real_engine_same_facts_from_every_kind_of_document(tmp_path, capsys):
     table = pd.read_parquet(out)
     for name, group in table.groupby("source"):
         assert _facts(group) == reference, name
-        text = cli.reader.read_path(name)
+        text = reader.read_path(name)
         assert all(
             text[s:e] == m for s, e, m in zip(group["start"], group["end"], group["mention"], strict=True)
         )
@@ -463,7 +463,7 @@ def test_unexpected_engine_bug_costs_only_that_file(tmp_path, capsys, monkeypatc
             return "not a frame"
         return fake_extract(text, source)
 
-    monkeypatch.setattr(indicators, "extract", buggy, raising=False)
+    monkeypatch.setattr(pipeline, "extract", buggy)
     (tmp_path / "a.txt").write_text("坏 1个", encoding="utf-8")
     (tmp_path / "b.txt").write_text("好 2个", encoding="utf-8")
     code, _, err = run(["extract", tmp_path, "-o", tmp_path / "o.json"], capsys)

@@ -18,7 +18,7 @@ import streamlit as st
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.testing.v1 import AppTest
 
-from indicators import view
+from indicators.app import view
 from indicators.schema import COLUMNS, Fact, facts_to_frame
 
 ROOT = Path(__file__).resolve().parents[1]

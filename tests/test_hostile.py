@@ -1,6 +1,6 @@
 """Hostile text through the whole path (reader, engine, CLI): no crash, valid spans, finite values.
 
-Timing is not asserted here (see ``python -m indicators.bench_hostile`` for growth per doubling);
+Timing is not asserted here (see ``python -m benchmarks.bench_hostile`` for growth per doubling);
 sizes are kept small so the suite stays fast.
 """
 
@@ -11,8 +11,9 @@ import math
 import pandas as pd
 import pytest
 
-from indicators import bench_bigfile, bench_hostile, cli
-from indicators.reader import read_bytes
+from benchmarks import bench_bigfile, bench_hostile
+from indicators import cli
+from indicators.io.reader import read_bytes
 
 SIZE = 20_000
 SMALL = 2_000  # for cases the engine handles slowly (see the report of bench_hostile)
@@ -21,7 +22,7 @@ SLOW = {"line-no-punct-digits", "long-paragraph", "long-clauses", "long-list", "
 
 def _engine():
     try:
-        from indicators.extractor import extract
+        from indicators.engine.extract import extract
     except ImportError:
         pytest.skip("the extraction engine is not there yet")
     return extract

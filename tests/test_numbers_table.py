@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicators.numbers import parse_number
+from indicators.lang.numbers import parse_number
 
 CN_DIGITS = "零一二三四五六七八九"
 

@@ -23,8 +23,8 @@ from fixtures_docs import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators import reader
-from indicators.reader import (
+from indicators.io import reader
+from indicators.io.reader import (
     SUPPORTED_SUFFIXES,
     ReadError,
     ReadWarning,

@@ -3,7 +3,7 @@
 import pytest
 
 import indicators
-from indicators.topics import load_taxonomy, parse_taxonomy, topic_labels
+from indicators.lang.topics import load_taxonomy, parse_taxonomy, topic_labels
 
 DEFAULT_KEYS = ["economy", "investment", "industry", "consumption", "fiscal", "agriculture", "energy",
                 "employment_income", "prices", "public_services", "environment", "governance",

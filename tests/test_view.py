@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicators import charts, highlight, view
+from indicators.app import charts, highlight, view
 from indicators.schema import COLUMNS, Fact, facts_to_frame
 
 # ------------------------------------------------------------------------------------- formatting
@@ -161,12 +161,6 @@ def test_collect_documents_ignores_blank_paste_and_blank_files():
     docs = view.collect_documents({}, [("blank.txt", b"   \n")], "  \n ")
     assert docs.texts == {}
     assert docs.errors and docs.errors[0].startswith("blank.txt")
-
-
-def test_fallback_decoder_reads_utf8_gbk_and_utf16(monkeypatch):
-    assert view._fallback_decode("a.txt", "\ufeff鞍山".encode()) == "鞍山"
-    assert view._fallback_decode("a.txt", "鞍山".encode("gbk")) == "鞍山"
-    assert view._fallback_decode("a.txt", "鞍山".encode("utf-16")) == "鞍山"
 
 
 def test_load_samples_reads_txt_files_in_name_order(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from indicators.bench_dashboard import CHROMIUM, launch_browser, serve, wait_for_app
+from benchmarks.bench_dashboard import CHROMIUM, launch_browser, serve, wait_for_app
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 

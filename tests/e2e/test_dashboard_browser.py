@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from indicators.bench_dashboard import fact_count, pick_option, wait_for_app
+from benchmarks.bench_dashboard import fact_count, pick_option, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

@@ -1,7 +1,7 @@
 """Hostile-text benchmark: does ``extract()`` stay linear on adversarial input?
 
-    python -m indicators.bench_hostile              # every case, sizes doubling up to 200k chars
-    python -m indicators.bench_hostile --max 400000 --case digits --case wan
+    python -m benchmarks.bench_hostile              # every case, sizes doubling up to 200k chars
+    python -m benchmarks.bench_hostile --max 400000 --case digits --case wan
 
 For each case the input doubles in size and the time per size is printed with the ratio to the
 previous size: about 2 means linear, 4 quadratic. Linear time keeps chars/s steady; a case whose
@@ -157,7 +157,7 @@ def _verdict(rates: list[float], sizes: list[int], flag: float, out) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m indicators.bench_hostile", description=__doc__.split("\n\n")[0]
+        prog="python -m benchmarks.bench_hostile", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--start", type=int, default=12_500, help="first size in characters (default 12,500)")
     parser.add_argument("--max", type=int, default=200_000, help="largest size for ordinary cases (200,000)")

@@ -73,7 +73,7 @@ def parse_taxonomy(text: str, origin: str = "taxonomy") -> Taxonomy:
 
 @cache
 def load_taxonomy(path: str | None = None) -> Taxonomy:
-    """The taxonomy from ``path``, or the default one shipped in ``indicators/data/topics.toml``."""
+    """The taxonomy from ``path``, or the default one shipped in ``indicators/lang/data/topics.toml``."""
     if path is None:
         text = read_data(DEFAULT_TAXONOMY)
         return parse_taxonomy(text, DEFAULT_TAXONOMY)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..lang.patterns import fact_pattern
+
 _LINE = regex.compile(r"[^\n]+")
 _SENTENCE_END = "。！？!?；;…”’」』"
 _TERMINAL = frozenset(_SENTENCE_END + "：:")
@@ -115,8 +117,6 @@ _STARTS_WITH_NUMBER = regex.compile(r"[0-9０-９.．%％]")
 
 def _starts_with_figure(text: str, pos: int) -> bool:
     """The line at ``pos`` opens with a number and its unit (3.2万人，…), not a name (8890服务平台)."""
-    from .patterns import fact_pattern  # late: patterns build from data on first use
-
     return bool(_STARTS_WITH_NUMBER.match(text, pos) and fact_pattern().match(text, pos))
 
 

@@ -1,4 +1,4 @@
-"""Extraction speed and memory: ``python -m indicators.bench [--mb 2] [--repeat 3]``.
+"""Extraction speed and memory: ``python -m benchmarks.bench [--mb 2] [--repeat 3]``.
 
 Builds a corpus of at least ``--mb`` megabytes (characters) from the bundled sample page and
 generated statistical-bulletin paragraphs, then reports the characters per second of
@@ -15,7 +15,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from . import extract
+from indicators import extract
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "anshan_daily_page_sample.txt"
 

@@ -1,7 +1,7 @@
 """Big-file benchmark: time and peak memory of ``indicators extract`` on a generated text file.
 
-    python -m indicators.bench_bigfile                # 20 MB (quick)
-    python -m indicators.bench_bigfile --mb 200       # the 200 MB case of issue 4
+    python -m benchmarks.bench_bigfile                # 20 MB (quick)
+    python -m benchmarks.bench_bigfile --mb 200       # the 200 MB case of issue 4
 
 The file is the sample page repeated (GBK-encoded by default, so decoding is exercised too) and
 written without holding it in memory. The CLI runs in a child process, once on a file of
@@ -61,7 +61,7 @@ def run_cli(src: Path, out: Path, chunk_chars: int | None) -> tuple[float, int, 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m indicators.bench_bigfile", description=__doc__.split("\n\n")[0]
+        prog="python -m benchmarks.bench_bigfile", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--mb", type=float, default=20.0, help="size of the big file in MB (default 20)")
     parser.add_argument("--encoding", default="gbk", help="encoding of the generated file (default gbk)")

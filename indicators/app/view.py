@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators.schema import COLUMNS, KINDS, empty_table
+from ..engine.extract import extract
+from ..io.reader import SUPPORTED_SUFFIXES, ReadError, load_bytes
+from ..schema import COLUMNS, KINDS, empty_table
 
 #: The filters of the dashboard and their URL parameter names (ASCII, stable: shared links depend on them).
 FILTER_PARAMS: tuple[str, ...] = ("topic", "region", "period", "kind", "doc", "q")
@@ -38,9 +40,6 @@ _DISPLAY_UNIT = {"工作日": "个工作日", "月": "个月", "小时": "个小
 
 # Units that are already relative (a share or a change) and so never get a 万/亿 multiplier.
 _RELATIVE_UNITS = {"%", "百分点", "倍", "‰"}
-
-# Suffixes the upload widget accepts when indicators.reader is not installed.
-_FALLBACK_SUFFIXES = (".txt", ".md")
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -154,41 +153,12 @@ class Documents:
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    """File suffixes the upload accepts: whatever ``indicators.reader`` reads, else .txt and .md."""
-    try:
-        from indicators.reader import SUPPORTED_SUFFIXES
-    except ImportError:
-        return _FALLBACK_SUFFIXES
+    """File suffixes the upload accepts: whatever the reader reads."""
     return tuple(SUPPORTED_SUFFIXES)
 
 
-def _fallback_decode(name: str, data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValueError(f"{name}: 无法识别的文本编码（不是 UTF-8、GBK/GB18030 或 UTF-16）")
-
-
 def read_upload(name: str, data: bytes) -> tuple[str, list[str]]:
-    """Decode one uploaded file into (text, notes on repairs); raises ``ValueError`` as 'NAME: reason'.
-
-    ``indicators.reader`` does the work (its ReadError becomes ValueError); without it, .txt/.md are
-    decoded here as UTF-8, UTF-16 with BOM or GB18030.
-    """
-    try:
-        from indicators.reader import ReadError, load_bytes
-    except ImportError:
-        suffix = Path(name).suffix.lower()
-        if suffix not in _FALLBACK_SUFFIXES:
-            raise ValueError(f"{name}: 不支持的文件类型 {suffix or '（无扩展名）'}") from None
-        if not data:
-            raise ValueError(f"{name}: 文件是空的") from None
-        return _fallback_decode(name, data), []
+    """Decode one uploaded file into (text, notes on repairs); raises ``ValueError`` as 'NAME: reason'."""
     try:
         doc = load_bytes(name, data)
     except ReadError as exc:
@@ -235,10 +205,8 @@ def load_samples(directory: str | Path) -> dict[str, str]:
 
 
 def extract_document(text: str, source: str) -> pd.DataFrame:
-    """Facts of one document via ``indicators.extract``, always with exactly the schema's columns."""
-    import indicators
-
-    frame = indicators.extract(text, source=source)
+    """Facts of one document, always with exactly the schema's columns."""
+    frame = extract(text, source=source)
     if frame is None or frame.empty:
         return empty_table()
     return frame.reindex(columns=list(COLUMNS))

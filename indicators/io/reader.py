@@ -726,7 +726,7 @@ def read_bytes(name: str, data: bytes) -> str:
     return doc.text
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     code = exc.errno
     if code == errno.ELOOP:
         return "symlink loop (too many levels of symbolic links)"
@@ -748,7 +748,7 @@ def _open_checked(path: Path):
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise ReadError(name, _os_reason(exc)) from exc
+        raise ReadError(name, os_reason(exc)) from exc
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -759,7 +759,7 @@ def _open_checked(path: Path):
             os.set_blocking(fd, True)
     except OSError as exc:
         os.close(fd)
-        raise ReadError(name, _os_reason(exc)) from exc
+        raise ReadError(name, os_reason(exc)) from exc
     except ReadError:
         os.close(fd)
         raise
@@ -779,7 +779,7 @@ def load_path(path: str | os.PathLike) -> Document:
         try:
             data = fh.read()
         except OSError as exc:
-            raise ReadError(name, _os_reason(exc)) from exc
+            raise ReadError(name, os_reason(exc)) from exc
     return load_bytes(name, data)
 
 
@@ -792,9 +792,6 @@ def read_path(path: str | os.PathLike) -> str:
 
 
 # ------------------------------------------------------------------------- big text files, chunked
-
-#: Text files above this size are read in chunks rather than whole (see iter_text_chunks).
-STREAM_THRESHOLD = 16 * 1024 * 1024
 
 
 def _detect_stream_encoding(name: str, head: bytes) -> tuple[str, int, str]:
@@ -874,7 +871,7 @@ def iter_text_chunks(
                     break
                 data = fh.read(read_bytes_size)
         except OSError as exc:
-            raise ReadError(name, _os_reason(exc)) from exc
+            raise ReadError(name, os_reason(exc)) from exc
     if not seen_text:
         raise ReadError(name, "no text (the file holds only whitespace)")
     if bad and notes is not None:

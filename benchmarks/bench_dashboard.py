@@ -1,7 +1,7 @@
 """How fast the dashboard is: first paint after the server is up, a filter change, and both with 100 documents.
 
-    .venv/bin/python -m indicators.bench_dashboard            # the report (needs /usr/bin/chromium)
-    .venv/bin/python -m indicators.bench_dashboard --docs 50  # another document count
+    .venv/bin/python -m benchmarks.bench_dashboard            # the report (needs /usr/bin/chromium)
+    .venv/bin/python -m benchmarks.bench_dashboard --docs 50  # another document count
 
 A report, not a test: numbers depend on the machine. It measures two ways:
 

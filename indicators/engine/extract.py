@@ -16,20 +16,15 @@ from itertools import pairwise
 import pandas as pd
 import regex
 
-from . import patterns as P
-from .context import (
-    DocumentContext,
-    following_phrase,
-    indicator_for,
-    period_for,
-    region_for,
-    respective_items,
-    respective_places,
-)
+from ..lang import patterns as P
+from ..lang.numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
+from ..lang.topics import load_taxonomy
+from ..schema import Fact, facts_to_frame
+from .document import DocumentContext
+from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
-from .numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
-from .schema import Fact, facts_to_frame
-from .topics import load_taxonomy
+from .period import period_for
+from .region import region_for, respective_places
 
 # No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
 _IMPLAUSIBLE = Decimal(10) ** 18
@@ -397,7 +392,7 @@ def _sentence_text(block, span: tuple[int, int], local: int, memo: dict) -> str:
 def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -> list[Fact]:
     """Every quantitative fact in ``text``, in order of appearance.
 
-    ``taxonomy`` is the path of a topic file in the format of ``indicators/data/topics.toml``
+    ``taxonomy`` is the path of a topic file in the format of ``indicators/lang/data/topics.toml``
     (default: that file).
     """
     if not isinstance(text, str) or not text:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators.view import display_unit, format_growth, format_value
+from .view import display_unit, format_growth, format_value
 
 #: Light enough to sit behind black text in the text view, strong enough for bars (ColorBrewer Set3 + 3).
 PALETTE: tuple[str, ...] = (

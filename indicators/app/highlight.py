@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from indicators.view import KIND_LABELS, format_value
+from .view import KIND_LABELS, format_value
 
 DEFAULT_COLOUR = "#e0e0e0"
 

@@ -1,0 +1,64 @@
+"""Clauses and sentences of a block's text: where a clause around a position starts and ends.
+
+Every scan is bounded (MAX_CLAUSE characters), so a page without punctuation stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+CLAUSE_SEPARATORS = "，,；;：:。！？!?、"
+BRACKETED = regex.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
+DECOR = regex.compile(r"[“”\"《》「」‘’\s]")
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]")
+MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear on unpunctuated text
+
+
+def clean(phrase: str) -> str:
+    """The phrase without bracketed asides, quotes and spaces."""
+    return DECOR.sub("", BRACKETED.sub("", phrase))
+
+
+def scan_back(text: str, pos: int, floor: int, stops: str) -> int:
+    """Start of the stretch ending at ``pos`` after the last of ``stops``, looking back at most
+    MAX_CLAUSE characters (and not before ``floor``), so unpunctuated text stays linear."""
+    i = pos - 1
+    if pos - MAX_CLAUSE > floor:
+        floor = pos - MAX_CLAUSE
+    while i >= floor and text[i] not in stops:
+        i -= 1
+    return i + 1
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    return scan_back(text, pos, floor, CLAUSE_SEPARATORS)
+
+
+def segment_start(text: str, pos: int, floor: int) -> int:
+    return scan_back(text, pos, floor, "；;。")
+
+
+def clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the clause at ``pos``, looking no further than MAX_CLAUSE characters: on a page
+    without punctuation every fact would otherwise scan to the end of the text."""
+    limit = min(limit, pos + MAX_CLAUSE)
+    m = _CLAUSE_BREAK.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+def first_clause_end(text: str) -> int:
+    """End of the paragraph's head: its first sentence (at most 120 characters)."""
+    m = _SENTENCE_BREAK.search(text, 0, 120)
+    return m.start() if m else min(len(text), 120)
+
+
+_RESPECTIVELY = regex.compile(r"分别(?:为|是|有|达到|达|占|(?P<change>增长|下降|增加|减少|提高|降低|回落|上涨))?")
+
+
+def respectively_clause(text: str, local_start: int, floor: int) -> tuple[int, regex.Match | None]:
+    """Start of the clause before ``local_start`` and its 分别 (respectively), if it has one."""
+    start = scan_back(text, local_start, floor, "，,；;：:。！？!?")
+    return start, _RESPECTIVELY.search(text, start, local_start)

@@ -1,0 +1,151 @@
+"""What the context rules need to know about a whole document, computed once: every place it
+names, each paragraph's periods and places, its title period, its issuer and the place each article
+is about."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
+from .clauses import first_clause_end
+from .layout import Block, Layout
+from .period import PERIOD, is_day
+from .region import CAPTION, COMPARISON_BASE, GENERIC_LEVEL, GENERIC_PLACE, SCOPES, filed_from, first_generic
+
+
+@dataclass
+class BlockContext:
+    """Periods and places found in one block, with positions in the block's joined text."""
+
+    periods: list[tuple[int, str]]
+    places: list[tuple[int, str]]
+    head_end: int                 # end of the paragraph's first clause
+    generic_place: str            # the first 全省/全市 … in the paragraph, or ''
+    _period_pos: list[int] = field(default_factory=list)
+    _place_pos: list[int] = field(default_factory=list)
+    first_period: int | None = None          # index of the paragraph's first period that is not a day
+
+    def __post_init__(self) -> None:
+        self._period_pos = [p for p, _ in self.periods]
+        self._place_pos = [p for p, _ in self.places]
+        self.first_period = next((k for k, (_, name) in enumerate(self.periods) if not is_day(name)), None)
+
+
+@dataclass
+class DocumentContext:
+    """Per-document memo of what the context rules need, so no block is scanned twice."""
+
+    text: str
+    layout: Layout
+    _blocks: dict[int, BlockContext] = field(default_factory=dict)
+    _places: list[tuple[int, str]] | None = None       # every place name in the document, one pass
+    _place_pos: list[int] = field(default_factory=list)
+    _levels: dict[str, str] = field(default_factory=dict)    # place -> 省/市/县
+    _title_period: str | None = None
+    _issuer: str = ""                                         # the place the document's head names
+    _section_place: dict[str, str] | None = None
+    _overall: Counter = field(default_factory=Counter)
+    _doc_place: str = ""
+
+    def places(self) -> list[tuple[int, str]]:
+        if self._places is None:
+            self._levels = dict(place_levels())
+            places = find_places(self.text)
+            issuers = issuer_places(self.text)
+            self._issuer = next(iter(issuers), "")
+            extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
+            extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
+            if extra:                      # names the gazetteer lacks, wherever the text repeats them
+                self._levels.update(extra)
+                pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
+                places = sorted(places + [(m.start(), m.group()) for m in pattern.finditer(self.text)])
+            self._places = places
+            self._place_pos = [p for p, _ in self._places]
+        return self._places
+
+    def block(self, block: Block) -> BlockContext:
+        key = id(block)
+        ctx = self._blocks.get(key)
+        if ctx is None:
+            places = self.places()
+            lo = bisect_right(self._place_pos, block.start - 1)
+            hi = bisect_right(self._place_pos, block.end)
+            skip_to = filed_from(block)
+            local = [(block.local(p), n) for p, n in places[lo:hi]
+                     if block.contains(p, len(n)) and self.text[p - 1:p] not in COMPARISON_BASE
+                     and block.local(p) >= skip_to]
+            # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
+            periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)
+                       if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
+            generic = GENERIC_PLACE.search(block.text)
+            ctx = BlockContext(periods, local, first_clause_end(block.text), generic.group() if generic else "")
+            self._blocks[key] = ctx
+        return ctx
+
+    def title_period(self) -> str:
+        """A report's or bulletin's title period (2024年1-10月份…运行情况); news pages have none."""
+        if self._title_period is None:
+            self._title_period = ""
+            title = next((b for b in self.layout.blocks if b.kind == "heading"), None)
+            if title is not None and not self.layout.news_items:
+                m = PERIOD.search(title.text)
+                if m and not is_day(m.group()):
+                    self._title_period = m.group()
+        return self._title_period
+
+    def level(self, place: str) -> str:
+        self.places()
+        return self._levels.get(place, "")
+
+    def default_place(self, section: str) -> str:
+        """The place named most often in the article, else in the whole document. 全国 and places
+        named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
+        if self._section_place is None:
+            per_section: dict[str, Counter] = {}
+            overall: Counter = Counter()
+            text = self.text
+            filed_until: dict[int, int] = {}   # block -> document offset where its dateline ends
+            for pos, name in self.places():
+                if name in SCOPES or text[pos - 1:pos] in COMPARISON_BASE or self._levels.get(name) == "乡":
+                    continue                   # scopes, comparison bases; towns speak for their own sentences
+                b = self.layout.block_at(pos)
+                if b is None or CAPTION.match(b.text):
+                    continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
+                key = id(b)
+                if key not in filed_until:
+                    filed_until[key] = b.start + filed_from(b)
+                if pos < filed_until[key]:
+                    continue
+                per_section.setdefault(b.section, Counter())[name] += 1
+                overall[name] += 1
+            self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
+            self._doc_place = overall.most_common(1)[0][0] if overall else ""
+            self._overall = overall
+            # An article that names no place but says 全省/我省 is about the page's province.
+            for b in self.layout.blocks:
+                if b.section in self._section_place:
+                    continue
+                generic = first_generic(b.text)
+                if generic and GENERIC_LEVEL[generic[-1]] != "乡":
+                    self._section_place[b.section] = self.place_of_level(GENERIC_LEVEL[generic[-1]]) or ""
+        if self._issuer and not self.layout.news_items:
+            return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
+        return self._section_place.get(section) or self._issuer or self._doc_place
+
+    def town_before(self, doc_pos: int, reach: int = 1500) -> str:
+        """The town or township named last before ``doc_pos`` (within ``reach`` characters)."""
+        places = self.places()
+        k = bisect_right(self._place_pos, doc_pos) - 1
+        while k >= 0 and places[k][0] >= doc_pos - reach:
+            if self._levels.get(places[k][1]) == "乡":
+                return places[k][1]
+            k -= 1
+        return ""
+
+    def place_of_level(self, level: str) -> str:
+        """The place of that level (省, 市, 县) the document names most: what its 全省 means."""
+        return next((name for name, _ in self._overall.most_common() if self.level(name) == level), "")
+

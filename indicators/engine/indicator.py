@@ -1,0 +1,130 @@
+"""The indicator of a fact: a short phrase from the text naming what the number measures."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..lang.gazetteer import leading_place
+from .clauses import CLAUSE_SEPARATORS, DECOR, clause_start, clean, respectively_clause
+from .layout import Block
+from .period import PERIOD
+
+_LEADING = regex.compile(
+    r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
+    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅)+"
+)
+_TRAILING = regex.compile(
+    r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
+    r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
+    r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|分为|仅|了|的|已|在|到|至|经过|经)+$"
+)
+# A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高): it is about the
+# figure named before it.
+_CHANGE_ONLY = regex.compile(
+    r"^(?:同比|环比|(?:比|较)[^，,；;。]{0,6}?|与上年相比|年均|分别)*"
+    r"(?:增长|增加|提高|提升|上升|上涨|增|扩大|下降|减少|降低|回落|下滑|下跌|降|减|收窄|缩小|多增|少增|净增)?(?:了)?$"
+)
+_FOLLOW_STOP = regex.compile(
+    r"齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
+    r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
+)
+# A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
+_GRANT = regex.compile(r"(?:给予|予以)?(?:一次性)?(?:补助|奖励|补贴|贴息|奖补|资助)")
+_CAP_WORDS = ("最高", "最多", "上限")
+_DIGITS = regex.compile(r"[0-9０-９.．%％]+")
+_MAX_BEFORE = 16
+_MAX_AFTER = 14
+_FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
+
+
+@lru_cache(maxsize=65536)
+def _strip_edges(phrase: str) -> str:
+    """Drop leading connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
+    before = None
+    while phrase and phrase != before:
+        before = phrase
+        phrase = _LEADING.sub("", phrase)
+        m = PERIOD.match(phrase)
+        if m and m.end() < len(phrase):
+            phrase = phrase[m.end():]
+        name = leading_place(phrase)
+        if name and len(name) < len(phrase):
+            phrase = phrase[len(name):]
+    return _TRAILING.sub("", phrase)
+
+
+
+def following_phrase(text: str, end: int) -> str:
+    """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
+    tail = text[end:end + 40]
+    for word in ("以内", "之内", "以下", "左右", "内"):
+        if tail.startswith(word):
+            tail = tail[len(word):]
+            break
+    if tail.startswith("的"):
+        tail = tail[1:]
+    out = []
+    kept = 0
+    for i, ch in enumerate(tail):
+        if ch in CLAUSE_SEPARATORS or ch in "（(）)\n" or kept >= _MAX_AFTER:
+            break
+        if _FOLLOW_STOP.match(tail, i):
+            break
+        out.append(ch)
+        kept += not DECOR.match(ch)
+    return clean("".join(out))
+
+
+def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,
+                  previous: str) -> str:
+    """A short phrase naming what the number measures.
+
+    ``floor`` is where the clause may start at the earliest (the end of the previous fact in it);
+    ``previous`` is the indicator of the fact before in the same sentence, used when the clause only
+    says 同比增长.
+    """
+    text = block.text
+    start = clause_start(text, local_start, floor)
+    before = _strip_edges(clean(text[start:local_start]))[-_MAX_BEFORE:]
+    if previous and _CHANGE_ONLY.match(before) and (kind == "growth" or (before and before[0] in "比较同环")):
+        return previous + clean(text[start:local_start]).lstrip("，,")[-8:]
+    if len(before) <= 1 and previous and start == floor:
+        return previous
+    after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""
+    if not after and _GRANT.match(text, local_end):
+        after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
+    if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
+        before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
+    phrase = before + after if after not in before else before
+    if phrase:
+        return phrase
+    if previous:                           # 新开通5G基站2156个，累计达到1.2万个: the same thing, summed
+        return previous
+    # Nothing in the clause (共计2000株): the clause before it says what is counted.
+    prev_start = clause_start(text, max(start - 1, 0), 0)
+    return _strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)])))[-_MAX_BEFORE:]
+
+
+
+_ITEM_SPLIT = regex.compile(r"[、和及与]")
+
+
+def respective_items(block: Block, local_start: int, floor: int, count: int,
+                     earlier: list[str]) -> list[str]:
+    """One name per value after 分别, or [] when the text does not give them:
+    樟子松、刺槐分别为1000株、5000株 -> 樟子松, 刺槐; 城乡居民收入分别增长… -> 城镇居民收入, 农村居民收入
+    (GUIDELINES); 收入X亿元、游客Y万人次，分别增长a%、b% -> the figures just before (``earlier``)."""
+    start, m = respectively_clause(block.text, local_start, floor)
+    if not m:
+        return []
+    subject = _strip_edges(clean(block.text[start:m.start()]))
+    items = [item for item in _ITEM_SPLIT.split(subject) if item]
+    if len(items) == 1 and count == 2 and "城乡" in items[0]:
+        return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
+    if not subject and len(earlier) >= count:
+        change = m.group("change") or ""
+        return [name + change for name in earlier[-count:]]
+    return items
+

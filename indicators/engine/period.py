@@ -1,0 +1,98 @@
+"""The period of a fact: the time expression that governs it, read from its clause, its sentence,
+the head of its paragraph or the document's title."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .clauses import clause_end, clause_start, segment_start
+
+if TYPE_CHECKING:
+    from .document import BlockContext, DocumentContext
+    from .layout import Block
+
+_CN_NUM = "[一二三四五六七八九十]{1,3}"
+_MONTH_NUM = rf"(?:[0-9]{{1,2}}|{_CN_NUM})"
+_YEAR = r"(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年度?|今年|明年|本年度?|当年|同年"
+_QUARTER = r"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前[0-9一二三四五六七八九十]{1,2}个月|全年"
+_MONTH = (
+    rf"{_MONTH_NUM}(?:\s*[-—–~～至到]\s*{_MONTH_NUM})?月份?"
+    rf"(?:{_MONTH_NUM}日)?(?:以来|底|末|上旬|中旬|下旬)?"
+)
+_SPECIAL = (
+    rf"(?:近|过去|未来|今后|最近)(?:[0-9]{{1,2}}|{_CN_NUM})(?:年|天|个月|周)(?:来|间|内)?"
+    rf"|(?:[0-9]{{1,2}}|{_CN_NUM})年来"
+    r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)[”\"]?(?:[0-9一二三四五六七八九]天)?(?:小长假|长假|假期|黄金周|期间)+"
+    r"|元旦|春节|清明节|端午节|中秋节|国庆节"
+    r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间"
+    r"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
+)
+# 上年/去年 alone is the base of a comparison (比上年增长), a period only with a month or quarter.
+PERIOD = re.compile(
+    rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|末|底)?"
+    rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
+)
+
+def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
+               sentence: tuple[int, int]) -> str:
+    """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
+    the head of its paragraph), in this order: the nearest one before it in its clause; the first
+    one before it in its sentence (after its last semicolon, if any); one later in its own clause;
+    the one at the head of its paragraph, else the nearest before it there; in a report or bulletin
+    (not a news page), the period of the document's title. A calendar day (4月17日, usually the
+    date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
+    by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底)."""
+    text = block.text
+    s0, s1 = sentence
+    positions, periods = ctx._period_pos, ctx.periods
+    if not positions:
+        return doc.title_period()
+    lo = bisect_right(positions, s0 - 1)
+    mid = bisect_right(positions, local - 1)
+    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1])]
+    if in_sentence_before and in_sentence_before[-1][0] >= clause_start(text, local, s0):
+        found = in_sentence_before[-1][1]
+        head = in_sentence_before[0][1]
+        if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):
+            return head + found
+        return found
+    if in_sentence_before:
+        # 1-7月，…；上半年，…58亿元: the part after the last semicolon speaks first.
+        segment0 = segment_start(text, local, s0)
+        in_segment = [p for p in in_sentence_before if p[0] >= segment0] or in_sentence_before
+        first, nearest = in_segment[0][1], in_segment[-1][1]
+        if nearest != first and _BARE_YEAR.fullmatch(first):
+            return first + nearest
+        return first
+    clause1 = clause_end(text, local, s1)
+    later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1])]
+    if later:
+        return later[0][1]
+    # Earlier in the paragraph: its head, else the nearest (scans stop early: no quadratic time).
+    head = ctx.first_period
+    if head is not None and head < mid:
+        if periods[head][0] < ctx.head_end:
+            return periods[head][1]
+        k = mid - 1
+        while is_day(periods[k][1]):
+            k -= 1
+        return periods[k][1]
+    title = doc.title_period()
+    if title:
+        return title
+    days = periods[lo:bisect_right(positions, clause1 - 1)]
+    return days[0][1] if days else ""
+
+
+_DAY = re.compile(r"(?!截至).*[0-9一二三四五六七八九十]日$")
+_YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
+_BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
+_STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
+
+
+def is_day(period: str) -> bool:
+    return bool(_DAY.match(period))
+
