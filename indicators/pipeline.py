@@ -11,6 +11,7 @@ from typing import Protocol
 import pandas as pd
 
 from .engine.extract import extract
+from .engine.metadata import ChunkState, read_document_meta
 from .io import reader
 from .io.reader import TEXT_SUFFIXES, ReadError
 
@@ -65,27 +66,20 @@ def extract_file(
     """Extract the facts of one document into ``writer``; raise ReadError when it fails."""
     source = display_name(path) if source is None else source
     result = FileResult()
-    section = ""  # the last headline of the previous chunk: chunks may start mid-article
+    state = ChunkState()  # carries the article headline (and more) from one chunk to the next
+    doc = None
     for offset, text in iter_text(path, chunk_chars, result.warnings):
         result.chars = offset + len(text)
+        if doc is None:
+            doc = read_document_meta(text, source)
         try:
-            frame = extract(text, source=source)
+            frame = extract(text, source=source, doc=doc, state=state)
         except Exception as exc:
             where = f" at character {offset}" if offset else ""
             kept = f" ({result.facts} facts before it were kept)" if result.facts else ""
             raise ReadError(
                 str(path), f"extraction failed{where}{kept}: {type(exc).__name__}: {exc}"
             ) from exc
-        if len(frame) and "section" in frame.columns:
-            sections = frame["section"].fillna("").astype(str)
-            if section and (sections == "").any():
-                first_named = next((i for i, s in enumerate(sections) if s), len(sections))
-                if first_named:
-                    frame = frame.copy()
-                    frame.iloc[:first_named, frame.columns.get_loc("section")] = section
-            named = [s for s in sections if s]
-            if named:
-                section = named[-1]
         frame = _shift(frame, offset, source)
         writer.write(frame)
         result.facts += len(frame)

@@ -28,10 +28,21 @@ COLUMNS: tuple[str, ...] = (
     "period",      # the time expression that governs the fact, empty when none
     "region",      # the place the fact is about, as named in the text
     "topic",       # key of the topic taxonomy (indicators/lang/data/topics.toml)
+    # The fact placed in time and space, resolved against the document (empty when the text does not say):
+    "period_start",    # ISO date, inclusive: the first day the period covers
+    "period_end",      # ISO date, inclusive: the last day the period covers
+    "period_grain",    # day | month | quarter | half | year | ytd | multi_year
+    "region_name",     # the official full name (安徽省, 鞍山市) or 全国
+    "region_code",     # 6-digit administrative division code; 全国 is 100000
+    "indicator_id",    # canonical id from the indicator catalogue (gdp, cpi …), empty when none fits
+    "indicator_name",  # the catalogue's Chinese name for indicator_id
+    "modality",        # actual | target | forecast
 )
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_most", "at_least")
 KINDS = ("count", "money", "quantity", "area", "duration", "ratio", "growth", "index")
+GRAINS = ("day", "month", "quarter", "half", "year", "ytd", "multi_year")
+MODALITIES = ("actual", "target", "forecast")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +65,17 @@ class Fact:
     sentence: str = ""
     section: str = ""
     source: str = ""
+    period_start: str = ""
+    period_end: str = ""
+    period_grain: str = ""
+    region_name: str = ""
+    region_code: str = ""
+    indicator_id: str = ""
+    indicator_name: str = ""
+    modality: str = "actual"
+
+
+_PLACED = COLUMNS[COLUMNS.index("period_start"):]
 
 
 def _num(x: Decimal | None) -> float:
@@ -84,5 +106,6 @@ def facts_to_frame(facts: list[Fact]) -> pd.DataFrame:
         "period": [f.period for f in facts],
         "region": [f.region for f in facts],
         "topic": [f.topic for f in facts],
+        **{name: [getattr(f, name) for f in facts] for name in _PLACED},
     }
     return pd.DataFrame(data, columns=list(COLUMNS))

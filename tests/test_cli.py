@@ -35,7 +35,7 @@ SAMPLE = sample_text()
 _COUNT = re.compile(r"(\d+(?:\.\d+)?)(个|家|亿元|万吨)")
 
 
-def fake_extract(text: str, source: str = "") -> pd.DataFrame:
+def fake_extract(text: str, source: str = "", **_context) -> pd.DataFrame:
     """A stand-in engine: every '<number><unit>' is a fact, headed by the last line ending in ':'."""
     facts = []
     section = ""
@@ -325,7 +325,7 @@ def test_section_carries_over_chunk_boundaries(tmp_path, capsys, fake_engine):
 
 
 def test_engine_failure_is_one_line_and_others_go_on(tmp_path, capsys, monkeypatch):
-    def flaky(text, source=""):
+    def flaky(text, source="", **_context):
         if "炸" in text:
             raise ValueError("boom")
         return fake_extract(text, source)
@@ -458,7 +458,7 @@ def test_file_name_that_is_not_utf8(tmp_path, capsys, fake_engine):
 
 
 def test_unexpected_engine_bug_costs_only_that_file(tmp_path, capsys, monkeypatch):
-    def buggy(text, source=""):
+    def buggy(text, source="", **_context):
         if "坏" in text:
             return "not a frame"
         return fake_extract(text, source)

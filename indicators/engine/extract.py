@@ -23,6 +23,7 @@ from ..schema import Fact, facts_to_frame
 from .document import DocumentContext
 from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
+from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .period import period_for
 from .region import region_for, respective_places
 
@@ -389,18 +390,25 @@ def _sentence_text(block, span: tuple[int, int], local: int, memo: dict) -> str:
     return text
 
 
-def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -> list[Fact]:
+def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, doc: DocumentMeta | None = None,
+                  state: ChunkState | None = None) -> list[Fact]:
     """Every quantitative fact in ``text``, in order of appearance.
 
     ``taxonomy`` is the path of a topic file in the format of ``indicators/lang/data/topics.toml``
-    (default: that file).
+    (default: that file). ``doc`` is the document's metadata (read from ``text`` when not given);
+    ``state`` carries context from the previous chunk of the same document and is updated for the next.
     """
     if not isinstance(text, str) or not text:
         return []
     candidates = _candidates(text)
-    if not candidates:
+    if not candidates and state is None:
         return []
     layout = analyse(text)
+    carried_section = state.section if state is not None else ""
+    if state is not None:
+        state.section = next((b.section for b in reversed(layout.blocks) if b.section), carried_section)
+    if not candidates:
+        return []
     doc = DocumentContext(text, layout)
     topics = load_taxonomy(taxonomy)
     topic_scores: dict[str, dict[str, float]] = {}
@@ -470,7 +478,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
             indicator=indicator, period=period_for(doc, ctx, block, ls, sentence),
             region=(group_places[c.group].pop(0) if group_places.get(c.group)
                     else region_for(doc, ctx, block, ls, sentence)),
-            topic=topic, sentence=sentence_text, section=block.section, source=source,
+            topic=topic, sentence=sentence_text, section=block.section or carried_section, source=source,
         ))
         if not same_sentence:
             sentence_indicators = []
@@ -481,6 +489,13 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None) -
     return facts
 
 
-def extract(text: str, source: str = "", *, taxonomy: str | None = None) -> pd.DataFrame:
-    """The tidy table of every quantitative fact in ``text`` (columns: ``indicators.COLUMNS``)."""
-    return facts_to_frame(extract_facts(text, source, taxonomy=taxonomy))
+def extract(text: str, source: str = "", *, taxonomy: str | None = None, doc_date: str | None = None,
+            doc_region: str | None = None, doc_kind: str | None = None, doc: DocumentMeta | None = None,
+            state: ChunkState | None = None) -> pd.DataFrame:
+    """The tidy table of every quantitative fact in ``text`` (columns: ``indicators.COLUMNS``).
+
+    ``doc_date`` (ISO), ``doc_region`` and ``doc_kind`` say what the document is when its text does not.
+    """
+    if doc is None and (doc_date or doc_region or doc_kind):
+        doc = read_document_meta(text, source, date=doc_date, region=doc_region, kind=doc_kind)
+    return facts_to_frame(extract_facts(text, source, taxonomy=taxonomy, doc=doc, state=state))
