@@ -3,24 +3,37 @@
 
 The caller may give any of them (``indicators extract --doc-date``, a ``metadata.csv`` beside the
 documents); what is given wins over what is read from the text.
+
+    >>> meta = read_document_meta("2025年中华人民共和国国务院政府工作报告\\n\\n各位代表：…")
+    >>> meta.date, meta.region_name, meta.region_code, meta.kind
+    ('2025', '全国', '100000', 'work_report')
+
+``date`` is ISO 8601, reduced to a month or a year when the text says no more (2025: a work report
+whose title gives only the year it was delivered). For a bulletin whose title gives only the year
+it reports on (2024年…统计公报), that year is its date: its 上年 and 年末 are read against it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+
+from ..lang.gazetteer import find_places, issuer_places
+from ..lang.regions import NATIONAL, Region, lookup
+from .dates import parse_date
 
 DOC_KINDS = ("work_report", "statistical_bulletin", "monthly_release", "news", "other")
 
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    date: str = ""             # ISO date (2025-03-05), empty when unknown
-    date_source: str = ""      # given, dateline, title, 发布时间, file name …
+    date: str = ""             # ISO date (2025-03-05), reduced (2025-03, 2025) when that is all that is known
+    date_source: str = ""      # given, dateline, title, 发布时间, file name
     region_name: str = ""      # 全国, 安徽省, 鞍山市 …
     region_code: str = ""      # 6-digit division code; 全国 is 100000
-    region_source: str = ""
+    region_source: str = ""    # given, title, issuer, dateline, file name
     kind: str = "other"        # one of DOC_KINDS
-    kind_source: str = ""
+    kind_source: str = ""      # given, title, head, dateline …
     title: str = ""
 
 
@@ -29,13 +42,158 @@ class ChunkState:
     """What one chunk of a document hands to the next, so context survives a chunk boundary."""
 
     section: str = ""          # headline of the article the previous chunk ended in
+    roles: dict = field(default_factory=dict)   # the work report's part (review/plan) where the chunk ended
+
+
+_HEAD_CHARS = 1500             # title, dateline and issuer sit at the top
+_TITLE_LINES = 4
+# The national level: State Council, NBS, the National People's Congress, the People's Republic.
+_NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查队)|全国人民代表大会|中华人民共和国(?:20|19|[０-９一二])|中华人民共和国国民经济")
+# ——2024年3月5日在第十四届全国人民代表大会第二次会议上 / （2025年1月14日在安徽省第十四届人民代表大会第三次会议上）
+_CONGRESS = re.compile(
+    r"(?P<date>(?:19|20|１９|２０|[一二][〇○零一二三四五六七八九]{3})[^\n在]{1,16}?日)\s*在\s*"
+    r"(?P<place>[\u4e00-\u9fff]{0,12}?)第[一二三四五六七八九十]{1,3}届(?:全国)?人民代表大会")
+_RELEASED = re.compile(r"(?:发布|公布|发稿|印发|成文)(?:时间|日期)\s*[:：]?\s*(?P<date>[^\n]{4,24})")
+_DATELINE_DATE = re.compile(r"^(?:[^\n]{0,20}?)(?P<date>(?:19|20)[0-9]{2}\s*[-/年.]\s*[0-9]{1,2}\s*[-/月.]\s*[0-9]{1,2}日?)",
+                            re.MULTILINE)
+_DATE_LINE = re.compile(r"^[\s（(]*(?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)[\s）)]*$",
+                        re.MULTILINE)
+_WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|计划执行情况与[^\n]{0,20}计划草案的报告")
+_BULLETIN = re.compile(r"统计公报")
+_MONTHLY = re.compile(
+    r"(?:[0-9０-９一二三四五六七八九十]{1,3}\s*[-—–~～－至]\s*)?[0-9０-９一二三四五六七八九十]{1,3}月份?[^\n]{0,16}"
+    r"(?:经济运行|主要统计数据|统计数据|统计月报|主要指标|国民经济|运行情况|运行态势)"
+    r"|统计月报|月度数据")
+_NEWS = re.compile(r"本报讯|本报记者|新华社[^\n，,]{0,20}电|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|日报|晚报|第\s*[0-9０-９]+\s*版")
+_FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_PROVINCIAL_LEAD = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|县|区|旗))(?:省长|代省长|市长|代市长|县长|区长|州长|主席|人民政府)")
+
+
+def _head_lines(text: str) -> list[str]:
+    return [line.strip() for line in text[:_HEAD_CHARS].splitlines() if line.strip()]
+
+
+def _region(name: str, within: str = "") -> Region | None:
+    return lookup(name, within) if name else None
+
+
+def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, str]:
+    """(region, where it came from, its name as written when the gazetteer lacks it)."""
+    congress = _CONGRESS.search(head)
+    if congress is not None:
+        place = congress.group("place")
+        if not place or place.endswith("全国") or "全国人民代表大会" in congress.group(0):
+            return NATIONAL, "dateline", ""
+        region = _region(place)
+        if region is not None:
+            return region, "dateline", ""
+    if _NATIONAL.search(title):
+        return NATIONAL, "title", ""
+    title_issuers = issuer_places(title)
+    for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
+        if (region := _region(issuer)) is not None:
+            return region, "title", ""
+    for _, place in find_places(title):
+        region = _region(place)
+        if region is not None and region.level != "区域":
+            return region, "title", ""
+    issuers = {**title_issuers, **issuer_places(head)}
+    for issuer in issuers:
+        if (region := _region(issuer)) is not None:
+            return region, "issuer", ""
+    lead = _PROVINCIAL_LEAD.search(head)
+    if lead is not None and (region := _region(lead.group("name"))) is not None:
+        return region, "issuer", ""
+    if _NATIONAL.search(head[:300]):
+        return NATIONAL, "head", ""
+    for _, place in find_places(name):
+        region = _region(place)
+        if region is not None and region.level != "区域":
+            return region, "file name", ""
+    if issuers:                       # an issuer the gazetteer lacks (a new county, a fictional city)
+        return None, "issuer", next(iter(issuers))
+    return None, "", ""
+
+
+def _read_kind(head: str, title: str) -> tuple[str, str]:
+    if _WORK_REPORT.search(title):
+        return "work_report", "title"
+    if _BULLETIN.search(title):
+        return "statistical_bulletin", "title"
+    if _NEWS.search(head):
+        return "news", "head"
+    if _MONTHLY.search(title):
+        return "monthly_release", "title"
+    if _WORK_REPORT.search(head):
+        return "work_report", "head"
+    if _BULLETIN.search(head[:300]):
+        return "statistical_bulletin", "head"
+    return "other", ""
+
+
+def _read_date(head: str, title: str, name: str, kind: str) -> tuple[str, str]:
+    congress = _CONGRESS.search(head)
+    if congress is not None and (date := parse_date(congress.group("date"))):
+        return date, "dateline"
+    released = _RELEASED.search(head)
+    if released is not None and (date := parse_date(released.group("date"))):
+        return date, "发布时间"
+    alone = _DATE_LINE.search(head[:600])                  # a line that is only a date: the release date
+    if alone is not None and (date := parse_date(alone.group("date"))):
+        return date, "dateline"
+    if kind == "news":
+        dated = _DATELINE_DATE.search(head[:400])
+        if dated is not None and (date := parse_date(dated.group("date"))):
+            return date, "dateline"
+    date = parse_date(title)
+    if date:
+        return date[:4] if kind in ("work_report", "statistical_bulletin") else date, "title"
+    years = _FILE_YEAR.findall(name.rsplit("/", 1)[-1])
+    if len(years) == 1:
+        return years[0], "file name"
+    return "", ""
+
+
+_GIVEN_DATE = re.compile(r"\s*[0-9]{4}(?:(?:[-/.]|年)[0-9]{1,2}(?:(?:[-/.]|月)[0-9]{1,2}日?|月)?|年)?\s*")
+
+
+def given_date(date: str) -> str:
+    """A date a caller gives (2025-03-05, 2025-03, 2025, 2025年3月5日) as ISO; ValueError when it is not one."""
+    if re.fullmatch(r"\s*[0-9]{4}\s*", date) and 1900 <= int(date) <= 2100:
+        return date.strip()
+    parsed = parse_date(date) if _GIVEN_DATE.fullmatch(date) else ""
+    if not parsed or parsed.count("-") != len(re.findall(r"[0-9]+", date)) - 1:
+        raise ValueError(f"{date!r} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
+    return parsed
 
 
 def read_document_meta(text: str, name: str = "", *, date: str | None = None, region: str | None = None,
                        kind: str | None = None) -> DocumentMeta:
-    """The document's metadata: what the caller gives."""
+    """The document's metadata: what the caller gives, else what its title, dateline, issuer and
+    file name say. ``text`` need only be the document's beginning."""
+    head = text[:_HEAD_CHARS]
+    lines = _head_lines(head)
+    title = next((line for line in lines[:_TITLE_LINES] if not line.startswith(("各位代表", "——"))), "")
+    if kind:
+        doc_kind, kind_source = kind, "given"
+    else:
+        doc_kind, kind_source = _read_kind(head, "\n".join(lines[:_TITLE_LINES]))
+    if date:
+        doc_date, date_source = given_date(date), "given"
+    else:
+        doc_date, date_source = _read_date(head, title, name, doc_kind)
+    if region:
+        found = lookup(region)
+        region_name = found.name if found else region
+        region_code, region_source = (found.code if found else ""), "given"
+    elif doc_kind == "news":
+        region_name = region_code = region_source = ""   # a page of news is about many places
+    else:
+        found, region_source, unknown = _read_region(head, "\n".join(lines[:_TITLE_LINES]), name)
+        region_name = found.name if found else unknown
+        region_code = found.code if found else ""
     return DocumentMeta(
-        date=date or "", date_source="given" if date else "",
-        region_name=region or "", region_source="given" if region else "",
-        kind=kind or "other", kind_source="given" if kind else "",
+        date=doc_date, date_source=date_source,
+        region_name=region_name, region_code=region_code, region_source=region_source,
+        kind=doc_kind, kind_source=kind_source, title=title,
     )

@@ -37,9 +37,20 @@ def _shorten() -> regex.Pattern[str]:
     return regex.compile(rf"(?:(?:{nation})族?)*自治(?:区|州)$|(?:{_SUFFIXES})$")
 
 
-def _adcode_rows() -> list[tuple[str, str]]:
+@cache
+def adcode_rows() -> tuple[tuple[str, str], ...]:
+    """(12-digit adcode, full name) of every division in the table, as shipped."""
     data = _resource("adcodes.csv")
-    return [(row["adcode"], row["name"]) for row in csv.DictReader(io.StringIO(data))]
+    return tuple((row["adcode"], row["name"]) for row in csv.DictReader(io.StringIO(data)))
+
+
+def short_name(name: str) -> str:
+    """The name a province or prefecture goes by without its suffix (广西壮族自治区 -> 广西,
+    鞍山市 -> 鞍山, 西藏自治区 -> 西藏); the name itself when nothing shorter is left."""
+    short = _shorten().sub("", name)
+    if len(short) < 2:                 # 西藏自治区: 藏 is the place here, not the nation
+        short = regex.sub(rf"(?:{_SUFFIXES})$", "", name)
+    return short if len(short) >= 2 else name
 
 
 @cache
@@ -51,18 +62,15 @@ def place_names() -> frozenset[str]:
 def place_levels() -> dict[str, str]:
     """Every place name (full and short) -> 省, 市 or 县: the level a 全省/全市/全县 would mean."""
     levels: dict[str, str] = dict.fromkeys(_EXTRA, "国")
-    for code, name in _adcode_rows():
+    for code, name in adcode_rows():
         if not name or "辖" in name:          # 市辖区, 省直辖县级行政区划
             continue
         level = "省" if code[2:6] == "0000" else "市" if code[4:6] == "00" else "县"
         if len(name) >= _MIN_FULL:
             levels.setdefault(name, level)
-        prefecture_or_province = code[4:6] == "00"
-        if prefecture_or_province:
-            short = _shorten().sub("", name)
-            if len(short) < 2:                 # 西藏自治区: 藏 is the place here, not the nation
-                short = regex.sub(rf"(?:{_SUFFIXES})$", "", name)
-            if len(short) >= 2 and short != name:
+        if code[4:6] == "00":                  # provinces and prefectures go by their short names too
+            short = short_name(name)
+            if short != name:
                 levels.setdefault(short, level)
     return levels
 

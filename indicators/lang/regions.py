@@ -1,0 +1,127 @@
+"""Region names to official names and 6-digit administrative division codes, from the adcode table
+the gazetteer uses (``cpca``).
+
+    >>> lookup("鞍山")
+    Region(name='鞍山市', code='210300', level='市')
+    >>> lookup("全国")
+    Region(name='全国', code='100000', level='国')
+
+A name may be a full name (鞍山市, 岫岩满族自治县), the short name of a province or prefecture (鞍山,
+内蒙古, 广西), the country (全国, 我国, 中国) or a macro-region (西部地区, 长三角), which has no code. A
+name shared by several divisions (朝阳区 in Beijing and Changchun) is resolved by the region the
+document is about (``within``), else it stays unresolved: no code is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .gazetteer import adcode_rows, short_name
+
+LEVELS = ("国", "省", "市", "县", "区域")   # country, province, prefecture, county, macro-region
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str      # official full name (安徽省, 鞍山市) or 全国, or the macro-region's name
+    code: str      # 6-digit division code; 全国 is 100000; '' for a macro-region
+    level: str     # one of LEVELS
+
+
+NATIONAL = Region("全国", "100000", "国")
+_COUNTRY_NAMES = frozenset({"全国", "我国", "中国", "全国各地", "中华人民共和国", "全国范围"})
+# Statistical and policy macro-regions: places a figure can be about, but not divisions with a code.
+_MACRO = {
+    "东部地区": "东部地区", "中部地区": "中部地区", "西部地区": "西部地区", "东北地区": "东北地区",
+    "东部": "东部地区", "中部": "中部地区", "西部": "西部地区", "东北": "东北地区",
+    "中西部地区": "中西部地区", "中西部": "中西部地区",
+    "长三角": "长江三角洲地区", "长江三角洲": "长江三角洲地区", "长江三角洲地区": "长江三角洲地区",
+    "珠三角": "珠江三角洲地区", "珠江三角洲": "珠江三角洲地区", "珠江三角洲地区": "珠江三角洲地区",
+    "京津冀": "京津冀地区", "京津冀地区": "京津冀地区",
+    "粤港澳大湾区": "粤港澳大湾区", "成渝地区": "成渝地区", "成渝地区双城经济圈": "成渝地区",
+    "长江经济带": "长江经济带", "黄河流域": "黄河流域",
+}
+
+
+def _level(code: str) -> str:
+    return "省" if code[2:6] == "0000" else "市" if code[4:6] == "00" else "县"
+
+
+@cache
+def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
+    """name -> every division of that name (full names, then short names); code -> division."""
+    by_name: dict[str, list[Region]] = {}
+    by_code: dict[str, Region] = {}
+    shorts: list[tuple[str, Region]] = []
+    for long_code, name in adcode_rows():
+        if not name or "辖" in name:           # 市辖区, 省直辖县级行政区划: not places
+            continue
+        code = long_code[:6]
+        region = Region(name, code, _level(code))
+        by_code.setdefault(code, region)
+        by_name.setdefault(name, []).append(region)
+        if region.level in ("省", "市"):
+            short = short_name(name)
+            if short != name:
+                shorts.append((short, region))
+    full_names = set(by_name)
+    for short, region in shorts:               # a division's full name wins over another's short name
+        if short not in full_names:
+            by_name.setdefault(short, []).append(region)
+    return {k: tuple(v) for k, v in by_name.items()}, by_code
+
+
+def by_code(code: str) -> Region | None:
+    """The division with this 6-digit code (100000 is the country)."""
+    if code == NATIONAL.code:
+        return NATIONAL
+    return _index()[1].get(code)
+
+
+def candidates(name: str) -> tuple[Region, ...]:
+    """Every region the name may stand for, provinces first."""
+    name = name.strip()
+    if name in _COUNTRY_NAMES:
+        return (NATIONAL,)
+    if name in _MACRO:
+        return (Region(_MACRO[name], "", "区域"),)
+    found = _index()[0].get(name, ())
+    return tuple(sorted(found, key=lambda r: LEVELS.index(r.level)))
+
+
+def _inside(region: Region, within: str) -> bool:
+    """Whether ``region`` lies in (or is) the division coded ``within``."""
+    if not within or not region.code:
+        return False
+    if within == NATIONAL.code:
+        return True
+    prefix = within[:2] if within[2:] == "0000" else within[:4] if within[4:] == "00" else within
+    return region.code.startswith(prefix)
+
+
+def lookup(name: str, within: str = "") -> Region | None:
+    """The region ``name`` stands for, or None when unknown or ambiguous.
+
+    ``within`` is the code of the region the document is about: among several divisions of one
+    name, the one inside it wins. A province wins over a prefecture or county sharing its short
+    name (吉林 is 吉林省; 海南 is 海南省, not 海南藏族自治州) unless ``within`` says otherwise.
+    """
+    found = candidates(name)
+    if len(found) <= 1:
+        return found[0] if found else None
+    inside = [r for r in found if _inside(r, within)]
+    if len(inside) == 1:
+        return inside[0]
+    pool = inside or list(found)
+    provinces = [r for r in pool if r.level == "省"]
+    if len(provinces) == 1:
+        return provinces[0]
+    return None
+
+
+def province_of(region: Region) -> Region | None:
+    """The province a division lies in (itself for a province); None for the country and macro-regions."""
+    if not region.code or region.code == NATIONAL.code:
+        return None
+    return by_code(region.code[:2] + "0000")
