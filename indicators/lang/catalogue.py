@@ -1,0 +1,131 @@
+"""The catalogue of indicators (``indicators/lang/data/indicators.toml``, a file a user can edit):
+canonical ids, names, unit families, topics, and the words that name each indicator in a phrase.
+
+    >>> load_catalogue().match("国内生产总值比上年增长", "growth", "%").id
+    'gdp'
+    >>> load_catalogue().match("第一产业增加值增长", "growth", "%").id
+    'primary_industry_value_added'
+    >>> load_catalogue().match("占国内生产总值的比重", "ratio", "%") is None
+    True
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from .paths import read_data
+
+DEFAULT_CATALOGUE = "indicators.toml"
+# The kinds of figure each unit family takes: a money indicator is reported as an amount or its
+# growth, a rate as a ratio or its change, a price as its change or an index level.
+UNIT_FAMILIES: dict[str, frozenset[str]] = {
+    "money": frozenset({"money", "growth"}),
+    "count": frozenset({"count", "growth"}),
+    "quantity": frozenset({"quantity", "growth"}),
+    "area": frozenset({"area", "growth"}),
+    "rate": frozenset({"ratio", "growth"}),
+    "price": frozenset({"growth", "index", "ratio"}),
+}
+# A change of a level in percentage points is no growth of an amount (高于全国0.5个百分点 is a gap).
+_POINTS = "百分点"
+_DERIVED_REACH = 4      # a derived word counts when it follows the name within this many characters
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str            # Chinese name (column indicator_name)
+    en: str
+    unit: str            # unit family, a key of UNIT_FAMILIES
+    topic: str
+    names: tuple[str, ...]
+    growth_names: tuple[str, ...] = ()
+
+    def takes(self, kind: str, unit: str) -> bool:
+        """Whether a figure of this kind and unit can measure the indicator."""
+        if kind not in UNIT_FAMILIES[self.unit]:
+            return False
+        return not (kind == "growth" and unit == _POINTS and self.unit != "rate")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    indicators: dict[str, Indicator]
+    derived_after: tuple[str, ...]
+    derived_before: tuple[str, ...]
+    _automaton: ahocorasick.Automaton | None
+
+    def match(self, phrase: str, kind: str, unit: str = "") -> Indicator | None:
+        """The indicator a fact's phrase names, or None.
+
+        Every name in the phrase is found (leftmost-longest); the one nearest the end of the
+        phrase (nearest the figure) that suits the figure's kind and unit wins. A name followed by a
+        derived word (比重, 贡献率, 能耗) or preceded by one (占, 单位) names another figure's base,
+        not this figure.
+        """
+        if not phrase or self._automaton is None:
+            return None
+        for end, (key, growth_only, word) in reversed(list(self._automaton.iter_long(phrase))):
+            indicator = self.indicators[key]
+            if (growth_only and kind != "growth") or not indicator.takes(kind, unit):
+                continue
+            if any(phrase.find(w, end + 1, end + 1 + _DERIVED_REACH + len(w)) >= 0 for w in self.derived_after):
+                continue
+            if phrase[:end + 1 - len(word)].endswith(self.derived_before):
+                continue
+            return indicator
+        return None
+
+    def get(self, indicator_id: str) -> Indicator | None:
+        return self.indicators.get(indicator_id)
+
+
+def parse_catalogue(text: str, origin: str = DEFAULT_CATALOGUE) -> Catalogue:
+    """The catalogue from TOML text; ValueError naming the file and the entry when it is malformed."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{origin}: not valid TOML: {exc}") from None
+    derived = data.pop("derived", {})
+    indicators: dict[str, Indicator] = {}
+    for key, entry in data.items():
+        where = f"{origin}: indicator {key!r}"
+        if not (key.isascii() and key.replace("_", "").isalnum() and key == key.lower()):
+            raise ValueError(f"{where}: the id must be lower-case ASCII letters, digits and _")
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: must be a table")
+        for field in ("name", "en", "unit", "topic"):
+            if not isinstance(entry.get(field), str) or not entry[field]:
+                raise ValueError(f"{where}: needs a string {field!r}")
+        if entry["unit"] not in UNIT_FAMILIES:
+            raise ValueError(f"{where}: unit {entry['unit']!r} is not one of {', '.join(UNIT_FAMILIES)}")
+        names = entry.get("names", [])
+        growth = entry.get("growth_names", [])
+        if not names or not all(isinstance(n, str) and n for n in [*names, *growth]):
+            raise ValueError(f"{where}: needs a list of words in 'names'")
+        indicators[key] = Indicator(key, entry["name"], entry["en"], entry["unit"], entry["topic"],
+                                    tuple(names), tuple(growth))
+    owner: dict[str, str] = {}
+    automaton = ahocorasick.Automaton()
+    for key, indicator in indicators.items():
+        for word, growth_only in [*((n, False) for n in indicator.names), *((n, True) for n in indicator.growth_names)]:
+            if word in owner and owner[word] != key:
+                raise ValueError(f"{origin}: {word!r} names both {owner[word]!r} and {key!r}")
+            owner[word] = key
+            automaton.add_word(word, (key, growth_only, word))
+    automaton.make_automaton()
+    return Catalogue(indicators, tuple(derived.get("after", ())), tuple(derived.get("before", ())),
+                     automaton if owner else None)
+
+
+@cache
+def load_catalogue(path: str | None = None) -> Catalogue:
+    """The catalogue from ``path``, or the default one shipped in ``indicators/lang/data/indicators.toml``."""
+    if path is None:
+        return parse_catalogue(read_data(DEFAULT_CATALOGUE), DEFAULT_CATALOGUE)
+    return parse_catalogue(Path(path).read_text("utf-8"), str(path))
