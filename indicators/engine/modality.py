@@ -1,0 +1,77 @@
+"""Modality of a fact: an outcome (actual), a goal (target) or an expectation (forecast), read from the
+words before and after the figure and the part of the report it sits in.
+
+    >>> modality_of("今年发展主要预期目标是：国内生产总值增长", "；城镇新增就业…", qualifier="approx")
+    'target'
+    >>> modality_of("一九八二年计划为百分之四，预计可以达到", "。", period_end="1982-12-31", doc_date="1982-11-30")
+    'actual'
+
+The nearest cue before the figure decides: 预期目标, 力争, 控制在, 计划, 要, 确保 … make a target;
+实际, 已, and a target said to be met (实现…目标, 超过预期目标) an outcome; 预计, 预测 a forecast. A figure
+followed by 的目标 (略低于8%的预定目标) is a target. In the plan part of a work report a figure with
+左右, 以上, 以内 or 不超过 is a target. A figure after 从 (从14.8%降到10%) is the level a change starts
+from: an outcome.
+
+预计 (an estimate): of a period that has ended, or ends within three months of the document (a
+report delivered in November estimating its year), it is an outcome not yet final, so ``actual``;
+of a period further ahead it is a ``forecast``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .dates import date_parts
+
+MODALITIES = ("actual", "target", "forecast")
+_CUES = re.compile(
+    # a target said to be met, exceeded or missed: what follows is an outcome
+    r"(?P<met>(?<!努力)(?<!力争)(?<!争取)(?<!确保)(?<!要)(?<!将)"
+    r"(?:实现|完成|达到|超过|超额完成|好于|高于|低于|略低于|接近)[^，,。；;：:]{0,12}?(?:目标|预期|计划))"
+    r"|(?P<done>实际|已经|已|刚刚过去的)"
+    r"|(?P<forecast>预计|预测|估计|可望|有望)"
+    r"|(?P<target>预期目标|主要目标|调控目标|奋斗目标|目标[是为]|目标定[为在]|目标设定|预期[为是]|增长预期"
+    r"|计划(?!生育|单列|经济|执行)|要求|力争|争取|确保|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
+    r"|(?<![主重只不需必首纲摘扼])要(?![素点是害])|将要)"
+    # said of a year to come these set a goal; in the review of a year past they report what was done
+    r"|(?P<planned>控制在|控制到|安排)"
+)
+_TARGET_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")
+_BOUNDED = frozenset({"approx", "more_than", "at_least", "at_most", "less_than"})
+_ESTIMATE_REACH = timedelta(days=92)
+
+
+def period_has_ended(period_end: str, doc_date: str) -> bool | None:
+    """Whether the period ends before (or within three months after) the document's date; None when unknown."""
+    end_year, end_month, end_day = date_parts(period_end)
+    year, month, day = date_parts(doc_date)
+    if end_year is None or year is None:
+        return None
+    if month is None:                        # a year only: a period of that year or later is ahead
+        return end_year < year
+    said = date(year, month, day or 1)
+    return date(end_year, end_month or 12, end_day or 28) <= said + _ESTIMATE_REACH
+
+
+def modality_of(before: str, after: str = "", *, role: str = "", listed_target: bool = False,
+                qualifier: str = "exact", period_end: str = "", doc_date: str = "") -> str:
+    """``before``: the fact's sentence up to the figure; ``after``: the text right after it; ``role``:
+    review or plan (the part of a work report); ``listed_target``: the figure is in a list that a
+    target cue introduced (今年主要预期目标是：…)."""
+    if before.endswith("从") or before.endswith("由"):
+        return "actual"                      # 从14.8%降到…: the level a change starts from
+    if _TARGET_AFTER.match(after):
+        return "target"
+    cues = list(_CUES.finditer(before))
+    kind = cues[-1].lastgroup if cues else None                 # the nearest cue decides
+    if kind == "forecast":
+        ended = period_has_ended(period_end, doc_date)
+        return "actual" if ended else "forecast"
+    if kind in ("met", "done"):
+        return "actual"
+    if kind == "target" or listed_target or (kind == "planned" and role != "review"):
+        return "target"
+    if role == "plan" and qualifier in _BOUNDED and not period_has_ended(period_end, doc_date):
+        return "target"
+    return "actual"
