@@ -40,6 +40,7 @@ class DocumentContext:
 
     text: str
     layout: Layout
+    about: str = ""              # the region the document is about (its metadata), '' when not known
     _blocks: dict[int, BlockContext] = field(default_factory=dict)
     _places: list[tuple[int, str]] | None = None       # every place name in the document, one pass
     _place_pos: list[int] = field(default_factory=list)
@@ -131,6 +132,8 @@ class DocumentContext:
                 generic = first_generic(b.text)
                 if generic and GENERIC_LEVEL[generic[-1]] != "乡":
                     self._section_place[b.section] = self.place_of_level(GENERIC_LEVEL[generic[-1]]) or ""
+        if self.about and not self.layout.news_items:
+            return self.about                 # a report or bulletin is about its region (全国, 南阳市)
         if self._issuer and not self.layout.news_items:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
         return self._section_place.get(section) or self._issuer or self._doc_place

@@ -17,6 +17,7 @@ import pandas as pd
 import regex
 
 from ..lang import patterns as P
+from ..lang.catalogue import load_catalogue
 from ..lang.numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, facts_to_frame
@@ -25,6 +26,7 @@ from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .period import period_for
+from .placing import Placer
 from .region import region_for, respective_places
 
 # No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
@@ -48,7 +50,7 @@ _PER = regex.compile(r"每(?P<per>日|天|小时|年|月)$")
 _PER_UNIT = {"天": "日"}
 _PER_AFTER = regex.compile(r"/(年|日|月|小时|天)(?![\p{Han}])")
 _GRANT_WORD = regex.compile(r"奖励|补助|补贴|贴息|奖补|资助")
-_RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|涨幅|(?P<fall>降幅|跌幅))[^，,。；;]{0,10}$")
+_RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|增长速度|增长预期|涨幅|(?P<fall>降幅|跌幅))[^，,。；;]{0,10}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(r"[，,；;。！？!?\n]")
@@ -407,9 +409,11 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, d
     carried_section = state.section if state is not None else ""
     if state is not None:
         state.section = next((b.section for b in reversed(layout.blocks) if b.section), carried_section)
+    meta = doc if doc is not None else read_document_meta(text, source)
+    doc = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" else "")
+    placer = Placer(layout, doc, meta, load_catalogue(), state)    # reads the chunk's report parts
     if not candidates:
         return []
-    doc = DocumentContext(text, layout)
     topics = load_taxonomy(taxonomy)
     topic_scores: dict[str, dict[str, float]] = {}
     facts: list[Fact] = []
@@ -472,13 +476,16 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, d
         topic = topics.choose((topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0),
                                 (topic_scores[block.section], 0.5))
         low, high = _bounds(c)
+        period = period_for(doc, ctx, block, ls, sentence)
+        region = (group_places[c.group].pop(0) if group_places.get(c.group)
+                  else region_for(doc, ctx, block, ls, sentence))
         facts.append(Fact(
             start=c.start, end=c.end, mention=text[c.start:c.end], value=c.value, unit=c.unit,
             qualifier=c.qualifier, kind=c.kind, value_low=low, value_high=high,
-            indicator=indicator, period=period_for(doc, ctx, block, ls, sentence),
-            region=(group_places[c.group].pop(0) if group_places.get(c.group)
-                    else region_for(doc, ctx, block, ls, sentence)),
+            indicator=indicator, period=period, region=region,
             topic=topic, sentence=sentence_text, section=block.section or carried_section, source=source,
+            **placer.place(block, ls, le, sentence, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
+                           indicator=indicator, period=period, region=region),
         ))
         if not same_sentence:
             sentence_indicators = []
@@ -494,8 +501,9 @@ def extract(text: str, source: str = "", *, taxonomy: str | None = None, doc_dat
             state: ChunkState | None = None) -> pd.DataFrame:
     """The tidy table of every quantitative fact in ``text`` (columns: ``indicators.COLUMNS``).
 
-    ``doc_date`` (ISO), ``doc_region`` and ``doc_kind`` say what the document is when its text does not.
+    ``doc_date`` (ISO), ``doc_region`` and ``doc_kind`` say what the document is when its text does
+    not; otherwise its title, dateline and issuer are read (``doc`` gives metadata already read).
     """
-    if doc is None and (doc_date or doc_region or doc_kind):
+    if doc is None and isinstance(text, str):
         doc = read_document_meta(text, source, date=doc_date, region=doc_region, kind=doc_kind)
     return facts_to_frame(extract_facts(text, source, taxonomy=taxonomy, doc=doc, state=state))

@@ -16,11 +16,12 @@ it reports on (2024年…统计公报), that year is its date: its 上年 and �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lang.gazetteer import find_places, issuer_places
 from ..lang.regions import NATIONAL, Region, lookup
 from .dates import parse_date
+from .report import Part
 
 DOC_KINDS = ("work_report", "statistical_bulletin", "monthly_release", "news", "other")
 
@@ -42,7 +43,7 @@ class ChunkState:
     """What one chunk of a document hands to the next, so context survives a chunk boundary."""
 
     section: str = ""          # headline of the article the previous chunk ended in
-    roles: dict = field(default_factory=dict)   # the work report's part (review/plan) where the chunk ended
+    part: Part | None = None   # the part of a work report (review, plan) the previous chunk ended in
 
 
 _HEAD_CHARS = 1500             # title, dateline and issuer sit at the top

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .clauses import MAX_CLAUSE, clause_end, respectively_clause
+from .clauses import MAX_CLAUSE, clause_end, clause_start, respectively_clause
 from .layout import DATELINE, Block
 
 if TYPE_CHECKING:
@@ -35,11 +35,12 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     stands for; else named later in its clause; else earlier in its paragraph; else the place its
     article (or document) names most; else a bare 全省/全市."""
     s0, s1 = sentence
+    text = block.text
+    national = doc.about in SCOPES
     i = bisect_right(ctx._place_pos, local) - 1
-    if i >= 0 and ctx._place_pos[i] >= s0:
+    if i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0)):
         return ctx.places[i][1]
     default = doc.default_place(block.section)
-    text = block.text
     generic = None
     for m in GENERIC_PLACE.finditer(text, max(s0, local - MAX_CLAUSE), local):
         if text[m.start() - 1:m.start()] not in COMPARISON_BASE:    # 高于全省平均水平
@@ -48,8 +49,11 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return _resolve_generic(doc, generic.group(), default, block.start + local)
     clause_stop = clause_end(text, local, s1)
     j = i + 1
-    if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_stop:
+    if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_stop and (
+            not national or not mentioned_only(text, *ctx.places[j])):
         return ctx.places[j][1]
+    if national:
+        return default                 # a national report's figure is national unless its clause says otherwise
     # Earlier in the paragraph, unless the place was one of a list (郑州、洛阳、南阳分别增长…).
     while i >= 0:
         pos, name = ctx.places[i]
@@ -60,6 +64,26 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if default:
         return default
     return ctx.generic_place
+
+
+# A place only mentioned: a partner (与上海合作), a beneficiary (对口支援新疆), a project or policy area
+# named after it (海南自由贸易港, 京津冀协同发展, 西部大开发) — not the place a figure is about.
+_MENTION_BEFORE = regex.compile(r"(?:与|同|和|对口支援|支援|援助|援建|帮扶|支持|推动|推进|加快|建设|举办|召开|在|到|赴|向|对|从|为|及|、)$")
+_MENTION_AFTER = regex.compile(
+    r"^(?:自由贸易港|自贸港|自由贸易试验区|自贸试验区|自贸区|协同发展|一体化|大开发|振兴|崛起|新区|经济带|经济圈|城市群"
+    r"|都市圈|示范区|试验区|开发区|综合试验区|合作|冬奥|奥运|世博|进博|峰会|论坛|等地|等省|等|和|、|及|地震|灾区|特大)")
+
+
+def mentioned_only(text: str, pos: int, name: str) -> bool:
+    """Whether the place at ``pos`` is only mentioned (a partner, a project, one of a list)."""
+    return bool(_MENTION_BEFORE.search(text, max(0, pos - 4), pos) or _MENTION_AFTER.match(text, pos + len(name)))
+
+
+def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
+    """Whether a place named before a fact is what the fact is about: it opens the fact's clause
+    (上海市地区生产总值增长5%) and is not merely mentioned."""
+    pos, name = place
+    return pos >= clause_start(text, local, s0) and not mentioned_only(text, pos, name)
 
 
 GENERIC_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",

@@ -1,0 +1,279 @@
+"""A fact placed in time and space: its dates, grain, region code, catalogue indicator and modality,
+computed in one place from what the engine found (period, region and indicator phrases) and what the
+document is (its metadata, the part of a work report, its paragraphs' time cues).
+
+In a work report every fact is dated from the cues of its own text: the nearest time expression before
+it in its sentence, else later in its clause, else earlier in its paragraph, else in the paragraph that
+introduced its list (今年发展主要预期目标是：), else the part of the report (review: the year before the
+report, plan: the report's year). In other documents the period the engine found is resolved, a bare
+part of a year (全年, 年末) taking the year of a bulletin's title.
+
+An average over years (年均增长, 平均每年增长) is dated over the years it averages (比2002年, 五年, 过去五年,
+“十一五”时期, or the part of the report), never as one year; a growth counted from a named year
+(比2002年增长65.5%) covers the years since.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lang.catalogue import Catalogue, Indicator
+from ..lang.regions import NATIONAL, lookup
+from .clauses import clause_end, clause_start
+from .dates import Period, plan_year, resolve, small_number, years_period
+from .document import DocumentContext
+from .layout import Block, Layout
+from .metadata import ChunkState, DocumentMeta
+from .modality import modality_of, period_has_ended
+from .region import SCOPES
+from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_line
+
+# A clause that says only how a figure changed, not what it is (按可比价格计算平均每年增长, 增长).
+_CHANGE_ONLY = re.compile(
+    r"(?:按可比价格计算|按可比口径计算?|扣除价格因素|按不变价格计算|比上年|比去年|较上年|与上年相比|同比|年均|平均每年"
+    r"|每年平均|实际|名义|增长|增速|提高|上升|上涨|下降|回落|增加|分别|达到|为|了|约|[0-9０-９一二两三四五六七八九十]{1,2}年"
+    r"|[，、\s])*")
+_LOOK_BACK = 80
+_AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均|平均增长|年递增|平均递增|平均每年递增")
+_N = r"[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
+_YEARS_BEFORE = re.compile(rf"(?P<n>{_N})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+_ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
+_LIST_INTRO = re.compile(r"[：:]\s*$")
+_LIST_ITEM_END = re.compile(r"[；;：:]\s*$")
+_TARGET_INTRO = re.compile(r"目标|计划|要求|预期|任务|安排")
+_GENERIC_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县"}
+
+
+@dataclass
+class _Paragraph:
+    part: Part
+    cues: list[Cue] | None = None
+    intro: Cue | None = None         # the time cue of the paragraph that introduced this list
+    intro_target: bool = False       # that paragraph named targets (今年发展主要预期目标是：)
+
+
+def _years_before(text: str) -> int:
+    """The number of years the last 五年/十年 before an average or a sum in ``text`` counts, else 0."""
+    found = list(_YEARS_BEFORE.finditer(text))
+    if not found:
+        return 0
+    n = small_number(found[-1].group("n"))
+    return n if n is not None and 2 <= n <= 30 else 0
+
+
+class Placer:
+    """Places the facts of one chunk; built once per chunk, reads each paragraph once."""
+
+    def __init__(self, layout: Layout, doc: DocumentContext, meta: DocumentMeta, catalogue: Catalogue,
+                 state: ChunkState | None = None):
+        self.layout, self.doc, self.meta, self.catalogue = layout, doc, meta, catalogue
+        self.report = meta.kind == "work_report"
+        self.within = meta.region_code
+        self._paragraphs: dict[int, _Paragraph] = {}
+        self._title_year: int | None = None
+        if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
+            found = resolve(doc.title_period(), meta.date)
+            self._title_year = int(found.end[:4]) if found is not None else None
+        if self.report:
+            self._read_parts(state)
+
+    # ------------------------------------------------------------------------------------- parts
+
+    def _read_parts(self, state: ChunkState | None) -> None:
+        # A report opens with its review (一、2024年工作回顾, 过去五年的回顾, or a review with no heading).
+        part = state.part if state is not None and state.part is not None else Part("review", headed=False)
+        previous: _Paragraph | None = None
+        previous_text = ""
+        doc_text = self.doc.text
+        for block in self.layout.blocks:
+            text = block.text.strip()
+            first_line = doc_text[block.pieces[0][0]:block.pieces[0][1]].strip()   # a heading merged into a paragraph
+            if is_heading_line(first_line, block.kind == "heading"):
+                found = heading_part(first_line, self.meta.date, part)
+                if found is not None:
+                    part = found
+            paragraph = _Paragraph(part)
+            if previous is not None and _LIST_ITEM_END.search(previous_text):
+                # 今年发展的主要预期目标是： / 国内生产总值增长8%左右； / 城镇新增就业…: the list's
+                # items take the time and the target of the line that introduced them.
+                if _LIST_INTRO.search(previous_text):
+                    cues = self._cues(previous, previous_text)
+                    paragraph.intro = next((c for c in reversed(cues) if c.period and not c.base), None)
+                    paragraph.intro_target = bool(_TARGET_INTRO.search(previous_text))
+                else:
+                    paragraph.intro, paragraph.intro_target = previous.intro, previous.intro_target
+            self._paragraphs[id(block)] = paragraph
+            previous, previous_text = paragraph, text
+        if state is not None:
+            state.part = part
+
+    def _cues(self, paragraph: _Paragraph, text: str) -> list[Cue]:
+        if paragraph.cues is None:
+            paragraph.cues = block_cues(text, self.meta.date)
+        return paragraph.cues
+
+    def _paragraph(self, block: Block) -> _Paragraph:
+        paragraph = self._paragraphs.get(id(block))
+        if paragraph is None:
+            paragraph = self._paragraphs[id(block)] = _Paragraph(Part())
+        return paragraph
+
+    # ------------------------------------------------------------------------------------- time
+
+    def _when(self, block: Block, local: int, sentence: tuple[int, int], period: str
+              ) -> tuple[Period | None, bool, str]:
+        """(period, whether the text named it, the role it implies) of a fact."""
+        text = block.text
+        paragraph = self._paragraph(block)
+        cues = self._cues(paragraph, text)
+        s0, s1 = sentence
+        clause0 = clause_start(text, local, s0)
+        explicit: Cue | None = None
+        for cue in reversed(cues):                              # nearest before it in its sentence
+            if s0 <= cue.pos < local and not cue.base and cue.period is not None and (
+                    cue.period.grain != "day" or cue.pos >= clause0):     # 年末… governs its own clause
+                explicit = cue
+                break
+        if explicit is None:
+            stop = clause_end(text, local, s1)
+            explicit = next((c for c in cues if local <= c.pos < stop and not c.base and c.period), None)
+        if explicit is None:
+            explicit = next((c for c in reversed(cues)
+                             if c.pos < s0 and not c.base and c.period and c.period.grain != "day"), None)
+        if explicit is None and paragraph.intro is not None:
+            explicit = paragraph.intro
+        if not self.report:
+            return self._resolved(period), bool(period), ""
+        part = paragraph.part
+        if explicit is not None:
+            found = explicit.period
+            if explicit.bare:                                   # 全年, 年末: the year of the part
+                found = resolve(explicit.text, self.meta.date, role=part.role or "review")
+            return found, True, self._role_of(found) or part.role
+        if part.span is not None:
+            return years_period(*part.span), False, part.role
+        if part.role:
+            return resolve("", self.meta.date, role=part.role), False, part.role
+        return None, False, ""
+
+    def _resolved(self, period: str) -> Period | None:
+        if not period:
+            return None
+        return resolve(period, self.meta.date, year=self._title_year)
+
+    def _role_of(self, period: Period | None) -> str:
+        """review for a period that ended before the report's plan year, plan for one from it on."""
+        ahead = plan_year(self.meta.date)
+        if period is None or ahead is None:
+            return ""
+        return "plan" if int(period.end[:4]) >= ahead else "review"
+
+    def _over_years(self, block: Block, local: int, sentence: tuple[int, int], found: Period | None,
+                    part: Part) -> Period | None:
+        """An average (年均增长) or a growth since a named year, dated over the years it covers."""
+        text = block.text
+        s0 = sentence[0]
+        clause = text[clause_start(text, local, s0):local]
+        cues = self._cues(self._paragraph(block), text)
+        base = base_year(cues, s0, local)
+        end = int(found.end[:4]) if found is not None else None
+        if not _AVERAGE.search(clause):
+            if base is not None and end is not None and found.grain == "year" and base < end - 1:
+                return years_period(base + 1, end)              # 比2002年增长65.5%
+            years = _years_before(clause)
+            if years and end is not None and found.grain == "year":
+                return years_period(end - years + 1, end)       # 十年增加近70万亿元
+            if (found is not None and found.grain == "multi_year" and _ANNUAL.search(clause)
+                    and part.role == "review"):
+                return resolve(str(end) + "年")                 # 比上年增长, said in a five-year review
+            return found
+        if found is not None and found.grain == "multi_year":
+            return found
+        if base is not None and end is not None and base < end:
+            return years_period(base + 1, end)
+        years = _years_before(text[s0:local])
+        if years and end is not None:
+            return years_period(end - years + 1, end)           # 五年年均增长, 十年…年均增长
+        multi = next((c.period for c in reversed(cues)
+                      if c.pos < local and not c.base and c.period and c.period.grain == "multi_year"), None)
+        if multi is not None and (end is None or int(multi.end[:4]) == end):
+            return multi                                        # 这五年，…年均增长
+        if part.span is not None and (end is None or part.span[1] == end):
+            return years_period(*part.span)
+        return None
+
+    def _ahead(self, found: Period) -> bool:
+        """Whether a period lies ahead of the report: it ends more than three months after the
+        report's date, or (when only the report's year is known) it is the planned year or later."""
+        if "-" in self.meta.date:
+            return period_has_ended(found.end, self.meta.date) is False
+        ahead = plan_year(self.meta.date)
+        return ahead is not None and int(found.start[:4]) >= ahead and found.grain in ("year", "multi_year")
+
+    def _indicator(self, text: str, local: int, sentence: tuple[int, int], kind: str, unit: str,
+                   phrase: str) -> Indicator | None:
+        """The catalogue's indicator for the engine's phrase; else for the whole clause before the
+        figure; else, for a growth whose clause says only how it changed (按可比价格计算平均每年增长),
+        for the figure named earlier in the sentence (国内生产总值达到74.4万亿元，增长6.7%)."""
+        entry = self.catalogue.match(phrase, kind, unit)
+        if entry is not None:
+            return entry
+        s0 = sentence[0]
+        clause0 = clause_start(text, local, s0)
+        clause = text[clause0:local]
+        entry = self.catalogue.match(clause, kind, unit)
+        if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
+            entry = self.catalogue.match(text[max(s0, clause0 - _LOOK_BACK):clause0], kind, unit)
+        return entry
+
+    # ------------------------------------------------------------------------------------- space
+
+    def _region(self, region: str) -> tuple[str, str]:
+        """(official name, code) of the place the engine named; the document's region by default."""
+        if not region or region in SCOPES:
+            if region in SCOPES:
+                return NATIONAL.name, NATIONAL.code
+            return self.meta.region_name, self.meta.region_code
+        generic = region[0] in "全本我" and region[-1:] in _GENERIC_LEVEL and len(region) == 2
+        if generic:                                             # 全省, 本市: the document's own region
+            found = lookup(self.meta.region_name) if self.meta.region_name else None
+            if found is not None and found.level == _GENERIC_LEVEL[region[-1]]:
+                return found.name, found.code
+            return (self.meta.region_name, self.meta.region_code) if self.meta.region_name else (region, "")
+        if region == self.meta.region_name:
+            return self.meta.region_name, self.meta.region_code
+        found = lookup(region, self.within)
+        if found is not None:
+            return found.name, found.code
+        return region, ""
+
+    # ------------------------------------------------------------------------------------- one fact
+
+    def place(self, block: Block, local: int, local_end: int, sentence: tuple[int, int], *, kind: str,
+              unit: str, qualifier: str, indicator: str, period: str, region: str) -> dict[str, str]:
+        found, named, role = self._when(block, local, sentence, period)
+        part = self._paragraph(block).part if self.report else Part()
+        found = self._over_years(block, local, sentence, found, part)
+        text = block.text
+        paragraph = self._paragraph(block)
+        modality = modality_of(
+            text[sentence[0]:local], text[local_end:local_end + 12], role=role,
+            listed_target=paragraph.intro_target and self.report, qualifier=qualifier,
+            period_end=found.end if found is not None else "", doc_date=self.meta.date)
+        if self.report and found is not None and modality == "actual" and self._ahead(found):
+            modality = "target"    # a report cannot give the outcome of a year still to come
+        if self.report and not named and found is not None and (
+                (role == "plan" and modality != "target") or (role == "review" and modality == "forecast")):
+            found = None           # an outcome in the plan part with no time of its own: not dated
+        name, code = self._region(region)
+        entry = self._indicator(text, local, sentence, kind, unit, indicator)
+        return {
+            "period_start": found.start if found is not None else "",
+            "period_end": found.end if found is not None else "",
+            "period_grain": found.grain if found is not None else "",
+            "region_name": name, "region_code": code,
+            "indicator_id": entry.id if entry is not None else "",
+            "indicator_name": entry.name if entry is not None else "",
+            "modality": modality,
+        }
