@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang.catalogue import Catalogue, Indicator
-from ..lang.regions import NATIONAL, lookup
+from ..lang.regions import NATIONAL, enclosing, lookup
 from .clauses import clause_end, clause_start
 from .dates import Period, plan_year, resolve, small_number, years_period
 from .document import DocumentContext
@@ -236,11 +236,16 @@ class Placer:
                 return NATIONAL.name, NATIONAL.code
             return self.meta.region_name, self.meta.region_code
         generic = region[0] in "全本我" and region[-1:] in _GENERIC_LEVEL and len(region) == 2
-        if generic:                                             # 全省, 本市: the document's own region
-            found = lookup(self.meta.region_name) if self.meta.region_name else None
-            if found is not None and found.level == _GENERIC_LEVEL[region[-1]]:
+        if generic:                          # 全省, 本市: the document's region, or the one it lies in
+            found = lookup(self.meta.region_name, self.within) if self.meta.region_name else None
+            level = _GENERIC_LEVEL[region[-1]]
+            if found is not None and level in ("省", "市"):
+                found = enclosing(found, level) if found.level != level else found
+            if found is not None and found.level == level:
                 return found.name, found.code
-            return (self.meta.region_name, self.meta.region_code) if self.meta.region_name else (region, "")
+            if self.meta.region_name and not self.meta.region_code:
+                return self.meta.region_name, ""              # a place the gazetteer lacks (禾丰县)
+            return region, ""
         if region == self.meta.region_name:
             return self.meta.region_name, self.meta.region_code
         found = lookup(region, self.within)

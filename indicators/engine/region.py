@@ -55,7 +55,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if national:
         return default                 # a national report's figure is national unless its clause says otherwise
     # Earlier in the paragraph, unless the place was one of a list (郑州、洛阳、南阳分别增长…).
-    while i >= 0:
+    while i >= 0 and not doc.about:
         pos, name = ctx.places[i]
         after = text[pos + len(name):pos + len(name) + 1]
         if after not in _LISTED and text[pos - 1:pos] not in _LISTED:
@@ -70,7 +70,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 # named after it (海南自由贸易港, 京津冀协同发展, 西部大开发) — not the place a figure is about.
 _MENTION_BEFORE = regex.compile(r"(?:与|同|和|对口支援|支援|援助|援建|帮扶|支持|推动|推进|加快|建设|举办|召开|在|到|赴|向|对|从|为|及|、)$")
 _MENTION_AFTER = regex.compile(
-    r"^(?:自由贸易港|自贸港|自由贸易试验区|自贸试验区|自贸区|协同发展|一体化|大开发|振兴|崛起|新区|经济带|经济圈|城市群"
+    r"(?:自由贸易港|自贸港|自由贸易试验区|自贸试验区|自贸区|协同发展|一体化|大开发|振兴|崛起|新区|经济带|经济圈|城市群"
     r"|都市圈|示范区|试验区|开发区|综合试验区|合作|冬奥|奥运|世博|进博|峰会|论坛|等地|等省|等|和|、|及|地震|灾区|特大)")
 
 

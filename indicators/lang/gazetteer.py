@@ -141,7 +141,7 @@ def issuer_places(text: str) -> dict[str, str]:
 # Towns and townships (满井镇, 汪洋镇, 珠嘉镇) are not in the county-level gazetteer; a two-character name
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
 _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在于到至])|^)([\u4e00-\u9fff]{2}(?:镇|乡|街道))", re.MULTILINE)
-_TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万")
+_TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万在年和与的")
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "城关", "所在"})
 

@@ -120,8 +120,9 @@ def lookup(name: str, within: str = "") -> Region | None:
     return None
 
 
-def province_of(region: Region) -> Region | None:
-    """The province a division lies in (itself for a province); None for the country and macro-regions."""
-    if not region.code or region.code == NATIONAL.code:
+def enclosing(region: Region, level: str) -> Region | None:
+    """The division of ``level`` (省 or 市) that ``region`` lies in (itself when of that level); None for
+    the country, macro-regions and a level below the region's own."""
+    if not region.code or region.code == NATIONAL.code or LEVELS.index(level) > LEVELS.index(region.level):
         return None
-    return by_code(region.code[:2] + "0000")
+    return by_code(region.code[:2] + "0000" if level == "省" else region.code[:4] + "00")
