@@ -16,10 +16,11 @@ import sys
 import time
 from pathlib import Path
 
-from .io.files import collect
+from .io.files import METADATA_FILE, MetadataTable, collect, given_metadata
 from .io.reader import SUPPORTED_SUFFIXES, ReadError
 from .io.writer import TableWriter
 from .pipeline import DEFAULT_CHUNK_CHARS, extract_file, iter_text
+from .schema import COLUMNS, DOC_KINDS, iso_date
 
 PROG = "indicators"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -41,6 +42,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _say("--chunk-chars must be at least 1000")
         return EXIT_USAGE
     try:
+        cli_given = _given_on_command_line(args)
+    except ValueError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    try:
         writer = TableWriter(args.output)
     except ValueError as exc:
         _say(f"{args.output}: {exc}")
@@ -53,11 +59,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failures = list(walk.failures)
     for name, reason in walk.failures:
         _say(f"{name}: {reason}")
+    roots = [Path(p) for p in args.paths if Path(p).is_dir()]
+    tables: dict[Path, tuple[MetadataTable, set[str]]] = {}   # metadata.csv read -> the files it named that were used
     done = facts = chars = 0
     try:
         for path in walk.files:
+            given = _given_for(path, roots, tables) | cli_given
             try:
-                result = extract_file(path, writer, args.chunk_chars)
+                result = extract_file(path, writer, args.chunk_chars, given=given)
             except ReadError as exc:
                 failures.append((exc.name, exc.reason))
                 _say(str(exc))
@@ -91,6 +100,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except BaseException:
         writer.abort()  # never leave a half-written hidden .part file behind
         raise
+    metadata_problems = _report_metadata(tables)
     total = done + len(failures)
     if not args.quiet:
         if walk.skipped:
@@ -107,7 +117,51 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if failures:
         _say(f"{len(failures)} of {_plural(total, 'file')} failed")
         return EXIT_FAILED
+    if metadata_problems:
+        _say(f"{_plural(metadata_problems, 'problem')} in {METADATA_FILE} (named above)")
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _given_on_command_line(args: argparse.Namespace) -> dict[str, str]:
+    """--doc-date, --doc-region, --doc-kind: what every document of the run is said to be."""
+    given = {}
+    if args.doc_date:
+        try:
+            given["date"] = iso_date(args.doc_date)
+        except ValueError as exc:
+            raise ValueError(f"--doc-date: {exc}") from None
+    if args.doc_region:
+        given["region"] = args.doc_region.strip()
+    if args.doc_kind:
+        given["kind"] = args.doc_kind
+    return given
+
+
+def _given_for(path: Path, roots: list[Path], tables: dict) -> dict[str, str]:
+    """What the nearest metadata.csv says about a document (its problems are named once, right away)."""
+    root = next((r for r in roots if path.is_relative_to(r)), None)
+    given, table = given_metadata(path, root)
+    if table is not None:
+        if table.path not in tables:
+            tables[table.path] = (table, set())
+            for problem in table.problems:
+                _say(f"{table.path}: {problem}")
+        if given:
+            tables[table.path][1].add(path.resolve().relative_to(table.path.parent.resolve()).as_posix())
+    return given
+
+
+def _report_metadata(tables: dict) -> int:
+    """Rows of a metadata.csv that name no document read are named (a misspelt file name); the
+    number of problems found in the tables, for the exit status."""
+    problems = 0
+    for table, used in tables.values():
+        problems += len(table.problems)
+        for key in sorted(set(table.entries) - used, key=table.rows.get):
+            _say(f"{table.path}: row {table.rows[key]}: {key!r} is not among the documents read")
+            problems += 1
+    return problems
 
 
 def cmd_text(args: argparse.Namespace) -> int:
@@ -141,10 +195,15 @@ Documents: .txt and .md (UTF-8 with or without BOM, GBK/GB18030, UTF-16: detecte
 from the locale), .html/.htm (main text only), .pdf (text layer; scanned PDFs need OCR first),
 .docx."""
 
-EXTRACT_EPILOG = """\
-Output columns: source, section, sentence, start, end, mention, value, unit, qualifier,
-value_low, value_high, kind, indicator, period, region, topic. start/end are character
-offsets into the text `indicators text FILE` prints.
+EXTRACT_EPILOG = f"""\
+Output columns: {", ".join(COLUMNS)}.
+start/end are character offsets into the text `indicators text FILE` prints. period_start and
+period_end are ISO dates, region_code the 6-digit division code (全国 100000), indicator_id the
+catalogue's id (gdp, cpi …), modality actual, target or forecast (see the README).
+
+What a document is (its date, region and kind) is read from its title, dateline and issuer; a
+metadata.csv in a folder (columns file,date,region,kind; file relative to that folder) says it
+for the documents under it, and --doc-date, --doc-region, --doc-kind for every document of the run.
 
 Each file that cannot be read is named on stderr with the reason ("indicators: FILE: reason");
 all other files are still processed and written. Damaged text (a file truncated inside a
@@ -155,7 +214,8 @@ Exit status: 0 all files read, 1 some file failed (the count is printed) or no d
 examples:
   indicators extract 公报.pdf -o facts.csv
   indicators extract reports/ news.html -o facts.parquet
-  indicators extract "my docs/" --no-recursive -o out.json"""
+  indicators extract "my docs/" --no-recursive -o out.json
+  indicators extract 安徽2025.txt --doc-date 2025-01-14 --doc-region 安徽省 -o facts.csv"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -204,6 +264,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="text files are read and extracted in pieces of at most N characters, cut at "
         "paragraph breaks, so files of any size use bounded memory; offsets still refer to "
         f"the whole text (default: {DEFAULT_CHUNK_CHARS:,})",
+    )
+    ex.add_argument(
+        "--doc-date",
+        metavar="DATE",
+        help="the date every document was delivered or released (YYYY-MM-DD, YYYY-MM or YYYY): what "
+        "今年, 去年 and the parts of a work report are read against (default: read from each document's "
+        "dateline, title or file name, or its metadata.csv)",
+    )
+    ex.add_argument(
+        "--doc-region",
+        metavar="NAME",
+        help="the region every document is about (全国, 安徽省, 鞍山): the region of facts whose text names "
+        "none (default: read from each document's title or issuer, or its metadata.csv)",
+    )
+    ex.add_argument(
+        "--doc-kind",
+        choices=DOC_KINDS,
+        help="what every document is (default: read from each document's title)",
     )
     ex.add_argument("-q", "--quiet", action="store_true", help="print only failures, no summary")
     ex.add_argument("-v", "--verbose", action="store_true", help="print one line per file read")

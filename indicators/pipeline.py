@@ -4,6 +4,7 @@ with offsets into the whole text. The CLI, the store, the dashboard and batch wo
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -61,9 +62,13 @@ def display_name(path: Path | str) -> str:
 
 
 def extract_file(
-    path: Path, writer: FrameSink, chunk_chars: int = DEFAULT_CHUNK_CHARS, source: str | None = None
+    path: Path, writer: FrameSink, chunk_chars: int = DEFAULT_CHUNK_CHARS, source: str | None = None,
+    given: Mapping[str, str] | None = None,
 ) -> FileResult:
-    """Extract the facts of one document into ``writer``; raise ReadError when it fails."""
+    """Extract the facts of one document into ``writer``; raise ReadError when it fails.
+
+    ``given`` is what the caller says the document is (date, region, kind: ``--doc-date``, a
+    ``metadata.csv``); what it does not give is read from the document's beginning."""
     source = display_name(path) if source is None else source
     result = FileResult()
     state = ChunkState()  # carries the article headline (and more) from one chunk to the next
@@ -71,7 +76,10 @@ def extract_file(
     for offset, text in iter_text(path, chunk_chars, result.warnings):
         result.chars = offset + len(text)
         if doc is None:
-            doc = read_document_meta(text, source)
+            try:
+                doc = read_document_meta(text, source, **(given or {}))
+            except ValueError as exc:
+                raise ReadError(str(path), f"bad metadata: {exc}") from exc
         try:
             frame = extract(text, source=source, doc=doc, state=state)
         except Exception as exc:

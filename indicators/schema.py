@@ -5,6 +5,8 @@ Values stay exact (``Decimal``) inside the engine and become floats only here, w
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -43,6 +45,20 @@ QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_most", "at_least"
 KINDS = ("count", "money", "quantity", "area", "duration", "ratio", "growth", "index")
 GRAINS = ("day", "month", "quarter", "half", "year", "ytd", "multi_year")
 MODALITIES = ("actual", "target", "forecast")
+# What a document is (its metadata, read once per document or given by the caller).
+DOC_KINDS = ("work_report", "statistical_bulletin", "monthly_release", "news", "other")
+_ISO_DATE = re.compile(r"\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?\s*")
+
+
+def iso_date(text: str) -> str:
+    """A date given by a caller (2025-03-05, 2025-3-5, 2025-03, 2025) as ISO 8601, reduced to the month
+    or the year when that is all it says; ValueError when it is not a date."""
+    m = _ISO_DATE.fullmatch(text or "")
+    year, month, day = (int(g) if g else None for g in m.groups()) if m else (None, None, None)
+    if (year is None or not 1900 <= year <= 2100 or (month is not None and not 1 <= month <= 12)
+            or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1])):
+        raise ValueError(f"{text!r} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
+    return "-".join(f"{v:02d}" if i else f"{v:04d}" for i, v in enumerate((year, month, day)) if v is not None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,14 +59,14 @@ def test_a_given_region_the_gazetteer_lacks_is_kept_without_a_code():
 
 
 @pytest.mark.parametrize("text,iso", [
-    ("2025-03-05", "2025-03-05"), ("2025-3-5", "2025-03-05"), ("2025年3月5日", "2025-03-05"),
-    ("2025-03", "2025-03"), ("2025", "2025"),
+    ("2025-03-05", "2025-03-05"), ("2025-3-5", "2025-03-05"),
+    ("2025-03", "2025-03"), ("2025", "2025"), (" 2025-03-05 ", "2025-03-05"),
 ])
 def test_given_dates(text, iso):
     assert given_date(text) == iso
 
 
-@pytest.mark.parametrize("text", ["2025-02-30", "2025-13-01", "25-03-05", "March 2025", "", "2025-03-05x"])
+@pytest.mark.parametrize("text", ["2025-02-30", "2025-13-01", "25-03-05", "March 2025", "", "2025-03-05x", "2025年3月5日", "0999"])
 def test_bad_given_dates_are_refused(text):
     with pytest.raises(ValueError, match="is not a date"):
         given_date(text)

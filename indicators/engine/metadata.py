@@ -20,10 +20,9 @@ from dataclasses import dataclass
 
 from ..lang.gazetteer import find_places, issuer_places
 from ..lang.regions import NATIONAL, Region, lookup
+from ..schema import DOC_KINDS, iso_date
 from .dates import parse_date
 from .report import Part
-
-DOC_KINDS = ("work_report", "statistical_bulletin", "monthly_release", "news", "other")
 
 
 @dataclass(frozen=True)
@@ -155,17 +154,9 @@ def _read_date(head: str, title: str, name: str, kind: str) -> tuple[str, str]:
     return "", ""
 
 
-_GIVEN_DATE = re.compile(r"\s*[0-9]{4}(?:(?:[-/.]|年)[0-9]{1,2}(?:(?:[-/.]|月)[0-9]{1,2}日?|月)?|年)?\s*")
-
-
 def given_date(date: str) -> str:
-    """A date a caller gives (2025-03-05, 2025-03, 2025, 2025年3月5日) as ISO; ValueError when it is not one."""
-    if re.fullmatch(r"\s*[0-9]{4}\s*", date) and 1900 <= int(date) <= 2100:
-        return date.strip()
-    parsed = parse_date(date) if _GIVEN_DATE.fullmatch(date) else ""
-    if not parsed or parsed.count("-") != len(re.findall(r"[0-9]+", date)) - 1:
-        raise ValueError(f"{date!r} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
-    return parsed
+    """A date a caller gives (2025-03-05, 2025-03, 2025) as ISO; ValueError when it is not one."""
+    return iso_date(date)
 
 
 def read_document_meta(text: str, name: str = "", *, date: str | None = None, region: str | None = None,
@@ -176,6 +167,8 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     lines = _head_lines(head)
     title = next((line for line in lines[:_TITLE_LINES] if not line.startswith(("各位代表", "——"))), "")
     if kind:
+        if kind not in DOC_KINDS:
+            raise ValueError(f"{kind!r} is not a kind of document (one of {', '.join(DOC_KINDS)})")
         doc_kind, kind_source = kind, "given"
     else:
         doc_kind, kind_source = _read_kind(head, "\n".join(lines[:_TITLE_LINES]))

@@ -1,14 +1,18 @@
-"""Documents named on a command line: files, folders (walked in name order) and globs."""
+"""Documents named on a command line: files, folders (walked in name order) and globs; what a
+``metadata.csv`` beside them says about them."""
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from ..schema import DOC_KINDS, iso_date
 from .reader import SUPPORTED_SUFFIXES, os_reason
 
 
@@ -77,7 +81,7 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
                 walk_dir(path, (*ancestors, key))
             elif _supported(path):
                 add_file(path)  # a broken link or a link loop is named by the reader
-            else:
+            elif entry.name != METADATA_FILE:        # read by given_metadata, not a document
                 walk.skipped.append(path)
 
     for arg in paths:
@@ -96,3 +100,111 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
 
 def _hint_no_such(exc: OSError) -> str:
     return " or directory" if exc.errno == errno.ENOENT else ""
+
+
+# ------------------------------------------------------------------------------------------ metadata.csv
+
+METADATA_FILE = "metadata.csv"
+METADATA_COLUMNS = ("file", "date", "region", "kind")
+
+
+@dataclass
+class MetadataTable:
+    """What a ``metadata.csv`` says about the documents beside it (and in its sub-folders)."""
+
+    path: Path
+    entries: dict[str, dict[str, str]] = field(default_factory=dict)   # file (POSIX, relative) -> given
+    problems: list[str] = field(default_factory=list)                  # "row 3: date '2025-13' is not a date"
+    rows: dict[str, int] = field(default_factory=dict)                 # file -> its row, for messages
+
+
+def read_metadata_table(path: Path) -> MetadataTable:
+    """Read one ``metadata.csv`` (columns file,date,region,kind; file relative to its folder; any of
+    date, region, kind may be empty). A bad row is named in ``problems`` and skipped; the rest count."""
+    table = MetadataTable(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        table.problems.append("not UTF-8 text (save it as UTF-8 CSV)")
+        return table
+    except OSError as exc:
+        table.problems.append(f"cannot read: {os_reason(exc)}")
+        return table
+    rows = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(rows, [])]
+    if "file" not in header:
+        table.problems.append(f"row 1: no 'file' column (the header must be {','.join(METADATA_COLUMNS)})")
+        return table
+    unknown = [h for h in header if h and h not in METADATA_COLUMNS]
+    if unknown:
+        table.problems.append(f"row 1: unknown column {unknown[0]!r} (columns: {','.join(METADATA_COLUMNS)})")
+    for number, row in enumerate(rows, 2):
+        if not any(cell.strip() for cell in row):
+            continue
+        values = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h in METADATA_COLUMNS}
+        name = values.pop("file", "")
+        reason = _metadata_row_problem(name, values, table.entries)
+        if reason:
+            table.problems.append(f"row {number}: {reason}")
+            continue
+        if values.get("date"):
+            values["date"] = iso_date(values["date"])
+        table.entries[_relative_key(name)] = {k: v for k, v in values.items() if v}
+        table.rows[_relative_key(name)] = number
+    return table
+
+
+def _relative_key(name: str) -> str:
+    return PurePosixPath(name.replace("\\", "/")).as_posix() if name else ""
+
+
+def _metadata_row_problem(name: str, values: dict[str, str], seen: dict) -> str:
+    if not name:
+        return "no file named"
+    if _relative_key(name) in seen:
+        return f"{name!r} is named twice"
+    if values.get("date"):
+        try:
+            iso_date(values["date"])
+        except ValueError as exc:
+            return f"date {exc}"
+    if values.get("kind") and values["kind"] not in DOC_KINDS:
+        return f"kind {values['kind']!r} is not one of {', '.join(DOC_KINDS)}"
+    return ""
+
+
+_TABLES: dict[tuple[str, int, int], MetadataTable] = {}
+
+
+def _table_at(folder: Path) -> MetadataTable | None:
+    path = folder / METADATA_FILE
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if key not in _TABLES:
+        _TABLES[key] = read_metadata_table(path)
+    return _TABLES[key]
+
+
+def given_metadata(document: Path, root: Path | None = None) -> tuple[dict[str, str], MetadataTable | None]:
+    """What a ``metadata.csv`` says about ``document`` ({date, region, kind}, only those it gives),
+    and the table it came from (whose ``problems`` the caller reports once).
+
+    The nearest ``metadata.csv`` wins: in the document's folder, else in a folder above it up to
+    ``root`` (the folder the user named); without ``root`` only the document's own folder is read.
+    """
+    folder = document.parent
+    stop = root.resolve() if root is not None else folder.resolve()
+    while True:
+        table = _table_at(folder)
+        if table is not None:
+            try:
+                key = document.resolve().relative_to(folder.resolve()).as_posix()
+            except ValueError:
+                key = document.name
+            return dict(table.entries.get(key, {})), table
+        if folder.resolve() == stop or folder.parent == folder:
+            return {}, None
+        folder = folder.parent
