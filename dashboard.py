@@ -81,6 +81,10 @@ def bound_multiselect(label: str, key: str, options: list[str]) -> list[str]:
 TABLE_COLUMNS = {
     "indicator": st.column_config.TextColumn("指标", width="medium"),
     "shown": st.column_config.TextColumn("数值", help="按中文习惯显示（万、亿），含约、超等限定"),
+    "modality": st.column_config.TextColumn("性质", width="small", help="实际值、目标或预计"),
+    "dates": st.column_config.TextColumn("日期", width="small", help="按文档日期推算的起止时间"),
+    "region_name": st.column_config.TextColumn("行政区", width="small", help="规范的行政区名称"),
+    "indicator_name": st.column_config.TextColumn("标准指标", width="small", help="指标目录中的名称"),
     "period": st.column_config.TextColumn("时期", width="small"),
     "region": st.column_config.TextColumn("地区", width="small"),
     "topic": st.column_config.TextColumn("主题", width="small"),

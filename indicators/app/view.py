@@ -32,6 +32,11 @@ KIND_LABELS: dict[str, str] = {
     "index": "指数",
 }
 
+#: Chinese names of the modalities (outcome, target, forecast), shown in the table.
+MODALITY_LABELS: dict[str, str] = {"actual": "实际", "target": "目标", "forecast": "预计"}
+
+_QUARTERS = "一二三四"
+
 #: Name given to pasted text in the document list.
 PASTED_NAME = "粘贴文本"
 
@@ -373,8 +378,35 @@ def choose_tiles(frame: pd.DataFrame, limit: int = 6) -> list[Tile]:
 # Table
 
 
+def dates_label(start: str, end: str, grain: str) -> str:
+    """The dates a fact covers, the way Chinese tables write them: 2024年, 2024年上半年, 2024年三季度,
+    2024年1-9月, 2016-2020年, 2024年12月31日; '' when the fact is not dated.
+
+    >>> dates_label("2024-01-01", "2024-09-30", "ytd"), dates_label("2016-01-01", "2020-12-31", "multi_year")
+    ('2024年1-9月', '2016-2020年')
+    """
+    if not isinstance(start, str) or not isinstance(end, str) or not start or not end:
+        return ""
+    year, first = start[:4], int(start[5:7])
+    last, day = int(end[5:7]), int(end[8:10])
+    if grain == "year":
+        return f"{year}年"
+    if grain == "multi_year":
+        return f"{year}-{end[:4]}年"
+    if grain == "half":
+        return f"{year}年{'上' if first == 1 else '下'}半年"
+    if grain == "quarter":
+        return f"{year}年{_QUARTERS[(first - 1) // 3]}季度"
+    if grain == "day":
+        return f"{year}年{last}月{day}日"
+    if first == last:
+        return f"{year}年{first}月"
+    return f"{year}年{first}-{last}月"
+
+
 def table_view(frame: pd.DataFrame, topic_labels: Mapping[str, str]) -> pd.DataFrame:
-    """The filtered facts as the dashboard's table shows them: formatted value first, labels in Chinese."""
+    """The filtered facts as the dashboard's table shows them: formatted value first, labels in Chinese,
+    then where the fact sits in time and space (its dates, official region, catalogue indicator, modality)."""
     out = pd.DataFrame(
         {
             "indicator": frame["indicator"],
@@ -382,6 +414,11 @@ def table_view(frame: pd.DataFrame, topic_labels: Mapping[str, str]) -> pd.DataF
                 qualified(format_value(v, u), q)
                 for v, u, q in zip(frame["value"], frame["unit"], frame["qualifier"], strict=True)
             ],
+            "modality": [MODALITY_LABELS.get(m, m) for m in frame["modality"]],
+            "dates": [dates_label(s, e, g) for s, e, g in
+                      zip(frame["period_start"], frame["period_end"], frame["period_grain"], strict=True)],
+            "region_name": frame["region_name"],
+            "indicator_name": frame["indicator_name"],
             "period": frame["period"],
             "region": frame["region"],
             "topic": [topic_labels.get(t, t) for t in frame["topic"]],
