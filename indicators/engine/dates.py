@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 GRAINS = ("day", "month", "quarter", "half", "year", "ytd", "multi_year")
 
@@ -213,6 +214,7 @@ def _span_years(match: re.Match[str]) -> int | None:
     return n if n is not None and 1 <= n <= 30 else None
 
 
+@lru_cache(maxsize=16384)
 def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None = None) -> Period | None:
     """The dates a time expression covers, or None when it does not say.
 

@@ -20,6 +20,7 @@ of a period further ahead it is a ``forecast``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from .dates import date_parts
@@ -54,17 +55,30 @@ def period_has_ended(period_end: str, doc_date: str) -> bool | None:
     return date(end_year, end_month or 12, end_day or 28) <= said + _ESTIMATE_REACH
 
 
+def cues_of(sentence: str) -> list[tuple[int, str]]:
+    """(end, kind) of every modality cue in a sentence, in order: computed once per sentence, so each
+    figure finds its nearest cue before it by bisection."""
+    return [(m.end(), m.lastgroup) for m in _CUES.finditer(sentence)]
+
+
+def nearest_cue(cues: list[tuple[int, str]], pos: int) -> str | None:
+    """The kind of the last cue that ends at or before ``pos``."""
+    i = bisect_right(cues, (pos, "\uffff")) - 1
+    return cues[i][1] if i >= 0 else None
+
+
 def modality_of(before: str, after: str = "", *, role: str = "", listed_target: bool = False,
-                qualifier: str = "exact", period_end: str = "", doc_date: str = "") -> str:
+                qualifier: str = "exact", period_end: str = "", doc_date: str = "",
+                cue: str | None = "") -> str:
     """``before``: the fact's sentence up to the figure; ``after``: the text right after it; ``role``:
     review or plan (the part of a work report); ``listed_target``: the figure is in a list that a
-    target cue introduced (今年主要预期目标是：…)."""
+    target cue introduced (今年主要预期目标是：…); ``cue``: the nearest cue's kind when the caller
+    found it already (``nearest_cue``), else it is looked for in ``before``."""
     if before.endswith("从") or before.endswith("由"):
         return "actual"                      # 从14.8%降到…: the level a change starts from
     if _TARGET_AFTER.match(after):
         return "target"
-    cues = list(_CUES.finditer(before))
-    kind = cues[-1].lastgroup if cues else None                 # the nearest cue decides
+    kind = nearest_cue(cues_of(before), len(before)) if cue == "" else cue   # the nearest cue decides
     if kind == "forecast":
         ended = period_has_ended(period_end, doc_date)
         return "actual" if ended else "forecast"

@@ -25,7 +25,7 @@ from .dates import Period, plan_year, resolve, small_number, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
 from .metadata import ChunkState, DocumentMeta
-from .modality import modality_of, period_has_ended
+from .modality import cues_of, modality_of, nearest_cue, period_has_ended
 from .region import SCOPES
 from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_line
 
@@ -38,6 +38,7 @@ _LOOK_BACK = 80
 _AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均|平均增长|年递增|平均递增|平均每年递增")
 _N = r"[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
 _YEARS_BEFORE = re.compile(rf"(?P<n>{_N})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+_BASE_HINT = re.compile(r"[比较与同从](?:19|20|１９|２０|[一二][〇○零一二三四五六七八九])")   # 比2002年, 从1997年的…
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
 _LIST_INTRO = re.compile(r"[：:]\s*$")
 _LIST_ITEM_END = re.compile(r"[；;：:]\s*$")
@@ -62,6 +63,20 @@ def _years_before(text: str) -> int:
     return n if n is not None and 2 <= n <= 30 else 0
 
 
+@dataclass
+class _Spot:
+    """Where a fact sits: its paragraph (block), its offsets there, its sentence and clause."""
+
+    block: Block
+    text: str
+    local: int
+    local_end: int
+    s0: int
+    s1: int
+    clause0: int
+    paragraph: _Paragraph
+
+
 class Placer:
     """Places the facts of one chunk; built once per chunk, reads each paragraph once."""
 
@@ -71,6 +86,8 @@ class Placer:
         self.report = meta.kind == "work_report"
         self.within = meta.region_code
         self._paragraphs: dict[int, _Paragraph] = {}
+        self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._regions: dict[str, tuple[str, str]] = {}
         self._title_year: int | None = None
         if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
             found = resolve(doc.title_period(), meta.date)
@@ -121,18 +138,17 @@ class Placer:
 
     # ------------------------------------------------------------------------------------- time
 
-    def _when(self, block: Block, local: int, sentence: tuple[int, int], period: str
-              ) -> tuple[Period | None, bool, str]:
+    def _when(self, spot: _Spot, period: str) -> tuple[Period | None, bool, str]:
         """(period, whether the text named it, the role it implies) of a fact."""
-        text = block.text
-        paragraph = self._paragraph(block)
+        if not self.report:
+            return self._resolved(period), bool(period), ""
+        text, local, s0, s1 = spot.text, spot.local, spot.s0, spot.s1
+        paragraph = spot.paragraph
         cues = self._cues(paragraph, text)
-        s0, s1 = sentence
-        clause0 = clause_start(text, local, s0)
         explicit: Cue | None = None
         for cue in reversed(cues):                              # nearest before it in its sentence
             if s0 <= cue.pos < local and not cue.base and cue.period is not None and (
-                    cue.period.grain != "day" or cue.pos >= clause0):     # 年末… governs its own clause
+                    cue.period.grain != "day" or cue.pos >= spot.clause0):    # 年末… governs its own clause
                 explicit = cue
                 break
         if explicit is None:
@@ -143,8 +159,6 @@ class Placer:
                              if c.pos < s0 and not c.base and c.period and c.period.grain != "day"), None)
         if explicit is None and paragraph.intro is not None:
             explicit = paragraph.intro
-        if not self.report:
-            return self._resolved(period), bool(period), ""
         part = paragraph.part
         if explicit is not None:
             found = explicit.period
@@ -169,16 +183,19 @@ class Placer:
             return ""
         return "plan" if int(period.end[:4]) >= ahead else "review"
 
-    def _over_years(self, block: Block, local: int, sentence: tuple[int, int], found: Period | None,
-                    part: Part) -> Period | None:
+    def _over_years(self, spot: _Spot, found: Period | None) -> Period | None:
         """An average (年均增长) or a growth since a named year, dated over the years it covers."""
-        text = block.text
-        s0 = sentence[0]
-        clause = text[clause_start(text, local, s0):local]
-        cues = self._cues(self._paragraph(block), text)
-        base = base_year(cues, s0, local)
+        if found is None and not self.report:
+            return None
+        text, local, s0 = spot.text, spot.local, spot.s0
+        clause = text[spot.clause0:local]
+        part = spot.paragraph.part
         end = int(found.end[:4]) if found is not None else None
-        if not _AVERAGE.search(clause):
+        average = _AVERAGE.search(clause)
+        cues = (self._cues(spot.paragraph, text)
+                if average or (found is not None and _BASE_HINT.search(text, s0, local)) else [])
+        base = base_year(cues, s0, local)
+        if not average:
             if base is not None and end is not None and found.grain == "year" and base < end - 1:
                 return years_period(base + 1, end)              # 比2002年增长65.5%
             years = _years_before(clause)
@@ -211,20 +228,30 @@ class Placer:
         ahead = plan_year(self.meta.date)
         return ahead is not None and int(found.start[:4]) >= ahead and found.grain in ("year", "multi_year")
 
-    def _indicator(self, text: str, local: int, sentence: tuple[int, int], kind: str, unit: str,
-                   phrase: str) -> Indicator | None:
+    def _modality(self, spot: _Spot, role: str, qualifier: str, found: Period | None) -> str:
+        key = (id(spot.block), spot.s0)
+        cues = self._sentence_cues.get(key)
+        if cues is None:
+            cues = self._sentence_cues[key] = cues_of(spot.text[spot.s0:spot.s1])
+        text, local = spot.text, spot.local
+        return modality_of(
+            text[max(spot.s0, local - 2):local], text[spot.local_end:spot.local_end + 12], role=role,
+            listed_target=spot.paragraph.intro_target and self.report, qualifier=qualifier,
+            period_end=found.end if found is not None else "", doc_date=self.meta.date,
+            cue=nearest_cue(cues, local - spot.s0))
+
+    def _indicator(self, spot: _Spot, kind: str, unit: str, phrase: str) -> Indicator | None:
         """The catalogue's indicator for the engine's phrase; else for the whole clause before the
         figure; else, for a growth whose clause says only how it changed (按可比价格计算平均每年增长),
         for the figure named earlier in the sentence (国内生产总值达到74.4万亿元，增长6.7%)."""
         entry = self.catalogue.match(phrase, kind, unit)
         if entry is not None:
             return entry
-        s0 = sentence[0]
-        clause0 = clause_start(text, local, s0)
-        clause = text[clause0:local]
+        text, clause0 = spot.text, spot.clause0
+        clause = text[clause0:spot.local]
         entry = self.catalogue.match(clause, kind, unit)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
-            entry = self.catalogue.match(text[max(s0, clause0 - _LOOK_BACK):clause0], kind, unit)
+            entry = self.catalogue.match(text[max(spot.s0, clause0 - _LOOK_BACK):clause0], kind, unit)
         return entry
 
     # ------------------------------------------------------------------------------------- space
@@ -257,22 +284,21 @@ class Placer:
 
     def place(self, block: Block, local: int, local_end: int, sentence: tuple[int, int], *, kind: str,
               unit: str, qualifier: str, indicator: str, period: str, region: str) -> dict[str, str]:
-        found, named, role = self._when(block, local, sentence, period)
-        part = self._paragraph(block).part if self.report else Part()
-        found = self._over_years(block, local, sentence, found, part)
-        text = block.text
-        paragraph = self._paragraph(block)
-        modality = modality_of(
-            text[sentence[0]:local], text[local_end:local_end + 12], role=role,
-            listed_target=paragraph.intro_target and self.report, qualifier=qualifier,
-            period_end=found.end if found is not None else "", doc_date=self.meta.date)
+        s0, s1 = sentence
+        spot = _Spot(block, block.text, local, local_end, s0, s1, clause_start(block.text, local, s0),
+                     self._paragraph(block))
+        found, named, role = self._when(spot, period)
+        found = self._over_years(spot, found)
+        modality = self._modality(spot, role, qualifier, found)
         if self.report and found is not None and modality == "actual" and self._ahead(found):
             modality = "target"    # a report cannot give the outcome of a year still to come
         if self.report and not named and found is not None and (
                 (role == "plan" and modality != "target") or (role == "review" and modality == "forecast")):
             found = None           # an outcome in the plan part with no time of its own: not dated
-        name, code = self._region(region)
-        entry = self._indicator(text, local, sentence, kind, unit, indicator)
+        if region not in self._regions:
+            self._regions[region] = self._region(region)
+        name, code = self._regions[region]
+        entry = self._indicator(spot, kind, unit, indicator)
         return {
             "period_start": found.start if found is not None else "",
             "period_end": found.end if found is not None else "",

@@ -12,7 +12,7 @@ canonical ids, names, unit families, topics, and the words that name each indica
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +34,7 @@ UNIT_FAMILIES: dict[str, frozenset[str]] = {
 # A change of a level in percentage points is no growth of an amount (高于全国0.5个百分点 is a gap).
 _POINTS = "百分点"
 _DERIVED_REACH = 4      # a derived word counts when it follows the name within this many characters
+_MEMO_SIZE = 65536
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Catalogue:
     derived_after: tuple[str, ...]
     derived_before: tuple[str, ...]
     _automaton: ahocorasick.Automaton | None
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)   # phrases repeat: match each once
 
     def match(self, phrase: str, kind: str, unit: str = "") -> Indicator | None:
         """The indicator a fact's phrase names, or None.
@@ -70,16 +72,29 @@ class Catalogue:
         """
         if not phrase or self._automaton is None:
             return None
+        key = (phrase, kind, unit)
+        if key not in self._memo:
+            if len(self._memo) > _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = self._match(phrase, kind, unit)
+        return self._memo[key]
+
+    def _match(self, phrase: str, kind: str, unit: str) -> Indicator | None:
         for end, (key, growth_only, word) in reversed(list(self._automaton.iter_long(phrase))):
             indicator = self.indicators[key]
             if (growth_only and kind != "growth") or not indicator.takes(kind, unit):
                 continue
-            if any(phrase.find(w, end + 1, end + 1 + _DERIVED_REACH + len(w)) >= 0 for w in self.derived_after):
+            tail = phrase[end + 1:end + 1 + _DERIVED_REACH + self._longest_derived]
+            if any(w in tail[:_DERIVED_REACH + len(w)] for w in self.derived_after if w[0] in tail):
                 continue
             if phrase[:end + 1 - len(word)].endswith(self.derived_before):
                 continue
             return indicator
         return None
+
+    @property
+    def _longest_derived(self) -> int:
+        return max(map(len, self.derived_after), default=0)
 
     def get(self, indicator_id: str) -> Indicator | None:
         return self.indicators.get(indicator_id)
@@ -99,9 +114,9 @@ def parse_catalogue(text: str, origin: str = DEFAULT_CATALOGUE) -> Catalogue:
             raise ValueError(f"{where}: the id must be lower-case ASCII letters, digits and _")
         if not isinstance(entry, dict):
             raise ValueError(f"{where}: must be a table")
-        for field in ("name", "en", "unit", "topic"):
-            if not isinstance(entry.get(field), str) or not entry[field]:
-                raise ValueError(f"{where}: needs a string {field!r}")
+        for name in ("name", "en", "unit", "topic"):
+            if not isinstance(entry.get(name), str) or not entry[name]:
+                raise ValueError(f"{where}: needs a string {name!r}")
         if entry["unit"] not in UNIT_FAMILIES:
             raise ValueError(f"{where}: unit {entry['unit']!r} is not one of {', '.join(UNIT_FAMILIES)}")
         names = entry.get("names", [])
