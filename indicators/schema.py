@@ -31,14 +31,14 @@ COLUMNS: tuple[str, ...] = (
     "region",      # the place the fact is about, as named in the text
     "topic",       # key of the topic taxonomy (indicators/lang/data/topics.toml)
     # The fact placed in time and space, resolved against the document (empty when the text does not say):
-    "period_start",    # ISO date, inclusive: the first day the period covers
+    "period_start",    # ISO date, inclusive: the first day the period covers (read against the document's date)
     "period_end",      # ISO date, inclusive: the last day the period covers
-    "period_grain",    # day | month | quarter | half | year | ytd | multi_year
-    "region_name",     # the official full name (安徽省, 鞍山市) or 全国
-    "region_code",     # 6-digit administrative division code; 全国 is 100000
-    "indicator_id",    # canonical id from the indicator catalogue (gdp, cpi …), empty when none fits
+    "period_grain",    # day | month | quarter | half | year | ytd (1-7月, 前三季度) | multi_year (过去五年, 十四五)
+    "region_name",     # the official full name (安徽省, 鞍山市) or 全国; a macro-region or unknown place as written
+    "region_code",     # 6-digit administrative division code; 全国 is 100000; empty for a macro-region
+    "indicator_id",    # canonical id from the indicator catalogue (lang/data/indicators.toml), empty when none fits
     "indicator_name",  # the catalogue's Chinese name for indicator_id
-    "modality",        # actual | target | forecast
+    "modality",        # actual (an outcome) | target (预期目标, 力争 …) | forecast (预计 of a period ahead)
 )
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_most", "at_least")
