@@ -47,6 +47,7 @@ class ChunkState:
 
 _HEAD_CHARS = 1500             # title, dateline and issuer sit at the top
 _TITLE_LINES = 4
+_MAX_TITLE = 60
 # The national level: State Council, NBS, the National People's Congress, the People's Republic.
 _NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查队)|全国人民代表大会|中华人民共和国(?:20|19|[０-９一二])|中华人民共和国国民经济")
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上 / （2025年1月14日在安徽省第十四届人民代表大会第三次会议上）
@@ -58,13 +59,21 @@ _DATELINE_DATE = re.compile(r"^(?:[^\n]{0,20}?)(?P<date>(?:19|20)[0-9]{2}\s*[-/�
                             re.MULTILINE)
 _DATE_LINE = re.compile(r"^[\s（(]*(?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)[\s）)]*$",
                         re.MULTILINE)
-_WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|计划执行情况与[^\n]{0,20}计划草案的报告")
+_WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
 _MONTHLY = re.compile(
     r"(?:[0-9０-９一二三四五六七八九十]{1,3}\s*[-—–~～－至]\s*)?[0-9０-９一二三四五六七八九十]{1,3}月份?[^\n]{0,16}"
     r"(?:经济运行|主要统计数据|统计数据|统计月报|主要指标|国民经济|运行情况|运行态势)"
     r"|统计月报|月度数据")
 _NEWS = re.compile(r"本报讯|本报记者|新华社[^\n，,]{0,20}电|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|日报|晚报|第\s*[0-9０-９]+\s*版")
+_GENERIC = re.compile(r"(?:全|我|本)(?:省|市)")
+_MIN_GENERIC = 5               # a report about a province says 全省 or 我省 again and again
+_MIN_NAMED = 3
+_SCAN_CHARS = 30000            # how much of a document is read to find what it is about, when its head does not say
+# 一、2024年工作回顾 (the report is of the year after), 二、2025年主要目标任务 (of that year)
+_HEADING_YEAR = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,2}、\s*(?P<year>(?:19|20)[0-9]{2})\s*年(?P<what>[^\n]{0,24}?)"
+    r"(?:(?P<review>回顾|工作总结)|(?P<plan>目标|任务|工作安排|重点工作|总体要求|主要工作))", re.MULTILINE)
 _FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 _PROVINCIAL_LEAD = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|县|区|旗))(?:省长|代省长|市长|代市长|县长|区长|州长|主席|人民政府)")
 
@@ -115,6 +124,24 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
     return None, "", ""
 
 
+def _most_named(text: str) -> Region | None:
+    """A report with no title or issuer that speaks of 全省 (or 全市) and names one province (or city)
+    far more often than any other is about that one."""
+    generic = _GENERIC.findall(text)
+    if len(generic) < _MIN_GENERIC:
+        return None
+    level = max(("省", "市"), key=lambda lv: sum(1 for g in generic if g[-1] == lv))
+    counts: dict[Region, int] = {}
+    for _, place in find_places(text):
+        region = _region(place)
+        if region is not None and region.level == level:
+            counts[region] = counts.get(region, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < _MIN_NAMED or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _read_kind(head: str, title: str) -> tuple[str, str]:
     if _WORK_REPORT.search(title):
         return "work_report", "title"
@@ -154,6 +181,14 @@ def _read_date(head: str, title: str, name: str, kind: str) -> tuple[str, str]:
     return "", ""
 
 
+def _date_from_headings(text: str) -> str:
+    """The year of a work report that states none at its top, from its parts' headings."""
+    m = _HEADING_YEAR.search(text)
+    if m is None:
+        return ""
+    return str(int(m.group("year")) + (1 if m.group("review") else 0))
+
+
 def given_date(date: str) -> str:
     """A date a caller gives (2025-03-05, 2025-03, 2025) as ISO; ValueError when it is not one."""
     return iso_date(date)
@@ -165,17 +200,24 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     file name say. ``text`` need only be the document's beginning."""
     head = text[:_HEAD_CHARS]
     lines = _head_lines(head)
-    title = next((line for line in lines[:_TITLE_LINES] if not line.startswith(("各位代表", "——"))), "")
+    top = []                                    # the lines above the speech or the body: title, dateline, issuer
+    for line in lines[:_TITLE_LINES]:
+        if line.startswith("各位代表") or len(line) > _MAX_TITLE:
+            break
+        top.append(line)
+    title = next((line for line in top if not line.startswith("——")), "")
     if kind:
         if kind not in DOC_KINDS:
             raise ValueError(f"{kind!r} is not a kind of document (one of {', '.join(DOC_KINDS)})")
         doc_kind, kind_source = kind, "given"
     else:
-        doc_kind, kind_source = _read_kind(head, "\n".join(lines[:_TITLE_LINES]))
+        doc_kind, kind_source = _read_kind(head, "\n".join(top))
     if date:
         doc_date, date_source = given_date(date), "given"
     else:
         doc_date, date_source = _read_date(head, title, name, doc_kind)
+        if not doc_date and doc_kind == "work_report" and (doc_date := _date_from_headings(text[:_SCAN_CHARS])):
+            date_source = "headings"
     if region:
         found = lookup(region)
         region_name = found.name if found else region
@@ -183,7 +225,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     elif doc_kind == "news":
         region_name = region_code = region_source = ""   # a page of news is about many places
     else:
-        found, region_source, unknown = _read_region(head, "\n".join(lines[:_TITLE_LINES]), name)
+        found, region_source, unknown = _read_region(head, "\n".join(top), name)
+        if found is None and not unknown and (found := _most_named(text[:_SCAN_CHARS])) is not None:
+            region_source = "text"
         region_name = found.name if found else unknown
         region_code = found.code if found else ""
     return DocumentMeta(
