@@ -33,6 +33,7 @@ from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_l
 _CHANGE_ONLY = re.compile(
     r"(?:按可比价格计算|按可比口径计算?|扣除价格因素|按不变价格计算|比上年|比去年|较上年|与上年相比|同比|年均|平均每年"
     r"|每年平均|实际|名义|增长|增速|提高|上升|上涨|下降|回落|增加|分别|达到|为|了|约|[0-9０-９一二两三四五六七八九十]{1,2}年"
+    r"|[全我本](?:省|市|区|县)"
     r"|[，、\s])*")
 _LOOK_BACK = 80
 _AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均|平均增长|年递增|平均递增|平均每年递增")

@@ -38,7 +38,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     text = block.text
     national = doc.about in SCOPES
     i = bisect_right(ctx._place_pos, local) - 1
-    if i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0)):
+    if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
+            and not GENERIC_PLACE.search(text, ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
         return ctx.places[i][1]
     default = doc.default_place(block.section)
     generic = None
