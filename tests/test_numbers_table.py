@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -122,3 +123,23 @@ def test_decimal_times_multiplier_is_exact(x: Decimal, multiplier: str) -> None:
     got = parse_number(str(x), multiplier)
     assert got == x * factor
     assert float(got) == float(x * factor)
+
+
+def _numeral_table() -> list[tuple[str, str, str, int]]:
+    rows = []
+    path = Path(__file__).parent / "tables" / "numerals.tsv"
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            numeral, multiplier, value = line.split("\t")
+            rows.append((numeral, "" if multiplier == "-" else multiplier, value, lineno))
+    return rows
+
+
+@pytest.mark.parametrize(("numeral", "multiplier", "want", "lineno"), _numeral_table(),
+                         ids=[f"numerals.tsv:{r[3]}" for r in _numeral_table()])
+def test_numeral_table(numeral: str, multiplier: str, want: str, lineno: int) -> None:
+    got = parse_number(numeral, multiplier)
+    if want == "-":
+        assert got is None, f"{numeral}{multiplier} is not a number, got {got}"
+    else:
+        assert got == Decimal(want), f"{numeral}{multiplier}: want {want}, got {got}"

@@ -39,6 +39,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _DIGIT_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_VALUE = {"十": 10, "百": 100, "千": 1000}
+_ZEROS = frozenset("〇零")
 
 
 def parse_arabic(text: str) -> Decimal | None:
@@ -65,34 +66,86 @@ def _parse_yi_wan(numeral: str, multiplier: str) -> Decimal | None:
 def parse_chinese(text: str) -> int | None:
     """Value of a positional Chinese numeral, or None when it is not one.
 
-    Digit strings without positions (二〇二一, 一二) are codes or years, not quantities: None.
+    The grammar, from the largest part down (as cn2an builds it, but exact and strict):
+    ``numeral = [below_yi] 亿 rest | below_yi``, ``below_yi = [section] 万 rest | section``,
+    ``section`` = digits each followed by 千 > 百 > 十 in falling order. A lone digit right after a
+    unit counts in the next lower unit (两千三 = 2300, 一万二 = 12000, 一百二 = 120); after 零 it is
+    ones (一千零三 = 1003). Digit strings without positions (二〇二一, 一二) are codes or years and
+    units out of order (三百二百, 五十百) are no number: both give None.
     """
     if not text:
         return None
-    above_yi = 0       # part already multiplied by 亿
-    above_wan = 0      # part since the last 亿, multiplied by 万
-    section = 0        # part below 万
+    high, yi, rest = text.rpartition("亿")
+    if not yi:
+        return _below_yi(text)
+    high_value = _below_yi(high) if high else 1          # 亿 alone, 一万亿 (10^12)
+    rest_value = _rest(rest, 10**7, _below_yi)
+    if high_value is None or rest_value is None:
+        return None
+    return high_value * 10**8 + rest_value
+
+
+def _below_yi(text: str) -> int | None:
+    high, wan, rest = text.partition("万")
+    if not wan:
+        return _section(text)
+    if "亿" in rest or "万" in rest:                   # 三万五万: 万 twice
+        return None
+    high_value = _section(high) if high else 1           # 万 alone (近万人)
+    rest_value = _rest(rest, 1000, _section)
+    if high_value is None or rest_value is None:
+        return None
+    return high_value * 10**4 + rest_value
+
+
+def _rest(rest: str, abbreviated: int, parse) -> int | None:
+    """The part after 万 or 亿: empty, one digit in the next lower unit (一万二), or 零 + a smaller number."""
+    if not rest:
+        return 0
+    if len(rest) == 1 and rest in _DIGIT_VALUE and _DIGIT_VALUE[rest]:
+        return _DIGIT_VALUE[rest] * abbreviated
+    if rest[0] in _ZEROS:
+        rest = rest[1:]
+        if not rest:
+            return None
+    return parse(rest)
+
+
+def _section(text: str) -> int | None:
+    """A numeral below 万: 三千五百, 一百零五, 二十, 十二, 两千三 (2300), 百."""
+    if text in _ZEROS:
+        return 0
+    total = 0
+    last_unit = 10**4           # units must fall: 三百二百 and 五十百 are no number
     digit: int | None = None
-    last_was_digit = False
+    after_zero = False
     for ch in text:
-        if ch in _DIGIT_VALUE:
-            value = _DIGIT_VALUE[ch]
-            if last_was_digit and digit:            # 二一: two digits in a row
-                return None
-            digit = value
-            last_was_digit = True
+        if ch in _ZEROS:
+            if digit is not None or total == 0 or after_zero:
+                return None     # 一零, a leading 零, 零零
+            after_zero = True
+        elif ch in _DIGIT_VALUE:
+            if digit is not None:
+                return None     # 二一: two digits in a row
+            digit = _DIGIT_VALUE[ch]
         elif ch in _SMALL_VALUE:
-            section += (1 if digit is None else digit) * _SMALL_VALUE[ch]
-            digit, last_was_digit = None, False
-        elif ch == "万":
-            above_wan = (above_wan + section + (digit or 0) or 1) * 10**4
-            section, digit, last_was_digit = 0, None, False
-        elif ch == "亿":
-            above_yi = (above_yi + above_wan + section + (digit or 0) or 1) * 10**8
-            above_wan, section, digit, last_was_digit = 0, 0, None, False
+            unit = _SMALL_VALUE[ch]
+            if unit >= last_unit:
+                return None
+            if digit is None:
+                if total and unit != 10:
+                    return None  # 一千百: a unit with no digit in the middle
+                digit = 1        # 十二, 百, 一百一十 written 一百十
+            total += digit * unit
+            last_unit, digit, after_zero = unit, None, False
         else:
             return None
-    return above_yi + above_wan + section + (digit or 0)
+    if after_zero and digit is None:
+        return None              # 一百零: a trailing 零
+    if digit is not None:
+        abbreviated = total and not after_zero and last_unit > 10
+        total += digit * (last_unit // 10 if abbreviated else 1)
+    return total
 
 
 def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
