@@ -9,11 +9,12 @@ import re
 
 import regex
 
-CLAUSE_SEPARATORS = "，,；;：:。！？!?、"
+from ..lang import vocab as V
+
 BRACKETED = regex.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
-DECOR = regex.compile(r"[“”\"《》「」‘’\s]")
-_CLAUSE_BREAK = re.compile(r"[，,；;。]")
-_SENTENCE_BREAK = re.compile(r"[。！？!?]")
+DECOR = regex.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》') + r"|\s")
+_CLAUSE_BREAK = re.compile(V.char_class(V.COMMAS + V.SEMICOLONS + V.FULL_STOP))
+_SENTENCE_BREAK = re.compile(V.char_class(V.SENTENCE_END))
 MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear on unpunctuated text
 
 
@@ -34,11 +35,11 @@ def scan_back(text: str, pos: int, floor: int, stops: str) -> int:
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
-    return scan_back(text, pos, floor, CLAUSE_SEPARATORS)
+    return scan_back(text, pos, floor, V.CLAUSE_SEPARATORS)
 
 
 def segment_start(text: str, pos: int, floor: int) -> int:
-    return scan_back(text, pos, floor, "；;。")
+    return scan_back(text, pos, floor, V.SEMICOLONS + V.FULL_STOP)
 
 
 def clause_end(text: str, pos: int, limit: int) -> int:
@@ -55,10 +56,11 @@ def first_clause_end(text: str) -> int:
     return m.start() if m else min(len(text), 120)
 
 
-_RESPECTIVELY = regex.compile(r"分别(?:为|是|有|达到|达|占|(?P<change>增长|下降|增加|减少|提高|降低|回落|上涨))?")
+_RESPECTIVELY = regex.compile(
+    rf"分别(?:为|是|有|达到|达|占|(?P<change>{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))?")
 
 
 def respectively_clause(text: str, local_start: int, floor: int) -> tuple[int, regex.Match | None]:
     """Start of the clause before ``local_start`` and its 分别 (respectively), if it has one."""
-    start = scan_back(text, local_start, floor, "，,；;：:。！？!?")
+    start = scan_back(text, local_start, floor, V.CLAUSE_END + V.COLONS)
     return start, _RESPECTIVELY.search(text, start, local_start)

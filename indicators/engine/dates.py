@@ -22,6 +22,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang import vocab as V
+from ..lang.numbers import DIGIT_VALUE
+
 GRAINS = ("day", "month", "quarter", "half", "year", "ytd", "multi_year")
 
 
@@ -35,9 +38,7 @@ class Period:
 # ------------------------------------------------------------------------------------- numerals
 
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_DIGITS = "〇○零Ｏ一二两三四五六七八九"
+_CN_DIGIT = {**DIGIT_VALUE, **dict.fromkeys(V.YEAR_ZEROS, 0)}
 
 
 def small_number(text: str) -> int | None:
@@ -65,8 +66,8 @@ def year_number(text: str) -> int | None:
     return None
 
 
-_YEAR_DIGITS = rf"(?:1[0-9]|20|[１][０-９]|２０)[0-9０-９]{{2}}|[一二][{_CN_DIGITS}]{{3}}"
-_SMALL = r"[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
+_YEAR_DIGITS = V.YEAR_DIGITS
+_SMALL = V.SMALL_NUMBER
 _DATE = re.compile(
     rf"(?P<y>{_YEAR_DIGITS})\s*(?:年|[-/.．])\s*"
     rf"(?:(?P<m>{_SMALL})\s*(?:月|[-/.．]|(?![0-9０-９]))\s*(?:(?P<d>{_SMALL})(?![0-9０-９])\s*日?)?)?")
@@ -179,30 +180,31 @@ def five_year_plan(number: int) -> tuple[int, int]:
 
 
 # Expressions, each anchored at the start of the (stripped) expression and matched whole.
-_NUM = r"[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
 _PLAN_NUMBER = r"十[一二三四五六七八九]?|[一二三四五六七八九]"
-_QUOTES = re.compile(r"[“”\"「」『』]")
+_QUOTES = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"'))
 # 第七个五年计划, “八五”, 十三五时期: a bare 十五 (fifteen) is a plan only with marks or 时期/计划 after it.
 _PLAN = re.compile(
     rf"^(?:第(?P<ordinal>{_PLAN_NUMBER})个五年(?:计划|规划)|(?P<number>{_PLAN_NUMBER})五)"
     r"(?P<plan>计划|规划)?(?P<when>时期|期间|末|末期)?$"
 )
-_SPAN_BACK = re.compile(rf"^(?:过去|近|最近|这|过去的|最近的|前)(?P<n>{_NUM})年(?:来|间|中|里|内)?$|^(?P<n2>{_NUM})年(?:来|间)$")
-_SPAN_AHEAD = re.compile(rf"^(?:今后|未来|此后|今后的|未来的)(?P<n>{_NUM})年(?:间|中|里|内)?$")
+_BACK = V.alternation(V.SPAN_BACK_WORDS)
+_RANGE_MARK = f"{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)}"
+_SPAN_BACK = re.compile(rf"^(?:(?:{_BACK})的?|这|前)(?P<n>{_SMALL})年(?:来|间|中|里|内)?$|^(?P<n2>{_SMALL})年(?:来|间)$")
+_SPAN_AHEAD = re.compile(rf"^(?:{V.alternation(V.SPAN_AHEAD_WORDS)})的?(?P<n>{_SMALL})年(?:间|中|里|内)?$")
 _ONE_YEAR_BACK = re.compile(r"^(?:过去一年|过去的一年|一年来|这一年|刚刚过去的一年|过去的1年|过去1年)$")
 _YEARS_RANGE = re.compile(
-    rf"^(?:从)?(?P<a>{_YEAR_DIGITS})年?(?:度)?\s*(?:到|至|—|–|－|-|～|~)+\s*(?P<b>{_YEAR_DIGITS})年(?:度)?(?:间|期间)?$")
+    rf"^(?:从)?(?P<a>{_YEAR_DIGITS})年?(?:度)?\s*(?:{_RANGE_MARK})+\s*(?P<b>{_YEAR_DIGITS})年(?:度)?(?:间|期间)?$")
 _YEAR_WORDS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "上年度": -1, "前年": -2,
                "明年": 1, "下年": 1, "下一年": 1}
 _YEAR_HEAD = re.compile(rf"^(?:(?P<y>{_YEAR_DIGITS})年度?|(?P<w>今年度?|本年度?|去年|上年度?|前年|明年|下一?年)|(?P<same>当年|同年))")
 _YTD_NOW = re.compile(r"^(?:以来|年初以来|年初至今|初以来|初至今)$")
 _HALF = {"上半年": (1, 6), "下半年": (7, 12)}
 _QUARTER = re.compile(r"^(?P<first>前|第)?(?P<q>[一二三四1-4１-４])(?:个)?季度(?:末|底)?$")
-_FIRST_MONTHS = re.compile(rf"^前(?P<n>{_NUM})个?月(?:份)?$")
+_FIRST_MONTHS = re.compile(rf"^前(?P<n>{_SMALL})个?月(?:份)?$")
 _MONTHS = re.compile(
-    rf"^(?P<a>{_NUM})(?:月份?)?\s*(?:[-—–~～－]+|至|到)\s*(?P<b>{_NUM})月份?$"
-    rf"|^(?P<m>{_NUM})月份?(?P<end>末|底|份末|份底)?$"
-    rf"|^(?P<dm>{_NUM})月(?P<d>{_NUM})日$"
+    rf"^(?P<a>{_SMALL})(?:月份?)?\s*(?:{_RANGE_MARK})+\s*(?P<b>{_SMALL})月份?$"
+    rf"|^(?P<m>{_SMALL})月份?(?P<end>末|底|份末|份底)?$"
+    rf"|^(?P<dm>{_SMALL})月(?P<d>{_SMALL})日$"
 )
 _DEADLINE = re.compile(r"^(?:截至|截止到?|到)")
 _YEAR_END = {"末", "底", "年末", "年底"}

@@ -9,11 +9,12 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
 from .clauses import first_clause_end
 from .layout import Block, Layout
 from .period import PERIOD, is_day
-from .region import CAPTION, COMPARISON_BASE, GENERIC_LEVEL, GENERIC_PLACE, SCOPES, filed_from, first_generic
+from .region import CAPTION, COMPARISON_BASE, GENERIC_PLACE, SCOPES, filed_from, first_generic
 
 
 @dataclass
@@ -130,8 +131,8 @@ class DocumentContext:
                 if b.section in self._section_place:
                     continue
                 generic = first_generic(b.text)
-                if generic and GENERIC_LEVEL[generic[-1]] != "乡":
-                    self._section_place[b.section] = self.place_of_level(GENERIC_LEVEL[generic[-1]]) or ""
+                if generic and V.LEVEL_OF_SUFFIX[generic[-1]] != "乡":
+                    self._section_place[b.section] = self.place_of_level(V.LEVEL_OF_SUFFIX[generic[-1]]) or ""
         if self.about and not self.layout.news_items:
             return self.about                 # a report or bulletin is about its region (全国, 南阳市)
         if self._issuer and not self.layout.news_items:

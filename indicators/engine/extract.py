@@ -17,6 +17,7 @@ import pandas as pd
 import regex
 
 from ..lang import patterns as P
+from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
 from ..lang.numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
 from ..lang.topics import load_taxonomy
@@ -32,10 +33,10 @@ from .region import region_for, respective_places
 # No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
 _IMPLAUSIBLE = Decimal(10) ** 18
 _CJK = regex.compile(r"\p{Han}")
-_DASHES = "-—–~～－〜"      # between the ends of a range: 20-30万元, 20～30, 20——30
+_DASH = V.char_class(V.RANGE_DASHES)
 _RANGE_LOW = regex.compile(
-    rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*(?:——|[{_DASHES}])\s*$"
-    rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?[至到]$"
+    rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*{_DASH}{{1,2}}\s*$"
+    rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?(?:{V.alternation(V.RANGE_WORDS)})$"
 )
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
 _THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
@@ -46,29 +47,30 @@ _INDEX = regex.compile(
 _CHANGE_LAST_CHARS = P.change_last_chars()
 _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
-_PER = regex.compile(r"每(?P<per>日|天|小时|年|月)$")
+_PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
 _PER_UNIT = {"天": "日"}
-_PER_AFTER = regex.compile(r"/(年|日|月|小时|天)(?![\p{Han}])")
-_GRANT_WORD = regex.compile(r"奖励|补助|补贴|贴息|奖补|资助")
-_RATE_WORD = regex.compile(r"(?:增速|增幅|增长率|增长速度|增长预期|涨幅|(?P<fall>降幅|跌幅))[^，,。；;]{0,10}$")
+_PER_AFTER = regex.compile(rf"/({V.alternation(V.PER_TIME)})(?![\p{{Han}}])")
+_GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
+_RATE_WORD = regex.compile(rf"(?:{V.alternation((*V.RATE_UP, '增长速度', '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
+                           rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
-_CLAUSE_START = regex.compile(r"[，,；;。！？!?\n]")
+_CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
-_RANGE_MARKS = frozenset(_DASHES + "至到")
-_RANGE_JOIN = regex.compile(rf"\s*(?:——|[{_DASHES}至到])\s*")
-_LIST_JOINERS = frozenset({"、", "和", "及", "与", ",", "，"})
+_RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
+_RANGE_JOIN = regex.compile(rf"\s*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*")
+_LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
 _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
 _VAGUE_BEFORE = frozenset("几数上好")
 _NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
 _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
                      r"|洪武|至正|熙宁|元丰|贞观|开元|天宝|公元前|公元)[^，,。]{0,1}$")
-_SPAN_OF_YEARS = frozenset({"过去", "未来", "今后", "此后", "最近"})
-_CLAUSE_OPEN = frozenset("\n。！？!?；;，,：:")
-_SENTENCE_START = frozenset("\n。！？!?；;")
-_CN_DIGIT_CHARS = frozenset("一二两三四五六七八九十百千万")
-_CLAUSE_END = "，,。；;、！？!?）)”"
+_SPAN_OF_YEARS = frozenset(w for w in (*V.SPAN_BACK_WORDS, *V.SPAN_AHEAD_WORDS) if len(w) == 2)   # 近三年 is checked apart
+_CLAUSE_OPEN = frozenset("\n" + V.CLAUSE_END + V.COLONS)
+_SENTENCE_START = frozenset("\n" + V.SENTENCE_END + V.SEMICOLONS)
+_CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
+_CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _BEFORE_WINDOW = 12
 
 
@@ -335,7 +337,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             if is_change:                               # 增长6%-7%: the verb is before the low end
                 kind, sign = "growth", change_sign
         c.kind, c.value = kind, abs(c.value) * sign
-        low_end = m.start() + len(m.group().rstrip(_DASHES + "至到 \t"))
+        low_end = m.start() + len(m.group().rstrip(V.RANGE_DASHES + "".join(V.RANGE_WORDS) + " \t"))
         low_c = _Candidate(num_start, low_end, low * sign, c.unit, kind, "exact")
         _as_range(low_c, c)
         out.append(low_c)

@@ -6,8 +6,9 @@ from functools import lru_cache
 
 import regex
 
+from ..lang import vocab as V
 from ..lang.gazetteer import leading_place
-from .clauses import CLAUSE_SEPARATORS, DECOR, clause_start, clean, respectively_clause
+from .clauses import DECOR, clause_start, clean, respectively_clause
 from .layout import Block
 from .period import PERIOD
 
@@ -23,17 +24,17 @@ _TRAILING = regex.compile(
 # A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高): it is about the
 # figure named before it.
 _CHANGE_ONLY = regex.compile(
-    r"^(?:同比|环比|(?:比|较)[^，,；;。]{0,6}?|与上年相比|年均|分别)*"
-    r"(?:增长|增加|提高|提升|上升|上涨|增|扩大|下降|减少|降低|回落|下滑|下跌|降|减|收窄|缩小|多增|少增|净增)?(?:了)?$"
+    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别)*"
+    rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
 )
 _FOLLOW_STOP = regex.compile(
     r"齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
-_GRANT = regex.compile(r"(?:给予|予以)?(?:一次性)?(?:补助|奖励|补贴|贴息|奖补|资助)")
+_GRANT = regex.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
-_DIGITS = regex.compile(r"[0-9０-９.．%％]+")
+_DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
 _MAX_AFTER = 14
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
@@ -68,7 +69,7 @@ def following_phrase(text: str, end: int) -> str:
     out = []
     kept = 0
     for i, ch in enumerate(tail):
-        if ch in CLAUSE_SEPARATORS or ch in "（(）)\n" or kept >= _MAX_AFTER:
+        if ch in V.CLAUSE_SEPARATORS or ch in "（(）)\n" or kept >= _MAX_AFTER:
             break
         if _FOLLOW_STOP.match(tail, i):
             break
@@ -108,7 +109,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, flo
 
 
 
-_ITEM_SPLIT = regex.compile(r"[、和及与]")
+_ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
 
 
 def respective_items(block: Block, local_start: int, floor: int, count: int,

@@ -12,23 +12,27 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..lang import vocab as V
 from ..lang.patterns import fact_pattern
 
 _LINE = regex.compile(r"[^\n]+")
-_SENTENCE_END = "。！？!?；;…”’」』"
-_TERMINAL = frozenset(_SENTENCE_END + "：:")
+# A line ending in one of these ends its paragraph's sentence (a colon: it introduces what follows).
+_TERMINAL = frozenset(V.SENTENCE_END + V.SEMICOLONS + V.ELLIPSIS + V.CLOSING_QUOTES + V.COLONS)
 _MAX_HEADING = 40
 # Bylines, photo credits and captions: not body text, not headlines.
 _BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]")
 # A news item opens with a dateline such as 本报讯 / 新华社…电; the heading above it is the article's headline.
-_INNER_SENTENCE_END = regex.compile(r"[。！？；][^”’」』]")   # a headline holds no sentence end inside
-_PAGE_MARK = regex.compile(r"^(?:[—–\-－\s]*[0-9]+[—–\-－\s]*|第\s*[0-9]+\s*页(?:\s*共\s*[0-9]+\s*页)?)$")
+# A headline holds no sentence end inside.
+_INNER_SENTENCE_END = regex.compile("[。！？；]" + V.char_class(V.CLOSING_QUOTES, negate=True))
+_DASH = V.char_class(V.RANGE_DASHES)
+_PAGE_MARK = regex.compile(rf"^(?:(?:{_DASH}|\s)*[0-9]+(?:{_DASH}|\s)*|第\s*[0-9]+\s*页(?:\s*共\s*[0-9]+\s*页)?)$")
 _DATE_IN_LINE = regex.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日|星期|第[0-9]+版")
 _TRAILING_BYLINE = regex.compile(
     r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$|[（(](?:本报)?记者[^（）()]{1,24}[）)]$")
 _ITEM_MARK = "▲■●◆★□○◇"   # a line opening with one of these starts a new news item
 DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
-_SENTENCE = regex.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』]?|$)")
+_SENTENCE = regex.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
+                          rf"(?:{V.char_class(V.SENTENCE_END)}+{V.char_class(V.CLOSING_QUOTES)}?|$)")
 
 
 @dataclass
@@ -112,7 +116,7 @@ def _ends_clause(line: str) -> bool:
 
 # A line ending in one of these cannot end a headline: the sentence goes on below (…增加值同比 / 增长6.5%。).
 _DANGLING = regex.compile(r"(?:同比|环比|达到|实现|完成|共计|累计|分别|为|的|和|与|及|了|在|比|约|近|共|达|是|至|到|从|对|把|被|将)$")
-_STARTS_WITH_NUMBER = regex.compile(r"[0-9０-９.．%％]")
+_STARTS_WITH_NUMBER = regex.compile(V.FIGURE_CHAR)
 
 
 def _starts_with_figure(text: str, pos: int) -> bool:

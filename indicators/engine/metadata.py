@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places
 from ..lang.regions import NATIONAL, Region, lookup
 from ..schema import DOC_KINDS, iso_date
@@ -62,11 +63,12 @@ _DATE_LINE = re.compile(r"^[\s（(]*(?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2
 _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
 _MONTHLY = re.compile(
-    r"(?:[0-9０-９一二三四五六七八九十]{1,3}\s*[-—–~～－至]\s*)?[0-9０-９一二三四五六七八九十]{1,3}月份?[^\n]{0,16}"
+    rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
+    rf"(?:{V.SMALL_NUMBER})月份?[^\n]{{0,16}}"
     r"(?:经济运行|主要统计数据|统计数据|统计月报|主要指标|国民经济|运行情况|运行态势)"
     r"|统计月报|月度数据")
 _NEWS = re.compile(r"本报讯|本报记者|新华社[^\n，,]{0,20}电|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|日报|晚报|第\s*[0-9０-９]+\s*版")
-_GENERIC = re.compile(r"(?:全|我|本)(?:省|市)")
+_GENERIC = re.compile(rf"{V.char_class(V.GENERIC_PREFIXES)}(?:省|市)")
 _MIN_GENERIC = 5               # a report about a province says 全省 or 我省 again and again
 _MIN_NAMED = 3
 _SCAN_CHARS = 30000            # how much of a document is read to find what it is about, when its head does not say

@@ -7,23 +7,23 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from ..lang import vocab as V
 from .clauses import clause_end, clause_start, segment_start
 
 if TYPE_CHECKING:
     from .document import BlockContext, DocumentContext
     from .layout import Block
 
-_CN_NUM = "[一二三四五六七八九十]{1,3}"
-_MONTH_NUM = rf"(?:[0-9]{{1,2}}|{_CN_NUM})"
-_YEAR = r"(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年度?|今年|明年|本年度?|当年|同年"
-_QUARTER = r"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前[0-9一二三四五六七八九十]{1,2}个月|全年"
+_MONTH_NUM = rf"(?:{V.SMALL_NUMBER})"
+_YEAR = rf"(?:{V.YEAR_DIGITS})年度?|今年|明年|本年度?|当年|同年"
+_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前(?:{V.SMALL_NUMBER})个月|全年"
 _MONTH = (
-    rf"{_MONTH_NUM}(?:\s*[-—–~～至到]\s*{_MONTH_NUM})?月份?"
+    rf"{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
     rf"(?:{_MONTH_NUM}日)?(?:以来|底|末|上旬|中旬|下旬)?"
 )
 _SPECIAL = (
-    rf"(?:近|过去|未来|今后|最近)(?:[0-9]{{1,2}}|{_CN_NUM})(?:年|天|个月|周)(?:来|间|内)?"
-    rf"|(?:[0-9]{{1,2}}|{_CN_NUM})年来"
+    rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
+    rf"|(?:{V.SMALL_NUMBER})年来"
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)[”\"]?(?:[0-9一二三四五六七八九]天)?(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
     r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间"

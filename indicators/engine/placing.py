@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
 from ..lang.regions import NATIONAL, enclosing, lookup
 from .clauses import clause_end, clause_start
@@ -32,19 +33,18 @@ from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_l
 # A clause that says only how a figure changed, not what it is (按可比价格计算平均每年增长, 增长).
 _CHANGE_ONLY = re.compile(
     r"(?:按可比价格计算|按可比口径计算?|扣除价格因素|按不变价格计算|比上年|比去年|较上年|与上年相比|同比|年均|平均每年"
-    r"|每年平均|实际|名义|增长|增速|提高|上升|上涨|下降|回落|增加|分别|达到|为|了|约|[0-9０-９一二两三四五六七八九十]{1,2}年"
-    r"|[全我本](?:省|市|区|县)"
+    rf"|每年平均|实际|名义|{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN, *V.RATE_UP))}|分别|达到|为|了|约"
+    rf"|(?:{V.SMALL_NUMBER})年"
+    rf"|{V.char_class(V.GENERIC_PREFIXES)}(?:省|市|区|县)"
     r"|[，、\s])*")
 _LOOK_BACK = 80
 _AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均|平均增长|年递增|平均递增|平均每年递增")
-_N = r"[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
-_YEARS_BEFORE = re.compile(rf"(?P<n>{_N})年(?=年均|平均|累计|共|增加|间|来|里|中)")
-_BASE_HINT = re.compile(r"[比较与同从](?:19|20|１９|２０|[一二][〇○零一二三四五六七八九])")   # 比2002年, 从1997年的…
+_YEARS_BEFORE = re.compile(rf"(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+_BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}(?:{V.YEAR_DIGITS})")   # 比2002年, 从1997年的…
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
-_LIST_INTRO = re.compile(r"[：:]\s*$")
-_LIST_ITEM_END = re.compile(r"[；;：:]\s*$")
+_LIST_INTRO = re.compile(V.char_class(V.COLONS) + r"\s*$")
+_LIST_ITEM_END = re.compile(V.char_class(V.SEMICOLONS + V.COLONS) + r"\s*$")
 _TARGET_INTRO = re.compile(r"目标|计划|要求|预期|任务|安排")
-_GENERIC_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县"}
 
 
 @dataclass
@@ -263,10 +263,10 @@ class Placer:
             if region in SCOPES:
                 return NATIONAL.name, NATIONAL.code
             return self.meta.region_name, self.meta.region_code
-        generic = region[0] in "全本我" and region[-1:] in _GENERIC_LEVEL and len(region) == 2
-        if generic:                          # 全省, 本市: the document's region, or the one it lies in
+        level = V.LEVEL_OF_SUFFIX.get(region[-1:], "")
+        generic = region[0] in V.GENERIC_PREFIXES and level in ("省", "市", "县") and len(region) == 2
+        if generic:                          # 全省, 本市: the document's region, or the one it lies in (not 全镇)
             found = lookup(self.meta.region_name, self.within) if self.meta.region_name else None
-            level = _GENERIC_LEVEL[region[-1]]
             if found is not None and level in ("省", "市"):
                 found = enclosing(found, level) if found.level != level else found
             if found is not None and found.level == level:

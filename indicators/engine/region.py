@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..lang import vocab as V
 from .clauses import MAX_CLAUSE, clause_end, clause_start, respectively_clause
 from .layout import DATELINE, Block
 
 if TYPE_CHECKING:
     from .document import BlockContext, DocumentContext
 
-_LISTED = frozenset("、和及与等")
-SCOPES = frozenset({"全国", "我国"})
+_LISTED = frozenset(V.LIST_JOINERS + "等")
+SCOPES = frozenset(V.COUNTRY_SCOPES)
+COMPARISON_BASE = frozenset(V.COMPARISON_BASE)   # a set: "" (the start of a text) is no base
 CAPTION = re.compile(r"\s*(?:图为|图：|图:|（图|\(图)")
-COMPARISON_BASE = frozenset("比较于")   # 比上年, 较上年同期, 高于全国: the base of a comparison
 
 
 def filed_from(block: Block) -> int:
@@ -87,13 +88,11 @@ def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
     return pos >= clause_start(text, local, s0) and not mentioned_only(text, pos, name)
 
 
-GENERIC_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",
-                  "镇": "乡", "乡": "乡"}
 
 
 def _resolve_generic(doc: DocumentContext, generic: str, default: str, doc_pos: int) -> str:
     """全市 in an article about 鞍山 is 鞍山; 全区 in 吴兴区's notice is 吴兴区; 全镇 is the town named last."""
-    level = GENERIC_LEVEL[generic[-1]]
+    level = V.LEVEL_OF_SUFFIX[generic[-1]]
     if level == "乡":
         return doc.town_before(doc_pos) or generic
     if default and doc.level(default) == level:
@@ -109,7 +108,7 @@ def first_generic(text: str) -> str:
 
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
-GENERIC_PLACE = regex.compile(r"全(?:省|市|县|区|州|盟|旗|镇|乡)|(?:本|我)(?:省|市|县|区|镇|乡)")
+GENERIC_PLACE = regex.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我](?:省|市|县|区|镇|乡)")
 
 
 def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import vocab as V
 from .dates import Period, plan_year, resolve, review_year, year_number, years_period
 
 
@@ -24,24 +25,26 @@ class Part:
     headed: bool = True                         # opened by a heading (not the review a report opens with)
 
 
-_N = r"[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
-YEAR = r"(?:(?:19|20)[0-9]{2}|[１][９][０-９]{2}|[２][０][０-９]{2}|[一二][〇○零一二三四五六七八九]{3})"
+_N = V.SMALL_NUMBER
+YEAR = f"(?:{V.YEAR_DIGITS})"
+_RANGE_MARK = f"{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)}"
+_BACK = V.alternation(V.SPAN_BACK_WORDS)
 _PLAN_NAME = (r"第(?:十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:计划|规划)(?:时期|期间)?"
               r"|[“\"](?:十[一二三四五六七八九]?|[一二三四五六七八九])五[”\"](?:计划|规划)?(?:时期|期间|末)?"
               r"|(?:十[一二三四五六七八九]?|[一二三四五六七八九])五(?:计划|规划)?(?:时期|期间|末)")
 _SUB = (rf"全年|上半年|下半年|(?:前|第)?[一二三四1-4１-４]季度(?:末|底)?|前(?:{_N})个?月份?"
-        rf"|(?:{_N})(?:月份?)?\s*(?:[-—–~～－]+|至|到)\s*(?:{_N})月份?|(?:{_N})月份?(?:末|底)?|年末|年底|以来")
+        rf"|(?:{_N})(?:月份?)?\s*(?:{_RANGE_MARK})+\s*(?:{_N})月份?|(?:{_N})月份?(?:末|底)?|年末|年底|以来")
 # One pattern for every time cue a paragraph may give, longest forms first.
 CUE = re.compile(
-    rf"(?P<span>{YEAR}年?度?\s*(?:到|至|—|–|－|-|～)+\s*{YEAR}年度?)"
+    rf"(?P<span>{YEAR}年?度?\s*(?:{_RANGE_MARK})+\s*{YEAR}年度?)"
     rf"|(?P<plan>{_PLAN_NAME})"
-    rf"|(?P<back>(?:过去|近|最近|这|过去的|最近的)(?:{_N})年(?:来|间|中|里)?|(?:{_N})年来|刚刚过去的一年)"
-    rf"|(?P<ahead>(?:今后|未来|今后的|未来的)(?:{_N})年(?:间|中|里|内)?)"
+    rf"|(?P<back>(?:(?:{_BACK})的?|这)(?:{_N})年(?:来|间|中|里)?|(?:{_N})年来|刚刚过去的一年)"
+    rf"|(?P<ahead>(?:{V.alternation(V.SPAN_AHEAD_WORDS)})的?(?:{_N})年(?:间|中|里|内)?)"
     rf"|(?P<year>(?:{YEAR}年度?|今年|本年度?|去年|上年度?|前年|明年)(?:{_SUB}|末|底|初)?(?!均))"   # 基础上年均: no 上年
     rf"|(?P<part>全年|上半年|下半年|(?:前|第)?[一二三四]季度|前(?:{_N})个?月份?|年末|年底)"
 )
 # The base of a comparison (比上年, 较2002年, 与2000年相比, 从1997年的…) is not the period of a fact.
-_BASE_BEFORE = frozenset("比较于与同从")
+_BASE_BEFORE = frozenset(V.COMPARISON_BASE)
 _YEAR_IN = re.compile(YEAR)
 
 _TOP = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十]{1,3}部分|首先)")
@@ -49,7 +52,7 @@ _REVIEW = re.compile(r"回顾|执行情况|基本总结|成就|工作总结|首�
                      r"|这五年|的五年|工作报告$")
 _PLAN = re.compile(r"任务|总体要求|政策取向|总体部署|建议|奋斗目标|主要目标|预期目标|基本方针|计划草案|今年|重点工作"
                    r"|工作安排|的工作|今后|方针|目标")
-_FIVE = re.compile(rf"(?:过去|这|近)?(?P<n>{_N})年(?:来|间)?(?=工作|政府工作|国内工作|的|$)")
+_FIVE = re.compile(rf"(?:{_BACK}|这)?(?P<n>{_N})年(?:来|间)?(?=工作|政府工作|国内工作|的|$)")
 
 
 _SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")

@@ -36,6 +36,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..lang import vocab as V
+
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "TEXT_SUFFIXES",
@@ -489,9 +491,11 @@ def _read_html(name: str, data: bytes) -> Document:
 # ------------------------------------------------------------------------------------------ PDF
 
 # A line ending in one of these ends a sentence (or a clause that may stand at a line end).
-_SENTENCE_END = tuple("。！？；：!?;:…”’」』）)】")
+_SENTENCE_END = tuple(V.SENTENCE_END + V.SEMICOLONS + V.COLONS + V.ELLIPSIS + V.CLOSING_QUOTES + V.CLOSING_BRACKETS
+                      + "】")
+_DASH = V.char_class(V.RANGE_DASHES)
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[-—–－])?\s*$|^\s*\d+\s*/\s*\d+\s*$"
+    rf"^\s*(?:{_DASH}\s*)?(?:第\s*)?\d{{1,4}}\s*(?:页)?(?:\s*{_DASH})?\s*$|^\s*\d+\s*/\s*\d+\s*$"
 )
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -878,10 +882,10 @@ def iter_text_chunks(
         notes.append(f"{bad} undecodable byte sequence(s) replaced with U+FFFD (read as {enc})")
 
 
-_SENTENCE_CUT = re.compile(r"[。！？；!?;]")
+_SENTENCE_CUT = re.compile(V.char_class(V.SENTENCE_END + V.SEMICOLONS))
 
 
-_CLAUSE_CUT = re.compile(r"[，,、：:]")
+_CLAUSE_CUT = re.compile(V.char_class(V.COMMAS + V.LIST_COMMA + V.COLONS))
 # Characters that may belong to a number or its unit: a hard cut has none on either side.
 _NUMBERISH = re.compile(
     r"[0-9０-９.．,，%％‰零〇一二三四五六七八九十百千万亿两余多几点成倍个元吨人户家项件次条台辆米亩公里瓦时天月年]"

@@ -15,10 +15,12 @@ from importlib import resources
 import ahocorasick
 import regex
 
+from . import vocab as V
+
 # Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
 _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
 # The country and the four statistical macro-regions of national releases.
-_EXTRA = ("全国", "我国", "东部地区", "中部地区", "西部地区", "东北地区")
+_EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "东北地区")
 # Two-character full names are ordinary words too often (城区, 郊区, 和县).
 _MIN_FULL = 3
 _LONGEST = 12   # longer names (内蒙古自治区… banners) are found by find_places only
@@ -109,7 +111,6 @@ _ISSUER = regex.compile(
     regex.MULTILINE,
 )
 _HEAD = 3000
-_LEVEL_BY_SUFFIX = {"省": "省", "市": "市", "州": "市", "县": "县", "区": "县", "旗": "县"}
 # Characters that put a function word or a date inside the would-be name (全省, 日在禾丰县, 打造全省).
 _NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造已被由将")
 
@@ -130,7 +131,7 @@ def issuer_places(text: str) -> dict[str, str]:
     for m in _ISSUER.finditer(text, 0, head):
         name = m.group("name")
         if not _NOT_IN_NAMES.intersection(name):
-            found.setdefault(name, _LEVEL_BY_SUFFIX[name[-1]])
+            found.setdefault(name, V.LEVEL_OF_SUFFIX[name[-1]])
     for m in _ZONE.finditer(text, 0, head):
         name = m.group("name")
         if not _NOT_IN_NAMES.intersection(name):

@@ -36,7 +36,7 @@ CHINESE = (
 MULTIPLIERS: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_DIGIT_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+DIGIT_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_VALUE = {"十": 10, "百": 100, "千": 1000}
 _ZEROS = frozenset("〇零")
@@ -102,8 +102,8 @@ def _rest(rest: str, abbreviated: int, parse) -> int | None:
     """The part after 万 or 亿: empty, one digit in the next lower unit (一万二), or 零 + a smaller number."""
     if not rest:
         return 0
-    if len(rest) == 1 and rest in _DIGIT_VALUE and _DIGIT_VALUE[rest]:
-        return _DIGIT_VALUE[rest] * abbreviated
+    if len(rest) == 1 and rest in DIGIT_VALUE and DIGIT_VALUE[rest]:
+        return DIGIT_VALUE[rest] * abbreviated
     if rest[0] in _ZEROS:
         rest = rest[1:]
         if not rest:
@@ -124,10 +124,10 @@ def _section(text: str) -> int | None:
             if digit is not None or total == 0 or after_zero:
                 return None     # 一零, a leading 零, 零零
             after_zero = True
-        elif ch in _DIGIT_VALUE:
+        elif ch in DIGIT_VALUE:
             if digit is not None:
                 return None     # 二一: two digits in a row
-            digit = _DIGIT_VALUE[ch]
+            digit = DIGIT_VALUE[ch]
         elif ch in _SMALL_VALUE:
             unit = _SMALL_VALUE[ch]
             if unit >= last_unit:
@@ -164,7 +164,7 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
         cn = parse_chinese(whole)
         base = None if cn is None else Decimal(cn)
         if base is not None and fraction:
-            digits = "".join(str(_DIGIT_VALUE[ch]) for ch in fraction if ch in _DIGIT_VALUE)
+            digits = "".join(str(DIGIT_VALUE[ch]) for ch in fraction if ch in DIGIT_VALUE)
             if len(digits) != len(fraction):
                 return None
             base += Decimal("0." + digits)

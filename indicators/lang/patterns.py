@@ -15,8 +15,19 @@ from functools import cache
 
 import regex
 
-from .numbers import ARABIC, CHINESE
+from .numbers import ARABIC, CHINESE, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 from .paths import read_data
+from .vocab import (
+    ABSOLUTE_DOWN,
+    ABSOLUTE_UP,
+    CHANGE_DOWN,
+    CHANGE_UP,
+    CLAUSE_END,
+    RATE_DOWN,
+    RATE_UP,
+    alternation,
+    char_class,
+)
 
 # Approximation words before a number, longest first; they belong to the mention.
 PREFIX_QUALIFIERS: dict[str, str] = {
@@ -66,10 +77,6 @@ def lexicon() -> Lexicon:
     return Lexicon(units, frozenset(latin))
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def fact_pattern() -> re.Pattern[str]:
     """One pass over the text finds every number that carries a unit.
@@ -84,7 +91,7 @@ def fact_pattern() -> re.Pattern[str]:
         rf"(?P<num>{ARABIC}|(?<![{CHINESE_CHARS}])(?:{CHINESE}|[万亿]))"   # 万 alone: 近万人, 万余人次
     )
     pattern = rf"""
-        (?P<pre>{_alternation(PREFIX_QUALIFIERS)})?
+        (?P<pre>{alternation(PREFIX_QUALIFIERS)})?
         (?:(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}])(?P<sign>[-−－]))?   # 增长-8.6%: a sign, not a range's dash
         {number}
         (?P<inner>[余多])?
@@ -93,15 +100,15 @@ def fact_pattern() -> re.Pattern[str]:
         (?P<inner2>[余多])?
         (?(mult)[ \u3000\u00a0]?)
         (?:
-            (?P<unit>{_alternation(cjk_units)})
-          | (?P<latin>{_alternation(lex.latin)})(?![A-Za-z0-9])
+            (?P<unit>{alternation(cjk_units)})
+          | (?P<latin>{alternation(lex.latin)})(?![A-Za-z0-9])
         )
-        (?P<post>{_alternation(SUFFIX_QUALIFIERS)})?
+        (?P<post>{alternation(SUFFIX_QUALIFIERS)})?
     """
     return re.compile(pattern, re.VERBOSE)
 
 
-CHINESE_CHARS = "〇零一二两三四五六七八九十百千万亿"
+CHINESE_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_BIG_UNITS
 
 # "百分之七十" / "千分之三" write a percentage or per-mille in words.
 PERCENT_WORDS = rf"(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE})"
@@ -110,7 +117,7 @@ PERCENT_WORDS = rf"(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE})"
 @cache
 def percent_words_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<pre>{_alternation(PREFIX_QUALIFIERS)})?{PERCENT_WORDS}(?P<post>{_alternation(SUFFIX_QUALIFIERS)})?"
+        rf"(?P<pre>{alternation(PREFIX_QUALIFIERS)})?{PERCENT_WORDS}(?P<post>{alternation(SUFFIX_QUALIFIERS)})?"
     )
 
 
@@ -121,13 +128,6 @@ def split_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![0-9.:：∶]){part}(?:\s*[:：∶]\s*{part}){{1,4}}(?![0-9.:：∶])")
 
 
-# A change verb right before a rate: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
-CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增")
-CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
-               "缩短", "压缩", "压减", "降", "减")
-# Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人); 新增 is a level.
-ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大")
-ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减")
 # 提升至/降至 (rose to, fell to) give a level, not a change: no 至/到 here.
 _LINK = r"(?:了|为|达到|达|是|控制在|保持在|在)?"
 
@@ -143,7 +143,7 @@ def change_pattern() -> regex.Pattern[str]:
     """Matches at the end of the text before a rate; the `down`/`downrate` groups tell a fall."""
     return regex.compile(
         rf"(?:(?P<down>{_verbs(CHANGE_DOWN)})|(?P<up>{_verbs(CHANGE_UP)})"
-        rf"|(?P<uprate>增速|增幅|增长率|涨幅)|(?P<downrate>降幅|下降率|跌幅|降低率))"
+        rf"|(?P<uprate>{alternation(RATE_UP)})|(?P<downrate>{alternation(RATE_DOWN)}))"
         rf"{_LINK}\s*$"
     )
 
@@ -157,9 +157,10 @@ def absolute_change_pattern() -> regex.Pattern[str]:
 # Enclosed names and slogans: a number inside one is part of a name (“十四五”, 《…80条》, “四个一”).
 @cache
 def enclosed_name_pattern() -> re.Pattern[str]:
+    inside = char_class("\n" + CLAUSE_END, negate=True)[:-1]      # [^\n，,；;。！？!? … plus the quote
     return re.compile(
-        r"“[^“”\n，。；！？,;!?]{1,30}”"
-        r"|\"[^\"\n，。；！？,;!?]{1,30}\""
+        rf"“{inside}“”]{{1,30}}”"
+        rf"|\"{inside}\"]{{1,30}}\""
         r"|「[^「」\n]{1,30}」"
         r"|《[^《》\n]{1,80}》"
         r"|〔[^〔〕\n]{1,10}〕"
@@ -171,4 +172,4 @@ def change_last_chars() -> frozenset[str]:
     """Last characters of every change verb, rate word and link word: a cheap test before the regex."""
     words = CHANGE_UP + CHANGE_DOWN + ABSOLUTE_UP + ABSOLUTE_DOWN
     links = regex.findall(r"[^(?:|)]+", _LINK)
-    return frozenset(w[-1] for w in (*words, *links, "增速", "增幅", "增长率", "涨幅", "降幅", "跌幅"))
+    return frozenset(w[-1] for w in (*words, *links, *RATE_UP, *RATE_DOWN))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from . import vocab as V
 from .gazetteer import adcode_rows, short_name
 
 LEVELS = ("国", "省", "市", "县", "区域")   # country, province, prefecture, county, macro-region
@@ -30,7 +31,7 @@ class Region:
 
 
 NATIONAL = Region("全国", "100000", "国")
-_COUNTRY_NAMES = frozenset({"全国", "我国", "中国", "全国各地", "中华人民共和国", "全国范围"})
+_COUNTRY_NAMES = frozenset({*V.COUNTRY_SCOPES, "中国", "全国各地", "中华人民共和国", "全国范围"})
 # Statistical and policy macro-regions: places a figure can be about, but not divisions with a code.
 _MACRO = {
     "东部地区": "东部地区", "中部地区": "中部地区", "西部地区": "西部地区", "东北地区": "东北地区",

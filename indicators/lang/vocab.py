@@ -1,0 +1,80 @@
+"""The engine's vocabulary: every punctuation set and word list the rules read by, defined once.
+
+Modules compose their patterns from these names (``char_class``, ``alternation``) instead of spelling
+the characters again, so a dash or a change verb added here counts everywhere (1－7月 is a range of
+months wherever months are read). Numerals and their characters live in ``numbers.py``; units and
+qualifiers in ``patterns.py`` and ``data/units.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import ARABIC_DIGIT, CN_DIGITS
+
+# --------------------------------------------------------------------------------- punctuation
+FULL_STOP = "。"
+SENTENCE_END = "。！？!?"                 # ends a sentence
+SEMICOLONS = "；;"
+COMMAS = "，,"
+COLONS = "：:"
+LIST_COMMA = "、"
+CLOSING_QUOTES = "”’」』"
+OPENING_QUOTES = "“‘「『"
+CLOSING_BRACKETS = "）)"
+ELLIPSIS = "…"
+CLAUSE_END = COMMAS + SEMICOLONS + SENTENCE_END    # where a clause ends (a colon introduces; it does not end)
+CLAUSE_SEPARATORS = CLAUSE_END + COLONS + LIST_COMMA
+# Between the ends of a range: 20-30万元, 20～30, 1－7月, 2021—2025年 (and 20——30, a doubled dash).
+RANGE_DASHES = "-—–~～－〜"
+RANGE_WORDS = ("至", "到")
+
+# ------------------------------------------------------------------------------------- numerals
+# A character of a figure written in digits, with its decimal point and percent sign (3.2万人, ．5, ％).
+FIGURE_CHAR = rf"[{ARABIC_DIGIT}.．%％]"
+# Year digits: 2024, １９９８, 二〇二四, 一九九○ (○ and Ｏ stand for 〇 in old typesetting).
+YEAR_ZEROS = "○Ｏ"
+YEAR_DIGITS = (rf"(?:1[0-9]|20|１[０-９]|２０)[{ARABIC_DIGIT}]{{2}}"
+               rf"|[一二][{CN_DIGITS}{YEAR_ZEROS}]{{3}}")
+# A small count of months, years or days: 7, ７, 七, 十二, 三十一.
+SMALL_NUMBER = rf"[{ARABIC_DIGIT}]{{1,2}}|[一二两三四五六七八九十]{{1,3}}"
+
+# ---------------------------------------------------------------------------------------- words
+# A change verb right before a rate or an amount: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
+CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增")
+CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
+               "缩短", "压缩", "压减", "降", "减")
+# Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人); 新增 is a level.
+ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大")
+ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减")
+# Words that name a growth rate (增速为5.2%) or a rate of fall (降幅收窄至2.1%).
+RATE_UP = ("增速", "增幅", "增长率", "涨幅")
+RATE_DOWN = ("降幅", "下降率", "跌幅", "降低率")
+# What is granted: 给予30万元奖励, 一次性补助.
+GRANT_WORDS = ("奖励", "补助", "补贴", "贴息", "奖补", "资助")
+# Words that join the members of a list: 樟子松、刺槐分别…, 沈阳市和大连市.
+LIST_JOINERS = LIST_COMMA + "和及与"
+# Characters before a year or a place that make it the base of a comparison (比上年, 较2002年, 高于全国).
+COMPARISON_BASE = "比较于与同从"
+# A span of years counted back or ahead from now: 过去五年, 近三年, 未来五年.
+SPAN_BACK_WORDS = ("过去", "最近", "近")
+SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
+# Per a unit of time: 每日3万吨, 35亿平方米/年.
+PER_TIME = ("小时", "日", "天", "年", "月")
+# The whole country, as a scope (全国增长5%) or a place.
+COUNTRY_SCOPES = ("全国", "我国")
+# The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
+LEVEL_OF_SUFFIX = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",
+                   "镇": "乡", "乡": "乡"}
+# The prefix of a generic place (全省, 我市, 本县).
+GENERIC_PREFIXES = "全我本"
+
+
+def char_class(chars: str, negate: bool = False) -> str:
+    """A regular-expression character class of ``chars``: ``[，,；;]`` (``[^…]`` with ``negate``)."""
+    return "[" + ("^" if negate else "") + "".join("\\" + c if c in "\\]^-[" else c for c in chars) + "]"
+
+
+def alternation(words) -> str:
+    """``a|b|c`` of ``words``, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
