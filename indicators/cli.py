@@ -2,6 +2,7 @@
 
     indicators extract PATH... -o OUT      # OUT's suffix picks the format: .csv, .json, .parquet
     indicators text FILE                   # the text exactly as the engine sees it
+    indicators explain "TEXT"              # each number with a unit: the rule that kept or dropped it
 
 Every file that cannot be read gives one line ``indicators: FILE: reason`` on stderr; the other
 files are still processed and written, and the exit status is 1 when anything failed.
@@ -16,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from .engine.explain import explain, format_verdicts
 from .io.files import METADATA_FILE, MetadataTable, collect, given_metadata
 from .io.reader import SUPPORTED_SUFFIXES, ReadError
 from .io.writer import TableWriter
@@ -186,6 +188,16 @@ def cmd_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    verdicts = explain(text)
+    if verdicts:
+        print(format_verdicts(verdicts))
+    else:
+        _say("no number with a unit in the text")
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------------------------------ parser
 
 DESCRIPTION = """\
@@ -296,6 +308,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tx.add_argument("file", metavar="FILE", help="one document (.txt, .md, .html, .htm, .pdf, .docx)")
     tx.set_defaults(func=cmd_text)
+
+    xp = sub.add_parser(
+        "explain",
+        help="print each number with a unit in TEXT and the rule that kept or dropped it",
+        description="Print, for each number with a unit in TEXT, the fact it became (KEPT) or the named "
+        "rule that dropped it (DROPPED) with the rule's reason; facts found by other patterns (百分之八, "
+        "splits, index levels, the low end of a range) are listed too. Offsets are into TEXT.",
+        epilog='example:\n  indicators explain "2021年，全市完成投资300.1亿元，开工亿元以上项目697个。"',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    xp.add_argument("text", metavar="TEXT", help="the text to explain (- reads it from standard input)")
+    xp.set_defaults(func=cmd_explain)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Find every quantitative fact in a text: the number with its unit, then the checks that tell a
+"""Find every quantitative fact in a text: the number with its unit, then the rules (rules.py) that tell a
 fact from a date, an ordinal, a name or a threshold, then its context.
 
     >>> [f.mention for f in extract_facts("开工亿元以上项目697个，完成投资300.1亿元。")]
@@ -7,8 +7,10 @@ fact from a date, an ordinal, a name or a threshold, then its context.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
@@ -19,7 +21,7 @@ import regex
 from ..lang import patterns as P
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
-from ..lang.numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
+from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, facts_to_frame
 from .document import DocumentContext
@@ -29,17 +31,13 @@ from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .period import period_for
 from .placing import Placer
 from .region import region_for, respective_places
+from .rules import ENCLOSED, Found, Rule, first_drop, found_at
 
-# No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
-_IMPLAUSIBLE = Decimal(10) ** 18
-_CJK = regex.compile(r"\p{Han}")
 _DASH = V.char_class(V.RANGE_DASHES)
 _RANGE_LOW = regex.compile(
     rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*{_DASH}{{1,2}}\s*$"
     rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?(?:{V.alternation(V.RANGE_WORDS)})$"
 )
-_AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
-_THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
 _INDEX = regex.compile(
     r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][^（）()\n]{1,12}[)）])?(?:为|是|达到|达|[:：])?\s*"
     r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
@@ -61,16 +59,6 @@ _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
 _RANGE_JOIN = regex.compile(rf"\s*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*")
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
-_SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
-_VAGUE_BEFORE = frozenset("几数上好")
-_NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
-_ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
-                     r"|洪武|至正|熙宁|元丰|贞观|开元|天宝|公元前|公元)[^，,。]{0,1}$")
-_SPAN_OF_YEARS = frozenset(w for w in (*V.SPAN_BACK_WORDS, *V.SPAN_AHEAD_WORDS) if len(w) == 2)   # 近三年 is checked apart
-_CLAUSE_OPEN = frozenset("\n" + V.CLAUSE_END + V.COLONS)
-_SENTENCE_START = frozenset("\n" + V.SENTENCE_END + V.SEMICOLONS)
-_CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
-_CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _BEFORE_WINDOW = 12
 
 
@@ -88,92 +76,9 @@ class _Candidate:
     label: str = ""          # an indicator known when the candidate is found (splits)
 
 
-def _qualifier(g: dict, start: int, end: int, text: str, unit_info) -> str:
-    if g["pre"]:
-        return P.PREFIX_QUALIFIERS[g["pre"]]
-    if "多" in (g["unit"] or ""):              # 两个多月
-        return "more_than"
-    inner = g["inner"] or g["inner2"]
-    if inner:
-        return P.INNER_QUALIFIERS[inner]
-    if g["post"]:
-        return P.SUFFIX_QUALIFIERS[g["post"]]
-    after = text[end:end + 2]
-    for word, q in P.BOUND_AFTER.items():
-        if after.startswith(word) and (word != "内" or unit_info.kind == "duration"):
-            return q
-    if unit_info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start):
-        return "at_most"
-    return "exact"
-
-
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     i = bisect_right(starts, start) - 1
     return i >= 0 and spans[i][1] >= end
-
-
-def _is_fact(g: dict, start: int, end: int, text: str, info, qualifier: str, value: Decimal) -> bool:
-    """The checks that tell a measured quantity from a date, an ordinal, a name or a threshold."""
-    num = g["num"]
-    if text[max(0, start - 2):start].rstrip()[-1:] == "第":    # 第十四届, 第一个, 第 3 名
-        return False
-    unit_end = end - len(g["post"] or "")
-    next_char = text[unit_end:unit_end + 1]
-    if next_char and next_char in info.blocked_after:          # 人民, 名单, 台湾 …
-        return False
-    if info.kind not in ("ratio", "growth"):                   # 九成以上行政村 is a share, not a threshold
-        if g["post"] is None and _THRESHOLD_AFTER.match(text, unit_end):
-            return False                                       # 5亿元以上项目: a threshold, not a fact
-        if g["post"] and _CJK.match(text, end):
-            return False                                       # 1000万元以上项目
-    if info.unit == "年" and (value >= 1000 or (len(num) == 4 and num.isdigit())):
-        return False                                           # 2021年 is a date
-    if info.unit == "年" and not g["pre"] and (start == 0 or text[start - 1] in _SENTENCE_START) and (
-            next_char in "，," or next_char in P.CHINESE_CHARS or next_char == "全"):
-        return False                                           # 23年，全市…: a year written short
-    if info.kind == "duration" and text[max(0, start - 2):start] in _SPAN_OF_YEARS:
-        return False                                           # 过去五年, 未来三天: a period
-    if info.unit == "年" and g["pre"] == "近" and (start == 0 or text[start - 1] in _CLAUSE_OPEN):
-        return False                                           # 近三年累计…: a period
-    if info.unit == "月" and text[start - 1:start] == "前":   # 前10个月 is a period
-        return False
-    if not is_arabic(num) and text[start - 1:start] in _VAGUE_BEFORE:
-        return False                                           # 几十个, 数十家, 上千万元: vague
-    if next_char == "级" and info.kind in ("quantity", "area"):
-        return False                                           # 5万吨级码头, 30万千瓦级机组: a class
-    if info.unit in ("名", "位") and text[start - 1:start] == "前":
-        return False                                           # 前十名, 前5位: a ranking
-    if next_char.isascii() and next_char.isdigit():
-        return False                                           # 7栋2单元301室: an address
-    if info.unit == "年" and _ERA.search(text, max(0, start - 4), start):
-        return False                                           # 民国三十八年, 康熙四十二年: a year
-    bare = qualifier == "exact" and not g["inner"] and not g["inner2"]
-    if is_arabic(num):
-        return True
-    if bare and is_bare_chinese(num) and next_char in _NAME_SUFFIX and info.unit != "个":
-        return False                                           # 三台县, 五台山, 三元里, 九户镇: names
-    if bare and info.unit == "年" and next_char and next_char not in _CLAUSE_END:
-        return False                                           # 三年行动计划, 九年义务教育
-    if info.weak and bare and len(num) == 1:                   # 一期工程, 四级联络体系
-        return False
-    if bare and starts_with_power(num):                        # 千家万户, 百年大计, 数千万元
-        return False
-    if bare and not g["mult"]:
-        surface = g["unit"] or g["latin"]
-        if num == "一" and not (surface.startswith("个") and info.kind == "duration") and info.unit != "倍":
-            return False                                       # 一个, 一次, 一家: words, not counts
-        if is_bare_chinese(num) and surface == "个" and _SLOGAN_AFTER_GE.match(text, end):
-            return False                                       # 四个全面, 两个维护, 三个方面
-        if next_char and next_char in P.CHINESE_CHARS:         # 四个一
-            return False
-        if (is_bare_chinese(num) and start >= 2 and text[start - 2] in _CN_DIGIT_CHARS
-                and text[start - 1] not in "至到或、"):
-            return False                                       # 三番五次, 举一反三 (but 两到三个月)
-    if g["unit"] == "成":
-        prev = text[start - 1:start]
-        if value > 10 or not (qualifier != "exact" or prev in "占达有约近超逾" or next_char in "，,。；;、的以左多"):
-            return False
-    return True
 
 
 def _change(text: str, start: int, absolute: bool = False, per_mille: bool = False) -> tuple[bool, int]:
@@ -193,28 +98,33 @@ def _change(text: str, start: int, absolute: bool = False, per_mille: bool = Fal
     return False, 1
 
 
-def _candidates(text: str) -> list[_Candidate]:
-    lex = P.lexicon()
+def _enclosed_names(text: str) -> list[tuple[int, int]]:
     # “…” after a colon is quoted speech (介绍：“完成投资300.1亿元”), not a name.
-    enclosed = [m.span() for m in P.enclosed_name_pattern().finditer(text)
-                if text[max(0, m.start() - 1):m.start()] not in ("：", ":")]
+    return [m.span() for m in P.enclosed_name_pattern().finditer(text)
+            if text[max(0, m.start() - 1):m.start()] not in ("：", ":")]
+
+
+def judged(text: str, enclosed: list[tuple[int, int]] | None = None) -> Iterator[tuple[re.Match, Found, Rule | None]]:
+    """Every number with a unit in ``text``, with the rule that drops it (None: it is kept)."""
+    if enclosed is None:
+        enclosed = _enclosed_names(text)
+    enclosed_starts = [s for s, _ in enclosed]
+    for m in P.fact_pattern().finditer(text):
+        f = found_at(text, m)
+        rule = first_drop(f)
+        if rule is None and enclosed and _inside(enclosed, enclosed_starts, f.start, f.end):
+            rule = ENCLOSED
+        yield m, f, rule
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    enclosed = _enclosed_names(text)
     enclosed_starts = [s for s, _ in enclosed]
     found: list[_Candidate] = []
-    for m in P.fact_pattern().finditer(text):
-        g = m.groupdict()
-        start, end = m.span()
-        if g["mult"] and "多" in g["mult"]:     # 1千多万元: the 多 sits inside the multiplier
-            g["mult"], g["inner2"] = g["mult"].replace("多", ""), "多"
-        surface = g["unit"] or g["latin"]
-        info = lex.units[surface]
-        value = parse_number(g["num"], g["mult"] or "")
-        if value is None or abs(value) >= _IMPLAUSIBLE:
+    for m, f, rule in judged(text, enclosed):
+        if rule is not None:
             continue
-        qualifier = _qualifier(g, start, end, text, info)
-        if not _is_fact(g, start, end, text, info, qualifier, value):
-            continue
-        if enclosed and _inside(enclosed, enclosed_starts, start, end):
-            continue
+        start, end, value, qualifier, info, surface = f.start, f.end, f.value, f.qualifier, f.info, f.surface
         kind, unit = info.kind, info.unit
         if surface == "成":
             value *= 10
@@ -230,15 +140,15 @@ def _candidates(text: str) -> list[_Candidate]:
             if is_change:                        # 比上年末减少2.1万人: a change in a level
                 kind = "growth"
                 value *= sign
-        if (kind == "duration" or surface in ("成", "倍")) and text[end:end + 1] == "多" and not g["post"]:
+        if (kind == "duration" or surface in ("成", "倍")) and text[end:end + 1] == "多" and not f.post:
             end += 1                             # 3年多, 三成多, 两倍多: more than
             qualifier = "more_than"
-        if g["sign"]:
+        if m.group("sign"):
             value = -value
         per = _PER.search(text, max(0, start - 4), start)
         if per and kind == "quantity":
             unit = f"{unit}/{_PER_UNIT.get(per.group('per'), per.group('per'))}"   # 每日3万吨 -> 吨/日
-        elif kind in ("quantity", "area", "count") and "/" not in unit and not g["post"]:
+        elif kind in ("quantity", "area", "count") and "/" not in unit and not f.post:
             rate = _PER_AFTER.match(text, end)
             if rate:                                                          # 35亿平方米/年
                 unit, end = f"{unit}/{rate.group(1)}", rate.end()
@@ -326,8 +236,6 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
         low = parse_number(num, mult or high_mult)
         if low is None:
             out.append(c)
-            continue
-        if text[num_start - 1:num_start] == "第":      # 第3-5名: ranks, not a range of counts
             continue
         if out and out[-1].start >= num_start:          # the low end was found on its own (159.74%)
             out.pop()

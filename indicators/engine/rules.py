@@ -1,0 +1,233 @@
+"""The rules that tell a measured quantity from a date, an ordinal, a name, a threshold or a word: one
+named table, read in order; the first rule that applies drops the candidate.
+
+Each rule has a name, the reason it exists and an example text in which it drops a number (the tests
+run every example, and ``indicators explain "TEXT"`` prints, for each number with a unit, the rule
+that dropped it or that it was kept).
+
+    >>> first_drop(found_in("2021年，全市GDP增长5%", "2021年")).name
+    'year_is_a_date'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+import regex
+
+from ..lang import patterns as P
+from ..lang import vocab as V
+from ..lang.numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
+from ..lang.patterns import UnitInfo
+
+# No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
+IMPLAUSIBLE = Decimal(10) ** 18
+_CJK = regex.compile(r"\p{Han}")
+_THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
+_SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
+_VAGUE_BEFORE = frozenset("几数上好")
+_NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
+_ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
+                     r"|洪武|至正|熙宁|元丰|贞观|开元|天宝|公元前|公元)[^，,。]{0,1}$")
+_RANK_RANGE = regex.compile(rf"第\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}"
+                            rf"|{V.alternation(V.RANGE_WORDS)})\s*$")
+_SPAN_OF_YEARS = frozenset(w for w in (*V.SPAN_BACK_WORDS, *V.SPAN_AHEAD_WORDS) if len(w) == 2)
+_CLAUSE_OPEN = frozenset("\n" + V.CLAUSE_END + V.COLONS)
+_SENTENCE_START = frozenset("\n" + V.SENTENCE_END + V.SEMICOLONS)
+_CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
+_CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
+_SHARE_BEFORE = frozenset(("", *"占达有约近超逾"))       # "": 八成 opening the text
+_SHARE_AFTER = "，,。；;、的以左多"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A number with its unit as the scanner found it, before any rule: what every rule reads."""
+
+    text: str
+    start: int
+    end: int
+    num: str              # the numeral as written
+    pre: str              # qualifier word before it (约, 超过)
+    inner: str            # 余/多 between the number and the unit
+    mult: str             # 万, 亿 …
+    post: str             # 左右, 以上 after the unit
+    surface: str          # the unit as written (个工作日)
+    info: UnitInfo
+    qualifier: str
+    value: Decimal | None
+
+    @property
+    def next_char(self) -> str:
+        """The character right after the unit (and before 左右/以上)."""
+        unit_end = self.end - len(self.post)
+        return self.text[unit_end:unit_end + 1]
+
+    @property
+    def before(self) -> str:
+        return self.text[self.start - 1:self.start]
+
+    @property
+    def bare(self) -> bool:
+        """No qualifier at all: 三年, not 近三年 or 三年多."""
+        return self.qualifier == "exact" and not self.inner
+
+    @property
+    def chinese(self) -> bool:
+        return not is_arabic(self.num)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    why: str
+    example: str                       # a text in which this rule drops a number
+    applies: Callable[[Found], bool]
+
+
+def _threshold_after(f: Found) -> bool:
+    return (f.info.kind not in ("ratio", "growth") and not f.post
+            and bool(_THRESHOLD_AFTER.match(f.text, f.end)))
+
+
+def _short_year(f: Found) -> bool:
+    return (f.info.unit == "年" and not f.pre and (f.start == 0 or f.text[f.start - 1] in _SENTENCE_START)
+            and (f.next_char in "，," or f.next_char in P.CHINESE_CHARS or f.next_char == "全"))
+
+
+def _idiom(f: Found) -> bool:
+    return (f.bare and not f.mult and is_bare_chinese(f.num) and f.start >= 2
+            and f.text[f.start - 2] in _CN_DIGIT_CHARS and f.before not in "至到或、")
+
+
+def _not_a_share(f: Found) -> bool:
+    if f.surface != "成":
+        return False
+    return f.value > 10 or not (f.qualifier != "exact" or f.before in _SHARE_BEFORE or f.next_char in _SHARE_AFTER)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("not_a_number", "the numeral follows no grammar (units out of order, digits without positions)",
+         "他随手写下三百二百元的字样。", lambda f: f.value is None),
+    Rule("implausible", "no economy counts 10^18 of anything: a longer digit run is a code",
+         "账户余额显示为12345678901234567890元。", lambda f: f.value is not None and abs(f.value) >= IMPLAUSIBLE),
+    Rule("ordinal", "第 before the number makes it an ordinal (第十四届, 第一个, 第 3 名)",
+         "该区第3次获此殊荣。", lambda f: f.text[max(0, f.start - 2):f.start].rstrip()[-1:] == "第"),
+    Rule("rank_range", "a range after 第 is a range of ranks (第3-5名), not of counts",
+         "该市排名全省第3-5名之间。", lambda f: bool(_RANK_RANGE.search(f.text, max(0, f.start - 12), f.start))),
+    Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
+         "全市三人民警获表彰。", lambda f: bool(f.next_char) and f.next_char in f.info.blocked_after),
+    Rule("threshold_bound", "以上/以下 after the unit and before a noun is a threshold (5亿元以下项目)",
+         "对5亿元以下项目简化审批。", _threshold_after),
+    Rule("threshold_qualified", "a figure with 以上 followed by a noun is a threshold (1000万元以上项目)",
+         "开工1000万元以上项目120个。",
+         lambda f: f.info.kind not in ("ratio", "growth") and bool(f.post) and bool(_CJK.match(f.text, f.end))),
+    Rule("year_is_a_date", "a year of four digits (2021年) or above 1000 is a date, not a duration",
+         "2021年，全市经济平稳运行。",
+         lambda f: f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit()))),
+    Rule("short_year", "a year written short at a sentence start (23年，全市…) is a date",
+         "23年，全市经济平稳运行。", _short_year),
+    Rule("span_of_years", "过去五年, 未来三天: a period, not a duration measured",
+         "未来五年，全市将新建学校20所。",
+         lambda f: f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS),
+    Rule("recent_years", "近三年 opening a clause is a period (近三年累计…)",
+         "近三年累计投入资金50亿元。",
+         lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN)),
+    Rule("first_months", "前10个月 is a period", "前10个月，全市完成投资300亿元。",
+         lambda f: f.info.unit == "月" and f.before == "前"),
+    Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure",
+         "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE),
+    Rule("size_class", "5万吨级码头, 30万千瓦级机组: a class of size, not a quantity",
+         "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area")),
+    Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
+         lambda f: f.info.unit in ("名", "位") and f.before == "前"),
+    Rule("address", "a digit right after the unit: an address or a code (7栋2单元301室)",
+         "住在7栋2单元301室。", lambda f: f.next_char.isascii() and f.next_char.isdigit()),
+    Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
+         lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start))),
+    # From here on only Chinese numerals: a number in Arabic digits is a figure.
+    Rule("place_name", "a one-character numeral before a place suffix is a name (三台县, 五台山, 九户镇)",
+         "三台县召开工作会议。",
+         lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.next_char in _NAME_SUFFIX
+                    and f.info.unit != "个")),
+    Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name",
+         "编制三年攻坚方案。",
+         lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
+                    and f.next_char not in _CLAUSE_END)),
+    Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
+         "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1),
+    Rule("power_word", "千家万户, 百年大计: 百/千/万 without a digit is a word", "惠及千家万户。",
+         lambda f: f.chinese and f.bare and starts_with_power(f.num)),
+    Rule("one_is_a_word", "一个, 一次, 一家: 一 with a measure word is an article, not a count",
+         "这是一次有益的探索。",
+         lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
+                    and not (f.surface.startswith("个") and f.info.kind == "duration"))),
+    Rule("slogan", "四个全面, 两个维护, 三个方面: a numbered slogan", "坚持四个全面战略布局。",
+         lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num) and f.surface == "个"
+                    and bool(_SLOGAN_AFTER_GE.match(f.text, f.end)))),
+    Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan",
+         "统筹推进五位一体总体布局。",
+         lambda f: f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS),
+    Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
+         "他三番五次上门走访。", lambda f: f.chinese and _idiom(f)),
+    Rule("not_a_share", "成 is a share only up to ten, with a qualifier or a verb before it (占八成)",
+         "买下这台八成新的二手车。", lambda f: f.chinese and _not_a_share(f)),
+)
+BY_NAME = {rule.name: rule for rule in RULES}
+ENCLOSED = Rule("enclosed_name", "a number inside quotes or 《》 is part of a name or a slogan (《…10条措施》)",
+                "印发《促进消费10条措施》。", lambda f: False)     # decided by the extractor, which finds the names
+
+
+def first_drop(found: Found) -> Rule | None:
+    """The first rule that drops the candidate, or None when it is a fact."""
+    for rule in RULES:
+        if rule.applies(found):
+            return rule
+    return None
+
+
+def found_at(text: str, m) -> Found:
+    """The candidate of one match of ``patterns.fact_pattern()`` in ``text``."""
+    g = m.groupdict()
+    mult, inner2 = g["mult"] or "", g["inner2"] or ""
+    if "多" in mult:                      # 1千多万元: the 多 sits inside the multiplier
+        mult, inner2 = mult.replace("多", ""), "多"
+    surface = g["unit"] or g["latin"]
+    info = P.lexicon().units[surface]
+    value = parse_number(g["num"], mult)
+    start, end = m.span()
+    inner = g["inner"] or inner2
+    found = Found(text, start, end, g["num"], g["pre"] or "", inner, mult, g["post"] or "", surface, info,
+                  "exact", value)
+    return replace(found, qualifier=qualifier_of(found))
+
+
+_AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
+
+
+def qualifier_of(f: Found) -> str:
+    if f.pre:
+        return P.PREFIX_QUALIFIERS[f.pre]
+    if "多" in f.surface:                 # 两个多月
+        return "more_than"
+    if f.inner:
+        return P.INNER_QUALIFIERS[f.inner]
+    if f.post:
+        return P.SUFFIX_QUALIFIERS[f.post]
+    after = f.text[f.end:f.end + 2]
+    for word, q in P.BOUND_AFTER.items():
+        if after.startswith(word) and (word != "内" or f.info.kind == "duration"):
+            return q
+    if f.info.kind == "duration" and _AT_MOST_VERB.search(f.text, max(0, f.start - 6), f.start):
+        return "at_most"
+    return "exact"
+
+
+def found_in(text: str, mention: str) -> Found:
+    """The candidate whose mention starts with ``mention`` (for examples and tests)."""
+    for m in P.fact_pattern().finditer(text):
+        if text.startswith(mention, m.start()):
+            return found_at(text, m)
+    raise LookupError(f"no number with a unit at {mention!r} in {text!r}")
