@@ -169,3 +169,20 @@ def test_line_break_before_number(fact: str, brk: str) -> None:
     at = k.core.index(k.mention)
     text = "前三季度，" + k.core[:at] + brk + k.core[at:] + "。"
     assert not _check(text, k, text.index(k.mention))
+
+
+# A line break inside the mention (a PDF wraps the line between the number and its unit): the figure
+# is read from the laid-out paragraph and its span is the document's, the break included.
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\n\u3000\u3000"], ids=repr)
+def test_line_break_inside_the_mention(brk: str) -> None:
+    from indicators import extract
+
+    text = ("1-7月，全市规模以上工业企业实现营业收入同比增长7.1%，全市规模以上工业企业实现利润总额30.5"
+            + brk + "亿元，同比增长5.2%。")
+    rows = extract(text).to_dict("records")
+    money = [r for r in rows if r["kind"] == "money"]
+    assert len(money) == 1
+    start, end = int(money[0]["start"]), int(money[0]["end"])
+    assert text[start:end] == money[0]["mention"] == "30.5" + brk + "亿元"
+    assert money[0]["value"] == 3050000000.0
+    assert [r["mention"] for r in rows] == ["7.1%", "30.5" + brk + "亿元", "5.2%"]

@@ -39,11 +39,11 @@ class BlockContext:
 class DocumentContext:
     """Per-document memo of what the context rules need, so no block is scanned twice."""
 
-    text: str
-    layout: Layout
+    text: str                    # the document as given (its head names the issuer)
+    layout: Layout               # places are found in the layout's text, at its positions
     about: str = ""              # the region the document is about (its metadata), '' when not known
     _blocks: dict[int, BlockContext] = field(default_factory=dict)
-    _places: list[tuple[int, str]] | None = None       # every place name in the document, one pass
+    _places: list[tuple[int, str]] | None = None       # every place name in the layout's text, one pass
     _place_pos: list[int] = field(default_factory=list)
     _levels: dict[str, str] = field(default_factory=dict)    # place -> 省/市/县
     _title_period: str | None = None
@@ -55,7 +55,8 @@ class DocumentContext:
     def places(self) -> list[tuple[int, str]]:
         if self._places is None:
             self._levels = dict(place_levels())
-            places = find_places(self.text)
+            laid = self.layout.text
+            places = find_places(laid)
             issuers = issuer_places(self.text)
             self._issuer = next(iter(issuers), "")
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
@@ -63,7 +64,7 @@ class DocumentContext:
             if extra:                      # names the gazetteer lacks, wherever the text repeats them
                 self._levels.update(extra)
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
-                places = sorted(places + [(m.start(), m.group()) for m in pattern.finditer(self.text)])
+                places = sorted(places + [(m.start(), m.group()) for m in pattern.finditer(laid)])
             self._places = places
             self._place_pos = [p for p, _ in self._places]
         return self._places
@@ -73,12 +74,12 @@ class DocumentContext:
         ctx = self._blocks.get(key)
         if ctx is None:
             places = self.places()
-            lo = bisect_right(self._place_pos, block.start - 1)
-            hi = bisect_right(self._place_pos, block.end)
-            skip_to = filed_from(block)
-            local = [(block.local(p), n) for p, n in places[lo:hi]
-                     if block.contains(p, len(n)) and self.text[p - 1:p] not in COMPARISON_BASE
-                     and block.local(p) >= skip_to]
+            laid = self.layout.text
+            start, end = block.offset, block.offset + len(block.text)
+            lo = bisect_right(self._place_pos, start + filed_from(block) - 1)
+            hi = bisect_right(self._place_pos, end)
+            local = [(p - start, n) for p, n in places[lo:hi]
+                     if p + len(n) <= end and laid[p - 1:p] not in COMPARISON_BASE]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)
                        if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
@@ -108,17 +109,17 @@ class DocumentContext:
         if self._section_place is None:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
-            text = self.text
-            filed_until: dict[int, int] = {}   # block -> document offset where its dateline ends
+            text = self.layout.text
+            filed_until: dict[int, int] = {}   # block -> position where its dateline ends
             for pos, name in self.places():
                 if name in SCOPES or text[pos - 1:pos] in COMPARISON_BASE or self._levels.get(name) == "乡":
                     continue                   # scopes, comparison bases; towns speak for their own sentences
                 b = self.layout.block_at(pos)
-                if b is None or CAPTION.match(b.text):
+                if CAPTION.match(b.text):
                     continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
                 key = id(b)
                 if key not in filed_until:
-                    filed_until[key] = b.start + filed_from(b)
+                    filed_until[key] = b.offset + filed_from(b)
                 if pos < filed_until[key]:
                     continue
                 per_section.setdefault(b.section, Counter())[name] += 1
@@ -139,11 +140,11 @@ class DocumentContext:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
         return self._section_place.get(section) or self._issuer or self._doc_place
 
-    def town_before(self, doc_pos: int, reach: int = 1500) -> str:
-        """The town or township named last before ``doc_pos`` (within ``reach`` characters)."""
+    def town_before(self, pos: int, reach: int = 1500) -> str:
+        """The town or township named last before ``pos`` of the layout's text (within ``reach`` characters)."""
         places = self.places()
-        k = bisect_right(self._place_pos, doc_pos) - 1
-        while k >= 0 and places[k][0] >= doc_pos - reach:
+        k = bisect_right(self._place_pos, pos) - 1
+        while k >= 0 and places[k][0] >= pos - reach:
             if self._levels.get(places[k][1]) == "乡":
                 return places[k][1]
             k -= 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..lang import vocab as V
 from .extract import extract_facts, judged
+from .layout import analyse
 
 
 @dataclass(frozen=True)
@@ -27,21 +28,24 @@ class Verdict:
 def explain(text: str) -> list[Verdict]:
     """One verdict per number with a unit and per fact, in order of the text."""
     facts = extract_facts(text)
+    layout = analyse(text)
     verdicts: list[Verdict] = []
     claimed: set[int] = set()
-    for _, found, rule in judged(text):
-        mention = text[found.start:found.end]
+    for _, found, rule in judged(layout.text):
+        block = layout.block_at(found.start)
+        start, end = block.document_span(found.start - block.offset, found.end - block.offset)
+        mention = text[start:end]
         if rule is not None:
-            verdicts.append(Verdict(found.start, found.end, mention, False, rule.name, rule.why))
+            verdicts.append(Verdict(start, end, mention, False, rule.name, rule.why))
             continue
-        made = [i for i, f in enumerate(facts) if f.start < found.end and found.start < f.end]
+        made = [i for i, f in enumerate(facts) if f.start < end and start < f.end]
         if made:
             claimed.update(made)
             f = facts[made[-1]]
             verdicts.append(Verdict(f.start, f.end, f.mention, True, "fact", _described(f)))
         else:
-            verdicts.append(Verdict(found.start, found.end, mention, False, "outside_the_layout",
-                                    "kept by every rule but in no paragraph the engine reads"))
+            verdicts.append(Verdict(start, end, mention, False, "dropped_in_context",
+                                    "kept by every rule, then dropped with its neighbours (a range across blocks)"))
     for i, f in enumerate(facts):
         if i not in claimed:
             verdicts.append(Verdict(f.start, f.end, f.mention, True, _other_pattern(text, f), _described(f)))

@@ -312,10 +312,10 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, d
     """
     if not isinstance(text, str) or not text:
         return []
-    candidates = _candidates(text)
+    layout = analyse(text)              # every step below reads the layout's text; spans are mapped back at the end
+    candidates = _candidates(layout.text)
     if not candidates and state is None:
         return []
-    layout = analyse(text)
     carried_section = state.section if state is not None else ""
     if state is not None:
         state.section = next((b.section for b in reversed(layout.blocks) if b.section), carried_section)
@@ -340,10 +340,8 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, d
     last_group_places: list[str] = []          # the places the last 分别 list of the sentence paired
     for c in candidates:
         block = layout.block_at(c.start)
-        if block is None or c.start >= block.end:
-            continue
-        ls, le = block.local(c.start), block.local(c.end - 1) + 1
-        if le - ls != c.end - c.start:    # a mention broken by a line break is not trusted
+        ls, le = c.start - block.offset, c.end - block.offset
+        if le > len(block.text):           # a range read across two blocks
             continue
         sentence = block.sentence_at(ls)
         same_sentence = block is last_block and sentence == last_sentence
@@ -366,7 +364,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, d
                     indicator = items[0]
                 # 分别给予30万元、100万元奖励: the word after the list names every member.
                 last = group_last[c.group]
-                tail = following_phrase(block.text, block.local(last - 1) + 1) if block.contains(last - 1, 1) else ""
+                tail = following_phrase(block.text, last - block.offset) if last - block.offset <= len(block.text) else ""
                 if tail and _GRANT_WORD.search(tail):
                     indicator += tail
                     group_names[c.group] = [name + tail for name in group_names[c.group]]
@@ -389,8 +387,9 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, d
         period = period_for(doc, ctx, block, ls, sentence)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
+        start, end = block.document_span(ls, le)
         facts.append(Fact(
-            start=c.start, end=c.end, mention=text[c.start:c.end], value=c.value, unit=c.unit,
+            start=start, end=end, mention=text[start:end], value=c.value, unit=c.unit,
             qualifier=c.qualifier, kind=c.kind, value_low=low, value_high=high,
             indicator=indicator, period=period, region=region,
             topic=topic, sentence=sentence_text, section=block.section or carried_section, source=source,
@@ -403,6 +402,7 @@ def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, d
                 last_group_places = []
         sentence_indicators.append(indicator)
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
+    facts.sort(key=lambda f: f.start)        # the layout's order of blocks is not always the document's
     return facts
 
 

@@ -1,8 +1,10 @@
 """The shape of a page: headings, bylines, captions and body paragraphs, and the articles (sections).
 
 Newspaper pages and PDFs break sentences across lines (核心竞\\n\\n争力), so a body paragraph is a run of
-body lines joined until one ends a sentence. Each paragraph keeps the offsets of its pieces, so a
-position in the document maps to a position in the paragraph's joined text and back.
+body lines joined until one ends a sentence. The layout is the one coordinate system of the engine:
+its ``text`` is every block's joined text, one block a line, and every later step (numbers, places,
+periods, indicators) reads it; each block keeps the offsets of its pieces, so a span is mapped back to
+the document only at the end (``Block.document_span``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Block:
     pieces: list[tuple[int, int]]   # (start, end) of each line in the document
     section: str = ""               # headline of the article it belongs to
     text: str = ""
+    offset: int = 0                 # where ``text`` starts in the layout's text
     _starts: list[int] = field(default_factory=list)   # offset in text where each piece begins
     _sentences: list[tuple[int, int]] | None = None
 
@@ -63,15 +66,15 @@ class Block:
     def end(self) -> int:
         return self.pieces[-1][1]
 
-    def contains(self, doc_pos: int, length: int) -> bool:
-        """True when [doc_pos, doc_pos + length) lies inside one of the pieces."""
-        i = bisect_right(self.pieces, (doc_pos, 1 << 62)) - 1
-        return i >= 0 and self.pieces[i][0] <= doc_pos and doc_pos + length <= self.pieces[i][1]
+    def document_pos(self, local: int) -> int:
+        """Document offset of position ``local`` of ``text``."""
+        i = bisect_right(self._starts, local) - 1
+        return self.pieces[i][0] + local - self._starts[i]
 
-    def local(self, doc_pos: int) -> int:
-        """Position in ``text`` of document offset ``doc_pos`` (which lies in one of the pieces)."""
-        i = max(0, bisect_right(self.pieces, (doc_pos, 1 << 62)) - 1)
-        return self._starts[i] + doc_pos - self.pieces[i][0]
+    def document_span(self, local_start: int, local_end: int) -> tuple[int, int]:
+        """Document offsets of the span ``text[local_start:local_end]``; a span that runs over a line
+        break covers the break too (the mention is then ``document[start:end]``, break included)."""
+        return self.document_pos(local_start), self.document_pos(local_end - 1) + 1
 
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans in ``text`` (end exclusive), computed once."""
@@ -89,15 +92,16 @@ class Block:
 @dataclass
 class Layout:
     blocks: list[Block]
-    _piece_starts: list[int]
-    _piece_block: list[int]
+    text: str                       # the blocks' texts, one a line: what every later step reads
     news_items: bool = False        # articles open with datelines (本报讯 …): a page of several stories
+    _offsets: list[int] = field(default_factory=list)
 
-    def block_at(self, pos: int) -> Block | None:
-        i = bisect_right(self._piece_starts, pos) - 1
-        if i < 0:
-            return None
-        return self.blocks[self._piece_block[i]]
+    def __post_init__(self) -> None:
+        self._offsets = [b.offset for b in self.blocks]
+
+    def block_at(self, pos: int) -> Block:
+        """The block of position ``pos`` of ``text`` (a separating line break belongs to the block before)."""
+        return self.blocks[max(0, bisect_right(self._offsets, pos) - 1)]
 
 
 def _classify(line: str) -> str:
@@ -174,17 +178,13 @@ def analyse(text: str) -> Layout:
         else:
             blocks.append(Block(kind, [(s, e)]))
 
+    offset = 0
     for b in blocks:
         b.finish(text)
+        b.offset = offset
+        offset += len(b.text) + 1
     news_items = _assign_sections(blocks)
-
-    piece_starts: list[int] = []
-    piece_block: list[int] = []
-    order = sorted((p[0], bi) for bi, b in enumerate(blocks) for p in b.pieces)
-    for start, bi in order:
-        piece_starts.append(start)
-        piece_block.append(bi)
-    return Layout(blocks, piece_starts, piece_block, news_items)
+    return Layout(blocks, "\n".join(b.text for b in blocks), news_items)
 
 
 def _assign_sections(blocks: list[Block]) -> bool:

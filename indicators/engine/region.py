@@ -48,7 +48,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if text[m.start() - 1:m.start()] not in COMPARISON_BASE:    # 高于全省平均水平
             generic = m
     if generic is not None:
-        return _resolve_generic(doc, generic.group(), default, block.start + local)
+        return _resolve_generic(doc, generic.group(), default, block.offset + local)
     clause_stop = clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_stop and (
@@ -90,11 +90,11 @@ def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
 
 
 
-def _resolve_generic(doc: DocumentContext, generic: str, default: str, doc_pos: int) -> str:
+def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int) -> str:
     """全市 in an article about 鞍山 is 鞍山; 全区 in 吴兴区's notice is 吴兴区; 全镇 is the town named last."""
     level = V.LEVEL_OF_SUFFIX[generic[-1]]
     if level == "乡":
-        return doc.town_before(doc_pos) or generic
+        return doc.town_before(pos) or generic
     if default and doc.level(default) == level:
         return default
     return doc.place_of_level(level) or generic
