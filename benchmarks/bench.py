@@ -1,9 +1,16 @@
-"""Extraction speed and memory: ``python -m benchmarks.bench [--mb 2] [--repeat 3]``.
+"""Extraction speed and memory: ``python -m benchmarks.bench [--mb 0.25] [--repeat 3] [--style all]``.
 
-Builds a corpus of at least ``--mb`` megabytes (characters) from the bundled sample page and
-generated statistical-bulletin paragraphs, then reports the characters per second of
-``indicators.extract`` on one core (best of ``--repeat`` runs) and the peak memory it allocates.
-A benchmark, not a test: numbers depend on the machine.
+For each style of text, the corpus at 1×, 4× and 16× ``--mb`` million characters: the characters per
+second of ``indicators.extract`` on one core (best of ``--repeat`` runs), the facts found, and beside
+it the speed of one scan of the same text by the engine's compiled number-and-unit regular expression
+(the floor no extractor that reads every number can beat). Time linear in the input shows as the same
+speed at every size. Then the peak memory ``extract`` allocates on the largest ``mix`` corpus.
+
+Styles: ``news`` (the bundled sample page repeated), ``bulletin`` (generated statistical-bulletin
+paragraphs, about ten times denser in figures), ``reports`` (the State Council work reports in
+``../shared/corpora/gov-work-reports``, when present), ``gold`` (the document-level dev sets under
+``tests/gold*``), ``mix`` (news and bulletin alternating). A benchmark, not a test: numbers depend on
+the machine and on what else runs on it.
 """
 
 from __future__ import annotations
@@ -16,8 +23,11 @@ import tracemalloc
 from pathlib import Path
 
 from indicators import extract
+from indicators.lang.patterns import fact_pattern
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "anshan_daily_page_sample.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "anshan_daily_page_sample.txt"
+REPORTS = ROOT.parent / "shared" / "corpora" / "gov-work-reports"
 
 _PLACES = ["全市", "全省", "鞍山市", "海城市", "铁西区", "全县"]
 _LEVELS = [("地区生产总值", "亿元"), ("固定资产投资", "亿元"), ("社会消费品零售总额", "亿元"),
@@ -37,51 +47,84 @@ def bulletin_paragraph(rng: random.Random) -> str:
     return "前三季度，" + "；".join(parts) + "。规模以上工业企业达到" + f"{rng.randint(10, 999)}家。"
 
 
-STYLES = ("mix", "news", "bulletin")
+STYLES = ("news", "bulletin", "reports", "gold", "mix")
+
+
+def _documents(style: str) -> list[str]:
+    if style == "reports":
+        return [p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("*.txt"))]
+    if style == "gold":
+        return [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("tests/gold*/*.txt"))]
+    return []
 
 
 def corpus(megabytes: float, seed: int = 7, style: str = "mix") -> str:
-    """``news``: the sample page repeated; ``bulletin``: generated bulletin paragraphs, about four
-    times denser in figures; ``mix``: the two alternating."""
+    """At least ``megabytes`` million characters of text of one style (documents repeated as needed)."""
     target = int(megabytes * 1_000_000)
     sample = SAMPLE.read_text(encoding="utf-8")
+    documents = _documents(style)
+    if style in ("reports", "gold") and not documents:
+        raise FileNotFoundError(f"no documents for style {style!r}")
     rng = random.Random(seed)
     chunks: list[str] = []
     size = 0
     while size < target:
-        news = style == "news" or (style == "mix" and len(chunks) % 2 == 0)
-        piece = sample if news else "\n\n".join(bulletin_paragraph(rng) for _ in range(60))
+        if documents:
+            piece = documents[len(chunks) % len(documents)]
+        elif style == "news" or (style == "mix" and len(chunks) % 2 == 0):
+            piece = sample
+        else:
+            piece = "\n\n".join(bulletin_paragraph(rng) for _ in range(60))
         chunks.append(piece)
         size += len(piece) + 2
-    return "\n\n".join(chunks)
+    return "\n\n".join(chunks)[:target]
+
+
+def _best(run, repeat: int) -> tuple[float, int]:
+    best, result = float("inf"), 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=2.0, help="corpus size in millions of characters (default 2)")
+    parser.add_argument("--mb", type=float, default=0.25,
+                        help="the smallest corpus in millions of characters; 4× and 16× follow (default 0.25)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is reported (default 3)")
-    parser.add_argument("--style", choices=STYLES, default="mix",
-                        help="news (the sample page), bulletin (generated, dense in figures) or mix (default)")
+    parser.add_argument("--style", choices=(*STYLES, "all"), default="all", help="which texts (default: all)")
+    parser.add_argument("--scales", default="1,4,16", help="multiples of --mb to time (default 1,4,16)")
     args = parser.parse_args(argv)
 
-    text = corpus(args.mb, style=args.style)
-    extract(text[:20000])                       # compile patterns and load data outside the timing
-    best = float("inf")
-    rows = 0
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        rows = len(extract(text))
-        best = min(best, time.perf_counter() - start)
+    styles = STYLES if args.style == "all" else (args.style,)
+    scales = [int(s) for s in args.scales.split(",")]
+    pattern = fact_pattern()
+    extract(corpus(0.02, style="mix"))          # compile patterns and load data outside the timing
+    print(f"{'style':<9} {'size':>6} {'chars':>11} {'facts':>8} {'extract chars/s':>16} {'µs/fact':>8}"
+          f" {'regex scan chars/s':>19} {'ratio':>6}")
+    for style in styles:
+        try:
+            corpus(0.001, style=style)
+        except FileNotFoundError as exc:
+            print(f"{style:<9} skipped: {exc}")
+            continue
+        for scale in scales:
+            text = corpus(args.mb * scale, style=style)
+            seconds, facts = _best(lambda text=text: len(extract(text)), args.repeat)
+            scan, _ = _best(lambda text=text: sum(1 for _ in pattern.finditer(text)), args.repeat)
+            print(f"{style:<9} {scale:>5}× {len(text):>11,} {facts:>8,} {len(text) / seconds:>16,.0f}"
+                  f" {seconds / max(facts, 1) * 1e6:>8.1f} {len(text) / scan:>19,.0f} {seconds / scan:>5.0f}×",
+                  flush=True)
+    text = corpus(args.mb * max(scales), style="mix")
     tracemalloc.start()
     extract(text)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"corpus:      {len(text):,} characters ({args.style})")
-    print(f"facts:       {rows:,}")
-    print(f"time:        {best:.3f} s (best of {args.repeat})")
-    print(f"speed:       {len(text) / best:,.0f} characters/s")
-    print(f"peak memory: {peak / 1e6:.1f} MB allocated by extract (tracemalloc), process max RSS {rss_mb:.0f} MB")
+    print(f"peak memory on {len(text):,} characters (mix): {peak / 1e6:.1f} MB allocated by extract"
+          f" (tracemalloc), process max RSS {rss_mb:.0f} MB")
     return 0
 
 

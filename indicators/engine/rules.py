@@ -12,7 +12,7 @@ that dropped it or that it was kept).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
@@ -42,7 +42,7 @@ _SHARE_BEFORE = frozenset(("", *"占达有约近超逾"))       # "": 八成 ope
 _SHARE_AFTER = "，,。；;、的以左多"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """A number with its unit as the scanner found it, before any rule: what every rule reads."""
 
@@ -58,25 +58,10 @@ class Found:
     info: UnitInfo
     qualifier: str
     value: Decimal | None
-
-    @property
-    def next_char(self) -> str:
-        """The character right after the unit (and before 左右/以上)."""
-        unit_end = self.end - len(self.post)
-        return self.text[unit_end:unit_end + 1]
-
-    @property
-    def before(self) -> str:
-        return self.text[self.start - 1:self.start]
-
-    @property
-    def bare(self) -> bool:
-        """No qualifier at all: 三年, not 近三年 or 三年多."""
-        return self.qualifier == "exact" and not self.inner
-
-    @property
-    def chinese(self) -> bool:
-        return not is_arabic(self.num)
+    next_char: str        # the character right after the unit (and before 左右/以上)
+    before: str           # the character before the number (and its qualifier word)
+    bare: bool            # no qualifier at all: 三年, not 近三年 or 三年多
+    chinese: bool         # written in Chinese numerals (rules about words apply only to these)
 
 
 @dataclass(frozen=True)
@@ -147,7 +132,7 @@ RULES: tuple[Rule, ...] = (
          "住在7栋2单元301室。", lambda f: f.next_char.isascii() and f.next_char.isdigit()),
     Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
          lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start))),
-    # From here on only Chinese numerals: a number in Arabic digits is a figure.
+    # From here on only Chinese numerals (first_drop skips them for Arabic digits): 3个 is a figure.
     Rule("place_name", "a one-character numeral before a place suffix is a name (三台县, 五台山, 九户镇)",
          "三台县召开工作会议。",
          lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.next_char in _NAME_SUFFIX
@@ -180,9 +165,13 @@ ENCLOSED = Rule("enclosed_name", "a number inside quotes or 《》 is part of a 
                 "印发《促进消费10条措施》。", lambda f: False)     # decided by the extractor, which finds the names
 
 
+_FIRST_CHINESE_ONLY = next(i for i, rule in enumerate(RULES) if rule.name == "place_name")
+_ANY_NUMERAL = RULES[:_FIRST_CHINESE_ONLY]
+
+
 def first_drop(found: Found) -> Rule | None:
     """The first rule that drops the candidate, or None when it is a fact."""
-    for rule in RULES:
+    for rule in RULES if found.chinese else _ANY_NUMERAL:
         if rule.applies(found):
             return rule
     return None
@@ -199,28 +188,32 @@ def found_at(text: str, m) -> Found:
     value = parse_number(g["num"], mult)
     start, end = m.span()
     inner = g["inner"] or inner2
-    found = Found(text, start, end, g["num"], g["pre"] or "", inner, mult, g["post"] or "", surface, info,
-                  "exact", value)
-    return replace(found, qualifier=qualifier_of(found))
+    pre, post, num = g["pre"] or "", g["post"] or "", g["num"]
+    qualifier = _qualifier(text, start, end, pre, inner, post, surface, info)
+    unit_end = end - len(post)
+    return Found(text, start, end, num, pre, inner, mult, post, surface, info, qualifier, value,
+                 text[unit_end:unit_end + 1], text[start - 1:start] if start else "",
+                 qualifier == "exact" and not inner, not is_arabic(num))
 
 
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
 
 
-def qualifier_of(f: Found) -> str:
-    if f.pre:
-        return P.PREFIX_QUALIFIERS[f.pre]
-    if "多" in f.surface:                 # 两个多月
+def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str, surface: str,
+               info: UnitInfo) -> str:
+    if pre:
+        return P.PREFIX_QUALIFIERS[pre]
+    if "多" in surface:                   # 两个多月
         return "more_than"
-    if f.inner:
-        return P.INNER_QUALIFIERS[f.inner]
-    if f.post:
-        return P.SUFFIX_QUALIFIERS[f.post]
-    after = f.text[f.end:f.end + 2]
+    if inner:
+        return P.INNER_QUALIFIERS[inner]
+    if post:
+        return P.SUFFIX_QUALIFIERS[post]
+    after = text[end:end + 2]
     for word, q in P.BOUND_AFTER.items():
-        if after.startswith(word) and (word != "内" or f.info.kind == "duration"):
+        if after.startswith(word) and (word != "内" or info.kind == "duration"):
             return q
-    if f.info.kind == "duration" and _AT_MOST_VERB.search(f.text, max(0, f.start - 6), f.start):
+    if info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start):
         return "at_most"
     return "exact"
 
