@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 import regex
 
@@ -70,6 +71,16 @@ class Rule:
     why: str
     example: str                       # a text in which this rule drops a number
     applies: Callable[[Found], bool]
+    units: frozenset[str] = frozenset()    # the rule is about these units only (empty: any unit)
+    kinds: frozenset[str] = frozenset()    # ... these kinds only (empty: any kind)
+    chinese_only: bool = False             # ... numbers in Chinese numerals only (3个 in digits is a figure)
+
+    def concerns(self, unit: str, kind: str, chinese: bool) -> bool:
+        return ((not self.units or unit in self.units) and (not self.kinds or kind in self.kinds)
+                and (chinese or not self.chinese_only))
+
+
+_YEAR = frozenset({"年"})
 
 
 def _threshold_after(f: Found) -> bool:
@@ -111,67 +122,86 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.info.kind not in ("ratio", "growth") and bool(f.post) and bool(_CJK.match(f.text, f.end))),
     Rule("year_is_a_date", "a year of four digits (2021年) or above 1000 is a date, not a duration",
          "2021年，全市经济平稳运行。",
-         lambda f: f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit()))),
+         lambda f: f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit())),
+         units=_YEAR),
     Rule("short_year", "a year written short at a sentence start (23年，全市…) is a date",
-         "23年，全市经济平稳运行。", _short_year),
+         "23年，全市经济平稳运行。", _short_year,
+         units=_YEAR),
     Rule("span_of_years", "过去五年, 未来三天: a period, not a duration measured",
          "未来五年，全市将新建学校20所。",
-         lambda f: f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS),
+         lambda f: f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS,
+         kinds=frozenset({"duration"})),
     Rule("recent_years", "近三年 opening a clause is a period (近三年累计…)",
          "近三年累计投入资金50亿元。",
-         lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN)),
+         lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN),
+         units=_YEAR),
     Rule("first_months", "前10个月 is a period", "前10个月，全市完成投资300亿元。",
-         lambda f: f.info.unit == "月" and f.before == "前"),
+         lambda f: f.info.unit == "月" and f.before == "前",
+         units=frozenset({"月"})),
     Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure",
-         "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE),
+         "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE,
+         chinese_only=True),
     Rule("size_class", "5万吨级码头, 30万千瓦级机组: a class of size, not a quantity",
-         "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area")),
+         "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area"),
+         kinds=frozenset({"quantity", "area"})),
     Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
-         lambda f: f.info.unit in ("名", "位") and f.before == "前"),
+         lambda f: f.info.unit in ("名", "位") and f.before == "前",
+         units=frozenset({"名", "位"})),
     Rule("address", "a digit right after the unit: an address or a code (7栋2单元301室)",
          "住在7栋2单元301室。", lambda f: f.next_char.isascii() and f.next_char.isdigit()),
     Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
-         lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start))),
-    # From here on only Chinese numerals (first_drop skips them for Arabic digits): 3个 is a figure.
+         lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start)),
+         units=_YEAR),
+    # From here on only Chinese numerals: 3个 in digits is a figure.
     Rule("place_name", "a one-character numeral before a place suffix is a name (三台县, 五台山, 九户镇)",
          "三台县召开工作会议。",
          lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.next_char in _NAME_SUFFIX
-                    and f.info.unit != "个")),
+                    and f.info.unit != "个"),
+         chinese_only=True),
     Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name",
          "编制三年攻坚方案。",
          lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
-                    and f.next_char not in _CLAUSE_END)),
+                    and f.next_char not in _CLAUSE_END),
+         units=_YEAR, chinese_only=True),
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
-         "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1),
+         "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1,
+         chinese_only=True),
     Rule("power_word", "千家万户, 百年大计: 百/千/万 without a digit is a word", "惠及千家万户。",
-         lambda f: f.chinese and f.bare and starts_with_power(f.num)),
+         lambda f: f.chinese and f.bare and starts_with_power(f.num),
+         chinese_only=True),
     Rule("one_is_a_word", "一个, 一次, 一家: 一 with a measure word is an article, not a count",
          "这是一次有益的探索。",
          lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
-                    and not (f.surface.startswith("个") and f.info.kind == "duration"))),
+                    and not (f.surface.startswith("个") and f.info.kind == "duration")),
+         chinese_only=True),
     Rule("slogan", "四个全面, 两个维护, 三个方面: a numbered slogan", "坚持四个全面战略布局。",
          lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num) and f.surface == "个"
-                    and bool(_SLOGAN_AFTER_GE.match(f.text, f.end)))),
+                    and bool(_SLOGAN_AFTER_GE.match(f.text, f.end))),
+         chinese_only=True),
     Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan",
          "统筹推进五位一体总体布局。",
-         lambda f: f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS),
+         lambda f: f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS,
+         chinese_only=True),
     Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
-         "他三番五次上门走访。", lambda f: f.chinese and _idiom(f)),
+         "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),
+         chinese_only=True),
     Rule("not_a_share", "成 is a share only up to ten, with a qualifier or a verb before it (占八成)",
-         "买下这台八成新的二手车。", lambda f: f.chinese and _not_a_share(f)),
+         "买下这台八成新的二手车。", lambda f: f.chinese and _not_a_share(f),
+         units=frozenset({"%"}), chinese_only=True),
 )
 BY_NAME = {rule.name: rule for rule in RULES}
 ENCLOSED = Rule("enclosed_name", "a number inside quotes or 《》 is part of a name or a slogan (《…10条措施》)",
                 "印发《促进消费10条措施》。", lambda f: False)     # decided by the extractor, which finds the names
 
 
-_FIRST_CHINESE_ONLY = next(i for i, rule in enumerate(RULES) if rule.name == "place_name")
-_ANY_NUMERAL = RULES[:_FIRST_CHINESE_ONLY]
+@cache
+def _rules_for(unit: str, kind: str, chinese: bool) -> tuple[Rule, ...]:
+    return tuple(rule for rule in RULES if rule.concerns(unit, kind, chinese))
 
 
 def first_drop(found: Found) -> Rule | None:
     """The first rule that drops the candidate, or None when it is a fact."""
-    for rule in RULES if found.chinese else _ANY_NUMERAL:
+    for rule in _rules_for(found.info.unit, found.info.kind, found.chinese):
         if rule.applies(found):
             return rule
     return None
@@ -179,16 +209,17 @@ def first_drop(found: Found) -> Rule | None:
 
 def found_at(text: str, m) -> Found:
     """The candidate of one match of ``patterns.fact_pattern()`` in ``text``."""
-    g = m.groupdict()
-    mult, inner2 = g["mult"] or "", g["inner2"] or ""
+    num, pre, inner, mult, inner2, post, unit, latin = m.group(
+        "num", "pre", "inner", "mult", "inner2", "post", "unit", "latin")
+    mult, inner2 = mult or "", inner2 or ""
     if "多" in mult:                      # 1千多万元: the 多 sits inside the multiplier
         mult, inner2 = mult.replace("多", ""), "多"
-    surface = g["unit"] or g["latin"]
-    info = P.lexicon().units[surface]
-    value = parse_number(g["num"], mult)
+    surface = unit or latin
+    info = _UNITS[surface]
+    value = parse_number(num, mult)
     start, end = m.span()
-    inner = g["inner"] or inner2
-    pre, post, num = g["pre"] or "", g["post"] or "", g["num"]
+    inner = inner or inner2
+    pre, post = pre or "", post or ""
     qualifier = _qualifier(text, start, end, pre, inner, post, surface, info)
     unit_end = end - len(post)
     return Found(text, start, end, num, pre, inner, mult, post, surface, info, qualifier, value,
@@ -196,6 +227,7 @@ def found_at(text: str, m) -> Found:
                  qualifier == "exact" and not inner, not is_arabic(num))
 
 
+_UNITS = P.lexicon().units
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
 
 
