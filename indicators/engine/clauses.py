@@ -6,6 +6,8 @@ Every scan is bounded (MAX_CLAUSE characters), so a page without punctuation sta
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 import regex
 
@@ -23,15 +25,26 @@ def clean(phrase: str) -> str:
     return DECOR.sub("", BRACKETED.sub("", phrase))
 
 
+@cache
+def _stop_pattern(stops: str) -> re.Pattern[str]:
+    return re.compile(V.char_class(stops))
+
+
+@lru_cache(maxsize=64)
+def _stops_in(text: str, stops: str) -> list[int]:
+    """Positions of ``stops`` in a block's text, found once per block (every fact of it asks)."""
+    return [m.start() for m in _stop_pattern(stops).finditer(text)]
+
+
 def scan_back(text: str, pos: int, floor: int, stops: str) -> int:
     """Start of the stretch ending at ``pos`` after the last of ``stops``, looking back at most
     MAX_CLAUSE characters (and not before ``floor``), so unpunctuated text stays linear."""
-    i = pos - 1
-    if pos - MAX_CLAUSE > floor:
-        floor = pos - MAX_CLAUSE
-    while i >= floor and text[i] not in stops:
-        i -= 1
-    return i + 1
+    if floor >= pos:
+        return pos
+    floor = max(floor, pos - MAX_CLAUSE)
+    positions = _stops_in(text, stops)
+    i = bisect_left(positions, pos) - 1          # the last stop before pos
+    return positions[i] + 1 if i >= 0 and positions[i] >= floor else floor
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:

@@ -50,6 +50,7 @@ class DocumentContext:
     _issuer: str = ""                                         # the place the document's head names
     _section_place: dict[str, str] | None = None
     _overall: Counter = field(default_factory=Counter)
+    _of_level: dict[str, str] = field(default_factory=dict)     # place_of_level, once per level
     _doc_place: str = ""
 
     def places(self) -> list[tuple[int, str]]:
@@ -127,6 +128,7 @@ class DocumentContext:
             self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
             self._doc_place = overall.most_common(1)[0][0] if overall else ""
             self._overall = overall
+            self._of_level.clear()
             # An article that names no place but says 全省/我省 is about the page's province.
             for b in self.layout.blocks:
                 if b.section in self._section_place:
@@ -152,5 +154,9 @@ class DocumentContext:
 
     def place_of_level(self, level: str) -> str:
         """The place of that level (省, 市, 县) the document names most: what its 全省 means."""
-        return next((name for name, _ in self._overall.most_common() if self.level(name) == level), "")
+        found = self._of_level.get(level)
+        if found is None:
+            found = self._of_level[level] = next(
+                (name for name, _ in self._overall.most_common() if self.level(name) == level), "")
+        return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
@@ -93,6 +94,7 @@ _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当�
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
 
 
+@lru_cache(maxsize=4096)
 def is_day(period: str) -> bool:
     return bool(_DAY.match(period))
 
