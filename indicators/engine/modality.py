@@ -23,13 +23,15 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from ..lang import vocab as V
 from .dates import date_parts
 
 MODALITIES = ("actual", "target", "forecast")
+_IN_CLAUSE = V.char_class(V.CLAUSE_END + V.COLONS, negate=True)
 _CUES = re.compile(
     # a target said to be met, exceeded or missed: what follows is an outcome
     r"(?P<met>(?<!努力)(?<!力争)(?<!争取)(?<!确保)(?<!要)(?<!将)"
-    r"(?:实现|完成|达到|超过|超额完成|好于|高于|低于|略低于|接近)[^，,。；;：:]{0,12}?(?:预期目标|预定目标|目标|预期|计划))"
+    rf"(?:实现|完成|达到|超过|超额完成|好于|高于|低于|略低于|接近){_IN_CLAUSE}{{0,12}}?(?:预期目标|预定目标|目标|预期|计划))"
     r"|(?P<done>实际|已经|已|刚刚过去的)"
     r"|(?P<forecast>预计|预测|估计|可望|有望)"
     r"|(?P<target>预期目标|主要目标|调控目标|奋斗目标|目标[是为]|目标定[为在]|目标设定|预期[为是]|增长预期"
@@ -38,7 +40,8 @@ _CUES = re.compile(
     # said of a year to come these set a goal; in the review of a year past they report what was done
     r"|(?P<planned>控制在|控制到|安排)"
 )
-_TARGET_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")
+_NOT_END_OR_DIGIT = V.char_class(V.CLAUSE_END, negate=True)[:-1] + r"\d]"
+_TARGET_AFTER = re.compile(rf"^{_NOT_END_OR_DIGIT}{{0,4}}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")
 _BOUNDED = frozenset({"approx", "more_than", "at_least", "at_most", "less_than"})
 _ESTIMATE_REACH = timedelta(days=92)
 

@@ -22,13 +22,14 @@ _MONTH = (
     rf"{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
     rf"(?:{_MONTH_NUM}日)?(?:以来|底|末|上旬|中旬|下旬)?"
 )
+_IN_LINE_CLAUSE = V.char_class(V.CLAUSE_END + "\n", negate=True)
 _SPECIAL = (
     rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
     rf"|(?:{V.SMALL_NUMBER})年来"
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)[”\"]?(?:[0-9一二三四五六七八九]天)?(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
     r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间"
-    r"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至[^，,。；;\n]{1,14}?(?:底|末|日)"
+    rf"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至{_IN_LINE_CLAUSE}{{1,14}}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
 # 上年/去年 alone is the base of a comparison (比上年增长), a period only with a month or quarter.

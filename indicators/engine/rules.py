@@ -90,7 +90,7 @@ def _threshold_after(f: Found) -> bool:
 
 def _short_year(f: Found) -> bool:
     return (f.info.unit == "年" and not f.pre and (f.start == 0 or f.text[f.start - 1] in _SENTENCE_START)
-            and (f.next_char in "，," or f.next_char in P.CHINESE_CHARS or f.next_char == "全"))
+            and (f.next_char in V.COMMAS or f.next_char in P.CHINESE_CHARS or f.next_char == "全"))
 
 
 def _idiom(f: Found) -> bool:
