@@ -1,19 +1,22 @@
-"""Documents named on a command line: files, folders (walked in name order) and globs; what a
+"""Documents named on a command line: files, folders (walked in name order), globs and URLs
+(``memory://``, ``s3://`` … through fsspec, where the driver is installed); their bytes; what a
 ``metadata.csv`` beside them says about them."""
 
 from __future__ import annotations
 
 import csv
 import errno
+import glob
 import io
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..schema import DOC_KINDS, iso_date
-from .reader import SUPPORTED_SUFFIXES, os_reason
+from .reader import SUPPORTED_SUFFIXES, ReadError, file_bytes, os_reason
 
 
 @dataclass
@@ -23,6 +26,12 @@ class Walk:
     files: list[Path] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)      # documents behind a URL other than file://
+
+    @property
+    def sources(self) -> list[str]:
+        """Every document found, as the name it is read by: a local path or a URL."""
+        return [str(path) for path in self.files] + self.urls
 
 
 def _supported(path: Path) -> bool:
@@ -30,11 +39,14 @@ def _supported(path: Path) -> bool:
 
 
 def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
-    """Expand files and folders into a sorted list of documents.
+    """Expand files, folders, globs and URLs into a sorted list of documents.
 
     In folders, hidden entries (``.name``) and files of unsupported type are skipped; a file
     named on the command line is always attempted (and fails clearly if unsupported). Symbolic
     links are followed, but a link back to a folder already being walked is reported as a loop.
+    A path that does not exist but holds ``*``, ``?`` or ``[`` is a glob (``**`` crosses folders),
+    for shells that do not expand it. A ``file://`` URL is a local path; other URLs are listed
+    through fsspec into ``Walk.urls`` (see :func:`collect_url`).
     """
     walk = Walk()
     seen: set[tuple[int, int]] = set()
@@ -84,22 +96,144 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
             elif entry.name != METADATA_FILE:        # read by given_metadata, not a document
                 walk.skipped.append(path)
 
-    for arg in paths:
+    def add_arg(arg: str, *, from_glob: bool = False) -> None:
         path = Path(arg)
         try:
             st = path.stat()
         except OSError as exc:
+            if not from_glob and exc.errno == errno.ENOENT and glob.has_magic(arg):
+                matches = sorted(glob.glob(arg, recursive=True))
+                if not matches:
+                    walk.failures.append((arg, "no file matches this pattern"))
+                for match in matches:
+                    add_arg(match, from_glob=True)
+                return
             walk.failures.append((arg, os_reason(exc) + _hint_no_such(exc)))
-            continue
+            return
         if stat.S_ISDIR(st.st_mode):
             walk_dir(path, ((st.st_dev, st.st_ino),))
-        else:
+        elif not from_glob or _supported(path):
             add_file(path)
+
+    for arg in paths:
+        if is_url(arg):
+            local = _local_path(arg)
+            if local is None:
+                collect_url(arg, walk, recursive)
+            else:
+                add_arg(local)
+        else:
+            add_arg(arg)
     return walk
 
 
 def _hint_no_such(exc: OSError) -> str:
     return " or directory" if exc.errno == errno.ENOENT else ""
+
+
+# ------------------------------------------------------------------------------------------ URLs
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def is_url(name: str) -> bool:
+    """``scheme://…`` (memory://, s3://, file://); a Windows path such as C:\\x is not one."""
+    return _URL.match(name) is not None
+
+
+def _local_path(url: str) -> str | None:
+    """The local path a ``file://`` URL names (walked like any path, metadata.csv and all), else None."""
+    if not url.lower().startswith("file://"):
+        return None
+    from fsspec.implementations.local import LocalFileSystem  # fsspec loads slowly; only URLs need it
+
+    return LocalFileSystem._strip_protocol(url)
+
+
+def _url_filesystem(url: str):
+    """(filesystem, path inside it) for a URL; ReadError naming what is missing when the scheme
+    has no driver here (s3:// needs s3fs, hdfs:// a Hadoop client)."""
+    import fsspec  # fsspec loads slowly; only URLs need it
+
+    scheme = url.split("://", 1)[0]
+    try:
+        return fsspec.core.url_to_fs(url)
+    except ImportError as exc:
+        raise ReadError(url, f"{scheme}:// needs a driver that is not installed: {_first_line(exc)}") from exc
+    except ValueError as exc:
+        raise ReadError(url, f"unknown URL scheme {scheme}://: {_first_line(exc)}") from exc
+    except OSError as exc:
+        raise ReadError(url, f"cannot connect to {scheme}://: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _literal_folder(pattern: str) -> str:
+    """The folder of a glob before its first wildcard: /r/a/*/x.txt -> /r/a."""
+    first = min(pattern.find(c) for c in "*?[" if c in pattern)
+    return pattern[:first].rsplit("/", 1)[0]
+
+
+def _hidden(relative: str) -> bool:
+    return any(part.startswith(".") for part in relative.split("/") if part)
+
+
+def collect_url(url: str, walk: Walk, recursive: bool = True) -> None:
+    """Add the documents behind ``url`` to ``walk.urls``: one file, every supported file under a
+    folder (hidden ones skipped; sub-folders when ``recursive``), or what a glob matches."""
+    try:
+        fs, root = _url_filesystem(url)
+        if glob.has_magic(root):
+            fixed = _literal_folder(root)
+            found = [p for p in fs.glob(root) if not _hidden(p[len(fixed):]) and fs.isfile(p)]
+            if not found:
+                walk.failures.append((url, "no file matches this pattern"))
+        elif fs.isdir(root):
+            found = [
+                p for p in fs.find(root, maxdepth=None if recursive else 1)
+                if not _hidden(p[len(root.rstrip("/")):])
+            ]
+        elif fs.exists(root):
+            walk.urls.append(url)      # named by the user: always attempted, under the name given
+            return
+        else:
+            walk.failures.append((url, "no such file or directory"))
+            return
+    except ReadError as exc:
+        walk.failures.append((exc.name, exc.reason))
+        return
+    except OSError as exc:
+        walk.failures.append((url, f"cannot list: {_first_line(exc)}"))
+        return
+    for path in sorted(found):
+        if _supported(Path(path)):
+            walk.urls.append(fs.unstrip_protocol(path))
+        elif Path(path).name != METADATA_FILE:
+            walk.skipped.append(Path(path))
+
+
+def read_source(source: str) -> bytes:
+    """The bytes of one document named by a local path or a URL; ReadError saying why not."""
+    if not is_url(source):
+        return file_bytes(source)
+    local = _local_path(source)
+    if local is not None:
+        return file_bytes(local)
+    fs, path = _url_filesystem(source)
+    try:
+        with fs.open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError as exc:
+        raise ReadError(source, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise ReadError(source, "is a directory") from exc
+    except PermissionError as exc:
+        raise ReadError(source, "permission denied") from exc
+    except OSError as exc:
+        raise ReadError(source, f"cannot read: {_first_line(exc)}") from exc
 
 
 # ------------------------------------------------------------------------------------------ metadata.csv

@@ -42,6 +42,7 @@ __all__ = [
     "Document",
     "ReadError",
     "ReadWarning",
+    "file_bytes",
     "iter_text_chunks",
     "load_bytes",
     "load_path",
@@ -774,13 +775,17 @@ def load_path(path: str | os.PathLike) -> Document:
         if path.is_dir():
             raise ReadError(name, "is a directory")
         raise _unsupported(name)
-    fh, _size = _open_checked(path)
+    return load_bytes(name, file_bytes(path))
+
+
+def file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a regular file; ReadError (missing, directory, pipe, permission …) otherwise."""
+    fh, _size = _open_checked(Path(path))
     with fh:
         try:
-            data = fh.read()
+            return fh.read()
         except OSError as exc:
-            raise ReadError(name, os_reason(exc)) from exc
-    return load_bytes(name, data)
+            raise ReadError(str(path), os_reason(exc)) from exc
 
 
 def read_path(path: str | os.PathLike) -> str:
