@@ -780,16 +780,6 @@ def load_path(path: str | os.PathLike) -> Document:
 
 
 def file_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of a regular file; ReadError (missing, directory, pipe, permission …) otherwise."""
-    fh, _size = _open_checked(Path(path))
-    with fh:
-        try:
-            return fh.read()
-        except OSError as exc:
-            raise ReadError(str(path), os_reason(exc)) from exc
-
-
-def file_bytes(path: str | os.PathLike) -> bytes:
     """The bytes of a regular file; raises ReadError (missing, directory, device, unreadable)."""
     fh, _size = _open_checked(Path(path))
     with fh:

@@ -1,0 +1,279 @@
+"""The ingest on a Dask cluster: the same documents, the same pipeline function, the same store.
+
+    ingest_on_cluster(inputs, db)                         a LocalCluster of worker processes here
+    ingest_on_cluster(inputs, db, scheduler="tcp://…")    the workers of a running cluster
+
+What happens:
+
+1. ``plan`` (the local ingest's) decides what needs extracting: a document already stored with this
+   engine version is never sent to a worker.
+2. The jobs go to the workers in partitions. A job is the document's name (a path or URL the worker
+   reads itself) or, for a local file when the cluster is elsewhere, the file's bytes. Each worker
+   runs ``run_job`` / ``pipeline.process_document``, the function of the local ingest.
+3. A partition comes back as a :class:`~indicators.batch.parts.Part`: the documents' rows and texts
+   and their facts, as Parquet with an explicit schema. This process writes it into the staging
+   folder beside the store (``corpus.duckdb.parts/``), saves its documents into the store in one
+   transaction, and then deletes it; parts left by a run that was killed are loaded first by the
+   next run. With ``parquet=DIR`` each part is also kept under DIR (a data lake).
+
+Partitions in flight are bounded, so memory stays flat however many documents there are, and
+what is finished is saved while the rest is still extracting.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..io.files import is_url, read_source
+from ..io.reader import ReadError
+from ..pipeline import (
+    DEFAULT_CHUNK_CHARS,
+    ENGINE_VERSION,
+    ProcessedDocument,
+    empty_facts,
+    failed_document,
+    process_document,
+)
+from ..store import Store
+from ..store.duck import DEFAULT_TIMEOUT
+from .ingest import IngestReport, Job, plan, run_job
+from .parts import Part, complete_parts, lake_documents, read_part, remove_part
+
+DEFAULT_WORKERS = 2              # processes of a LocalCluster (one per core of a small machine)
+CONNECT_TIMEOUT = "20s"          # to reach a scheduler given by --scheduler
+PARTITION_DOCUMENTS = 50         # documents of a partition, at most
+PARTITIONS_PER_WORKER = 4        # partitions in flight per worker thread: enough to keep it busy
+
+
+class ClusterError(Exception):
+    """The cluster cannot be used: unreachable, or its workers cannot run this engine."""
+
+
+def staging_folder(db: str | os.PathLike) -> Path:
+    """Where parts wait between a worker and the store: beside the store, ``NAME.parts/``."""
+    db = Path(db)
+    return db.with_name(db.name + ".parts")
+
+
+# ------------------------------------------------------------------------------------- on a worker
+
+
+def extract_partition(tasks: list[tuple[Job, bytes | None]], chunk_chars: int) -> Part:
+    """Extract a partition's documents (on a worker): a job with bytes is extracted from them,
+    one without reads its document where it is named. Never raises for a bad document."""
+    docs = [
+        run_job(job, chunk_chars) if data is None
+        else process_document(job.source, data, given=job.given, chunk_chars=chunk_chars)
+        for job, data in tasks
+    ]
+    return Part.of(docs)
+
+
+def _worker_version() -> str:
+    return ENGINE_VERSION
+
+
+# ------------------------------------------------------------------------------------- the client
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int = DEFAULT_WORKERS) -> Iterator:
+    """A ``distributed.Client`` of the cluster at ``scheduler``, or of a LocalCluster of ``workers``
+    processes (one thread each: the engine is pure Python) started here and stopped on exit.
+
+    A LocalCluster starts its workers by *spawning* Python: a script that calls this must guard its
+    top level with ``if __name__ == "__main__":``."""
+    from distributed import Client, LocalCluster  # distributed loads slowly; only this path needs it
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise ClusterError(f"{scheduler}: cannot reach the Dask scheduler: {exc}") from exc
+        with client:
+            _check_workers(client, scheduler)
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def _check_workers(client, scheduler: str) -> None:
+    """Every worker must run this engine version: else its facts would differ from a local run's."""
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        raise ClusterError(f"{scheduler}: the scheduler has no worker (start some with `dask worker {scheduler}`)") from exc
+    try:
+        versions = client.run(_worker_version)
+    except Exception as exc:   # a worker that cannot unpickle the function has no indicators installed
+        raise ClusterError(
+            f"{scheduler}: a worker cannot run indicators ({type(exc).__name__}: {exc}); "
+            "install the same version of indicators on every worker"
+        ) from exc
+    other = {address: v for address, v in versions.items() if v != ENGINE_VERSION}
+    if other:
+        address, version = next(iter(other.items()))
+        raise ClusterError(
+            f"{scheduler}: worker {address} runs engine version {version}, this machine {ENGINE_VERSION}; "
+            "install the same version of indicators on every worker"
+        )
+
+
+def _partitions(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """Jobs cut into partitions: small enough that every worker gets several, at most
+    PARTITION_DOCUMENTS each (a partition's facts are held in memory twice on their way)."""
+    size = max(1, min(PARTITION_DOCUMENTS, -(-len(jobs) // (PARTITIONS_PER_WORKER * max(workers, 1)))))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
+def _tasks(partition: list[Job], ship_bytes: bool) -> list[tuple[Job, bytes | None]]:
+    """A partition's jobs as they travel: local files with their bytes when the workers are elsewhere
+    (a worker cannot read this machine's disk); URLs always by name (a worker reads them itself)."""
+    if not ship_bytes:
+        return [(job, None) for job in partition]
+    tasks = []
+    for job in partition:
+        if is_url(job.source):
+            tasks.append((job, None))
+            continue
+        try:
+            tasks.append((job, read_source(job.source)))
+        except ReadError:
+            tasks.append((job, None))     # the worker names the reason, as the local ingest does
+    return tasks
+
+
+def ingest_on_cluster(
+    inputs: Iterable[str], db: str | os.PathLike | None, *, parquet: str | os.PathLike | None = None,
+    scheduler: str | None = None, workers: int = DEFAULT_WORKERS, reextract: bool = False,
+    recursive: bool = True, given: Mapping[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    progress: Callable[[int, int, ProcessedDocument], None] | None = None, timeout: float = DEFAULT_TIMEOUT,
+) -> IngestReport:
+    """Ingest the documents under ``inputs`` on a Dask cluster into the store at ``db`` and/or as
+    Parquet parts under ``parquet`` (a folder or an fsspec URL); the same report as ``ingest``.
+
+    Without ``db`` the lake is its own index: a document whose row is in ``parquet``'s documents
+    parts with this engine version is not extracted again."""
+    if db is None and parquet is None:
+        raise ValueError("give a store (db), a Parquet folder (parquet) or both")
+    started = time.perf_counter()
+    report = IngestReport()
+    inputs = list(inputs)
+    if db is not None:
+        _load_staged(db, timeout)
+        work, failures = plan(db, inputs, reextract=reextract, recursive=recursive, given=given,
+                              timeout=timeout, report=report)
+    else:
+        with _lake_index(parquet) as index:
+            work, failures = plan(index, inputs, reextract=reextract, recursive=recursive, given=given,
+                                  report=report)
+    report.failures.extend(failures)
+    if work:
+        with dask_client(scheduler, workers) as client:
+            _run(client, work, db, parquet, report, chunk_chars, progress, timeout,
+                 ship_bytes=scheduler is not None)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run(client, work: list[Job], db, parquet, report: IngestReport, chunk_chars: int,
+         progress, timeout: float, *, ship_bytes: bool) -> None:
+    """Send the partitions, a bounded number at a time, and save each part as it comes back."""
+    from distributed import as_completed  # distributed loads slowly; only this path needs it
+
+    threads = sum(client.nthreads().values()) or 1
+    pending = iter(_partitions(work, threads))
+    run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    count = 0
+    done = 0
+
+    def submit(partition: list[Job]):
+        return client.submit(extract_partition, _tasks(partition, ship_bytes), chunk_chars, pure=False)
+
+    running = {}
+    for partition in pending:
+        running[submit(partition)] = partition
+        if len(running) >= PARTITIONS_PER_WORKER * threads:
+            break
+    flow = as_completed(list(running))
+    try:
+        for future in flow:
+            partition = running.pop(future)
+            try:
+                part = future.result()
+            except Exception as exc:   # a worker died on it (or a bug): find the document, keep the rest
+                if len(partition) > 1:
+                    for job in partition:
+                        again = submit([job])
+                        running[again] = [job]
+                        flow.add(again)
+                    continue
+                part = Part.of([failed_document(partition[0].source, f"the worker extracting it failed: "
+                                                f"{type(exc).__name__}: {exc}")])
+            count += 1
+            docs = _keep(part, f"part-{run_id}-{count:05d}", db, parquet, timeout)
+            for doc in docs:
+                done += 1
+                _count(report, doc)
+                if progress is not None:
+                    progress(done, len(work), doc)
+            for partition in pending:
+                again = submit(partition)
+                running[again] = partition
+                flow.add(again)
+                break
+    except KeyboardInterrupt:
+        report.interrupted = True      # what was saved stays saved; the rest is extracted next time
+        client.cancel(list(running))
+
+
+def _keep(part: Part, name: str, db, parquet, timeout: float) -> list[ProcessedDocument]:
+    """A part's documents into the lake and the store: staged first, so a run killed before the
+    store has them loads them next time without extracting them again."""
+    if parquet is not None:
+        part.write(parquet, name)
+    docs = part.processed()
+    if db is not None:
+        staging = staging_folder(db)
+        part.write(staging, name)
+        with Store.open(db, timeout=timeout) as store:
+            store.save_many(docs)
+        remove_part(staging, name)
+    return docs
+
+
+def _count(report: IngestReport, doc: ProcessedDocument) -> None:
+    row = doc.document
+    if doc.ok:
+        report.extracted += 1
+        report.facts += row["facts"]
+        report.characters += row["characters"]
+        report.bytes += row["bytes"]
+        report.warnings.extend((row["path"], note) for note in row["warnings"].splitlines())
+    else:
+        report.failures.append((row["path"], row["error"]))
+
+
+def _load_staged(db: str | os.PathLike, timeout: float) -> None:
+    """Parts a killed run received but did not save: into the store, then away."""
+    staging = staging_folder(db)
+    for name in complete_parts(staging):
+        with Store.open(db, timeout=timeout) as store:
+            store.save_many(read_part(staging, name).processed())
+        remove_part(staging, name)
+
+
+@contextmanager
+def _lake_index(parquet: str | os.PathLike) -> Iterator[Store]:
+    """An in-memory store holding the rows of the lake's documents (no facts, no text): what
+    ``plan`` needs to know which documents the lake has already."""
+    with Store.open(":memory:") as index:
+        index.save_many(ProcessedDocument(row, empty_facts(), "") for row in lake_documents(parquet))
+        yield index
