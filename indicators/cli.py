@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from .batch.dask_ingest import ClusterError, ingest_on_cluster
 from .batch.ingest import IngestReport, ingest
 from .batch.progress import ProgressBar
 from .corpus import open_corpus
@@ -178,6 +179,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         _say("--jobs must be at least 1")
         return EXIT_USAGE
+    problem = _engine_problem(args)
+    if problem:
+        _say(problem)
+        return EXIT_USAGE
     try:
         given = _given_on_command_line(args)
     except ValueError as exc:
@@ -185,9 +190,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
-        report = ingest(args.paths, args.db, jobs=args.jobs, reextract=args.reextract, progress=bar,
-                        recursive=args.recursive, given=given)
-    except StoreError as exc:
+        if args.engine == "dask":
+            report = ingest_on_cluster(args.paths, args.db, parquet=args.parquet, scheduler=args.scheduler,
+                                       workers=args.jobs or os.cpu_count() or 1, reextract=args.reextract,
+                                       progress=bar, recursive=args.recursive, given=given)
+        else:
+            report = ingest(args.paths, args.db, jobs=args.jobs, reextract=args.reextract, progress=bar,
+                            recursive=args.recursive, given=given)
+    except (StoreError, ClusterError) as exc:
         _say(str(exc))
         return EXIT_FAILED
     finally:
@@ -201,7 +211,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if report.skipped:
             kinds = sorted({p.suffix.lower() or "(no suffix)" for p in report.skipped})
             _say(f"skipped {_plural(len(report.skipped), 'file')} of unsupported type ({', '.join(kinds)})")
-        _say(_ingest_summary(report, args.db))
+        _say(_ingest_summary(report, " and ".join(filter(None, (args.db, args.parquet)))))
     if report.interrupted:
         _say("interrupted; the documents extracted so far are saved")
         return 130
@@ -209,6 +219,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _say("no documents found (supported: " + ", ".join(SUPPORTED_SUFFIXES) + ")")
         return EXIT_FAILED
     return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def _engine_problem(args: argparse.Namespace) -> str:
+    """What is wrong with the combination of --db, --parquet, --engine, --scheduler and --jobs."""
+    if args.engine == "local":
+        if args.scheduler or args.parquet:
+            return f"{'--scheduler' if args.scheduler else '--parquet'} needs --engine dask"
+        if not args.db:
+            return "give the store: --db STORE"
+        return ""
+    if not (args.db or args.parquet):
+        return "give the store (--db STORE), a Parquet folder (--parquet DIR) or both"
+    if args.scheduler and args.jobs:
+        return "--jobs sets the workers of a cluster on this machine; a --scheduler's workers are its own"
+    return ""
 
 
 def _ingest_summary(report: IngestReport, db: str) -> str:
@@ -349,12 +374,18 @@ moment loses nothing saved, and running it again finishes the job.
 Readers: the store is held only while a batch of documents is saved (about once a second); a
 `series` or `documents` command run meanwhile waits for it, up to its --timeout.
 Files that cannot be read are recorded in the store with the reason and named on stderr.
-Exit status: 0 all read, 1 some file failed or the store could not be used, 2 bad usage.
+Inputs: files, folders, globs ("reports/**/*.txt") and URLs (file://, s3:// or hdfs:// where the
+fsspec driver is installed).
+--engine dask spreads the documents over the workers of a Dask cluster; the facts come back here and
+are saved into the same store: the same rows as a local ingest (see the README for a real cluster).
+Exit status: 0 all read, 1 some file failed or the store or the cluster could not be used, 2 bad usage.
 
 examples:
   indicators ingest reports/ --db corpus.duckdb
   indicators ingest reports/ bulletins/ --db corpus.duckdb --jobs 2
-  indicators ingest reports/ --db corpus.duckdb --reextract"""
+  indicators ingest reports/ --db corpus.duckdb --reextract
+  indicators ingest reports/ --db corpus.duckdb --engine dask --scheduler tcp://10.0.0.5:8786
+  indicators ingest "s3://archive/bulletins/*.pdf" --engine dask --parquet s3://lake/indicators"""
 
 SERIES_EPILOG = """One row per region, period, modality and kind: when several documents state a figure for the same
 point (a first estimate, then a revision), the latest document's statement is the row and
@@ -430,8 +461,19 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ing.add_argument("paths", nargs="+", metavar="PATH", help="document files and folders")
-    ing.add_argument("--db", required=True, metavar="STORE", help="the corpus store (a DuckDB file)")
-    ing.add_argument("--jobs", type=int, metavar="N", help="extract in N processes (default: all cores)")
+    ing.add_argument("--db", metavar="STORE", help="the corpus store (a DuckDB file)")
+    ing.add_argument("--jobs", type=int, metavar="N",
+                     help="extract in N processes on this machine (default: all cores); with --engine dask "
+                     "and no --scheduler, the workers of the local cluster")
+    ing.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local: worker processes of this command (default); dask: a Dask cluster, "
+                     "on this machine or at --scheduler")
+    ing.add_argument("--scheduler", metavar="URL",
+                     help="with --engine dask: the scheduler of a running cluster (tcp://HOST:8786); "
+                     "default: a cluster of --jobs processes started on this machine for the run")
+    ing.add_argument("--parquet", metavar="DIR",
+                     help="with --engine dask: also (or, without --db, only) keep the documents and facts as "
+                     "Parquet parts under DIR/documents/ and DIR/facts/ (a folder or a URL such as s3://lake/x)")
     ing.add_argument("--reextract", action="store_true",
                      help="extract every document again, even when unchanged (after changing --doc-* or a metadata.csv)")
     _add_recursive(ing)

@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from indicators import cli
 from indicators.batch import dask_ingest
 from indicators.batch.dask_ingest import ingest_on_cluster, staging_folder
 from indicators.batch.ingest import Job, ingest, source_name
@@ -176,3 +177,32 @@ def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch):
     with pytest.raises(dask_ingest.ClusterError, match=r"tcp://127\.0\.0\.1:9: cannot reach the Dask scheduler"):
         with dask_ingest.dask_client("tcp://127.0.0.1:9"):
             pass
+
+
+def test_the_command_on_the_cluster_names_bad_files_and_says_where_it_wrote(folder, tmp_path, on_cluster, capsys):
+    db, lake = tmp_path / "c.duckdb", tmp_path / "lake"
+    code = cli.main(["ingest", str(folder), "--db", str(db), "--engine", "dask", "--parquet", str(lake)])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_FAILED                                  # some files failed
+    for bad in ("broken.pdf", "empty.txt", "binary.txt"):
+        assert f"{folder / bad}: " in err
+    assert "4 documents extracted" in err and f"-> {db} and {lake}" in err
+    assert cli.main(["ingest", str(folder / "2024.txt"), "--db", str(db), "--engine", "dask"]) == cli.EXIT_OK
+    assert "0 documents extracted" in capsys.readouterr().err      # stored already: nothing sent
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--db", "x.duckdb", "--scheduler", "tcp://h:8786"], "--scheduler needs --engine dask"),
+        (["--db", "x.duckdb", "--parquet", "lake"], "--parquet needs --engine dask"),
+        ([], "give the store: --db STORE"),
+        (["--engine", "dask"], "give the store (--db STORE), a Parquet folder (--parquet DIR) or both"),
+        (["--engine", "dask", "--db", "x.duckdb", "--scheduler", "tcp://h:8786", "--jobs", "2"],
+         "--jobs sets the workers of a cluster on this machine"),
+    ],
+)
+def test_the_command_refuses_flags_that_do_not_go_together(flags, message, tmp_path, capsys):
+    assert cli.main(["ingest", str(tmp_path), *flags]) == cli.EXIT_USAGE
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []                          # nothing created

@@ -22,8 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io.files import GivenMetadata, collect
-from ..io.reader import ReadError, file_bytes
+from ..io.files import GivenMetadata, collect, read_source
+from ..io.reader import ReadError
 from ..pipeline import (
     DEFAULT_CHUNK_CHARS,
     ENGINE_VERSION,
@@ -95,20 +95,22 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
     walk = collect(inputs, recursive=recursive)
     failures = list(walk.failures)
     report.skipped.extend(walk.skipped)
-    report.files += len(walk.files)
+    report.files += len(walk.files) + len(walk.urls)
     with _opened(store, timeout) as opened:
         known = opened.known()
         versions = opened.stored_versions()
     metadata = GivenMetadata(inputs)
     jobs: list[Job] = []
     links: list[tuple[str, str]] = []
-    for path in walk.files:
-        source = source_name(path)
-        found, problems = metadata.for_document(path)
-        failures.extend(_split_problem(p) for p in problems)
-        wanted = found | dict(given or {})
+    # a document behind a URL is named by it; no metadata.csv is looked for beside it
+    for source, path in [(source_name(p), p) for p in walk.files] + [(url, None) for url in walk.urls]:
+        wanted = dict(given or {})
+        if path is not None:
+            found, problems = metadata.for_document(path)
+            failures.extend(_split_problem(p) for p in problems)
+            wanted = found | wanted
         try:
-            doc_id = document_id(file_bytes(path))
+            doc_id = document_id(read_source(source))
         except ReadError:
             jobs.append(Job(source, "", wanted))         # extracted to record why it cannot be read
             continue
@@ -137,7 +139,7 @@ def _split_problem(problem: str) -> tuple[str, str]:
 def run_job(job: Job, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> ProcessedDocument:
     """Read and extract one job's document (in a worker process); never raises for a bad document."""
     try:
-        data = file_bytes(job.source)
+        data = read_source(job.source)
     except ReadError as exc:
         return failed_document(job.source, exc.reason)
     return process_document(job.source, data, given=job.given, chunk_chars=chunk_chars)
