@@ -1,0 +1,100 @@
+"""The ingest on a Dask LocalCluster against the local ingest: ``python -m benchmarks.bench_dask
+[--docs 10000] [--jobs 2] [--corpus DIR]``.
+
+Writes ``--docs`` documents (pages cut from the national work reports, their year varied) into a
+temporary folder unless ``--corpus`` names one, then ingests them into fresh stores twice: with the
+local ingest's ``--jobs`` processes, and on a LocalCluster of ``--jobs`` worker processes (its start
+included). Reports documents/s of each, the cluster's overhead over the local processes (goal:
+within 25%), and checks that both stores hold the same number of facts. A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from indicators.batch.dask_ingest import dask_client, ingest_on_cluster
+from indicators.batch.ingest import ingest
+
+REPORTS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "gov-work-reports"
+GOAL = 0.25
+_YEAR = re.compile(r"(19|20)\d\d年")
+
+
+def write_pages(folder: Path, count: int, chars: int = 3000) -> int:
+    """``count`` documents of about ``chars`` characters, cut at paragraph breaks from the national
+    work reports; every year written in a page moved by the page's number (so contents differ)."""
+    paragraphs = [p for path in sorted(REPORTS.glob("*.txt"))
+                  for p in path.read_text("utf-8").split("\n") if p.strip()]
+    size = 0
+    start = 0
+    for number in range(count):
+        page: list[str] = []
+        length = 0
+        while length < chars:
+            paragraph = paragraphs[start % len(paragraphs)]
+            page.append(paragraph)
+            length += len(paragraph) + 1
+            start += 1
+        shift = number % 7
+        text = _YEAR.sub(lambda m, s=shift: f"{int(m.group()[:4]) + s}年", "\n".join(page))
+        path = folder / f"{number // 1000:02d}" / f"page{number:05d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, "utf-8")
+        size += len(text.encode())
+    return size
+
+
+def _facts(db: Path) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM facts").fetchone()[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2, help="local processes and LocalCluster workers")
+    parser.add_argument("--corpus", type=Path, help="a folder of documents (default: pages written here)")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="bench_dask_"))
+    try:
+        corpus = args.corpus
+        if corpus is None:
+            corpus = work / "corpus"
+            corpus.mkdir()
+            size = write_pages(corpus, args.docs)
+            print(f"corpus: {args.docs:,} documents, {size / 1e6:.1f} MB in {corpus}")
+        started = time.perf_counter()
+        with dask_client(workers=args.jobs):
+            pass
+        print(f"a LocalCluster of {args.jobs} workers starts and stops in {time.perf_counter() - started:.1f}s")
+
+        local = ingest([str(corpus)], work / "local.duckdb", jobs=args.jobs)
+        print(f"local ingest, --jobs {args.jobs}: {local.extracted:,} documents, {local.facts:,} facts in "
+              f"{local.seconds:.1f}s ({local.extracted / local.seconds:.0f} documents/s)")
+        remote = ingest_on_cluster([str(corpus)], work / "dask.duckdb", workers=args.jobs)
+        print(f"dask ingest, LocalCluster of {args.jobs}: {remote.extracted:,} documents, {remote.facts:,} facts "
+              f"in {remote.seconds:.1f}s ({remote.extracted / remote.seconds:.0f} documents/s)")
+        overhead = remote.seconds / local.seconds - 1
+        verdict = "within" if overhead <= GOAL else "NOT within"
+        print(f"cluster overhead over local processes: {overhead:+.0%} ({verdict} the goal of {GOAL:.0%})")
+        # (a page repeated under another name is stored once: compare the stores, not the sums)
+        same = local.facts == remote.facts and _facts(work / "local.duckdb") == _facts(work / "dask.duckdb")
+        print(f"same facts in both stores: {'yes' if same else 'NO'}")
+        again = ingest_on_cluster([str(corpus)], work / "dask.duckdb", workers=args.jobs)
+        print(f"dask re-ingest of the unchanged corpus: {again.unchanged:,} unchanged, "
+              f"{again.extracted} extracted, {again.seconds:.1f}s (no cluster started)")
+        return 0 if same else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":   # the LocalCluster spawns its workers, which import this module again
+    sys.exit(main())
