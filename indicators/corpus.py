@@ -32,7 +32,7 @@ SERIES_COLUMNS: tuple[str, ...] = (
 )
 COVERAGE_COLUMNS: tuple[str, ...] = ("indicator_id", "region_name", "year", "facts")
 # What makes two facts the same point of a series.
-_SERIES_KEY = "region_code, region_name, period_start, period_end, period_grain, modality, kind"
+_SERIES_KEY = "region_code, region_name, period_start, period_end, period_grain, modality, kind, unit"
 _CODE = re.compile(r"[0-9]{6}")
 
 
@@ -70,7 +70,7 @@ class Corpus:
 
     def series(self, indicator: str, *, kind: str | None = None, modality: str | None = None,
                region: str | None = None, all_vintages: bool = False) -> pd.DataFrame:
-        """One row per region, period, modality (and kind) of ``indicator`` (a catalogue id: gdp, cpi …).
+        """One row per region, period, modality (kind and unit) of ``indicator`` (a catalogue id: gdp, cpi …).
 
         When several documents state a figure for the same point, the latest document's (by its date,
         then by when it was ingested) is the row and ``vintages`` counts the documents; with
