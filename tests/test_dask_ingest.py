@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import math
 import shutil
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import fsspec
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -206,3 +208,55 @@ def test_the_command_refuses_flags_that_do_not_go_together(flags, message, tmp_p
     assert cli.main(["ingest", str(tmp_path), *flags]) == cli.EXIT_USAGE
     assert message in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []                          # nothing created
+
+
+def test_a_scheduler_given_by_address_gets_the_bytes_of_local_files(folder, tmp_path, client, monkeypatch):
+    """The --scheduler path: a client of its own, the workers' engine checked, local files shipped
+    as bytes (a remote worker cannot read this disk); the store is the local ingest's."""
+    shipped: list[bool] = []
+    real = dask_ingest._tasks
+
+    def spy(partition, ship_bytes):
+        tasks = real(partition, ship_bytes)
+        shipped.extend(data is not None for _job, data in tasks)
+        return tasks
+
+    monkeypatch.setattr(dask_ingest, "_tasks", spy)
+    report = ingest_on_cluster([str(folder)], tmp_path / "remote.duckdb", scheduler=client.scheduler.address)
+    local = ingest([str(folder)], tmp_path / "local.duckdb", jobs=1)
+    assert report.extracted == local.extracted == len(YEARS)
+    # every readable file went as bytes; the three bad ones too, except none that cannot be read here
+    assert shipped and all(shipped)
+    assert _checksum(_tables(tmp_path / "remote.duckdb")["facts"]) == _checksum(_tables(tmp_path / "local.duckdb")["facts"])
+
+
+def test_workers_of_another_engine_version_are_refused(client, monkeypatch):
+    monkeypatch.setattr(dask_ingest, "ENGINE_VERSION", "not-this-one")
+    with pytest.raises(dask_ingest.ClusterError, match=r"worker tcp://[^ ]+ runs engine version \w+, this machine not-this-one"):
+        with dask_ingest.dask_client(client.scheduler.address):
+            pass
+
+
+def test_file_urls_on_the_cluster_are_the_local_files(folder, tmp_path, on_cluster):
+    by_url = on_cluster([f"file://{folder}/older"], tmp_path / "url.duckdb")
+    by_path = ingest([str(folder / "older")], tmp_path / "path.duckdb", jobs=1)
+    assert by_url.extracted == by_path.extracted == 2
+    for table in ("documents", "facts", "paths"):
+        assert _checksum(_tables(tmp_path / "url.duckdb")[table]) == _checksum(_tables(tmp_path / "path.duckdb")[table])
+
+
+def test_documents_behind_memory_urls_are_ingested_under_their_urls(folder, tmp_path):
+    fs = fsspec.filesystem("memory")
+    root = f"/reports-{uuid.uuid4().hex}"
+    fs.pipe(f"{root}/2024.txt", (folder / "2024.txt").read_bytes())
+    fs.pipe(f"{root}/bad.pdf", b"not a pdf")
+    try:
+        report = ingest([f"memory://{root}"], tmp_path / "m.duckdb", jobs=1)
+        again = ingest([f"memory://{root}"], tmp_path / "m.duckdb", jobs=1)
+    finally:
+        fs.rm(root, recursive=True)
+    assert report.extracted == 1
+    assert report.facts == ingest([str(folder / "2024.txt")], tmp_path / "f.duckdb", jobs=1).facts > 0
+    assert report.failures == [(f"memory://{root}/bad.pdf", "corrupt PDF: not a PDF file (no %PDF header)")]
+    assert again.unchanged == 1 and again.extracted == 0
+    assert sorted(_tables(tmp_path / "m.duckdb")["paths"]["path"]) == [f"memory://{root}/2024.txt", f"memory://{root}/bad.pdf"]
