@@ -30,7 +30,7 @@ _YEAR = re.compile(r"(19|20)\d\d年")
 
 def write_pages(folder: Path, count: int, chars: int = 3000) -> int:
     """``count`` documents of about ``chars`` characters, cut at paragraph breaks from the national
-    work reports; every year written in a page moved by the page's number (so contents differ)."""
+    work reports, each headed by its issue number; every year in a page moved by up to six."""
     paragraphs = [p for path in sorted(REPORTS.glob("*.txt"))
                   for p in path.read_text("utf-8").split("\n") if p.strip()]
     size = 0
@@ -44,7 +44,8 @@ def write_pages(folder: Path, count: int, chars: int = 3000) -> int:
             length += len(paragraph) + 1
             start += 1
         shift = number % 7
-        text = _YEAR.sub(lambda m, s=shift: f"{int(m.group()[:4]) + s}年", "\n".join(page))
+        body = _YEAR.sub(lambda m, s=shift: f"{int(m.group()[:4]) + s}年", "\n".join(page))
+        text = f"第{number + 1}期\n{body}"      # an issue number: no two pages alike
         path = folder / f"{number // 1000:02d}" / f"page{number:05d}.txt"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, "utf-8")
@@ -85,8 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         overhead = remote.seconds / local.seconds - 1
         verdict = "within" if overhead <= GOAL else "NOT within"
         print(f"cluster overhead over local processes: {overhead:+.0%} ({verdict} the goal of {GOAL:.0%})")
-        # (a page repeated under another name is stored once: compare the stores, not the sums)
-        same = local.facts == remote.facts and _facts(work / "local.duckdb") == _facts(work / "dask.duckdb")
+        same = local.facts == remote.facts == _facts(work / "local.duckdb") == _facts(work / "dask.duckdb")
         print(f"same facts in both stores: {'yes' if same else 'NO'}")
         again = ingest_on_cluster([str(corpus)], work / "dask.duckdb", workers=args.jobs)
         print(f"dask re-ingest of the unchanged corpus: {again.unchanged:,} unchanged, "

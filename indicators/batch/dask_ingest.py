@@ -41,7 +41,7 @@ from ..pipeline import (
 )
 from ..store import Store
 from ..store.duck import DEFAULT_TIMEOUT
-from .ingest import IngestReport, Job, plan, run_job
+from .ingest import BATCH_DOCUMENTS, BATCH_SECONDS, IngestReport, Job, plan, run_job
 from .parts import Part, complete_parts, lake_documents, read_part, remove_part
 
 DEFAULT_WORKERS = 2              # processes of a LocalCluster (one per core of a small machine)
@@ -203,6 +203,7 @@ def _run(client, work: list[Job], db, parquet, report: IngestReport, chunk_chars
         if len(running) >= PARTITIONS_PER_WORKER * threads:
             break
     flow = as_completed(list(running))
+    keeper = _Keeper(db, parquet, timeout)
     try:
         for future in flow:
             partition = running.pop(future)
@@ -218,8 +219,7 @@ def _run(client, work: list[Job], db, parquet, report: IngestReport, chunk_chars
                 part = Part.of([failed_document(partition[0].source, f"the worker extracting it failed: "
                                                 f"{type(exc).__name__}: {exc}")])
             count += 1
-            docs = _keep(part, f"part-{run_id}-{count:05d}", db, parquet, timeout)
-            for doc in docs:
+            for doc in keeper.add(part, f"part-{run_id}-{count:05d}"):
                 done += 1
                 _count(report, doc)
                 if progress is not None:
@@ -230,23 +230,43 @@ def _run(client, work: list[Job], db, parquet, report: IngestReport, chunk_chars
                 flow.add(again)
                 break
     except KeyboardInterrupt:
-        report.interrupted = True      # what was saved stays saved; the rest is extracted next time
+        report.interrupted = True      # what was received is saved below; the rest is extracted next time
         client.cancel(list(running))
+    finally:
+        keeper.save()
 
 
-def _keep(part: Part, name: str, db, parquet, timeout: float) -> list[ProcessedDocument]:
-    """A part's documents into the lake and the store: staged first, so a run killed before the
-    store has them loads them next time without extracting them again."""
-    if parquet is not None:
-        part.write(parquet, name)
-    docs = part.processed()
-    if db is not None:
-        staging = staging_folder(db)
-        part.write(staging, name)
-        with Store.open(db, timeout=timeout) as store:
-            store.save_many(docs)
-        remove_part(staging, name)
-    return docs
+class _Keeper:
+    """Parts into the lake and the store. Each part is staged as it arrives (a run killed before the
+    store has it loads it next time, without extracting it again); the staged parts are saved in
+    one transaction about once a second, as the local ingest saves its batches, then removed."""
+
+    def __init__(self, db, parquet, timeout: float) -> None:
+        self.db, self.parquet, self.timeout = db, parquet, timeout
+        self.staging = staging_folder(db) if db is not None else None
+        self.docs: list[ProcessedDocument] = []
+        self.staged: list[str] = []
+        self.saved_at = time.monotonic()
+
+    def add(self, part: Part, name: str) -> list[ProcessedDocument]:
+        if self.parquet is not None:
+            part.write(self.parquet, name)
+        docs = part.processed()
+        if self.staging is not None:
+            part.write(self.staging, name)
+            self.staged.append(name)
+            self.docs.extend(docs)
+            if len(self.docs) >= BATCH_DOCUMENTS or time.monotonic() - self.saved_at >= BATCH_SECONDS:
+                self.save()
+        return docs
+
+    def save(self) -> None:
+        if self.docs:
+            with Store.open(self.db, timeout=self.timeout) as store:
+                store.save_many(self.docs)
+        for name in self.staged:
+            remove_part(self.staging, name)
+        self.docs, self.staged, self.saved_at = [], [], time.monotonic()
 
 
 def _count(report: IngestReport, doc: ProcessedDocument) -> None:

@@ -55,15 +55,18 @@ class Part:
         return pq.read_table(io.BytesIO(self.documents)).to_pylist()
 
     def processed(self) -> list[ProcessedDocument]:
-        """The documents as the pipeline handed them over, each with its own facts."""
+        """The documents as the pipeline handed them over, each with its own facts (a slice: a
+        document's facts lie together, in the order of the documents, ``facts`` rows each)."""
         facts = pq.read_table(io.BytesIO(self.facts)).to_pandas()
-        by_doc = facts.groupby("doc_id", sort=False).indices if len(facts) else {}
         docs = []
+        start = 0
         for row in self.document_rows():
             text = row.pop("text")
-            rows = by_doc.get(row["doc_id"])
-            own = facts.iloc[rows].reset_index(drop=True) if rows is not None else empty_facts()
-            docs.append(ProcessedDocument(row, own, text))
+            end = start + row["facts"]
+            docs.append(ProcessedDocument(row, facts.iloc[start:end], text))
+            start = end
+        if start != len(facts):
+            raise ValueError(f"a part with {len(facts)} facts whose documents count {start}")
         return docs
 
     def write(self, directory: str | os.PathLike, name: str) -> None:
