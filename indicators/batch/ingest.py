@@ -184,12 +184,13 @@ def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[Proces
 def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = None, reextract: bool = False,
            progress: Callable[[int, int, ProcessedDocument], None] | None = None, recursive: bool = True,
            given: Mapping[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS,
-           timeout: float = DEFAULT_TIMEOUT) -> IngestReport:
+           timeout: float = DEFAULT_TIMEOUT, batch_seconds: float = BATCH_SECONDS) -> IngestReport:
     """Ingest the documents under ``inputs`` into the store at ``db`` (created when missing).
 
     ``jobs`` worker processes extract (default: all cores; 1 extracts in this process); the store is
     opened only to save a batch of finished documents. ``progress(done, total, doc)`` is called after
-    each document. Ctrl-C saves the documents already extracted, then stops (``report.interrupted``)."""
+    each document; finished documents are saved at least every ``batch_seconds``. Ctrl-C saves the
+    documents already extracted, then stops (``report.interrupted``)."""
     started = time.perf_counter()
     report = IngestReport()
     work, failures = plan(db, list(inputs), reextract=reextract, recursive=recursive, given=given,
@@ -221,7 +222,7 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
             batch.append(doc)
             batch_chars += len(doc.text)
             if (len(batch) >= BATCH_DOCUMENTS or batch_chars >= BATCH_CHARACTERS
-                    or time.monotonic() - last_save >= BATCH_SECONDS):
+                    or time.monotonic() - last_save >= batch_seconds):
                 save()
             if progress is not None:
                 progress(done, len(work), doc)
