@@ -1,17 +1,17 @@
 """The ingest on a Dask LocalCluster against the local ingest: ``python -m benchmarks.bench_dask
 [--docs 10000] [--jobs 2] [--corpus DIR]``.
 
-Writes ``--docs`` documents (pages cut from the national work reports, their year varied) into a
-temporary folder unless ``--corpus`` names one, then ingests them into fresh stores twice: with the
-local ingest's ``--jobs`` processes, and on a LocalCluster of ``--jobs`` worker processes (its start
-included). Reports documents/s of each, the cluster's overhead over the local processes (goal:
+Writes ``--docs`` documents (``benchmarks.synth``: the labelled pages and the sample page, their
+years, places and figures varied) into a temporary folder unless ``--corpus`` names one, then
+ingests them into fresh stores twice: with the local ingest's ``--jobs`` processes, and on a
+LocalCluster of ``--jobs`` worker processes (its start included). Reports documents/s of each, the cluster's overhead over the local processes (goal:
 within 25%), and checks that both stores hold the same number of facts. A benchmark, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import os
 import shutil
 import sys
 import tempfile
@@ -23,34 +23,9 @@ import duckdb
 from indicators.batch.dask_ingest import dask_client, ingest_on_cluster
 from indicators.batch.ingest import ingest
 
-REPORTS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "gov-work-reports"
+from .synth import default_sources, synthesise
+
 GOAL = 0.25
-_YEAR = re.compile(r"(19|20)\d\d年")
-
-
-def write_pages(folder: Path, count: int, chars: int = 3000) -> int:
-    """``count`` documents of about ``chars`` characters, cut at paragraph breaks from the national
-    work reports, each headed by its issue number; every year in a page moved by up to six."""
-    paragraphs = [p for path in sorted(REPORTS.glob("*.txt"))
-                  for p in path.read_text("utf-8").split("\n") if p.strip()]
-    size = 0
-    start = 0
-    for number in range(count):
-        page: list[str] = []
-        length = 0
-        while length < chars:
-            paragraph = paragraphs[start % len(paragraphs)]
-            page.append(paragraph)
-            length += len(paragraph) + 1
-            start += 1
-        shift = number % 7
-        body = _YEAR.sub(lambda m, s=shift: f"{int(m.group()[:4]) + s}年", "\n".join(page))
-        text = f"第{number + 1}期\n{body}"      # an issue number: no two pages alike
-        path = folder / f"{number // 1000:02d}" / f"page{number:05d}.txt"
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, "utf-8")
-        size += len(text.encode())
-    return size
 
 
 def _facts(db: Path) -> int:
@@ -70,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         if corpus is None:
             corpus = work / "corpus"
             corpus.mkdir()
-            size = write_pages(corpus, args.docs)
+            size = sum(p.stat().st_size for p in synthesise(corpus, args.docs, sources=default_sources(small_only=True)))
             print(f"corpus: {args.docs:,} documents, {size / 1e6:.1f} MB in {corpus}")
         started = time.perf_counter()
         with dask_client(workers=args.jobs):
@@ -84,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dask ingest, LocalCluster of {args.jobs}: {remote.extracted:,} documents, {remote.facts:,} facts "
               f"in {remote.seconds:.1f}s ({remote.extracted / remote.seconds:.0f} documents/s)")
         overhead = remote.seconds / local.seconds - 1
+        print(f"load average during the runs: {os.getloadavg()[1]:.1f} on {os.cpu_count()} cores (other work skews both)")
         verdict = "within" if overhead <= GOAL else "NOT within"
         print(f"cluster overhead over local processes: {overhead:+.0%} ({verdict} the goal of {GOAL:.0%})")
         same = local.facts == remote.facts == _facts(work / "local.duckdb") == _facts(work / "dask.duckdb")
