@@ -16,7 +16,8 @@ import pytest
 
 from indicators.io.files import collect, is_url, read_source
 from indicators.io.reader import ReadError
-from indicators.io.writer import PART_COLUMNS, arrow_schema, to_arrow, to_parquet_part, write_part
+from indicators.io.writer import arrow_schema, to_arrow, to_parquet_part, write_part
+from indicators.pipeline import FACT_COLUMNS
 from indicators.schema import COLUMNS, Fact, empty_table, facts_to_frame
 
 
@@ -152,8 +153,8 @@ def _numpy_kind(dtype) -> str:
 
 
 def test_the_arrow_schema_agrees_with_the_fact_table():
-    schema = arrow_schema()
-    assert schema.names == [*COLUMNS, "doc_id"] == list(PART_COLUMNS)
+    schema = arrow_schema(FACT_COLUMNS)
+    assert schema.names == [*COLUMNS, "doc_id"] and arrow_schema().names == list(COLUMNS)
     table = facts_to_frame([Fact(0, 4, "100万吨", Decimal(1000000), "吨", "exact", "quantity")])
     for name in COLUMNS:
         arrow = schema.field(name).type
@@ -163,9 +164,9 @@ def test_the_arrow_schema_agrees_with_the_fact_table():
 
 def test_an_empty_part_is_typed():
     frame = empty_table().assign(doc_id=pd.Series([], dtype=object))
-    table = pq.read_table(io.BytesIO(to_parquet_part(frame)))
+    table = pq.read_table(io.BytesIO(to_parquet_part(frame, arrow_schema(FACT_COLUMNS))))
     assert table.num_rows == 0
-    assert table.schema == arrow_schema()
+    assert table.schema == arrow_schema(FACT_COLUMNS)
 
 
 def test_a_part_keeps_every_value_and_gaps():
@@ -173,7 +174,7 @@ def test_a_part_keeps_every_value_and_gaps():
     row = {c: "" for c in COLUMNS} | {"start": 3, "end": 8, "value": 1.5e10, "value_low": math.nan,
                                       "value_high": 2.0, "mention": "150亿元", "region": "安徽省"}
     frame = pd.DataFrame([row], columns=list(COLUMNS)).assign(doc_id="abc")
-    back = pq.read_table(io.BytesIO(to_parquet_part(frame))).to_pandas()
+    back = pq.read_table(io.BytesIO(to_parquet_part(frame, arrow_schema(FACT_COLUMNS)))).to_pandas()
     assert back.loc[0, "mention"] == "150亿元" and back.loc[0, "region"] == "安徽省"
     assert back.loc[0, "start"] == 3 and back.loc[0, "value"] == 1.5e10 and back.loc[0, "value_high"] == 2.0
     assert math.isnan(back.loc[0, "value_low"]) and back.loc[0, "doc_id"] == "abc"
@@ -181,11 +182,11 @@ def test_a_part_keeps_every_value_and_gaps():
 
 def test_a_part_without_a_column_names_it():
     with pytest.raises(KeyError, match="doc_id"):
-        to_arrow(empty_table())
+        to_arrow(empty_table(), arrow_schema(FACT_COLUMNS))
 
 
 def test_parts_land_whole_in_a_folder_or_behind_a_url(tmp_path, memory_root):
-    data = to_parquet_part(empty_table().assign(doc_id=pd.Series([], dtype=object)))
+    data = to_parquet_part(empty_table(), arrow_schema())
     written = write_part(data, tmp_path / "lake" / "facts", "part-00001.parquet")
     assert written == str(tmp_path / "lake" / "facts" / "part-00001.parquet")
     assert [p.name for p in (tmp_path / "lake" / "facts").iterdir()] == ["part-00001.parquet"]   # no temp file left

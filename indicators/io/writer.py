@@ -23,19 +23,15 @@ _NUMERIC_TYPES = {
     "start": pa.int64(), "end": pa.int64(),
     "value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(),
 }
-#: The fact table as stored and exchanged between processes: every column, then the document's id.
-PART_COLUMNS: tuple[str, ...] = (*COLUMNS, "doc_id")
-
-
-def arrow_schema(columns: tuple[str, ...] = PART_COLUMNS) -> pa.Schema:
-    """The explicit Arrow schema of fact columns (numbers as int64/float64, the rest as strings)."""
+def arrow_schema(columns: tuple[str, ...] = COLUMNS) -> pa.Schema:
+    """The explicit Arrow schema of fact columns (numbers as int64/float64, the rest as strings, as
+    ``doc_id`` when the columns of stored facts are asked for)."""
     return pa.schema([pa.field(name, _NUMERIC_TYPES.get(name, pa.string())) for name in columns])
 
 
-def to_arrow(frame: pd.DataFrame, schema: pa.Schema | None = None) -> pa.Table:
+def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     """``frame``'s columns of ``schema`` as an Arrow table of exactly that schema (typed when empty);
     KeyError naming a missing column."""
-    schema = schema or arrow_schema()
     missing = [name for name in schema.names if name not in frame.columns]
     if missing:
         raise KeyError(f"the facts have no column {', '.join(missing)}")
@@ -47,7 +43,7 @@ def to_arrow(frame: pd.DataFrame, schema: pa.Schema | None = None) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def to_parquet_part(frame: pd.DataFrame, schema: pa.Schema | None = None) -> bytes:
+def to_parquet_part(frame: pd.DataFrame, schema: pa.Schema) -> bytes:
     """One Parquet part of the fact table (or of any table ``schema`` describes), as bytes."""
     buf = io.BytesIO()
     pq.write_table(to_arrow(frame, schema), buf)
