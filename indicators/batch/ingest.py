@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -145,6 +146,11 @@ def run_job(job: Job, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> ProcessedDocume
     return process_document(job.source, data, given=job.given, chunk_chars=chunk_chars)
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which saves what is done and stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[ProcessedDocument]:
     """Each job's document as soon as it is extracted (in completion order)."""
     if workers <= 1 or len(jobs) <= 1:
@@ -156,7 +162,7 @@ def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[Proces
     pending = iter(jobs)
     window = 2 * workers
     while True:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
             running: dict[Future, Job] = {}
             try:
                 for job in pending:
