@@ -41,7 +41,7 @@ from ..pipeline import (
 )
 from ..store import Store
 from ..store.duck import DEFAULT_TIMEOUT
-from .ingest import BATCH_DOCUMENTS, BATCH_SECONDS, IngestReport, Job, plan, run_job
+from .ingest import BATCH_DOCUMENTS, BATCH_SECONDS, SAVE_SHARE, IngestReport, Job, plan, run_job
 from .parts import Part, complete_parts, lake_documents, read_part, remove_part
 
 DEFAULT_WORKERS = 2              # processes of a LocalCluster (one per core of a small machine)
@@ -239,7 +239,8 @@ def _run(client, work: list[Job], db, parquet, report: IngestReport, chunk_chars
 class _Keeper:
     """Parts into the lake and the store. Each part is staged as it arrives (a run killed before the
     store has it loads it next time, without extracting it again); the staged parts are saved in
-    one transaction about once a second, as the local ingest saves its batches, then removed."""
+    one transaction about once a second (longer when saving takes longer), as the local ingest saves
+    its batches, then removed."""
 
     def __init__(self, db, parquet, timeout: float) -> None:
         self.db, self.parquet, self.timeout = db, parquet, timeout
@@ -247,6 +248,7 @@ class _Keeper:
         self.docs: list[ProcessedDocument] = []
         self.staged: list[str] = []
         self.saved_at = time.monotonic()
+        self.interval = BATCH_SECONDS
 
     def add(self, part: Part, name: str) -> list[ProcessedDocument]:
         if self.parquet is not None:
@@ -256,14 +258,17 @@ class _Keeper:
             part.write(self.staging, name)
             self.staged.append(name)
             self.docs.extend(docs)
-            if len(self.docs) >= BATCH_DOCUMENTS or time.monotonic() - self.saved_at >= BATCH_SECONDS:
+            if len(self.docs) >= BATCH_DOCUMENTS or time.monotonic() - self.saved_at >= self.interval:
                 self.save()
         return docs
 
     def save(self) -> None:
         if self.docs:
+            started = time.monotonic()
             with Store.open(self.db, timeout=self.timeout) as store:
                 store.save_many(self.docs)
+            # the store held at most SAVE_SHARE of the time, as by the local ingest: readers get in
+            self.interval = max(BATCH_SECONDS, (time.monotonic() - started) / SAVE_SHARE)
         for name in self.staged:
             remove_part(self.staging, name)
         self.docs, self.staged, self.saved_at = [], [], time.monotonic()
