@@ -12,6 +12,8 @@
    documents under 10 s.
 4. Query latency on that store, each query opening the store as ``indicators.corpus`` does: series
    (goal < 100 ms on a million facts), a sentence search, the coverage table.
+5. The ingest on a Dask LocalCluster (benchmarks/bench_dask.py): ``--dask-docs`` documents with
+   ``--jobs 2`` locally and on 2 workers; the cluster's overhead (goal: within 25%).
 
 A benchmark, not a test: numbers depend on the machine and on what else runs on it.
 """
@@ -32,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from benchmarks import bench_dask
 from benchmarks.synth import PROVINCES, default_sources, synthesise
 from indicators.batch.ingest import source_name
 from indicators.corpus import open_corpus
@@ -113,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200, help="documents ingested for throughput (default 200)")
     parser.add_argument("--store-docs", type=int, default=10_000, help="documents of the large store (default 10,000)")
+    parser.add_argument("--dask-docs", type=int, default=10_000,
+                        help="documents of the Dask comparison (default 10,000; 0 skips it)")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs of each query (default 20)")
     parser.add_argument("--dir", help="work in this folder (default: a temporary folder, removed after)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -174,6 +179,8 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     for name, call in queries.items():
         median, worst = _latency(call, args.repeat)
         print(f"query:       {name:<30} median {median:6.1f} ms, worst {worst:6.1f} ms ({len(call()):,} rows)")
+    if args.dask_docs:
+        return bench_dask.main(["--docs", str(args.dask_docs), "--jobs", "2"])
     return 0
 
 
