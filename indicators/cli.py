@@ -245,6 +245,8 @@ def _ingest_summary(report: IngestReport, db: str) -> str:
     if report.linked:
         parts.append(f"{report.linked:,} already stored under another name")
     parts.append(f"{len(report.failures):,} failed")
+    if report.optimised:
+        parts.append("facts sorted again for fast queries")
     return f"{_plural(report.files, 'file')}: {', '.join(parts)}; {report.seconds:.1f}s -> {db}"
 
 

@@ -67,6 +67,7 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)   # (file, what the reader repaired)
     skipped: list[Path] = field(default_factory=list)               # files of an unsupported type in the folders
     interrupted: bool = False
+    optimised: bool = False        # the facts were sorted again at the end (see Store.optimise)
 
 
 def source_name(path: Path | str) -> str:
@@ -242,5 +243,10 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
     except KeyboardInterrupt:
         report.interrupted = True
     save()
+    if report.extracted and not report.interrupted:
+        with Store.open(db, timeout=timeout) as store:
+            if store.needs_optimising():
+                report.optimised = True
+                store.optimise()
     report.seconds = time.perf_counter() - started
     return report
