@@ -41,7 +41,16 @@ from ..pipeline import (
 )
 from ..store import Store
 from ..store.duck import DEFAULT_TIMEOUT
-from .ingest import BATCH_DOCUMENTS, BATCH_SECONDS, SAVE_SHARE, IngestReport, Job, plan, run_job
+from .ingest import (
+    BATCH_DOCUMENTS,
+    BATCH_SECONDS,
+    SAVE_SHARE,
+    IngestReport,
+    Job,
+    optimise_after,
+    plan,
+    run_job,
+)
 from .parts import Part, complete_parts, lake_documents, read_part, remove_part
 
 DEFAULT_WORKERS = 2              # processes of a LocalCluster (one per core of a small machine)
@@ -179,6 +188,8 @@ def ingest_on_cluster(
         with dask_client(scheduler, workers) as client:
             _run(client, work, db, parquet, report, chunk_chars, progress, timeout,
                  ship_bytes=scheduler is not None)
+        if db is not None:
+            optimise_after(report, db, timeout)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -221,7 +232,7 @@ def _run(client, work: list[Job], db, parquet, report: IngestReport, chunk_chars
             count += 1
             for doc in keeper.add(part, f"part-{run_id}-{count:05d}"):
                 done += 1
-                _count(report, doc)
+                report.count(doc)
                 if progress is not None:
                     progress(done, len(work), doc)
             for partition in pending:
@@ -274,18 +285,6 @@ class _Keeper:
         self.docs, self.staged, self.saved_at = [], [], time.monotonic()
 
 
-def _count(report: IngestReport, doc: ProcessedDocument) -> None:
-    row = doc.document
-    if doc.ok:
-        report.extracted += 1
-        report.facts += row["facts"]
-        report.characters += row["characters"]
-        report.bytes += row["bytes"]
-        report.warnings.extend((row["path"], note) for note in row["warnings"].splitlines())
-    else:
-        report.failures.append((row["path"], row["error"]))
-
-
 def _load_staged(db: str | os.PathLike, timeout: float) -> None:
     """Parts a killed run received but did not save: into the store, then away."""
     staging = staging_folder(db)
@@ -299,6 +298,7 @@ def _load_staged(db: str | os.PathLike, timeout: float) -> None:
 def _lake_index(parquet: str | os.PathLike) -> Iterator[Store]:
     """An in-memory store holding the rows of the lake's documents (no facts, no text): what
     ``plan`` needs to know which documents the lake has already."""
+    none = empty_facts()
     with Store.open(":memory:") as index:
-        index.save_many(ProcessedDocument(row, empty_facts(), "") for row in lake_documents(parquet))
+        index.save_many(ProcessedDocument(row, none, "") for row in lake_documents(parquet))
         yield index

@@ -69,6 +69,18 @@ class IngestReport:
     interrupted: bool = False
     optimised: bool = False        # the facts were sorted again at the end (see Store.optimise)
 
+    def count(self, doc: ProcessedDocument) -> None:
+        """Count one document extracted (by this process's workers or a cluster's)."""
+        row = doc.document
+        if doc.ok:
+            self.extracted += 1
+            self.facts += row["facts"]
+            self.characters += row["characters"]
+            self.bytes += row["bytes"]
+            self.warnings.extend((row["path"], note) for note in row["warnings"].splitlines())
+        else:
+            self.failures.append((row["path"], row["error"]))
+
 
 def source_name(path: Path | str) -> str:
     """The name a file is stored under: its absolute path (the same file from any working folder)."""
@@ -224,15 +236,7 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
 
     try:
         for done, doc in enumerate(_results(work, workers, chunk_chars), 1):
-            row = doc.document
-            if doc.ok:
-                report.extracted += 1
-                report.facts += row["facts"]
-                report.characters += row["characters"]
-                report.bytes += row["bytes"]
-                report.warnings.extend((row["path"], note) for note in row["warnings"].splitlines())
-            else:
-                report.failures.append((row["path"], row["error"]))
+            report.count(doc)
             batch.append(doc)
             batch_chars += len(doc.text)
             if (len(batch) >= BATCH_DOCUMENTS or batch_chars >= BATCH_CHARACTERS
@@ -243,10 +247,15 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
     except KeyboardInterrupt:
         report.interrupted = True
     save()
+    optimise_after(report, db, timeout)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def optimise_after(report: IngestReport, db: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """At the end of an ingest (local or on a cluster) that added many facts: sort the facts again."""
     if report.extracted and not report.interrupted:
         with Store.open(db, timeout=timeout) as store:
             if store.needs_optimising():
                 report.optimised = True
                 store.optimise()
-    report.seconds = time.perf_counter() - started
-    return report
