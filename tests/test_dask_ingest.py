@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
+import random
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -260,3 +266,32 @@ def test_documents_behind_memory_urls_are_ingested_under_their_urls(folder, tmp_
     assert report.failures == [(f"memory://{root}/bad.pdf", "corrupt PDF: not a PDF file (no %PDF header)")]
     assert again.unchanged == 1 and again.extracted == 0
     assert sorted(_tables(tmp_path / "m.duckdb")["paths"]["path"]) == [f"memory://{root}/2024.txt", f"memory://{root}/bad.pdf"]
+
+
+def test_a_run_killed_at_any_moment_is_finished_by_the_next(folder, tmp_path, on_cluster):
+    """kill -9 of the command (and its cluster) once the first parts come back, then a rerun: the
+    store is the one an uninterrupted local ingest makes, nothing lost and nothing doubled."""
+    many = tmp_path / "many"
+    many.mkdir()
+    texts = [(folder / f"{year}.txt") if year >= "2024" else (folder / "older" / f"{year}.txt") for year in YEARS]
+    for number in range(24):                       # an issue number at the top: no two files alike
+        (many / f"{number:02d}.txt").write_text(f"第{number + 1}期\n" + texts[number % 4].read_text("utf-8"), "utf-8")
+    db = tmp_path / "killed.duckdb"
+    command = [sys.executable, "-c", "import sys; from indicators.cli import main; sys.exit(main())",
+               "ingest", str(many), "--db", str(db), "--engine", "dask", "-q"]
+    run = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not (staging_folder(db) / "documents").exists() and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(random.uniform(0, 0.5))
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)             # the command and the cluster it started
+        run.wait()
+    assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    again = on_cluster([str(many)], db)
+    assert again.failures == [] and again.unchanged + again.extracted == 24
+    ingest([str(many)], tmp_path / "whole.duckdb", jobs=1)
+    mine, whole = _tables(db), _tables(tmp_path / "whole.duckdb")
+    for table in ("documents", "facts", "paths", "texts"):
+        assert _checksum(mine[table]) == _checksum(whole[table]), table

@@ -22,6 +22,7 @@ what is finished is saved while the rest is still extracting.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 import uuid
@@ -108,8 +109,9 @@ def dask_client(scheduler: str | None = None, workers: int = DEFAULT_WORKERS) ->
             _check_workers(client, scheduler)
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    # quiet: a worker slow to stop on a busy machine is killed after a warning the user cannot act on
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
 
