@@ -210,12 +210,16 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
     last_save = time.monotonic()
     interval = BATCH_SECONDS if batch_seconds is None else batch_seconds
 
-    def save() -> None:
+    def save(last: bool = False) -> None:
+        """Save the batch; after the last one, sort the facts when many were added (Store.optimise)."""
         nonlocal batch, batch_chars, last_save, interval
-        if batch:
+        if batch or (last and report.extracted):
             started_saving = time.monotonic()
             with Store.open(db, timeout=timeout) as store:
                 store.save_many(batch)
+                if last and report.extracted and store.needs_optimising():
+                    report.optimised = True
+                    store.optimise()
             if batch_seconds is None:
                 interval = max(BATCH_SECONDS, (time.monotonic() - started_saving) / SAVE_SHARE)
         batch, batch_chars, last_save = [], 0, time.monotonic()
@@ -240,11 +244,6 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
                 progress(done, len(work), doc)
     except KeyboardInterrupt:
         report.interrupted = True
-    save()
-    if report.extracted and not report.interrupted:
-        with Store.open(db, timeout=timeout) as store:
-            if store.needs_optimising():
-                report.optimised = True
-                store.optimise()
+    save(last=not report.interrupted)
     report.seconds = time.perf_counter() - started
     return report
