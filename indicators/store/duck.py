@@ -65,7 +65,8 @@ def _holder(exc: Exception) -> str:
 
 
 def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file, waiting (with growing, jittered pauses) while another process holds it."""
+    """Open the DuckDB file, waiting (with growing, jittered pauses) while another process holds it,
+    or another thread of this process holds it the other way (for writing when we read, or back)."""
     deadline = time.monotonic() + timeout
     pause = 0.02
     while True:
@@ -82,13 +83,14 @@ def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAUL
                     f"{path}: in use by another process{f' ({holder})' if holder else ''} for more than "
                     f"{timeout:g}s (an ingest saving documents, or a program keeping it open); try again later"
                 ) from exc
-            time.sleep(pause * (0.5 + random.random()))
-            pause = min(pause * 2, _MAX_PAUSE)
-        except duckdb.ConnectionException as exc:
-            raise StoreError(f"{path}: this process has the store open {'for writing' if read_only else 'read-only'} "
-                             f"already (close that Store first): {exc}") from exc
+        except duckdb.ConnectionException as exc:     # this process has it open with the other mode
+            if time.monotonic() >= deadline:
+                raise StoreBusy(f"{path}: this process keeps the store open "
+                                f"{'for writing' if read_only else 'for reading'} (close that Store first)") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{path}: not a corpus store or damaged: {exc}") from exc
+        time.sleep(pause * (0.5 + random.random()))
+        pause = min(pause * 2, _MAX_PAUSE)
 
 
 class Store:
