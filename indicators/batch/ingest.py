@@ -127,8 +127,7 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
     failures.extend(_split_problem(p) for p in metadata.unused_rows())
     if links:
         with _opened(store, timeout) as opened:
-            for source, doc_id in links:
-                opened.link(source, doc_id)
+            opened.link_many(links)
         report.linked += len(links)
     return jobs, failures
 
