@@ -71,8 +71,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         for path in walk.files:
             given, problems = metadata.for_document(path)
-            for problem in problems:
-                _say(problem)
+            for table, problem in problems:
+                _say(f"{table}: {problem}")
             given |= cli_given
             try:
                 result = extract_file(path, writer, args.chunk_chars, given=given)
@@ -109,8 +109,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except BaseException:
         writer.abort()  # never leave a half-written hidden .part file behind
         raise
-    for problem in metadata.unused_rows():
-        _say(problem)
+    for table, problem in metadata.unused_rows():
+        _say(f"{table}: {problem}")
     metadata_problems = metadata.problem_count()
     total = done + len(failures)
     if not args.quiet:

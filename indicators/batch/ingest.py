@@ -109,7 +109,7 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
     for path in walk.files:
         source = source_name(path)
         found, problems = metadata.for_document(path)
-        failures.extend(_split_problem(p) for p in problems)
+        failures.extend(problems)
         wanted = found | dict(given or {})
         try:
             doc_id = document_id(file_bytes(path))
@@ -124,17 +124,12 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
                 links.append((source, doc_id))
                 continue
         jobs.append(Job(source, doc_id, wanted))
-    failures.extend(_split_problem(p) for p in metadata.unused_rows())
+    failures.extend(metadata.unused_rows())
     if links:
         with _opened(store, timeout) as opened:
             opened.link_many(links)
         report.linked += len(links)
     return jobs, failures
-
-
-def _split_problem(problem: str) -> tuple[str, str]:
-    name, _, reason = problem.partition(": ")
-    return name, reason
 
 
 def run_job(job: Job, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> ProcessedDocument:
