@@ -145,13 +145,19 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     facts = sum(len(t.facts) for t in templates)
     print(f"extraction:  {len(files) / extraction:6.1f} documents/s, {megabytes / extraction:5.2f} MB/s on one core, "
           f"no store ({facts:,} facts; {extraction_cpu / len(files) * 1000:.0f} ms CPU per document)")
+    one = work / "one"                      # the process start and the first document's word-list loading
+    one.mkdir()
+    shutil.copy(files[0], one / files[0].name)
+    *_, start_cpu = _ingest_in_child(one, work / "one.duckdb", 1)
     for jobs in (1, 2):
         total, seconds, docs, stored, size, peak, cpu = _ingest_in_child(docs_dir, work / f"ingest{jobs}.duckdb", jobs)
         assert (docs, stored) == (len(files), facts), (docs, stored)
+        # CPU is counted for -j1 only: the workers of -j2 are not children the ingest process waits for
+        per_document = (cpu - start_cpu) / (docs - 1) if jobs == 1 else None
+        cost = (f"; {per_document * 1000:.0f} ms CPU per document, {per_document / (extraction_cpu / len(files)) - 1:+.0%} "
+                f"over extraction alone" if per_document else "")
         print(f"ingest -j{jobs}:  {docs / seconds:6.1f} documents/s, {size / 1e6 / seconds:5.2f} MB/s, "
-              f"{seconds:.1f} s ({total:.1f} s with the process start), peak RSS {peak:.0f} MB; "
-              f"{cpu / docs * 1000:.0f} ms CPU per document with the process start, "
-              f"{cpu / extraction_cpu - 1:+.0%} over extraction alone")
+              f"{seconds:.1f} s ({total:.1f} s with the process start), peak RSS {peak:.0f} MB{cost}")
 
     big_dir = work / "store_docs"
     big_files = synthesise(big_dir, args.store_docs, seed=2, sources=sources)
@@ -173,8 +179,8 @@ def _run(args: argparse.Namespace, work: Path) -> int:
 
     total, seconds, docs, *_ = _ingest_in_child(big_dir, db, 2)
     assert docs == 0, f"{docs} documents extracted again"
-    print(f"re-ingest:   {len(big_files):,} unchanged documents in {total:.1f} s with the process start "
-          f"({total * 10_000 / max(len(big_files), 1):.1f} s per 10,000; goal < 10 s)")
+    print(f"re-ingest:   {len(big_files):,} unchanged documents in {total:.1f} s with the process start, "
+          f"{seconds:.1f} s in ingest() (goal: 10,000 in under 10 s)")
 
     corpus = open_corpus(db)
     queries = {
