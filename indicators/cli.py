@@ -244,6 +244,7 @@ def cmd_series(args: argparse.Namespace) -> int:
         frame = corpus.series(args.indicator, kind=args.kind, modality=args.modality, region=args.region,
                               all_vintages=args.all_vintages)
         _write_or_print(frame, args.output)
+        present = [] if len(frame) else corpus.indicators()["indicator_id"].head(12).tolist()
     except StoreError as exc:
         _say(str(exc))
         return EXIT_FAILED
@@ -254,6 +255,8 @@ def cmd_series(args: argparse.Namespace) -> int:
         _say(f"{_plural(len(frame), 'row')} written to {args.output}")
     if not len(frame):
         _say(f"no facts of indicator {args.indicator!r} with a period in {args.db} match")
+        if present and args.indicator not in present:
+            _say(f"the indicators with the most facts there: {', '.join(present)}")
     return EXIT_OK
 
 

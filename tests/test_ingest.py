@@ -193,6 +193,9 @@ def test_cli_ingest_series_documents(docs, tmp_path, capsys):
     code, out, _ = run(["series", "--db", db, "--indicator", "gdp", "--region", "云泽市"], capsys)
     assert code == 0 and out.splitlines()[0].startswith("indicator_id,indicator_name,kind,modality")
 
+    code, _, err = run(["series", "--db", db, "--indicator", "GDP"], capsys)
+    assert code == 0 and "no facts of indicator 'GDP'" in err and "most facts there: " in err and "gdp" in err
+
     code, out, _ = run(["documents", "--db", db], capsys)
     assert code == 0 and out.count("\n") == 5 and "empty file" in out
     code, out, _ = run(["documents", "--db", db, "--status", "error"], capsys)
