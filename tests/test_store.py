@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 import textwrap
+import threading
 
 import duckdb
 import pandas as pd
@@ -277,3 +278,22 @@ def test_optimise_sorts_the_facts_and_keeps_every_one(db, monkeypatch):
         assert rows == [("cpi", "a", 1), ("cpi", "b", 0), ("gdp", "a", 2), ("gdp", "b", 5)]
         assert sorted(table(store, "SELECT * FROM facts"), key=str) == before
     assert open_corpus(db).series("gdp")["vintages"].tolist() == [2]
+
+
+def test_a_reader_in_the_same_process_waits_for_a_writing_thread(db):
+    """The dashboard saves an upload in one thread while another session queries."""
+    with Store.open(db) as store:
+        store.save(document("a", "/r/a.txt", [fact()]))
+    writer = Store.open(db)
+    closer = threading.Timer(0.3, writer.close)
+    closer.start()
+    try:
+        assert open_corpus(db, timeout=10).series("gdp")["value"].tolist() == [5.0]
+    finally:
+        closer.join()
+    writer = Store.open(db)
+    try:
+        with pytest.raises(StoreBusy, match="this process keeps the store open for writing"):
+            open_corpus(db, timeout=0.1)
+    finally:
+        writer.close()

@@ -42,16 +42,7 @@ from ..pipeline import (
 )
 from ..store import Store
 from ..store.duck import DEFAULT_TIMEOUT
-from .ingest import (
-    BATCH_DOCUMENTS,
-    BATCH_SECONDS,
-    SAVE_SHARE,
-    IngestReport,
-    Job,
-    optimise_after,
-    plan,
-    run_job,
-)
+from .ingest import IngestReport, Job, plan, run_job, save_results
 from .parts import Part, complete_parts, lake_documents, read_part, remove_part
 
 DEFAULT_WORKERS = 2              # processes of a LocalCluster (one per core of a small machine)
@@ -188,103 +179,90 @@ def ingest_on_cluster(
     report.failures.extend(failures)
     if work:
         with dask_client(scheduler, workers) as client:
-            _run(client, work, db, parquet, report, chunk_chars, progress, timeout,
-                 ship_bytes=scheduler is not None)
-        if db is not None:
-            optimise_after(report, db, timeout)
+            docs = _Extracted(client, work, db, parquet, chunk_chars, ship_bytes=scheduler is not None)
+            if db is None:
+                try:
+                    for done, doc in enumerate(docs, 1):
+                        report.count(doc)
+                        if progress is not None:
+                            progress(done, len(work), doc)
+                except KeyboardInterrupt:
+                    report.interrupted = True   # the parts written stay in the lake
+            else:
+                # saved as the local ingest saves: batches, pacing, the facts sorted at the end
+                save_results(docs, db, total=len(work), report=report, progress=progress, timeout=timeout,
+                             saved=docs.saved)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _run(client, work: list[Job], db, parquet, report: IngestReport, chunk_chars: int,
-         progress, timeout: float, *, ship_bytes: bool) -> None:
-    """Send the partitions, a bounded number at a time, and save each part as it comes back."""
-    from distributed import as_completed  # distributed loads slowly; only this path needs it
+class _Extracted:
+    """The documents of the partitions as they come back from the workers, a bounded number of
+    partitions in flight. Each part is kept under ``parquet`` (the lake) and staged beside the store
+    as it arrives; ``saved()`` (called once the store has every document handed out so far) removes
+    the staged parts, so a killed run leaves only the parts the store may not have yet."""
 
-    threads = sum(client.nthreads().values()) or 1
-    pending = iter(_partitions(work, threads))
-    run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
-    count = 0
-    done = 0
-
-    def submit(partition: list[Job]):
-        return client.submit(extract_partition, _tasks(partition, ship_bytes), chunk_chars, pure=False)
-
-    running = {}
-    for partition in pending:
-        running[submit(partition)] = partition
-        if len(running) >= PARTITIONS_PER_WORKER * threads:
-            break
-    flow = as_completed(list(running))
-    keeper = _Keeper(db, parquet, timeout)
-    try:
-        for future in flow:
-            partition = running.pop(future)
-            try:
-                part = future.result()
-            except Exception as exc:   # a worker died on it (or a bug): find the document, keep the rest
-                if len(partition) > 1:
-                    for job in partition:
-                        again = submit([job])
-                        running[again] = [job]
-                        flow.add(again)
-                    continue
-                part = Part.of([failed_document(partition[0].source, f"the worker extracting it failed: "
-                                                f"{type(exc).__name__}: {exc}")])
-            count += 1
-            for doc in keeper.add(part, f"part-{run_id}-{count:05d}"):
-                done += 1
-                report.count(doc)
-                if progress is not None:
-                    progress(done, len(work), doc)
-            for partition in pending:
-                again = submit(partition)
-                running[again] = partition
-                flow.add(again)
-                break
-    except KeyboardInterrupt:
-        report.interrupted = True      # what was received is saved below; the rest is extracted next time
-        client.cancel(list(running))
-    finally:
-        keeper.save()
-
-
-class _Keeper:
-    """Parts into the lake and the store. Each part is staged as it arrives (a run killed before the
-    store has it loads it next time, without extracting it again); the staged parts are saved in
-    one transaction about once a second (longer when saving takes longer), as the local ingest saves
-    its batches, then removed."""
-
-    def __init__(self, db, parquet, timeout: float) -> None:
-        self.db, self.parquet, self.timeout = db, parquet, timeout
+    def __init__(self, client, work: list[Job], db, parquet, chunk_chars: int, *, ship_bytes: bool) -> None:
+        self.client, self.work, self.parquet = client, work, parquet
+        self.chunk_chars, self.ship_bytes = chunk_chars, ship_bytes
         self.staging = staging_folder(db) if db is not None else None
-        self.docs: list[ProcessedDocument] = []
-        self.staged: list[str] = []
-        self.saved_at = time.monotonic()
-        self.interval = BATCH_SECONDS
+        self.staged: list[str] = []       # parts handed out whole, not yet known to be stored
+        self.running: dict = {}           # future -> its partition
 
-    def add(self, part: Part, name: str) -> list[ProcessedDocument]:
+    def __iter__(self) -> Iterator[ProcessedDocument]:
+        from distributed import as_completed  # distributed loads slowly; only this path needs it
+
+        threads = sum(self.client.nthreads().values()) or 1
+        pending = iter(_partitions(self.work, threads))
+        run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        for partition in pending:
+            self._submit(partition)
+            if len(self.running) >= PARTITIONS_PER_WORKER * threads:
+                break
+        flow = as_completed(list(self.running))
+        count = 0
+        try:
+            for future in flow:
+                partition = self.running.pop(future)
+                try:
+                    part = future.result()
+                except Exception as exc:   # a worker died on it (or a bug): find the document, keep the rest
+                    if len(partition) > 1:
+                        for job in partition:
+                            flow.add(self._submit([job]))
+                        continue
+                    part = Part.of([failed_document(partition[0].source, f"the worker extracting it failed: "
+                                                    f"{type(exc).__name__}: {exc}")])
+                for partition in pending:
+                    flow.add(self._submit(partition))
+                    break
+                count += 1
+                name = f"part-{run_id}-{count:05d}"
+                docs = self._keep(part, name)
+                yield from docs[:-1]
+                if self.staging is not None:
+                    self.staged.append(name)      # whole once its last document is handed out
+                yield docs[-1]
+        finally:   # Ctrl-C, or the caller stopped: what was handed out is saved by the caller
+            self.client.cancel(list(self.running))
+
+    def _submit(self, partition: list[Job]):
+        future = self.client.submit(extract_partition, _tasks(partition, self.ship_bytes), self.chunk_chars,
+                                    pure=False)
+        self.running[future] = partition
+        return future
+
+    def _keep(self, part: Part, name: str) -> list[ProcessedDocument]:
         if self.parquet is not None:
             part.write(self.parquet, name)
-        docs = part.processed()
         if self.staging is not None:
             part.write(self.staging, name)
-            self.staged.append(name)
-            self.docs.extend(docs)
-            if len(self.docs) >= BATCH_DOCUMENTS or time.monotonic() - self.saved_at >= self.interval:
-                self.save()
-        return docs
+        return part.processed()
 
-    def save(self) -> None:
-        if self.docs:
-            started = time.monotonic()
-            with Store.open(self.db, timeout=self.timeout) as store:
-                store.save_many(self.docs)
-            # the store held at most SAVE_SHARE of the time, as by the local ingest: readers get in
-            self.interval = max(BATCH_SECONDS, (time.monotonic() - started) / SAVE_SHARE)
+    def saved(self) -> None:
         for name in self.staged:
             remove_part(self.staging, name)
-        self.docs, self.staged, self.saved_at = [], [], time.monotonic()
+        self.staged = []
 
 
 def _load_staged(db: str | os.PathLike, timeout: float) -> None:

@@ -65,7 +65,8 @@ def _holder(exc: Exception) -> str:
 
 
 def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file, waiting (with growing, jittered pauses) while another process holds it."""
+    """Open the DuckDB file, waiting (with growing, jittered pauses) while another process holds it,
+    or another thread of this process holds it the other way (for writing when we read, or back)."""
     deadline = time.monotonic() + timeout
     pause = 0.02
     while True:
@@ -82,13 +83,14 @@ def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAUL
                     f"{path}: in use by another process{f' ({holder})' if holder else ''} for more than "
                     f"{timeout:g}s (an ingest saving documents, or a program keeping it open); try again later"
                 ) from exc
-            time.sleep(pause * (0.5 + random.random()))
-            pause = min(pause * 2, _MAX_PAUSE)
-        except duckdb.ConnectionException as exc:
-            raise StoreError(f"{path}: this process has the store open {'for writing' if read_only else 'read-only'} "
-                             f"already (close that Store first): {exc}") from exc
+        except duckdb.ConnectionException as exc:     # this process has it open with the other mode
+            if time.monotonic() >= deadline:
+                raise StoreBusy(f"{path}: this process keeps the store open "
+                                f"{'for writing' if read_only else 'for reading'} (close that Store first)") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{path}: not a corpus store or damaged: {exc}") from exc
+        time.sleep(pause * (0.5 + random.random()))
+        pause = min(pause * 2, _MAX_PAUSE)
 
 
 class Store:
@@ -207,17 +209,8 @@ class Store:
         con = self.con
         with self.transaction():
             con.register("new_documents", rows)
-            con.register("new_paths", paths)
             con.register("new_texts", texts)
-            # the contents these paths held before, to drop when no path holds them any more
-            con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM paths "
-                        "WHERE path IN (SELECT path FROM new_paths) AND doc_id NOT IN (SELECT doc_id FROM new_paths)")
-            con.execute("DELETE FROM paths WHERE path IN (SELECT path FROM new_paths)")
-            con.execute("INSERT INTO paths SELECT path, doc_id FROM new_paths")
-            con.execute("DELETE FROM replaced WHERE doc_id IN (SELECT doc_id FROM paths)")
-            con.execute("INSERT INTO replaced SELECT doc_id FROM new_documents")
-            for table in ("facts", "texts", "documents"):
-                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced)")
+            self._point(paths, also_drop="SELECT doc_id FROM new_documents")
             con.execute("INSERT INTO documents BY NAME SELECT * FROM new_documents")
             con.execute("INSERT INTO texts BY NAME SELECT * FROM new_texts")
             if fact_frames:
@@ -225,9 +218,36 @@ class Store:
                 con.register("new_facts", facts)
                 con.execute(f"INSERT INTO facts BY NAME SELECT * FROM new_facts ORDER BY {FACT_ORDER}")
                 con.unregister("new_facts")
-            con.execute("DROP TABLE replaced")
-            for name in ("new_documents", "new_paths", "new_texts"):
+            for name in ("new_documents", "new_texts"):
                 con.unregister(name)
+
+    def link_many(self, links: Iterable[tuple[str, str]]) -> None:
+        """Record in one transaction that each path holds content already stored (a copy, a renamed
+        file): ``(path, doc_id)`` pairs."""
+        pairs = dict(links)
+        if pairs:
+            with self.transaction():
+                self._point(pd.DataFrame({"path": list(pairs), "doc_id": list(pairs.values())}))
+
+    def link(self, path: str, doc_id: str) -> None:
+        self.link_many([(path, doc_id)])
+
+    def _point(self, paths: pd.DataFrame, also_drop: str = "") -> None:
+        """Point each path at its content (inside a transaction), dropping the documents no path
+        points at any more, and those ``also_drop`` selects (about to be saved again)."""
+        con = self.con
+        con.register("new_paths", paths)
+        con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM paths "
+                    "WHERE path IN (SELECT path FROM new_paths) AND doc_id NOT IN (SELECT doc_id FROM new_paths)")
+        con.execute("DELETE FROM paths WHERE path IN (SELECT path FROM new_paths)")
+        con.execute("INSERT INTO paths SELECT path, doc_id FROM new_paths")
+        con.execute("DELETE FROM replaced WHERE doc_id IN (SELECT doc_id FROM paths)")
+        if also_drop:
+            con.execute(f"INSERT INTO replaced {also_drop}")
+        for table in ("facts", "texts", "documents"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced)")
+        con.execute("DROP TABLE replaced")
+        con.unregister("new_paths")
 
     # ------------------------------------------------------------------ keeping queries fast
 
@@ -250,21 +270,6 @@ class Store:
             self.con.execute("DELETE FROM store_meta WHERE key = 'facts_sorted'")
             self.con.execute("INSERT INTO store_meta SELECT 'facts_sorted', CAST(count(*) AS VARCHAR) FROM facts")
         self.con.execute("CHECKPOINT")
-
-    def link(self, path: str, doc_id: str) -> None:
-        """Record that ``path`` holds content already stored (a copy, a renamed file)."""
-        with self.transaction():
-            old = self.con.execute("SELECT doc_id FROM paths WHERE path = ?", [path]).fetchone()
-            self.con.execute("DELETE FROM paths WHERE path = ?", [path])
-            self.con.execute("INSERT INTO paths VALUES (?, ?)", [path, doc_id])
-            if old and old[0] != doc_id:
-                self._drop_orphan(old[0])
-
-    def _drop_orphan(self, doc_id: str) -> None:
-        if self.con.execute("SELECT count(*) FROM paths WHERE doc_id = ?", [doc_id]).fetchone()[0]:
-            return
-        for table in ("facts", "texts", "documents"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
 
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreBusy", "StoreError", "connect"]
