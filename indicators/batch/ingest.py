@@ -8,7 +8,7 @@
 
 A document's row, facts and text are saved in one transaction, so a run killed at any moment
 leaves every document either fully stored or absent, and the next run extracts exactly the
-documents that are missing. The store is held only while a batch is saved (about once a second),
+documents that are missing. The store is held only while a batch is saved (every few seconds),
 so readers in other processes get in between (see ``indicators.store``).
 """
 
