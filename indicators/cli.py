@@ -376,7 +376,7 @@ changed file replaces its facts; a file whose content is stored under another na
 without extraction; after an upgrade of indicators every document is extracted again.
 Crash-safe: each document's row, facts and text are saved together, so an ingest killed at any
 moment loses nothing saved, and running it again finishes the job.
-Readers: the store is held only while a batch of documents is saved (about once a second); a
+Readers: the store is held only while a batch of documents is saved (every few seconds); a
 `series` or `documents` command run meanwhile waits for it, up to its --timeout.
 Files that cannot be read are recorded in the store with the reason and named on stderr.
 Inputs: files, folders, globs ("reports/**/*.txt") and URLs (file://, s3:// or hdfs:// where the

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .engine.placing import _AVERAGE as AVERAGE_WORDS
 from .lang.regions import lookup
 from .pipeline import ProcessedDocument
 from .schema import MODALITIES
@@ -30,10 +31,9 @@ SERIES_COLUMNS: tuple[str, ...] = (
     "period_start", "period_end", "period_grain", "average", "value", "value_low", "value_high", "qualifier", "unit",
     "doc", "doc_date", "mention", "sentence", "start", "end", "vintages", "doc_id", "doc_title",
 )
-COVERAGE_COLUMNS: tuple[str, ...] = ("indicator_id", "region_name", "year", "facts")
 # A figure for several years stated per year (年均增长9.5%) is another measure than the growth over the
-# whole period (增长57.3%): the phrase before it says which.
-_AVERAGE = r"年均|平均每年|每年平均|平均年|年平均"
+# whole period (增长57.3%): its indicator phrase says which, in the words the engine dates averages by.
+_AVERAGE = AVERAGE_WORDS.pattern
 # What makes two facts the same point of a series.
 _SERIES_KEY = ("region_code", "region_name", "period_start", "period_end", "period_grain", "average", "modality",
                "kind", "unit")

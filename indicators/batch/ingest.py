@@ -8,7 +8,7 @@
 
 A document's row, facts and text are saved in one transaction, so a run killed at any moment
 leaves every document either fully stored or absent, and the next run extracts exactly the
-documents that are missing. The store is held only while a batch is saved (about once a second),
+documents that are missing. The store is held only while a batch is saved (every few seconds),
 so readers in other processes get in between (see ``indicators.store``).
 """
 
@@ -38,9 +38,9 @@ from ..pipeline import (
 from ..store import Store
 from ..store.duck import DEFAULT_TIMEOUT
 
-BATCH_SECONDS = 1.0            # by default a batch is saved after at least this long ...
-SAVE_SHARE = 0.05              # ... and after 20 times as long as saving the last one took (the store is
-                               # held at most 5% of the time: readers get in, extraction is not slowed) ...
+BATCH_SECONDS = 2.0            # by default a batch is saved after at least this long ...
+SAVE_SHARE = 0.03              # ... and after 33 times as long as saving the last one took (the store is
+                               # held at most 3% of the time: readers get in, extraction is barely slowed) ...
 BATCH_DOCUMENTS = 500          # ... or when it holds this many documents ...
 BATCH_CHARACTERS = 50_000_000  # ... or this much text
 
