@@ -12,9 +12,10 @@ What happens:
    runs ``run_job`` / ``pipeline.process_document``, the function of the local ingest.
 3. A partition comes back as a :class:`~indicators.batch.parts.Part`: the documents' rows and texts
    and their facts, as Parquet with an explicit schema. This process writes it into the staging
-   folder beside the store (``corpus.duckdb.parts/``), saves its documents into the store in one
-   transaction, and then deletes it; parts left by a run that was killed are loaded first by the
-   next run. With ``parquet=DIR`` each part is also kept under DIR (a data lake).
+   folder beside the store (``corpus.duckdb.parts/``), saves the documents with the local ingest's
+   ``save_results`` (batches, one transaction each), and deletes the staged parts a batch saved;
+   parts left by a run that was killed are loaded first by the next run. With ``parquet=DIR`` each
+   part is also kept under DIR (a data lake).
 
 Partitions in flight are bounded, so memory stays flat however many documents there are, and
 what is finished is saved while the rest is still extracting.
