@@ -1,7 +1,9 @@
 """The ingest on a Dask LocalCluster of 2 worker processes gives the store the local ingest gives,
 row for row (compared by an order-independent checksum), bad files named and recorded; a document
-already stored is not sent again; parts left by a killed run are loaded; ``--parquet`` keeps the
-same facts as a typed Parquet dataset, incrementally when it is the only output.
+already stored is not sent again; a run killed with SIGKILL is finished by the next, and parts it
+left are loaded; a worker failing costs only its document; ``--scheduler`` ships local files as
+bytes and refuses workers of another engine version; ``--parquet`` keeps the same facts as a typed
+Parquet dataset, incrementally when it is the only output.
 
 One cluster serves the whole module (starting one takes a few seconds)."""
 
