@@ -295,3 +295,10 @@ def test_a_worker_that_dies_costs_only_the_documents_in_flight(docs, tmp_path):
     died = [name for name, row in by_name.items() if "died" in row["error"]]
     assert len(died) <= 4                      # at most the documents in flight (two per worker)
     assert all(by_name[f"z{i}.txt"]["status"] == "ok" for i in (5, 6, 7))
+
+
+def test_inputs_may_be_glob_patterns_the_shell_left_alone(docs, tmp_path):
+    jobs, failures = plan(tmp_path / "c.duckdb", [str(docs / "*_2023.txt"), str(docs / "nothing*.pdf")])
+    assert sorted(Path(j.source).name for j in jobs) == ["city_bulletin_yunze_2023.txt",
+                                                         "industrial_park_news_linhe_2023.txt"]
+    assert failures == [(str(docs / "nothing*.pdf"), "no file matches this pattern")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import glob
 import io
 import os
 import stat
@@ -84,7 +85,7 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
             elif entry.name != METADATA_FILE:        # read by given_metadata, not a document
                 walk.skipped.append(path)
 
-    for arg in paths:
+    for arg in _expand_globs(paths, walk):
         path = Path(arg)
         try:
             st = path.stat()
@@ -96,6 +97,24 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
         else:
             add_file(path)
     return walk
+
+
+_GLOB_MAGIC = frozenset("*?[")
+
+
+def _expand_globs(paths: Iterable[str], walk: Walk) -> list[str]:
+    """Each argument, or the files and folders a glob pattern (reports/*.txt, **/*.pdf) names when no
+    file has that name (the shell did not expand it: quoted, or on Windows), in name order."""
+    expanded: list[str] = []
+    for arg in paths:
+        if _GLOB_MAGIC.isdisjoint(str(arg)) or os.path.lexists(arg):
+            expanded.append(arg)
+            continue
+        matches = sorted(glob.glob(str(arg), recursive=True))
+        if not matches:
+            walk.failures.append((str(arg), "no file matches this pattern"))
+        expanded.extend(matches)
+    return expanded
 
 
 def _hint_no_such(exc: OSError) -> str:
