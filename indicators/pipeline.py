@@ -240,10 +240,7 @@ def process_document(source: str, data: bytes, *, given: Mapping[str, str] | Non
     except Exception as exc:  # a bug must not cost the other documents their facts
         return failed_document(source, f"internal error: {type(exc).__name__}: {exc}", data)
     frames = [f for f in frames if len(f)]
-    facts = pd.concat(frames, ignore_index=True) if frames else empty_facts()
-    facts["doc_id"] = doc_id
-    if not len(facts):
-        facts = empty_facts()
+    facts = pd.concat(frames, ignore_index=True).assign(doc_id=doc_id) if frames else empty_facts()
     meta = result.meta or DocumentMeta()
     row = {
         "doc_id": doc_id, "path": source, "title": meta.title, "doc_date": meta.date,

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from crash_helper import crash_or_run
 
 from benchmarks.synth import default_sources, synthesise
 from indicators import cli, pipeline
@@ -280,3 +281,24 @@ def test_an_ingest_that_added_many_facts_sorts_them_again(docs, tmp_path, monkey
     with Store.open(db) as store:
         assert store.unsorted_facts() == 0
     assert ingest([str(docs)], db, jobs=1).optimised is False          # nothing new: nothing to sort
+
+
+def test_a_worker_that_dies_costs_only_the_documents_in_flight(docs, tmp_path):
+    shutil.copy(docs / "county_work_report_hefeng_2024.txt", docs / "crash.txt")
+    for i in range(8):                         # planned after it: extracted by the next pool of workers
+        (docs / f"z{i}.txt").write_text(f"全年全市地区生产总值{100 + i}.5亿元，比上年增长5.{i}%。\n", encoding="utf-8")
+    jobs, _ = plan(tmp_path / "c.duckdb", [str(docs)])
+    results = list(ingest_module._results(jobs, 2, pipeline.DEFAULT_CHUNK_CHARS, run=crash_or_run))
+    by_name = {Path(d.document["path"]).name: d.document for d in results}
+    assert len(results) == len(jobs) and sorted(by_name) == sorted(Path(j.source).name for j in jobs)
+    assert "worker process extracting it died" in by_name["crash.txt"]["error"]
+    died = [name for name, row in by_name.items() if "died" in row["error"]]
+    assert len(died) <= 4                      # at most the documents in flight (two per worker)
+    assert all(by_name[f"z{i}.txt"]["status"] == "ok" for i in (5, 6, 7))
+
+
+def test_inputs_may_be_glob_patterns_the_shell_left_alone(docs, tmp_path):
+    jobs, failures = plan(tmp_path / "c.duckdb", [str(docs / "*_2023.txt"), str(docs / "nothing*.pdf")])
+    assert sorted(Path(j.source).name for j in jobs) == ["city_bulletin_yunze_2023.txt",
+                                                         "industrial_park_news_linhe_2023.txt"]
+    assert failures == [(str(docs / "nothing*.pdf"), "no file matches this pattern")]

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -162,40 +162,50 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[ProcessedDocument]:
-    """Each job's document as soon as it is extracted (in completion order)."""
+def _results(jobs: list[Job], workers: int, chunk_chars: int,
+             run: Callable[[Job, int], ProcessedDocument] = run_job) -> Iterator[ProcessedDocument]:
+    """Each job's document as soon as it is extracted (in completion order) by ``run``."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield run_job(job, chunk_chars)
+            yield run(job, chunk_chars)
         return
+    pending = iter(jobs)
+    while (yield from _pool_results(pending, workers, chunk_chars, run)):
+        pass                                     # a worker died: the other documents go on in a new pool
+
+
+def _pool_results(pending: Iterator[Job], workers: int, chunk_chars: int,
+                  run: Callable[[Job, int], ProcessedDocument]) -> Generator[ProcessedDocument, None, bool]:
+    """The documents of ``pending`` from one pool of worker processes; returns whether the pool broke
+    (a worker died) before all were done."""
     # forkserver: workers never inherit an open store or the parent's threads
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    pending = iter(jobs)
-    window = 2 * workers
-    while True:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
-            running: dict[Future, Job] = {}
-            try:
-                for job in pending:
-                    running[pool.submit(run_job, job, chunk_chars)] = job
-                    if len(running) >= window:
-                        break
-                while running:
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        job = running.pop(future)
-                        yield future.result()
-                        for job in pending:
-                            running[pool.submit(run_job, job, chunk_chars)] = job
-                            break
-                return
-            except BrokenProcessPool:
-                # a worker died (killed, out of memory): its documents are named, the rest go on
-                for future, job in running.items():
-                    if future.done() and future.exception() is None:
-                        yield future.result()
-                    else:
-                        yield failed_document(job.source, "the worker process extracting it died (out of memory?)")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
+        running: dict[Future, Job] = {}
+
+        def submit_next() -> None:
+            job = next(pending, None)
+            if job is not None:
+                running[pool.submit(run, job, chunk_chars)] = job
+
+        for _ in range(2 * workers):             # a few queued per worker, not the whole corpus in memory
+            submit_next()
+        try:
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    doc = future.result()        # BrokenProcessPool when a worker died
+                    del running[future]
+                    yield doc
+                    submit_next()
+        except BrokenProcessPool:
+            # the documents in flight are named (one of them killed its worker: out of memory, a crash)
+            for future, job in running.items():
+                finished = future.done() and not future.cancelled() and future.exception() is None
+                yield future.result() if finished else failed_document(
+                    job.source, "the worker process extracting it died (out of memory?)")
+            return True
+    return False
 
 
 def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = None, reextract: bool = False,

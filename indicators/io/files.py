@@ -44,9 +44,8 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
     In folders, hidden entries (``.name``) and files of unsupported type are skipped; a file
     named on the command line is always attempted (and fails clearly if unsupported). Symbolic
     links are followed, but a link back to a folder already being walked is reported as a loop.
-    A path that does not exist but holds ``*``, ``?`` or ``[`` is a glob (``**`` crosses folders),
-    for shells that do not expand it. A ``file://`` URL is a local path; other URLs are listed
-    through fsspec into ``Walk.urls`` (see :func:`collect_url`).
+    A ``file://`` URL is a local path; other URLs are listed through fsspec into ``Walk.urls``
+    (see :func:`collect_url`).
     """
     walk = Walk()
     seen: set[tuple[int, int]] = set()
@@ -96,35 +95,44 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
             elif entry.name != METADATA_FILE:        # read by given_metadata, not a document
                 walk.skipped.append(path)
 
-    def add_arg(arg: str, *, from_glob: bool = False) -> None:
+    local: list[str] = []
+    for arg in paths:
+        if not is_url(arg):
+            local.append(arg)
+        elif (path := _local_path(arg)) is not None:
+            local.append(path)
+        else:
+            collect_url(arg, walk, recursive)
+    for arg in _expand_globs(local, walk):
         path = Path(arg)
         try:
             st = path.stat()
         except OSError as exc:
-            if not from_glob and exc.errno == errno.ENOENT and glob.has_magic(arg):
-                matches = sorted(glob.glob(arg, recursive=True))
-                if not matches:
-                    walk.failures.append((arg, "no file matches this pattern"))
-                for match in matches:
-                    add_arg(match, from_glob=True)
-                return
             walk.failures.append((arg, os_reason(exc) + _hint_no_such(exc)))
-            return
+            continue
         if stat.S_ISDIR(st.st_mode):
             walk_dir(path, ((st.st_dev, st.st_ino),))
-        elif not from_glob or _supported(path):
-            add_file(path)
-
-    for arg in paths:
-        if is_url(arg):
-            local = _local_path(arg)
-            if local is None:
-                collect_url(arg, walk, recursive)
-            else:
-                add_arg(local)
         else:
-            add_arg(arg)
+            add_file(path)
     return walk
+
+
+_GLOB_MAGIC = frozenset("*?[")
+
+
+def _expand_globs(paths: Iterable[str], walk: Walk) -> list[str]:
+    """Each argument, or the files and folders a glob pattern (reports/*.txt, **/*.pdf) names when no
+    file has that name (the shell did not expand it: quoted, or on Windows), in name order."""
+    expanded: list[str] = []
+    for arg in paths:
+        if _GLOB_MAGIC.isdisjoint(str(arg)) or os.path.lexists(arg):
+            expanded.append(arg)
+            continue
+        matches = sorted(glob.glob(str(arg), recursive=True))
+        if not matches:
+            walk.failures.append((str(arg), "no file matches this pattern"))
+        expanded.extend(matches)
+    return expanded
 
 
 def _hint_no_such(exc: OSError) -> str:
@@ -173,7 +181,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _literal_folder(pattern: str) -> str:
     """The folder of a glob before its first wildcard: /r/a/*/x.txt -> /r/a."""
-    first = min(pattern.find(c) for c in "*?[" if c in pattern)
+    first = min(pattern.find(c) for c in _GLOB_MAGIC if c in pattern)
     return pattern[:first].rsplit("/", 1)[0]
 
 
@@ -186,7 +194,7 @@ def collect_url(url: str, walk: Walk, recursive: bool = True) -> None:
     folder (hidden ones skipped; sub-folders when ``recursive``), or what a glob matches."""
     try:
         fs, root = _url_filesystem(url)
-        if glob.has_magic(root):
+        if not _GLOB_MAGIC.isdisjoint(root):
             fixed = _literal_folder(root)
             found = [p for p in fs.glob(root) if not _hidden(p[len(fixed):]) and fs.isfile(p)]
             if not found:
