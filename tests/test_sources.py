@@ -64,7 +64,6 @@ def test_a_memory_folder_lists_supported_visible_files_recursively(memory_root):
     assert walk.urls == [f"memory://{root}/a.txt", f"memory://{root}/b.html", f"memory://{root}/sub/c.md"]
     assert [p.name for p in walk.skipped] == ["notes.csv"]      # metadata.csv is not a skipped document
     assert walk.failures == [] and walk.files == []
-    assert walk.sources == walk.urls
 
 
 def test_a_memory_folder_without_recursion_and_a_url_glob(memory_root):

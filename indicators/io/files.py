@@ -28,11 +28,6 @@ class Walk:
     skipped: list[Path] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)      # documents behind a URL other than file://
 
-    @property
-    def sources(self) -> list[str]:
-        """Every document found, as the name it is read by: a local path or a URL."""
-        return [str(path) for path in self.files] + self.urls
-
 
 def _supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
