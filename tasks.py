@@ -5,6 +5,7 @@
     python3 tasks.py test     # ruff + the whole pytest suite
     python3 tasks.py bench    # extraction speed and peak memory
     python3 tasks.py bench-dashboard   # dashboard first paint and filter changes (needs chromium)
+    python3 tasks.py bench-corpus      # the corpus store: ingest, re-ingest, size, queries, Dask cluster
 
 The virtual environment lives in .venv/ and is (re)installed whenever pyproject.toml changes.
 """
@@ -49,7 +50,7 @@ def run(cmd: list[str]) -> int:
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "help"
     rest = argv[1:]
-    if task not in {"run", "test", "bench", "bench-dashboard", "setup"}:
+    if task not in {"run", "test", "bench", "bench-dashboard", "bench-corpus", "setup"}:
         print(__doc__)
         return 0 if task == "help" else 2
     ensure_venv()
@@ -61,6 +62,8 @@ def main(argv: list[str]) -> int:
         return run([_python(), "-m", "benchmarks.bench", *rest])
     if task == "bench-dashboard":
         return run([_python(), "-m", "benchmarks.bench_dashboard", *rest])
+    if task == "bench-corpus":
+        return run([_python(), "-m", "benchmarks.bench_corpus", *rest])
     lint = run([str(BIN / "ruff"), "check", "."])
     tests = run([_python(), "-m", "pytest", *rest])
     return lint or tests

@@ -1,19 +1,22 @@
-"""Documents named on a command line: files, folders (walked in name order) and globs; what a
+"""Documents named on a command line: files, folders (walked in name order), globs and URLs
+(``memory://``, ``s3://`` … through fsspec, where the driver is installed); their bytes; what a
 ``metadata.csv`` beside them says about them."""
 
 from __future__ import annotations
 
 import csv
 import errno
+import glob
 import io
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..schema import DOC_KINDS, iso_date
-from .reader import SUPPORTED_SUFFIXES, os_reason
+from .reader import SUPPORTED_SUFFIXES, ReadError, file_bytes, os_reason
 
 
 @dataclass
@@ -23,6 +26,7 @@ class Walk:
     files: list[Path] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)      # documents behind a URL other than file://
 
 
 def _supported(path: Path) -> bool:
@@ -30,11 +34,13 @@ def _supported(path: Path) -> bool:
 
 
 def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
-    """Expand files and folders into a sorted list of documents.
+    """Expand files, folders, globs and URLs into a sorted list of documents.
 
     In folders, hidden entries (``.name``) and files of unsupported type are skipped; a file
     named on the command line is always attempted (and fails clearly if unsupported). Symbolic
     links are followed, but a link back to a folder already being walked is reported as a loop.
+    A ``file://`` URL is a local path; other URLs are listed through fsspec into ``Walk.urls``
+    (see :func:`collect_url`).
     """
     walk = Walk()
     seen: set[tuple[int, int]] = set()
@@ -84,7 +90,15 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
             elif entry.name != METADATA_FILE:        # read by given_metadata, not a document
                 walk.skipped.append(path)
 
+    local: list[str] = []
     for arg in paths:
+        if not is_url(arg):
+            local.append(arg)
+        elif (path := _local_path(arg)) is not None:
+            local.append(path)
+        else:
+            collect_url(arg, walk, recursive)
+    for arg in _expand_globs(local, walk):
         path = Path(arg)
         try:
             st = path.stat()
@@ -98,8 +112,131 @@ def collect(paths: Iterable[str], recursive: bool = True) -> Walk:
     return walk
 
 
+_GLOB_MAGIC = frozenset("*?[")
+
+
+def _expand_globs(paths: Iterable[str], walk: Walk) -> list[str]:
+    """Each argument, or the files and folders a glob pattern (reports/*.txt, **/*.pdf) names when no
+    file has that name (the shell did not expand it: quoted, or on Windows), in name order."""
+    expanded: list[str] = []
+    for arg in paths:
+        if _GLOB_MAGIC.isdisjoint(str(arg)) or os.path.lexists(arg):
+            expanded.append(arg)
+            continue
+        matches = sorted(glob.glob(str(arg), recursive=True))
+        if not matches:
+            walk.failures.append((str(arg), "no file matches this pattern"))
+        expanded.extend(matches)
+    return expanded
+
+
 def _hint_no_such(exc: OSError) -> str:
     return " or directory" if exc.errno == errno.ENOENT else ""
+
+
+# ------------------------------------------------------------------------------------------ URLs
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def is_url(name: str) -> bool:
+    """``scheme://…`` (memory://, s3://, file://); a Windows path such as C:\\x is not one."""
+    return _URL.match(name) is not None
+
+
+def _local_path(url: str) -> str | None:
+    """The local path a ``file://`` URL names (walked like any path, metadata.csv and all), else None."""
+    if not url.lower().startswith("file://"):
+        return None
+    from fsspec.implementations.local import LocalFileSystem  # fsspec loads slowly; only URLs need it
+
+    return LocalFileSystem._strip_protocol(url)
+
+
+def _url_filesystem(url: str):
+    """(filesystem, path inside it) for a URL; ReadError naming what is missing when the scheme
+    has no driver here (s3:// needs s3fs, hdfs:// a Hadoop client)."""
+    import fsspec  # fsspec loads slowly; only URLs need it
+
+    scheme = url.split("://", 1)[0]
+    try:
+        return fsspec.core.url_to_fs(url)
+    except ImportError as exc:
+        raise ReadError(url, f"{scheme}:// needs a driver that is not installed: {_first_line(exc)}") from exc
+    except ValueError as exc:
+        raise ReadError(url, f"unknown URL scheme {scheme}://: {_first_line(exc)}") from exc
+    except OSError as exc:
+        raise ReadError(url, f"cannot connect to {scheme}://: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _literal_folder(pattern: str) -> str:
+    """The folder of a glob before its first wildcard: /r/a/*/x.txt -> /r/a."""
+    first = min(pattern.find(c) for c in _GLOB_MAGIC if c in pattern)
+    return pattern[:first].rsplit("/", 1)[0]
+
+
+def _hidden(relative: str) -> bool:
+    return any(part.startswith(".") for part in relative.split("/") if part)
+
+
+def collect_url(url: str, walk: Walk, recursive: bool = True) -> None:
+    """Add the documents behind ``url`` to ``walk.urls``: one file, every supported file under a
+    folder (hidden ones skipped; sub-folders when ``recursive``), or what a glob matches."""
+    try:
+        fs, root = _url_filesystem(url)
+        if not _GLOB_MAGIC.isdisjoint(root):
+            fixed = _literal_folder(root)
+            found = [p for p in fs.glob(root) if not _hidden(p[len(fixed):]) and fs.isfile(p)]
+            if not found:
+                walk.failures.append((url, "no file matches this pattern"))
+        elif fs.isdir(root):
+            found = [
+                p for p in fs.find(root, maxdepth=None if recursive else 1)
+                if not _hidden(p[len(root.rstrip("/")):])
+            ]
+        elif fs.exists(root):
+            walk.urls.append(url)      # named by the user: always attempted, under the name given
+            return
+        else:
+            walk.failures.append((url, "no such file or directory"))
+            return
+    except ReadError as exc:
+        walk.failures.append((exc.name, exc.reason))
+        return
+    except OSError as exc:
+        walk.failures.append((url, f"cannot list: {_first_line(exc)}"))
+        return
+    for path in sorted(found):
+        if _supported(Path(path)):
+            walk.urls.append(fs.unstrip_protocol(path))
+        elif Path(path).name != METADATA_FILE:
+            walk.skipped.append(Path(path))
+
+
+def read_source(source: str) -> bytes:
+    """The bytes of one document named by a local path or a URL; ReadError saying why not."""
+    if not is_url(source):
+        return file_bytes(source)
+    local = _local_path(source)
+    if local is not None:
+        return file_bytes(local)
+    fs, path = _url_filesystem(source)
+    try:
+        with fs.open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError as exc:
+        raise ReadError(source, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise ReadError(source, "is a directory") from exc
+    except PermissionError as exc:
+        raise ReadError(source, "permission denied") from exc
+    except OSError as exc:
+        raise ReadError(source, f"cannot read: {_first_line(exc)}") from exc
 
 
 # ------------------------------------------------------------------------------------------ metadata.csv
@@ -208,3 +345,36 @@ def given_metadata(document: Path, root: Path | None = None) -> tuple[dict[str, 
         if folder.resolve() == stop or folder.parent == folder:
             return {}, None
         folder = folder.parent
+
+
+class GivenMetadata:
+    """What the ``metadata.csv`` files under the folders a run names say about each document, and
+    what is wrong with them: a table's own problems (named once, when it is first read) and its rows
+    that named no document read (a misspelt file name, named at the end)."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike]) -> None:
+        self.roots = [Path(p) for p in paths if Path(p).is_dir()]
+        self.tables: dict[Path, tuple[MetadataTable, set[str]]] = {}   # table -> the files it named that were read
+
+    def for_document(self, path: Path) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """(what the nearest metadata.csv gives for ``path``, the ``(table, problem)`` of a table read
+        for the first time)."""
+        root = next((r for r in self.roots if path.is_relative_to(r)), None)
+        given, table = given_metadata(path, root)
+        problems: list[tuple[str, str]] = []
+        if table is not None:
+            if table.path not in self.tables:
+                self.tables[table.path] = (table, set())
+                problems = [(str(table.path), problem) for problem in table.problems]
+            if given:
+                self.tables[table.path][1].add(path.resolve().relative_to(table.path.parent.resolve()).as_posix())
+        return given, problems
+
+    def unused_rows(self) -> list[tuple[str, str]]:
+        """Rows of the tables read that name no document read: ``(table, problem)``."""
+        return [(str(table.path), f"row {table.rows[key]}: {key!r} is not among the documents read")
+                for table, used in self.tables.values()
+                for key in sorted(set(table.entries) - used, key=table.rows.get)]
+
+    def problem_count(self) -> int:
+        return sum(len(table.problems) for table, _ in self.tables.values()) + len(self.unused_rows())

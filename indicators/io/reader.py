@@ -44,12 +44,14 @@ __all__ = [
     "Document",
     "ReadError",
     "ReadWarning",
+    "file_bytes",
     "iter_text_chunks",
     "load_bytes",
     "load_path",
     "markdown_to_text",
     "read_bytes",
     "read_path",
+    "split_text",
 ]
 
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md")
@@ -778,13 +780,17 @@ def load_path(path: str | os.PathLike) -> Document:
         if path.is_dir():
             raise ReadError(name, "is a directory")
         raise _unsupported(name)
-    fh, _size = _open_checked(path)
+    return load_bytes(name, file_bytes(path))
+
+
+def file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a regular file; raises ReadError (missing, directory, device, unreadable)."""
+    fh, _size = _open_checked(Path(path))
     with fh:
         try:
-            data = fh.read()
+            return fh.read()
         except OSError as exc:
-            raise ReadError(name, os_reason(exc)) from exc
-    return load_bytes(name, data)
+            raise ReadError(str(path), os_reason(exc)) from exc
 
 
 def read_path(path: str | os.PathLike) -> str:
@@ -880,6 +886,18 @@ def iter_text_chunks(
         raise ReadError(name, "no text (the file holds only whitespace)")
     if bad and notes is not None:
         notes.append(f"{bad} undecodable byte sequence(s) replaced with U+FFFD (read as {enc})")
+
+
+def split_text(text: str, chunk_chars: int) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, chunk)`` pieces of a text already in memory, cut where
+    :func:`iter_text_chunks` cuts a file: the pieces joined are ``text``."""
+    offset = 0
+    while len(text) - offset > chunk_chars:
+        cut = _cut_point(text[offset:offset + chunk_chars + 1], chunk_chars)
+        yield offset, text[offset:offset + cut]
+        offset += cut
+    if offset < len(text) or not text:
+        yield offset, text[offset:]
 
 
 _SENTENCE_CUT = re.compile(V.char_class(V.SENTENCE_END + V.SEMICOLONS))

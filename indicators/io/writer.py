@@ -1,5 +1,6 @@
 """Writing the fact table: CSV that Chinese Excel opens, JSON and Parquet, chosen by file suffix;
-whole tables as bytes, or streamed frame by frame to a file that appears only when complete."""
+whole tables as bytes, or streamed frame by frame to a file that appears only when complete; and
+Parquet parts of a data lake, typed by an explicit schema even when they hold no row."""
 
 from __future__ import annotations
 
@@ -16,6 +17,65 @@ import pyarrow.parquet as pq
 from ..schema import COLUMNS, empty_table
 
 FORMATS = (".csv", ".json", ".parquet")
+
+# The Arrow type of every numeric column of the fact table; every other column is text.
+_NUMERIC_TYPES = {
+    "start": pa.int64(), "end": pa.int64(),
+    "value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(),
+}
+def arrow_schema(columns: tuple[str, ...] = COLUMNS) -> pa.Schema:
+    """The explicit Arrow schema of fact columns (numbers as int64/float64, the rest as strings, as
+    ``doc_id`` when the columns of stored facts are asked for)."""
+    return pa.schema([pa.field(name, _NUMERIC_TYPES.get(name, pa.string())) for name in columns])
+
+
+def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    """``frame``'s columns of ``schema`` as an Arrow table of exactly that schema (typed when empty);
+    KeyError naming a missing column."""
+    missing = [name for name in schema.names if name not in frame.columns]
+    if missing:
+        raise KeyError(f"the facts have no column {', '.join(missing)}")
+    arrays = [
+        pa.array(frame[f.name].to_numpy(dtype=object if pa.types.is_string(f.type) else None),
+                 type=f.type, from_pandas=True)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def to_parquet_part(frame: pd.DataFrame, schema: pa.Schema) -> bytes:
+    """One Parquet part of the fact table (or of any table ``schema`` describes), as bytes."""
+    buf = io.BytesIO()
+    pq.write_table(to_arrow(frame, schema), buf)
+    return buf.getvalue()
+
+
+def write_part(data: bytes, directory: str | os.PathLike, name: str) -> str:
+    """Put one part file into ``directory`` (a local folder, created if need be, or an fsspec URL
+    such as s3://lake/facts); a local part appears under its name only when complete."""
+    directory = os.fspath(directory)
+    if "://" in directory and not directory.startswith("file://"):
+        import fsspec  # fsspec loads slowly; only URLs need it
+
+        fs, root = fsspec.core.url_to_fs(directory)
+        target = f"{root.rstrip('/')}/{name}"
+        fs.makedirs(root, exist_ok=True)
+        fs.pipe_file(target, data)       # an object store shows an object only once it is whole
+        return fs.unstrip_protocol(target)
+    if directory.startswith("file://"):
+        directory = directory[len("file://"):]
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, folder / name)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return str(folder / name)
 
 # Excel treats a cell starting with one of these as a formula; a quote in front makes it plain text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
