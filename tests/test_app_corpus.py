@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.app import compare, coverage, headline, series, state
+from indicators.app import compare, coverage, headline, series, state, view
 from indicators.app.state import ViewState, decode_state, encode_state
 from indicators.lang.catalogue import load_catalogue
 from indicators.lang.regions import by_code
@@ -329,3 +329,29 @@ def test_series_metadata_holds_the_definition_unit_and_each_points_source():
     first = meta["points"][0]
     assert (first["doc"], first["doc_date"], first["value"]) == ("2019.txt", "2019-03-05", 6.6)
     assert first["sentence"].endswith("6.6%。") and first["value_low"] is None
+
+
+# ------------------------------------------------------------------------------------ text and inputs
+
+
+def test_paragraph_window_is_the_paragraph_of_the_mention_bounded():
+    text = "第一段。\n\n去年国内生产总值增长5.2%，\n居民消费价格上涨0.2%。\n\n第三段。"
+    start = text.index("5.2%")
+    before, mention, after = view.paragraph_window(text, start, start + 4)
+    assert (before, mention, after) == ("去年国内生产总值增长", "5.2%", "，\n居民消费价格上涨0.2%。")
+    lines = "甲增长1%。\n乙增长2%。\n丙增长3%。"
+    assert view.paragraph_window(lines, lines.index("2%"), lines.index("2%") + 2) == ("乙增长", "2%", "。")
+    long = "字" * 1000 + "3%" + "字" * 1000
+    before, _, after = view.paragraph_window(long, 1000, 1002, limit=50)
+    assert len(before) == 50 and len(after) == 50
+
+
+def test_demo_documents_are_the_txt_files_under_the_folder(tmp_path):
+    (tmp_path / "reports").mkdir()
+    for name in ("reports/2024.txt", "reports/SOURCES.md", "page.txt", "README"):
+        (tmp_path / name).write_text("x", "utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in view.demo_documents(tmp_path)] == [
+        "page.txt", "reports/2024.txt"]
+    assert view.demo_documents(tmp_path / "missing") == []
+    shipped = view.demo_documents(Path(__file__).resolve().parents[1] / "data")
+    assert len(shipped) == 58 and shipped[0].name == "anshan_daily_page_sample.txt"

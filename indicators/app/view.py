@@ -442,3 +442,38 @@ def context_window(text: str, start: int, end: int, width: int = 80) -> tuple[st
     before = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before
     after = after[: after.find("\n\n")] if "\n\n" in after else after
     return before, text[start:end], after
+
+
+def paragraph_window(text: str, start: int, end: int, limit: int = 400) -> tuple[str, str, str]:
+    """(before, mention, after): the whole paragraph the mention sits in (lines up to a blank line, or
+    the line when the text has no blank lines), at most ``limit`` characters either side."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    breaker = "\n\n" if "\n\n" in text else "\n"
+    first = text.rfind(breaker, 0, start)
+    first = 0 if first < 0 else first + len(breaker)
+    last = text.find(breaker, end)
+    last = len(text) if last < 0 else last
+    first, last = max(first, start - limit), min(last, end + limit)
+    return text[first:start], text[start:end], text[end:last]
+
+
+def demo_documents(directory: str | Path) -> list[Path]:
+    """The documents of the bundled demo corpus: every ``*.txt`` under ``directory``, in path order
+    (notes such as SOURCES.md and README are not documents)."""
+    directory = Path(directory)
+    return sorted(p for p in directory.rglob("*.txt") if p.is_file()) if directory.is_dir() else []
+
+
+def store_stamp(db: str | Path) -> tuple:
+    """What changes whenever a store is written: size and modification time of its file and its
+    write-ahead log. Cached queries are keyed on it, so they are asked again only after an ingest."""
+    stamp = []
+    for path in (Path(db), Path(f"{db}.wal")):
+        try:
+            info = path.stat()
+        except OSError:
+            stamp.append(None)
+            continue
+        stamp.append((info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
