@@ -2,6 +2,9 @@
 
     indicators extract PATH... -o OUT      # OUT's suffix picks the format: .csv, .json, .parquet
     indicators text FILE                   # the text exactly as the engine sees it
+    indicators ingest PATH... --db X.duckdb            # documents into a corpus store, incrementally
+    indicators series --db X.duckdb --indicator gdp    # one indicator over time, from the store
+    indicators documents --db X.duckdb                 # what the store holds
 
 Every file that cannot be read gives one line ``indicators: FILE: reason`` on stderr; the other
 files are still processed and written, and the exit status is 1 when anything failed.
@@ -16,11 +19,15 @@ import sys
 import time
 from pathlib import Path
 
-from .io.files import METADATA_FILE, MetadataTable, collect, given_metadata
+from .batch.ingest import IngestReport, ingest
+from .batch.progress import ProgressBar
+from .corpus import open_corpus
+from .io.files import METADATA_FILE, GivenMetadata, collect
 from .io.reader import SUPPORTED_SUFFIXES, ReadError
-from .io.writer import TableWriter
+from .io.writer import TableWriter, write_table
 from .pipeline import DEFAULT_CHUNK_CHARS, extract_file, iter_text
-from .schema import COLUMNS, DOC_KINDS, iso_date
+from .schema import COLUMNS, DOC_KINDS, KINDS, MODALITIES, iso_date
+from .store import StoreError
 
 PROG = "indicators"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -59,12 +66,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failures = list(walk.failures)
     for name, reason in walk.failures:
         _say(f"{name}: {reason}")
-    roots = [Path(p) for p in args.paths if Path(p).is_dir()]
-    tables: dict[Path, tuple[MetadataTable, set[str]]] = {}   # metadata.csv read -> the files it named that were used
+    metadata = GivenMetadata(args.paths)
     done = facts = chars = 0
     try:
         for path in walk.files:
-            given = _given_for(path, roots, tables) | cli_given
+            given, problems = metadata.for_document(path)
+            for problem in problems:
+                _say(problem)
+            given |= cli_given
             try:
                 result = extract_file(path, writer, args.chunk_chars, given=given)
             except ReadError as exc:
@@ -100,7 +109,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except BaseException:
         writer.abort()  # never leave a half-written hidden .part file behind
         raise
-    metadata_problems = _report_metadata(tables)
+    for problem in metadata.unused_rows():
+        _say(problem)
+    metadata_problems = metadata.problem_count()
     total = done + len(failures)
     if not args.quiet:
         if walk.skipped:
@@ -138,32 +149,6 @@ def _given_on_command_line(args: argparse.Namespace) -> dict[str, str]:
     return given
 
 
-def _given_for(path: Path, roots: list[Path], tables: dict) -> dict[str, str]:
-    """What the nearest metadata.csv says about a document (its problems are named once, right away)."""
-    root = next((r for r in roots if path.is_relative_to(r)), None)
-    given, table = given_metadata(path, root)
-    if table is not None:
-        if table.path not in tables:
-            tables[table.path] = (table, set())
-            for problem in table.problems:
-                _say(f"{table.path}: {problem}")
-        if given:
-            tables[table.path][1].add(path.resolve().relative_to(table.path.parent.resolve()).as_posix())
-    return given
-
-
-def _report_metadata(tables: dict) -> int:
-    """Rows of a metadata.csv that name no document read are named (a misspelt file name); the
-    number of problems found in the tables, for the exit status."""
-    problems = 0
-    for table, used in tables.values():
-        problems += len(table.problems)
-        for key in sorted(set(table.entries) - used, key=table.rows.get):
-            _say(f"{table.path}: row {table.rows[key]}: {key!r} is not among the documents read")
-            problems += 1
-    return problems
-
-
 def cmd_text(args: argparse.Namespace) -> int:
     path = Path(args.file)
     notes: list[str] = []
@@ -183,6 +168,105 @@ def cmd_text(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     for note in notes:
         _say(f"{path}: warning: {note}")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------------ corpus
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        _say("--jobs must be at least 1")
+        return EXIT_USAGE
+    try:
+        given = _given_on_command_line(args)
+    except ValueError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
+    try:
+        report = ingest(args.paths, args.db, jobs=args.jobs, reextract=args.reextract, progress=bar,
+                        recursive=args.recursive, given=given)
+    except StoreError as exc:
+        _say(str(exc))
+        return EXIT_FAILED
+    finally:
+        if bar is not None:
+            bar.finish()
+    for name, reason in report.failures:
+        _say(f"{name}: {reason}")
+    for name, note in report.warnings:
+        _say(f"{name}: warning: {note}")
+    if not args.quiet:
+        if report.skipped:
+            kinds = sorted({p.suffix.lower() or "(no suffix)" for p in report.skipped})
+            _say(f"skipped {_plural(len(report.skipped), 'file')} of unsupported type ({', '.join(kinds)})")
+        _say(_ingest_summary(report, args.db))
+    if report.interrupted:
+        _say("interrupted; the documents extracted so far are saved")
+        return 130
+    if report.files == 0 and not report.failures:
+        _say("no documents found (supported: " + ", ".join(SUPPORTED_SUFFIXES) + ")")
+        return EXIT_FAILED
+    return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def _ingest_summary(report: IngestReport, db: str) -> str:
+    rate = report.extracted / report.seconds if report.seconds else 0.0
+    megabytes = report.bytes / 1e6
+    parts = [f"{_plural(report.extracted, 'document')} extracted ({_plural(report.facts, 'fact')}, "
+             f"{megabytes:.1f} MB, {rate:.1f} documents/s)",
+             f"{report.unchanged:,} unchanged"]
+    if report.linked:
+        parts.append(f"{report.linked:,} already stored under another name")
+    parts.append(f"{len(report.failures):,} failed")
+    return f"{_plural(report.files, 'file')}: {', '.join(parts)}; {report.seconds:.1f}s -> {db}"
+
+
+def _write_or_print(frame, output: str | None) -> None:
+    """A table to the file ``output`` (its suffix picks the format), else as CSV to stdout."""
+    if output:
+        write_table(frame, output)
+        return
+    text = frame.to_csv(index=False)
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    else:  # a text stream without a buffer (tests, IDEs)
+        sys.stdout.write(text)
+
+
+def cmd_series(args: argparse.Namespace) -> int:
+    try:
+        corpus = open_corpus(args.db, timeout=args.timeout)
+        frame = corpus.series(args.indicator, kind=args.kind, modality=args.modality, region=args.region,
+                              all_vintages=args.all_vintages)
+        _write_or_print(frame, args.output)
+    except StoreError as exc:
+        _say(str(exc))
+        return EXIT_FAILED
+    except ValueError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    if args.output:
+        _say(f"{_plural(len(frame), 'row')} written to {args.output}")
+    if not len(frame):
+        _say(f"no facts of indicator {args.indicator!r} with a period in {args.db} match")
+    return EXIT_OK
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    try:
+        frame = open_corpus(args.db, timeout=args.timeout).documents(status=args.status)
+        if not args.output:
+            frame = frame[["doc_date", "doc_kind", "doc_region", "facts", "status", "error", "path"]]
+        _write_or_print(frame, args.output)
+    except StoreError as exc:
+        _say(str(exc))
+        return EXIT_FAILED
+    except ValueError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -218,6 +302,69 @@ examples:
   indicators extract 安徽2025.txt --doc-date 2025-01-14 --doc-region 安徽省 -o facts.csv"""
 
 
+def _add_given(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--doc-date",
+        metavar="DATE",
+        help="the date every document was delivered or released (YYYY-MM-DD, YYYY-MM or YYYY): what "
+        "今年, 去年 and the parts of a work report are read against (default: read from each document's "
+        "dateline, title or file name, or its metadata.csv)",
+    )
+    parser.add_argument(
+        "--doc-region",
+        metavar="NAME",
+        help="the region every document is about (全国, 安徽省, 鞍山): the region of facts whose text names "
+        "none (default: read from each document's title or issuer, or its metadata.csv)",
+    )
+    parser.add_argument(
+        "--doc-kind",
+        choices=DOC_KINDS,
+        help="what every document is (default: read from each document's title)",
+    )
+
+
+def _add_recursive(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--recursive",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="read sub-folders too (default: yes; --no-recursive reads only the folder's own files)",
+    )
+
+
+def _add_reading(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", required=True, metavar="STORE", help="the corpus store (a DuckDB file)")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="write the table to OUT (.csv with BOM for Excel, .json, .parquet); "
+                        "default: CSV on stdout")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                        help="how long to wait while an ingest is saving to the store (default: 60)")
+
+
+INGEST_EPILOG = """Incremental: a file whose content and the engine version are stored already is not read again; a
+changed file replaces its facts; a file whose content is stored under another name is recorded
+without extraction; after an upgrade of indicators every document is extracted again.
+Crash-safe: each document's row, facts and text are saved together, so an ingest killed at any
+moment loses nothing saved, and running it again finishes the job.
+Readers: the store is held only while a batch of documents is saved (about once a second); a
+`series` or `documents` command run meanwhile waits for it, up to its --timeout.
+Files that cannot be read are recorded in the store with the reason and named on stderr.
+Exit status: 0 all read, 1 some file failed or the store could not be used, 2 bad usage.
+
+examples:
+  indicators ingest reports/ --db corpus.duckdb
+  indicators ingest reports/ bulletins/ --db corpus.duckdb --jobs 2
+  indicators ingest reports/ --db corpus.duckdb --reextract"""
+
+SERIES_EPILOG = """One row per region, period, modality and kind: when several documents state a figure for the same
+point (a first estimate, then a revision), the latest document's statement is the row and
+`vintages` counts the documents; --all-vintages lists every document's statement.
+
+examples:
+  indicators series --db corpus.duckdb --indicator gdp --kind growth --region 全国 -o gdp.csv
+  indicators series --db corpus.duckdb --indicator cpi --modality target --region 340000"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -250,12 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output file; its suffix picks the format: .csv (UTF-8 with BOM, opens in Excel), "
         ".json (array of records), .parquet. Its folder must exist; an existing file is replaced",
     )
-    ex.add_argument(
-        "--recursive",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="read sub-folders too (default: yes; --no-recursive reads only the folder's own files)",
-    )
+    _add_recursive(ex)
     ex.add_argument(
         "--chunk-chars",
         type=int,
@@ -265,24 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paragraph breaks, so files of any size use bounded memory; offsets still refer to "
         f"the whole text (default: {DEFAULT_CHUNK_CHARS:,})",
     )
-    ex.add_argument(
-        "--doc-date",
-        metavar="DATE",
-        help="the date every document was delivered or released (YYYY-MM-DD, YYYY-MM or YYYY): what "
-        "今年, 去年 and the parts of a work report are read against (default: read from each document's "
-        "dateline, title or file name, or its metadata.csv)",
-    )
-    ex.add_argument(
-        "--doc-region",
-        metavar="NAME",
-        help="the region every document is about (全国, 安徽省, 鞍山): the region of facts whose text names "
-        "none (default: read from each document's title or issuer, or its metadata.csv)",
-    )
-    ex.add_argument(
-        "--doc-kind",
-        choices=DOC_KINDS,
-        help="what every document is (default: read from each document's title)",
-    )
+    _add_given(ex)
     ex.add_argument("-q", "--quiet", action="store_true", help="print only failures, no summary")
     ex.add_argument("-v", "--verbose", action="store_true", help="print one line per file read")
     ex.set_defaults(func=cmd_extract)
@@ -296,6 +421,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tx.add_argument("file", metavar="FILE", help="one document (.txt, .md, .html, .htm, .pdf, .docx)")
     tx.set_defaults(func=cmd_text)
+
+    ing = sub.add_parser(
+        "ingest",
+        help="add documents to a corpus store (DuckDB), extracting only what is new or changed",
+        description="Extract the documents (files, folders) into a corpus store, created when missing.",
+        epilog=INGEST_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="document files and folders")
+    ing.add_argument("--db", required=True, metavar="STORE", help="the corpus store (a DuckDB file)")
+    ing.add_argument("--jobs", type=int, metavar="N", help="extract in N processes (default: all cores)")
+    ing.add_argument("--reextract", action="store_true",
+                     help="extract every document again, even when unchanged (after changing --doc-* or a metadata.csv)")
+    _add_recursive(ing)
+    _add_given(ing)
+    ing.add_argument("-q", "--quiet", action="store_true", help="print only failures: no progress, no summary")
+    ing.set_defaults(func=cmd_ingest)
+
+    se = sub.add_parser(
+        "series",
+        help="one indicator over time from a corpus store: one row per region, period and modality",
+        description="The series of one indicator from a corpus store.",
+        epilog=SERIES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_reading(se)
+    se.add_argument("--indicator", required=True, metavar="ID", help="the catalogue id (gdp, cpi, retail_sales …)")
+    se.add_argument("--kind", choices=KINDS, help="only facts of this kind (growth for rates, money for amounts)")
+    se.add_argument("--modality", choices=MODALITIES, help="only outcomes (actual), targets or forecasts")
+    se.add_argument("--region", metavar="REGION", help="only this region: a name (全国, 安徽省, 鞍山) or a 6-digit code")
+    se.add_argument("--all-vintages", action="store_true",
+                    help="a row for every document that states a point, not only the latest")
+    se.set_defaults(func=cmd_series)
+
+    do = sub.add_parser("documents", help="list the documents in a corpus store",
+                        description="List the documents a corpus store holds (path, date, kind, facts, status).")
+    _add_reading(do)
+    do.add_argument("--status", choices=("ok", "error"), help="only documents read without error, or only failures")
+    do.set_defaults(func=cmd_documents)
     return parser
 
 

@@ -1,10 +1,18 @@
-"""One document end to end: read it, cut it into chunks, extract each chunk, and hand back its rows
-with offsets into the whole text. The CLI, the store, the dashboard and batch work all call this."""
+"""One document end to end: read it, cut it into chunks, extract each chunk with the document's
+context carried from one chunk to the next, and hand back its rows with offsets into the whole text.
+The CLI, the store, the dashboard and batch work all call this.
+
+    extract_file(path, writer)            a file streamed chunk by chunk into a table writer (bounded memory)
+    process_document(source, data)        a document's bytes in, its document row, facts and text out;
+                                          never raises for a bad document (status "error" says why)
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -12,11 +20,51 @@ from typing import Protocol
 import pandas as pd
 
 from .engine.extract import extract
-from .engine.metadata import ChunkState, read_document_meta
+from .engine.metadata import ChunkState, DocumentMeta, read_document_meta
 from .io import reader
 from .io.reader import TEXT_SUFFIXES, ReadError
+from .schema import COLUMNS, empty_table
 
 DEFAULT_CHUNK_CHARS = 1_000_000
+FACT_COLUMNS: tuple[str, ...] = (*COLUMNS, "doc_id")    # a stored fact: the fact table's columns and its document
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "doc_id",          # sha256 of the document's bytes (hex)
+    "path",            # where it was read from (file path or URL)
+    "title",
+    "doc_date",        # ISO date, reduced (2025-03, 2025) when that is all that is known
+    "doc_region",      # the region the document is about (全国, 安徽省 …)
+    "doc_region_code",
+    "doc_kind",        # one of schema.DOC_KINDS
+    "characters",      # length of its text
+    "bytes",           # size of the file
+    "facts",           # number of facts extracted
+    "engine_version",  # ENGINE_VERSION of the extraction
+    "status",          # ok | error
+    "error",           # why it failed ("" when ok)
+    "warnings",        # what the reader repaired, one note per line
+    "ingested_at",     # when it was extracted (UTC)
+)
+
+_PACKAGE = Path(__file__).resolve().parent
+# What the extraction depends on: a change to any of these may change the facts of a document.
+_ENGINE_SOURCES = ("engine", "lang", "schema.py", "pipeline.py", "io/reader.py")
+
+
+def _engine_version() -> str:
+    digest = hashlib.sha256()
+    for name in _ENGINE_SOURCES:
+        root = _PACKAGE / name
+        files = [root] if root.is_file() else sorted(
+            p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+#: Changes whenever the code or data the extraction depends on change; a stored document extracted
+#: by another version is extracted again on the next ingest.
+ENGINE_VERSION: str = _engine_version()
 
 
 class FrameSink(Protocol):
@@ -28,6 +76,30 @@ class FileResult:
     facts: int = 0
     chars: int = 0
     warnings: list[str] = field(default_factory=list)
+    meta: DocumentMeta | None = None
+
+
+@dataclass
+class ProcessedDocument:
+    """One document extracted: its row of the documents table, its facts and the text they point into."""
+
+    document: dict          # DOCUMENT_COLUMNS
+    facts: pd.DataFrame     # FACT_COLUMNS, typed even when empty
+    text: str               # the text whose [start:end] are the facts' mentions ("" on error)
+
+    @property
+    def ok(self) -> bool:
+        return self.document["status"] == "ok"
+
+
+def empty_facts() -> pd.DataFrame:
+    frame = empty_table()
+    frame["doc_id"] = pd.Series([], dtype=str)
+    return frame
+
+
+def document_id(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _shift(frame: pd.DataFrame, offset: int, source: str) -> pd.DataFrame:
@@ -61,6 +133,31 @@ def display_name(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
+def _extract_pieces(pieces: Iterable[tuple[int, str]], source: str, name: str, result: FileResult,
+                    given: Mapping[str, str] | None) -> Iterator[pd.DataFrame]:
+    """The facts of a document's text pieces, one frame per piece, offsets into the whole text.
+
+    The document's metadata (date, region, kind) is read once from its beginning and holds for
+    every piece; the article and report part a piece ends in are handed to the next."""
+    state = ChunkState()
+    for offset, text in pieces:
+        result.chars = offset + len(text)
+        if result.meta is None:
+            try:
+                result.meta = read_document_meta(text, source, **(given or {}))
+            except ValueError as exc:
+                raise ReadError(name, f"bad metadata: {exc}") from exc
+        try:
+            frame = extract(text, source=source, doc=result.meta, state=state)
+        except Exception as exc:
+            where = f" at character {offset}" if offset else ""
+            kept = f" ({result.facts} facts before it were kept)" if result.facts else ""
+            raise ReadError(name, f"extraction failed{where}{kept}: {type(exc).__name__}: {exc}") from exc
+        frame = _shift(frame, offset, source)
+        result.facts += len(frame)
+        yield frame
+
+
 def extract_file(
     path: Path, writer: FrameSink, chunk_chars: int = DEFAULT_CHUNK_CHARS, source: str | None = None,
     given: Mapping[str, str] | None = None,
@@ -71,25 +168,54 @@ def extract_file(
     ``metadata.csv``); what it does not give is read from the document's beginning."""
     source = display_name(path) if source is None else source
     result = FileResult()
-    state = ChunkState()  # carries the article headline (and more) from one chunk to the next
-    doc = None
-    for offset, text in iter_text(path, chunk_chars, result.warnings):
-        result.chars = offset + len(text)
-        if doc is None:
-            try:
-                doc = read_document_meta(text, source, **(given or {}))
-            except ValueError as exc:
-                raise ReadError(str(path), f"bad metadata: {exc}") from exc
-        try:
-            frame = extract(text, source=source, doc=doc, state=state)
-        except Exception as exc:
-            where = f" at character {offset}" if offset else ""
-            kept = f" ({result.facts} facts before it were kept)" if result.facts else ""
-            raise ReadError(
-                str(path), f"extraction failed{where}{kept}: {type(exc).__name__}: {exc}"
-            ) from exc
-        frame = _shift(frame, offset, source)
+    for frame in _extract_pieces(iter_text(path, chunk_chars, result.warnings), source, str(path), result, given):
         writer.write(frame)
-        result.facts += len(frame)
     return result
 
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def failed_document(source: str, reason: str, data: bytes | None = None) -> ProcessedDocument:
+    """The record of a document that could not be read or extracted. A file whose bytes could not be
+    read at all is named by a hash of its path (there is no content to hash)."""
+    doc_id = document_id(data) if data is not None else document_id(b"unreadable\0" + source.encode("utf-8", "replace"))
+    row = dict.fromkeys(DOCUMENT_COLUMNS, "")
+    row.update(doc_id=doc_id, path=source, characters=0, bytes=len(data) if data is not None else 0, facts=0,
+               engine_version=ENGINE_VERSION, status="error", error=reason, ingested_at=_now())
+    return ProcessedDocument(row, empty_facts(), "")
+
+
+def process_document(source: str, data: bytes, *, given: Mapping[str, str] | None = None,
+                     chunk_chars: int = DEFAULT_CHUNK_CHARS) -> ProcessedDocument:
+    """Read, chunk and extract one document given as bytes (``source``'s suffix says its type).
+
+    Never raises for a bad document: the result's ``document["status"]`` is "error" and
+    ``document["error"]`` the reason (unreadable, empty, bad metadata, extraction failed)."""
+    doc_id = document_id(data)
+    result = FileResult()
+    try:
+        loaded = reader.load_bytes(source, data)
+        result.warnings.extend(loaded.warnings)
+        frames = list(_extract_pieces(reader.split_text(loaded.text, chunk_chars), source, source, result, given))
+    except ReadError as exc:
+        return failed_document(source, exc.reason, data)
+    except MemoryError:
+        return failed_document(source, "out of memory", data)
+    except Exception as exc:  # a bug must not cost the other documents their facts
+        return failed_document(source, f"internal error: {type(exc).__name__}: {exc}", data)
+    frames = [f for f in frames if len(f)]
+    facts = pd.concat(frames, ignore_index=True) if frames else empty_facts()
+    facts["doc_id"] = doc_id
+    if not len(facts):
+        facts = empty_facts()
+    meta = result.meta or DocumentMeta()
+    row = {
+        "doc_id": doc_id, "path": source, "title": meta.title, "doc_date": meta.date,
+        "doc_region": meta.region_name, "doc_region_code": meta.region_code, "doc_kind": meta.kind,
+        "characters": len(loaded.text), "bytes": len(data), "facts": len(facts),
+        "engine_version": ENGINE_VERSION, "status": "ok", "error": "",
+        "warnings": "\n".join(result.warnings), "ingested_at": _now(),
+    }
+    return ProcessedDocument(row, facts[list(FACT_COLUMNS)], loaded.text)

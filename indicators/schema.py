@@ -105,23 +105,14 @@ def empty_table() -> pd.DataFrame:
 
 def facts_to_frame(facts: list[Fact]) -> pd.DataFrame:
     """Build the tidy table from facts; the only place exact values turn into floats."""
-    data = {
-        "source": [f.source for f in facts],
-        "section": [f.section for f in facts],
-        "sentence": [f.sentence for f in facts],
+    numbers = {
         "start": pd.array([f.start for f in facts], dtype="int64"),
         "end": pd.array([f.end for f in facts], dtype="int64"),
-        "mention": [f.mention for f in facts],
         "value": pd.array([float(f.value) for f in facts], dtype="float64"),
-        "unit": [f.unit for f in facts],
-        "qualifier": [f.qualifier for f in facts],
         "value_low": pd.array([_num(f.value_low) for f in facts], dtype="float64"),
         "value_high": pd.array([_num(f.value_high) for f in facts], dtype="float64"),
-        "kind": [f.kind for f in facts],
-        "indicator": [f.indicator for f in facts],
-        "period": [f.period for f in facts],
-        "region": [f.region for f in facts],
-        "topic": [f.topic for f in facts],
-        **{name: [getattr(f, name) for f in facts] for name in _PLACED},
     }
+    # text columns typed as text even when there are no rows (an empty list would make them float)
+    data = {name: numbers[name] if name in numbers else pd.array([getattr(f, name) for f in facts], dtype=str)
+            for name in COLUMNS}
     return pd.DataFrame(data, columns=list(COLUMNS))

@@ -208,3 +208,35 @@ def given_metadata(document: Path, root: Path | None = None) -> tuple[dict[str, 
         if folder.resolve() == stop or folder.parent == folder:
             return {}, None
         folder = folder.parent
+
+
+class GivenMetadata:
+    """What the ``metadata.csv`` files under the folders a run names say about each document, and
+    what is wrong with them: a table's own problems (named once, when it is first read) and its rows
+    that named no document read (a misspelt file name, named at the end)."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike]) -> None:
+        self.roots = [Path(p) for p in paths if Path(p).is_dir()]
+        self.tables: dict[Path, tuple[MetadataTable, set[str]]] = {}   # table -> the files it named that were read
+
+    def for_document(self, path: Path) -> tuple[dict[str, str], list[str]]:
+        """(what the nearest metadata.csv gives for ``path``, problems of a table read for the first time)."""
+        root = next((r for r in self.roots if path.is_relative_to(r)), None)
+        given, table = given_metadata(path, root)
+        problems: list[str] = []
+        if table is not None:
+            if table.path not in self.tables:
+                self.tables[table.path] = (table, set())
+                problems = [f"{table.path}: {problem}" for problem in table.problems]
+            if given:
+                self.tables[table.path][1].add(path.resolve().relative_to(table.path.parent.resolve()).as_posix())
+        return given, problems
+
+    def unused_rows(self) -> list[str]:
+        """Rows of the tables read that name no document read, one message each."""
+        return [f"{table.path}: row {table.rows[key]}: {key!r} is not among the documents read"
+                for table, used in self.tables.values()
+                for key in sorted(set(table.entries) - used, key=table.rows.get)]
+
+    def problem_count(self) -> int:
+        return sum(len(table.problems) for table, _ in self.tables.values()) + len(self.unused_rows())

@@ -42,12 +42,14 @@ __all__ = [
     "Document",
     "ReadError",
     "ReadWarning",
+    "file_bytes",
     "iter_text_chunks",
     "load_bytes",
     "load_path",
     "markdown_to_text",
     "read_bytes",
     "read_path",
+    "split_text",
 ]
 
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md")
@@ -783,6 +785,16 @@ def load_path(path: str | os.PathLike) -> Document:
     return load_bytes(name, data)
 
 
+def file_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a regular file; raises ReadError (missing, directory, device, unreadable)."""
+    fh, _size = _open_checked(Path(path))
+    with fh:
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise ReadError(str(path), os_reason(exc)) from exc
+
+
 def read_path(path: str | os.PathLike) -> str:
     """Text of the document at ``path``; raises ReadError (missing, directory, symlink loop ...)."""
     doc = load_path(path)
@@ -876,6 +888,18 @@ def iter_text_chunks(
         raise ReadError(name, "no text (the file holds only whitespace)")
     if bad and notes is not None:
         notes.append(f"{bad} undecodable byte sequence(s) replaced with U+FFFD (read as {enc})")
+
+
+def split_text(text: str, chunk_chars: int) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, chunk)`` pieces of a text already in memory, cut where
+    :func:`iter_text_chunks` cuts a file: the pieces joined are ``text``."""
+    offset = 0
+    while len(text) - offset > chunk_chars:
+        cut = _cut_point(text[offset:offset + chunk_chars + 1], chunk_chars)
+        yield offset, text[offset:offset + cut]
+        offset += cut
+    if offset < len(text) or not text:
+        yield offset, text[offset:]
 
 
 _SENTENCE_CUT = re.compile(r"[。！？；!?;]")

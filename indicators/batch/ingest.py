@@ -1,0 +1,230 @@
+"""Many documents into a corpus store, incrementally and safely.
+
+    plan(store, inputs)     which files need extracting: new, changed, extracted by another engine
+                            version, or failed before; files whose content is stored already are linked
+    ingest(inputs, db)      plan, extract in worker processes, save in short transactions
+
+A document's row, facts and text are saved in one transaction, so a run killed at any moment
+leaves every document either fully stored or absent, and the next run extracts exactly the
+documents that are missing. The store is held only while a batch is saved (about once a second),
+so readers in other processes get in between (see ``indicators.store``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..io.files import GivenMetadata, collect
+from ..io.reader import ReadError, file_bytes
+from ..pipeline import (
+    DEFAULT_CHUNK_CHARS,
+    ENGINE_VERSION,
+    ProcessedDocument,
+    document_id,
+    failed_document,
+    process_document,
+)
+from ..store import Store
+from ..store.duck import DEFAULT_TIMEOUT
+
+BATCH_SECONDS = 1.0            # a batch is saved at least this often ...
+BATCH_DOCUMENTS = 500          # ... or when it holds this many documents ...
+BATCH_CHARACTERS = 50_000_000  # ... or this much text
+
+
+@dataclass
+class Job:
+    """A document that needs extracting: where to read it, the hash it had when planned ("" when it
+    could not be read then), what the caller or a metadata.csv says it is."""
+
+    source: str
+    doc_id: str
+    given: dict = field(default_factory=dict)
+
+
+@dataclass
+class IngestReport:
+    files: int = 0                 # documents found under the inputs
+    unchanged: int = 0             # stored already with this engine version: not read again
+    linked: int = 0                # content stored already under another path: recorded, not extracted
+    extracted: int = 0             # extracted and saved without error
+    facts: int = 0                 # facts of the documents extracted
+    characters: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)   # (file, reason), named on stderr by the CLI
+    warnings: list[tuple[str, str]] = field(default_factory=list)   # (file, what the reader repaired)
+    skipped: list[Path] = field(default_factory=list)               # files of an unsupported type in the folders
+    interrupted: bool = False
+
+
+def source_name(path: Path | str) -> str:
+    """The name a file is stored under: its absolute path (the same file from any working folder)."""
+    return os.fsdecode(os.path.abspath(path)).encode("utf-8", "replace").decode("utf-8")
+
+
+@contextmanager
+def _opened(store: Store | str | os.PathLike, timeout: float) -> Iterator[Store]:
+    """The store itself, or the store at a path opened for as long as the block runs."""
+    if isinstance(store, Store):
+        yield store
+        return
+    with Store.open(store, timeout=timeout) as opened:
+        yield opened
+
+
+def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool = False, recursive: bool = True,
+         given: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT,
+         report: IngestReport | None = None) -> tuple[list[Job], list[tuple[str, str]]]:
+    """The documents under ``inputs`` (files, folders) that need extracting, and what went wrong
+    finding them (``(name, reason)``: a missing input, an unlistable folder, a bad metadata.csv).
+
+    A file is skipped when its content hash and the engine version are stored already for it; a file
+    whose content is stored under another path is linked to it (no extraction). ``store`` is an open
+    Store or the path of one, which is then opened only to read what is stored and to save the links.
+    ``given`` (date, region, kind) holds for every document, over what a metadata.csv says."""
+    report = report if report is not None else IngestReport()
+    walk = collect(inputs, recursive=recursive)
+    failures = list(walk.failures)
+    report.skipped.extend(walk.skipped)
+    report.files += len(walk.files)
+    with _opened(store, timeout) as opened:
+        known = opened.known()
+        versions = opened.stored_versions()
+    metadata = GivenMetadata(inputs)
+    jobs: list[Job] = []
+    links: list[tuple[str, str]] = []
+    for path in walk.files:
+        source = source_name(path)
+        found, problems = metadata.for_document(path)
+        failures.extend(_split_problem(p) for p in problems)
+        wanted = found | dict(given or {})
+        try:
+            doc_id = document_id(file_bytes(path))
+        except ReadError:
+            jobs.append(Job(source, "", wanted))         # extracted to record why it cannot be read
+            continue
+        if not reextract:   # what is given is not stored: a document given other metadata needs --reextract
+            if known.get(source) == (doc_id, ENGINE_VERSION):
+                report.unchanged += 1
+                continue
+            if versions.get(doc_id) == ENGINE_VERSION:
+                links.append((source, doc_id))
+                continue
+        jobs.append(Job(source, doc_id, wanted))
+    failures.extend(_split_problem(p) for p in metadata.unused_rows())
+    if links:
+        with _opened(store, timeout) as opened:
+            for source, doc_id in links:
+                opened.link(source, doc_id)
+        report.linked += len(links)
+    return jobs, failures
+
+
+def _split_problem(problem: str) -> tuple[str, str]:
+    name, _, reason = problem.partition(": ")
+    return name, reason
+
+
+def run_job(job: Job, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> ProcessedDocument:
+    """Read and extract one job's document (in a worker process); never raises for a bad document."""
+    try:
+        data = file_bytes(job.source)
+    except ReadError as exc:
+        return failed_document(job.source, exc.reason)
+    return process_document(job.source, data, given=job.given, chunk_chars=chunk_chars)
+
+
+def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[ProcessedDocument]:
+    """Each job's document as soon as it is extracted (in completion order)."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_job(job, chunk_chars)
+        return
+    # forkserver: workers never inherit an open store or the parent's threads
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    pending = iter(jobs)
+    window = 2 * workers
+    while True:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            running: dict[Future, Job] = {}
+            try:
+                for job in pending:
+                    running[pool.submit(run_job, job, chunk_chars)] = job
+                    if len(running) >= window:
+                        break
+                while running:
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        job = running.pop(future)
+                        yield future.result()
+                        for job in pending:
+                            running[pool.submit(run_job, job, chunk_chars)] = job
+                            break
+                return
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory): its documents are named, the rest go on
+                for future, job in running.items():
+                    if future.done() and future.exception() is None:
+                        yield future.result()
+                    else:
+                        yield failed_document(job.source, "the worker process extracting it died (out of memory?)")
+
+
+def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = None, reextract: bool = False,
+           progress: Callable[[int, int, ProcessedDocument], None] | None = None, recursive: bool = True,
+           given: Mapping[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS,
+           timeout: float = DEFAULT_TIMEOUT) -> IngestReport:
+    """Ingest the documents under ``inputs`` into the store at ``db`` (created when missing).
+
+    ``jobs`` worker processes extract (default: all cores; 1 extracts in this process); the store is
+    opened only to save a batch of finished documents. ``progress(done, total, doc)`` is called after
+    each document. Ctrl-C saves the documents already extracted, then stops (``report.interrupted``)."""
+    started = time.perf_counter()
+    report = IngestReport()
+    work, failures = plan(db, list(inputs), reextract=reextract, recursive=recursive, given=given,
+                          timeout=timeout, report=report)
+    report.failures.extend(failures)
+    workers = jobs or os.cpu_count() or 1
+    batch: list[ProcessedDocument] = []
+    batch_chars = 0
+    last_save = time.monotonic()
+
+    def save() -> None:
+        nonlocal batch, batch_chars, last_save
+        if batch:
+            with Store.open(db, timeout=timeout) as store:
+                store.save_many(batch)
+        batch, batch_chars, last_save = [], 0, time.monotonic()
+
+    try:
+        for done, doc in enumerate(_results(work, workers, chunk_chars), 1):
+            row = doc.document
+            if doc.ok:
+                report.extracted += 1
+                report.facts += row["facts"]
+                report.characters += row["characters"]
+                report.bytes += row["bytes"]
+                report.warnings.extend((row["path"], note) for note in row["warnings"].splitlines())
+            else:
+                report.failures.append((row["path"], row["error"]))
+            batch.append(doc)
+            batch_chars += len(doc.text)
+            if (len(batch) >= BATCH_DOCUMENTS or batch_chars >= BATCH_CHARACTERS
+                    or time.monotonic() - last_save >= BATCH_SECONDS):
+                save()
+            if progress is not None:
+                progress(done, len(work), doc)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    save()
+    report.seconds = time.perf_counter() - started
+    return report

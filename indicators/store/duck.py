@@ -1,0 +1,237 @@
+"""The store's tables in DuckDB and the one way documents get in (see the package docstring)."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ..pipeline import DOCUMENT_COLUMNS, FACT_COLUMNS, ProcessedDocument
+
+#: Bumped whenever a table changes shape; a store of another version is refused on open.
+SCHEMA_VERSION = 1
+DEFAULT_TIMEOUT = 60.0            # seconds to wait for another process to let go of the file
+
+_INT_COLUMNS = {"start", "end"}
+_FLOAT_COLUMNS = {"value", "value_low", "value_high"}
+
+
+def _fact_type(name: str) -> str:
+    return "BIGINT" if name in _INT_COLUMNS else "DOUBLE" if name in _FLOAT_COLUMNS else "VARCHAR"
+
+
+_DOCUMENT_TYPES = {"characters": "BIGINT", "bytes": "BIGINT", "facts": "BIGINT", "ingested_at": "TIMESTAMP"}
+
+_TABLES = (
+    "CREATE TABLE store_meta (key VARCHAR, value VARCHAR)",
+    # one row per distinct content; path is where it was last saved from
+    "CREATE TABLE documents (" + ", ".join(f'"{c}" {_DOCUMENT_TYPES.get(c, "VARCHAR")}' for c in DOCUMENT_COLUMNS) + ")",
+    # every path ingested and the content it had when last read
+    "CREATE TABLE paths (path VARCHAR, doc_id VARCHAR)",
+    "CREATE TABLE texts (doc_id VARCHAR, text VARCHAR)",
+    "CREATE TABLE facts (" + ", ".join(f'"{c}" {_fact_type(c)}' for c in FACT_COLUMNS) + ")",
+)
+
+
+class StoreError(Exception):
+    """The store cannot be used: not a store, another schema version, damaged."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store for longer than the caller was willing to wait."""
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def _holder(exc: Exception) -> str:
+    """'python (PID 1234)' from DuckDB's message, when it says."""
+    text = str(exc)
+    at = text.find("held in ")
+    return text[at + len("held in "):].split(". See")[0].strip() if at >= 0 else ""
+
+
+def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, waiting (with growing, jittered pauses) while another process holds it."""
+    deadline = time.monotonic() + timeout
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc):
+                raise StoreError(f"{path}: cannot open: {exc}") from exc
+            if time.monotonic() >= deadline:
+                holder = _holder(exc)
+                raise StoreBusy(
+                    f"{path}: in use by another process{f' ({holder})' if holder else ''} for more than "
+                    f"{timeout:g}s (an ingest saving documents, or a program keeping it open); try again later"
+                ) from exc
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 2, 1.0)
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: not a corpus store or damaged: {exc}") from exc
+
+
+class Store:
+    """A corpus store opened for reading or writing; use as a context manager.
+
+        with Store.open("corpus.duckdb") as store:
+            store.save(process_document("a.txt", data))
+    """
+
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, read_only: bool) -> None:
+        self.path = path
+        self.con = con
+        self.read_only = read_only
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT) -> Store:
+        """Open (for writing: create when missing) the store at ``path``; raise StoreError when it is
+        not a store of this schema version, StoreBusy when another process keeps it past ``timeout``."""
+        path = Path(path)
+        if read_only and not path.exists():
+            raise StoreError(f"{path}: no such store (create it with `indicators ingest ... --db {path}`)")
+        con = connect(path, read_only=read_only, timeout=timeout)
+        store = cls(path, con, read_only)
+        try:
+            store._check_schema()
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def _check_schema(self) -> None:
+        tables = {row[0] for row in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if not tables:
+            if self.read_only:
+                raise StoreError(f"{self.path}: an empty database, not a corpus store yet (run `indicators ingest`)")
+            self._create()
+            return
+        if "store_meta" not in tables:
+            raise StoreError(f"{self.path}: a DuckDB database, but not a corpus store (no store_meta table)")
+        row = self.con.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone()
+        found = int(row[0]) if row else None
+        if found != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: made with store schema version {found}, this version of indicators reads "
+                f"version {SCHEMA_VERSION}: ingest the documents into a new store (or delete this file)"
+            )
+
+    def _create(self) -> None:
+        with self.transaction():
+            for statement in _TABLES:
+                self.con.execute(statement)
+            self.con.execute("INSERT INTO store_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # ------------------------------------------------------------------ what is stored
+
+    def known(self) -> dict[str, tuple[str, str]]:
+        """path -> (doc_id, engine_version) of every path whose document was extracted without error:
+        what an ingest may skip when the file's hash and the engine are unchanged."""
+        rows = self.con.execute(
+            "SELECT p.path, d.doc_id, d.engine_version FROM paths p JOIN documents d USING (doc_id) "
+            "WHERE d.status = 'ok'").fetchall()
+        return {path: (doc_id, version) for path, doc_id, version in rows}
+
+    def stored_versions(self) -> dict[str, str]:
+        """doc_id -> engine_version of every document extracted without error (a copy or a renamed
+        file needs no extraction, only its path)."""
+        return dict(self.con.execute("SELECT doc_id, engine_version FROM documents WHERE status = 'ok'").fetchall())
+
+    def counts(self) -> dict[str, int]:
+        one = self.con.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE status = 'error'), "
+            "(SELECT count(*) FROM facts), (SELECT count(*) FROM paths)").fetchone()
+        return dict(zip(("documents", "errors", "facts", "paths"), one, strict=True))
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, doc: ProcessedDocument) -> None:
+        """Save one document: its row, its facts and its text in one transaction, replacing what the
+        store held for that content and for that path (a changed file loses its old facts)."""
+        self.save_many([doc])
+
+    def save_many(self, docs: Iterable[ProcessedDocument]) -> None:
+        """Save documents in one transaction: all of them or (on a crash) none."""
+        docs = list(docs)
+        if not docs:
+            return
+        by_path = {d.document["path"]: d for d in docs}          # a path saved twice: the last wins
+        docs = list({d.document["doc_id"]: d for d in by_path.values()}.values())
+        rows = pd.DataFrame([d.document for d in docs], columns=list(DOCUMENT_COLUMNS))
+        rows["ingested_at"] = pd.to_datetime(rows["ingested_at"])
+        paths = pd.DataFrame({"path": list(by_path), "doc_id": [d.document["doc_id"] for d in by_path.values()]})
+        texts = pd.DataFrame({"doc_id": [d.document["doc_id"] for d in docs], "text": [d.text for d in docs]})
+        fact_frames = [d.facts for d in docs if len(d.facts)]
+        con = self.con
+        with self.transaction():
+            con.register("new_documents", rows)
+            con.register("new_paths", paths)
+            con.register("new_texts", texts)
+            # the contents these paths held before, to drop when no path holds them any more
+            con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM paths "
+                        "WHERE path IN (SELECT path FROM new_paths) AND doc_id NOT IN (SELECT doc_id FROM new_paths)")
+            con.execute("DELETE FROM paths WHERE path IN (SELECT path FROM new_paths)")
+            con.execute("INSERT INTO paths SELECT path, doc_id FROM new_paths")
+            con.execute("DELETE FROM replaced WHERE doc_id IN (SELECT doc_id FROM paths)")
+            con.execute("INSERT INTO replaced SELECT doc_id FROM new_documents")
+            for table in ("facts", "texts", "documents"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced)")
+            con.execute("INSERT INTO documents BY NAME SELECT * FROM new_documents")
+            con.execute("INSERT INTO texts BY NAME SELECT * FROM new_texts")
+            if fact_frames:
+                facts = pd.concat(fact_frames, ignore_index=True)[list(FACT_COLUMNS)]
+                con.register("new_facts", facts)
+                con.execute("INSERT INTO facts BY NAME SELECT * FROM new_facts")
+                con.unregister("new_facts")
+            con.execute("DROP TABLE replaced")
+            for name in ("new_documents", "new_paths", "new_texts"):
+                con.unregister(name)
+
+    def link(self, path: str, doc_id: str) -> None:
+        """Record that ``path`` holds content already stored (a copy, a renamed file)."""
+        with self.transaction():
+            old = self.con.execute("SELECT doc_id FROM paths WHERE path = ?", [path]).fetchone()
+            self.con.execute("DELETE FROM paths WHERE path = ?", [path])
+            self.con.execute("INSERT INTO paths VALUES (?, ?)", [path, doc_id])
+            if old and old[0] != doc_id:
+                self._drop_orphan(old[0])
+
+    def _drop_orphan(self, doc_id: str) -> None:
+        if self.con.execute("SELECT count(*) FROM paths WHERE doc_id = ?", [doc_id]).fetchone()[0]:
+            return
+        for table in ("facts", "texts", "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoreBusy", "StoreError", "connect"]
