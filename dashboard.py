@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -175,25 +174,39 @@ with st.sidebar:
     with st.form("upload", clear_on_submit=True, border=False):
         suffixes = view.supported_suffixes()
         uploads = st.file_uploader("加入文档（按内容去重）", type=[s.lstrip(".") for s in suffixes],
-                                   accept_multiple_files=True, key="uploads")
-        up_date = st.date_input("文档日期（读不出时使用）", value=None, key="up_date",
+                                   accept_multiple_files=True, key="uploads",
+                                   help="可一次选择多个文件：" + "、".join(suffixes) + "；GBK/GB18030 编码的文本也能读。")
+        pasted = st.text_area("或粘贴文本", key="paste", height=90, placeholder="粘贴公报或新闻的文字")
+        up_date = st.date_input("文档日期（可选，填写后以此为准）", value=None, key="up_date",
                                 min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
-        up_region = st.text_input("文档所属地区（读不出时使用）", key="up_region", placeholder="例如：安徽省、鞍山市")
+        up_region = st.text_input("文档所属地区（可选，填写后以此为准）", key="up_region", placeholder="例如：安徽省、鞍山市")
         submitted = st.form_submit_button("加入语料库", icon=":material/upload_file:")
-    if submitted and uploads:
-        folder = Path(tempfile.mkdtemp(prefix="uploads-", dir=Path(db).parent))
-        paths = []
-        for upload in uploads:
-            path = folder / Path(upload.name).name
-            path.write_bytes(upload.getvalue())
-            paths.append(str(path))
-        report = ingest_with_progress(paths, db, "抽取上传的文档",
+    files = [(Path(u.name).name, u.getvalue()) for u in uploads or []]
+    if pasted and pasted.strip():
+        files.append(view.pasted_file(pasted))
+    if submitted and files:
+        # Uploads are kept beside the store (the store names each document by its path).
+        folder = Path(f"{db}.uploads") / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        folder.mkdir(parents=True)
+        for name, data in files:
+            (folder / name).write_bytes(data)
+        report = ingest_with_progress([str(folder)], db, "抽取上传的文档",
                                       date=up_date.isoformat() if up_date else "", region=up_region.strip())
-        st.success(f"新抽取 {report.extracted} 篇，{report.linked + report.unchanged} 篇内容已在库中；"
-                   f"共 {report.facts} 条事实。", icon=":material/check:")
-        for name, reason in report.failures:
-            st.error(f"{Path(name).name}：{reason}", icon=":material/error:")
-        stamp = view.store_stamp(db)
+        # Shown after the rerun that lets every list on the page see the new documents.
+        st.session_state["ingested"] = {
+            "success": f"新抽取 {report.extracted} 篇，{report.linked + report.unchanged} 篇内容已在库中；"
+                       f"共新增 {report.facts} 条事实。",
+            "errors": [f"{series.doc_name(name)}：{reason}" for name, reason in report.failures],
+            "notes": [f"已读取，但有修复：{series.doc_name(name)}：{note}" for name, note in report.warnings],
+        }
+        st.rerun()
+    done = st.session_state.pop("ingested", None)
+    if done:
+        st.success(done["success"], icon=":material/check:")
+        for message in done["errors"]:
+            st.error(message, icon=":material/error:")
+        for message in done["notes"]:
+            st.caption(message)
 
 # ------------------------------------------------------------------------------------------------ main
 
@@ -220,7 +233,7 @@ title = series.series_title(NAMES[indicator], kind, regions)
 def show_point(frame: pd.DataFrame, row: int) -> None:
     """A point's sentence and its paragraph in the document, the figure marked."""
     ctx = series.point_context(frame, row)
-    st.markdown(f"**{ctx['label']}** · {Path(str(ctx['doc'])).name} · {ctx['doc_date']}")
+    st.markdown(f"**{ctx['label']}** · {series.doc_name(ctx['doc'])} · {ctx['doc_date']}")
     try:
         text = text_of(db, stamp, frame.loc[row, "doc_id"])
     except KeyError:
@@ -246,12 +259,12 @@ def show_series() -> None:
         show_point(frame, int(picked[0]["customdata"][0]))
     else:
         st.caption("点击图上的一个点，这里显示它的原句和所在段落。")
-    table = frame[["region_name", "period_label", "modality_label", "shown", "doc", "doc_date", "vintages",
-                   "sentence"]].assign(doc=[Path(str(d)).name for d in frame["doc"]])
+    table = frame[["region_name", "period_label", "modality_label", "shown", "doc_name", "doc_date", "vintages",
+                   "sentence"]]
     event = st.dataframe(table, hide_index=True, key="series_table", on_select="rerun",
                          selection_mode="single-row", column_config={
                              "region_name": "地区", "period_label": "时期", "modality_label": "性质",
-                             "shown": "数值", "doc": "文档", "doc_date": "文档日期",
+                             "shown": "数值", "doc_name": "文档", "doc_date": "文档日期",
                              "vintages": st.column_config.NumberColumn("表述次数", help="说到这一数值的文档数"),
                              "sentence": st.column_config.TextColumn("原句", width="large")})
     if event is not None and event.selection.rows:
@@ -289,7 +302,7 @@ def show_compare() -> None:
         if not provinces:
             st.caption("这一时期还没有省级数据：上传各省的政府工作报告或统计公报后，地图会着色。")
     st.dataframe(ranked[["rank", "region_name", "shown", "doc", "doc_date", "sentence"]].assign(
-        doc=[Path(str(d)).name for d in ranked["doc"]]), hide_index=True, key="compare_table",
+        doc=[series.doc_name(d) for d in ranked["doc"]]), hide_index=True, key="compare_table",
         column_config={"rank": "名次", "region_name": "地区", "shown": "数值", "doc": "文档",
                        "doc_date": "文档日期", "sentence": st.column_config.TextColumn("原句", width="large")})
 
@@ -329,7 +342,7 @@ def show_documents() -> None:
     if docs.empty:
         st.info("语料库里还没有文档。", icon=":material/description:")
         return
-    shown = docs.assign(name=[Path(str(p)).name for p in docs["path"]])
+    shown = docs.assign(name=[series.doc_name(p) for p in docs["path"]])
     st.dataframe(shown[["name", "title", "doc_date", "doc_region", "doc_kind", "facts", "status"]],
                  hide_index=True, key="documents_table", column_config={
                      "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区",
@@ -337,7 +350,7 @@ def show_documents() -> None:
     ids = list(docs["doc_id"])
     if st.session_state.get("doc") not in ids:
         st.session_state["doc"] = ids[-1]
-    labels = dict(zip(docs["doc_id"], [f"{d or '日期不详'} · {Path(str(p)).name}" for d, p in
+    labels = dict(zip(docs["doc_id"], [f"{d or '日期不详'} · {series.doc_name(p)}" for d, p in
                                        zip(docs["doc_date"], docs["path"], strict=True)], strict=True))
     doc_id = st.selectbox("文档", ids, key="doc", format_func=labels.get)
     facts = facts_of(db, stamp, doc_id=doc_id)

@@ -253,7 +253,7 @@ def test_coverage_matrix_fills_gaps_with_zero_orders_by_total_and_sums_regions()
 # ------------------------------------------------------------------------------------------- headline
 
 
-def test_headline_tiles_show_the_latest_period_with_its_change_and_skip_missing_indicators():
+def test_headline_tiles_show_the_latest_period_with_its_change_and_skip_other_periods():
     data = frame(
         row(year=2023, value=5.2), row(year=2024, value=5.0),
         row(modality="target", year=2025, value=5.0, qualifier="approx"),          # a target is no outcome
@@ -262,6 +262,8 @@ def test_headline_tiles_show_the_latest_period_with_its_change_and_skip_missing_
         row(indicator="budget_revenue", kind="money", unit="元", year=2023, value=2.17e13),
         row(indicator="budget_revenue", kind="money", unit="元", year=2024, value=2.19e13),
         row(indicator="steel_output", kind="quantity", unit="吨", year=2024, value=1e9),  # not a headline
+        row(indicator="registered_unemployment", kind="ratio", year=2013, value=4.1),     # not of 2024: no tile
+        row(indicator="retail_sales", year=2024, value=3.5, grain="multi_year"),          # another grain
     )
     names = {i: load_catalogue().get(i).name for i in ("gdp", "cpi", "urban_unemployment", "budget_revenue")}
     tiles = headline.headline_tiles(data, names)

@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..lang.regions import by_code
-from .series import _layout, shown_value
+from .series import _layout, doc_name, shown_value
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "provinces.geojson"
 NO_DATA_COLOUR = "#eeeeee"
@@ -58,7 +58,7 @@ def compare_figure(ranked: pd.DataFrame, title: str = "") -> go.Figure:
     fig.add_trace(go.Bar(
         x=rows["value"].tolist(), y=rows["region_name"].tolist(), orientation="h", text=rows["shown"].tolist(),
         textposition="auto", marker_color="#4292c6", name="",
-        customdata=list(zip(rows["shown"], rows["doc"], rows["doc_date"], strict=True)),
+        customdata=list(zip(rows["shown"], [doc_name(d) for d in rows["doc"]], rows["doc_date"], strict=True)),
         hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>文档：%{customdata[1]}<br>日期：%{customdata[2]}<extra></extra>",
     ))
     fig.update_yaxes(automargin=True)

@@ -53,12 +53,16 @@ def change(value: float, previous: float, kind: str, unit: str) -> str:
 
 def headline_tiles(frame: pd.DataFrame, names: dict[str, str], *, grain: str = "year",
                    limit: int = 6) -> list[HeadlineTile]:
-    """A tile per headline indicator with outcomes of ``grain``: its latest period (the latest
-    statement of it) and the change from the period before, at most ``limit`` tiles."""
+    """A tile per headline indicator stated for the latest period of ``grain`` in ``frame`` (the latest
+    statement of it), with the change from the period before; at most ``limit`` tiles. An indicator
+    last stated for an earlier period gets no tile: tiles side by side describe one period."""
     tiles: list[HeadlineTile] = []
-    if frame.empty:
-        return tiles
     outcomes = frame[(frame["modality"] == "actual") & (frame["period_grain"] == grain) & frame["value"].notna()]
+    headlines = outcomes[[(i, k) in set(HEADLINES) for i, k in zip(outcomes["indicator_id"], outcomes["kind"],
+                                                                   strict=True)]]
+    if headlines.empty:
+        return tiles
+    latest = headlines["period_end"].max()
     for indicator_id, kind in HEADLINES:
         rows = outcomes[(outcomes["indicator_id"] == indicator_id) & (outcomes["kind"] == kind)]
         if rows.empty:
@@ -67,6 +71,8 @@ def headline_tiles(frame: pd.DataFrame, names: dict[str, str], *, grain: str = "
         rows = rows[rows["unit"] == unit].sort_values(["period_end", "doc_date"], kind="stable")
         latest_per_period = rows.drop_duplicates("period_end", keep="last")
         last = latest_per_period.iloc[-1]
+        if last["period_end"] != latest:
+            continue
         previous = latest_per_period.iloc[-2] if len(latest_per_period) > 1 else None
         name = names.get(indicator_id, indicator_id) + ("增长" if kind == "growth" else "")
         period = dates_label(last["period_start"], last["period_end"], last["period_grain"])

@@ -63,19 +63,26 @@ def empty_series() -> pd.DataFrame:
 
 
 def shown_value(value: float, unit: str, kind: str, qualifier: str = "") -> str:
-    """A point's value as the tooltip and table show it: +5.2% for growth, 约300亿元 for a level."""
+    """A point's value as the tooltip and table show it: +5.2% or +5%左右 for growth, 约300亿元 for a level.
+
+    >>> shown_value(5.0, "%", "growth", "approx"), shown_value(3e10, "元", "money", "approx")
+    ('+5%左右', '约300亿元')
+    """
     if kind == "growth":
-        return qualified(format_growth(value, unit), qualifier)
+        text = format_growth(value, unit)
+        # 约+5% reads badly: reports write a growth target as 5%左右.
+        return f"{text}左右" if qualifier == "approx" and text != "—" else qualified(text, qualifier)
     return qualified(format_value(value, unit), qualifier)
 
 
 def points(frame: pd.DataFrame) -> pd.DataFrame:
     """The series with what the chart and table show: ``x`` (the period's first day as a date),
-    ``period_label`` (2024年, 2024年1-9月), ``shown`` (formatted value) and ``modality_label``;
+    ``period_label`` (2024年, 2024年1-9月), ``shown`` (formatted value), ``modality_label`` and
+    ``doc_name`` (the document's file name);
     sorted by region, modality and time, with a fresh index (the row number of each point)."""
     if frame.empty:
         out = empty_series()
-        for column in ("x", "period_label", "shown", "modality_label"):
+        for column in ("x", "period_label", "shown", "modality_label", "doc_name"):
             out[column] = pd.Series(dtype="object")
         return out
     out = frame.sort_values(["region_name", "modality", "period_start", "period_end", "doc_date"],
@@ -86,12 +93,19 @@ def points(frame: pd.DataFrame) -> pd.DataFrame:
     out["shown"] = [shown_value(v, u, k, q) for v, u, k, q in
                     zip(out["value"], out["unit"], out["kind"], out["qualifier"], strict=True)]
     out["modality_label"] = [MODALITY_LABELS.get(m, m) for m in out["modality"]]
+    out["doc_name"] = [doc_name(d) for d in out["doc"]]
     return out
+
+
+def doc_name(path: object) -> str:
+    """A document as the page names it: its file name (the store keeps the whole path or URL)."""
+    text = str(path or "")
+    return text.rstrip("/").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
 
 
 def _customdata(rows: pd.DataFrame) -> list[list]:
     return [[int(i), shown, label or "—", doc or "—", date or "—"]
-            for i, shown, label, doc, date in zip(rows.index, rows["shown"], rows["period_label"], rows["doc"],
+            for i, shown, label, doc, date in zip(rows.index, rows["shown"], rows["period_label"], rows["doc_name"],
                                                    rows["doc_date"], strict=True)]
 
 

@@ -6,6 +6,7 @@ dashboard's logic is tested with plain pytest on hand-built tables.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -477,3 +478,9 @@ def store_stamp(db: str | Path) -> tuple:
             continue
         stamp.append((info.st_size, info.st_mtime_ns))
     return tuple(stamp)
+
+
+def pasted_file(text: str) -> tuple[str, bytes]:
+    """Pasted text as a file to ingest: named by its content, so pasting it twice stores it once."""
+    data = text.encode("utf-8")
+    return f"{PASTED_NAME}-{hashlib.sha256(data).hexdigest()[:10]}.txt", data
