@@ -34,7 +34,7 @@ from indicators.schema import GRAINS
 ROOT = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data")
 DEFAULT_DB = os.environ.get("INDICATORS_DB") or str(ROOT / "data" / "corpus.duckdb")
-FACTS_LIMIT = 5000          # rows the facts view reads at once; a download is of the same rows
+FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is of the same rows
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
 
@@ -58,7 +58,17 @@ def indicators_of(db: str, stamp: tuple) -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def series_of(db: str, stamp: tuple, indicator: str) -> pd.DataFrame:
-    return series.points(open_corpus(db).series(indicator))
+    """Every point of ``indicator``: all kinds, modalities, regions and grains (the choices come from it)."""
+    return open_corpus(db).series(indicator)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str) -> pd.DataFrame:
+    """The points the series view draws, labelled (labelling is done for the chosen few only)."""
+    frame = series_of(db, stamp, indicator)
+    chosen = frame[(frame["kind"] == kind) & frame["region_name"].isin(list(regions))
+                   & (frame["period_grain"] == grain)]
+    return series.points(chosen)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -142,13 +152,13 @@ with st.sidebar:
         "指标（按主题，可输入搜索）", options, key="indicator",
         format_func=lambda i: f"{TOPICS.get(CATALOGUE.get(i).topic, '其他')} · {NAMES[i]}",
     )
-    points = series_of(db, stamp, indicator)
-    kinds = list(points["kind"].value_counts().index)
+    indicator_series = series_of(db, stamp, indicator)
+    kinds = list(indicator_series["kind"].value_counts().index)
     if st.session_state.get("kind") not in kinds:
         st.session_state["kind"] = kinds[0] if kinds else "growth"
     kind = st.selectbox("数值类型", kinds or ["growth"], key="kind", format_func=lambda k: KIND_NAMES.get(k, k),
                         help="同一指标的增长率与总量分开画：“增长率”是报告里写的增速，“金额/数量”是水平值")
-    of_kind = points[points["kind"] == kind]
+    of_kind = indicator_series[indicator_series["kind"] == kind]
     region_counts = of_kind["region_name"].replace("", pd.NA).dropna().value_counts()
     region_options = sorted(region_counts.index, key=lambda r: (r != "全国", -region_counts[r], r))
     chosen = [r for r in st.session_state.get("regions", []) if r in region_options]
@@ -217,8 +227,9 @@ tiles = headline.headline_tiles(headline_of(db, stamp, tile_region), NAMES)
 if tiles:
     with st.container(horizontal=True):
         for tile in tiles:
-            st.metric(tile.label, tile.value, delta=tile.delta or None, delta_color=tile.delta_color,
-                      help=tile.help, border=True)
+            st.metric(tile.label, tile.value, delta=tile.delta or None, help=tile.help, border=True,
+                      delta_color="off" if tile.delta == headline.UNCHANGED else tile.delta_color,
+                      delta_arrow="off" if tile.delta == headline.UNCHANGED else "auto")
     st.caption(f"{tile_region}的主要指标：各自最近一年的实际值，与上一年比较；悬停查看原句。")
 
 if st.session_state.get("view") not in VIEWS:
@@ -226,7 +237,7 @@ if st.session_state.get("view") not in VIEWS:
 current = st.segmented_control("视图", list(VIEWS), key="view", required=True, format_func=VIEWS.get,
                                label_visibility="collapsed")
 
-selected = of_kind[of_kind["region_name"].isin(regions) & (of_kind["period_grain"] == grain)]
+selected = points_of(db, stamp, indicator, kind, tuple(regions), grain)
 title = series.series_title(NAMES[indicator], kind, regions)
 
 
@@ -272,11 +283,11 @@ def show_series() -> None:
     link = state_query(ViewState(view="series", indicator=indicator, kind=kind, regions=tuple(regions),
                                  grain=grain, log=log))
     with st.container(horizontal=True):
-        st.download_button("下载序列 CSV", data=series.series_csv(frame), file_name=f"{indicator}_{kind}.csv",
+        st.download_button("下载序列 CSV", data=lambda: series.series_csv(frame), file_name=f"{indicator}_{kind}.csv",
                            mime="text/csv", on_click="ignore", key="download_series_csv", icon=":material/download:",
                            help="图中的每个点一行，UTF-8（带 BOM，Excel 可直接打开）")
-        st.download_button("下载元数据 JSON", data=series.series_metadata(frame, CATALOGUE.get(indicator),
-                                                                       view_url=link, as_of=str(dt.date.today())),
+        st.download_button("下载元数据 JSON", data=lambda: series.series_metadata(
+                               frame, CATALOGUE.get(indicator), view_url=link, as_of=str(dt.date.today())),
                            file_name=f"{indicator}_{kind}.metadata.json", mime="application/json",
                            on_click="ignore", key="download_series_meta", icon=":material/data_object:",
                            help="指标定义、单位，以及每个点的文档、日期和原句")
@@ -308,7 +319,7 @@ def show_compare() -> None:
 
 
 def show_targets() -> None:
-    pairs = series.pair_targets(of_kind[of_kind["region_name"].isin(regions) & (of_kind["period_grain"] == grain)])
+    pairs = series.pair_targets(selected)
     if pairs.empty:
         st.info("所选地区没有这个指标的目标。政府工作报告的“主要预期目标”是目标的主要来源。",
                 icon=":material/flag:")
@@ -374,10 +385,10 @@ def show_facts() -> None:
         return
     st.dataframe(view.table_view(facts, TOPICS), hide_index=True, key="facts_table")
     with st.container(horizontal=True):
-        st.download_button("下载 CSV", data=to_csv_bytes(facts), file_name="indicators.csv", mime="text/csv",
+        st.download_button("下载 CSV", data=lambda: to_csv_bytes(facts), file_name="indicators.csv", mime="text/csv",
                            on_click="ignore", key="download_csv", icon=":material/download:",
                            help="当前筛选出的事实，UTF-8（带 BOM，Excel 可直接打开）")
-        st.download_button("下载 JSON", data=to_json_bytes(facts), file_name="indicators.json",
+        st.download_button("下载 JSON", data=lambda: to_json_bytes(facts), file_name="indicators.json",
                            mime="application/json", on_click="ignore", key="download_json",
                            icon=":material/data_object:")
 

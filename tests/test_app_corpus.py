@@ -271,7 +271,7 @@ def test_headline_tiles_show_the_latest_period_with_its_change_and_skip_other_pe
     gdp, cpi, jobless, revenue = tiles
     assert (gdp.label, gdp.value, gdp.delta) == ("国内生产总值增长 · 2024年", "+5%", "-0.2个百分点")
     assert "2025.txt" in gdp.help and "上期（2023年）5.2%" in gdp.help
-    assert (cpi.delta, cpi.delta_color) == ("0个百分点", "inverse")
+    assert (cpi.delta, cpi.delta_color) == ("持平", "inverse")
     assert (jobless.value, jobless.delta) == ("5.1%", "")
     assert (revenue.value, revenue.delta) == ("21.9万亿元", "+0.9%")
     assert headline.headline_tiles(series.empty_series(), names) == []

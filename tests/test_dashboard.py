@@ -96,18 +96,21 @@ def traces(spec: dict) -> dict[str, dict]:
 
 @pytest.fixture
 def media(monkeypatch):
-    """The in-memory media stores AppTest creates, so a test can read the bytes a download serves."""
-    stores = []
+    """The bytes a download button serves: the in-memory media manager AppTest creates is recorded,
+    and a download made on demand (``data=`` a callable) is generated as a browser's click would."""
+    managers = []
 
-    class Recording(app_test_module.MemoryMediaFileStorage):
+    class Recording(app_test_module.MediaFileManager):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            stores.append(self)
+            managers.append(self)
 
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
+    monkeypatch.setattr(app_test_module, "MediaFileManager", Recording)
 
-    def served(address: str) -> bytes:
-        return stores[-1].get_file(address.rsplit("/", 1)[-1]).content
+    def served(button) -> bytes:
+        proto = button.proto
+        address = managers[-1].execute_deferred(proto.deferred_file_id) if proto.deferred_file_id else proto.url
+        return managers[-1]._storage.get_file(address.rsplit("/", 1)[-1]).content
 
     return served
 
@@ -181,11 +184,11 @@ def test_series_downloads_are_the_charted_points_as_csv_with_bom_and_metadata(st
     buttons = {b.label: b for b in at.download_button}
     assert set(buttons) == {"下载序列 CSV", "下载元数据 JSON"}
     assert all(b.proto.ignore_rerun for b in buttons.values())
-    raw = media(buttons["下载序列 CSV"].proto.url)
+    raw = media(buttons["下载序列 CSV"])
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert len(rows) == outcome_and_target and set(rows["indicator_id"]) == {"gdp"}
-    meta = json.loads(media(buttons["下载元数据 JSON"].proto.url))
+    meta = json.loads(media(buttons["下载元数据 JSON"]))
     assert meta["indicator"]["name"] == "国内生产总值" and meta["unit"] == "%"
     assert len(meta["points"]) == len(rows) and all(p["sentence"] and p["doc_date"] for p in meta["points"])
     assert meta["view"].startswith("?view=series&indicator=gdp")
@@ -273,7 +276,7 @@ def test_facts_view_filters_the_whole_store_and_downloads_what_it_shows(store, m
     shown = at.dataframe[0].value
     assert 0 < len(shown) < everything and all("全省生产总值" in s for s in shown["sentence"])
     csv_button = next(b for b in at.download_button if b.label == "下载 CSV")
-    rows = pd.read_csv(io.BytesIO(media(csv_button.proto.url)), encoding="utf-8-sig")
+    rows = pd.read_csv(io.BytesIO(media(csv_button)), encoding="utf-8-sig")
     assert len(rows) == len(shown)
     at.selectbox(key="facts_topic").set_value("prices").run()
     assert set(at.dataframe[0].value["topic"]) == {topic_labels()["prices"]}

@@ -26,6 +26,9 @@ HEADLINES: tuple[tuple[str, str], ...] = (
 )
 
 
+UNCHANGED = "持平"
+
+
 @dataclass(frozen=True)
 class HeadlineTile:
     label: str         # 国内生产总值增长 · 2024年
@@ -39,9 +42,11 @@ class HeadlineTile:
 def change(value: float, previous: float, kind: str, unit: str) -> str:
     """The change from ``previous``: in percentage points for rates and growth, in percent for levels.
 
-    >>> change(5.0, 5.2, "growth", "%"), change(110.0, 100.0, "money", "元")
-    ('-0.2个百分点', '+10%')
+    >>> change(5.0, 5.2, "growth", "%"), change(110.0, 100.0, "money", "元"), change(0.2, 0.2, "growth", "%")
+    ('-0.2个百分点', '+10%', '持平')
     """
+    if value == previous:
+        return UNCHANGED
     if kind in {"growth", "ratio"} and unit in {"%", "‰", "百分点"}:
         diff = value - previous
         return ("+" if diff > 0 else "") + _trim(diff) + ("个千分点" if unit == "‰" else "个百分点")
