@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -57,25 +58,50 @@ def indicators_of(db: str, stamp: tuple) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def series_of(db: str, stamp: tuple, indicator: str) -> pd.DataFrame:
-    """Every point of ``indicator``: all kinds, modalities, regions and grains (the choices come from it)."""
-    return open_corpus(db).series(indicator)
+def regions_of(db: str, stamp: tuple, indicator: str) -> list[str]:
+    """The regions ``indicator`` is stated for, 全国 first, then by number of facts."""
+    stated = coverage_of(db, stamp)
+    counts = stated[stated["indicator_id"] == indicator].groupby("region_name")["facts"].sum()
+    counts = counts[counts.index != ""]
+    return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
+
+
+def _series(db: str, indicator: str, regions: tuple[str, ...], **filters) -> pd.DataFrame:
+    """The series of ``indicator`` in ``regions``, a query per region run side by side."""
+    corpus = open_corpus(db)
+    if not regions:
+        return corpus.series(indicator, **filters)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        frames = list(pool.map(lambda region: corpus.series(indicator, region=region, **filters), regions))
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
+    """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains."""
+    return _series(db, indicator, regions) if regions else series.empty_series()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def kind_series(db: str, stamp: tuple, indicator: str, kind: str) -> pd.DataFrame:
+    """Every region's points of ``indicator`` and ``kind``: what the compare view ranks."""
+    return open_corpus(db).series(indicator, kind=kind)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str) -> pd.DataFrame:
-    """The points the series view draws, labelled (labelling is done for the chosen few only)."""
-    frame = series_of(db, stamp, indicator)
-    chosen = frame[(frame["kind"] == kind) & frame["region_name"].isin(list(regions))
-                   & (frame["period_grain"] == grain)]
-    return series.points(chosen)
+    """The points the series view draws, labelled."""
+    frame = regions_series(db, stamp, indicator, regions)
+    return series.points(frame[(frame["kind"] == kind) & (frame["period_grain"] == grain)])
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def headline_of(db: str, stamp: tuple, region: str) -> pd.DataFrame:
     corpus = open_corpus(db)
-    frames = [corpus.series(indicator, kind=kind, region=region, modality="actual")
-              for indicator, kind in headline.HEADLINES]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        frames = list(pool.map(lambda wanted: corpus.series(wanted[0], kind=wanted[1], region=region,
+                                                            modality="actual"), headline.HEADLINES))
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
@@ -152,21 +178,20 @@ with st.sidebar:
         "指标（按主题，可输入搜索）", options, key="indicator",
         format_func=lambda i: f"{TOPICS.get(CATALOGUE.get(i).topic, '其他')} · {NAMES[i]}",
     )
-    indicator_series = series_of(db, stamp, indicator)
-    kinds = list(indicator_series["kind"].value_counts().index)
+    stated_in = regions_of(db, stamp, indicator)
+    chosen = [r for r in st.session_state.get("regions", []) if r in stated_in]
+    if not chosen and stated_in:
+        chosen = ["全国" if "全国" in stated_in else stated_in[0]]
+    st.session_state["regions"] = chosen
+    regions = st.multiselect("地区", stated_in, key="regions", placeholder="选择地区",
+                             help="按事实数排序；可输入搜索")
+    in_regions = regions_series(db, stamp, indicator, tuple(regions))
+    kinds = list(in_regions["kind"].value_counts().index)
     if st.session_state.get("kind") not in kinds:
         st.session_state["kind"] = kinds[0] if kinds else "growth"
     kind = st.selectbox("数值类型", kinds or ["growth"], key="kind", format_func=lambda k: KIND_NAMES.get(k, k),
                         help="同一指标的增长率与总量分开画：“增长率”是报告里写的增速，“金额/数量”是水平值")
-    of_kind = indicator_series[indicator_series["kind"] == kind]
-    region_counts = of_kind["region_name"].replace("", pd.NA).dropna().value_counts()
-    region_options = sorted(region_counts.index, key=lambda r: (r != "全国", -region_counts[r], r))
-    chosen = [r for r in st.session_state.get("regions", []) if r in region_options]
-    if not chosen and region_options:
-        chosen = ["全国" if "全国" in region_options else region_options[0]]
-    st.session_state["regions"] = chosen
-    regions = st.multiselect("地区", region_options, key="regions", placeholder="选择地区")
-    grains = [g for g in GRAINS if g in set(of_kind["period_grain"])]
+    grains = [g for g in GRAINS if g in set(in_regions.loc[in_regions["kind"] == kind, "period_grain"])]
     if st.session_state.get("grain") not in grains:
         st.session_state["grain"] = "year" if "year" in grains else (grains[0] if grains else "year")
     grain = st.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
@@ -294,6 +319,7 @@ def show_series() -> None:
 
 
 def show_compare() -> None:
+    of_kind = kind_series(db, stamp, indicator, kind)
     choices = compare.periods(of_kind, grain)
     if not choices:
         st.info("这个指标还没有可比较的实际值。", icon=":material/search_off:")
@@ -326,7 +352,7 @@ def show_targets() -> None:
         return
     counts = pairs["status"].value_counts()
     st.caption(" · ".join(f"{series.STATUS_LABELS[s]} {int(counts.get(s, 0))} 年" for s in series.STATUS_LABELS))
-    unit = of_kind["unit"].value_counts().index[0]
+    unit = selected["unit"].value_counts().index[0]
     st.plotly_chart(series.targets_figure(pairs, unit, f"{title}：目标与实际"), key="targets_chart")
     st.dataframe(pairs[["region_name", "period_label", "target_shown", "outcome_shown", "status_label",
                         "target_sentence", "outcome_sentence", "target_date", "outcome_date"]],
