@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .series import CEILING_INDICATORS, shown_value
-from .view import _trim, dates_label, format_value
+from .view import dates_label, format_value, trim_number
 
 #: (indicator id, kind) of the tiles, in display order: growth, prices, jobs, then money.
 HEADLINES: tuple[tuple[str, str], ...] = (
@@ -49,11 +49,11 @@ def change(value: float, previous: float, kind: str, unit: str) -> str:
         return UNCHANGED
     if kind in {"growth", "ratio"} and unit in {"%", "‰", "百分点"}:
         diff = value - previous
-        return ("+" if diff > 0 else "") + _trim(diff) + ("个千分点" if unit == "‰" else "个百分点")
+        return ("+" if diff > 0 else "") + trim_number(diff) + ("个千分点" if unit == "‰" else "个百分点")
     if previous == 0:
         return ""
     pct = (value - previous) / abs(previous) * 100
-    return ("+" if pct > 0 else "") + _trim(pct, 1) + "%"
+    return ("+" if pct > 0 else "") + trim_number(pct, 1) + "%"
 
 
 def headline_tiles(frame: pd.DataFrame, names: dict[str, str], *, grain: str = "year",
