@@ -27,12 +27,15 @@ from .store.duck import DEFAULT_TIMEOUT, connect
 #: Columns of a series: the fact that is the row (the latest document's), and how many documents stated a figure.
 SERIES_COLUMNS: tuple[str, ...] = (
     "indicator_id", "indicator_name", "kind", "modality", "region_name", "region_code",
-    "period_start", "period_end", "period_grain", "value", "value_low", "value_high", "qualifier", "unit",
+    "period_start", "period_end", "period_grain", "average", "value", "value_low", "value_high", "qualifier", "unit",
     "doc", "doc_date", "mention", "sentence", "start", "end", "vintages", "doc_id", "doc_title",
 )
 COVERAGE_COLUMNS: tuple[str, ...] = ("indicator_id", "region_name", "year", "facts")
+# A figure for several years stated per year (年均增长9.5%) is another measure than the growth over the
+# whole period (增长57.3%): the phrase before it says which.
+_AVERAGE = r"年均|平均每年|每年平均|平均年|年平均"
 # What makes two facts the same point of a series.
-_SERIES_KEY = "region_code, region_name, period_start, period_end, period_grain, modality, kind"
+_SERIES_KEY = "region_code, region_name, period_start, period_end, period_grain, average, modality, kind, unit"
 _CODE = re.compile(r"[0-9]{6}")
 
 
@@ -70,7 +73,9 @@ class Corpus:
 
     def series(self, indicator: str, *, kind: str | None = None, modality: str | None = None,
                region: str | None = None, all_vintages: bool = False) -> pd.DataFrame:
-        """One row per region, period, modality (and kind) of ``indicator`` (a catalogue id: gdp, cpi …).
+        """One row per region, period, modality (kind and unit) of ``indicator`` (a catalogue id: gdp, cpi …);
+        a multi-year figure stated per year (``average``: 年均增长9.5%) is a point of its own beside the
+        growth over the whole period (增长57.3%).
 
         When several documents state a figure for the same point, the latest document's (by its date,
         then by when it was ingested) is the row and ``vintages`` counts the documents; with
@@ -93,11 +98,14 @@ class Corpus:
         keep = "" if all_vintages else "WHERE newest = 1"
         columns = ", ".join(f'"{c}"' for c in SERIES_COLUMNS)
         sql = f"""
-            WITH stated AS (
+            WITH matching AS (
                 SELECT f.*, d.doc_date, d.title AS doc_title, d.path AS doc, d.ingested_at,
-                       row_number() OVER (PARTITION BY {_SERIES_KEY}, f.doc_id ORDER BY f.start) AS nth
+                       (f.period_grain = 'multi_year' AND regexp_matches(f.indicator, '{_AVERAGE}')) AS average
                 FROM facts f JOIN documents d USING (doc_id)
                 WHERE {" AND ".join(where)}
+            ), stated AS (
+                SELECT *, row_number() OVER (PARTITION BY {_SERIES_KEY}, doc_id ORDER BY start) AS nth
+                FROM matching
             ), firsts AS (
                 SELECT *, count(*) OVER (PARTITION BY {_SERIES_KEY}) AS vintages,
                        row_number() OVER (PARTITION BY {_SERIES_KEY}
@@ -105,7 +113,7 @@ class Corpus:
                 FROM stated WHERE nth = 1
             )
             SELECT {columns} FROM firsts {keep}
-            ORDER BY region_code, region_name, modality, kind, period_start, period_end, doc_date, ingested_at
+            ORDER BY region_code, region_name, modality, kind, unit, period_start, period_end, average, doc_date, ingested_at
         """
         return self._query(sql, params)
 

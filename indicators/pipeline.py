@@ -133,13 +133,42 @@ def display_name(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
+CONTEXT_CHARS = 3000        # text before a chunk read again with it, for the context its first paragraphs need
+_HEAD_CHARS = 500           # a title block longer than this is not one
+
+
+def _head(text: str) -> str:
+    """The document's title block (up to its first blank line): what the title period and issuer come from."""
+    end = text.find("\n\n", 0, _HEAD_CHARS)
+    return text[:end] if end > 0 else ""
+
+
+def _context_before(head: str, section: str, before: str, before_offset: int) -> str:
+    """What the engine reads before a chunk: the document's title block, the headline of the
+    article the chunk begins in (when it lies further back), then the last paragraphs before the
+    chunk (``before`` is the text just before it, starting at ``before_offset``)."""
+    if before_offset <= len(head):           # all the text before the chunk is at hand: read it as it is
+        return head[:before_offset] + before
+    cut = before.find("\n\n")
+    cut = cut + 2 if cut >= 0 else before.find("\n") + 1
+    tail = before[cut:] if cut > 0 else ""   # starts at a paragraph (or line) break, never mid-sentence
+    headline = section if section and section != head and section not in tail else ""
+    return "\n\n".join(part for part in (head, headline, tail) if part)
+
+
 def _extract_pieces(pieces: Iterable[tuple[int, str]], source: str, name: str, result: FileResult,
                     given: Mapping[str, str] | None) -> Iterator[pd.DataFrame]:
     """The facts of a document's text pieces, one frame per piece, offsets into the whole text.
 
     The document's metadata (date, region, kind) is read once from its beginning and holds for
-    every piece; the article and report part a piece ends in are handed to the next."""
+    every piece; the article and report part a piece ends in are handed to the next; and each piece
+    is read after the document's title block, its article's headline and the end of the piece
+    before it, so a title period (2023年…统计公报) or a paragraph's place governs the facts past a
+    cut. Only the facts of the piece itself are kept. A document shorter than a chunk is read whole.
+    (What the engine counts over a whole document, such as the place a news page names most, is
+    counted per piece.)"""
     state = ChunkState()
+    head = before = ""                   # the title block; the last CONTEXT_CHARS of text read
     for offset, text in pieces:
         result.chars = offset + len(text)
         if result.meta is None:
@@ -147,14 +176,19 @@ def _extract_pieces(pieces: Iterable[tuple[int, str]], source: str, name: str, r
                 result.meta = read_document_meta(text, source, **(given or {}))
             except ValueError as exc:
                 raise ReadError(name, f"bad metadata: {exc}") from exc
+            head = _head(text)
+        context = _context_before(head, state.section, before, offset - len(before)) if offset else ""
         try:
-            frame = extract(text, source=source, doc=result.meta, state=state)
+            frame = extract(context + text, source=source, doc=result.meta, state=state)
         except Exception as exc:
             where = f" at character {offset}" if offset else ""
             kept = f" ({result.facts} facts before it were kept)" if result.facts else ""
             raise ReadError(name, f"extraction failed{where}{kept}: {type(exc).__name__}: {exc}") from exc
-        frame = _shift(frame, offset, source)
+        if context:
+            frame = frame[frame["start"] >= len(context)].reset_index(drop=True)
+        frame = _shift(frame, offset - len(context), source)
         result.facts += len(frame)
+        before = (before + text)[-CONTEXT_CHARS:]
         yield frame
 
 

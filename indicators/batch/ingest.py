@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -35,7 +36,9 @@ from ..pipeline import (
 from ..store import Store
 from ..store.duck import DEFAULT_TIMEOUT
 
-BATCH_SECONDS = 1.0            # a batch is saved at least this often ...
+BATCH_SECONDS = 1.0            # by default a batch is saved after at least this long ...
+SAVE_SHARE = 0.05              # ... and after 20 times as long as saving the last one took (the store is
+                               # held at most 5% of the time: readers get in, extraction is not slowed) ...
 BATCH_DOCUMENTS = 500          # ... or when it holds this many documents ...
 BATCH_CHARACTERS = 50_000_000  # ... or this much text
 
@@ -143,6 +146,11 @@ def run_job(job: Job, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> ProcessedDocume
     return process_document(job.source, data, given=job.given, chunk_chars=chunk_chars)
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which saves what is done and stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[ProcessedDocument]:
     """Each job's document as soon as it is extracted (in completion order)."""
     if workers <= 1 or len(jobs) <= 1:
@@ -154,7 +162,7 @@ def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[Proces
     pending = iter(jobs)
     window = 2 * workers
     while True:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts) as pool:
             running: dict[Future, Job] = {}
             try:
                 for job in pending:
@@ -182,12 +190,14 @@ def _results(jobs: list[Job], workers: int, chunk_chars: int) -> Iterator[Proces
 def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = None, reextract: bool = False,
            progress: Callable[[int, int, ProcessedDocument], None] | None = None, recursive: bool = True,
            given: Mapping[str, str] | None = None, chunk_chars: int = DEFAULT_CHUNK_CHARS,
-           timeout: float = DEFAULT_TIMEOUT) -> IngestReport:
+           timeout: float = DEFAULT_TIMEOUT, batch_seconds: float | None = None) -> IngestReport:
     """Ingest the documents under ``inputs`` into the store at ``db`` (created when missing).
 
     ``jobs`` worker processes extract (default: all cores; 1 extracts in this process); the store is
     opened only to save a batch of finished documents. ``progress(done, total, doc)`` is called after
-    each document. Ctrl-C saves the documents already extracted, then stops (``report.interrupted``)."""
+    each document. Finished documents are saved in batches: every ``batch_seconds`` when given, else
+    as BATCH_SECONDS and SAVE_SHARE say. Ctrl-C saves the documents already extracted, then stops
+    (``report.interrupted``)."""
     started = time.perf_counter()
     report = IngestReport()
     work, failures = plan(db, list(inputs), reextract=reextract, recursive=recursive, given=given,
@@ -197,12 +207,16 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
     batch: list[ProcessedDocument] = []
     batch_chars = 0
     last_save = time.monotonic()
+    interval = BATCH_SECONDS if batch_seconds is None else batch_seconds
 
     def save() -> None:
-        nonlocal batch, batch_chars, last_save
+        nonlocal batch, batch_chars, last_save, interval
         if batch:
+            started_saving = time.monotonic()
             with Store.open(db, timeout=timeout) as store:
                 store.save_many(batch)
+            if batch_seconds is None:
+                interval = max(BATCH_SECONDS, (time.monotonic() - started_saving) / SAVE_SHARE)
         batch, batch_chars, last_save = [], 0, time.monotonic()
 
     try:
@@ -219,7 +233,7 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
             batch.append(doc)
             batch_chars += len(doc.text)
             if (len(batch) >= BATCH_DOCUMENTS or batch_chars >= BATCH_CHARACTERS
-                    or time.monotonic() - last_save >= BATCH_SECONDS):
+                    or time.monotonic() - last_save >= interval):
                 save()
             if progress is not None:
                 progress(done, len(work), doc)

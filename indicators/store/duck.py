@@ -17,6 +17,7 @@ from ..pipeline import DOCUMENT_COLUMNS, FACT_COLUMNS, ProcessedDocument
 #: Bumped whenever a table changes shape; a store of another version is refused on open.
 SCHEMA_VERSION = 1
 DEFAULT_TIMEOUT = 60.0            # seconds to wait for another process to let go of the file
+_MAX_PAUSE = 0.2                  # longest pause between two tries: short, so a writer is not starved by readers
 
 _INT_COLUMNS = {"start", "end"}
 _FLOAT_COLUMNS = {"value", "value_low", "value_high"}
@@ -75,7 +76,10 @@ def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAUL
                     f"{timeout:g}s (an ingest saving documents, or a program keeping it open); try again later"
                 ) from exc
             time.sleep(pause * (0.5 + random.random()))
-            pause = min(pause * 2, 1.0)
+            pause = min(pause * 2, _MAX_PAUSE)
+        except duckdb.ConnectionException as exc:
+            raise StoreError(f"{path}: this process has the store open {'for writing' if read_only else 'read-only'} "
+                             f"already (close that Store first): {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{path}: not a corpus store or damaged: {exc}") from exc
 
