@@ -31,10 +31,12 @@ from indicators.io.writer import to_csv_bytes, to_json_bytes
 from indicators.lang.catalogue import load_catalogue
 from indicators.lang.topics import topic_labels
 from indicators.schema import GRAINS
+from indicators.store import StoreError
 
 ROOT = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data")
-DEFAULT_DB = os.environ.get("INDICATORS_DB") or str(ROOT / "data" / "corpus.duckdb")
+BUNDLED_DB = str(ROOT / "data" / "corpus.duckdb")      # the demo corpus's store, kept up to date
+DEFAULT_DB = os.environ.get("INDICATORS_DB") or BUNDLED_DB
 FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is of the same rows
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
@@ -140,20 +142,41 @@ def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> Ing
 
 # ------------------------------------------------------------------------------------- the store
 
+@st.cache_resource
+def checked_stores() -> set[str]:
+    """The stores this server process has brought up to date (once per process, for every session)."""
+    return set()
+
+
 db = st.session_state.get("db") or DEFAULT_DB
+demo = [str(p) for p in view.demo_documents(DATA_DIR)]
 if not Path(db).exists():
-    demo = [str(p) for p in view.demo_documents(DATA_DIR)]
     st.title("经济指标看板")
     st.info(f"第一次启动：正在把示例语料（{len(demo)} 篇文档）抽取入库 {db}，之后直接打开。", icon=":material/database:")
     Path(db).parent.mkdir(parents=True, exist_ok=True)
     ingest_with_progress(demo, db, "抽取示例语料")
+    checked_stores().add(db)
     st.rerun()
+if db == BUNDLED_DB and db not in checked_stores():
+    # The demo store follows the engine: documents extracted by an older engine version are extracted
+    # again (ingest skips the others after hashing them), so a code update never shows stale facts.
+    with st.spinner("检查示例语料…"):
+        try:
+            ingest(demo, db, jobs=1)
+        except StoreError as exc:
+            st.error(f"{db}：{exc}。删除这个文件后重新打开，示例语料会重新入库。", icon=":material/error:")
+            st.stop()
+    checked_stores().add(db)
 
 stamp = view.store_stamp(db)
 
 # ------------------------------------------------------------------------------------------ URL state
 
-available = indicators_of(db, stamp)
+try:
+    available = indicators_of(db, stamp)
+except StoreError as exc:
+    st.error(f"{db}：{exc}", icon=":material/error:")
+    st.stop()
 if "view" not in st.session_state:          # a new session: the URL says what to show
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     wanted = decode_state(params, indicators=CATALOGUE.indicators)
