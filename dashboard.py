@@ -52,6 +52,8 @@ GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "�
 # ---------------------------------------------------------------------------------------------- caches
 # Every query is cached on the store's path and its stamp (size and time of its files), so a view
 # change never queries the store twice and an ingest (which changes the stamp) is seen at once.
+# Large frames are cached as resources, shared without a copy per rerun: nothing here modifies a
+# frame it is given (filters and ``series.points`` make new ones).
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -79,13 +81,13 @@ def _series(db: str, indicator: str, regions: tuple[str, ...], **filters) -> pd.
     return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@st.cache_resource(max_entries=128, show_spinner=False)
 def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
     """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains."""
     return _series(db, indicator, regions) if regions else series.empty_series()
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def kind_series(db: str, stamp: tuple, indicator: str, kind: str) -> pd.DataFrame:
     """Every region's points of ``indicator`` and ``kind``: what the compare view ranks."""
     return open_corpus(db).series(indicator, kind=kind)
@@ -108,12 +110,12 @@ def headline_of(db: str, stamp: tuple, region: str) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def coverage_of(db: str, stamp: tuple) -> pd.DataFrame:
     return open_corpus(db).coverage()
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def documents_of(db: str, stamp: tuple) -> pd.DataFrame:
     return open_corpus(db).documents()
 
@@ -220,8 +222,7 @@ with st.sidebar:
     grain = st.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
 
     st.header("语料库")
-    docs_table = documents_of(db, stamp)
-    st.caption(f"{db}\n\n{len(docs_table)} 篇文档 · {int(available['facts'].sum())} 条指标事实")
+    st.caption(f"{db}\n\n{len(documents_of(db, stamp))} 篇文档 · {int(available['facts'].sum())} 条指标事实")
     other = st.text_input("打开其他语料库（.duckdb 文件路径）", key="other_db", placeholder="/path/to/corpus.duckdb")
     if other and other != db:
         if Path(other).is_file():
@@ -398,7 +399,7 @@ def show_coverage() -> None:
 
 
 def show_documents() -> None:
-    docs = docs_table
+    docs = documents_of(db, stamp)
     if docs.empty:
         st.info("语料库里还没有文档。", icon=":material/description:")
         return

@@ -75,8 +75,10 @@ def store(built_store, tmp_path, monkeypatch) -> Path:
     shutil.copy(built_store, db)
     monkeypatch.setenv("INDICATORS_DB", str(db))
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield db
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def app(**params) -> AppTest:
@@ -336,6 +338,7 @@ def test_first_start_ingests_the_demo_corpus_into_a_new_store(tmp_path, monkeypa
     monkeypatch.setenv("INDICATORS_DATA_DIR", str(demo))
     monkeypatch.setenv("INDICATORS_DB", str(db))
     st.cache_data.clear()
+    st.cache_resource.clear()
     at = app()
     assert not at.exception
     assert db.exists() and len(open_corpus(db).documents()) == 1

@@ -27,8 +27,10 @@ def use_demo(demo_store, monkeypatch):
     monkeypatch.setenv("INDICATORS_DB", str(demo_store))
     monkeypatch.setenv("INDICATORS_DATA_DIR", str(ROOT / "data"))
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def run(**params) -> AppTest:
