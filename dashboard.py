@@ -279,7 +279,7 @@ if tiles:
             st.metric(tile.label, tile.value, delta=tile.delta or None, help=tile.help, border=True,
                       delta_color="off" if tile.delta == headline.UNCHANGED else tile.delta_color,
                       delta_arrow="off" if tile.delta == headline.UNCHANGED else "auto")
-    st.caption(f"{tile_region}的主要指标：各自最近一年的实际值，与上一年比较；悬停查看原句。")
+    st.caption(f"{tile_region}的主要指标：最近一年的实际值，与上一年比较；悬停查看原句。")
 
 if st.session_state.get("view") not in VIEWS:
     st.session_state["view"] = "series"
