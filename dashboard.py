@@ -184,7 +184,8 @@ if "view" not in st.session_state:          # a new session: the URL says what t
     wanted = decode_state(params, indicators=CATALOGUE.indicators)
     st.session_state.update(view=wanted.view, indicator=wanted.indicator, kind=wanted.kind,
                             regions=list(wanted.regions), grain=wanted.grain, year=wanted.year,
-                            log=wanted.log, doc=wanted.doc)
+                            log=wanted.log, doc=wanted.doc, facts_topic=wanted.topic, q=wanted.q,
+                            facts_region=wanted.region)
 
 # ----------------------------------------------------------------------------------------- sidebar
 
@@ -421,19 +422,34 @@ def show_documents() -> None:
     st.html(highlight.highlight_html(text_of(db, stamp, doc_id), facts, colours, TOPICS))
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def all_regions(db: str, stamp: tuple) -> list[str]:
+    """Every region the store states a fact for, 全国 first, then by number of facts."""
+    counts = coverage_of(db, stamp).groupby("region_name")["facts"].sum()
+    counts = counts[counts.index != ""]
+    return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
+
+
 def show_facts() -> None:
-    left, middle, right = st.columns([1, 1, 2])
+    left, middle, right, last = st.columns([1, 1, 2, 1])
+    if st.session_state.get("facts_topic") not in TOPICS:
+        st.session_state["facts_topic"] = ""
     topic = left.selectbox("主题", ["", *TOPICS], key="facts_topic", format_func=lambda t: TOPICS.get(t, "全部"))
-    only = middle.toggle("只看当前指标", key="facts_indicator", value=False)
+    places = all_regions(db, stamp)
+    if st.session_state.get("facts_region") not in places:
+        st.session_state["facts_region"] = ""
+    region = middle.selectbox("地区", ["", *places], key="facts_region", format_func=lambda r: r or "全部")
     q = right.text_input("原句包含", key="q", placeholder="例如：粮食、投资")
-    facts = facts_of(db, stamp, topic=topic or None, indicator=indicator if only else None,
+    only = last.toggle("只看当前指标", key="facts_indicator", value=False)
+    facts = facts_of(db, stamp, topic=topic or None, indicator=indicator if only else None, region=region or None,
                      contains=q.strip() or None, limit=FACTS_LIMIT)
     more = f"（最多显示前 {FACTS_LIMIT} 条）" if len(facts) == FACTS_LIMIT else ""
     st.caption(f"显示 {len(facts)} 条事实{more}")
     if facts.empty:
         st.info("没有符合条件的事实。", icon=":material/filter_alt_off:")
         return
-    st.dataframe(view.table_view(facts, TOPICS), hide_index=True, key="facts_table")
+    shown = view.table_view(facts.assign(source=[series.doc_name(p) for p in facts["source"]]), TOPICS)
+    st.dataframe(shown, hide_index=True, key="facts_table")
     with st.container(horizontal=True):
         st.download_button("下载 CSV", data=lambda: to_csv_bytes(facts), file_name="indicators.csv", mime="text/csv",
                            on_click="ignore", key="download_csv", icon=":material/download:",
@@ -450,7 +466,10 @@ def show_facts() -> None:
 shown_state = ViewState(view=current, indicator=indicator, kind=kind, regions=tuple(regions), grain=grain,
                         year=st.session_state.get("year", "") if current == "compare" else "",
                         log=bool(st.session_state.get("log")) if current == "series" else False,
-                        doc=st.session_state.get("doc", "") if current == "documents" else "")
+                        doc=st.session_state.get("doc", "") if current == "documents" else "",
+                        topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
+                        q=st.session_state.get("q", "").strip() if current == "facts" else "",
+                        region=st.session_state.get("facts_region", "") if current == "facts" else "")
 wanted_params = encode_state(shown_state)
 if {k: st.query_params.get_all(k) for k in st.query_params} != {
         k: v if isinstance(v, list) else [v] for k, v in wanted_params.items()}:

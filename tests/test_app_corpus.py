@@ -288,6 +288,9 @@ def test_headline_tiles_show_the_latest_period_with_its_change_and_skip_other_pe
     ({"region": ["全国", "安徽省", "全国", " "]}, ViewState(regions=("全国", "安徽省"))),
     ({"region": []}, ViewState(regions=())),
     ({"log": "1", "grain": "ytd", "doc": "2024.txt"}, ViewState(log=True, grain="ytd", doc="2024.txt")),
+    ({"view": "facts", "topic": "prices", "q": " 粮食 ", "in": "安徽省"},
+     ViewState(view="facts", topic="prices", q="粮食", region="安徽省")),
+    ({"topic": "Prices!", "q": ""}, ViewState()),
 ])
 def test_decode_state(params, expected):
     assert decode_state(params) == expected
@@ -305,6 +308,8 @@ def test_encode_state_round_trips_and_writes_only_what_differs():
     assert params == {"view": "series", "indicator": "gdp", "kind": "growth", "region": ["全国", "安徽省"], "log": "1"}
     assert decode_state(params) == shown
     assert all(k.isascii() for k in params)
+    facts = ViewState(view="facts", topic="prices", q="粮食", region="安徽省")
+    assert encode_state(facts)["in"] == "安徽省" and decode_state(encode_state(facts)) == facts
     assert state.state_query(ViewState()) == "?view=series&indicator=gdp&kind=growth&region=%E5%85%A8%E5%9B%BD"
 
 

@@ -280,8 +280,19 @@ def test_facts_view_filters_the_whole_store_and_downloads_what_it_shows(store, m
     csv_button = next(b for b in at.download_button if b.label == "下载 CSV")
     rows = pd.read_csv(io.BytesIO(media(csv_button)), encoding="utf-8-sig")
     assert len(rows) == len(shown)
+    assert at.query_params["q"] == "全省生产总值" and at.query_params["view"] == "facts"
     at.selectbox(key="facts_topic").set_value("prices").run()
     assert set(at.dataframe[0].value["topic"]) == {topic_labels()["prices"]}
+    assert set(at.dataframe[0].value["source"]) == {"anhui.txt"}      # the file's name, not its path
+
+
+def test_facts_view_state_comes_from_the_url(store):
+    at = app(view="facts", topic="prices", **{"in": "安徽省"})
+    assert not at.exception
+    assert at.selectbox(key="facts_topic").value == "prices" and at.selectbox(key="facts_region").value == "安徽省"
+    rows = at.dataframe[0].value
+    assert len(rows) >= 1 and set(rows["region_name"]) == {"安徽省"}
+    assert set(rows["topic"]) == {topic_labels()["prices"]}
 
 
 # ---------------------------------------------------------------------------------------- uploads

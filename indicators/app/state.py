@@ -6,12 +6,14 @@
     ('全国',)
 
 Parameter names are ASCII and stable (shared links depend on them); values are ids (gdp, growth),
-official region names (全国, 安徽省) and ISO years. Only parameters that differ from the defaults are
+official region names (全国, 安徽省) and ISO years. ``region`` is the chosen regions of the series,
+targets and coverage views; ``in`` the one region of the facts view. Only parameters that differ from the defaults are
 written, so a link stays short; a value that is not valid is dropped when read, never guessed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode
@@ -45,11 +47,15 @@ class ViewState:
     year: str = ""          # the period of the compare view (YYYY); '' = the latest with data
     log: bool = False       # log scale of the series chart
     doc: str = ""           # the document shown in the documents view
+    topic: str = ""         # the facts view's topic (a taxonomy key); '' = every topic
+    q: str = ""             # the facts view's search in sentences
+    region: str = ""        # the facts view's region; '' = every region
 
 
 # URL parameter of each field (region is singular in the URL: ?region=全国&region=安徽省).
 _PARAMS = {"view": "view", "indicator": "indicator", "kind": "kind", "regions": "region", "grain": "grain",
-           "year": "year", "log": "log", "doc": "doc"}
+           "year": "year", "log": "log", "doc": "doc", "topic": "topic", "q": "q", "region": "in"}
+_TOPIC_KEY = re.compile(r"[a-z_]{1,40}")
 _DEFAULTS = ViewState()
 
 
@@ -96,6 +102,15 @@ def decode_state(params: Mapping[str, object], *, indicators: Mapping[str, objec
     doc = _first(params.get("doc"))
     if doc:
         state = replace(state, doc=doc[:200])
+    topic = _first(params.get("topic"))
+    if _TOPIC_KEY.fullmatch(topic):
+        state = replace(state, topic=topic)
+    q = _first(params.get("q"))
+    if q:
+        state = replace(state, q=q[:100])
+    within = _first(params.get("in"))
+    if within:
+        state = replace(state, region=within[:40])
     return state
 
 
