@@ -5,6 +5,7 @@ and ``Corpus.coverage`` return."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import math
@@ -19,6 +20,7 @@ from indicators.lang.catalogue import load_catalogue
 from indicators.lang.regions import by_code
 
 TABLES = Path(__file__).parent / "tables"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def row(indicator="gdp", kind="growth", modality="actual", region="全国", code="100000", year=2020,
@@ -362,3 +364,25 @@ def test_demo_documents_are_the_txt_files_under_the_folder(tmp_path):
     assert view.demo_documents(tmp_path / "missing") == []
     shipped = view.demo_documents(Path(__file__).resolve().parents[1] / "data")
     assert len(shipped) == 58 and shipped[0].name == "anshan_daily_page_sample.txt"
+
+
+# ------------------------------------------------------------------------------ the map's build script
+
+
+def _map_builder():
+    spec = importlib.util.spec_from_file_location("build_province_map", ROOT / "scripts" / "build_province_map.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_map_builder_decodes_echarts_rings_and_simplifies_without_losing_corners():
+    builder = _map_builder()
+    # '@@' is a zero step: the first point is the offset; 'B' is +1 (zig-zag 2), 'A' is -1 (zig-zag 1)
+    assert builder.decode_ring("@@B@@B", [1024 * 100, 1024 * 30], 1024) == [(100.0, 30.0), (100 + 1 / 1024, 30.0),
+                                                                           (100 + 1 / 1024, 30 + 1 / 1024)]
+    assert builder.decode_ring("AA", [0, 0], 1) == [(-1.0, -1.0)]
+    line = [(0.0, 0.0), (1.0, 0.001), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)]
+    assert builder.simplify(line, 0.01) == [(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)]
+    tiny = [(113.55, 22.11), (113.56, 22.12), (113.58, 22.16), (113.55, 22.21), (113.53, 22.15), (113.55, 22.11)]
+    assert len({(round(x, 2), round(y, 2)) for x, y in builder.simplify_small(tiny, 0.08)}) >= 4
