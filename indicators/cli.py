@@ -71,8 +71,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         for path in walk.files:
             given, problems = metadata.for_document(path)
-            for problem in problems:
-                _say(problem)
+            for table, problem in problems:
+                _say(f"{table}: {problem}")
             given |= cli_given
             try:
                 result = extract_file(path, writer, args.chunk_chars, given=given)
@@ -109,8 +109,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except BaseException:
         writer.abort()  # never leave a half-written hidden .part file behind
         raise
-    for problem in metadata.unused_rows():
-        _say(problem)
+    for table, problem in metadata.unused_rows():
+        _say(f"{table}: {problem}")
     metadata_problems = metadata.problem_count()
     total = done + len(failures)
     if not args.quiet:
@@ -220,6 +220,8 @@ def _ingest_summary(report: IngestReport, db: str) -> str:
     if report.linked:
         parts.append(f"{report.linked:,} already stored under another name")
     parts.append(f"{len(report.failures):,} failed")
+    if report.optimised:
+        parts.append("facts sorted again for fast queries")
     return f"{_plural(report.files, 'file')}: {', '.join(parts)}; {report.seconds:.1f}s -> {db}"
 
 
@@ -242,6 +244,7 @@ def cmd_series(args: argparse.Namespace) -> int:
         frame = corpus.series(args.indicator, kind=args.kind, modality=args.modality, region=args.region,
                               all_vintages=args.all_vintages)
         _write_or_print(frame, args.output)
+        present = [] if len(frame) else corpus.indicators()["indicator_id"].head(12).tolist()
     except StoreError as exc:
         _say(str(exc))
         return EXIT_FAILED
@@ -252,6 +255,8 @@ def cmd_series(args: argparse.Namespace) -> int:
         _say(f"{_plural(len(frame), 'row')} written to {args.output}")
     if not len(frame):
         _say(f"no facts of indicator {args.indicator!r} with a period in {args.db} match")
+        if present and args.indicator not in present:
+            _say(f"the indicators with the most facts there: {', '.join(present)}")
     return EXIT_OK
 
 

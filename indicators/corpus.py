@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .engine.placing import _AVERAGE as AVERAGE_WORDS
 from .lang.regions import lookup
 from .pipeline import ProcessedDocument
 from .schema import MODALITIES
@@ -30,12 +31,15 @@ SERIES_COLUMNS: tuple[str, ...] = (
     "period_start", "period_end", "period_grain", "average", "value", "value_low", "value_high", "qualifier", "unit",
     "doc", "doc_date", "mention", "sentence", "start", "end", "vintages", "doc_id", "doc_title",
 )
-COVERAGE_COLUMNS: tuple[str, ...] = ("indicator_id", "region_name", "year", "facts")
 # A figure for several years stated per year (年均增长9.5%) is another measure than the growth over the
-# whole period (增长57.3%): the phrase before it says which.
-_AVERAGE = r"年均|平均每年|每年平均|平均年|年平均"
+# whole period (增长57.3%): its indicator phrase says which, in the words the engine dates averages by.
+_AVERAGE = AVERAGE_WORDS.pattern
 # What makes two facts the same point of a series.
-_SERIES_KEY = "region_code, region_name, period_start, period_end, period_grain, average, modality, kind, unit"
+_SERIES_KEY = ("region_code", "region_name", "period_start", "period_end", "period_grain", "average", "modality",
+               "kind", "unit")
+# Where a series column comes from when not from the fact itself (c: the chosen point, d: its document).
+_SERIES_SOURCES = {"average": "c.average", "vintages": "c.vintages", "doc": "d.path", "doc_date": "d.doc_date",
+                   "doc_title": "d.title"}
 _CODE = re.compile(r"[0-9]{6}")
 
 
@@ -96,24 +100,27 @@ class Corpus:
             where.append(f"f.{column} = ?")
             params.append(value)
         keep = "" if all_vintages else "WHERE newest = 1"
-        columns = ", ".join(f'"{c}"' for c in SERIES_COLUMNS)
+        key = ", ".join(_SERIES_KEY)
+        columns = ", ".join(f'{_SERIES_SOURCES.get(c, f"f.{c!r}")} AS "{c}"'.replace("'", '"') for c in SERIES_COLUMNS)
+        # The points are chosen on the narrow columns; the wide ones (sentence, mention) are read only
+        # for the rows chosen, by row id: a million sentences are never decompressed.
         sql = f"""
             WITH matching AS (
-                SELECT f.*, d.doc_date, d.title AS doc_title, d.path AS doc, d.ingested_at,
+                SELECT f.rowid AS rid, f.doc_id, f.start, {", ".join("f." + c for c in _SERIES_KEY if c != "average")},
+                       d.doc_date, d.ingested_at,
                        (f.period_grain = 'multi_year' AND regexp_matches(f.indicator, '{_AVERAGE}')) AS average
                 FROM facts f JOIN documents d USING (doc_id)
                 WHERE {" AND ".join(where)}
             ), stated AS (
-                SELECT *, row_number() OVER (PARTITION BY {_SERIES_KEY}, doc_id ORDER BY start) AS nth
-                FROM matching
+                SELECT *, row_number() OVER (PARTITION BY {key}, doc_id ORDER BY start) AS nth FROM matching
             ), firsts AS (
-                SELECT *, count(*) OVER (PARTITION BY {_SERIES_KEY}) AS vintages,
-                       row_number() OVER (PARTITION BY {_SERIES_KEY}
-                                          ORDER BY doc_date DESC, ingested_at DESC, doc_id) AS newest
+                SELECT *, count(*) OVER (PARTITION BY {key}) AS vintages,
+                       row_number() OVER (PARTITION BY {key} ORDER BY doc_date DESC, ingested_at DESC, doc_id) AS newest
                 FROM stated WHERE nth = 1
-            )
-            SELECT {columns} FROM firsts {keep}
-            ORDER BY region_code, region_name, modality, kind, unit, period_start, period_end, average, doc_date, ingested_at
+            ), chosen AS (SELECT * FROM firsts {keep})
+            SELECT {columns} FROM chosen c JOIN facts f ON f.rowid = c.rid JOIN documents d ON d.doc_id = c.doc_id
+            ORDER BY f.region_code, f.region_name, f.modality, f.kind, f.unit, f.period_start, f.period_end,
+                     c.average, d.doc_date, d.ingested_at
         """
         return self._query(sql, params)
 

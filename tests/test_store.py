@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 import textwrap
+import threading
 
 import duckdb
 import pandas as pd
@@ -14,7 +15,7 @@ import pytest
 
 from indicators.corpus import SERIES_COLUMNS, open_corpus, region_filter
 from indicators.pipeline import DOCUMENT_COLUMNS, ENGINE_VERSION, FACT_COLUMNS, ProcessedDocument, empty_facts
-from indicators.store import SCHEMA_VERSION, Store, StoreBusy, StoreError
+from indicators.store import SCHEMA_VERSION, Store, StoreBusy, StoreError, duck
 
 
 def fact(**fields) -> dict:
@@ -258,3 +259,41 @@ def test_document_text_of_an_unknown_document(vintages):
 def test_a_read_only_corpus_does_not_save(vintages):
     with pytest.raises(StoreError, match="read-only"):
         vintages.save(document("z", "/r/z.txt", [fact()]))
+
+
+# ------------------------------------------------------------------ keeping queries fast
+
+
+def test_optimise_sorts_the_facts_and_keeps_every_one(db, monkeypatch):
+    monkeypatch.setattr(duck, "OPTIMISE_MIN_FACTS", 4)
+    with Store.open(db) as store:
+        store.save(document("b", "/r/b.txt", [fact(indicator_id="cpi"), fact(start=5)]))
+        assert not store.needs_optimising()                    # fewer facts than the minimum
+        store.save(document("a", "/r/a.txt", [fact(indicator_id="cpi", start=1), fact(indicator_id="gdp", start=2)]))
+        assert store.unsorted_facts() == 4 and store.needs_optimising()
+        before = sorted(table(store, "SELECT * FROM facts"), key=str)
+        store.optimise()
+        assert store.unsorted_facts() == 0 and not store.needs_optimising()
+        rows = table(store, "SELECT indicator_id, doc_id, start FROM facts")
+        assert rows == [("cpi", "a", 1), ("cpi", "b", 0), ("gdp", "a", 2), ("gdp", "b", 5)]
+        assert sorted(table(store, "SELECT * FROM facts"), key=str) == before
+    assert open_corpus(db).series("gdp")["vintages"].tolist() == [2]
+
+
+def test_a_reader_in_the_same_process_waits_for_a_writing_thread(db):
+    """The dashboard saves an upload in one thread while another session queries."""
+    with Store.open(db) as store:
+        store.save(document("a", "/r/a.txt", [fact()]))
+    writer = Store.open(db)
+    closer = threading.Timer(0.3, writer.close)
+    closer.start()
+    try:
+        assert open_corpus(db, timeout=10).series("gdp")["value"].tolist() == [5.0]
+    finally:
+        closer.join()
+    writer = Store.open(db)
+    try:
+        with pytest.raises(StoreBusy, match="this process keeps the store open for writing"):
+            open_corpus(db, timeout=0.1)
+    finally:
+        writer.close()

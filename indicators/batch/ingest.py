@@ -2,7 +2,9 @@
 
     plan(store, inputs)     which files need extracting: new, changed, extracted by another engine
                             version, or failed before; files whose content is stored already are linked
-    ingest(inputs, db)      plan, extract in worker processes, save in short transactions
+    run_job(job)            read and extract one planned document (in any process)
+    save_results(docs, db)  save processed documents as they come, in short transactions
+    ingest(inputs, db)      plan, run_job in local worker processes, save_results
 
 A document's row, facts and text are saved in one transaction, so a run killed at any moment
 leaves every document either fully stored or absent, and the next run extracts exactly the
@@ -67,6 +69,7 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)   # (file, what the reader repaired)
     skipped: list[Path] = field(default_factory=list)               # files of an unsupported type in the folders
     interrupted: bool = False
+    optimised: bool = False        # the facts were sorted again at the end (see Store.optimise)
 
 
 def source_name(path: Path | str) -> str:
@@ -108,7 +111,7 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
     for path in walk.files:
         source = source_name(path)
         found, problems = metadata.for_document(path)
-        failures.extend(_split_problem(p) for p in problems)
+        failures.extend(problems)
         wanted = found | dict(given or {})
         try:
             doc_id = document_id(file_bytes(path))
@@ -123,18 +126,12 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
                 links.append((source, doc_id))
                 continue
         jobs.append(Job(source, doc_id, wanted))
-    failures.extend(_split_problem(p) for p in metadata.unused_rows())
+    failures.extend(metadata.unused_rows())
     if links:
         with _opened(store, timeout) as opened:
-            for source, doc_id in links:
-                opened.link(source, doc_id)
+            opened.link_many(links)
         report.linked += len(links)
     return jobs, failures
-
-
-def _split_problem(problem: str) -> tuple[str, str]:
-    name, _, reason = problem.partition(": ")
-    return name, reason
 
 
 def run_job(job: Job, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> ProcessedDocument:
@@ -194,33 +191,48 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
     """Ingest the documents under ``inputs`` into the store at ``db`` (created when missing).
 
     ``jobs`` worker processes extract (default: all cores; 1 extracts in this process); the store is
-    opened only to save a batch of finished documents. ``progress(done, total, doc)`` is called after
-    each document. Finished documents are saved in batches: every ``batch_seconds`` when given, else
-    as BATCH_SECONDS and SAVE_SHARE say. Ctrl-C saves the documents already extracted, then stops
-    (``report.interrupted``)."""
+    opened only to save a batch of finished documents (see :func:`save_results`).
+    ``progress(done, total, doc)`` is called after each document. Ctrl-C saves the documents
+    already extracted, then stops (``report.interrupted``)."""
     started = time.perf_counter()
     report = IngestReport()
     work, failures = plan(db, list(inputs), reextract=reextract, recursive=recursive, given=given,
                           timeout=timeout, report=report)
     report.failures.extend(failures)
-    workers = jobs or os.cpu_count() or 1
+    save_results(_results(work, jobs or os.cpu_count() or 1, chunk_chars), db, total=len(work), report=report,
+                 progress=progress, timeout=timeout, batch_seconds=batch_seconds)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def save_results(docs: Iterable[ProcessedDocument], db: str | os.PathLike, *, total: int, report: IngestReport,
+                 progress: Callable[[int, int, ProcessedDocument], None] | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, batch_seconds: float | None = None) -> IngestReport:
+    """Save processed documents as they come (from local workers or a cluster) into the store at
+    ``db``, counting them in ``report``. They are saved in batches, each in one transaction: every
+    ``batch_seconds`` when given, else as BATCH_SECONDS and SAVE_SHARE say, so the store is free for
+    readers most of the time. After the last batch the facts are sorted when many were added
+    (Store.optimise). Ctrl-C saves what came so far and stops (``report.interrupted``)."""
     batch: list[ProcessedDocument] = []
     batch_chars = 0
     last_save = time.monotonic()
     interval = BATCH_SECONDS if batch_seconds is None else batch_seconds
 
-    def save() -> None:
+    def save(last: bool = False) -> None:
         nonlocal batch, batch_chars, last_save, interval
-        if batch:
+        if batch or (last and report.extracted):
             started_saving = time.monotonic()
             with Store.open(db, timeout=timeout) as store:
                 store.save_many(batch)
+                if last and report.extracted and store.needs_optimising():
+                    report.optimised = True
+                    store.optimise()
             if batch_seconds is None:
                 interval = max(BATCH_SECONDS, (time.monotonic() - started_saving) / SAVE_SHARE)
         batch, batch_chars, last_save = [], 0, time.monotonic()
 
     try:
-        for done, doc in enumerate(_results(work, workers, chunk_chars), 1):
+        for done, doc in enumerate(docs, 1):
             row = doc.document
             if doc.ok:
                 report.extracted += 1
@@ -236,9 +248,8 @@ def ingest(inputs: Iterable[str], db: str | os.PathLike, *, jobs: int | None = N
                     or time.monotonic() - last_save >= interval):
                 save()
             if progress is not None:
-                progress(done, len(work), doc)
+                progress(done, total, doc)
     except KeyboardInterrupt:
         report.interrupted = True
-    save()
-    report.seconds = time.perf_counter() - started
+    save(last=not report.interrupted)
     return report

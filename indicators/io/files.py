@@ -219,22 +219,23 @@ class GivenMetadata:
         self.roots = [Path(p) for p in paths if Path(p).is_dir()]
         self.tables: dict[Path, tuple[MetadataTable, set[str]]] = {}   # table -> the files it named that were read
 
-    def for_document(self, path: Path) -> tuple[dict[str, str], list[str]]:
-        """(what the nearest metadata.csv gives for ``path``, problems of a table read for the first time)."""
+    def for_document(self, path: Path) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """(what the nearest metadata.csv gives for ``path``, the ``(table, problem)`` of a table read
+        for the first time)."""
         root = next((r for r in self.roots if path.is_relative_to(r)), None)
         given, table = given_metadata(path, root)
-        problems: list[str] = []
+        problems: list[tuple[str, str]] = []
         if table is not None:
             if table.path not in self.tables:
                 self.tables[table.path] = (table, set())
-                problems = [f"{table.path}: {problem}" for problem in table.problems]
+                problems = [(str(table.path), problem) for problem in table.problems]
             if given:
                 self.tables[table.path][1].add(path.resolve().relative_to(table.path.parent.resolve()).as_posix())
         return given, problems
 
-    def unused_rows(self) -> list[str]:
-        """Rows of the tables read that name no document read, one message each."""
-        return [f"{table.path}: row {table.rows[key]}: {key!r} is not among the documents read"
+    def unused_rows(self) -> list[tuple[str, str]]:
+        """Rows of the tables read that name no document read: ``(table, problem)``."""
+        return [(str(table.path), f"row {table.rows[key]}: {key!r} is not among the documents read")
                 for table, used in self.tables.values()
                 for key in sorted(set(table.entries) - used, key=table.rows.get)]
 

@@ -18,6 +18,11 @@ from ..pipeline import DOCUMENT_COLUMNS, FACT_COLUMNS, ProcessedDocument
 SCHEMA_VERSION = 1
 DEFAULT_TIMEOUT = 60.0            # seconds to wait for another process to let go of the file
 _MAX_PAUSE = 0.2                  # longest pause between two tries: short, so a writer is not starved by readers
+# Facts are kept in this order, so the facts of one indicator (and region) lie together: a query reads
+# few blocks instead of a piece of every block. Saved batches are sorted; optimise() sorts the table.
+FACT_ORDER = "indicator_id, region_code, period_start, doc_id, start"
+OPTIMISE_MIN_FACTS = 100_000      # below this, queries are fast in any order
+OPTIMISE_UNSORTED_SHARE = 0.25    # sort again when this share of the facts came after the last sort
 
 _INT_COLUMNS = {"start", "end"}
 _FLOAT_COLUMNS = {"value", "value_low", "value_high"}
@@ -60,12 +65,15 @@ def _holder(exc: Exception) -> str:
 
 
 def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file, waiting (with growing, jittered pauses) while another process holds it."""
+    """Open the DuckDB file, waiting (with growing, jittered pauses) while another process holds it,
+    or another thread of this process holds it the other way (for writing when we read, or back)."""
     deadline = time.monotonic() + timeout
     pause = 0.02
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
+            con.execute("SET enable_progress_bar = false")    # DuckDB's own bar would write to stdout
+            return con
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc):
                 raise StoreError(f"{path}: cannot open: {exc}") from exc
@@ -75,13 +83,14 @@ def connect(path: str | os.PathLike, *, read_only: bool, timeout: float = DEFAUL
                     f"{path}: in use by another process{f' ({holder})' if holder else ''} for more than "
                     f"{timeout:g}s (an ingest saving documents, or a program keeping it open); try again later"
                 ) from exc
-            time.sleep(pause * (0.5 + random.random()))
-            pause = min(pause * 2, _MAX_PAUSE)
-        except duckdb.ConnectionException as exc:
-            raise StoreError(f"{path}: this process has the store open {'for writing' if read_only else 'read-only'} "
-                             f"already (close that Store first): {exc}") from exc
+        except duckdb.ConnectionException as exc:     # this process has it open with the other mode
+            if time.monotonic() >= deadline:
+                raise StoreBusy(f"{path}: this process keeps the store open "
+                                f"{'for writing' if read_only else 'for reading'} (close that Store first)") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{path}: not a corpus store or damaged: {exc}") from exc
+        time.sleep(pause * (0.5 + random.random()))
+        pause = min(pause * 2, _MAX_PAUSE)
 
 
 class Store:
@@ -200,42 +209,67 @@ class Store:
         con = self.con
         with self.transaction():
             con.register("new_documents", rows)
-            con.register("new_paths", paths)
             con.register("new_texts", texts)
-            # the contents these paths held before, to drop when no path holds them any more
-            con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM paths "
-                        "WHERE path IN (SELECT path FROM new_paths) AND doc_id NOT IN (SELECT doc_id FROM new_paths)")
-            con.execute("DELETE FROM paths WHERE path IN (SELECT path FROM new_paths)")
-            con.execute("INSERT INTO paths SELECT path, doc_id FROM new_paths")
-            con.execute("DELETE FROM replaced WHERE doc_id IN (SELECT doc_id FROM paths)")
-            con.execute("INSERT INTO replaced SELECT doc_id FROM new_documents")
-            for table in ("facts", "texts", "documents"):
-                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced)")
+            self._point(paths, also_drop="SELECT doc_id FROM new_documents")
             con.execute("INSERT INTO documents BY NAME SELECT * FROM new_documents")
             con.execute("INSERT INTO texts BY NAME SELECT * FROM new_texts")
             if fact_frames:
                 facts = pd.concat(fact_frames, ignore_index=True)[list(FACT_COLUMNS)]
                 con.register("new_facts", facts)
-                con.execute("INSERT INTO facts BY NAME SELECT * FROM new_facts")
+                con.execute(f"INSERT INTO facts BY NAME SELECT * FROM new_facts ORDER BY {FACT_ORDER}")
                 con.unregister("new_facts")
-            con.execute("DROP TABLE replaced")
-            for name in ("new_documents", "new_paths", "new_texts"):
+            for name in ("new_documents", "new_texts"):
                 con.unregister(name)
 
-    def link(self, path: str, doc_id: str) -> None:
-        """Record that ``path`` holds content already stored (a copy, a renamed file)."""
-        with self.transaction():
-            old = self.con.execute("SELECT doc_id FROM paths WHERE path = ?", [path]).fetchone()
-            self.con.execute("DELETE FROM paths WHERE path = ?", [path])
-            self.con.execute("INSERT INTO paths VALUES (?, ?)", [path, doc_id])
-            if old and old[0] != doc_id:
-                self._drop_orphan(old[0])
+    def link_many(self, links: Iterable[tuple[str, str]]) -> None:
+        """Record in one transaction that each path holds content already stored (a copy, a renamed
+        file): ``(path, doc_id)`` pairs."""
+        pairs = dict(links)
+        if pairs:
+            with self.transaction():
+                self._point(pd.DataFrame({"path": list(pairs), "doc_id": list(pairs.values())}))
 
-    def _drop_orphan(self, doc_id: str) -> None:
-        if self.con.execute("SELECT count(*) FROM paths WHERE doc_id = ?", [doc_id]).fetchone()[0]:
-            return
+    def link(self, path: str, doc_id: str) -> None:
+        self.link_many([(path, doc_id)])
+
+    def _point(self, paths: pd.DataFrame, also_drop: str = "") -> None:
+        """Point each path at its content (inside a transaction), dropping the documents no path
+        points at any more, and those ``also_drop`` selects (about to be saved again)."""
+        con = self.con
+        con.register("new_paths", paths)
+        con.execute("CREATE TEMP TABLE replaced AS SELECT DISTINCT doc_id FROM paths "
+                    "WHERE path IN (SELECT path FROM new_paths) AND doc_id NOT IN (SELECT doc_id FROM new_paths)")
+        con.execute("DELETE FROM paths WHERE path IN (SELECT path FROM new_paths)")
+        con.execute("INSERT INTO paths SELECT path, doc_id FROM new_paths")
+        con.execute("DELETE FROM replaced WHERE doc_id IN (SELECT doc_id FROM paths)")
+        if also_drop:
+            con.execute(f"INSERT INTO replaced {also_drop}")
         for table in ("facts", "texts", "documents"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced)")
+        con.execute("DROP TABLE replaced")
+        con.unregister("new_paths")
+
+    # ------------------------------------------------------------------ keeping queries fast
+
+    def unsorted_facts(self) -> int:
+        """How many facts were saved since the table was last sorted (an estimate after deletions)."""
+        total = self.con.execute("SELECT count(*) FROM facts").fetchone()[0]
+        row = self.con.execute("SELECT value FROM store_meta WHERE key = 'facts_sorted'").fetchone()
+        return max(total - (int(row[0]) if row else 0), 0)
+
+    def needs_optimising(self) -> bool:
+        total = self.con.execute("SELECT count(*) FROM facts").fetchone()[0]
+        return total >= OPTIMISE_MIN_FACTS and self.unsorted_facts() > OPTIMISE_UNSORTED_SHARE * total
+
+    def optimise(self) -> None:
+        """Rewrite the facts table in FACT_ORDER, in one transaction (a crash leaves the old one)."""
+        with self.transaction():
+            self.con.execute(f"CREATE TABLE facts_sorted AS SELECT * FROM facts ORDER BY {FACT_ORDER}")
+            self.con.execute("DROP TABLE facts")
+            self.con.execute("ALTER TABLE facts_sorted RENAME TO facts")
+            self.con.execute("DELETE FROM store_meta WHERE key = 'facts_sorted'")
+            self.con.execute("INSERT INTO store_meta SELECT 'facts_sorted', CAST(count(*) AS VARCHAR) FROM facts")
+        self.con.execute("CHECKPOINT")
 
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreBusy", "StoreError", "connect"]
