@@ -343,9 +343,23 @@ def show_series() -> None:
                            help="指标定义、单位，以及每个点的文档、日期和原句")
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def compared(db: str, stamp: tuple, indicator: str, kind: str, start: str, end: str, what: str):
+    """The ranking of one period, its bar chart and its map: built once, shared (plotly figures with
+    34 provinces take a while to build and are never changed after)."""
+    ranked = compare.latest_per_region(kind_series(db, stamp, indicator, kind), start, end)
+    provinces = compare.province_values(ranked)
+    return (ranked, compare.compare_figure(ranked, f"{what}（各地区排序）"),
+            compare.province_map(provinces, f"{what}（分省）"), bool(provinces))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def comparable_periods(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> list[tuple[str, str]]:
+    return compare.periods(kind_series(db, stamp, indicator, kind), grain)
+
+
 def show_compare() -> None:
-    of_kind = kind_series(db, stamp, indicator, kind)
-    choices = compare.periods(of_kind, grain)
+    choices = comparable_periods(db, stamp, indicator, kind, grain)
     if not choices:
         st.info("这个指标还没有可比较的实际值。", icon=":material/search_off:")
         return
@@ -354,14 +368,13 @@ def show_compare() -> None:
         st.session_state["year"] = next(iter(labels))
     year = st.selectbox("时期", list(labels), key="year", format_func=labels.get)
     start, end = next((s, e) for s, e in choices if s[:4] == year)
-    ranked = compare.latest_per_region(of_kind, start, end)
     what = f"{NAMES[indicator]}{'增长' if kind == 'growth' else ''} · {labels[year]}"
+    ranked, bars, shapes, has_provinces = compared(db, stamp, indicator, kind, start, end, what)
     left, right = st.columns([2, 3])
-    left.plotly_chart(compare.compare_figure(ranked, f"{what}（各地区排序）"), key="compare_chart")
-    provinces = compare.province_values(ranked)
+    left.plotly_chart(bars, key="compare_chart")
     with right:
-        st.plotly_chart(compare.province_map(provinces, f"{what}（分省）"), key="compare_map")
-        if not provinces:
+        st.plotly_chart(shapes, key="compare_map")
+        if not has_provinces:
             st.caption("这一时期还没有省级数据：上传各省的政府工作报告或统计公报后，地图会着色。")
     st.dataframe(ranked[["rank", "region_name", "shown", "doc", "doc_date", "sentence"]].assign(
         doc=[series.doc_name(d) for d in ranked["doc"]]), hide_index=True, key="compare_table",
