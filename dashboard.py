@@ -1,245 +1,489 @@
-"""The dashboard: documents in the sidebar, facts as KPI tiles, Plotly charts, a table and the marked text.
+"""The dashboard over a corpus: an indicator over time and across regions, targets against outcomes,
+where the corpus is thin, the documents with their facts marked, and the facts themselves.
 
-Layout and widgets only. Everything that computes lives in the ``indicators`` package (``view``,
-``charts``, ``highlight``, ``export``) and is tested there. Run with ``python3 tasks.py run``.
+Widgets and layout only: every query goes through ``indicators.corpus`` and everything that computes
+lives in ``indicators.app`` (series, compare, coverage, headline, state, view, highlight), tested there.
+Run with ``python3 tasks.py run``.
 
-URL parameters (a filtered view is a link): ``topic`` (taxonomy keys), ``region``, ``period``,
-``kind`` (count, money, …), ``doc`` (document names), ``q`` (search text). Unknown values are ignored.
-``INDICATORS_DATA_DIR`` points the sample documents at another folder (default: ``data/``).
+The store is ``INDICATORS_DB`` (default ``data/corpus.duckdb``). When it does not exist, the demo
+corpus (every ``*.txt`` under ``INDICATORS_DATA_DIR``, default ``data/``: the State Council work
+reports 1954–2025 and a local newspaper page) is ingested into it on first start and reused afterwards.
+
+Each view's state is in the URL (``?view=series&indicator=gdp&kind=growth&region=全国``), see
+``indicators/app/state.py``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from indicators.app import charts, highlight, view
+from indicators.app import charts, compare, coverage, headline, highlight, series, view
+from indicators.app.state import VIEWS, ViewState, decode_state, encode_state, state_query
+from indicators.batch.ingest import IngestReport, ingest
+from indicators.corpus import open_corpus
 from indicators.io.writer import to_csv_bytes, to_json_bytes
+from indicators.lang.catalogue import load_catalogue
 from indicators.lang.topics import topic_labels
+from indicators.schema import GRAINS
+from indicators.store import StoreError
 
 ROOT = Path(__file__).resolve().parent
-DATA_DIR = os.environ.get("INDICATORS_DATA_DIR") or str(ROOT / "data")
+DATA_DIR = Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data")
+BUNDLED_DB = str(ROOT / "data" / "corpus.duckdb")      # the demo corpus's store, kept up to date
+DEFAULT_DB = os.environ.get("INDICATORS_DB") or BUNDLED_DB
+FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is of the same rows
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
 
+CATALOGUE = load_catalogue()
+TOPICS = topic_labels()
+NAMES = {key: ind.name for key, ind in CATALOGUE.indicators.items()}
+KIND_NAMES = {**view.KIND_LABELS, "growth": "增长率", "ratio": "比率/水平"}
+GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "月", "ytd": "年初至今（累计）",
+               "multi_year": "多年（五年规划等）", "day": "日"}
+
 
 # ---------------------------------------------------------------------------------------------- caches
+# Every query is cached on the store's path and its stamp (size and time of its files), so a view
+# change never queries the store twice and an ingest (which changes the stamp) is seen at once.
+# Large frames are cached as resources, shared without a copy per rerun: nothing here modifies a
+# frame it is given (filters and ``series.points`` make new ones).
 
 
-@st.cache_data(show_spinner=False)
-def load_samples(directory: str) -> dict[str, str]:
-    return view.load_samples(directory)
+@st.cache_data(max_entries=64, show_spinner=False)
+def indicators_of(db: str, stamp: tuple) -> pd.DataFrame:
+    return open_corpus(db).indicators()
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def read_file(name: str, data: bytes) -> tuple[str, list[str]]:
-    return view.read_upload(name, data)
+@st.cache_data(max_entries=64, show_spinner=False)
+def regions_of(db: str, stamp: tuple, indicator: str) -> list[str]:
+    """The regions ``indicator`` is stated for, 全国 first, then by number of facts."""
+    stated = coverage_of(db, stamp)
+    counts = stated[stated["indicator_id"] == indicator].groupby("region_name")["facts"].sum()
+    counts = counts[counts.index != ""]
+    return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
 
 
-@st.cache_data(max_entries=1024, show_spinner="正在抽取…")
-def facts_for(text: str, source: str):
-    """Facts of one document; keyed on its text, so a filter change never re-extracts."""
-    return view.extract_document(text, source)
+def _series(db: str, indicator: str, regions: tuple[str, ...], **filters) -> pd.DataFrame:
+    """The series of ``indicator`` in ``regions``, a query per region run side by side."""
+    corpus = open_corpus(db)
+    if not regions:
+        return corpus.series(indicator, **filters)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        frames = list(pool.map(lambda region: corpus.series(indicator, region=region, **filters), regions))
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
-# ------------------------------------------------------------------------------------------- URL state
+@st.cache_resource(max_entries=128, show_spinner=False)
+def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
+    """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains."""
+    return _series(db, indicator, regions) if regions else series.empty_series()
 
 
-def write_param(key: str, values: list[str]) -> None:
-    if values:
-        st.query_params[key] = list(values)
-    elif key in st.query_params:
-        del st.query_params[key]
+@st.cache_resource(max_entries=64, show_spinner=False)
+def kind_series(db: str, stamp: tuple, indicator: str, kind: str) -> pd.DataFrame:
+    """Every region's points of ``indicator`` and ``kind``: what the compare view ranks."""
+    return open_corpus(db).series(indicator, kind=kind)
 
 
-def url_multiselect(label: str, key: str, options: list[str], names: dict[str, str]) -> list[str]:
-    """A multiselect whose URL parameter holds the option *keys* while the widget shows Chinese names.
-
-    ``bind="query-params"`` would put the ``format_func`` text into the URL (streamlit #14224), so
-    topic and kind keep the URL in sync by hand: read it once per session, write it on change.
-    """
-    if key not in st.session_state:
-        chosen = view.parse_param(st.query_params.get_all(key), options)
-        st.session_state[key] = chosen
-        write_param(key, chosen)  # an unknown value leaves the URL too
-
-    def sync() -> None:
-        write_param(key, st.session_state[key])
-
-    return st.multiselect(
-        label, options, key=key, format_func=lambda k: names.get(k, k), on_change=sync, placeholder="全部"
-    )
+@st.cache_data(max_entries=128, show_spinner=False)
+def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str) -> pd.DataFrame:
+    """The points the series view draws, labelled."""
+    frame = regions_series(db, stamp, indicator, regions)
+    return series.points(frame[(frame["kind"] == kind) & (frame["period_grain"] == grain)])
 
 
-def bound_multiselect(label: str, key: str, options: list[str]) -> list[str]:
-    """A multiselect whose values are their own labels, bound to the URL parameter ``key``."""
-    return st.multiselect(label, options, key=key, bind="query-params", placeholder="全部")
+@st.cache_data(max_entries=32, show_spinner=False)
+def headline_of(db: str, stamp: tuple, region: str) -> pd.DataFrame:
+    corpus = open_corpus(db)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        frames = list(pool.map(lambda wanted: corpus.series(wanted[0], kind=wanted[1], region=region,
+                                                            modality="actual"), headline.HEADLINES))
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
-TABLE_COLUMNS = {
-    "indicator": st.column_config.TextColumn("指标", width="medium"),
-    "shown": st.column_config.TextColumn("数值", help="按中文习惯显示（万、亿），含约、超等限定"),
-    "modality": st.column_config.TextColumn("性质", width="small", help="实际值、目标或预计"),
-    "dates": st.column_config.TextColumn("日期", width="small", help="按文档日期推算的起止时间"),
-    "region_name": st.column_config.TextColumn("行政区", width="small", help="规范的行政区名称"),
-    "indicator_name": st.column_config.TextColumn("标准指标", width="small", help="指标目录中的名称"),
-    "period": st.column_config.TextColumn("时期", width="small"),
-    "region": st.column_config.TextColumn("地区", width="small"),
-    "topic": st.column_config.TextColumn("主题", width="small"),
-    "kind": st.column_config.TextColumn("类型", width="small"),
-    "sentence": st.column_config.TextColumn("原句", width="large"),
-    "mention": st.column_config.TextColumn("原文数字", width="small"),
-    "value": st.column_config.NumberColumn("基本单位数值", format="localized"),
-    "unit": st.column_config.TextColumn("单位", width="small"),
-    "source": st.column_config.TextColumn("文档", width="small"),
-}
+@st.cache_resource(max_entries=8, show_spinner=False)
+def coverage_of(db: str, stamp: tuple) -> pd.DataFrame:
+    return open_corpus(db).coverage()
 
 
-# --------------------------------------------------------------------------------------------- sidebar
+@st.cache_resource(max_entries=8, show_spinner=False)
+def documents_of(db: str, stamp: tuple) -> pd.DataFrame:
+    return open_corpus(db).documents()
 
-labels = topic_labels()
-colours = charts.topic_colours(list(labels))
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def text_of(db: str, stamp: tuple, doc_id: str) -> str:
+    return open_corpus(db).document_text(doc_id)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def facts_of(db: str, stamp: tuple, **filters) -> pd.DataFrame:
+    return open_corpus(db).facts(**filters)
+
+
+def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> IngestReport:
+    """Ingest ``inputs`` into ``db`` in this process, a progress bar counting the documents."""
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, doc) -> None:
+        bar.progress(done / max(total, 1), text=f"{label}：{done}/{total} {Path(doc.document['path']).name}")
+
+    report = ingest(inputs, db, jobs=1, progress=progress, given={k: v for k, v in given.items() if v} or None)
+    bar.empty()
+    return report
+
+
+# ------------------------------------------------------------------------------------- the store
+
+@st.cache_resource
+def checked_stores() -> set[str]:
+    """The stores this server process has brought up to date (once per process, for every session)."""
+    return set()
+
+
+db = st.session_state.get("db") or DEFAULT_DB
+demo = [str(p) for p in view.demo_documents(DATA_DIR)]
+if not Path(db).exists():
+    st.title("经济指标看板")
+    st.info(f"第一次启动：正在把示例语料（{len(demo)} 篇文档）抽取入库 {db}，之后直接打开。", icon=":material/database:")
+    Path(db).parent.mkdir(parents=True, exist_ok=True)
+    ingest_with_progress(demo, db, "抽取示例语料")
+    checked_stores().add(db)
+    st.rerun()
+if db == BUNDLED_DB and db not in checked_stores():
+    # The demo store follows the engine: documents extracted by an older engine version are extracted
+    # again (ingest skips the others after hashing them), so a code update never shows stale facts.
+    with st.spinner("检查示例语料…"):
+        try:
+            ingest(demo, db, jobs=1)
+        except StoreError as exc:
+            st.error(f"{db}：{exc}。删除这个文件后重新打开，示例语料会重新入库。", icon=":material/error:")
+            st.stop()
+    checked_stores().add(db)
+
+stamp = view.store_stamp(db)
+
+# ------------------------------------------------------------------------------------------ URL state
+
+try:
+    available = indicators_of(db, stamp)
+except StoreError as exc:
+    st.error(f"{db}：{exc}", icon=":material/error:")
+    st.stop()
+if "view" not in st.session_state:          # a new session: the URL says what to show
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    wanted = decode_state(params, indicators=CATALOGUE.indicators)
+    st.session_state.update(view=wanted.view, indicator=wanted.indicator, kind=wanted.kind,
+                            regions=list(wanted.regions), grain=wanted.grain, year=wanted.year,
+                            log=wanted.log, doc=wanted.doc, facts_topic=wanted.topic, q=wanted.q,
+                            facts_region=wanted.region)
+
+# ----------------------------------------------------------------------------------------- sidebar
 
 with st.sidebar:
-    st.header("文档")
-    use_samples = st.toggle("示例文档（data/）", value=True, key="samples")
-    suffixes = view.supported_suffixes()
-    uploads = st.file_uploader(
-        "上传文件",
-        type=[s.lstrip(".") for s in suffixes],
-        accept_multiple_files=True,
-        key="uploads",
-        help="可一次选择多个文件：" + "、".join(suffixes) + "；GBK/GB18030 编码的文本也能读。",
+    st.header("指标")
+    stated = dict(zip(available["indicator_id"], available["facts"], strict=True))
+    topic_order = {t: n for n, t in enumerate(TOPICS)}
+    options = sorted((i for i in stated if i in NAMES),
+                     key=lambda i: (topic_order.get(CATALOGUE.get(i).topic, len(topic_order)), -stated[i]))
+    if not options:
+        st.warning("语料库里还没有能对上指标目录的事实。上传公报或工作报告试试。")
+        st.stop()
+    if st.session_state.get("indicator") not in options:
+        st.session_state["indicator"] = "gdp" if "gdp" in options else options[0]
+    indicator = st.selectbox(
+        "指标（按主题，可输入搜索）", options, key="indicator",
+        format_func=lambda i: f"{TOPICS.get(CATALOGUE.get(i).topic, '其他')} · {NAMES[i]}",
     )
-    pasted = st.text_area(
-        "粘贴文本", key="paste", height=110, placeholder="粘贴公报或新闻的文字，按 Ctrl+Enter 应用"
-    )
+    stated_in = regions_of(db, stamp, indicator)
+    chosen = [r for r in st.session_state.get("regions", []) if r in stated_in]
+    if not chosen and stated_in:
+        chosen = ["全国" if "全国" in stated_in else stated_in[0]]
+    st.session_state["regions"] = chosen
+    regions = st.multiselect("地区", stated_in, key="regions", placeholder="选择地区",
+                             help="按事实数排序；可输入搜索")
+    in_regions = regions_series(db, stamp, indicator, tuple(regions))
+    kinds = list(in_regions["kind"].value_counts().index)
+    if st.session_state.get("kind") not in kinds:
+        st.session_state["kind"] = kinds[0] if kinds else "growth"
+    kind = st.selectbox("数值类型", kinds or ["growth"], key="kind", format_func=lambda k: KIND_NAMES.get(k, k),
+                        help="同一指标的增长率与总量分开画：“增长率”是报告里写的增速，“金额/数量”是水平值")
+    grains = [g for g in GRAINS if g in set(in_regions.loc[in_regions["kind"] == kind, "period_grain"])]
+    if st.session_state.get("grain") not in grains:
+        st.session_state["grain"] = "year" if "year" in grains else (grains[0] if grains else "year")
+    grain = st.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
 
-    docs = view.collect_documents(
-        load_samples(DATA_DIR) if use_samples else {},
-        [(f.name, f.getvalue()) for f in uploads or []],
-        pasted,
-        reader=read_file,
-    )
-    frames = []
-    for name, text in docs.texts.items():
-        try:
-            frames.append(facts_for(text, name))
-        except Exception as exc:  # one document the engine trips on must not hide the others
-            docs.errors.append(f"{name}: 抽取失败（{type(exc).__name__}: {exc}）")
-    table = view.combine(frames)
+    st.header("语料库")
+    st.caption(f"{db}\n\n{len(documents_of(db, stamp))} 篇文档 · {int(available['facts'].sum())} 条指标事实")
+    other = st.text_input("打开其他语料库（.duckdb 文件路径）", key="other_db", placeholder="/path/to/corpus.duckdb")
+    if other and other != db:
+        if Path(other).is_file():
+            st.session_state["db"] = other
+            st.rerun()
+        st.error(f"{other}：找不到这个文件", icon=":material/error:")
 
-    for message in docs.errors:
-        st.error(f"未能读取 {message}", icon=":material/error:")
-    for message in docs.notes:
-        st.caption(f"已读取，但有修复：{message}")
-
-    st.header("筛选")
-    options = view.filter_options(table, list(docs.texts), list(labels))
-    filters = view.Filters(
-        topic=tuple(url_multiselect("主题", "topic", options["topic"], labels)),
-        region=tuple(bound_multiselect("地区", "region", options["region"])),
-        period=tuple(bound_multiselect("时期", "period", options["period"])),
-        kind=tuple(url_multiselect("类型", "kind", options["kind"], view.KIND_LABELS)),
-        doc=tuple(bound_multiselect("文档", "doc", options["doc"])),
-        q=st.text_input("搜索指标或原句", key="q", bind="query-params", placeholder="例如：投资、工业"),
-    )
+    with st.form("upload", clear_on_submit=True, border=False):
+        suffixes = view.supported_suffixes()
+        uploads = st.file_uploader("加入文档（按内容去重）", type=[s.lstrip(".") for s in suffixes],
+                                   accept_multiple_files=True, key="uploads",
+                                   help="可一次选择多个文件：" + "、".join(suffixes) + "；GBK/GB18030 编码的文本也能读。")
+        pasted = st.text_area("或粘贴文本", key="paste", height=90, placeholder="粘贴公报或新闻的文字")
+        up_date = st.date_input("文档日期（可选，填写后以此为准）", value=None, key="up_date",
+                                min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
+        up_region = st.text_input("文档所属地区（可选，填写后以此为准）", key="up_region", placeholder="例如：安徽省、鞍山市")
+        submitted = st.form_submit_button("加入语料库", icon=":material/upload_file:")
+    files = [(Path(u.name).name, u.getvalue()) for u in uploads or []]
+    if pasted and pasted.strip():
+        files.append(view.pasted_file(pasted))
+    if submitted and files:
+        # Uploads are kept beside the store (the store names each document by its path).
+        folder = Path(f"{db}.uploads") / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        folder.mkdir(parents=True)
+        for name, data in files:
+            (folder / name).write_bytes(data)
+        report = ingest_with_progress([str(folder)], db, "抽取上传的文档",
+                                      date=up_date.isoformat() if up_date else "", region=up_region.strip())
+        # Shown after the rerun that lets every list on the page see the new documents.
+        st.session_state["ingested"] = {
+            "success": f"新抽取 {report.extracted} 篇，{report.linked + report.unchanged} 篇内容已在库中；"
+                       f"共新增 {report.facts} 条事实。",
+            "errors": [f"{series.doc_name(name)}：{reason}" for name, reason in report.failures],
+            "notes": [f"已读取，但有修复：{series.doc_name(name)}：{note}" for name, note in report.warnings],
+        }
+        st.rerun()
+    done = st.session_state.pop("ingested", None)
+    if done:
+        st.success(done["success"], icon=":material/check:")
+        for message in done["errors"]:
+            st.error(message, icon=":material/error:")
+        for message in done["notes"]:
+            st.caption(message)
 
 # ------------------------------------------------------------------------------------------------ main
 
 st.title("经济指标看板")
 
-if not docs.texts:
-    st.info(
-        "还没有文档。在左侧**上传文件**（" + "、".join(suffixes) + "）、**粘贴文本**，或打开**示例文档**。",
-        icon=":material/upload_file:",
-    )
-    st.stop()
+tile_region = regions[0] if regions else "全国"
+tiles = headline.headline_tiles(headline_of(db, stamp, tile_region), NAMES)
+if tiles:
+    with st.container(horizontal=True):
+        for tile in tiles:
+            st.metric(tile.label, tile.value, delta=tile.delta or None, help=tile.help, border=True,
+                      delta_color="off" if tile.delta == headline.UNCHANGED else tile.delta_color,
+                      delta_arrow="off" if tile.delta == headline.UNCHANGED else "auto")
+    st.caption(f"{tile_region}的主要指标：最近一年的实际值，与上一年比较；悬停查看原句。")
 
-if table.empty:
-    st.info(
-        "这些文档里没有找到数字事实。换一篇含有统计数字的公报或新闻（例如“完成投资300.1亿元，同比增长7.1%”），"
-        "或在左侧上传其他文件。",
-        icon=":material/search_off:",
-    )
-    st.stop()
+if st.session_state.get("view") not in VIEWS:
+    st.session_state["view"] = "series"
+current = st.segmented_control("视图", list(VIEWS), key="view", required=True, format_func=VIEWS.get,
+                               label_visibility="collapsed")
 
-facts = view.filter_facts(table, filters)
-st.caption(f"显示 {len(facts)} / {len(table)} 条事实 · {len(docs.texts)} 篇文档")
-
-if facts.empty:
-    st.info(
-        "当前筛选没有匹配的事实。放宽或清除左侧的筛选条件（分享的链接里也可以删掉对应的参数）。",
-        icon=":material/filter_alt_off:",
-    )
-    st.stop()
-
-with st.container(horizontal=True):
-    for tile in view.choose_tiles(facts):
-        st.metric(tile.label, tile.value, help=tile.help, border=True)
-
-with st.container(horizontal=True):
-    st.download_button(
-        "下载 CSV", data=to_csv_bytes(facts), file_name="indicators.csv", mime="text/csv",
-        on_click="ignore", key="download_csv", icon=":material/download:",
-        help="当前筛选出的事实，UTF-8（带 BOM，Excel 可直接打开）",
-    )
-    st.download_button(
-        "下载 JSON", data=to_json_bytes(facts), file_name="indicators.json", mime="application/json",
-        on_click="ignore", key="download_json", icon=":material/data_object:",
-    )
+selected = points_of(db, stamp, indicator, kind, tuple(regions), grain)
+title = series.series_title(NAMES[indicator], kind, regions)
 
 
-def show_charts() -> None:
-    left, right = st.columns(2)
-    left.plotly_chart(charts.facts_per_topic(facts, labels, colours), key="chart_topics")
-    with right:
-        units = charts.growth_units(facts)
-        for unit in units:
-            st.plotly_chart(charts.growth_rates(facts, unit), key=f"chart_growth_{unit}")
-        if not units:
-            st.info("当前筛选里没有增长率。")
-    value_units = charts.value_units(facts)
-    if value_units:
-        unit = st.selectbox(
-            "数值图的单位（一张图只用一种单位）", value_units, key="unit", format_func=view.display_unit
-        )
-        st.plotly_chart(charts.values_by_indicator(facts, unit), key="chart_values")
-
-
-def show_table() -> None:
-    event = st.dataframe(
-        view.table_view(facts, labels),
-        hide_index=True,
-        key="table",
-        on_select="rerun",
-        selection_mode="single-row",
-        column_config=TABLE_COLUMNS,
-    )
-    rows = event.selection.rows if event is not None else []
-    if rows:
-        fact = facts.iloc[rows[0]]
-        before, mention, after = view.context_window(docs.texts[fact["source"]], fact["start"], fact["end"])
-        st.markdown(f"**{view.fact_label(fact)}** · {fact['source']}")
-        st.html(highlight.context_html(before, mention, after))
+def show_point(frame: pd.DataFrame, row: int) -> None:
+    """A point's sentence and its paragraph in the document, the figure marked."""
+    ctx = series.point_context(frame, row)
+    st.markdown(f"**{ctx['label']}** · {series.doc_name(ctx['doc'])} · {ctx['doc_date']}")
+    try:
+        text = text_of(db, stamp, frame.loc[row, "doc_id"])
+    except KeyError:
+        text = ""
+    if text[ctx["start"]:ctx["end"]] == ctx["mention"]:
+        st.html(highlight.context_html(*view.paragraph_window(text, ctx["start"], ctx["end"])))
     else:
-        st.caption("选中表格中的一行，这里会显示它在原文中的上下文。")
+        st.html(highlight.context_html("", ctx["mention"], ""))
+        st.caption(ctx["sentence"])
 
 
-def show_text() -> None:
-    name = st.selectbox("文档", list(docs.texts), key="text_doc")
-    shown = facts[facts["source"] == name]
-    st.caption(f"标出了本文档中符合筛选的 {len(shown)} 条事实；鼠标悬停查看数值、单位和指标。")
-    st.html(highlight.legend_html(colours, labels, view.distinct(shown["topic"])))
-    st.html(highlight.highlight_html(docs.texts[name], shown, colours, labels))
+def show_series() -> None:
+    log = st.toggle("对数坐标", key="log", disabled=kind == "growth",
+                    help="水平值跨越几个数量级时（如1978年至今的国内生产总值）更好读；增长率不用")
+    frame = selected.reset_index(drop=True)
+    if frame.empty:
+        st.info("所选地区和时期没有这个指标的数据。换一个地区、时期或数值类型。", icon=":material/search_off:")
+        return
+    event = st.plotly_chart(series.series_figure(frame, log=log and kind != "growth", title=title),
+                            key="series_chart", on_select="rerun", selection_mode="points")
+    picked = event.selection.points if event is not None else []
+    if picked and picked[0].get("customdata"):
+        show_point(frame, int(picked[0]["customdata"][0]))
+    else:
+        st.caption("点击图上的一个点，这里显示它的原句和所在段落。")
+    table = frame[["region_name", "period_label", "modality_label", "shown", "doc_name", "doc_date", "vintages",
+                   "sentence"]]
+    event = st.dataframe(table, hide_index=True, key="series_table", on_select="rerun",
+                         selection_mode="single-row", column_config={
+                             "region_name": "地区", "period_label": "时期", "modality_label": "性质",
+                             "shown": "数值", "doc_name": "文档", "doc_date": "文档日期",
+                             "vintages": st.column_config.NumberColumn("表述次数", help="说到这一数值的文档数"),
+                             "sentence": st.column_config.TextColumn("原句", width="large")})
+    if event is not None and event.selection.rows:
+        show_point(frame, event.selection.rows[0])
+    link = state_query(ViewState(view="series", indicator=indicator, kind=kind, regions=tuple(regions),
+                                 grain=grain, log=log))
+    with st.container(horizontal=True):
+        st.download_button("下载序列 CSV", data=lambda: series.series_csv(frame), file_name=f"{indicator}_{kind}.csv",
+                           mime="text/csv", on_click="ignore", key="download_series_csv", icon=":material/download:",
+                           help="图中的每个点一行，UTF-8（带 BOM，Excel 可直接打开）")
+        st.download_button("下载元数据 JSON", data=lambda: series.series_metadata(
+                               frame, CATALOGUE.get(indicator), view_url=link, as_of=str(dt.date.today())),
+                           file_name=f"{indicator}_{kind}.metadata.json", mime="application/json",
+                           on_click="ignore", key="download_series_meta", icon=":material/data_object:",
+                           help="指标定义、单位，以及每个点的文档、日期和原句")
 
 
-# Only the open tab runs (on_change="rerun"): the first paint sends the charts, not the table and text.
-for tab, show in zip(
-    st.tabs(["图表", "表格", "原文"], key="view", on_change="rerun"), (show_charts, show_table, show_text), strict=True
-):
-    if tab.open:
-        with tab:
-            show()
+@st.cache_resource(max_entries=32, show_spinner=False)
+def compared(db: str, stamp: tuple, indicator: str, kind: str, start: str, end: str, what: str):
+    """The ranking of one period, its bar chart and its map: built once, shared (plotly figures with
+    34 provinces take a while to build and are never changed after)."""
+    ranked = compare.latest_per_region(kind_series(db, stamp, indicator, kind), start, end)
+    provinces = compare.province_values(ranked)
+    return (ranked, compare.compare_figure(ranked, f"{what}（各地区排序）"),
+            compare.province_map(provinces, f"{what}（分省）"), bool(provinces))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def comparable_periods(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> list[tuple[str, str]]:
+    return compare.periods(kind_series(db, stamp, indicator, kind), grain)
+
+
+def show_compare() -> None:
+    choices = comparable_periods(db, stamp, indicator, kind, grain)
+    if not choices:
+        st.info("这个指标还没有可比较的实际值。", icon=":material/search_off:")
+        return
+    labels = {s[:4]: view.dates_label(s, e, grain) for s, e in choices}
+    if st.session_state.get("year") not in labels:
+        st.session_state["year"] = next(iter(labels))
+    year = st.selectbox("时期", list(labels), key="year", format_func=labels.get)
+    start, end = next((s, e) for s, e in choices if s[:4] == year)
+    what = f"{NAMES[indicator]}{'增长' if kind == 'growth' else ''} · {labels[year]}"
+    ranked, bars, shapes, has_provinces = compared(db, stamp, indicator, kind, start, end, what)
+    left, right = st.columns([2, 3])
+    left.plotly_chart(bars, key="compare_chart")
+    with right:
+        st.plotly_chart(shapes, key="compare_map")
+        if not has_provinces:
+            st.caption("这一时期还没有省级数据：上传各省的政府工作报告或统计公报后，地图会着色。")
+    st.dataframe(ranked[["rank", "region_name", "shown", "doc", "doc_date", "sentence"]].assign(
+        doc=[series.doc_name(d) for d in ranked["doc"]]), hide_index=True, key="compare_table",
+        column_config={"rank": "名次", "region_name": "地区", "shown": "数值", "doc": "文档",
+                       "doc_date": "文档日期", "sentence": st.column_config.TextColumn("原句", width="large")})
+
+
+def show_targets() -> None:
+    pairs = series.pair_targets(selected)
+    if pairs.empty:
+        st.info("所选地区没有这个指标的目标。政府工作报告的“主要预期目标”是目标的主要来源。",
+                icon=":material/flag:")
+        return
+    counts = pairs["status"].value_counts()
+    st.caption(" · ".join(f"{series.STATUS_LABELS[s]} {int(counts.get(s, 0))} 年" for s in series.STATUS_LABELS))
+    unit = selected["unit"].value_counts().index[0]
+    st.plotly_chart(series.targets_figure(pairs, unit, f"{title}：目标与实际"), key="targets_chart")
+    st.dataframe(pairs[["region_name", "period_label", "target_shown", "outcome_shown", "status_label",
+                        "target_sentence", "outcome_sentence", "target_date", "outcome_date"]],
+                 hide_index=True, key="targets_table", column_config={
+                     "region_name": "地区", "period_label": "时期", "target_shown": "目标", "outcome_shown": "实际",
+                     "status_label": "结果", "target_sentence": st.column_config.TextColumn("目标原句", width="large"),
+                     "outcome_sentence": st.column_config.TextColumn("实际原句", width="large"),
+                     "target_date": "目标文档日期", "outcome_date": "实际文档日期"})
+    st.caption(f"目标取当年最早的表述，实际取最新的表述（修订为准）。“{series.STATUS_LABELS['near']}”："
+               f"目标写作“左右”，差距不超过 {series.APPROX_TOLERANCE} 个百分点。")
+
+
+def show_coverage() -> None:
+    everywhere = st.toggle("所有地区", key="coverage_all", value=False, help="关闭时只数左侧所选地区的事实")
+    matrix = coverage.coverage_matrix(coverage_of(db, stamp), NAMES, regions=() if everywhere else regions)
+    if matrix.empty:
+        st.info("所选地区还没有带年份的指标事实。", icon=":material/search_off:")
+        return
+    st.plotly_chart(coverage.coverage_figure(matrix, "各指标各年份的事实数（白色为空缺）"), key="coverage_chart")
+
+
+def show_documents() -> None:
+    docs = documents_of(db, stamp)
+    if docs.empty:
+        st.info("语料库里还没有文档。", icon=":material/description:")
+        return
+    shown = docs.assign(name=[series.doc_name(p) for p in docs["path"]])
+    st.dataframe(shown[["name", "title", "doc_date", "doc_region", "doc_kind", "facts", "status"]],
+                 hide_index=True, key="documents_table", column_config={
+                     "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区",
+                     "doc_kind": "类型", "facts": "事实数", "status": "状态"})
+    ids = list(docs["doc_id"])
+    if st.session_state.get("doc") not in ids:
+        st.session_state["doc"] = ids[-1]
+    labels = dict(zip(docs["doc_id"], [f"{d or '日期不详'} · {series.doc_name(p)}" for d, p in
+                                       zip(docs["doc_date"], docs["path"], strict=True)], strict=True))
+    doc_id = st.selectbox("文档", ids, key="doc", format_func=labels.get)
+    facts = facts_of(db, stamp, doc_id=doc_id)
+    colours = charts.topic_colours(list(TOPICS))
+    st.caption(f"标出了本文档的 {len(facts)} 条事实；鼠标悬停查看数值、单位和指标。")
+    st.html(highlight.legend_html(colours, TOPICS, view.distinct(facts["topic"])))
+    st.html(highlight.highlight_html(text_of(db, stamp, doc_id), facts, colours, TOPICS))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def all_regions(db: str, stamp: tuple) -> list[str]:
+    """Every region the store states a fact for, 全国 first, then by number of facts."""
+    counts = coverage_of(db, stamp).groupby("region_name")["facts"].sum()
+    counts = counts[counts.index != ""]
+    return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
+
+
+def show_facts() -> None:
+    left, middle, right, last = st.columns([1, 1, 2, 1])
+    if st.session_state.get("facts_topic") not in TOPICS:
+        st.session_state["facts_topic"] = ""
+    topic = left.selectbox("主题", ["", *TOPICS], key="facts_topic", format_func=lambda t: TOPICS.get(t, "全部"))
+    places = all_regions(db, stamp)
+    if st.session_state.get("facts_region") not in places:
+        st.session_state["facts_region"] = ""
+    region = middle.selectbox("地区", ["", *places], key="facts_region", format_func=lambda r: r or "全部")
+    q = right.text_input("原句包含", key="q", placeholder="例如：粮食、投资")
+    only = last.toggle("只看当前指标", key="facts_indicator", value=False)
+    facts = facts_of(db, stamp, topic=topic or None, indicator=indicator if only else None, region=region or None,
+                     contains=q.strip() or None, limit=FACTS_LIMIT)
+    more = f"（最多显示前 {FACTS_LIMIT} 条）" if len(facts) == FACTS_LIMIT else ""
+    st.caption(f"显示 {len(facts)} 条事实{more}")
+    if facts.empty:
+        st.info("没有符合条件的事实。", icon=":material/filter_alt_off:")
+        return
+    shown = view.table_view(facts.assign(source=[series.doc_name(p) for p in facts["source"]]), TOPICS)
+    st.dataframe(shown, hide_index=True, key="facts_table")
+    with st.container(horizontal=True):
+        st.download_button("下载 CSV", data=lambda: to_csv_bytes(facts), file_name="indicators.csv", mime="text/csv",
+                           on_click="ignore", key="download_csv", icon=":material/download:",
+                           help="当前筛选出的事实，UTF-8（带 BOM，Excel 可直接打开）")
+        st.download_button("下载 JSON", data=lambda: to_json_bytes(facts), file_name="indicators.json",
+                           mime="application/json", on_click="ignore", key="download_json",
+                           icon=":material/data_object:")
+
+
+{"series": show_series, "compare": show_compare, "targets": show_targets, "coverage": show_coverage,
+ "documents": show_documents, "facts": show_facts}[current]()
+
+# The URL follows the view, so the address bar is always a permalink to what is on the screen.
+shown_state = ViewState(view=current, indicator=indicator, kind=kind, regions=tuple(regions), grain=grain,
+                        year=st.session_state.get("year", "") if current == "compare" else "",
+                        log=bool(st.session_state.get("log")) if current == "series" else False,
+                        doc=st.session_state.get("doc", "") if current == "documents" else "",
+                        topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
+                        q=st.session_state.get("q", "").strip() if current == "facts" else "",
+                        region=st.session_state.get("facts_region", "") if current == "facts" else "")
+wanted_params = encode_state(shown_state)
+if {k: st.query_params.get_all(k) for k in st.query_params} != {
+        k: v if isinstance(v, list) else [v] for k, v in wanted_params.items()}:
+    st.query_params.from_dict(wanted_params)

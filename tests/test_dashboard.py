@@ -1,420 +1,356 @@
-"""AppTest tests of dashboard.py: every element, driven by a small deterministic stand-in for the engine.
+"""AppTest tests of dashboard.py over a small corpus store, one group per view.
 
-The stand-in (``fake_extract``) makes these tests about the dashboard, not about extraction quality:
-each test knows exactly which facts exist. ``test_dashboard_engine.py`` runs the real engine on the
-bundled sample.
+The store is built once with the real engine from seven State Council work reports (2019–2025, from
+data/), two provincial reports written for these tests (given their region and date by a
+metadata.csv, as a user would) and a hostile page; each test opens the dashboard on it through
+``INDICATORS_DB``. ``test_dashboard_engine.py`` runs the dashboard on the whole bundled demo corpus.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import regex
 import streamlit as st
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.testing.v1 import AppTest
 
-from indicators.app import view
-from indicators.schema import COLUMNS, Fact, facts_to_frame
+from indicators.batch.ingest import ingest
+from indicators.corpus import open_corpus
+from indicators.lang.topics import topic_labels
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")
+REPORTS = ROOT / "data" / "gov-work-reports"
 
-DOC_A = (
-    "前三季度，鞍山完成投资300.1亿元，同比增长7.1%。\n\n"
-    "前三季度，鞍山规上工业增加值同比下降2.3%。\n\n"
-    "鞍山受理群众诉求25.43万件，办结率91.51%。"
-)
-DOC_B = "1-10月，海城社会消费品零售总额120亿元，同比增长5.2%。新增工业企业697家。"
+ANHUI = """政府工作报告
 
-_NUMBER = regex.compile(r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>亿|万)?(?P<unit>元|件|家|%)")
-_TOPICS = (("投资", "investment"), ("工业", "industry"), ("零售", "consumption"))
+——2025年1月15日在安徽省第十四届人民代表大会第四次会议上
+
+过去一年，全省生产总值增长5.8%，居民消费价格上涨0.3%，城镇新增就业68.5万人。
+
+今年经济社会发展的主要预期目标是：全省生产总值增长5.5%左右，居民消费价格涨幅2%左右。
+"""
+GUANGDONG = """政府工作报告
+
+——2025年2月5日在广东省第十四届人民代表大会第三次会议上
+
+过去一年，全省地区生产总值增长3.5%，居民消费价格上涨0.1%。
+
+今年的主要预期目标是：地区生产总值增长5%左右。
+"""
+HOSTILE = '完成投资3亿元<script>alert("x")</script><img src=x onerror=alert(1)>，新增企业2家。'
 
 
-def fake_extract(text: str, source: str = ""):
-    """Numbers with 元/件/家/% as facts; topic, period, region, kind from plain keyword rules."""
-    facts = []
-    for m in _NUMBER.finditer(text):
-        s_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        s_end = text.find("。", m.end())
-        sentence = text[s_start : s_end + 1 if s_end >= 0 else len(text)]
-        before = text[s_start : m.start()]
-        value = float(m["num"]) * {"亿": 1e8, "万": 1e4, None: 1}[m["mult"]]
-        unit = m["unit"]
-        if unit == "%":
-            kind = "growth" if regex.search("增长|下降", before[-4:]) else "ratio"
-            value = -value if before.endswith("下降") else value
-        else:
-            kind = {"元": "money", "件": "count", "家": "count"}[unit]
-        clause = regex.split("[，,]", before)[-1]
-        indicator = regex.sub("^(鞍山|海城)?(完成)?|(同比)?(增长|下降)$", "", clause)
-        topic = next((key for word, key in _TOPICS if word in sentence), "other")
-        period = (regex.search("前三季度|1-10月", sentence) or [""])[0]
-        region = (regex.search("鞍山|海城", sentence) or [""])[0]
-        facts.append(Fact(
-            start=m.start(), end=m.end(), mention=m.group(), value=value, unit=unit, qualifier="exact",
-            kind=kind, indicator=indicator, period=period, region=region, topic=topic,
-            sentence=sentence, source=source,
-        ))
-    return facts_to_frame(facts)
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for year in range(2019, 2026):
+        shutil.copy(REPORTS / f"{year}.txt", folder / f"{year}.txt")
+    (folder / "anhui.txt").write_text(ANHUI, "utf-8")
+    (folder / "guangdong.txt").write_text(GUANGDONG, "utf-8")
+    (folder / "hostile.txt").write_text(HOSTILE, "utf-8")
+    (folder / "metadata.csv").write_text(
+        "file,date,region,kind\nanhui.txt,2025-01-15,安徽省,work_report\n"
+        "guangdong.txt,2025-02-05,广东省,work_report\nhostile.txt,2025-03-01,鞍山市,news\n", "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_store(corpus_dir, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("store") / "corpus.duckdb"
+    report = ingest([str(corpus_dir)], db, jobs=1)
+    assert report.extracted == 10 and not report.failures
+    return db
 
 
 @pytest.fixture
-def samples(tmp_path, monkeypatch):
-    """A data/ folder with DOC_A and DOC_B, the fake engine, and empty caches."""
-    (tmp_path / "a.txt").write_text(DOC_A, "utf-8")
-    (tmp_path / "b.txt").write_text(DOC_B, "utf-8")
-    monkeypatch.setenv("INDICATORS_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(view, "extract_document", fake_extract)
+def store(built_store, tmp_path, monkeypatch) -> Path:
+    """A copy of the built store per test (uploads write to it), opened through INDICATORS_DB."""
+    db = tmp_path / "corpus.duckdb"
+    shutil.copy(built_store, db)
+    monkeypatch.setenv("INDICATORS_DB", str(db))
     st.cache_data.clear()
-    yield tmp_path
+    st.cache_resource.clear()
+    yield db
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
-def app(tab: str | None = None, **params) -> AppTest:
-    """Run the dashboard with URL ``params``; ``tab`` opens 表格 or 原文 (only the open tab renders)."""
-    at = AppTest.from_file(APP, default_timeout=30)
+def app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
-    return show(at, tab) if tab else at
-
-
-def show(at: AppTest, tab: str) -> AppTest:
-    at.session_state["view"] = tab
     return at.run()
 
 
-def table(at: AppTest):
-    return show(at, "表格").dataframe[0].value
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
-def caption_counts(at: AppTest) -> tuple[int, int]:
-    for c in at.caption:
-        m = regex.match(r"显示 (\d+) / (\d+) 条事实", c.value)
-        if m:
-            return int(m[1]), int(m[2])
-    raise AssertionError("no fact count caption")
-
-
-def plotly_specs(at: AppTest) -> dict[str, dict]:
-    return {el.proto.id: json.loads(el.proto.spec) for el in at.get("plotly_chart")}
-
-
-def chart(at: AppTest, title_part: str) -> dict:
-    for spec in plotly_specs(at).values():
-        if title_part in spec["layout"]["title"]["text"]:
-            return spec
-    raise AssertionError(f"no chart titled {title_part!r}")
-
-
-# ------------------------------------------------------------------------------------------ whole page
-
-
-def test_default_view_shows_every_fact_of_the_samples(samples):
-    at = app()
-    assert not at.exception
-    assert caption_counts(at) == (8, 8)
-    assert [t.label for t in at.tabs] == ["图表", "表格", "原文"]
-
-
-def test_only_the_open_tab_is_rendered(samples):
-    at = app()
-    assert len(at.get("plotly_chart")) == 3 and not at.dataframe and not at.html
-    show(at, "表格")
-    assert not at.exception
-    assert len(at.dataframe) == 1 and not at.get("plotly_chart") and not at.html
-    show(at, "原文")
-    assert not at.exception
-    assert len(at.html) == 2 and not at.dataframe and not at.get("plotly_chart")
-
-
-def test_tiles_are_formatted_the_chinese_way_with_label_and_source_sentence(samples):
-    at = app()
-    tiles = {m.label: m for m in at.metric}
-    values = [m.value for m in at.metric]
-    assert "300.1亿元" in values          # the largest money figure
-    assert "25.43万件" in values          # the largest count
-    assert "91.51%" in values             # the first level ratio
-    assert "同比 +7.1%" in values and "同比 -2.3%" in values
-    invest = tiles["投资 · 前三季度 · 鞍山"]
-    assert invest.value == "300.1亿元"
-    assert invest.proto.help.startswith("前三季度，鞍山完成投资300.1亿元")
-    assert "a.txt" in invest.proto.help
-    assert len(at.metric) <= 6
-
-
-def test_topic_chart_counts_facts_per_topic_in_chinese(samples):
-    spec = chart(app(), "各主题")
-    bar = spec["data"][0]
-    counts = dict(zip(bar["x"], bar["y"], strict=True))
-    assert counts == {"投资与项目": 2, "工业与企业": 2, "消费与贸易": 2, "其他": 2}
-
-
-def test_growth_chart_diverges_with_falls_in_another_colour(samples):
-    spec = chart(app(), "增长率")
-    traces = {t["name"]: t for t in spec["data"]}
-    assert traces["上升"]["x"] == [5.2, 7.1]
-    assert traces["下降"]["x"] == [-2.3]
-    assert traces["上升"]["marker"]["color"] != traces["下降"]["marker"]["color"]
-    assert traces["上升"]["orientation"] == "h"
-    # hover: indicator, value with unit, period, region, source
-    custom = traces["下降"]["customdata"][0]
-    assert custom == ["规上工业增加值", "-2.3%", "前三季度", "鞍山", "a.txt"]
-    assert "%{customdata[4]}" in traces["下降"]["hovertemplate"]
-
-
-def test_value_chart_never_mixes_units(samples):
-    at = app()
-    unit_box = at.selectbox(key="unit")
-    assert set(unit_box.options) >= {"元", "件", "家"}
-    for unit in unit_box.options:
-        at.selectbox(key="unit").select(unit).run()
-        spec = chart(at, "各指标数值")
-        shown = [row[1] for row in spec["data"][0]["customdata"]]
-        assert shown and all(s.endswith(view.display_unit(unit)) for s in shown), (unit, shown)
-    at.selectbox(key="unit").select("元").run()
-    spec = chart(at, "各指标数值")
-    assert spec["data"][0]["x"] == [120.0, 300.1]          # axis in 亿元, not 3e10
-    assert spec["layout"]["xaxis"]["title"]["text"] == "数值（亿元）"
-
-
-def test_table_lists_exactly_the_filtered_facts_with_column_config(samples):
-    at = app(topic="industry", tab="表格")
-    table = at.dataframe[0].value
-    assert list(table["indicator"]) == ["规上工业增加值", "新增工业企业"]
-    assert set(table["topic"]) == {"工业与企业"}
-    config = json.loads(at.dataframe[0].proto.columns)
-    assert config["sentence"]["width"] == "large"
-    assert config["shown"]["label"] == "数值"
-    assert "697家" in list(table["shown"])
-
-
-# ----------------------------------------------------------------------------------- filters and URL
-
-
-def test_topic_param_takes_taxonomy_keys_and_narrows_everything(samples):
-    at = app(topic=["investment", "consumption"])
-    assert not at.exception
-    assert at.multiselect(key="topic").value == ["investment", "consumption"]
-    assert at.multiselect(key="topic").format_func("investment") == "投资与项目"
-    assert caption_counts(at) == (4, 8)
-    assert "25.43万件" not in [m.value for m in at.metric]
-    assert set(table(at)["topic"]) == {"投资与项目", "消费与贸易"}
-
-
-def test_unknown_param_values_fall_back_to_the_default(samples):
-    at = app(topic=["nonsense", "industry"], kind="bogus", region="火星", period="2099年", doc="nope.txt")
-    assert not at.exception
-    assert at.multiselect(key="topic").value == ["industry"]
-    assert at.multiselect(key="kind").value == []
-    assert at.multiselect(key="region").value == []
-    assert at.query_params["topic"] == "industry"   # the unknown key is dropped from the URL
-    assert "kind" not in at.query_params
-    assert caption_counts(at) == (2, 8)
-
-
-@pytest.mark.parametrize(
-    ("params", "expected"),
-    [
-        ({"region": "海城"}, 2),
-        ({"period": "前三季度"}, 3),
-        ({"kind": "growth"}, 3),
-        ({"kind": ["money", "count"]}, 4),
-        ({"doc": "b.txt"}, 3),
-        ({"q": "工业"}, 2),
-        ({"q": "零售 增长"}, 2),
-        ({"region": "鞍山", "kind": "growth"}, 2),
-    ],
-)
-def test_each_url_param_filters(samples, params, expected):
-    at = app(**params)
-    assert not at.exception
-    assert caption_counts(at) == (expected, 8)
-    assert len(table(at)) == expected
-
-
-def test_changing_a_filter_writes_topic_keys_to_the_url(samples):
-    at = app()
-    at.multiselect(key="topic").select("investment").select("industry").run()
-    assert at.query_params["topic"] == ["investment", "industry"]
-    assert caption_counts(at) == (4, 8)
-    at.multiselect(key="topic").unselect("industry").run()
-    assert at.query_params["topic"] == "investment"
-    assert caption_counts(at) == (2, 8)
-    at.multiselect(key="topic").unselect("investment").run()
-    assert "topic" not in at.query_params
-    assert caption_counts(at) == (8, 8)
-
-
-def test_filter_changes_do_not_re_extract(samples, monkeypatch):
-    calls = []
-
-    def counting(text, source=""):
-        calls.append(source)
-        return fake_extract(text, source)
-
-    monkeypatch.setattr(view, "extract_document", counting)
-    at = app()
-    assert sorted(calls) == ["a.txt", "b.txt"]
-    at.multiselect(key="kind").select("growth").run()
-    at.text_input(key="q").input("工业").run()
-    assert sorted(calls) == ["a.txt", "b.txt"]
-    assert caption_counts(at) == (1, 8)
-
-
-# ---------------------------------------------------------------------------------------- downloads
+def traces(spec: dict) -> dict[str, dict]:
+    return {t.get("name"): t for t in spec["data"]}
 
 
 @pytest.fixture
 def media(monkeypatch):
-    """The in-memory media stores AppTest creates, so a test can read the bytes a download serves."""
-    stores = []
+    """The bytes a download button serves: the in-memory media manager AppTest creates is recorded,
+    and a download made on demand (``data=`` a callable) is generated as a browser's click would."""
+    managers = []
 
-    class Recording(app_test_module.MemoryMediaFileStorage):
+    class Recording(app_test_module.MediaFileManager):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            stores.append(self)
+            managers.append(self)
 
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
+    monkeypatch.setattr(app_test_module, "MediaFileManager", Recording)
 
-    def served(url: str) -> bytes:
-        return stores[-1].get_file(url.rsplit("/", 1)[-1]).content
+    def served(button) -> bytes:
+        proto = button.proto
+        address = managers[-1].execute_deferred(proto.deferred_file_id) if proto.deferred_file_id else proto.url
+        return managers[-1]._storage.get_file(address.rsplit("/", 1)[-1]).content
 
     return served
 
 
-def test_download_buttons_do_not_rerun_and_serve_csv_and_json(samples, media):
-    at = app(topic="investment")
+# ------------------------------------------------------------------------------------- series view
+
+
+def test_default_view_is_gdp_growth_for_the_country_with_outcomes_and_targets(store):
+    at = app()
+    assert not at.exception
+    assert at.segmented_control(key="view").value == "series"
+    assert (at.selectbox(key="indicator").value, at.selectbox(key="kind").value) == ("gdp", "growth")
+    assert at.multiselect(key="regions").value == ["全国"]
+    (spec,) = charts(at)
+    lines = traces(spec)
+    outcome, target = lines["全国 · 实际"], lines["全国 · 目标"]
+    assert outcome["mode"] == "lines+markers" and outcome["y"] == [6.6, 6.1, 2.3, 8.1, 3.0, 5.2, 5.0]
+    assert [x[:4] for x in outcome["x"]] == [str(y) for y in range(2018, 2025)]
+    assert target["mode"] == "markers" and target["y"][-1] == 5.0
+    # hover names the document and its date
+    assert outcome["customdata"][0][3] == "2019.txt" and outcome["customdata"][0][4].startswith("2019")
+    # the table below lists the same points
+    table = at.dataframe[0].value
+    assert len(table) == len(outcome["y"]) + len(target["y"])
+    assert dict(at.query_params) == {"view": "series", "indicator": "gdp", "kind": "growth", "region": "全国"}
+
+
+def test_tiles_are_the_headline_indicators_of_the_latest_year_with_their_change(store):
+    at = app()
+    tiles = {m.label: m for m in at.metric}
+    gdp = tiles["国内生产总值增长 · 2024年"]
+    assert gdp.value == "+5%" and gdp.proto.body and "个百分点" in str(gdp.proto.delta)
+    assert "2025.txt" in gdp.proto.help
+    assert "居民消费价格增长 · 2024年" in tiles
+    assert all(label.endswith("2024年") for label in tiles)
+
+
+def test_choosing_regions_draws_a_line_each_and_writes_the_url(store):
+    at = app()
+    assert set(at.multiselect(key="regions").options) >= {"全国", "安徽省", "广东省"}
+    at.multiselect(key="regions").set_value(["全国", "安徽省"]).run()
+    assert not at.exception
+    names = set(traces(charts(at)[0]))
+    assert {"全国 · 实际", "安徽省 · 实际", "安徽省 · 目标"} <= names
+    assert at.query_params["region"] == ["全国", "安徽省"]
+    # the tiles describe the first region chosen
+    assert any("全国" in c.value and "主要指标" in c.value for c in at.caption)
+
+
+def test_a_permalink_opens_the_view_it_names(store):
+    at = app(view="series", indicator="cpi", kind="growth", region=["安徽省"])
+    assert not at.exception
+    assert at.selectbox(key="indicator").value == "cpi" and at.multiselect(key="regions").value == ["安徽省"]
+    (spec,) = charts(at)
+    assert traces(spec)["安徽省 · 实际"]["y"] == [0.3]
+    assert "居民消费价格" in spec["layout"]["title"]["text"]
+
+
+def test_unknown_url_values_fall_back_to_defaults(store):
+    at = app(view="nonsense", indicator="no_such_thing", kind="bogus", region="火星")
+    assert not at.exception
+    assert at.segmented_control(key="view").value == "series"
+    assert at.selectbox(key="indicator").value == "gdp"
+    assert at.multiselect(key="regions").value == ["全国"]
+    assert dict(at.query_params)["indicator"] == "gdp"
+
+
+def test_series_downloads_are_the_charted_points_as_csv_with_bom_and_metadata(store, media):
+    at = app()
+    outcome_and_target = sum(len(t["y"]) for t in charts(at)[0]["data"])
     buttons = {b.label: b for b in at.download_button}
-    assert set(buttons) == {"下载 CSV", "下载 JSON"}
+    assert set(buttons) == {"下载序列 CSV", "下载元数据 JSON"}
     assert all(b.proto.ignore_rerun for b in buttons.values())
-    csv_bytes = media(buttons["下载 CSV"].proto.url)
-    assert csv_bytes.startswith(b"\xef\xbb\xbf")
-    rows = pd.read_csv(io.BytesIO(csv_bytes), encoding="utf-8-sig")
-    assert list(rows.columns) == list(COLUMNS)
-    assert list(rows["mention"]) == ["300.1亿元", "7.1%"] and set(rows["topic"]) == {"investment"}
-    records = json.loads(media(buttons["下载 JSON"].proto.url))
-    assert [r["mention"] for r in records] == ["300.1亿元", "7.1%"]
-    at.download_button[0].click().run()
+    raw = media(buttons["下载序列 CSV"])
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert len(rows) == outcome_and_target and set(rows["indicator_id"]) == {"gdp"}
+    meta = json.loads(media(buttons["下载元数据 JSON"]))
+    assert meta["indicator"]["name"] == "国内生产总值" and meta["unit"] == "%"
+    assert len(meta["points"]) == len(rows) and all(p["sentence"] and p["doc_date"] for p in meta["points"])
+    assert meta["view"].startswith("?view=series&indicator=gdp")
+
+
+def test_a_level_series_offers_a_log_axis(store):
+    at = app(indicator="gdp", kind="money")
     assert not at.exception
-    assert caption_counts(at) == (2, 8)
+    assert at.selectbox(key="kind").value == "money"
+    at.toggle(key="log").set_value(True).run()
+    (spec,) = charts(at)
+    assert spec["layout"]["yaxis"]["type"] == "log"
+    assert "万亿元" in spec["layout"]["yaxis"]["title"]["text"]
+    assert at.query_params["log"] == "1"
 
 
-def test_downloaded_csv_cannot_carry_a_formula(samples, media):
-    at = app()
-    at.toggle(key="samples").set_value(False).run()
-    at.text_area(key="paste").input("=HYPERLINK(1)投资3亿元。@SUM(1)新增企业2家。").run()
-    rows = pd.read_csv(io.BytesIO(media(at.download_button[0].proto.url)), encoding="utf-8-sig")
-    assert list(rows["indicator"]) == ["'=HYPERLINK(1)投资", "'@SUM(1)新增企业"]
+# ------------------------------------------------------------------------------------ other views
 
 
-# ------------------------------------------------------------------------------------ documents
-
-
-def test_upload_utf8_and_gbk_files_adds_them(samples):
-    at = app(doc=[])
-    at.file_uploader(key="uploads").set_value([
-        ("utf8.txt", "新增工业企业12家。".encode(), "text/plain"),
-        ("gbk.txt", "完成投资5亿元，同比增长3.5%。".encode("gbk"), "text/plain"),
-    ]).run()
+def test_compare_ranks_regions_and_shades_the_provinces(store):
+    at = app(view="compare", year="2024")
     assert not at.exception
-    assert caption_counts(at) == (11, 11)
-    assert set(at.multiselect(key="doc").options) == {"a.txt", "b.txt", "utf8.txt", "gbk.txt"}
-    at.multiselect(key="doc").set_value(["gbk.txt"]).run()
-    rows = table(at)
-    assert list(rows["source"]) == ["gbk.txt", "gbk.txt"]
-    assert list(rows["shown"]) == ["5亿元", "3.5%"]
+    assert at.selectbox(key="year").value == "2024"
+    bars, shapes = charts(at)
+    assert bars["data"][0]["y"] == ["广东省", "全国", "安徽省"]          # highest on top
+    provinces = traces(shapes)
+    assert len(provinces) == 34
+    assert provinces["安徽省"]["text"] == "安徽省：+5.8%" and provinces["北京市"]["text"] == "北京市：无数据"
+    assert dict(at.query_params)["year"] == "2024"
+    assert list(at.dataframe[0].value["region_name"]) == ["安徽省", "全国", "广东省"]
 
 
-def test_a_bad_file_is_named_and_the_other_documents_stay(samples):
-    at = app()
-    at.file_uploader(key="uploads").set_value([
-        ("broken.pdf", b"this is not a pdf at all", "application/pdf"),
-        ("good.txt", "新增工业企业12家。".encode(), "text/plain"),
-    ]).run()
+def test_targets_view_sets_each_target_beside_its_outcome(store):
+    at = app(view="targets")
     assert not at.exception
-    errors = [e.value for e in at.sidebar.error]
-    assert len(errors) == 1 and "broken.pdf" in errors[0]
-    assert caption_counts(at) == (9, 9)
+    pairs = at.dataframe[0].value.set_index("period_label")
+    assert pairs.loc["2023年", "target_shown"] == "+5%左右"
+    assert pairs.loc["2023年", "outcome_shown"] == "+5.2%" and pairs.loc["2023年", "status_label"] == "达到"
+    assert pairs.loc["2025年", "status_label"] == "尚无实际"
+    assert "5.2%" in pairs.loc["2023年", "outcome_sentence"] and "5%" in pairs.loc["2023年", "target_sentence"]
+    (spec,) = charts(at)
+    assert "目标" in traces(spec)
 
 
-def test_html_upload_and_a_repaired_file_are_read(samples):
-    page = "<html><body><article><h1>标题</h1><p>新增工业企业12家。</p></article><script>x</script></body></html>"
-    at = app()
-    at.file_uploader(key="uploads").set_value([
-        ("page.html", page.encode(), "text/html"),
-        ("cut.txt", ("受理诉求5件。" * 20).encode()[:-1], "text/plain"),
-    ]).run()
+def test_coverage_view_is_a_heat_map_of_indicators_by_year(store):
+    at = app(view="coverage")
     assert not at.exception
-    assert caption_counts(at) == (8 + 1 + 20, 8 + 1 + 20)
-    notes = [c.value for c in at.sidebar.caption]
-    assert any("cut.txt" in n and "U+FFFD" in n for n in notes)
-    assert not at.sidebar.error
+    (spec,) = charts(at)
+    heat = spec["data"][0]
+    assert heat["type"] == "heatmap" and "国内生产总值" in heat["y"]
+    assert at.toggle(key="coverage_all").value is False
+    national = len(heat["y"])
+    at.toggle(key="coverage_all").set_value(True).run()
+    assert len(charts(at)[0]["data"][0]["y"]) >= national
 
 
-def test_pasted_text_becomes_a_document(samples):
-    at = app()
-    at.toggle(key="samples").set_value(False).run()
-    at.text_area(key="paste").input("前三季度，鞍山完成投资42亿元。").run()
+def test_documents_view_lists_documents_and_marks_a_documents_facts(store):
+    at = app(view="documents")
     assert not at.exception
-    assert caption_counts(at) == (1, 1)
-    assert at.multiselect(key="doc").options == [view.PASTED_NAME]
-    assert [m.value for m in at.metric] == ["42亿元"]
-
-
-# ----------------------------------------------------------------------------------- empty states
-
-
-def test_no_documents_says_how_to_add_some(samples):
-    at = app()
-    at.toggle(key="samples").set_value(False).run()
-    assert not at.exception
-    assert "上传文件" in at.info[0].value and "粘贴文本" in at.info[0].value
-    assert not at.metric and not at.dataframe
-
-
-def test_documents_without_facts_say_so(samples):
-    at = app()
-    at.toggle(key="samples").set_value(False).run()
-    at.text_area(key="paste").input("今天天气很好。").run()
-    assert not at.exception
-    assert "没有找到数字事实" in at.info[0].value
-    assert not at.metric
-
-
-def test_a_filter_that_leaves_nothing_says_what_to_do(samples):
-    at = app(topic="energy")
-    assert not at.exception
-    assert "筛选没有匹配" in at.info[0].value
-    assert not at.metric and not at.download_button
-
-
-# ------------------------------------------------------------------------------------- text view
-
-
-def test_text_view_marks_facts_coloured_by_topic(samples):
-    at = app(tab="原文")
-    at.selectbox(key="text_doc").select("a.txt").run()
+    docs = at.dataframe[0].value
+    assert len(docs) == 10 and {"anhui.txt", "2024.txt"} <= set(docs["name"])
+    anhui = open_corpus(store).documents().set_index("path").filter(like="anhui", axis=0)["doc_id"].iloc[0]
+    at.selectbox(key="doc").set_value(anhui).run()
     page = at.html[-1].value
-    assert page.count("<mark") == 5
-    assert 'title="300.1亿元 · 投资 · 金额 · 投资与项目"' in page
-    assert "<mark" in page and "background:" in page
+    facts = open_corpus(store).facts(doc_id=anhui)
+    assert page.count("<mark") == len(facts) > 3
+    assert at.query_params["doc"] == anhui
 
 
-def test_hostile_document_text_is_shown_as_text(samples):
-    hostile = '完成投资3亿元<script>alert("x")</script><img src=x onerror=alert(1)>，新增企业2家。'
-    at = app()
-    at.toggle(key="samples").set_value(False).run()
-    at.text_area(key="paste").input(hostile).run()
-    show(at, "原文")
-    assert not at.exception
+def test_hostile_document_text_is_shown_as_text(store):
+    at = app(view="documents")
+    hostile = open_corpus(store).documents().set_index("path").filter(like="hostile", axis=0)["doc_id"].iloc[0]
+    at.selectbox(key="doc").set_value(hostile).run()
     page = at.html[-1].value
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
-    assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert page.count("<mark") == 2
+
+
+def test_facts_view_filters_the_whole_store_and_downloads_what_it_shows(store, media):
+    at = app(view="facts")
+    assert not at.exception
+    everything = len(at.dataframe[0].value)
+    at.text_input(key="q").input("全省生产总值").run()
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < everything and all("全省生产总值" in s for s in shown["sentence"])
+    csv_button = next(b for b in at.download_button if b.label == "下载 CSV")
+    rows = pd.read_csv(io.BytesIO(media(csv_button)), encoding="utf-8-sig")
+    assert len(rows) == len(shown)
+    assert at.query_params["q"] == "全省生产总值" and at.query_params["view"] == "facts"
+    at.selectbox(key="facts_topic").set_value("prices").run()
+    assert set(at.dataframe[0].value["topic"]) == {topic_labels()["prices"]}
+    assert set(at.dataframe[0].value["source"]) == {"anhui.txt"}      # the file's name, not its path
+
+
+def test_facts_view_state_comes_from_the_url(store):
+    at = app(view="facts", topic="prices", **{"in": "安徽省"})
+    assert not at.exception
+    assert at.selectbox(key="facts_topic").value == "prices" and at.selectbox(key="facts_region").value == "安徽省"
+    rows = at.dataframe[0].value
+    assert len(rows) >= 1 and set(rows["region_name"]) == {"安徽省"}
+    assert set(rows["topic"]) == {topic_labels()["prices"]}
+
+
+# ---------------------------------------------------------------------------------------- uploads
+
+
+def test_an_upload_is_added_to_the_store_with_the_given_date_and_region_and_only_once(store):
+    text = "过去一年，全省生产总值增长6.1%。".encode()
+    at = app()
+    at.file_uploader(key="uploads").set_value([("zhejiang.txt", text, "text/plain")])
+    at.text_input(key="up_region").input("浙江省")
+    at.date_input(key="up_date").set_value(pd.Timestamp("2025-01-20").date())
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("新抽取 1 篇" in s.value for s in at.success)
+    assert "浙江省" in at.multiselect(key="regions").options
+    docs = open_corpus(store).documents()
+    added = docs[docs["path"].str.endswith("zhejiang.txt")].iloc[0]
+    assert (added["doc_region"], added["doc_date"]) == ("浙江省", "2025-01-20")
+    # the same content again is recognised, not stored twice
+    at.file_uploader(key="uploads").set_value([("copy.txt", text, "text/plain")])
+    at.button[0].click().run()
+    assert any("新抽取 0 篇，1 篇内容已在库中" in s.value for s in at.success)
+    assert len(open_corpus(store).documents()) == len(docs)
+
+
+def test_pasted_text_becomes_a_document_and_a_bad_file_is_named(store):
+    at = app()
+    at.text_area(key="paste").input("前三季度，鞍山完成投资42亿元。")
+    at.file_uploader(key="uploads").set_value([("broken.pdf", b"not a pdf", "application/pdf")])
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("broken.pdf" in e.value for e in at.sidebar.error)
+    paths = list(open_corpus(store).documents()["path"])
+    assert any("粘贴文本-" in p for p in paths)
+
+
+def test_the_sidebar_opens_another_store(store, built_store, tmp_path):
+    other = tmp_path / "other.duckdb"
+    ingest([str(REPORTS / "2024.txt")], other, jobs=1)
+    at = app()
+    at.text_input(key="other_db").input(str(other)).run()
+    assert not at.exception
+    assert any(str(other) in c.value and "1 篇文档" in c.value for c in at.sidebar.caption)
+    at.text_input(key="other_db").input(str(tmp_path / "missing.duckdb")).run()
+    assert any("找不到" in e.value for e in at.sidebar.error)
+
+
+def test_first_start_ingests_the_demo_corpus_into_a_new_store(tmp_path, monkeypatch):
+    demo = tmp_path / "demo"
+    (demo / "reports").mkdir(parents=True)
+    shutil.copy(REPORTS / "2025.txt", demo / "reports" / "2025.txt")
+    (demo / "reports" / "SOURCES.md").write_text("# not a document", "utf-8")
+    db = tmp_path / "new" / "corpus.duckdb"
+    monkeypatch.setenv("INDICATORS_DATA_DIR", str(demo))
+    monkeypatch.setenv("INDICATORS_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = app()
+    assert not at.exception
+    assert db.exists() and len(open_corpus(db).documents()) == 1
+    assert "国内生产总值增长 · 2024年" in [m.label for m in at.metric]

@@ -32,9 +32,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def server() -> str:
-    """Base URL of the dashboard running on the bundled data/ sample."""
-    with serve() as url:
+def server(tmp_path_factory) -> str:
+    """Base URL of the dashboard on a new store: its first start ingests the bundled demo corpus."""
+    db = tmp_path_factory.mktemp("e2e-store") / "corpus.duckdb"
+    with serve({"INDICATORS_DB": str(db)}) as url:
         yield url
 
 
@@ -60,11 +61,12 @@ def page(browser):
 
 @pytest.fixture
 def open_app(page, server):
-    """Open the dashboard at ``path`` (e.g. '/?topic=investment') and wait until tiles and charts show."""
+    """Open the dashboard at ``path`` (e.g. '/?view=compare') and wait until tiles and a chart show
+    (the first test to open it waits for the demo corpus to be ingested)."""
 
     def _open(path: str = "/"):
         page.goto(server + path)
-        page.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
+        page.wait_for_selector("[data-testid='stMetricValue']", timeout=120_000)
         page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
         wait_for_app(page)
         return page
