@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from test_numbers_table import to_chinese
 
 from indicators import extract
+from indicators.lang.patterns import fact_matches, fact_pattern
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -254,3 +255,12 @@ def test_large_chinese_numerals_in_money(n: int) -> None:
 def test_huge_numbers_stay_finite(digits: int, unit: str) -> None:
     """A run of hundreds of digits overflows a float: such a row must be dropped, never inf."""
     check_table(f"全年完成投资{'9' * digits}{unit}。")
+
+
+@SETTINGS
+@given(pieces)
+@example("不少于-3.5万元、约１２亿元，至多十二万亿元及以上；1,100吨2024年")
+def test_fact_matches_are_finditers(text: str) -> None:
+    """The scan that tries the pattern only near numerals finds exactly what finditer finds."""
+    expected = [(m.span(), m.groups()) for m in fact_pattern().finditer(text)]
+    assert [(m.span(), m.groups()) for m in fact_matches(text)] == expected

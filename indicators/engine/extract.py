@@ -111,7 +111,7 @@ def judged(text: str, enclosed: list[tuple[int, int]] | None = None) -> Iterator
     if enclosed is None:
         enclosed = _enclosed_names(text)
     enclosed_starts = [s for s, _ in enclosed]
-    for m in P.fact_pattern().finditer(text):
+    for m in P.fact_matches(text):
         f = found_at(text, m)
         rule = first_drop(f)
         if rule is None and enclosed and _inside(enclosed, enclosed_starts, f.start, f.end):

@@ -252,7 +252,7 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
 
 def found_in(text: str, mention: str) -> Found:
     """The candidate whose mention starts with ``mention`` (for examples and tests)."""
-    for m in P.fact_pattern().finditer(text):
+    for m in P.fact_matches(text):
         if text.startswith(mention, m.start()):
             return found_at(text, m)
     raise LookupError(f"no number with a unit at {mention!r} in {text!r}")
