@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from test_numbers_table import to_chinese
 
 from indicators import extract
-from indicators.lang.patterns import fact_matches, fact_pattern
+from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX
+from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
+from indicators.lang.scan import finditer_near
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -257,10 +259,18 @@ def test_huge_numbers_stay_finite(digits: int, unit: str) -> None:
     check_table(f"全年完成投资{'9' * digits}{unit}。")
 
 
+TOWN_PIECES = pieces | st.lists(st.sampled_from([*TOKENS, "镇", "乡", "街道", "满井", "在", "全", "城乡", "百分之", "千分之"]),
+                                max_size=40).map("".join)
+
+
 @SETTINGS
-@given(pieces)
+@given(TOWN_PIECES)
 @example("不少于-3.5万元、约１２亿元，至多十二万亿元及以上；1,100吨2024年")
-def test_fact_matches_are_finditers(text: str) -> None:
-    """The scan that tries the pattern only near numerals finds exactly what finditer finds."""
-    expected = [(m.span(), m.groups()) for m in fact_pattern().finditer(text)]
-    assert [(m.span(), m.groups()) for m in fact_matches(text)] == expected
+@example("约百分之七十左右，不超过千分之三；在满井镇、汪洋乡和城关街道")
+def test_scans_near_anchors_are_finditers(text: str) -> None:
+    """The scans that try a pattern only near its anchor (a numeral, 分之, 镇) find exactly what
+    finditer finds."""
+    for fast, pattern in ((fact_matches, fact_pattern()), (percent_words, percent_words_pattern()),
+                          (lambda t: finditer_near(_TOWN, _TOWN_SUFFIX, 2, t), _TOWN)):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast(text)] == expected, fast

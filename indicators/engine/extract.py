@@ -155,7 +155,7 @@ def _candidates(text: str) -> list[_Candidate]:
             if rate:                                                          # 35亿平方米/年
                 unit, end = f"{unit}/{rate.group(1)}", rate.end()
         found.append(_Candidate(start, end, value, unit, kind, qualifier))
-    for m in P.percent_words_pattern().finditer(text):
+    for m in P.percent_words(text):
         value = parse_number(m.group("pnum"))
         if value is None or _inside(enclosed, enclosed_starts, m.start(), m.end()):
             continue

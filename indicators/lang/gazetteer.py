@@ -16,6 +16,7 @@ import ahocorasick
 import regex
 
 from . import vocab as V
+from .scan import finditer_near
 
 # Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
 _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
@@ -147,9 +148,12 @@ _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色
                        "乡镇", "城关", "所在"})
 
 
+_TOWN_SUFFIX = re.compile("镇|乡|街道")     # two characters after the start of every _TOWN match
+
+
 def town_names(text: str) -> set[str]:
     names = set()
-    for m in _TOWN.finditer(text):
+    for m in finditer_near(_TOWN, _TOWN_SUFFIX, 2, text):
         name = m.group(1)
         if name[0] not in _TOWN_FIRST_NOT and name[:2] not in _TOWN_NOT:
             names.add(name)
