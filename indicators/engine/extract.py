@@ -335,6 +335,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         return []
     topics = load_taxonomy(taxonomy)
     topic_scores: dict[str, dict[str, float]] = {}
+    topic_of: dict[tuple[str, str, str], str] = {}   # (indicator, sentence, section) -> topic
     rows: list[tuple] = []
     last_block = None
     last_sentence = (-1, -1)
@@ -384,14 +385,14 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     group_places[c.group] = places
                     last_group_places = list(places)
         sentence_text = _sentence_text(block, sentence, ls, sentence_texts)
-        if sentence_text not in topic_scores:
-            topic_scores[sentence_text] = topics.scores(sentence_text)
-        if block.section not in topic_scores:
-            topic_scores[block.section] = topics.scores(block.section)
-        if indicator not in topic_scores:
-            topic_scores[indicator] = topics.scores(indicator)
-        topic = topics.choose((topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0),
-                                (topic_scores[block.section], 0.5))
+        topic_key = (indicator, sentence_text, block.section)
+        topic = topic_of.get(topic_key)
+        if topic is None:
+            for words in topic_key:
+                if words not in topic_scores:
+                    topic_scores[words] = topics.scores(words)
+            topic = topic_of[topic_key] = topics.choose(
+                (topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0), (topic_scores[block.section], 0.5))
         low, high = _bounds(c)
         period = period_for(doc, ctx, block, ls, sentence)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)

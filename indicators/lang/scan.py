@@ -20,14 +20,15 @@ def finditer_near(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int,
     hold none, so only the ``reach`` characters before each anchor are tried, each once."""
     match = pattern.match
     search = anchor.search
-    pos = tried = 0                      # matches resume at pos; starts before tried have failed
+    pos = 0                              # matches resume here; every start before it has been tried
     while (found := search(text, pos)) is not None:
         at = found.start()
-        for start in range(max(pos, tried, at - reach), at + 1):
+        start = at - reach if at - reach > pos else pos
+        while start <= at:
             if (first is None or text[start] in first) and (m := match(text, start)) is not None:
                 yield m
-                pos = m.end()
+                pos = m.end()            # past ``at``: the match holds the anchor
                 break
+            start += 1
         else:
             pos = at + 1
-        tried = max(tried, at + 1)
