@@ -12,7 +12,7 @@ from test_numbers_table import to_chinese
 
 from indicators import extract
 from indicators.engine.period import PERIOD, period_matches
-from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX
+from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
 from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
 from indicators.lang.scan import finditer_near
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
@@ -290,3 +290,17 @@ PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", 
 def test_period_matches_are_finditers(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected
+
+
+PLACE_TOKENS = ["鞍山", "鞍山市", "海城市", "铁西区", "辽宁", "辽宁省", "内蒙古", "内蒙古自治区", "广西", "广西壮族自治区",
+                "全国", "沈阳", "大连市", "市", "县", "区", "省", "的", "和", "、", "，", "。", "1", "a", " ", "\n", "山", "西",
+                "山西", "陕西", "西安", "安阳", "阳泉", "泉州", "州"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PLACE_TOKENS), max_size=30).map("".join))
+@example("鞍山市铁西区和海城市、内蒙古自治区，山西安阳泉州")
+def test_places_found_by_stretches_as_in_the_whole_text(text: str) -> None:
+    """The gazetteer reads only stretches of place-name characters and finds what it finds in the whole text."""
+    expected = [(end - len(name) + 1, name) for end, name in _automaton().iter_long(text)] if text else []
+    assert find_places(text) == expected
