@@ -147,11 +147,13 @@ def _candidates(text: str) -> list[_Candidate]:
             qualifier = "more_than"
         if m.group("sign"):
             value = -value
-        per = _PER.search(text, max(0, start - 4), start)
-        if per and kind == "quantity":
+        window = max(0, start - 4)                 # cheap tests first: 每 before, / after the figure
+        per = (_PER.search(text, window, start)
+               if kind == "quantity" and text.find("每", window, start) >= 0 else None)
+        if per:
             unit = f"{unit}/{_PER_UNIT.get(per.group('per'), per.group('per'))}"   # 每日3万吨 -> 吨/日
         elif kind in ("quantity", "area", "count") and "/" not in unit and not f.post:
-            rate = _PER_AFTER.match(text, end)
+            rate = _PER_AFTER.match(text, end) if text.startswith("/", end) else None
             if rate:                                                          # 35亿平方米/年
                 unit, end = f"{unit}/{rate.group(1)}", rate.end()
         found.append(_Candidate(start, end, value, unit, kind, qualifier))
