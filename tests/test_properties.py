@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from test_numbers_table import to_chinese
 
 from indicators import extract
+from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
 from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
@@ -304,3 +306,16 @@ def test_places_found_by_stretches_as_in_the_whole_text(text: str) -> None:
     """The gazetteer reads only stretches of place-name characters and finds what it finds in the whole text."""
     expected = [(end - len(name) + 1, name) for end, name in _automaton().iter_long(text)] if text else []
     assert find_places(text) == expected
+
+
+# The words of the modality cues, cut at every character (so lookbehinds and partial words occur too).
+CUE_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", _CUES.pattern)},
+              *{ch for w in re.findall(r"[\u4e00-\u9fff]+", _CUES.pattern) for ch in w}, "，", "。", "：", "5%"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CUE_TOKENS), max_size=30).map("".join))
+@example("力争实现预期目标，努力完成全年计划；主要目标是：已经超额完成")
+def test_modality_cues_found_as_by_finditer(text: str) -> None:
+    expected = [(m.end(), m.lastgroup) for m in _CUES.finditer(text)]
+    assert cues_of(text) == expected
