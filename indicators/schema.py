@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from operator import attrgetter
 
 import pandas as pd
 
@@ -91,7 +92,11 @@ class Fact:
     modality: str = "actual"
 
 
-_PLACED = COLUMNS[COLUMNS.index("period_start"):]
+#: Fact's fields in order: a row of ``rows_to_frame`` holds one value per field, in this order.
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
+_ROW = attrgetter(*FIELDS)
+_NUMBERS = frozenset({"value", "value_low", "value_high"})
+_OFFSETS = frozenset({"start", "end"})
 
 
 def _num(x: Decimal | None) -> float:
@@ -100,19 +105,27 @@ def _num(x: Decimal | None) -> float:
 
 def empty_table() -> pd.DataFrame:
     """A table with every column and no rows, typed like a full one."""
-    return facts_to_frame([])
+    return rows_to_frame([])
 
 
 def facts_to_frame(facts: list[Fact]) -> pd.DataFrame:
     """Build the tidy table from facts; the only place exact values turn into floats."""
-    numbers = {
-        "start": pd.array([f.start for f in facts], dtype="int64"),
-        "end": pd.array([f.end for f in facts], dtype="int64"),
-        "value": pd.array([float(f.value) for f in facts], dtype="float64"),
-        "value_low": pd.array([_num(f.value_low) for f in facts], dtype="float64"),
-        "value_high": pd.array([_num(f.value_high) for f in facts], dtype="float64"),
-    }
-    # text columns typed as text even when there are no rows (an empty list would make them float)
-    data = {name: numbers[name] if name in numbers else pd.array([getattr(f, name) for f in facts], dtype=str)
-            for name in COLUMNS}
+    return rows_to_frame([_ROW(f) for f in facts])
+
+
+def rows_to_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The tidy table from rows of Fact's fields (``FIELDS`` order): one column list per field and one
+    DataFrame constructor, without building a Fact per row."""
+    by_field = dict(zip(FIELDS, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(FIELDS, ())
+    data = {}
+    for name in COLUMNS:
+        values = by_field[name]
+        if name in _OFFSETS:
+            data[name] = pd.array(values, dtype="int64")
+        elif name in _NUMBERS:
+            data[name] = pd.array([_num(v) for v in values], dtype="float64")
+        elif values:
+            data[name] = list(values)
+        else:  # text columns typed as text even when there are no rows (an empty list would make them float)
+            data[name] = pd.array([], dtype=str)
     return pd.DataFrame(data, columns=list(COLUMNS))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,11 @@ from hypothesis import strategies as st
 from test_numbers_table import to_chinese
 
 from indicators import extract
+from indicators.engine.modality import _CUES, cues_of
+from indicators.engine.period import PERIOD, period_matches
+from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
+from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
+from indicators.lang.scan import finditer_near
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -254,3 +260,62 @@ def test_large_chinese_numerals_in_money(n: int) -> None:
 def test_huge_numbers_stay_finite(digits: int, unit: str) -> None:
     """A run of hundreds of digits overflows a float: such a row must be dropped, never inf."""
     check_table(f"全年完成投资{'9' * digits}{unit}。")
+
+
+TOWN_PIECES = pieces | st.lists(st.sampled_from([*TOKENS, "镇", "乡", "街道", "满井", "在", "全", "城乡", "百分之", "千分之"]),
+                                max_size=40).map("".join)
+
+
+@SETTINGS
+@given(TOWN_PIECES)
+@example("不少于-3.5万元、约１２亿元，至多十二万亿元及以上；1,100吨2024年")
+@example("约百分之七十左右，不超过千分之三；在满井镇、汪洋乡和城关街道")
+def test_scans_near_anchors_are_finditers(text: str) -> None:
+    """The scans that try a pattern only near its anchor (a numeral, 分之, 镇) find exactly what
+    finditer finds."""
+    for fast, pattern in ((fact_matches, fact_pattern()), (percent_words, percent_words_pattern()),
+                          (lambda t: finditer_near(_TOWN, _TOWN_SUFFIX, 2, t), _TOWN)):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast(text)] == expected, fast
+
+
+PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", "度", "月", "份", "日", "今年", "明年", "去年", "上年",
+                 "同期", "1", "7", "十二", "三十一", "-", "—", "～", " ", "\u3000", "\n", "至", "到", "前", "第", "季度",
+                 "上半年", "全年", "个月", "过去", "近", "未来", "来", "间", "内", "“", "”", '"', "国庆", "清明", "端午",
+                 "五一", "十一", "小长假", "黄金周", "期间", "假期", "目前", "截至", "底", "末", "以来", "年初", "十四五",
+                 "时期", "报告期", "上旬", "，", "。", "增长", "全市"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PERIOD_TOKENS), max_size=30).map("".join))
+@example("“国庆”7天小长假期间，2024年1 - 7月，过去十二个月，“国庆”小长假")
+def test_period_matches_are_finditers(text: str) -> None:
+    expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
+    assert [(m.span(), m.group()) for m in period_matches(text)] == expected
+
+
+PLACE_TOKENS = ["鞍山", "鞍山市", "海城市", "铁西区", "辽宁", "辽宁省", "内蒙古", "内蒙古自治区", "广西", "广西壮族自治区",
+                "全国", "沈阳", "大连市", "市", "县", "区", "省", "的", "和", "、", "，", "。", "1", "a", " ", "\n", "山", "西",
+                "山西", "陕西", "西安", "安阳", "阳泉", "泉州", "州"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PLACE_TOKENS), max_size=30).map("".join))
+@example("鞍山市铁西区和海城市、内蒙古自治区，山西安阳泉州")
+def test_places_found_by_stretches_as_in_the_whole_text(text: str) -> None:
+    """The gazetteer reads only stretches of place-name characters and finds what it finds in the whole text."""
+    expected = [(end - len(name) + 1, name) for end, name in _automaton().iter_long(text)] if text else []
+    assert find_places(text) == expected
+
+
+# The words of the modality cues, cut at every character (so lookbehinds and partial words occur too).
+CUE_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", _CUES.pattern)},
+              *{ch for w in re.findall(r"[\u4e00-\u9fff]+", _CUES.pattern) for ch in w}, "，", "。", "：", "5%"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CUE_TOKENS), max_size=30).map("".join))
+@example("力争实现预期目标，努力完成全年计划；主要目标是：已经超额完成")
+def test_modality_cues_found_as_by_finditer(text: str) -> None:
+    expected = [(m.end(), m.lastgroup) for m in _CUES.finditer(text)]
+    assert cues_of(text) == expected

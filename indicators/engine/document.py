@@ -13,7 +13,7 @@ from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
 from .clauses import first_clause_end
 from .layout import Block, Layout
-from .period import PERIOD, is_day
+from .period import PERIOD, is_day, period_matches
 from .region import CAPTION, COMPARISON_BASE, GENERIC_PLACE, SCOPES, filed_from, first_generic
 
 
@@ -82,7 +82,7 @@ class DocumentContext:
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and laid[p - 1:p] not in COMPARISON_BASE]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
-            periods = [(m.start(), m.group()) for m in PERIOD.finditer(block.text)
+            periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
             generic = GENERIC_PLACE.search(block.text)
             ctx = BlockContext(periods, local, first_clause_end(block.text), generic.group() if generic else "")

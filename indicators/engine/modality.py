@@ -24,6 +24,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from ..lang import vocab as V
+from ..lang.scan import finditer_near
 from .dates import date_parts
 
 MODALITIES = ("actual", "target", "forecast")
@@ -40,6 +41,9 @@ _CUES = re.compile(
     # said of a year to come these set a goal; in the review of a year past they report what was done
     r"|(?P<planned>控制在|控制到|安排)"
 )
+# The first character of every cue word above: _CUES opens with lookbehinds, so re would try it at
+# every character; it is tried only at these (scan.finditer_near).
+_CUE_START = re.compile("[实完达超好高低略接已刚预估可有主调奋目增计要力争确拟规设定必将控安]")
 _NOT_END_OR_DIGIT = V.char_class(V.CLAUSE_END, negate=True)[:-1] + r"\d]"
 _TARGET_AFTER = re.compile(rf"^{_NOT_END_OR_DIGIT}{{0,4}}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")
 _BOUNDED = frozenset({"approx", "more_than", "at_least", "at_most", "less_than"})
@@ -61,7 +65,7 @@ def period_has_ended(period_end: str, doc_date: str) -> bool | None:
 def cues_of(sentence: str) -> list[tuple[int, str]]:
     """(end, kind) of every modality cue in a sentence, in order: computed once per sentence, so each
     figure finds its nearest cue before it by bisection."""
-    return [(m.end(), m.lastgroup) for m in _CUES.finditer(sentence)]
+    return [(m.end(), m.lastgroup) for m in finditer_near(_CUES, _CUE_START, 0, sentence)]
 
 
 def nearest_cue(cues: list[tuple[int, str]], pos: int) -> str | None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
+from ..lang.scan import finditer_near
 from .clauses import clause_end, clause_start, segment_start
 
 if TYPE_CHECKING:
@@ -37,6 +39,18 @@ PERIOD = re.compile(
     rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|末|底)?"
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
+
+# Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 周
+# (2024年, 1-7月, 前三季度, 过去五天), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 (目前, 截至, 十四五),
+# or the space, dash or 至 of a range of months (1 - 7月): PERIOD is tried only before them.
+_PERIOD_ANCHOR = re.compile(rf"[年月季天周假期旦节前截五\s{re.escape(V.RANGE_DASHES + ''.join(V.RANGE_WORDS))}]")
+_PERIOD_REACH = 6
+
+
+def period_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``PERIOD.finditer(text)``, two to three times faster (scan.finditer_near)."""
+    return finditer_near(PERIOD, _PERIOD_ANCHOR, _PERIOD_REACH, text)
+
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
                sentence: tuple[int, int]) -> str:

@@ -284,7 +284,7 @@ class Placer:
     # ------------------------------------------------------------------------------------- one fact
 
     def place(self, block: Block, local: int, local_end: int, sentence: tuple[int, int], *, kind: str,
-              unit: str, qualifier: str, indicator: str, period: str, region: str) -> dict[str, str]:
+              unit: str, qualifier: str, indicator: str, period: str, region: str) -> tuple[str, ...]:
         s0, s1 = sentence
         spot = _Spot(block, block.text, local, local_end, s0, s1, clause_start(block.text, local, s0),
                      self._paragraph(block))
@@ -300,12 +300,7 @@ class Placer:
             self._regions[region] = self._region(region)
         name, code = self._regions[region]
         entry = self._indicator(spot, kind, unit, indicator)
-        return {
-            "period_start": found.start if found is not None else "",
-            "period_end": found.end if found is not None else "",
-            "period_grain": found.grain if found is not None else "",
-            "region_name": name, "region_code": code,
-            "indicator_id": entry.id if entry is not None else "",
-            "indicator_name": entry.name if entry is not None else "",
-            "modality": modality,
-        }
+        # Fact's fields from period_start on, in order (schema.FIELDS).
+        return (found.start if found is not None else "", found.end if found is not None else "",
+                found.grain if found is not None else "", name, code,
+                entry.id if entry is not None else "", entry.name if entry is not None else "", modality)

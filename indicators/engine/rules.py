@@ -84,8 +84,13 @@ _YEAR = frozenset({"年"})
 
 
 def _threshold_after(f: Found) -> bool:
-    return (f.info.kind not in ("ratio", "growth") and not f.post
+    return (f.info.kind not in ("ratio", "growth") and not f.post and f.text.startswith(("以", "及"), f.end)
             and bool(_THRESHOLD_AFTER.match(f.text, f.end)))
+
+
+def _rank_range(f: Found) -> bool:
+    window = max(0, f.start - 12)                # cheap test first: most figures have no 第 before them
+    return f.text.find("第", window, f.start) >= 0 and bool(_RANK_RANGE.search(f.text, window, f.start))
 
 
 def _short_year(f: Found) -> bool:
@@ -112,7 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ordinal", "第 before the number makes it an ordinal (第十四届, 第一个, 第 3 名)",
          "该区第3次获此殊荣。", lambda f: f.text[max(0, f.start - 2):f.start].rstrip()[-1:] == "第"),
     Rule("rank_range", "a range after 第 is a range of ranks (第3-5名), not of counts",
-         "该市排名全省第3-5名之间。", lambda f: bool(_RANK_RANGE.search(f.text, max(0, f.start - 12), f.start))),
+         "该市排名全省第3-5名之间。", _rank_range),
     Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
          "全市三人民警获表彰。", lambda f: bool(f.next_char) and f.next_char in f.info.blocked_after),
     Rule("threshold_bound", "以上/以下 after the unit and before a noun is a threshold (5亿元以下项目)",
@@ -252,7 +257,7 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
 
 def found_in(text: str, mention: str) -> Found:
     """The candidate whose mention starts with ``mention`` (for examples and tests)."""
-    for m in P.fact_pattern().finditer(text):
+    for m in P.fact_matches(text):
         if text.startswith(mention, m.start()):
             return found_at(text, m)
     raise LookupError(f"no number with a unit at {mention!r} in {text!r}")

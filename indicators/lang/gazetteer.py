@@ -16,6 +16,7 @@ import ahocorasick
 import regex
 
 from . import vocab as V
+from .scan import finditer_near
 
 # Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
 _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
@@ -86,11 +87,26 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@cache
+def _name_stretches() -> re.Pattern[str]:
+    """Stretches of text written in the characters of place names (gaps of one or two other characters
+    inside): a name lies inside one, and the automaton is at its root at either end of one."""
+    chars = "".join(sorted({ch for name in place_names() for ch in name}))
+    inside, outside = V.char_class(chars), V.char_class(chars, negate=True)
+    return re.compile(rf"{inside}{{2,}}(?:{outside}{{1,2}}{inside}{{2,}})*")
+
+
 def find_places(text: str) -> list[tuple[int, str]]:
-    """(start, name) of every place name in ``text``, leftmost-longest, not overlapping."""
-    if not text:
-        return []
-    return [(end - len(name) + 1, name) for end, name in _automaton().iter_long(text)]
+    """(start, name) of every place name in ``text``, leftmost-longest, not overlapping.
+
+    The automaton reads only the stretches that can hold a name (a third to a half of economic
+    prose): a character of no name sends it back to its root, so the matches are the same."""
+    automaton = _automaton()
+    found = []
+    for stretch in _name_stretches().finditer(text):
+        start = stretch.start()
+        found.extend((start + end - len(name) + 1, name) for end, name in automaton.iter_long(stretch.group()))
+    return found
 
 
 def leading_place(text: str) -> str:
@@ -147,9 +163,12 @@ _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色
                        "乡镇", "城关", "所在"})
 
 
+_TOWN_SUFFIX = re.compile("镇|乡|街道")     # two characters after the start of every _TOWN match
+
+
 def town_names(text: str) -> set[str]:
     names = set()
-    for m in _TOWN.finditer(text):
+    for m in finditer_near(_TOWN, _TOWN_SUFFIX, 2, text):
         name = m.group(1)
         if name[0] not in _TOWN_FIRST_NOT and name[:2] not in _TOWN_NOT:
             names.add(name)

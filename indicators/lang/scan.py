@@ -1,0 +1,34 @@
+"""``finditer`` for patterns that open with optional or zero-width parts.
+
+Python's ``re`` finds a fast start only for a pattern that opens with a literal or a character class;
+one that opens with an optional qualifier word or a lookbehind is tried at every character of the
+text. When every match holds an *anchor* (a numeral, 分之, 镇) a bounded distance after its start,
+trying the pattern only there finds the same matches, several times faster on prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def finditer_near(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int, text: str,
+                  first: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)``, given that every match of ``pattern`` holds a match of
+    ``anchor`` starting at most ``reach`` characters after its own start (and, with ``first``,
+    starts with one of those characters). A match starting further before the next anchor would
+    hold none, so only the ``reach`` characters before each anchor are tried, each once."""
+    match = pattern.match
+    search = anchor.search
+    pos = 0                              # matches resume here; every start before it has been tried
+    while (found := search(text, pos)) is not None:
+        at = found.start()
+        start = at - reach if at - reach > pos else pos
+        while start <= at:
+            if (first is None or text[start] in first) and (m := match(text, start)) is not None:
+                yield m
+                pos = m.end()            # past ``at``: the match holds the anchor
+                break
+            start += 1
+        else:
+            pos = at + 1
