@@ -158,7 +158,8 @@ def regions(n: int) -> list[tuple[str, str]]:
 def synthesise(db: Path, facts: int) -> int:
     """Copy the store's documents and facts once per region until it holds at least ``facts`` facts;
     returns how many it holds. Copies get empty texts (their facts' spans point nowhere)."""
-    con = duckdb.connect(str(db), config={"enable_progress_bar": False})
+    con = duckdb.connect(str(db))
+    con.execute("SET enable_progress_bar = false")   # a connection's own setting: DuckDB refuses it as a global one here
     try:
         base = con.execute("SELECT count(*) FROM facts").fetchone()[0]
         copies = max(0, -(-facts // base) - 1)
