@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .engine.placing import _AVERAGE as AVERAGE_WORDS
+from .lang import vocab as V
 from .lang.regions import lookup
 from .pipeline import ProcessedDocument
 from .schema import MODALITIES
@@ -33,7 +33,7 @@ SERIES_COLUMNS: tuple[str, ...] = (
 )
 # A figure for several years stated per year (年均增长9.5%) is another measure than the growth over the
 # whole period (增长57.3%): its indicator phrase says which, in the words the engine dates averages by.
-_AVERAGE = AVERAGE_WORDS.pattern
+_AVERAGE = V.alternation(V.AVERAGE_WORDS)
 # What makes two facts the same point of a series.
 _SERIES_KEY = ("region_code", "region_name", "period_start", "period_end", "period_grain", "average", "modality",
                "kind", "unit")

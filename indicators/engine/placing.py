@@ -38,7 +38,7 @@ _CHANGE_ONLY = re.compile(
     rf"|{V.char_class(V.GENERIC_PREFIXES)}(?:省|市|区|县)"
     r"|[，、\s])*")
 _LOOK_BACK = 80
-_AVERAGE = re.compile(r"年均|平均每年|每年平均|年平均|平均增长|年递增|平均递增|平均每年递增")
+_AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
 _BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}(?:{V.YEAR_DIGITS})")   # 比2002年, 从1997年的…
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")

@@ -60,6 +60,9 @@ COMPARISON_BASE = "比较于与同从"
 SPAN_BACK_WORDS = ("过去", "最近", "近")
 SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
 # Per a unit of time: 每日3万吨, 35亿平方米/年.
+# A figure stated per year of a span (年均增长9.5%), not over the whole span (增长57.3%).
+AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均增长", "年递增", "平均递增", "平均每年递增")
+
 PER_TIME = ("小时", "日", "天", "年", "月")
 # The whole country, as a scope (全国增长5%) or a place.
 COUNTRY_SCOPES = ("全国", "我国")
