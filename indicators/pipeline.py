@@ -44,6 +44,9 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "warnings",        # what the reader repaired, one note per line
     "ingested_at",     # when it was extracted (UTC)
 )
+#: The documents table's columns that are not text: counts, and the time of extraction.
+DOCUMENT_COUNT_COLUMNS = frozenset({"characters", "bytes", "facts"})
+DOCUMENT_TIME_COLUMNS = frozenset({"ingested_at"})
 
 _PACKAGE = Path(__file__).resolve().parent
 # What the extraction depends on: a change to any of these may change the facts of a document.

@@ -95,8 +95,9 @@ class Fact:
 #: Fact's fields in order: a row of ``rows_to_frame`` holds one value per field, in this order.
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
 _ROW = attrgetter(*FIELDS)
-_NUMBERS = frozenset({"value", "value_low", "value_high"})
-_OFFSETS = frozenset({"start", "end"})
+#: The fact table's numeric columns (every other column is text): offsets are integers, values floats.
+OFFSET_COLUMNS = frozenset({"start", "end"})
+VALUE_COLUMNS = frozenset({"value", "value_low", "value_high"})
 
 
 def _num(x: Decimal | None) -> float:
@@ -120,9 +121,9 @@ def rows_to_frame(rows: list[tuple]) -> pd.DataFrame:
     data = {}
     for name in COLUMNS:
         values = by_field[name]
-        if name in _OFFSETS:
+        if name in OFFSET_COLUMNS:
             data[name] = pd.array(values, dtype="int64")
-        elif name in _NUMBERS:
+        elif name in VALUE_COLUMNS:
             data[name] = pd.array([_num(v) for v in values], dtype="float64")
         elif values:
             data[name] = list(values)

@@ -23,12 +23,18 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..io.writer import arrow_schema, to_parquet_part, write_part
-from ..pipeline import DOCUMENT_COLUMNS, FACT_COLUMNS, ProcessedDocument, empty_facts
+from ..pipeline import (
+    DOCUMENT_COLUMNS,
+    DOCUMENT_COUNT_COLUMNS,
+    DOCUMENT_TIME_COLUMNS,
+    FACT_COLUMNS,
+    ProcessedDocument,
+    empty_facts,
+)
 
 FACTS_DIR, DOCUMENTS_DIR = "facts", "documents"
-_DOCUMENT_TYPES = {
-    "characters": pa.int64(), "bytes": pa.int64(), "facts": pa.int64(), "ingested_at": pa.timestamp("us"),
-}
+_DOCUMENT_TYPES = {**dict.fromkeys(DOCUMENT_COUNT_COLUMNS, pa.int64()),
+                   **dict.fromkeys(DOCUMENT_TIME_COLUMNS, pa.timestamp("us"))}
 #: The documents of a part: the store's documents columns, then the text the facts point into.
 DOCUMENT_SCHEMA = pa.schema(
     [pa.field(name, _DOCUMENT_TYPES.get(name, pa.string())) for name in (*DOCUMENT_COLUMNS, "text")]

@@ -14,15 +14,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..schema import COLUMNS, empty_table
+from ..schema import COLUMNS, OFFSET_COLUMNS, VALUE_COLUMNS, empty_table
 
 FORMATS = (".csv", ".json", ".parquet")
 
 # The Arrow type of every numeric column of the fact table; every other column is text.
-_NUMERIC_TYPES = {
-    "start": pa.int64(), "end": pa.int64(),
-    "value": pa.float64(), "value_low": pa.float64(), "value_high": pa.float64(),
-}
+_NUMERIC_TYPES = {**dict.fromkeys(OFFSET_COLUMNS, pa.int64()), **dict.fromkeys(VALUE_COLUMNS, pa.float64())}
 def arrow_schema(columns: tuple[str, ...] = COLUMNS) -> pa.Schema:
     """The explicit Arrow schema of fact columns (numbers as int64/float64, the rest as strings, as
     ``doc_id`` when the columns of stored facts are asked for)."""

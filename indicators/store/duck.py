@@ -12,7 +12,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..pipeline import DOCUMENT_COLUMNS, FACT_COLUMNS, ProcessedDocument
+from ..pipeline import (
+    DOCUMENT_COLUMNS,
+    DOCUMENT_COUNT_COLUMNS,
+    DOCUMENT_TIME_COLUMNS,
+    FACT_COLUMNS,
+    ProcessedDocument,
+)
+from ..schema import OFFSET_COLUMNS, VALUE_COLUMNS
 
 #: Bumped whenever a table changes shape; a store of another version is refused on open.
 SCHEMA_VERSION = 1
@@ -24,15 +31,12 @@ FACT_ORDER = "indicator_id, region_code, period_start, doc_id, start"
 OPTIMISE_MIN_FACTS = 100_000      # below this, queries are fast in any order
 OPTIMISE_UNSORTED_SHARE = 0.25    # sort again when this share of the facts came after the last sort
 
-_INT_COLUMNS = {"start", "end"}
-_FLOAT_COLUMNS = {"value", "value_low", "value_high"}
-
 
 def _fact_type(name: str) -> str:
-    return "BIGINT" if name in _INT_COLUMNS else "DOUBLE" if name in _FLOAT_COLUMNS else "VARCHAR"
+    return "BIGINT" if name in OFFSET_COLUMNS else "DOUBLE" if name in VALUE_COLUMNS else "VARCHAR"
 
 
-_DOCUMENT_TYPES = {"characters": "BIGINT", "bytes": "BIGINT", "facts": "BIGINT", "ingested_at": "TIMESTAMP"}
+_DOCUMENT_TYPES = {**dict.fromkeys(DOCUMENT_COUNT_COLUMNS, "BIGINT"), **dict.fromkeys(DOCUMENT_TIME_COLUMNS, "TIMESTAMP")}
 
 _TABLES = (
     "CREATE TABLE store_meta (key VARCHAR, value VARCHAR)",
