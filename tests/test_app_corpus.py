@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tables_loader import table_params
 
 from indicators.app import compare, coverage, headline, series, state, view
 from indicators.app.state import ViewState, decode_state, encode_state
 from indicators.lang.catalogue import load_catalogue
 from indicators.lang.regions import by_code
 
-TABLES = Path(__file__).parent / "tables"
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -113,12 +113,6 @@ def test_point_context_gives_the_sentence_and_the_mention_span():
 # ------------------------------------------------------------------------------- targets vs outcomes
 
 
-def _status_cases():
-    for number, line in enumerate((TABLES / "target_status.tsv").read_text("utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            fields = line.split("\t")
-            assert len(fields) == 8, f"target_status.tsv:{number}: eight tab-separated fields expected"
-            yield pytest.param(*fields, id=f"target_status.tsv:{number}")
 
 
 def _num(text: str) -> float:
@@ -126,7 +120,7 @@ def _num(text: str) -> float:
 
 
 @pytest.mark.parametrize(("indicator", "qualifier", "target", "low", "high", "outcome", "expected", "why"),
-                         list(_status_cases()))
+                         table_params("target_status.tsv", 8))
 def test_target_status(indicator, qualifier, target, low, high, outcome, expected, why):
     target_row = {"indicator_id": indicator, "qualifier": qualifier, "value": float(target),
                   "value_low": _num(low), "value_high": _num(high)}

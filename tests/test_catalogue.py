@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tables_loader import table_params
 
 from indicators.lang.catalogue import UNIT_FAMILIES, load_catalogue, parse_catalogue
 from indicators.lang.topics import load_taxonomy
 
-TABLE = Path(__file__).parent / "tables" / "indicators.tsv"
 REQUIRED = ("gdp", "gdp_per_capita", "cpi", "urban_unemployment", "registered_unemployment", "urban_new_jobs",
             "budget_revenue", "budget_expenditure", "fiscal_deficit", "fixed_asset_investment", "retail_sales",
             "industrial_value_added", "foreign_trade", "exports", "imports", "disposable_income_per_capita",
             "grain_output", "population")
 
 
-def _cases():
-    for number, line in enumerate(TABLE.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [("" if f == "-" else f) for f in line.split("\t")]
-        assert len(fields) == 4, f"indicators.tsv:{number}: four tab-separated fields expected"
-        yield pytest.param(*fields, id=f"indicators.tsv:{number}")
-
-
-CASES = list(_cases())
+CASES = table_params("indicators.tsv", 4)
 
 
 @pytest.mark.parametrize("phrase,kind,unit,expected", CASES)

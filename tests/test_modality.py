@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tables_loader import table_params
 
 from indicators.engine.modality import MODALITIES, modality_of
 from indicators.schema import MODALITIES as COLUMN_VALUES
 
-TABLE = Path(__file__).parent / "tables" / "modality.tsv"
-
-
-def _cases():
-    for number, line in enumerate(TABLE.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [("" if f == "-" else f) for f in line.split("\t")]
-        assert len(fields) == 8, f"modality.tsv:{number}: eight tab-separated fields expected"
-        yield pytest.param(*fields, id=f"modality.tsv:{number}")
-
-
-CASES = list(_cases())
+CASES = table_params("modality.tsv", 8)
 
 
 @pytest.mark.parametrize("before,after,role,qualifier,period_end,doc_date,listed,expected", CASES)

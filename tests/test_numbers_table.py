@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tables_loader import table_params
 
 from indicators.lang.numbers import parse_number
 
@@ -125,21 +125,10 @@ def test_decimal_times_multiplier_is_exact(x: Decimal, multiplier: str) -> None:
     assert float(got) == float(x * factor)
 
 
-def _numeral_table() -> list[tuple[str, str, str, int]]:
-    rows = []
-    path = Path(__file__).parent / "tables" / "numerals.tsv"
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            numeral, multiplier, value = line.split("\t")
-            rows.append((numeral, "" if multiplier == "-" else multiplier, value, lineno))
-    return rows
-
-
-@pytest.mark.parametrize(("numeral", "multiplier", "want", "lineno"), _numeral_table(),
-                         ids=[f"numerals.tsv:{r[3]}" for r in _numeral_table()])
-def test_numeral_table(numeral: str, multiplier: str, want: str, lineno: int) -> None:
+@pytest.mark.parametrize(("numeral", "multiplier", "want"), table_params("numerals.tsv", 3))
+def test_numeral_table(numeral: str, multiplier: str, want: str) -> None:
     got = parse_number(numeral, multiplier)
-    if want == "-":
+    if not want:
         assert got is None, f"{numeral}{multiplier} is not a number, got {got}"
     else:
         assert got == Decimal(want), f"{numeral}{multiplier}: want {want}, got {got}"

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tables_loader import table_params
 
 from indicators.engine.dates import Period, resolve
 
-TABLE = Path(__file__).parent / "tables" / "periods.tsv"
+
+def _case(expr: str, doc_date: str, role: str, start: str, end: str, grain: str) -> tuple:
+    return expr, doc_date, role, (Period(start, end, grain) if start else None)
 
 
-def _cases():
-    for number, line in enumerate(TABLE.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [("" if f == "-" else f) for f in line.split("\t")]
-        assert len(fields) == 6, f"periods.tsv:{number}: six tab-separated fields expected"
-        expr, doc_date, role, start, end, grain = fields
-        expected = Period(start, end, grain) if start else None
-        yield pytest.param(expr, doc_date, role, expected, id=f"periods.tsv:{number}")
-
-
-CASES = list(_cases())
+CASES = table_params("periods.tsv", 6, _case)
 
 
 @pytest.mark.parametrize("expr,doc_date,role,expected", CASES)

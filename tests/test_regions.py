@@ -3,27 +3,14 @@ in a sentence, given the document's region (tests/tables/regions.tsv)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from tables_loader import table_params
 
 import indicators
 from indicators.lang.regions import lookup
 
-TABLES = Path(__file__).parent / "tables"
-
-
-def _rows(name: str, width: int):
-    for number, line in enumerate((TABLES / name).read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [("" if f == "-" else f) for f in line.split("\t")]
-        assert len(fields) == width, f"{name}:{number}: {width} tab-separated fields expected"
-        yield pytest.param(*fields, id=f"{name}:{number}")
-
-
-NAMES = list(_rows("region_names.tsv", 5))
-SENTENCES = list(_rows("regions.tsv", 5))
+NAMES = table_params("region_names.tsv", 5)
+SENTENCES = table_params("regions.tsv", 5)
 
 
 @pytest.mark.parametrize("name,within,official,code,level", NAMES)
