@@ -504,7 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with --engine dask: also (or, without --db, only) keep the documents and facts as "
                      "Parquet parts under DIR/documents/ and DIR/facts/ (a folder or a URL such as s3://lake/x)")
     ing.add_argument("--reextract", action="store_true",
-                     help="extract every document again, even when unchanged (after changing --doc-* or a metadata.csv)")
+                     help="extract every document again, even when its content, its metadata and the engine are unchanged")
     _add_recursive(ing)
     _add_given(ing)
     ing.add_argument("-q", "--quiet", action="store_true", help="print only failures: no progress, no summary")

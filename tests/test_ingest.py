@@ -142,6 +142,31 @@ def test_what_a_metadata_csv_says_is_used_and_its_problems_named(docs, tmp_path)
     assert (row["doc_date"], row["doc_region"]) == ("2024-01-20", "安徽省")
 
 
+def test_a_document_given_other_metadata_is_extracted_again_and_the_same_is_not(docs, tmp_path):
+    db = tmp_path / "c.duckdb"
+    report_path = source_name(docs / "county_work_report_hefeng_2024.txt")
+    ingest([str(docs)], db, jobs=1)
+    table = docs / "metadata.csv"
+    table.write_text("file,date,region\ncounty_work_report_hefeng_2024.txt,2023-01-20,安徽省\n", encoding="utf-8")
+    report = ingest([str(docs)], db, jobs=1)
+    assert (report.extracted, report.unchanged) == (1, 2)
+    corpus = open_corpus(db)
+    row = corpus.documents().set_index("path").loc[report_path]
+    assert (row["doc_date"], row["doc_region"]) == ("2023-01-20", "安徽省")
+    facts = corpus.facts()
+    assert set(facts.loc[facts.doc_id == row["doc_id"], "region_name"]) >= {"安徽省"}
+
+    # the same metadata again, spelt another way (安徽 is 安徽省): nothing to do
+    table.write_text("file,date,region\ncounty_work_report_hefeng_2024.txt,2023-01-20,安徽\n", encoding="utf-8")
+    assert ingest([str(docs)], db, jobs=1).unchanged == 3
+    # a kind given on the command line: the two documents read as another kind are extracted again,
+    # the bulletin is one already
+    report = ingest([str(docs)], db, jobs=1, given={"kind": "statistical_bulletin"})
+    assert (report.extracted, report.unchanged) == (2, 1)
+    assert set(open_corpus(db).documents()["doc_kind"]) - {""} == {"statistical_bulletin"}
+    assert ingest([str(docs)], db, jobs=1, given={"kind": "statistical_bulletin"}).unchanged == 3
+
+
 def test_plan_lists_only_what_needs_extracting(docs, tmp_path):
     db = tmp_path / "c.duckdb"
     jobs, failures = plan(db, [str(docs), str(tmp_path / "nowhere")])

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine.metadata import given_agrees
 from ..io.files import GivenMetadata, collect, read_source
 from ..io.reader import ReadError
 from ..pipeline import (
@@ -108,7 +109,8 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
     A file is skipped when its content hash and the engine version are stored already for it; a file
     whose content is stored under another path is linked to it (no extraction). ``store`` is an open
     Store or the path of one, which is then opened only to read what is stored and to save the links.
-    ``given`` (date, region, kind) holds for every document, over what a metadata.csv says."""
+    ``given`` (date, region, kind) holds for every document, over what a metadata.csv says; a stored
+    document given other metadata than it holds is extracted again."""
     report = report if report is not None else IngestReport()
     walk = collect(inputs, recursive=recursive)
     failures = list(walk.failures)
@@ -117,6 +119,7 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
     with _opened(store, timeout) as opened:
         known = opened.known()
         versions = opened.stored_versions()
+        stored_metadata = opened.stored_metadata()
     metadata = GivenMetadata(inputs)
     jobs: list[Job] = []
     links: list[tuple[str, str]] = []
@@ -132,7 +135,9 @@ def plan(store: Store | str | os.PathLike, inputs: list[str], *, reextract: bool
         except ReadError:
             jobs.append(Job(source, "", wanted))         # extracted to record why it cannot be read
             continue
-        if not reextract:   # what is given is not stored: a document given other metadata needs --reextract
+        # a document stored with other metadata than it is given now is extracted again (its facts'
+        # periods and regions follow the document's date and region)
+        if not reextract and (not wanted or given_agrees(wanted, *stored_metadata.get(doc_id, ("", "", "")))):
             if known.get(source) == (doc_id, ENGINE_VERSION):
                 report.unchanged += 1
                 continue

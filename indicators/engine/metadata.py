@@ -16,6 +16,7 @@ it reports on (2024年…统计公报), that year is its date: its 上年 and �
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..lang import vocab as V
@@ -194,6 +195,22 @@ def _date_from_headings(text: str) -> str:
 def given_date(date: str) -> str:
     """A date a caller gives (2025-03-05, 2025-03, 2025) as ISO; ValueError when it is not one."""
     return iso_date(date)
+
+
+def given_agrees(given: Mapping[str, str], date: str, region_name: str, kind: str) -> bool:
+    """Whether what a caller gives (date, region, kind; empty values say nothing) is what a document
+    already holds: a stored document given other metadata must be extracted again. A given value that
+    cannot be read disagrees, so the extraction names the problem."""
+    try:
+        if given.get("date") and given_date(given["date"]) != date:
+            return False
+    except ValueError:
+        return False
+    if given.get("region"):
+        found = lookup(given["region"])
+        if (found.name if found else given["region"]) != region_name:
+            return False
+    return not given.get("kind") or given["kind"] == kind
 
 
 def read_document_meta(text: str, name: str = "", *, date: str | None = None, region: str | None = None,

@@ -185,6 +185,13 @@ class Store:
         file needs no extraction, only its path)."""
         return dict(self.con.execute("SELECT doc_id, engine_version FROM documents WHERE status = 'ok'").fetchall())
 
+    def stored_metadata(self) -> dict[str, tuple[str, str, str]]:
+        """doc_id -> (doc_date, doc_region, doc_kind) of every document extracted without error: what
+        an ingest compares with the metadata it is given (``--doc-*``, a metadata.csv)."""
+        rows = self.con.execute(
+            "SELECT doc_id, doc_date, doc_region, doc_kind FROM documents WHERE status = 'ok'").fetchall()
+        return {doc_id: (date or "", region or "", kind or "") for doc_id, date, region, kind in rows}
+
     def counts(self) -> dict[str, int]:
         one = self.con.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE status = 'error'), "
