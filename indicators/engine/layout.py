@@ -9,7 +9,7 @@ the document only at the end (``Block.document_span``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -37,6 +37,22 @@ _SENTENCE = regex.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
                           rf"(?:{V.char_class(V.SENTENCE_END)}+{V.char_class(V.CLOSING_QUOTES)}?|$)")
 
 
+# Digits typeset one by one with a space after each (1 9 9 7 年, 7 4 7 7 2 亿元, 8 ．8 ％), as text
+# taken from some PDFs writes every number: a run of single digits (and a decimal point or per cent
+# sign) apart by single spaces, ending in ％ or before a Chinese word. Its spaces are left out of the
+# layout's text, so the number reads as one; a column of figures (120 135, 1 2 3) is no such run.
+_SPACED_DIGITS = regex.compile(
+    r"(?<![0-9０-９．.])[0-9０-９](?![0-9０-９])"
+    r"(?:[ \u3000](?:[．.]?[0-9０-９](?![0-9０-９])|[％%]))+"
+    r"(?:(?<=[％%])|[ \u3000]?(?=\p{Han}))")
+_SPACE = regex.compile(r"[ \u3000]")
+
+
+def spaced_digit_gaps(text: str) -> list[int]:
+    """Positions of the spaces inside numbers whose digits are typeset apart (1 9 9 7 年), in order."""
+    return [m.start() + g.start() for m in _SPACED_DIGITS.finditer(text) for g in _SPACE.finditer(m.group())]
+
+
 @dataclass
 class Block:
     """A heading, byline/caption or body paragraph; text is its pieces joined without line breaks."""
@@ -49,7 +65,10 @@ class Block:
     _starts: list[int] = field(default_factory=list)   # offset in text where each piece begins
     _sentences: list[tuple[int, int]] | None = None
 
-    def finish(self, doc: str) -> None:
+    def finish(self, doc: str, gaps: list[int] = ()) -> None:
+        """Join the pieces into ``text``, leaving out the spaces at ``gaps`` (document offsets, sorted)."""
+        if gaps:
+            self.pieces = _split_at(self.pieces, gaps)
         parts, starts, pos = [], [], 0
         for s, e in self.pieces:
             starts.append(pos)
@@ -87,6 +106,21 @@ class Block:
         spans = self.sentences()
         i = bisect_right(spans, (local_pos, 1 << 62)) - 1
         return spans[max(0, i)]
+
+
+def _split_at(pieces: list[tuple[int, int]], gaps: list[int]) -> list[tuple[int, int]]:
+    """``pieces`` without the single characters at ``gaps``."""
+    out = []
+    for s, e in pieces:
+        i = bisect_left(gaps, s)
+        while i < len(gaps) and gaps[i] < e:
+            if gaps[i] > s:
+                out.append((s, gaps[i]))
+            s = gaps[i] + 1
+            i += 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 @dataclass
@@ -178,9 +212,10 @@ def analyse(text: str) -> Layout:
         else:
             blocks.append(Block(kind, [(s, e)]))
 
+    gaps = spaced_digit_gaps(text)
     offset = 0
     for b in blocks:
-        b.finish(text)
+        b.finish(text, gaps)
         b.offset = offset
         offset += len(b.text) + 1
     news_items = _assign_sections(blocks)
