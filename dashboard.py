@@ -142,6 +142,39 @@ def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> Ing
     return report
 
 
+def add_documents(db: str) -> None:
+    """The upload form: files or pasted text, with a date and region to set when they cannot be read."""
+    with st.form("upload", clear_on_submit=True, border=False):
+        suffixes = view.supported_suffixes()
+        uploads = st.file_uploader("加入文档（按内容去重）", type=[s.lstrip(".") for s in suffixes],
+                                   accept_multiple_files=True, key="uploads",
+                                   help="可一次选择多个文件：" + "、".join(suffixes) + "；GBK/GB18030 编码的文本也能读。")
+        pasted = st.text_area("或粘贴文本", key="paste", height=90, placeholder="粘贴公报或新闻的文字")
+        up_date = st.date_input("文档日期（可选，填写后以此为准）", value=None, key="up_date",
+                                min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
+        up_region = st.text_input("文档所属地区（可选，填写后以此为准）", key="up_region", placeholder="例如：安徽省、鞍山市")
+        submitted = st.form_submit_button("加入语料库", icon=":material/upload_file:")
+    files = [(Path(u.name).name, u.getvalue()) for u in uploads or []]
+    if pasted and pasted.strip():
+        files.append(view.pasted_file(pasted))
+    if submitted and files:
+        # Uploads are kept beside the store (the store names each document by its path).
+        folder = Path(f"{db}.uploads") / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        folder.mkdir(parents=True)
+        for name, data in files:
+            (folder / name).write_bytes(data)
+        report = ingest_with_progress([str(folder)], db, "抽取上传的文档",
+                                      date=up_date.isoformat() if up_date else "", region=up_region.strip())
+        # Shown after the rerun that lets every list on the page see the new documents.
+        st.session_state["ingested"] = {
+            "success": f"新抽取 {report.extracted} 篇，{report.linked + report.unchanged} 篇内容已在库中；"
+                       f"共新增 {report.facts} 条事实。",
+            "errors": [f"{series.doc_name(name)}：{reason}" for name, reason in report.failures],
+            "notes": [f"已读取，但有修复：{series.doc_name(name)}：{note}" for name, note in report.warnings],
+        }
+        st.rerun()
+
+
 # ------------------------------------------------------------------------------------- the store
 
 @st.cache_resource
@@ -231,35 +264,12 @@ with st.sidebar:
             st.rerun()
         st.error(f"{other}：找不到这个文件", icon=":material/error:")
 
-    with st.form("upload", clear_on_submit=True, border=False):
-        suffixes = view.supported_suffixes()
-        uploads = st.file_uploader("加入文档（按内容去重）", type=[s.lstrip(".") for s in suffixes],
-                                   accept_multiple_files=True, key="uploads",
-                                   help="可一次选择多个文件：" + "、".join(suffixes) + "；GBK/GB18030 编码的文本也能读。")
-        pasted = st.text_area("或粘贴文本", key="paste", height=90, placeholder="粘贴公报或新闻的文字")
-        up_date = st.date_input("文档日期（可选，填写后以此为准）", value=None, key="up_date",
-                                min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
-        up_region = st.text_input("文档所属地区（可选，填写后以此为准）", key="up_region", placeholder="例如：安徽省、鞍山市")
-        submitted = st.form_submit_button("加入语料库", icon=":material/upload_file:")
-    files = [(Path(u.name).name, u.getvalue()) for u in uploads or []]
-    if pasted and pasted.strip():
-        files.append(view.pasted_file(pasted))
-    if submitted and files:
-        # Uploads are kept beside the store (the store names each document by its path).
-        folder = Path(f"{db}.uploads") / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        folder.mkdir(parents=True)
-        for name, data in files:
-            (folder / name).write_bytes(data)
-        report = ingest_with_progress([str(folder)], db, "抽取上传的文档",
-                                      date=up_date.isoformat() if up_date else "", region=up_region.strip())
-        # Shown after the rerun that lets every list on the page see the new documents.
-        st.session_state["ingested"] = {
-            "success": f"新抽取 {report.extracted} 篇，{report.linked + report.unchanged} 篇内容已在库中；"
-                       f"共新增 {report.facts} 条事实。",
-            "errors": [f"{series.doc_name(name)}：{reason}" for name, reason in report.failures],
-            "notes": [f"已读取，但有修复：{series.doc_name(name)}：{note}" for name, note in report.warnings],
-        }
-        st.rerun()
+    # The upload form is built only when opened: its file, text and date widgets are code a browser
+    # would otherwise load and draw on every first paint.
+    adding = st.expander("加入文档（上传或粘贴）", key="add_documents", on_change="rerun", icon=":material/upload_file:")
+    if adding.open:
+        with adding:
+            add_documents(db)
     done = st.session_state.pop("ingested", None)
     if done:
         st.success(done["success"], icon=":material/check:")
@@ -320,16 +330,22 @@ def show_series() -> None:
         show_point(frame, int(picked[0]["customdata"][0]))
     else:
         st.caption("点击图上的一个点，这里显示它的原句和所在段落。")
-    table = frame[["region_name", "period_label", "modality_label", "shown", "doc_name", "doc_date", "vintages",
-                   "sentence"]]
-    event = st.dataframe(table, hide_index=True, key="series_table", on_select="rerun",
-                         selection_mode="single-row", column_config={
-                             "region_name": "地区", "period_label": "时期", "modality_label": "性质",
-                             "shown": "数值", "doc_name": "文档", "doc_date": "文档日期",
-                             "vintages": st.column_config.NumberColumn("表述次数", help="说到这一数值的文档数"),
-                             "sentence": st.column_config.TextColumn("原句", width="large")})
-    if event is not None and event.selection.rows:
-        show_point(frame, event.selection.rows[0])
+    # The table is built only when opened: a data grid is the heaviest thing a browser loads for this
+    # page after Plotly (about half a second of a 2-core machine's time on first paint).
+    table_box = st.expander(f"序列表格：图中的 {len(frame)} 个点（点选一行看原句）", key="series_table_open",
+                            on_change="rerun", icon=":material/table:")
+    if table_box.open:
+        table = frame[["region_name", "period_label", "modality_label", "shown", "doc_name", "doc_date", "vintages",
+                       "sentence"]]
+        event = table_box.dataframe(table, hide_index=True, key="series_table", on_select="rerun",
+                                    selection_mode="single-row", column_config={
+                                        "region_name": "地区", "period_label": "时期", "modality_label": "性质",
+                                        "shown": "数值", "doc_name": "文档", "doc_date": "文档日期",
+                                        "vintages": st.column_config.NumberColumn("表述次数", help="说到这一数值的文档数"),
+                                        "sentence": st.column_config.TextColumn("原句", width="large")})
+        if event is not None and event.selection.rows:
+            with table_box:
+                show_point(frame, event.selection.rows[0])
     link = state_query(ViewState(view="series", indicator=indicator, kind=kind, regions=tuple(regions),
                                  grain=grain, log=log))
     with st.container(horizontal=True):

@@ -134,8 +134,10 @@ def test_default_view_is_gdp_growth_for_the_country_with_outcomes_and_targets(st
     assert target["mode"] == "markers" and target["y"][-1] == 5.0
     # hover names the document and its date
     assert outcome["customdata"][0][3] == "2019.txt" and outcome["customdata"][0][4].startswith("2019")
-    # the table below lists the same points
-    table = at.dataframe[0].value
+    # the table below lists the same points, built only once it is opened
+    assert not at.dataframe
+    at.session_state["series_table_open"] = True
+    table = at.run().dataframe[0].value
     assert len(table) == len(outcome["y"]) + len(target["y"])
     assert dict(at.query_params) == {"view": "series", "indicator": "gdp", "kind": "growth", "region": "全国"}
 
@@ -301,6 +303,9 @@ def test_facts_view_state_comes_from_the_url(store):
 def test_an_upload_is_added_to_the_store_with_the_given_date_and_region_and_only_once(store):
     text = "过去一年，全省生产总值增长6.1%。".encode()
     at = app()
+    assert not at.file_uploader           # the form is built once its expander is opened
+    at.session_state["add_documents"] = True
+    at.run()
     at.file_uploader(key="uploads").set_value([("zhejiang.txt", text, "text/plain")])
     at.text_input(key="up_region").input("浙江省")
     at.date_input(key="up_date").set_value(pd.Timestamp("2025-01-20").date())
@@ -320,6 +325,8 @@ def test_an_upload_is_added_to_the_store_with_the_given_date_and_region_and_only
 
 def test_pasted_text_becomes_a_document_and_a_bad_file_is_named(store):
     at = app()
+    at.session_state["add_documents"] = True
+    at.run()
     at.text_area(key="paste").input("前三季度，鞍山完成投资42亿元。")
     at.file_uploader(key="uploads").set_value([("broken.pdf", b"not a pdf", "application/pdf")])
     at.button[0].click().run()
