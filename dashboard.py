@@ -392,10 +392,13 @@ def show_compare() -> None:
         st.plotly_chart(shapes, key="compare_map")
         if not has_provinces:
             st.caption("这一时期还没有省级数据：上传各省的政府工作报告或统计公报后，地图会着色。")
-    st.dataframe(ranked[["rank", "region_name", "shown", "doc", "doc_date", "sentence"]].assign(
-        doc=[series.doc_name(d) for d in ranked["doc"]]), hide_index=True, key="compare_table",
-        column_config={"rank": "名次", "region_name": "地区", "shown": "数值", "doc": "文档",
-                       "doc_date": "文档日期", "sentence": st.column_config.TextColumn("原句", width="large")})
+    table_box = st.expander(f"排名表格：{len(ranked)} 个地区的数值、文档和原句", key="compare_table_open",
+                            on_change="rerun", icon=":material/table:")
+    if table_box.open:
+        table_box.dataframe(ranked[["rank", "region_name", "shown", "doc", "doc_date", "sentence"]].assign(
+            doc=[series.doc_name(d) for d in ranked["doc"]]), hide_index=True, key="compare_table",
+            column_config={"rank": "名次", "region_name": "地区", "shown": "数值", "doc": "文档",
+                           "doc_date": "文档日期", "sentence": st.column_config.TextColumn("原句", width="large")})
 
 
 def show_targets() -> None:

@@ -19,6 +19,7 @@ import streamlit as st
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.testing.v1 import AppTest
 
+from indicators.app import compare
 from indicators.batch.ingest import ingest
 from indicators.corpus import open_corpus
 from indicators.lang.topics import topic_labels
@@ -218,11 +219,13 @@ def test_compare_ranks_regions_and_shades_the_provinces(store):
     assert at.selectbox(key="year").value == "2024"
     bars, shapes = charts(at)
     assert bars["data"][0]["y"] == ["广东省", "全国", "安徽省"]          # highest on top
-    provinces = traces(shapes)
-    assert len(provinces) == 34
-    assert provinces["安徽省"]["text"] == "安徽省：+5.8%" and provinces["北京市"]["text"] == "北京市：无数据"
+    hover = shapes["data"][-1]["text"]
+    assert len(hover) == 34 and "安徽省：+5.8%" in hover and "北京市：无数据" in hover
+    assert {t["fillcolor"] for t in shapes["data"][:-1]} >= {compare.NO_DATA_COLOUR, compare.SHADES[-1]}
     assert dict(at.query_params)["year"] == "2024"
-    assert list(at.dataframe[0].value["region_name"]) == ["安徽省", "全国", "广东省"]
+    assert not at.dataframe                # the ranking's table is built once its expander is opened
+    at.session_state["compare_table_open"] = True
+    assert list(at.run().dataframe[0].value["region_name"]) == ["安徽省", "全国", "广东省"]
 
 
 def test_targets_view_sets_each_target_beside_its_outcome(store):
