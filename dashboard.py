@@ -77,21 +77,17 @@ def regions_of(db: str, stamp: tuple, indicator: str) -> list[str]:
     return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
 
 
-def _series(db: str, indicator: str, regions: tuple[str, ...], **filters) -> pd.DataFrame:
-    """The series of ``indicator`` in ``regions``, a query per region run side by side."""
-    corpus = open_corpus(db)
-    if not regions:
-        return corpus.series(indicator, **filters)
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        frames = list(pool.map(lambda region: corpus.series(indicator, region=region, **filters), regions))
-    frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
+@st.cache_resource(max_entries=256, show_spinner=False)
+def region_series(db: str, stamp: tuple, indicator: str, region: str) -> pd.DataFrame:
+    """Every point of ``indicator`` in one region, kept per region: adding a region queries only it."""
+    return open_corpus(db).series(indicator, region=region)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
     """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains."""
-    return _series(db, indicator, regions) if regions else series.empty_series()
+    frames = [f for f in (region_series(db, stamp, indicator, region) for region in regions) if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
