@@ -295,11 +295,6 @@ if tiles:
                       delta_arrow="off" if tile.delta == headline.UNCHANGED else "auto")
     st.caption(f"{tile_region}的主要指标：最近一年的实际值，与上一年比较；悬停查看原句。")
 
-if st.session_state.get("view") not in VIEWS:
-    st.session_state["view"] = "series"
-current = st.segmented_control("视图", list(VIEWS), key="view", required=True, format_func=VIEWS.get,
-                               label_visibility="collapsed")
-
 selected = points_of(db, stamp, indicator, kind, tuple(regions), grain)
 title = series.series_title(NAMES[indicator], kind, regions)
 
@@ -494,20 +489,31 @@ def show_facts() -> None:
                            icon=":material/data_object:")
 
 
-{"series": show_series, "compare": show_compare, "targets": show_targets, "coverage": show_coverage,
- "documents": show_documents, "facts": show_facts}[current]()
+@st.fragment
+def main_view() -> None:
+    """The chosen view. A fragment: choosing another view, or changing a view's own widgets, reruns
+    only this (the sidebar, the tiles and their queries stay as they are), and the browser is sent
+    only this part of the page again."""
+    if st.session_state.get("view") not in VIEWS:
+        st.session_state["view"] = "series"
+    current = st.segmented_control("视图", list(VIEWS), key="view", required=True, format_func=VIEWS.get,
+                                   label_visibility="collapsed")
+    {"series": show_series, "compare": show_compare, "targets": show_targets, "coverage": show_coverage,
+     "documents": show_documents, "facts": show_facts}[current]()
+    # The URL follows the view, so the address bar is always a permalink to what is on the screen.
+    shown_state = ViewState(view=current, indicator=indicator, kind=kind, regions=tuple(regions), grain=grain,
+                            year=st.session_state.get("year", "") if current == "compare" else "",
+                            log=bool(st.session_state.get("log")) if current == "series" else False,
+                            doc=st.session_state.get("doc", "") if current == "documents" else "",
+                            topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
+                            q=st.session_state.get("q", "").strip() if current == "facts" else "",
+                            region=st.session_state.get("facts_region", "") if current == "facts" else "")
+    wanted_params = encode_state(shown_state)
+    if {k: st.query_params.get_all(k) for k in st.query_params} != {
+            k: v if isinstance(v, list) else [v] for k, v in wanted_params.items()}:
+        st.query_params.from_dict(wanted_params)
 
-# The URL follows the view, so the address bar is always a permalink to what is on the screen.
-shown_state = ViewState(view=current, indicator=indicator, kind=kind, regions=tuple(regions), grain=grain,
-                        year=st.session_state.get("year", "") if current == "compare" else "",
-                        log=bool(st.session_state.get("log")) if current == "series" else False,
-                        doc=st.session_state.get("doc", "") if current == "documents" else "",
-                        topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
-                        q=st.session_state.get("q", "").strip() if current == "facts" else "",
-                        region=st.session_state.get("facts_region", "") if current == "facts" else "")
-wanted_params = encode_state(shown_state)
-if {k: st.query_params.get_all(k) for k in st.query_params} != {
-        k: v if isinstance(v, list) else [v] for k, v in wanted_params.items()}:
-    st.query_params.from_dict(wanted_params)
+
+main_view()
 if preload is not None:
     preload.empty()
