@@ -41,13 +41,6 @@ FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is o
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
 
-# A new visitor's browser loads Plotly's code (4.7 MB, over a second of a 2-core machine's time) only
-# when a chart arrives. An empty chart sent first, before the store is queried, has it loaded while
-# the script runs; it is removed when the page is complete.
-preload = st.empty() if "view" not in st.session_state else None
-if preload is not None:
-    preload.plotly_chart(charts.blank_figure(), key="preload_chart", height=10, config={"displayModeBar": False})
-
 CATALOGUE = load_catalogue()
 TOPICS = topic_labels()
 NAMES = {key: ind.name for key, ind in CATALOGUE.indicators.items()}
@@ -515,5 +508,3 @@ def main_view() -> None:
 
 
 main_view()
-if preload is not None:
-    preload.empty()

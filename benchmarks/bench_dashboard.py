@@ -122,10 +122,9 @@ def pick_option(page, widget_label: str, option: str) -> None:
 
 def plotly_traces(page) -> list[list[dict]]:
     """The traces of every drawn Plotly chart (name, mode, x, y), read from the browser's plotly.js."""
-    page.wait_for_function(      # the blank chart a first run sends ahead (dashboard.py) gone, every chart drawn
+    page.wait_for_function(
         "() => { const c = document.querySelectorAll('.js-plotly-plot');"
-        " return c.length > 0 && !document.querySelector('.st-key-preload_chart')"
-        " && [...c].every(el => el.data && el.querySelector('.main-svg')); }",
+        " return c.length > 0 && [...c].every(el => el.data && el.querySelector('.main-svg')); }",
         timeout=30_000,
     )
     return page.evaluate(

@@ -42,10 +42,3 @@ def label_margin(labels: Iterable[str], font_px: int = 12) -> int:
     widths = [sum(font_px if unicodedata.east_asian_width(ch) in "WF" else 0.6 * font_px for ch in label)
               for label in labels]
     return int(max(widths, default=0)) + 16
-
-
-def blank_figure() -> dict:
-    """A chart with nothing drawn, not even axes (a Plotly figure as a dict)."""
-    return {"data": [{"type": "scatter", "x": [], "y": [], "hoverinfo": "skip"}],
-            "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False},
-                       "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "showlegend": False}}
