@@ -70,21 +70,17 @@ def regions_of(db: str, stamp: tuple, indicator: str) -> list[str]:
     return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
 
 
-def _series(db: str, indicator: str, regions: tuple[str, ...], **filters) -> pd.DataFrame:
-    """The series of ``indicator`` in ``regions``, a query per region run side by side."""
-    corpus = open_corpus(db)
-    if not regions:
-        return corpus.series(indicator, **filters)
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        frames = list(pool.map(lambda region: corpus.series(indicator, region=region, **filters), regions))
-    frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
+@st.cache_resource(max_entries=256, show_spinner=False)
+def region_series(db: str, stamp: tuple, indicator: str, region: str) -> pd.DataFrame:
+    """Every point of ``indicator`` in one region, kept per region: adding a region queries only it."""
+    return open_corpus(db).series(indicator, region=region)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
     """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains."""
-    return _series(db, indicator, regions) if regions else series.empty_series()
+    frames = [f for f in (region_series(db, stamp, indicator, region) for region in regions) if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -140,6 +136,39 @@ def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> Ing
     report = ingest(inputs, db, jobs=1, progress=progress, given={k: v for k, v in given.items() if v} or None)
     bar.empty()
     return report
+
+
+def add_documents(db: str) -> None:
+    """The upload form: files or pasted text, with a date and region to set when they cannot be read."""
+    with st.form("upload", clear_on_submit=True, border=False):
+        suffixes = view.supported_suffixes()
+        uploads = st.file_uploader("加入文档（按内容去重）", type=[s.lstrip(".") for s in suffixes],
+                                   accept_multiple_files=True, key="uploads",
+                                   help="可一次选择多个文件：" + "、".join(suffixes) + "；GBK/GB18030 编码的文本也能读。")
+        pasted = st.text_area("或粘贴文本", key="paste", height=90, placeholder="粘贴公报或新闻的文字")
+        up_date = st.date_input("文档日期（可选，填写后以此为准）", value=None, key="up_date",
+                                min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
+        up_region = st.text_input("文档所属地区（可选，填写后以此为准）", key="up_region", placeholder="例如：安徽省、鞍山市")
+        submitted = st.form_submit_button("加入语料库", icon=":material/upload_file:")
+    files = [(Path(u.name).name, u.getvalue()) for u in uploads or []]
+    if pasted and pasted.strip():
+        files.append(view.pasted_file(pasted))
+    if submitted and files:
+        # Uploads are kept beside the store (the store names each document by its path).
+        folder = Path(f"{db}.uploads") / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        folder.mkdir(parents=True)
+        for name, data in files:
+            (folder / name).write_bytes(data)
+        report = ingest_with_progress([str(folder)], db, "抽取上传的文档",
+                                      date=up_date.isoformat() if up_date else "", region=up_region.strip())
+        # Shown after the rerun that lets every list on the page see the new documents.
+        st.session_state["ingested"] = {
+            "success": f"新抽取 {report.extracted} 篇，{report.linked + report.unchanged} 篇内容已在库中；"
+                       f"共新增 {report.facts} 条事实。",
+            "errors": [f"{series.doc_name(name)}：{reason}" for name, reason in report.failures],
+            "notes": [f"已读取，但有修复：{series.doc_name(name)}：{note}" for name, note in report.warnings],
+        }
+        st.rerun()
 
 
 # ------------------------------------------------------------------------------------- the store
@@ -231,35 +260,12 @@ with st.sidebar:
             st.rerun()
         st.error(f"{other}：找不到这个文件", icon=":material/error:")
 
-    with st.form("upload", clear_on_submit=True, border=False):
-        suffixes = view.supported_suffixes()
-        uploads = st.file_uploader("加入文档（按内容去重）", type=[s.lstrip(".") for s in suffixes],
-                                   accept_multiple_files=True, key="uploads",
-                                   help="可一次选择多个文件：" + "、".join(suffixes) + "；GBK/GB18030 编码的文本也能读。")
-        pasted = st.text_area("或粘贴文本", key="paste", height=90, placeholder="粘贴公报或新闻的文字")
-        up_date = st.date_input("文档日期（可选，填写后以此为准）", value=None, key="up_date",
-                                min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
-        up_region = st.text_input("文档所属地区（可选，填写后以此为准）", key="up_region", placeholder="例如：安徽省、鞍山市")
-        submitted = st.form_submit_button("加入语料库", icon=":material/upload_file:")
-    files = [(Path(u.name).name, u.getvalue()) for u in uploads or []]
-    if pasted and pasted.strip():
-        files.append(view.pasted_file(pasted))
-    if submitted and files:
-        # Uploads are kept beside the store (the store names each document by its path).
-        folder = Path(f"{db}.uploads") / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        folder.mkdir(parents=True)
-        for name, data in files:
-            (folder / name).write_bytes(data)
-        report = ingest_with_progress([str(folder)], db, "抽取上传的文档",
-                                      date=up_date.isoformat() if up_date else "", region=up_region.strip())
-        # Shown after the rerun that lets every list on the page see the new documents.
-        st.session_state["ingested"] = {
-            "success": f"新抽取 {report.extracted} 篇，{report.linked + report.unchanged} 篇内容已在库中；"
-                       f"共新增 {report.facts} 条事实。",
-            "errors": [f"{series.doc_name(name)}：{reason}" for name, reason in report.failures],
-            "notes": [f"已读取，但有修复：{series.doc_name(name)}：{note}" for name, note in report.warnings],
-        }
-        st.rerun()
+    # The upload form is built only when opened: its file, text and date widgets are code a browser
+    # would otherwise load and draw on every first paint.
+    adding = st.expander("加入文档（上传或粘贴）", key="add_documents", on_change="rerun", icon=":material/upload_file:")
+    if adding.open:
+        with adding:
+            add_documents(db)
     done = st.session_state.pop("ingested", None)
     if done:
         st.success(done["success"], icon=":material/check:")
@@ -281,11 +287,6 @@ if tiles:
                       delta_color="off" if tile.delta == headline.UNCHANGED else tile.delta_color,
                       delta_arrow="off" if tile.delta == headline.UNCHANGED else "auto")
     st.caption(f"{tile_region}的主要指标：最近一年的实际值，与上一年比较；悬停查看原句。")
-
-if st.session_state.get("view") not in VIEWS:
-    st.session_state["view"] = "series"
-current = st.segmented_control("视图", list(VIEWS), key="view", required=True, format_func=VIEWS.get,
-                               label_visibility="collapsed")
 
 selected = points_of(db, stamp, indicator, kind, tuple(regions), grain)
 title = series.series_title(NAMES[indicator], kind, regions)
@@ -320,16 +321,22 @@ def show_series() -> None:
         show_point(frame, int(picked[0]["customdata"][0]))
     else:
         st.caption("点击图上的一个点，这里显示它的原句和所在段落。")
-    table = frame[["region_name", "period_label", "modality_label", "shown", "doc_name", "doc_date", "vintages",
-                   "sentence"]]
-    event = st.dataframe(table, hide_index=True, key="series_table", on_select="rerun",
-                         selection_mode="single-row", column_config={
-                             "region_name": "地区", "period_label": "时期", "modality_label": "性质",
-                             "shown": "数值", "doc_name": "文档", "doc_date": "文档日期",
-                             "vintages": st.column_config.NumberColumn("表述次数", help="说到这一数值的文档数"),
-                             "sentence": st.column_config.TextColumn("原句", width="large")})
-    if event is not None and event.selection.rows:
-        show_point(frame, event.selection.rows[0])
+    # The table is built only when opened: a data grid is the heaviest thing a browser loads for this
+    # page after Plotly (about half a second of a 2-core machine's time on first paint).
+    table_box = st.expander(f"序列表格：图中的 {len(frame)} 个点（点选一行看原句）", key="series_table_open",
+                            on_change="rerun", icon=":material/table:")
+    if table_box.open:
+        table = frame[["region_name", "period_label", "modality_label", "shown", "doc_name", "doc_date", "vintages",
+                       "sentence"]]
+        event = table_box.dataframe(table, hide_index=True, key="series_table", on_select="rerun",
+                                    selection_mode="single-row", column_config={
+                                        "region_name": "地区", "period_label": "时期", "modality_label": "性质",
+                                        "shown": "数值", "doc_name": "文档", "doc_date": "文档日期",
+                                        "vintages": st.column_config.NumberColumn("表述次数", help="说到这一数值的文档数"),
+                                        "sentence": st.column_config.TextColumn("原句", width="large")})
+        if event is not None and event.selection.rows:
+            with table_box:
+                show_point(frame, event.selection.rows[0])
     link = state_query(ViewState(view="series", indicator=indicator, kind=kind, regions=tuple(regions),
                                  grain=grain, log=log))
     with st.container(horizontal=True):
@@ -376,10 +383,13 @@ def show_compare() -> None:
         st.plotly_chart(shapes, key="compare_map")
         if not has_provinces:
             st.caption("这一时期还没有省级数据：上传各省的政府工作报告或统计公报后，地图会着色。")
-    st.dataframe(ranked[["rank", "region_name", "shown", "doc", "doc_date", "sentence"]].assign(
-        doc=[series.doc_name(d) for d in ranked["doc"]]), hide_index=True, key="compare_table",
-        column_config={"rank": "名次", "region_name": "地区", "shown": "数值", "doc": "文档",
-                       "doc_date": "文档日期", "sentence": st.column_config.TextColumn("原句", width="large")})
+    table_box = st.expander(f"排名表格：{len(ranked)} 个地区的数值、文档和原句", key="compare_table_open",
+                            on_change="rerun", icon=":material/table:")
+    if table_box.open:
+        table_box.dataframe(ranked[["rank", "region_name", "shown", "doc", "doc_date", "sentence"]].assign(
+            doc=[series.doc_name(d) for d in ranked["doc"]]), hide_index=True, key="compare_table",
+            column_config={"rank": "名次", "region_name": "地区", "shown": "数值", "doc": "文档",
+                           "doc_date": "文档日期", "sentence": st.column_config.TextColumn("原句", width="large")})
 
 
 def show_targets() -> None:
@@ -472,18 +482,29 @@ def show_facts() -> None:
                            icon=":material/data_object:")
 
 
-{"series": show_series, "compare": show_compare, "targets": show_targets, "coverage": show_coverage,
- "documents": show_documents, "facts": show_facts}[current]()
+@st.fragment
+def main_view() -> None:
+    """The chosen view. A fragment: choosing another view, or changing a view's own widgets, reruns
+    only this (the sidebar, the tiles and their queries stay as they are), and the browser is sent
+    only this part of the page again."""
+    if st.session_state.get("view") not in VIEWS:
+        st.session_state["view"] = "series"
+    current = st.segmented_control("视图", list(VIEWS), key="view", required=True, format_func=VIEWS.get,
+                                   label_visibility="collapsed")
+    {"series": show_series, "compare": show_compare, "targets": show_targets, "coverage": show_coverage,
+     "documents": show_documents, "facts": show_facts}[current]()
+    # The URL follows the view, so the address bar is always a permalink to what is on the screen.
+    shown_state = ViewState(view=current, indicator=indicator, kind=kind, regions=tuple(regions), grain=grain,
+                            year=st.session_state.get("year", "") if current == "compare" else "",
+                            log=bool(st.session_state.get("log")) if current == "series" else False,
+                            doc=st.session_state.get("doc", "") if current == "documents" else "",
+                            topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
+                            q=st.session_state.get("q", "").strip() if current == "facts" else "",
+                            region=st.session_state.get("facts_region", "") if current == "facts" else "")
+    wanted_params = encode_state(shown_state)
+    if {k: st.query_params.get_all(k) for k in st.query_params} != {
+            k: v if isinstance(v, list) else [v] for k, v in wanted_params.items()}:
+        st.query_params.from_dict(wanted_params)
 
-# The URL follows the view, so the address bar is always a permalink to what is on the screen.
-shown_state = ViewState(view=current, indicator=indicator, kind=kind, regions=tuple(regions), grain=grain,
-                        year=st.session_state.get("year", "") if current == "compare" else "",
-                        log=bool(st.session_state.get("log")) if current == "series" else False,
-                        doc=st.session_state.get("doc", "") if current == "documents" else "",
-                        topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
-                        q=st.session_state.get("q", "").strip() if current == "facts" else "",
-                        region=st.session_state.get("facts_region", "") if current == "facts" else "")
-wanted_params = encode_state(shown_state)
-if {k: st.query_params.get_all(k) for k in st.query_params} != {
-        k: v if isinstance(v, list) else [v] for k, v in wanted_params.items()}:
-    st.query_params.from_dict(wanted_params)
+
+main_view()

@@ -48,6 +48,7 @@ from indicators.lang.regions import by_code
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard.py"
 CHROMIUM = "/usr/bin/chromium"
+SERIES_CHART = ".st-key-series_chart .main-svg"      # the series view's chart, drawn
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -199,7 +200,7 @@ def browser_timings(env: dict[str, str]) -> dict[str, float]:
         t = time.monotonic()
         page.goto(url)
         page.wait_for_selector("[data-testid='stMetricValue']", timeout=120_000)
-        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=120_000)
+        page.wait_for_selector(SERIES_CHART, timeout=120_000)
         wait_for_app(page, 120_000)
         out["first paint: tiles and series drawn (s)"] = time.monotonic() - t
         # each view twice: the first visit queries the store, the return finds the answers cached
@@ -209,7 +210,7 @@ def browser_timings(env: dict[str, str]) -> dict[str, float]:
                 t = time.monotonic()
                 page.get_by_role("radio", name=view_name, exact=True).click()
                 page.wait_for_url(re.compile(f"view={name}"), timeout=60_000)
-                page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
+                page.wait_for_selector(f".st-key-{name}_chart .main-svg", timeout=60_000)
                 wait_for_app(page)
                 out[f"view change to {name}, {visit} (s)"] = time.monotonic() - t
         t = time.monotonic()
@@ -224,7 +225,7 @@ def browser_timings(env: dict[str, str]) -> dict[str, float]:
         t = time.monotonic()
         page.goto(url)
         page.wait_for_selector("[data-testid='stMetricValue']", timeout=120_000)
-        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=120_000)
+        page.wait_for_selector(SERIES_CHART, timeout=120_000)
         wait_for_app(page, 120_000)
         out["first paint, next visitor (s)"] = time.monotonic() - t
         browser.close()

@@ -186,7 +186,7 @@ def test_compare_ranks_the_latest_outcome_of_each_region_for_one_period():
     assert ranked.set_index("region_name").loc["广东省", "value"] == 4.9      # the later statement
     fig = compare.compare_figure(ranked)
     assert list(fig.data[0].y) == ["鞍山市", "广东省", "全国", "安徽省", "西藏自治区"]   # highest on top
-    assert list(fig.data[0].text)[-1] == "+9.5%"
+    assert list(fig.layout.yaxis.ticktext)[-1] == "西藏自治区  +9.5%"          # each bar names its value
 
 
 def test_province_values_keep_provinces_only():
@@ -211,13 +211,24 @@ def test_the_shipped_map_has_every_provincial_division_by_code_and_is_small():
 
 
 def test_province_map_shades_by_value_and_greys_provinces_without_data():
-    fig = compare.province_map({"540000": (9.5, "+9.5%"), "340000": (5.8, "+5.8%"), "440000": (4.9, "+4.9%")})
-    traces = {t.name: t for t in fig.data}
-    assert len(traces) == 34
-    assert traces["西藏自治区"].fillcolor == compare.SHADES[-1]
-    assert traces["广东省"].fillcolor == compare.SHADES[0]
-    assert traces["北京市"].fillcolor == compare.NO_DATA_COLOUR and traces["北京市"].text == "北京市：无数据"
-    assert traces["安徽省"].text == "安徽省：+5.8%"
+    values = {"540000": (9.5, "+9.5%"), "340000": (5.8, "+5.8%"), "440000": (4.9, "+4.9%")}
+    colours = compare.province_colours(values)
+    assert len(colours) == 34
+    assert (colours["540000"], colours["440000"]) == (compare.SHADES[-1], compare.SHADES[0])
+    assert colours["110000"] == compare.NO_DATA_COLOUR
+    fig = compare.province_map(values)
+    *fills, hover = fig.data
+    # a filled trace per colour, holding every ring of the provinces of that colour
+    assert sorted(t.fillcolor for t in fills) == sorted(set(colours.values()))
+    tibet_ring = compare.province_shapes()["540000"]["rings"][0]
+    (dark,) = [t for t in fills if t.fillcolor == compare.SHADES[-1]]
+    assert list(dark.x[:len(tibet_ring)]) == [p[0] for p in tibet_ring]
+    grey_rings = sum(len(compare.province_shapes()[c]["rings"]) for c in colours if colours[c] == compare.NO_DATA_COLOUR)
+    (grey,) = [t for t in fills if t.fillcolor == compare.NO_DATA_COLOUR]
+    assert list(grey.x).count(None) == grey_rings
+    # hovering a province names it and its value
+    named = dict(zip([t.split("：")[0] for t in hover.text], hover.text, strict=True))
+    assert named["安徽省"] == "安徽省：+5.8%" and named["北京市"] == "北京市：无数据" and len(named) == 34
     # no geo subplot, no map tiles: nothing for the browser to fetch
     assert not fig.layout.geo.to_plotly_json() and all(t.type == "scatter" for t in fig.data)
 

@@ -19,6 +19,7 @@ import streamlit as st
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.testing.v1 import AppTest
 
+from indicators.app import compare
 from indicators.batch.ingest import ingest
 from indicators.corpus import open_corpus
 from indicators.lang.topics import topic_labels
@@ -134,8 +135,10 @@ def test_default_view_is_gdp_growth_for_the_country_with_outcomes_and_targets(st
     assert target["mode"] == "markers" and target["y"][-1] == 5.0
     # hover names the document and its date
     assert outcome["customdata"][0][3] == "2019.txt" and outcome["customdata"][0][4].startswith("2019")
-    # the table below lists the same points
-    table = at.dataframe[0].value
+    # the table below lists the same points, built only once it is opened
+    assert not at.dataframe
+    at.session_state["series_table_open"] = True
+    table = at.run().dataframe[0].value
     assert len(table) == len(outcome["y"]) + len(target["y"])
     assert dict(at.query_params) == {"view": "series", "indicator": "gdp", "kind": "growth", "region": "全国"}
 
@@ -216,11 +219,13 @@ def test_compare_ranks_regions_and_shades_the_provinces(store):
     assert at.selectbox(key="year").value == "2024"
     bars, shapes = charts(at)
     assert bars["data"][0]["y"] == ["广东省", "全国", "安徽省"]          # highest on top
-    provinces = traces(shapes)
-    assert len(provinces) == 34
-    assert provinces["安徽省"]["text"] == "安徽省：+5.8%" and provinces["北京市"]["text"] == "北京市：无数据"
+    hover = shapes["data"][-1]["text"]
+    assert len(hover) == 34 and "安徽省：+5.8%" in hover and "北京市：无数据" in hover
+    assert {t["fillcolor"] for t in shapes["data"][:-1]} >= {compare.NO_DATA_COLOUR, compare.SHADES[-1]}
     assert dict(at.query_params)["year"] == "2024"
-    assert list(at.dataframe[0].value["region_name"]) == ["安徽省", "全国", "广东省"]
+    assert not at.dataframe                # the ranking's table is built once its expander is opened
+    at.session_state["compare_table_open"] = True
+    assert list(at.run().dataframe[0].value["region_name"]) == ["安徽省", "全国", "广东省"]
 
 
 def test_targets_view_sets_each_target_beside_its_outcome(store):
@@ -301,6 +306,9 @@ def test_facts_view_state_comes_from_the_url(store):
 def test_an_upload_is_added_to_the_store_with_the_given_date_and_region_and_only_once(store):
     text = "过去一年，全省生产总值增长6.1%。".encode()
     at = app()
+    assert not at.file_uploader           # the form is built once its expander is opened
+    at.session_state["add_documents"] = True
+    at.run()
     at.file_uploader(key="uploads").set_value([("zhejiang.txt", text, "text/plain")])
     at.text_input(key="up_region").input("浙江省")
     at.date_input(key="up_date").set_value(pd.Timestamp("2025-01-20").date())
@@ -320,6 +328,8 @@ def test_an_upload_is_added_to_the_store_with_the_given_date_and_region_and_only
 
 def test_pasted_text_becomes_a_document_and_a_bad_file_is_named(store):
     at = app()
+    at.session_state["add_documents"] = True
+    at.run()
     at.text_area(key="paste").input("前三季度，鞍山完成投资42亿元。")
     at.file_uploader(key="uploads").set_value([("broken.pdf", b"not a pdf", "application/pdf")])
     at.button[0].click().run()

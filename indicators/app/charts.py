@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -32,3 +33,12 @@ def axis_scale(values: pd.Series, unit: str) -> tuple[float, str]:
         if top >= divisor:
             return divisor, prefix + display_unit(unit)
     return 1.0, display_unit(unit)
+
+
+def label_margin(labels: Iterable[str], font_px: int = 12) -> int:
+    """Pixels the widest of ``labels`` takes beside an axis (a CJK character a full ``font_px``, any other
+    about 0.6 of it): the margin to give instead of Plotly's automargin, which lays a chart out twice
+    (on a 2-core machine about 70 ms for 160 bar labels or 40 heat-map rows)."""
+    widths = [sum(font_px if unicodedata.east_asian_width(ch) in "WF" else 0.6 * font_px for ch in label)
+              for label in labels]
+    return int(max(widths, default=0)) + 16

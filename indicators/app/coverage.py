@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from .charts import label_margin
 from .series import _layout
 
 
@@ -43,6 +44,7 @@ def coverage_figure(matrix: pd.DataFrame, title: str = "") -> go.Figure:
         colorscale=[[0, "#ffffff"], [1e-9, "#deebf7"], [1, "#08519c"]], xgap=1, ygap=1,
         hovertemplate="%{y} · %{x}年：%{z} 条<extra></extra>", colorbar=dict(title="事实数"),
     ))
-    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(type="category")
-    return _layout(fig, title, height=max(320, 90 + 18 * len(matrix)))
+    _layout(fig, title, height=max(320, 90 + 18 * len(matrix)))
+    return fig.update_layout(margin_l=label_margin(matrix.index))

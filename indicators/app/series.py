@@ -256,10 +256,17 @@ def targets_figure(pairs: pd.DataFrame, unit: str, title: str = "") -> go.Figure
     if pairs.empty:
         return _layout(fig, title or "没有目标")
     x = pd.to_datetime(pairs["period_start"], errors="coerce")
+    # The lines joining each target to its outcome are one trace, broken by gaps (a trace per pair
+    # made a browser lay out 30 traces where one does)
+    joins_x: list = []
+    joins_y: list = []
     for xi, target, outcome in zip(x, pairs["target"], pairs["outcome"], strict=True):
         if not pd.isna(outcome):
-            fig.add_trace(go.Scatter(x=[xi, xi], y=[target, outcome], mode="lines", showlegend=False,
-                                     line=dict(color="#bbb", width=2), hoverinfo="skip"))
+            joins_x += [xi, xi, None]
+            joins_y += [target, outcome, None]
+    if joins_x:
+        fig.add_trace(go.Scatter(x=joins_x, y=joins_y, mode="lines", showlegend=False,
+                                 line=dict(color="#bbb", width=2), hoverinfo="skip"))
     fig.add_trace(go.Scatter(
         x=x, y=pairs["target"], mode="markers", name="目标",
         marker=dict(symbol="diamond-open", size=11, color="#444", line=dict(width=2)),

@@ -94,6 +94,7 @@ def test_hostile_pasted_text_is_shown_as_text_and_never_runs(open_app):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     hostile = '完成投资3亿元<script>alert("x")</script><img src=x onerror=alert(1)>，新增企业2家。'
+    page.locator("[data-testid='stExpander']").filter(has_text="加入文档").locator("summary").click()
     page.locator("[data-testid='stTextArea'] textarea").fill(hostile)
     page.get_by_role("button", name="加入语料库").click()
     page.get_by_text("新抽取 1 篇").wait_for(timeout=60_000)
