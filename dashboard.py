@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -174,30 +175,37 @@ def add_documents(db: str) -> None:
 # ------------------------------------------------------------------------------------- the store
 
 @st.cache_resource
-def checked_stores() -> set[str]:
-    """The stores this server process has brought up to date (once per process, for every session)."""
-    return set()
+def checked_stores() -> tuple[set[str], threading.Lock]:
+    """The stores this server process has brought up to date (once per process, for every session),
+    and the lock one session holds while it does: the launcher's warm-up run and a first visitor may
+    both arrive on a first start, and only one of them ingests."""
+    return set(), threading.Lock()
 
 
 db = st.session_state.get("db") or DEFAULT_DB
 demo = [str(p) for p in view.demo_documents(DATA_DIR)]
-if not Path(db).exists():
-    st.title("经济指标看板")
-    st.info(f"第一次启动：正在把示例语料（{len(demo)} 篇文档）抽取入库 {db}，之后直接打开。", icon=":material/database:")
-    Path(db).parent.mkdir(parents=True, exist_ok=True)
-    ingest_with_progress(demo, db, "抽取示例语料")
-    checked_stores().add(db)
-    st.rerun()
-if db == BUNDLED_DB and db not in checked_stores():
-    # The demo store follows the engine: documents extracted by an older engine version are extracted
-    # again (ingest skips the others after hashing them), so a code update never shows stale facts.
-    with st.spinner("检查示例语料…"):
-        try:
-            ingest(demo, db, jobs=1)
-        except StoreError as exc:
-            st.error(f"{db}：{exc}。删除这个文件后重新打开，示例语料会重新入库。", icon=":material/error:")
-            st.stop()
-    checked_stores().add(db)
+checked, checking = checked_stores()
+if db not in checked and (not Path(db).exists() or db == BUNDLED_DB):
+    with checking:                   # another session may have brought it up to date while this one waited
+        if db not in checked and not Path(db).exists():
+            st.title("经济指标看板")
+            st.info(f"第一次启动：正在把示例语料（{len(demo)} 篇文档）抽取入库 {db}，之后直接打开。",
+                    icon=":material/database:")
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+            ingest_with_progress(demo, db, "抽取示例语料")
+            checked.add(db)
+            st.rerun()
+        elif db not in checked:
+            # The demo store follows the engine: documents extracted by an older engine version are
+            # extracted again (ingest skips the others after hashing them), so a code update never
+            # shows stale facts.
+            with st.spinner("检查示例语料…"):
+                try:
+                    ingest(demo, db, jobs=1)
+                except StoreError as exc:
+                    st.error(f"{db}：{exc}。删除这个文件后重新打开，示例语料会重新入库。", icon=":material/error:")
+                    st.stop()
+            checked.add(db)
 
 stamp = view.store_stamp(db)
 

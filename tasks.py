@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
     if task == "setup":
         return 0
     if task == "run":
-        return run([str(BIN / "streamlit"), "run", "dashboard.py", *rest])
+        return run([_python(), "-m", "indicators.app.launch", *rest])   # streamlit run dashboard.py, warmed
     if task == "bench":
         return run([_python(), "-m", "benchmarks.bench", *rest])
     if task == "bench-dashboard":
