@@ -373,18 +373,43 @@ def comparable_periods(db: str, stamp: tuple, indicator: str, kind: str, grain: 
     return compare.periods(kind_series(db, stamp, indicator, kind), grain)
 
 
+def compare_periods(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> dict[str, tuple[str, str, str]]:
+    """The periods the compare view offers: year -> (start, end, label), latest first."""
+    return {s[:4]: (s, e, view.dates_label(s, e, grain)) for s, e in comparable_periods(db, stamp, indicator, kind, grain)}
+
+
+def compare_year(db: str, stamp: tuple, indicator: str, kind: str, grain: str, year: str):
+    """The compare view's ranking, bars and map for one year (cached in ``compared``)."""
+    start, end, label = compare_periods(db, stamp, indicator, kind, grain)[year]
+    what = f"{NAMES[indicator]}{'增长' if kind == 'growth' else ''} · {label}"
+    return compared(db, stamp, indicator, kind, start, end, what)
+
+
+@st.cache_resource(show_spinner=False)
+def prefetcher() -> ThreadPoolExecutor:
+    """One background thread per server process that builds what the next view is likely to need."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+
+
+def prefetch_compare(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> None:
+    """The compare view of the current selection, built ahead in the background so that opening it
+    finds its query, its figures and the provinces' shapes cached."""
+    def build() -> None:
+        periods = compare_periods(db, stamp, indicator, kind, grain)
+        if periods:
+            compare_year(db, stamp, indicator, kind, grain, next(iter(periods)))
+    prefetcher().submit(build)
+
+
 def show_compare() -> None:
-    choices = comparable_periods(db, stamp, indicator, kind, grain)
-    if not choices:
+    periods = compare_periods(db, stamp, indicator, kind, grain)
+    if not periods:
         st.info("这个指标还没有可比较的实际值。", icon=":material/search_off:")
         return
-    labels = {s[:4]: view.dates_label(s, e, grain) for s, e in choices}
-    if st.session_state.get("year") not in labels:
-        st.session_state["year"] = next(iter(labels))
-    year = st.selectbox("时期", list(labels), key="year", format_func=labels.get)
-    start, end = next((s, e) for s, e in choices if s[:4] == year)
-    what = f"{NAMES[indicator]}{'增长' if kind == 'growth' else ''} · {labels[year]}"
-    ranked, bars, shapes, has_provinces = compared(db, stamp, indicator, kind, start, end, what)
+    if st.session_state.get("year") not in periods:
+        st.session_state["year"] = next(iter(periods))
+    year = st.selectbox("时期", list(periods), key="year", format_func=lambda y: periods[y][2])
+    ranked, bars, shapes, has_provinces = compare_year(db, stamp, indicator, kind, grain, year)
     left, right = st.columns([2, 3])
     left.plotly_chart(bars, key="compare_chart")
     with right:
@@ -516,3 +541,5 @@ def main_view() -> None:
 
 
 main_view()
+if st.session_state.get("view") != "compare":
+    prefetch_compare(db, stamp, indicator, kind, grain)
