@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -44,7 +45,12 @@ def ensure_venv() -> None:
 
 
 def run(cmd: list[str]) -> int:
-    return subprocess.call(cmd, cwd=ROOT)
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    while True:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:    # Ctrl-C: passed on (a terminal sends it to both), then wait for the child to stop
+            proc.send_signal(signal.SIGINT)
 
 
 def main(argv: list[str]) -> int:

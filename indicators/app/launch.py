@@ -9,6 +9,8 @@ before anyone asks. The server's output is passed through unchanged.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 import threading
@@ -19,7 +21,8 @@ from pathlib import Path
 APP = Path(__file__).resolve().parents[2] / "dashboard.py"
 #: Options every start of the dashboard passes: the health check is what runs the script ahead.
 WARM_OPTIONS = ("--server.scriptHealthCheckEnabled", "true")
-_LOCAL_URL = "Local URL:"
+# Where Streamlit says it listens: "Local URL: http://localhost:8501", or "URL: …" with --server.address
+_SERVING = re.compile(r"^\s*(?:Local )?URL:\s*(http\S+)")
 
 
 def command(*options: str, app: Path = APP) -> list[str]:
@@ -57,19 +60,26 @@ def _warm_when_up(url: str, deadline: float) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # unbuffered, so the server's address reaches this process (and the terminal) when it is printed
     proc = subprocess.Popen(command(*(sys.argv[1:] if argv is None else argv)), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, bufsize=1)
+                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace", bufsize=1,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"})
+    warming = None
     try:
         for line in proc.stdout:
             sys.stdout.write(line)
             sys.stdout.flush()
-            if _LOCAL_URL in line:       # Streamlit prints where it listens once it does
-                url = line.split(_LOCAL_URL, 1)[1].strip().rstrip("/")
-                threading.Thread(target=_warm_when_up, args=(url, time.monotonic() + 60), daemon=True).start()
-        return proc.wait()
-    except KeyboardInterrupt:
+            if not warming and (serving := _SERVING.match(line)):    # printed once it listens
+                warming = threading.Thread(target=_warm_when_up, args=(serving[1].rstrip("/"), time.monotonic() + 60),
+                                           daemon=True)
+                warming.start()
+    except KeyboardInterrupt:        # Ctrl-C: the server stops (it may have had the signal too)
         proc.terminate()
-        return proc.wait()
+    while True:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            proc.terminate()
 
 
 if __name__ == "__main__":
