@@ -5,7 +5,7 @@ is about."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,15 +24,28 @@ class BlockContext:
     periods: list[tuple[int, str]]
     places: list[tuple[int, str]]
     head_end: int                 # end of the paragraph's first clause
-    generic_place: str            # the first 全省/全市 … in the paragraph, or ''
+    generics: list[tuple[int, str]]     # every 全省/全市/我市 … in the paragraph (they never overlap)
     _period_pos: list[int] = field(default_factory=list)
     _place_pos: list[int] = field(default_factory=list)
+    _generic_pos: list[int] = field(default_factory=list)
     first_period: int | None = None          # index of the paragraph's first period that is not a day
 
     def __post_init__(self) -> None:
         self._period_pos = [p for p, _ in self.periods]
         self._place_pos = [p for p, _ in self.places]
+        self._generic_pos = [p for p, _ in self.generics]
         self.first_period = next((k for k, (_, name) in enumerate(self.periods) if not is_day(name)), None)
+
+    @property
+    def generic_place(self) -> str:
+        """The first 全省/全市 … in the paragraph, or ''."""
+        return self.generics[0][1] if self.generics else ""
+
+    def generics_within(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The 全省/全市 … lying wholly inside ``[start, end)`` of the paragraph, in order."""
+        lo = bisect_left(self._generic_pos, start)
+        hi = bisect_left(self._generic_pos, end)
+        return [g for g in self.generics[lo:hi] if g[0] + len(g[1]) <= end]
 
 
 @dataclass
@@ -84,8 +97,8 @@ class DocumentContext:
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
-            generic = GENERIC_PLACE.search(block.text)
-            ctx = BlockContext(periods, local, first_clause_end(block.text), generic.group() if generic else "")
+            generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)]
+            ctx = BlockContext(periods, local, first_clause_end(block.text), generics)
             self._blocks[key] = ctx
         return ctx
 
