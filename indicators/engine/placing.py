@@ -89,6 +89,7 @@ class Placer:
         self._paragraphs: dict[int, _Paragraph] = {}
         self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
         self._regions: dict[str, tuple[str, str]] = {}
+        self._periods: dict[str, Period | None] = {}
         self._title_year: int | None = None
         if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
             found = resolve(doc.title_period(), meta.date)
@@ -175,7 +176,10 @@ class Placer:
     def _resolved(self, period: str) -> Period | None:
         if not period:
             return None
-        return resolve(period, self.meta.date, year=self._title_year)
+        found = self._periods.get(period, False)        # a document names few periods, each many times
+        if found is False:
+            found = self._periods[period] = resolve(period, self.meta.date, year=self._title_year)
+        return found
 
     def _role_of(self, period: Period | None) -> str:
         """review for a period that ended before the report's plan year, plan for one from it on."""
