@@ -124,17 +124,15 @@ class DocumentContext:
             per_section: dict[str, Counter] = {}
             overall: Counter = Counter()
             text = self.layout.text
-            filed_until: dict[int, int] = {}   # block -> position where its dateline ends
+            counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
             for pos, name in self.places():
                 if name in SCOPES or text[pos - 1:pos] in COMPARISON_BASE or self._levels.get(name) == "乡":
                     continue                   # scopes, comparison bases; towns speak for their own sentences
                 b = self.layout.block_at(pos)
-                if CAPTION.match(b.text):
-                    continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
-                key = id(b)
-                if key not in filed_until:
-                    filed_until[key] = b.offset + filed_from(b)
-                if pos < filed_until[key]:
+                start = counted_from.get(id(b))
+                if start is None:              # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
+                    start = counted_from[id(b)] = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
+                if pos < start:
                     continue
                 per_section.setdefault(b.section, Counter())[name] += 1
                 overall[name] += 1
