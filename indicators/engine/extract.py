@@ -27,6 +27,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
+from .clauses import clause_start
 from .document import DocumentContext
 from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
@@ -89,8 +90,10 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 def _change(text: str, start: int, absolute: bool = False, per_mille: bool = False) -> tuple[bool, int]:
     """(is a change, sign) from the words right before a rate (or, with ``absolute``, an amount)."""
     window = text[max(0, start - _BEFORE_WINDOW):start].rstrip()
-    if not window or (window[-1] not in _CHANGE_LAST_CHARS and not _RATE_CHARS.intersection(window)):
+    if not window or (window[-1] not in _CHANGE_LAST_CHARS
+                      and (absolute or not _RATE_CHARS.intersection(window))):
         return False, 1                       # cheap test first: most numbers follow no change word
+                                              # (a rate word such as 增速 counts before a rate only)
     return _change_in(window, absolute, per_mille)
 
 
@@ -422,14 +425,15 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             topic = topic_of[topic_key] = topics.choose(
                 (topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0), (topic_scores[block.section], 0.5))
         low, high = _bounds(c)
-        period = period_for(doc, ctx, block, ls, sentence)
+        clause0 = clause_start(block.text, ls, sentence[0])      # read by period_for and the placer
+        period = period_for(doc, ctx, block, ls, sentence, clause0)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         start, end = block.document_span(ls, le)
         rows.append((
             start, end, text[start:end], c.value, c.unit, c.qualifier, c.kind, low, high,
             indicator, period, region, topic, sentence_text, block.section or carried_section, source,
-            *placer.place(block, ls, le, sentence, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
+            *placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                           indicator=indicator, period=period, region=region),
         ))
         if not same_sentence:

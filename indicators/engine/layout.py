@@ -74,6 +74,9 @@ class Block:
     def document_span(self, local_start: int, local_end: int) -> tuple[int, int]:
         """Document offsets of the span ``text[local_start:local_end]``; a span that runs over a line
         break covers the break too (the mention is then ``document[start:end]``, break included)."""
+        if len(self.pieces) == 1:                # one line (most paragraphs): no piece to look up
+            start = self.pieces[0][0]
+            return start + local_start, start + local_end
         return self.document_pos(local_start), self.document_pos(local_end - 1) + 1
 
     def sentences(self) -> list[tuple[int, int]]:
