@@ -121,8 +121,8 @@ class DocumentContext:
         """The place named most often in the article, else in the whole document. 全国 and places
         named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
         if self._section_place is None:
-            per_section: dict[str, Counter] = {}
-            overall: Counter = Counter()
+            per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
+            overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
             text = self.layout.text
             counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
             for pos, name in self.places():
@@ -134,11 +134,14 @@ class DocumentContext:
                     start = counted_from[id(b)] = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
                 if pos < start:
                     continue
-                per_section.setdefault(b.section, Counter())[name] += 1
-                overall[name] += 1
-            self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
-            self._doc_place = overall.most_common(1)[0][0] if overall else ""
-            self._overall = overall
+                counts = per_section.get(b.section)
+                if counts is None:
+                    counts = per_section[b.section] = {}
+                counts[name] = counts.get(name, 0) + 1
+                overall[name] = overall.get(name, 0) + 1
+            self._section_place = {s: Counter(c).most_common(1)[0][0] for s, c in per_section.items() if c}
+            self._overall = Counter(overall)
+            self._doc_place = self._overall.most_common(1)[0][0] if overall else ""
             self._of_level.clear()
             # An article that names no place but says 全省/我省 is about the page's province.
             for b in self.layout.blocks:
