@@ -145,7 +145,7 @@ def analyse(text: str) -> Layout:
         if e - trail > s + lead:
             lines.append((s + lead, e - trail))
             indented.append(lead > 0)
-            blank_before.append(text.count("\n", previous_end, s) > 1 or not lines[:-1])
+            blank_before.append(text.count("\n", previous_end, s) > 1 or len(lines) == 1)
             previous_end = e
     # Text from a PDF marks paragraphs by indentation and wraps lines anywhere, even after 。:
     # there only an indented line (or a blank line) opens a new paragraph.
