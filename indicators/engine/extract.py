@@ -105,7 +105,7 @@ def _change_in(window: str, absolute: bool, per_mille: bool) -> tuple[bool, int]
     if m and per_mille and not (m.group("up") or m.group("down")):
         return False, 1                       # 自然增长率为-1.25‰: a demographic rate, a level
     if m:
-        return True, -1 if (m.group("down") or m.groupdict().get("downrate")) else 1
+        return True, -1 if (m.group("down") or (not absolute and m.group("downrate"))) else 1
     rate = None if absolute else _RATE_WORD.search(window)
     if rate:                                  # 增速回升至5.1%: the level of a growth rate
         return True, -1 if rate.group("fall") else 1
