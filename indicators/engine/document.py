@@ -47,6 +47,17 @@ class BlockContext:
         hi = bisect_left(self._generic_pos, end)
         return [g for g in self.generics[lo:hi] if g[0] + len(g[1]) <= end]
 
+    def has_generic_within(self, start: int, end: int) -> bool:
+        """Whether a 全省/全市 … lies wholly inside ``[start, end)``, found without listing them all
+        (the stretch may be a whole unpunctuated page)."""
+        k = bisect_left(self._generic_pos, start)
+        while k < len(self.generics) and self.generics[k][0] < end:
+            pos, name = self.generics[k]
+            if pos + len(name) <= end:
+                return True
+            k += 1
+        return False
+
 
 @dataclass
 class DocumentContext:

@@ -61,6 +61,7 @@ _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
+_RANGE_REACH = 24               # a range's low end lies within this many characters before its high end
 # The last character of a range's low end: a digit, a Chinese numeral, a multiplier or a percent sign.
 _LOW_END_CHARS = frozenset("0123456789０１２３４５６７８９" + P.CHINESE_CHARS + "%％")
 _RANGE_JOIN = regex.compile(rf"\s*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*")
@@ -241,7 +242,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             out.append(c)
             continue
         joint = text[max(0, c.start - 3):c.start].rstrip()
-        m = (_RANGE_LOW.search(text, max(0, c.start - 24), c.start)
+        m = (_RANGE_LOW.search(text, max(0, c.start - _RANGE_REACH), c.start)
              if joint[-1:] in _RANGE_MARKS and _number_ends_before_marks(text, c.start) else None)
         if not m:
             out.append(c)
@@ -274,10 +275,10 @@ def _number_ends_before_marks(text: str, pos: int) -> bool:
     """Whether a number (its multiplier or %) ends right before the dashes, 至/到 and spaces that end at
     ``pos``: what every low end of a range does. _RANGE_LOW is searched only then, since 达到 and 截至
     end in a range word far more often than a range does, and the search costs microseconds."""
-    k = pos
-    while k > 0 and (text[k - 1] in _RANGE_MARKS or text[k - 1].isspace()):
+    k, floor = pos, max(0, pos - _RANGE_REACH)
+    while k > floor and (text[k - 1] in _RANGE_MARKS or text[k - 1].isspace()):
         k -= 1
-    return k > 0 and text[k - 1] in _LOW_END_CHARS
+    return k > floor and text[k - 1] in _LOW_END_CHARS
 
 
 def _multiplier_of(text: str, c: _Candidate) -> str:

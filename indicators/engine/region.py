@@ -40,7 +40,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     national = doc.about in SCOPES
     i = bisect_right(ctx._place_pos, local) - 1
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
-            and not ctx.generics_within(ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
+            and not ctx.has_generic_within(ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
         return ctx.places[i][1]
     default = doc.default_place(block.section)
     generic = next((g for g in reversed(ctx.generics_within(max(s0, local - MAX_CLAUSE), local))
