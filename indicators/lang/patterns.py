@@ -113,30 +113,17 @@ def fact_pattern() -> re.Pattern[str]:
 CHINESE_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_BIG_UNITS
 
 # Every match of fact_pattern() holds a numeral, at most a qualifier word and a sign after its start;
-# it starts with the qualifier's first character, the sign or the numeral. The numeral (digits, Chinese
-# numerals, 点, a point, thousands separators) is followed by what may follow a numeral in a match:
-# 余/多, a space, a multiplier or the first character of a unit. Most numerals of prose (一些, 统一,
-# 进一步) are followed by none of these, and the pattern is not tried near them.
-_NUMERAL_CHARS = ARABIC_DIGIT + CHINESE_CHARS
-
-
-@cache
-def _numeral_before_unit() -> re.Pattern[str]:
-    lex = lexicon()
-    after_numeral = "余多 \u3000\u00a0" + CN_BIG_UNITS + CN_SMALL_UNITS + "".join({unit[0] for unit in lex.units})
-    return re.compile(rf"[{_NUMERAL_CHARS}][{_NUMERAL_CHARS}点,.．\u2009\u202f ]*{char_class(after_numeral)}")
-
-
+# it starts with the qualifier's first character, the sign or the numeral.
+_NUMERAL_CHAR = re.compile(rf"[{ARABIC_DIGIT}{CHINESE_CHARS}]")
 _QUALIFIER_REACH = max(map(len, PREFIX_QUALIFIERS))
 _FIRST_CHARS = frozenset(
     "0123456789０１２３４５６７８９-−－" + CHINESE_CHARS + "".join(w[0] for w in PREFIX_QUALIFIERS))
 
 
 def fact_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``fact_pattern().finditer(text)``, found several times faster on prose: the
-    pattern opens with optional groups, so it is tried only near numerals that a unit may follow
-    (scan.finditer_near)."""
-    return finditer_near(fact_pattern(), _numeral_before_unit(), _QUALIFIER_REACH + 1, text, _FIRST_CHARS)
+    """The matches of ``fact_pattern().finditer(text)``, found about four times faster on prose: the
+    pattern opens with optional groups, so it is tried only near numerals (scan.finditer_near)."""
+    return finditer_near(fact_pattern(), _NUMERAL_CHAR, _QUALIFIER_REACH + 1, text, _FIRST_CHARS)
 
 
 # "百分之七十" / "千分之三" write a percentage or per-mille in words.
