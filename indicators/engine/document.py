@@ -5,7 +5,7 @@ is about."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,15 +24,39 @@ class BlockContext:
     periods: list[tuple[int, str]]
     places: list[tuple[int, str]]
     head_end: int                 # end of the paragraph's first clause
-    generic_place: str            # the first 全省/全市 … in the paragraph, or ''
+    generics: list[tuple[int, str]]     # every 全省/全市/我市 … in the paragraph (they never overlap)
     _period_pos: list[int] = field(default_factory=list)
     _place_pos: list[int] = field(default_factory=list)
+    _generic_pos: list[int] = field(default_factory=list)
     first_period: int | None = None          # index of the paragraph's first period that is not a day
 
     def __post_init__(self) -> None:
         self._period_pos = [p for p, _ in self.periods]
         self._place_pos = [p for p, _ in self.places]
+        self._generic_pos = [p for p, _ in self.generics]
         self.first_period = next((k for k, (_, name) in enumerate(self.periods) if not is_day(name)), None)
+
+    @property
+    def generic_place(self) -> str:
+        """The first 全省/全市 … in the paragraph, or ''."""
+        return self.generics[0][1] if self.generics else ""
+
+    def generics_within(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The 全省/全市 … lying wholly inside ``[start, end)`` of the paragraph, in order."""
+        lo = bisect_left(self._generic_pos, start)
+        hi = bisect_left(self._generic_pos, end)
+        return [g for g in self.generics[lo:hi] if g[0] + len(g[1]) <= end]
+
+    def has_generic_within(self, start: int, end: int) -> bool:
+        """Whether a 全省/全市 … lies wholly inside ``[start, end)``, found without listing them all
+        (the stretch may be a whole unpunctuated page)."""
+        k = bisect_left(self._generic_pos, start)
+        while k < len(self.generics) and self.generics[k][0] < end:
+            pos, name = self.generics[k]
+            if pos + len(name) <= end:
+                return True
+            k += 1
+        return False
 
 
 @dataclass
@@ -84,8 +108,8 @@ class DocumentContext:
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
-            generic = GENERIC_PLACE.search(block.text)
-            ctx = BlockContext(periods, local, first_clause_end(block.text), generic.group() if generic else "")
+            generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)]
+            ctx = BlockContext(periods, local, first_clause_end(block.text), generics)
             self._blocks[key] = ctx
         return ctx
 
@@ -108,26 +132,27 @@ class DocumentContext:
         """The place named most often in the article, else in the whole document. 全国 and places
         named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
         if self._section_place is None:
-            per_section: dict[str, Counter] = {}
-            overall: Counter = Counter()
+            per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
+            overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
             text = self.layout.text
-            filed_until: dict[int, int] = {}   # block -> position where its dateline ends
+            counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
             for pos, name in self.places():
                 if name in SCOPES or text[pos - 1:pos] in COMPARISON_BASE or self._levels.get(name) == "乡":
                     continue                   # scopes, comparison bases; towns speak for their own sentences
                 b = self.layout.block_at(pos)
-                if CAPTION.match(b.text):
-                    continue                   # 图为…岳阳经济技术开发区内: a photo, not the story
-                key = id(b)
-                if key not in filed_until:
-                    filed_until[key] = b.offset + filed_from(b)
-                if pos < filed_until[key]:
+                start = counted_from.get(id(b))
+                if start is None:              # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
+                    start = counted_from[id(b)] = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
+                if pos < start:
                     continue
-                per_section.setdefault(b.section, Counter())[name] += 1
-                overall[name] += 1
-            self._section_place = {s: c.most_common(1)[0][0] for s, c in per_section.items() if c}
-            self._doc_place = overall.most_common(1)[0][0] if overall else ""
-            self._overall = overall
+                counts = per_section.get(b.section)
+                if counts is None:
+                    counts = per_section[b.section] = {}
+                counts[name] = counts.get(name, 0) + 1
+                overall[name] = overall.get(name, 0) + 1
+            self._section_place = {s: Counter(c).most_common(1)[0][0] for s, c in per_section.items() if c}
+            self._overall = Counter(overall)
+            self._doc_place = self._overall.most_common(1)[0][0] if overall else ""
             self._of_level.clear()
             # An article that names no place but says 全省/我省 is about the page's province.
             for b in self.layout.blocks:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 from operator import itemgetter
 
@@ -26,6 +27,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
+from .clauses import clause_start
 from .document import DocumentContext
 from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
@@ -59,6 +61,9 @@ _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
+_RANGE_REACH = 24               # a range's low end lies within this many characters before its high end
+# The last character of a range's low end: a digit, a Chinese numeral, a multiplier or a percent sign.
+_LOW_END_CHARS = frozenset("0123456789０１２３４５６７８９" + P.CHINESE_CHARS + "%％")
 _RANGE_JOIN = regex.compile(rf"\s*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*")
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
 _BEFORE_WINDOW = 12
@@ -86,14 +91,22 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 def _change(text: str, start: int, absolute: bool = False, per_mille: bool = False) -> tuple[bool, int]:
     """(is a change, sign) from the words right before a rate (or, with ``absolute``, an amount)."""
     window = text[max(0, start - _BEFORE_WINDOW):start].rstrip()
-    if not window or (window[-1] not in _CHANGE_LAST_CHARS and not _RATE_CHARS.intersection(window)):
+    if not window or (window[-1] not in _CHANGE_LAST_CHARS
+                      and (absolute or not _RATE_CHARS.intersection(window))):
         return False, 1                       # cheap test first: most numbers follow no change word
+                                              # (a rate word such as 增速 counts before a rate only)
+    return _change_in(window, absolute, per_mille)
+
+
+@lru_cache(maxsize=65536)
+def _change_in(window: str, absolute: bool, per_mille: bool) -> tuple[bool, int]:
+    # Read once per distinct window: the same few words (同比增长, 比上年下降) precede most rates.
     pattern = P.absolute_change_pattern() if absolute else P.change_pattern()
     m = pattern.search(window)
     if m and per_mille and not (m.group("up") or m.group("down")):
         return False, 1                       # 自然增长率为-1.25‰: a demographic rate, a level
     if m:
-        return True, -1 if (m.group("down") or m.groupdict().get("downrate")) else 1
+        return True, -1 if (m.group("down") or (not absolute and m.group("downrate"))) else 1
     rate = None if absolute else _RATE_WORD.search(window)
     if rate:                                  # 增速回升至5.1%: the level of a growth rate
         return True, -1 if rate.group("fall") else 1
@@ -229,7 +242,8 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             out.append(c)
             continue
         joint = text[max(0, c.start - 3):c.start].rstrip()
-        m = _RANGE_LOW.search(text, max(0, c.start - 24), c.start) if joint[-1:] in _RANGE_MARKS else None
+        m = (_RANGE_LOW.search(text, max(0, c.start - _RANGE_REACH), c.start)
+             if joint[-1:] in _RANGE_MARKS and _number_ends_before_marks(text, c.start) else None)
         if not m:
             out.append(c)
             continue
@@ -255,6 +269,16 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
         out.append(low_c)
         out.append(c)
     return out
+
+
+def _number_ends_before_marks(text: str, pos: int) -> bool:
+    """Whether a number (its multiplier or %) ends right before the dashes, 至/到 and spaces that end at
+    ``pos``: what every low end of a range does. _RANGE_LOW is searched only then, since 达到 and 截至
+    end in a range word far more often than a range does, and the search costs microseconds."""
+    k, floor = pos, max(0, pos - _RANGE_REACH)
+    while k > floor and (text[k - 1] in _RANGE_MARKS or text[k - 1].isspace()):
+        k -= 1
+    return k > floor and text[k - 1] in _LOW_END_CHARS
 
 
 def _multiplier_of(text: str, c: _Candidate) -> str:
@@ -350,15 +374,21 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
     group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
     last_group_places: list[str] = []          # the places the last 分别 list of the sentence paired
+    block = layout.blocks[0]
+    block_end = -1                             # candidates come in order: most share the last one's block
+    ctx = None
     for c in candidates:
-        block = layout.block_at(c.start)
+        if not block.offset <= c.start < block_end:
+            block = layout.block_at(c.start)
+            block_end = block.offset + len(block.text) + 1      # its separating line break belongs to it
+            ctx = doc.block(block)
         ls, le = c.start - block.offset, c.end - block.offset
         if le > len(block.text):           # a range read across two blocks
             continue
-        sentence = block.sentence_at(ls)
+        if not (block is last_block and last_sentence[0] <= ls < last_sentence[1]):
+            sentence = block.sentence_at(ls)    # ... and most share its sentence
         same_sentence = block is last_block and sentence == last_sentence
         floor = last_end_local if same_sentence else 0
-        ctx = doc.block(block)
         names = group_names.get(c.group)
         if c.label:
             indicator = c.label
@@ -396,14 +426,15 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             topic = topic_of[topic_key] = topics.choose(
                 (topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0), (topic_scores[block.section], 0.5))
         low, high = _bounds(c)
-        period = period_for(doc, ctx, block, ls, sentence)
+        clause0 = clause_start(block.text, ls, sentence[0])      # read by period_for and the placer
+        period = period_for(doc, ctx, block, ls, sentence, clause0)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         start, end = block.document_span(ls, le)
         rows.append((
             start, end, text[start:end], c.value, c.unit, c.qualifier, c.kind, low, high,
             indicator, period, region, topic, sentence_text, block.section or carried_section, source,
-            *placer.place(block, ls, le, sentence, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
+            *placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                           indicator=indicator, period=period, region=region),
         ))
         if not same_sentence:

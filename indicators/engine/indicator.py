@@ -27,8 +27,12 @@ _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别)*"
     rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
 )
-_FOLLOW_STOP = regex.compile(
-    r"齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
+_BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"
+_PHRASE_BREAKS = frozenset(_BREAK_CHARS)
+# Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
+_FOLLOW_END = regex.compile(
+    V.char_class(_BREAK_CHARS)
+    + r"|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
@@ -59,6 +63,8 @@ def _strip_edges(phrase: str) -> str:
 
 def following_phrase(text: str, end: int) -> str:
     """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
+    if text[end:end + 1] in _PHRASE_BREAKS:
+        return ""                                 # most figures end their clause: nothing follows
     tail = text[end:end + 40]
     for word in ("以内", "之内", "以下", "左右", "内"):
         if tail.startswith(word):
@@ -66,16 +72,16 @@ def following_phrase(text: str, end: int) -> str:
             break
     if tail.startswith("的"):
         tail = tail[1:]
-    out = []
-    kept = 0
-    for i, ch in enumerate(tail):
-        if ch in V.CLAUSE_SEPARATORS or ch in "（(）)\n" or kept >= _MAX_AFTER:
-            break
-        if _FOLLOW_STOP.match(tail, i):
-            break
-        out.append(ch)
-        kept += not DECOR.match(ch)
-    return clean("".join(out))
+    stop = _FOLLOW_END.search(tail)
+    phrase = tail[:stop.start()] if stop else tail
+    if len(phrase) > _MAX_AFTER:              # at most _MAX_AFTER characters, quotes and spaces not counted
+        kept = 0
+        for i, ch in enumerate(phrase):
+            if kept >= _MAX_AFTER:
+                phrase = phrase[:i]
+                break
+            kept += not DECOR.match(ch)
+    return clean(phrase)
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,

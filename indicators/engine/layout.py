@@ -93,6 +93,9 @@ class Block:
     def document_span(self, local_start: int, local_end: int) -> tuple[int, int]:
         """Document offsets of the span ``text[local_start:local_end]``; a span that runs over a line
         break covers the break too (the mention is then ``document[start:end]``, break included)."""
+        if len(self.pieces) == 1:                # one line (most paragraphs): no piece to look up
+            start = self.pieces[0][0]
+            return start + local_start, start + local_end
         return self.document_pos(local_start), self.document_pos(local_end - 1) + 1
 
     def sentences(self) -> list[tuple[int, int]]:
@@ -176,7 +179,7 @@ def analyse(text: str) -> Layout:
         if e - trail > s + lead:
             lines.append((s + lead, e - trail))
             indented.append(lead > 0)
-            blank_before.append(text.count("\n", previous_end, s) > 1 or not lines[:-1])
+            blank_before.append(text.count("\n", previous_end, s) > 1 or len(lines) == 1)
             previous_end = e
     # Text from a PDF marks paragraphs by indentation and wraps lines anywhere, even after 。:
     # there only an indented line (or a blank line) opens a new paragraph.

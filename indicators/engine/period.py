@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
 from ..lang.scan import finditer_near
-from .clauses import clause_end, clause_start, segment_start
+from .clauses import clause_end, segment_start
 
 if TYPE_CHECKING:
     from .document import BlockContext, DocumentContext
@@ -53,14 +53,15 @@ def period_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
-               sentence: tuple[int, int]) -> str:
+               sentence: tuple[int, int], clause0: int) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
     the head of its paragraph), in this order: the nearest one before it in its clause; the first
     one before it in its sentence (after its last semicolon, if any); one later in its own clause;
     the one at the head of its paragraph, else the nearest before it there; in a report or bulletin
     (not a news page), the period of the document's title. A calendar day (4月17日, usually the
     date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
-    by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底)."""
+    by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底).
+    ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start)."""
     text = block.text
     s0, s1 = sentence
     positions, periods = ctx._period_pos, ctx.periods
@@ -69,7 +70,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
     in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1])]
-    if in_sentence_before and in_sentence_before[-1][0] >= clause_start(text, local, s0):
+    if in_sentence_before and in_sentence_before[-1][0] >= clause0:
         found = in_sentence_before[-1][1]
         head = in_sentence_before[0][1]
         if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):

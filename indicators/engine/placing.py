@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
 from ..lang.regions import NATIONAL, enclosing, lookup
-from .clauses import clause_end, clause_start
+from .clauses import clause_end
 from .dates import Period, plan_year, resolve, small_number, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
@@ -89,6 +89,7 @@ class Placer:
         self._paragraphs: dict[int, _Paragraph] = {}
         self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
         self._regions: dict[str, tuple[str, str]] = {}
+        self._periods: dict[str, Period | None] = {}
         self._title_year: int | None = None
         if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
             found = resolve(doc.title_period(), meta.date)
@@ -175,7 +176,10 @@ class Placer:
     def _resolved(self, period: str) -> Period | None:
         if not period:
             return None
-        return resolve(period, self.meta.date, year=self._title_year)
+        found = self._periods.get(period, False)        # a document names few periods, each many times
+        if found is False:
+            found = self._periods[period] = resolve(period, self.meta.date, year=self._title_year)
+        return found
 
     def _role_of(self, period: Period | None) -> str:
         """review for a period that ended before the report's plan year, plan for one from it on."""
@@ -283,11 +287,12 @@ class Placer:
 
     # ------------------------------------------------------------------------------------- one fact
 
-    def place(self, block: Block, local: int, local_end: int, sentence: tuple[int, int], *, kind: str,
-              unit: str, qualifier: str, indicator: str, period: str, region: str) -> tuple[str, ...]:
+    def place(self, block: Block, local: int, local_end: int, sentence: tuple[int, int], clause0: int, *,
+              kind: str, unit: str, qualifier: str, indicator: str, period: str, region: str) -> tuple[str, ...]:
+        """Fact's fields from period_start on, for the fact at ``local:local_end`` of ``block``, whose
+        clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start)."""
         s0, s1 = sentence
-        spot = _Spot(block, block.text, local, local_end, s0, s1, clause_start(block.text, local, s0),
-                     self._paragraph(block))
+        spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
         found, named, role = self._when(spot, period)
         found = self._over_years(spot, found)
         modality = self._modality(spot, role, qualifier, found)

@@ -40,15 +40,13 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     national = doc.about in SCOPES
     i = bisect_right(ctx._place_pos, local) - 1
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
-            and not GENERIC_PLACE.search(text, ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
+            and not ctx.has_generic_within(ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
         return ctx.places[i][1]
     default = doc.default_place(block.section)
-    generic = None
-    for m in GENERIC_PLACE.finditer(text, max(s0, local - MAX_CLAUSE), local):
-        if text[m.start() - 1:m.start()] not in COMPARISON_BASE:    # 高于全省平均水平
-            generic = m
+    generic = next((g for g in reversed(ctx.generics_within(max(s0, local - MAX_CLAUSE), local))
+                    if text[g[0] - 1:g[0]] not in COMPARISON_BASE), None)    # 高于全省平均水平
     if generic is not None:
-        return _resolve_generic(doc, generic.group(), default, block.offset + local)
+        return _resolve_generic(doc, generic[1], default, block.offset + local)
     clause_stop = clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_stop and (

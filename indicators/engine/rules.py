@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
 
 import regex
 
@@ -212,10 +213,14 @@ def first_drop(found: Found) -> Rule | None:
     return None
 
 
+# The groups found_at reads, taken from m.groups() by position (a quarter of the cost of m.group(*names)).
+_GROUPS = itemgetter(*(P.fact_pattern().groupindex[name] - 1
+                       for name in ("num", "pre", "inner", "mult", "inner2", "post", "unit", "latin")))
+
+
 def found_at(text: str, m) -> Found:
     """The candidate of one match of ``patterns.fact_pattern()`` in ``text``."""
-    num, pre, inner, mult, inner2, post, unit, latin = m.group(
-        "num", "pre", "inner", "mult", "inner2", "post", "unit", "latin")
+    num, pre, inner, mult, inner2, post, unit, latin = _GROUPS(m.groups())
     mult, inner2 = mult or "", inner2 or ""
     if "多" in mult:                      # 1千多万元: the 多 sits inside the multiplier
         mult, inner2 = mult.replace("多", ""), "多"
@@ -233,6 +238,7 @@ def found_at(text: str, m) -> Found:
 
 
 _UNITS = P.lexicon().units
+_BOUND_FIRST_CHARS = frozenset(word[0] for word in P.BOUND_AFTER)
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
 
 
@@ -247,9 +253,10 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
     if post:
         return P.SUFFIX_QUALIFIERS[post]
     after = text[end:end + 2]
-    for word, q in P.BOUND_AFTER.items():
-        if after.startswith(word) and (word != "内" or info.kind == "duration"):
-            return q
+    if after[:1] in _BOUND_FIRST_CHARS:          # cheap test first: most figures have no 以内/以下 after them
+        for word, q in P.BOUND_AFTER.items():
+            if after.startswith(word) and (word != "内" or info.kind == "duration"):
+                return q
     if info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start):
         return "at_most"
     return "exact"

@@ -9,10 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 import ahocorasick
+import numpy as np
 import regex
 
 from . import vocab as V
@@ -88,24 +91,46 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 @cache
-def _name_stretches() -> re.Pattern[str]:
-    """Stretches of text written in the characters of place names (gaps of one or two other characters
-    inside): a name lies inside one, and the automaton is at its root at either end of one."""
-    chars = "".join(sorted({ch for name in place_names() for ch in name}))
-    inside, outside = V.char_class(chars), V.char_class(chars, negate=True)
-    return re.compile(rf"{inside}{{2,}}(?:{outside}{{1,2}}{inside}{{2,}})*")
+def _name_pairs() -> tuple[np.ndarray, np.ndarray]:
+    """(character -> id, [id, id] -> whether the two characters stand side by side in some name): every
+    place name is a run of such pairs, and the ids let numpy test all the pairs of a text at once."""
+    names = place_names()
+    chars = sorted({ch for name in names for ch in name})
+    char_id = np.zeros(sys.maxunicode + 1, dtype=np.uint16)          # 0: in no name
+    char_id[[ord(ch) for ch in chars]] = np.arange(1, len(chars) + 1)
+    side_by_side = np.zeros((len(chars) + 1, len(chars) + 1), dtype=bool)
+    for name in names:
+        for a, b in pairwise(name):
+            side_by_side[char_id[ord(a)], char_id[ord(b)]] = True
+    return char_id, side_by_side
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each maximal run of ``text`` in which every two adjacent characters stand side
+    by side in some place name (a few percent of prose). Every name lies inside one run, and between
+    runs the automaton is back at its root with nothing pending: none of its states goes on from the
+    first character of a pair that no name holds to the second."""
+    char_id, side_by_side = _name_pairs()
+    ids = char_id[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
+    pairs = np.flatnonzero(side_by_side[ids[:-1], ids[1:]])         # i: text[i:i + 2] is in some name
+    if not pairs.size:
+        return []
+    breaks = np.flatnonzero(np.diff(pairs) > 1)
+    starts = pairs[np.concatenate(([0], breaks + 1))]
+    ends = pairs[np.concatenate((breaks, [pairs.size - 1]))] + 2
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def find_places(text: str) -> list[tuple[int, str]]:
     """(start, name) of every place name in ``text``, leftmost-longest, not overlapping.
 
-    The automaton reads only the stretches that can hold a name (a third to a half of economic
-    prose): a character of no name sends it back to its root, so the matches are the same."""
+    The automaton reads only the runs that can hold a name (about 6% of prose, where the stretches of
+    place-name characters were half) and finds there what it finds in the whole text: every character
+    it reads costs about 0.2 µs."""
     automaton = _automaton()
     found = []
-    for stretch in _name_stretches().finditer(text):
-        start = stretch.start()
-        found.extend((start + end - len(name) + 1, name) for end, name in automaton.iter_long(stretch.group()))
+    for start, end in _name_runs(text):
+        found.extend((start + last - len(name) + 1, name) for last, name in automaton.iter_long(text[start:end]))
     return found
 
 

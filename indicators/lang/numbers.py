@@ -155,7 +155,9 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
     first = numeral[0]
     if "亿" in numeral and first.isascii():
         return _parse_yi_wan(numeral, multiplier)
-    if first.isascii() or "０" <= first <= "９":
+    if numeral.isascii() and numeral.replace(".", "", 1).isdigit():
+        base = Decimal(numeral)                   # digits and at most a point, as most figures are written
+    elif first.isascii() or "０" <= first <= "９":
         base = parse_arabic(numeral)
     else:
         whole, _, fraction = numeral.partition("点")
@@ -171,17 +173,13 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
     if base is None:
         return None
     if multiplier:
-        factor = 1
-        for part in _split_multiplier(multiplier):
-            factor *= MULTIPLIERS[part]
+        factor = MULTIPLIERS.get(multiplier)
+        if factor is None:                        # 千万, 百亿: one factor per character
+            factor = 1
+            for part in multiplier:
+                factor *= MULTIPLIERS[part]
         base *= factor
     return base
-
-
-def _split_multiplier(multiplier: str) -> list[str]:
-    if multiplier in MULTIPLIERS:
-        return [multiplier]
-    return [ch for ch in multiplier]
 
 
 def is_bare_chinese(numeral: str) -> bool:
