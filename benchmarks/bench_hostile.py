@@ -51,6 +51,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "growth-words": ("同比增长同比下降…", _repeat("同比增长同比下降")),
     "units-only": ("亿元万吨个百分点…", _repeat("亿元万吨个百分点")),
     "spaces": ("digits separated by spaces", _repeat("1 ")),
+    "spaced-number": ("digits typed apart, then a unit: 1 1 1 … 1 亿元", lambda n: "1 " * (n // 2) + "亿元"),
+    "spaced-percents": ("8 ．8 ％ 8 ．8 ％ …", _repeat("8 ．8 ％ ")),
     "newlines": ("newline runs", _repeat("\n")),
     "blank-paragraphs": ("short lines, blank lines: many tiny paragraphs", _repeat("一、综合\n\n")),
     "wrapped-digits": ("digits inside ordinary sentences", _wrapped("9")),

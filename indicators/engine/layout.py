@@ -41,16 +41,35 @@ _SENTENCE = regex.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
 # taken from some PDFs writes every number: a run of single digits (and a decimal point or per cent
 # sign) apart by single spaces, ending in ％ or before a Chinese word. Its spaces are left out of the
 # layout's text, so the number reads as one; a column of figures (120 135, 1 2 3) is no such run.
-_SPACED_DIGITS = regex.compile(
+_SPACE_CHARS = " \u3000"
+# A run of such single digits, read whole from its first digit and never given back (its end is
+# chosen in Python), so the scan goes on after it: a page of "1 1 1 …" costs linear time.
+_SPACED_RUN = regex.compile(
     r"(?<![0-9０-９．.])[0-9０-９](?![0-9０-９])"
-    r"(?:[ \u3000](?:[．.]?[0-9０-９](?![0-9０-９])|[％%]))+"
-    r"(?:(?<=[％%])|[ \u3000]?(?=\p{Han}))")
-_SPACE = regex.compile(r"[ \u3000]")
+    r"(?:[ \u3000](?:[．.]?[0-9０-９](?![0-9０-９])|[％%]))++")
+_ENDS_NUMBER = regex.compile(r"[ \u3000]?\p{Han}")
 
 
 def spaced_digit_gaps(text: str) -> list[int]:
-    """Positions of the spaces inside numbers whose digits are typeset apart (1 9 9 7 年), in order."""
-    return [m.start() + g.start() for m in _SPACED_DIGITS.finditer(text) for g in _SPACE.finditer(m.group())]
+    """Positions of the spaces inside numbers whose digits are typeset apart (1 9 9 7 年), in order:
+    the longest part of each run that ends in ％ or before a Chinese word (after at most one space)."""
+    gaps: list[int] = []
+    for run in _SPACED_RUN.finditer(text):
+        start, end = run.span()
+        spaces = [start + i for i, ch in enumerate(run.group()) if ch in _SPACE_CHARS]
+        # the run's possible ends: before each of its spaces and at its end, longest first
+        for n, stop in reversed(list(enumerate([*spaces, end]))):
+            if n == 0:
+                break                              # a single digit is no spaced number
+            if text[stop - 1] in "％%":
+                gaps.extend(spaces[:n])
+                break
+            if word := _ENDS_NUMBER.match(text, stop):
+                gaps.extend(spaces[:n])
+                if len(word.group()) == 2:
+                    gaps.append(stop)              # 7 4 7 7 2 亿元: the space before the unit too
+                break
+    return gaps
 
 
 @dataclass
