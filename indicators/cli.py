@@ -413,6 +413,14 @@ examples:
   indicators series --db corpus.duckdb --indicator cpi --modality target --region 340000"""
 
 
+def _command(sub, name: str, func, *, help: str, description: str, epilog: str | None = None):
+    """A sub-command ``name`` run by ``func``; an epilog (examples laid out by hand) is printed as written."""
+    formatter = argparse.RawDescriptionHelpFormatter if epilog else argparse.HelpFormatter
+    command = sub.add_parser(name, help=help, description=description, epilog=epilog, formatter_class=formatter)
+    command.set_defaults(func=func)
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -423,12 +431,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    ex = sub.add_parser(
-        "extract",
+    ex = _command(
+        sub, "extract", cmd_extract,
         help="extract facts from files and folders into a .csv, .json or .parquet table",
         description="Extract every quantitative fact from the documents into one table.",
         epilog=EXTRACT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ex.add_argument(
         "paths",
@@ -458,36 +465,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_given(ex)
     ex.add_argument("-q", "--quiet", action="store_true", help="print only failures, no summary")
     ex.add_argument("-v", "--verbose", action="store_true", help="print one line per file read")
-    ex.set_defaults(func=cmd_extract)
 
-    tx = sub.add_parser(
-        "text",
+    tx = _command(
+        sub, "text", cmd_text,
         help="print a document's text exactly as the engine sees it",
         description="Print the text of FILE exactly as the engine sees it (decoded, main text of "
         "HTML, PDF lines re-joined), in UTF-8, so any fact's start/end can be checked by hand: "
         "the mention is text[start:end].",
     )
     tx.add_argument("file", metavar="FILE", help="one document (.txt, .md, .html, .htm, .pdf, .docx)")
-    tx.set_defaults(func=cmd_text)
 
-    xp = sub.add_parser(
-        "explain",
+    xp = _command(
+        sub, "explain", cmd_explain,
         help="print each number with a unit in TEXT and the rule that kept or dropped it",
         description="Print, for each number with a unit in TEXT, the fact it became (KEPT) or the named "
         "rule that dropped it (DROPPED) with the rule's reason; facts found by other patterns (百分之八, "
         "splits, index levels, the low end of a range) are listed too. Offsets are into TEXT.",
         epilog='example:\n  indicators explain "2021年，全市完成投资300.1亿元，开工亿元以上项目697个。"',
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     xp.add_argument("text", metavar="TEXT", help="the text to explain (- reads it from standard input)")
-    xp.set_defaults(func=cmd_explain)
 
-    ing = sub.add_parser(
-        "ingest",
+    ing = _command(
+        sub, "ingest", cmd_ingest,
         help="add documents to a corpus store (DuckDB), extracting only what is new or changed",
         description="Extract the documents (files, folders) into a corpus store, created when missing.",
         epilog=INGEST_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ing.add_argument("paths", nargs="+", metavar="PATH", help="document files and folders")
     ing.add_argument("--db", metavar="STORE", help="the corpus store (a DuckDB file)")
@@ -508,14 +510,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_recursive(ing)
     _add_given(ing)
     ing.add_argument("-q", "--quiet", action="store_true", help="print only failures: no progress, no summary")
-    ing.set_defaults(func=cmd_ingest)
 
-    se = sub.add_parser(
-        "series",
+    se = _command(
+        sub, "series", cmd_series,
         help="one indicator over time from a corpus store: one row per region, period and modality",
         description="The series of one indicator from a corpus store.",
         epilog=SERIES_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_reading(se)
     se.add_argument("--indicator", required=True, metavar="ID", help="the catalogue id (gdp, cpi, retail_sales …)")
@@ -524,13 +524,11 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--region", metavar="REGION", help="only this region: a name (全国, 安徽省, 鞍山) or a 6-digit code")
     se.add_argument("--all-vintages", action="store_true",
                     help="a row for every document that states a point, not only the latest")
-    se.set_defaults(func=cmd_series)
 
-    do = sub.add_parser("documents", help="list the documents in a corpus store",
-                        description="List the documents a corpus store holds (path, date, kind, facts, status).")
+    do = _command(sub, "documents", cmd_documents, help="list the documents in a corpus store",
+                  description="List the documents a corpus store holds (path, date, kind, facts, status).")
     _add_reading(do)
     do.add_argument("--status", choices=("ok", "error"), help="only documents read without error, or only failures")
-    do.set_defaults(func=cmd_documents)
     return parser
 
 
