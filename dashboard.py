@@ -378,9 +378,9 @@ def compare_periods(db: str, stamp: tuple, indicator: str, kind: str, grain: str
     return {s[:4]: (s, e, view.dates_label(s, e, grain)) for s, e in comparable_periods(db, stamp, indicator, kind, grain)}
 
 
-def compare_year(db: str, stamp: tuple, indicator: str, kind: str, grain: str, year: str):
-    """The compare view's ranking, bars and map for one year (cached in ``compared``)."""
-    start, end, label = compare_periods(db, stamp, indicator, kind, grain)[year]
+def compare_period(db: str, stamp: tuple, indicator: str, kind: str, period: tuple[str, str, str]):
+    """The compare view's ranking, bars and map for one of ``compare_periods`` (cached in ``compared``)."""
+    start, end, label = period
     what = f"{NAMES[indicator]}{'增长' if kind == 'growth' else ''} · {label}"
     return compared(db, stamp, indicator, kind, start, end, what)
 
@@ -397,7 +397,7 @@ def prefetch_compare(db: str, stamp: tuple, indicator: str, kind: str, grain: st
     def build() -> None:
         periods = compare_periods(db, stamp, indicator, kind, grain)
         if periods:
-            compare_year(db, stamp, indicator, kind, grain, next(iter(periods)))
+            compare_period(db, stamp, indicator, kind, next(iter(periods.values())))
     prefetcher().submit(build)
 
 
@@ -409,7 +409,7 @@ def show_compare() -> None:
     if st.session_state.get("year") not in periods:
         st.session_state["year"] = next(iter(periods))
     year = st.selectbox("时期", list(periods), key="year", format_func=lambda y: periods[y][2])
-    ranked, bars, shapes, has_provinces = compare_year(db, stamp, indicator, kind, grain, year)
+    ranked, bars, shapes, has_provinces = compare_period(db, stamp, indicator, kind, periods[year])
     left, right = st.columns([2, 3])
     left.plotly_chart(bars, key="compare_chart")
     with right:
