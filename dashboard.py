@@ -30,6 +30,7 @@ from indicators.batch.ingest import IngestReport, ingest
 from indicators.corpus import open_corpus
 from indicators.io.writer import to_csv_bytes, to_json_bytes
 from indicators.lang.catalogue import load_catalogue
+from indicators.lang.regions import load as load_regions
 from indicators.lang.topics import topic_labels
 from indicators.schema import GRAINS
 from indicators.store import StoreError
@@ -387,8 +388,11 @@ def compare_period(db: str, stamp: tuple, indicator: str, kind: str, period: tup
 
 @st.cache_resource(show_spinner=False)
 def prefetcher() -> ThreadPoolExecutor:
-    """One background thread per server process that builds what the next view is likely to need."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+    """One background thread per server process that builds what the next view is likely to need;
+    its first job is the gazetteer, which the first region a visitor adds would otherwise wait for."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+    pool.submit(load_regions)
+    return pool
 
 
 def prefetch_compare(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> None:
