@@ -91,6 +91,15 @@ def kind_series(db: str, stamp: tuple, indicator: str, kind: str) -> pd.DataFram
     return open_corpus(db).series(indicator, kind=kind)
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def series_chart(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str,
+                 log: bool, title: str):
+    """The series view's figure, built once per selection and shared: a return to the view, or a rerun
+    for another widget, sends it again without building it again (plotly validates every property)."""
+    return series.series_figure(points_of(db, stamp, indicator, kind, regions, grain).reset_index(drop=True),
+                                log=log, title=title)
+
+
 @st.cache_data(max_entries=128, show_spinner=False)
 def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str) -> pd.DataFrame:
     """The points the series view draws, labelled."""
@@ -99,13 +108,14 @@ def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[s
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def headline_of(db: str, stamp: tuple, region: str) -> pd.DataFrame:
+def headline_tiles_of(db: str, stamp: tuple, region: str) -> list[headline.HeadlineTile]:
+    """The KPI tiles of ``region``: its headline indicators' latest outcomes."""
     corpus = open_corpus(db)
     with ThreadPoolExecutor(max_workers=4) as pool:
         frames = list(pool.map(lambda wanted: corpus.series(wanted[0], kind=wanted[1], region=region,
                                                             modality="actual"), headline.HEADLINES))
     frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
+    return headline.headline_tiles(pd.concat(frames, ignore_index=True) if frames else series.empty_series(), NAMES)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -288,7 +298,7 @@ with st.sidebar:
 st.title("经济指标看板")
 
 tile_region = regions[0] if regions else "全国"
-tiles = headline.headline_tiles(headline_of(db, stamp, tile_region), NAMES)
+tiles = headline_tiles_of(db, stamp, tile_region)
 if tiles:
     with st.container(horizontal=True):
         for tile in tiles:
@@ -323,7 +333,7 @@ def show_series() -> None:
     if frame.empty:
         st.info("所选地区和时期没有这个指标的数据。换一个地区、时期或数值类型。", icon=":material/search_off:")
         return
-    event = st.plotly_chart(series.series_figure(frame, log=log and kind != "growth", title=title),
+    event = st.plotly_chart(series_chart(db, stamp, indicator, kind, tuple(regions), grain, log and kind != "growth", title),
                             key="series_chart", on_select="rerun", selection_mode="points")
     picked = event.selection.points if event is not None else []
     if picked and picked[0].get("customdata"):
