@@ -449,13 +449,10 @@ def show_targets() -> None:
     st.caption(" · ".join(f"{series.STATUS_LABELS[s]} {int(counts.get(s, 0))} 年" for s in series.STATUS_LABELS))
     unit = selected["unit"].value_counts().index[0]
     st.plotly_chart(series.targets_figure(pairs, unit, f"{title}：目标与实际"), key="targets_chart")
-    st.dataframe(pairs[["region_name", "period_label", "target_shown", "outcome_shown", "status_label",
-                        "target_sentence", "outcome_sentence", "target_date", "outcome_date"]],
-                 hide_index=True, key="targets_table", column_config={
-                     "region_name": "地区", "period_label": "时期", "target_shown": "目标", "outcome_shown": "实际",
-                     "status_label": "结果", "target_sentence": st.column_config.TextColumn("目标原句", width="large"),
-                     "outcome_sentence": st.column_config.TextColumn("实际原句", width="large"),
-                     "target_date": "目标文档日期", "outcome_date": "实际文档日期"})
+    st.html(highlight.targets_table_html(pairs, series.STATUS_COLOURS))
+    st.download_button("下载目标与实际 CSV", data=lambda: to_csv_bytes(pairs), file_name=f"{indicator}_{kind}_targets.csv",
+                       mime="text/csv", on_click="ignore", key="download_targets_csv", icon=":material/download:",
+                       help="每个地区每年一行：目标、实际、结果和两句原句，UTF-8（带 BOM，Excel 可直接打开）")
     st.caption(f"目标取当年最早的表述，实际取最新的表述（修订为准）。“{series.STATUS_LABELS['near']}”："
                f"目标写作“左右”，差距不超过 {series.APPROX_TOLERANCE} 个百分点。")
 
