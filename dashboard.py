@@ -271,7 +271,8 @@ with st.sidebar:
     grain = st.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
 
     st.header("语料库")
-    st.caption(f"{db}\n\n{len(documents_of(db, stamp))} 篇文档 · {int(available['facts'].sum())} 条指标事实")
+    st.caption(f"{Path(db).name} · {len(documents_of(db, stamp))} 篇文档 · {int(available['facts'].sum())} 条指标事实",
+               help=f"打开的语料库：{db}")
     other = st.text_input("打开其他语料库（.duckdb 文件路径）", key="other_db", placeholder="/path/to/corpus.duckdb")
     if other and other != db:
         if Path(other).is_file():

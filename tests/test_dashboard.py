@@ -353,7 +353,8 @@ def test_the_sidebar_opens_another_store(store, built_store, tmp_path):
     at = app()
     at.text_input(key="other_db").input(str(other)).run()
     assert not at.exception
-    assert any(str(other) in c.value and "1 篇文档" in c.value for c in at.sidebar.caption)
+    (shown,) = [c for c in at.sidebar.caption if "篇文档" in c.value]
+    assert shown.value.startswith("other.duckdb · 1 篇文档") and str(other) in shown.proto.help
     at.text_input(key="other_db").input(str(tmp_path / "missing.duckdb")).run()
     assert any("找不到" in e.value for e in at.sidebar.error)
 
