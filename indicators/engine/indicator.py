@@ -31,10 +31,12 @@ _BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"
 _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
 _FOLLOW_END = regex.compile(
-    V.char_class(_BREAK_CHARS)
+    V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
     + r"|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
+# 6.5%－7%的增速, 10—15%过着…: what the low end of a range of rates measures follows its high end.
+_RATE_RANGE_OF = regex.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-9０-９.．]+[%％]")
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
 _GRANT = regex.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
@@ -63,6 +65,9 @@ def _strip_edges(phrase: str) -> str:
 
 def following_phrase(text: str, end: int) -> str:
     """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
+    high = _RATE_RANGE_OF.match(text, end)
+    if high:
+        end = high.end()
     if text[end:end + 1] in _PHRASE_BREAKS:
         return ""                                 # most figures end their clause: nothing follows
     tail = text[end:end + 40]
