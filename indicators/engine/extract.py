@@ -55,6 +55,8 @@ _PER_AFTER = regex.compile(rf"/({V.alternation(V.PER_TIME)})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*V.RATE_UP, '增长速度', '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
+# An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
+_RATE_NAME = regex.compile(rf"(?<!自然)(?:{V.alternation((*V.RATE_UP, '增长速度'))})")   # 自然增长率: a level
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
@@ -430,6 +432,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
+        if c.kind == "ratio" and c.unit == "%" and _RATE_NAME.search(indicator):
+            c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate
         sentence_text = _sentence_text(block, sentence, ls, sentence_texts)
         topic_key = (indicator, sentence_text, block.section)
         topic = topic_of.get(topic_key)
