@@ -168,9 +168,11 @@ def test_targets_table_is_newest_first_with_each_figure_marked_once_and_the_text
         row(modality="target", year=2019, value=6.0, qualifier="approx", sentence="<b>预期</b>增长6%左右。"),
         row(year=2019, value=6.1),
         row(modality="target", year=2020, value=5.0, sentence="增长5%，不低于上年的5%。"),   # which 5%? unmarked
+        row(modality="target", year=2021, value=5.0, sentence="增长5%左右，失业率5.5%左右。"),  # 5.5% is not 5%
     )
     table = highlight.targets_table_html(series.pair_targets(data), series.STATUS_COLOURS)
-    y2020, y2019 = table.split("<tr>")[2:]
+    y2021, y2020, y2019 = table.split("<tr>")[2:]
+    assert re.findall(r"<mark[^>]*>([^<]*)</mark>", y2021) == ["5%"] and "5.5%左右" in y2021
     assert y2020.startswith('<td style="padding') and "2020年" in y2020 and "2019年" in y2019
     assert "<b>" not in table and "&lt;b&gt;预期&lt;/b&gt;增长" in y2019
     assert re.findall(r"<mark[^>]*>([^<]*)</mark>", y2019) == ["6%", "6.1%"]

@@ -9,6 +9,7 @@ is put between the marks: ``<script>`` or ``<img onerror=…>`` in a document sh
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -84,12 +85,14 @@ def legend_html(colours: Mapping[str, str], topic_labels: Mapping[str, str], key
 
 
 def _sentence_marked(sentence: str, mention: str, colour: str) -> str:
-    """``sentence`` escaped, its figure marked when it occurs there once (a figure written twice in a
-    sentence is left unmarked rather than guessed: the sentence does not say which one is meant)."""
-    if mention and sentence.count(mention) == 1:
-        before, after = sentence.split(mention)
-        return f"{html.escape(before)}{_mark(mention, colour, mention)}{html.escape(after)}"
-    return html.escape(sentence)
+    """``sentence`` escaped, its figure marked when it stands there once as a whole number (5% inside
+    5.5% does not count); a figure written twice is left unmarked rather than guessed."""
+    found = [m.start() for m in re.finditer(rf"(?<![0-9０-９.．]){re.escape(mention)}(?![0-9０-９])", sentence)
+             ] if mention else []
+    if len(found) != 1:
+        return html.escape(sentence)
+    start, end = found[0], found[0] + len(mention)
+    return f"{html.escape(sentence[:start])}{_mark(mention, colour, mention)}{html.escape(sentence[end:])}"
 
 
 _TARGETS_HEADINGS = ("时期", "地区", "目标", "实际", "结果", "目标原句", "实际原句")
@@ -114,7 +117,9 @@ def targets_table_html(pairs: pd.DataFrame, status_colours: Mapping[str, str]) -
                   f'{html.escape(str(row["status_label"]))}</span>')
         cells = [html.escape(str(row["period_label"])), html.escape(str(row["region_name"])),
                  html.escape(str(row["target_shown"])), html.escape(str(row["outcome_shown"])), status, *sentences]
-        rows.append("<tr>" + "".join(f'<td style="{cell}">{c}</td>' for c in cells) + "</tr>")
+        # the short columns stay on one line; the two sentences share what is left
+        rows.append("<tr>" + "".join(f'<td style="{cell}{";white-space:nowrap" if i < 5 else ""}">{c}</td>'
+                                     for i, c in enumerate(cells)) + "</tr>")
     head = "".join(f'<th style="{cell};text-align:left;position:sticky;top:0;background:white">{h}</th>'
                    for h in _TARGETS_HEADINGS)
     return ('<div class="targets-table" style="max-height:560px;overflow:auto">'
