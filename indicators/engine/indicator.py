@@ -20,8 +20,11 @@ _TRAILING = regex.compile(
     r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
+    r"|回落到|回落至|回升到|回升至|降到|升到"
     r"|调整为|调整到|调整至|分为|仅|了|的|已|在|到|至|经过|经)+$"
 )
+# A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
+_ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
 # A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高): it is about the
 # figure named before it.
 _CHANGE_ONLY = regex.compile(
@@ -60,7 +63,8 @@ def _strip_edges(phrase: str) -> str:
         name = leading_place(phrase)
         if name and len(name) < len(phrase):
             phrase = phrase[len(name):]
-    return _TRAILING.sub("", phrase)
+    phrase = _TRAILING.sub("", phrase)
+    return "" if phrase in _ADVERBS_ONLY else phrase
 
 
 
