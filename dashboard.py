@@ -40,6 +40,7 @@ DATA_DIR = Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data")
 BUNDLED_DB = str(ROOT / "data" / "corpus.duckdb")      # the demo corpus's store, kept up to date
 DEFAULT_DB = os.environ.get("INDICATORS_DB") or BUNDLED_DB
 FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is of the same rows
+DOCUMENT_CHOICES = 300      # documents the documents view's select box offers (the latest; search for others)
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
 
@@ -472,17 +473,25 @@ def show_documents() -> None:
     if docs.empty:
         st.info("语料库里还没有文档。", icon=":material/description:")
         return
-    shown = docs.assign(name=[series.doc_name(p) for p in docs["path"]])
+    words = st.text_input("查找文档", key="doc_q", placeholder="文件名、标题、日期、地区或类型包含…（空格分隔几个词）")
+    found = view.matching_documents(docs, words)
+    shown = found.assign(name=[series.doc_name(p) for p in found["path"]])
     st.dataframe(shown[["name", "title", "doc_date", "doc_region", "doc_kind", "facts", "status"]],
                  hide_index=True, key="documents_table", column_config={
                      "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区",
                      "doc_kind": "类型", "facts": "事实数", "status": "状态"})
-    ids = list(docs["doc_id"])
-    if st.session_state.get("doc") not in ids:
-        st.session_state["doc"] = ids[-1]
-    labels = dict(zip(docs["doc_id"], [f"{d or '日期不详'} · {series.doc_name(p)}" for d, p in
-                                       zip(docs["doc_date"], docs["path"], strict=True)], strict=True))
-    doc_id = st.selectbox("文档", ids, key="doc", format_func=labels.get)
+    # A select box of thousands of documents is slow to draw and to scroll: it offers the latest ones,
+    # the search above narrows it down.
+    choices, chosen = view.document_choices(list(found["doc_id"]), st.session_state.get("doc"), DOCUMENT_CHOICES)
+    if chosen is None:
+        st.info(f"没有文档包含“{words}”。", icon=":material/search_off:")
+        return
+    if len(found) > len(choices):
+        st.caption(f"{len(found)} 篇文档中，下面列出最近的 {len(choices)} 篇；在上面输入关键词找其他文档。")
+    st.session_state["doc"] = chosen
+    labels = dict(zip(found["doc_id"], [f"{d or '日期不详'} · {series.doc_name(p)}" for d, p in
+                                        zip(found["doc_date"], found["path"], strict=True)], strict=True))
+    doc_id = st.selectbox("文档", choices, key="doc", format_func=labels.get)
     facts = facts_of(db, stamp, doc_id=doc_id)
     colours = charts.topic_colours(list(TOPICS))
     st.caption(f"标出了本文档的 {len(facts)} 条事实；鼠标悬停查看数值、单位和指标。")

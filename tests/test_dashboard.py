@@ -271,6 +271,11 @@ def test_documents_view_lists_documents_and_marks_a_documents_facts(store):
     facts = open_corpus(store).facts(doc_id=anhui)
     assert page.count("<mark") == len(facts) > 3
     assert at.query_params["doc"] == anhui
+    at.text_input(key="doc_q").input("anhui").run()          # a search narrows the table and the choices
+    assert list(at.dataframe[0].value["name"]) == ["anhui.txt"] and at.selectbox(key="doc").options == [
+        at.selectbox(key="doc").format_func(anhui)]
+    at.text_input(key="doc_q").input("不存在的文件").run()
+    assert not at.exception and "没有文档包含" in at.info[0].value
 
 
 def test_hostile_document_text_is_shown_as_text(store):
