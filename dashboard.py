@@ -507,6 +507,22 @@ def all_regions(db: str, stamp: tuple) -> list[str]:
     return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
 
 
+def facts_shown(db: str, stamp: tuple, *, topic: str = "", indicator: str = "", region: str = "",
+                words: str = "") -> pd.DataFrame:
+    """The facts view's rows for its filters (blank: all), the first FACTS_LIMIT; cached in facts_of."""
+    return facts_of(db, stamp, topic=topic or None, indicator=indicator or None, region=region or None,
+                    contains=words.strip() or None, limit=FACTS_LIMIT)
+
+
+def prefetch_facts(db: str, stamp: tuple) -> None:
+    """The facts view as it first opens (no filter) and its region list, read ahead in the background:
+    a query over the whole store's facts is the slowest part of opening it."""
+    def read() -> None:
+        facts_shown(db, stamp)
+        all_regions(db, stamp)
+    prefetcher().submit(read)
+
+
 def show_facts() -> None:
     left, middle, right, last = st.columns([1, 1, 2, 1])
     if st.session_state.get("facts_topic") not in TOPICS:
@@ -518,8 +534,7 @@ def show_facts() -> None:
     region = middle.selectbox("地区", ["", *places], key="facts_region", format_func=lambda r: r or "全部")
     q = right.text_input("原句包含", key="q", placeholder="例如：粮食、投资")
     only = last.toggle("只看当前指标", key="facts_indicator", value=False)
-    facts = facts_of(db, stamp, topic=topic or None, indicator=indicator if only else None, region=region or None,
-                     contains=q.strip() or None, limit=FACTS_LIMIT)
+    facts = facts_shown(db, stamp, topic=topic, indicator=indicator if only else "", region=region, words=q)
     more = f"（最多显示前 {FACTS_LIMIT} 条）" if len(facts) == FACTS_LIMIT else ""
     st.caption(f"显示 {len(facts)} 条事实{more}")
     if facts.empty:
@@ -564,3 +579,5 @@ def main_view() -> None:
 main_view()
 if st.session_state.get("view") != "compare":
     prefetch_compare(db, stamp, indicator, kind, grain)
+if st.session_state.get("view") != "facts":
+    prefetch_facts(db, stamp)
