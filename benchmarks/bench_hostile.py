@@ -61,6 +61,10 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "long-clauses": ("clauses with facts, one endless sentence", _repeat("投资项目697个，")),
     "long-list": ("a list of rates 8.5%、8.5%、… in one sentence", _repeat("8.5%、")),
     "long-ranges": ("a list of ranges 20-30万元、… in one sentence", _repeat("20-30万元、")),
+    "rate-chain": ("增长5%下降3%… one sentence of rates each named by its change alone",
+                   _repeat("增长5%下降3%")),
+    "percent-word-ranges": ("增长百分之十到二十左右… ranges in percent words, no punctuation",
+                            _repeat("增长百分之十到二十左右")),
     "line-no-punct": (
         "one long line of text without punctuation",
         _repeat("全市工业生产总值增长较快投资项目"),

@@ -47,6 +47,7 @@ _CAP_WORDS = ("最高", "最多", "上限")
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
 _MAX_AFTER = 14
+_MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words of a figure after it
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
 
 
@@ -106,7 +107,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, flo
     start = clause_start(text, local_start, floor)
     before = _strip_edges(clean(text[start:local_start]))[-_MAX_BEFORE:]
     if previous and _CHANGE_ONLY.match(before) and (kind == "growth" or (before and before[0] in "比较同环")):
-        return previous + clean(text[start:local_start]).lstrip("，,")[-8:]
+        words = clean(text[start:local_start]).lstrip("，,")[-8:]
+        # 地区生产总值 + 同比增长, once: a sentence of many such clauses must not grow the phrase figure by
+        # figure (it made such a sentence quadratic)
+        if previous.endswith(words) or len(previous) + len(words) > _MAX_CHAIN:
+            return previous
+        return previous + words
     if len(before) <= 1 and previous and start == floor:
         return previous
     after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""
