@@ -316,18 +316,21 @@ def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
 _MAX_SENTENCE = 600
 
 
-def _sentence_text(block, span: tuple[int, int], local: int, memo: dict) -> str:
-    """The sentence around a fact, computed once per sentence; a run-on "sentence" (a page without
-    punctuation) is cut to the stretch around the fact so no row carries megabytes."""
+def _sentence_text(block, span: tuple[int, int], local: int) -> str:
+    """The sentence around a fact; a run-on "sentence" (a page without punctuation) is cut to the
+    stretch around the fact so no row carries megabytes."""
     s0, s1 = span
     if s1 - s0 > _MAX_SENTENCE:
         half = _MAX_SENTENCE // 2
         s0, s1 = max(s0, local - half), min(s1, local + half)
-    key = (id(block), s0, s1)
-    text = memo.get(key)
-    if text is None:
-        text = memo[key] = block.text[s0:s1].strip()
-    return text
+    return block.text[s0:s1].strip()
+
+
+def _scores(topics, memo: dict[str, dict[str, float]], words: str) -> dict[str, float]:
+    scores = memo.get(words)
+    if scores is None:
+        scores = memo[words] = topics.scores(words)
+    return scores
 
 
 def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, doc: DocumentMeta | None = None,
@@ -367,7 +370,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
-    sentence_texts: dict[tuple[int, int, int], str] = {}
+    whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
+    sentence_scores: dict[str, float] = {}     # its topic scores
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -389,13 +393,21 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             sentence = block.sentence_at(ls)    # ... and most share its sentence
         same_sentence = block is last_block and sentence == last_sentence
         floor = last_end_local if same_sentence else 0
+        if not same_sentence:                   # what every fact of the sentence shares, read once
+            whole_sentence = (_sentence_text(block, sentence, ls) if sentence[1] - sentence[0] <= _MAX_SENTENCE
+                              else None)
+        clause0 = clause_start(block.text, ls, sentence[0])      # read by period_for and the placer
+        # The indicator's phrase starts there too, or after the previous fact of the clause (the same
+        # scan: a new sentence is scanned again, as its start may sit after a closing quote).
+        phrase_start = min(ls, max(clause0, floor)) if same_sentence else clause_start(block.text, ls, 0)
         names = group_names.get(c.group)
         if c.label:
             indicator = c.label
         elif names is not None:
             indicator = names.pop(0) if len(names) > 1 else names[0]
         else:
-            indicator = indicator_for(block, ls, le, c.kind, floor, last_indicator if same_sentence else "")
+            indicator = indicator_for(block, ls, le, c.kind, phrase_start, floor,
+                                      last_indicator if same_sentence else "")
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []
@@ -416,17 +428,19 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
-        sentence_text = _sentence_text(block, sentence, ls, sentence_texts)
+        if whole_sentence is not None:
+            sentence_text = whole_sentence
+        else:
+            sentence_text = _sentence_text(block, sentence, ls)
+        if not same_sentence or whole_sentence is None:
+            sentence_scores = _scores(topics, topic_scores, sentence_text)
         topic_key = (indicator, sentence_text, block.section)
         topic = topic_of.get(topic_key)
         if topic is None:
-            for words in topic_key:
-                if words not in topic_scores:
-                    topic_scores[words] = topics.scores(words)
             topic = topic_of[topic_key] = topics.choose(
-                (topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0), (topic_scores[block.section], 0.5))
+                (_scores(topics, topic_scores, indicator), 3.0), (sentence_scores, 1.0),
+                (_scores(topics, topic_scores, block.section), 0.5))
         low, high = _bounds(c)
-        clause0 = clause_start(block.text, ls, sentence[0])      # read by period_for and the placer
         period = period_for(doc, ctx, block, ls, sentence, clause0)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))

@@ -84,16 +84,15 @@ def following_phrase(text: str, end: int) -> str:
     return clean(phrase)
 
 
-def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,
+def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
                   previous: str) -> str:
     """A short phrase naming what the number measures.
 
-    ``floor`` is where the clause may start at the earliest (the end of the previous fact in it);
-    ``previous`` is the indicator of the fact before in the same sentence, used when the clause only
-    says 同比增长.
+    ``floor`` is where the clause may start at the earliest (the end of the previous fact in it),
+    ``start`` where it starts (``clauses.clause_start`` from ``floor``); ``previous`` is the indicator
+    of the fact before in the same sentence, used when the clause only says 同比增长.
     """
     text = block.text
-    start = clause_start(text, local_start, floor)
     before = _strip_edges(clean(text[start:local_start]))[-_MAX_BEFORE:]
     if previous and _CHANGE_ONLY.match(before) and (kind == "growth" or (before and before[0] in "比较同环")):
         return previous + clean(text[start:local_start]).lstrip("，,")[-8:]
