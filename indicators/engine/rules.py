@@ -201,14 +201,16 @@ ENCLOSED = Rule("enclosed_name", "a number inside quotes or 《》 is part of a 
 
 
 @cache
-def _rules_for(unit: str, kind: str, chinese: bool) -> tuple[Rule, ...]:
-    return tuple(rule for rule in RULES if rule.concerns(unit, kind, chinese))
+def _tests_for(unit: str, kind: str, chinese: bool) -> tuple[tuple[Callable[[Found], bool], Rule], ...]:
+    # (test, rule) pairs: the loop below reads no attribute of a rule until one applies.
+    return tuple((rule.applies, rule) for rule in RULES if rule.concerns(unit, kind, chinese))
 
 
 def first_drop(found: Found) -> Rule | None:
     """The first rule that drops the candidate, or None when it is a fact."""
-    for rule in _rules_for(found.info.unit, found.info.kind, found.chinese):
-        if rule.applies(found):
+    info = found.info
+    for applies, rule in _tests_for(info.unit, info.kind, found.chinese):
+        if applies(found):
             return rule
     return None
 
