@@ -44,7 +44,6 @@ _MAX_AFTER = 14
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
 
 
-@lru_cache(maxsize=65536)
 def _strip_edges(phrase: str) -> str:
     """Drop leading connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
     before = None
@@ -59,6 +58,15 @@ def _strip_edges(phrase: str) -> str:
             phrase = phrase[len(name):]
     return _TRAILING.sub("", phrase)
 
+
+@lru_cache(maxsize=65536)
+def _clause_before(clause: str) -> tuple[str, bool, str]:
+    """What the clause before a figure gives its indicator, read once per distinct clause (the same
+    few clauses, 同比增长 or 全市地区生产总值, precede most figures of a bulletin): the phrase it names,
+    whether it only says how the figure changed, and its last words (for 地区生产总值 + 同比增长)."""
+    cleaned = clean(clause)
+    before = _strip_edges(cleaned)[-_MAX_BEFORE:]
+    return before, bool(_CHANGE_ONLY.match(before)), cleaned.lstrip("，,")[-8:]
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -93,9 +101,9 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     of the fact before in the same sentence, used when the clause only says 同比增长.
     """
     text = block.text
-    before = _strip_edges(clean(text[start:local_start]))[-_MAX_BEFORE:]
-    if previous and _CHANGE_ONLY.match(before) and (kind == "growth" or (before and before[0] in "比较同环")):
-        return previous + clean(text[start:local_start]).lstrip("，,")[-8:]
+    before, change_only, change_words = _clause_before(text[start:local_start])
+    if previous and change_only and (kind == "growth" or (before and before[0] in "比较同环")):
+        return previous + change_words
     if len(before) <= 1 and previous and start == floor:
         return previous
     after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""
