@@ -17,6 +17,7 @@ from indicators.engine.period import PERIOD, period_matches
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
 from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
 from indicators.lang.scan import finditer_near
+from indicators.lang.topics import load_taxonomy
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -319,3 +320,21 @@ CUE_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", _CUES.pattern)},
 def test_modality_cues_found_as_by_finditer(text: str) -> None:
     expected = [(m.end(), m.lastgroup) for m in _CUES.finditer(text)]
     assert cues_of(text) == expected
+
+
+# Topic scores as the taxonomy makes them: whole lengths (keywords) and thirds of them (weak words),
+# few keys, so that sums tie and thirds round.
+TOPIC_SCORES = st.dictionaries(st.sampled_from(["economy", "investment", "fiscal", "other", "prices"]),
+                               st.sampled_from([1.0, 2.0, 3.0, 4.0, 6.0, 1 / 3, 2 / 3, 4 / 3, 5 / 3]),
+                               max_size=4)
+
+
+@SETTINGS
+@given(TOPIC_SCORES, TOPIC_SCORES, TOPIC_SCORES)
+@example({"economy": 1 / 3}, {"investment": 1.0}, {"economy": 4 / 3})
+@example({"economy": 1.0}, {"investment": 3.0}, {})                  # a tie: the own topic first
+@example({}, {}, {})
+def test_topic_chooser_chooses_as_choose(own, sentence, section):
+    taxonomy = load_taxonomy()
+    chosen = taxonomy.chooser(3.0, (sentence, 1.0), (section, 0.5))(own)
+    assert chosen == taxonomy.choose((own, 3.0), (sentence, 1.0), (section, 0.5))
