@@ -69,7 +69,7 @@ _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
 _BEFORE_WINDOW = 12
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int

@@ -76,6 +76,8 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):
             return head + found
         return found
+    if len(in_sentence_before) == 1:
+        return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
     if in_sentence_before:
         # 1-7月，…；上半年，…58亿元: the part after the last semicolon speaks first.
         segment0 = segment_start(text, local, s0)
