@@ -363,13 +363,15 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     if not candidates:
         return []
     topics = load_taxonomy(taxonomy)
-    topic_scores: dict[str, dict[str, float]] = {}     # of indicators and sections, each read once
+    topic_scores: dict[str, dict[str, float]] = {}     # of indicators, sentences and sections, each read once
+    topic_of: dict[tuple[str, str, str], str] = {}     # (indicator, sentence, section) -> topic
     rows: list[tuple] = []
     last_block = None
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
+    sentence_scores: dict[str, float] = {}     # its topic scores
     choose_topic = None                        # a fact's topic from its indicator's scores and the sentence's
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
@@ -432,9 +434,16 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         else:
             sentence_text = _sentence_text(block, sentence, ls)
         if not same_sentence or whole_sentence is None:
-            choose_topic = topics.chooser(3.0, (topics.scores(sentence_text), 1.0),
-                                          (_scores(topics, topic_scores, block.section), 0.5))
-        topic = choose_topic(_scores(topics, topic_scores, indicator))
+            sentence_scores, choose_topic = _scores(topics, topic_scores, sentence_text), None
+        topic_key = (indicator, sentence_text, block.section)
+        topic = topic_of.get(topic_key)
+        if topic is None:
+            own = _scores(topics, topic_scores, indicator)
+            shared = ((sentence_scores, 1.0), (_scores(topics, topic_scores, block.section), 0.5))
+            if choose_topic is None and same_sentence and whole_sentence is not None:
+                choose_topic = topics.chooser(3.0, *shared)     # a sentence of several facts: rank its scores once
+            topic = topic_of[topic_key] = (choose_topic(own) if choose_topic is not None
+                                           else topics.choose((own, 3.0), *shared))
         low, high = _bounds(c)
         period = period_for(doc, ctx, block, ls, sentence, clause0)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
