@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from test_numbers_table import to_chinese
 
 from indicators import extract
+from indicators.engine.extract import _change_in
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
+from indicators.lang import vocab as V
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
 from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
 from indicators.lang.scan import finditer_near
@@ -338,3 +340,16 @@ def test_topic_chooser_chooses_as_choose(own, sentence, section):
     taxonomy = load_taxonomy()
     chosen = taxonomy.chooser(3.0, (sentence, 1.0), (section, 0.5))(own)
     assert chosen == taxonomy.choose((own, 3.0), (sentence, 1.0), (section, 0.5))
+
+
+# The words before a rate or an amount: change verbs, rate words, link words, 新, commas and others.
+CHANGE_TOKENS = [*V.CHANGE_UP, *V.CHANGE_DOWN, *V.ABSOLUTE_UP, *V.ABSOLUTE_DOWN, *V.RATE_UP, *V.RATE_DOWN,
+                 "了", "为", "达到", "是", "控制在", "在", "新", "比上年", "同比", "，", "；", "。", " ", "亿元", "5"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CHANGE_TOKENS), max_size=8).map("".join), st.booleans(), st.booleans())
+@example("增长，增长", False, False)
+def test_change_read_after_the_last_comma_as_in_the_whole_window(window, absolute, per_mille):
+    """_change reads only what follows the window's last comma: no change word reaches across one."""
+    assert _change_in(window.rpartition("，")[2], absolute, per_mille) == _change_in(window, absolute, per_mille)

@@ -95,12 +95,14 @@ def _change(text: str, start: int, absolute: bool = False, per_mille: bool = Fal
                       and (absolute or not _RATE_CHARS.intersection(window))):
         return False, 1                       # cheap test first: most numbers follow no change word
                                               # (a rate word such as 增速 counts before a rate only)
-    return _change_in(window, absolute, per_mille)
+    # Only what follows the window's last comma can say how the figure changed (every change word and
+    # rate word is read up to the figure, within its clause): 1234.5亿元，同比增长 is read as 同比增长.
+    return _change_in(window.rpartition("，")[2], absolute, per_mille)
 
 
 @lru_cache(maxsize=65536)
 def _change_in(window: str, absolute: bool, per_mille: bool) -> tuple[bool, int]:
-    # Read once per distinct window: the same few words (同比增长, 比上年下降) precede most rates.
+    # Read once per distinct clause end: the same few words (同比增长, 比上年下降) precede most rates.
     pattern = P.absolute_change_pattern() if absolute else P.change_pattern()
     m = pattern.search(window)
     if m and per_mille and not (m.group("up") or m.group("down")):
