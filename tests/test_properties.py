@@ -13,6 +13,7 @@ from test_numbers_table import to_chinese
 
 from indicators import extract
 from indicators.engine.extract import _change_in
+from indicators.engine.layout import _RUN_START, _SPACED_RUN
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
 from indicators.lang import vocab as V
@@ -353,3 +354,14 @@ CHANGE_TOKENS = [*V.CHANGE_UP, *V.CHANGE_DOWN, *V.ABSOLUTE_UP, *V.ABSOLUTE_DOWN,
 def test_change_read_after_the_last_comma_as_in_the_whole_window(window, absolute, per_mille):
     """_change reads only what follows the window's last comma: no change word reaches across one."""
     assert _change_in(window.rpartition("，")[2], absolute, per_mille) == _change_in(window, absolute, per_mille)
+
+
+SPACED_TOKENS = [*"0123456789", "１", "２", " ", "\u3000", ".", "．", "％", "%", "年", "亿元", "a", "\n"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SPACED_TOKENS), max_size=30).map("".join))
+@example("1 9 9 7 年 8 ．8 ％ 12 3")
+def test_spaced_digit_runs_found_as_by_finditer(text: str) -> None:
+    expected = [m.span() for m in _SPACED_RUN.finditer(text)]
+    assert [m.span() for m in finditer_near(_SPACED_RUN, _RUN_START, 0, text)] == expected
