@@ -287,12 +287,13 @@ PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", 
                  "同期", "1", "7", "十二", "三十一", "-", "—", "～", " ", "\u3000", "\n", "至", "到", "前", "第", "季度",
                  "上半年", "全年", "个月", "过去", "近", "未来", "来", "间", "内", "“", "”", '"', "国庆", "清明", "端午",
                  "五一", "十一", "小长假", "黄金周", "期间", "假期", "目前", "截至", "底", "末", "以来", "年初", "十四五",
-                 "时期", "报告期", "上旬", "，", "。", "增长", "全市"]
+                 "时期", "报告期", "上旬", "，", "。", "增长", "全市", "达", "10", "－", "两"]
 
 
 @SETTINGS
 @given(st.lists(st.sampled_from(PERIOD_TOKENS), max_size=30).map("".join))
 @example("“国庆”7天小长假期间，2024年1 - 7月，过去十二个月，“国庆”小长假")
+@example("达到10  －  12月，十一至十二月份")
 def test_period_matches_are_finditers(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected

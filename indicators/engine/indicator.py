@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -36,7 +37,7 @@ _FOLLOW_END = regex.compile(
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
-_GRANT = regex.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
+_GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
