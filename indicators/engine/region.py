@@ -105,7 +105,7 @@ def first_generic(text: str) -> str:
 
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
-GENERIC_PLACE = re.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我](?:省|市|县|区|镇|乡)")
+GENERIC_PLACE = regex.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我](?:省|市|县|区|镇|乡)")
 
 
 def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:
