@@ -30,6 +30,7 @@ from indicators.batch.ingest import IngestReport, ingest
 from indicators.corpus import open_corpus
 from indicators.io.writer import to_csv_bytes, to_json_bytes
 from indicators.lang.catalogue import load_catalogue
+from indicators.lang.regions import load as load_regions
 from indicators.lang.topics import topic_labels
 from indicators.schema import GRAINS
 from indicators.store import StoreError
@@ -39,6 +40,7 @@ DATA_DIR = Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data")
 BUNDLED_DB = str(ROOT / "data" / "corpus.duckdb")      # the demo corpus's store, kept up to date
 DEFAULT_DB = os.environ.get("INDICATORS_DB") or BUNDLED_DB
 FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is of the same rows
+DOCUMENT_CHOICES = 300      # documents the documents view's select box offers (the latest; search for others)
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
 
@@ -90,6 +92,15 @@ def kind_series(db: str, stamp: tuple, indicator: str, kind: str) -> pd.DataFram
     return open_corpus(db).series(indicator, kind=kind)
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def series_chart(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str,
+                 log: bool, title: str):
+    """The series view's figure, built once per selection and shared: a return to the view, or a rerun
+    for another widget, sends it again without building it again (plotly validates every property)."""
+    return series.series_figure(points_of(db, stamp, indicator, kind, regions, grain).reset_index(drop=True),
+                                log=log, title=title)
+
+
 @st.cache_data(max_entries=128, show_spinner=False)
 def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str) -> pd.DataFrame:
     """The points the series view draws, labelled."""
@@ -98,13 +109,14 @@ def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[s
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def headline_of(db: str, stamp: tuple, region: str) -> pd.DataFrame:
+def headline_tiles_of(db: str, stamp: tuple, region: str) -> list[headline.HeadlineTile]:
+    """The KPI tiles of ``region``: its headline indicators' latest outcomes."""
     corpus = open_corpus(db)
     with ThreadPoolExecutor(max_workers=4) as pool:
         frames = list(pool.map(lambda wanted: corpus.series(wanted[0], kind=wanted[1], region=region,
                                                             modality="actual"), headline.HEADLINES))
     frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
+    return headline.headline_tiles(pd.concat(frames, ignore_index=True) if frames else series.empty_series(), NAMES)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -260,7 +272,8 @@ with st.sidebar:
     grain = st.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
 
     st.header("语料库")
-    st.caption(f"{db}\n\n{len(documents_of(db, stamp))} 篇文档 · {int(available['facts'].sum())} 条指标事实")
+    st.caption(f"{Path(db).name} · {len(documents_of(db, stamp))} 篇文档 · {int(available['facts'].sum())} 条指标事实",
+               help=f"打开的语料库：{db}")
     other = st.text_input("打开其他语料库（.duckdb 文件路径）", key="other_db", placeholder="/path/to/corpus.duckdb")
     if other and other != db:
         if Path(other).is_file():
@@ -287,7 +300,7 @@ with st.sidebar:
 st.title("经济指标看板")
 
 tile_region = regions[0] if regions else "全国"
-tiles = headline.headline_tiles(headline_of(db, stamp, tile_region), NAMES)
+tiles = headline_tiles_of(db, stamp, tile_region)
 if tiles:
     with st.container(horizontal=True):
         for tile in tiles:
@@ -322,7 +335,7 @@ def show_series() -> None:
     if frame.empty:
         st.info("所选地区和时期没有这个指标的数据。换一个地区、时期或数值类型。", icon=":material/search_off:")
         return
-    event = st.plotly_chart(series.series_figure(frame, log=log and kind != "growth", title=title),
+    event = st.plotly_chart(series_chart(db, stamp, indicator, kind, tuple(regions), grain, log and kind != "growth", title),
                             key="series_chart", on_select="rerun", selection_mode="points")
     picked = event.selection.points if event is not None else []
     if picked and picked[0].get("customdata"):
@@ -387,8 +400,11 @@ def compare_period(db: str, stamp: tuple, indicator: str, kind: str, period: tup
 
 @st.cache_resource(show_spinner=False)
 def prefetcher() -> ThreadPoolExecutor:
-    """One background thread per server process that builds what the next view is likely to need."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+    """One background thread per server process that builds what the next view is likely to need;
+    its first job is the gazetteer, which the first region a visitor adds would otherwise wait for."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+    pool.submit(load_regions)
+    return pool
 
 
 def prefetch_compare(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> None:
@@ -435,13 +451,10 @@ def show_targets() -> None:
     st.caption(" · ".join(f"{series.STATUS_LABELS[s]} {int(counts.get(s, 0))} 年" for s in series.STATUS_LABELS))
     unit = selected["unit"].value_counts().index[0]
     st.plotly_chart(series.targets_figure(pairs, unit, f"{title}：目标与实际"), key="targets_chart")
-    st.dataframe(pairs[["region_name", "period_label", "target_shown", "outcome_shown", "status_label",
-                        "target_sentence", "outcome_sentence", "target_date", "outcome_date"]],
-                 hide_index=True, key="targets_table", column_config={
-                     "region_name": "地区", "period_label": "时期", "target_shown": "目标", "outcome_shown": "实际",
-                     "status_label": "结果", "target_sentence": st.column_config.TextColumn("目标原句", width="large"),
-                     "outcome_sentence": st.column_config.TextColumn("实际原句", width="large"),
-                     "target_date": "目标文档日期", "outcome_date": "实际文档日期"})
+    st.html(highlight.targets_table_html(pairs, series.STATUS_COLOURS))
+    st.download_button("下载目标与实际 CSV", data=lambda: to_csv_bytes(pairs), file_name=f"{indicator}_{kind}_targets.csv",
+                       mime="text/csv", on_click="ignore", key="download_targets_csv", icon=":material/download:",
+                       help="每个地区每年一行：目标、实际、结果和两句原句，UTF-8（带 BOM，Excel 可直接打开）")
     st.caption(f"目标取当年最早的表述，实际取最新的表述（修订为准）。“{series.STATUS_LABELS['near']}”："
                f"目标写作“左右”，差距不超过 {series.APPROX_TOLERANCE} 个百分点。")
 
@@ -460,17 +473,25 @@ def show_documents() -> None:
     if docs.empty:
         st.info("语料库里还没有文档。", icon=":material/description:")
         return
-    shown = docs.assign(name=[series.doc_name(p) for p in docs["path"]])
+    words = st.text_input("查找文档", key="doc_q", placeholder="文件名、标题、日期、地区或类型包含…（空格分隔几个词）")
+    found = view.matching_documents(docs, words)
+    shown = found.assign(name=[series.doc_name(p) for p in found["path"]])
     st.dataframe(shown[["name", "title", "doc_date", "doc_region", "doc_kind", "facts", "status"]],
                  hide_index=True, key="documents_table", column_config={
                      "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区",
                      "doc_kind": "类型", "facts": "事实数", "status": "状态"})
-    ids = list(docs["doc_id"])
-    if st.session_state.get("doc") not in ids:
-        st.session_state["doc"] = ids[-1]
-    labels = dict(zip(docs["doc_id"], [f"{d or '日期不详'} · {series.doc_name(p)}" for d, p in
-                                       zip(docs["doc_date"], docs["path"], strict=True)], strict=True))
-    doc_id = st.selectbox("文档", ids, key="doc", format_func=labels.get)
+    # A select box of thousands of documents is slow to draw and to scroll: it offers the latest ones,
+    # the search above narrows it down.
+    choices, chosen = view.document_choices(list(found["doc_id"]), st.session_state.get("doc"), DOCUMENT_CHOICES)
+    if chosen is None:
+        st.info(f"没有文档包含“{words}”。", icon=":material/search_off:")
+        return
+    if len(found) > len(choices):
+        st.caption(f"{len(found)} 篇文档中，下面列出最近的 {len(choices)} 篇；在上面输入关键词找其他文档。")
+    st.session_state["doc"] = chosen
+    labels = dict(zip(found["doc_id"], [f"{d or '日期不详'} · {series.doc_name(p)}" for d, p in
+                                        zip(found["doc_date"], found["path"], strict=True)], strict=True))
+    doc_id = st.selectbox("文档", choices, key="doc", format_func=labels.get)
     facts = facts_of(db, stamp, doc_id=doc_id)
     colours = charts.topic_colours(list(TOPICS))
     st.caption(f"标出了本文档的 {len(facts)} 条事实；鼠标悬停查看数值、单位和指标。")
@@ -486,6 +507,22 @@ def all_regions(db: str, stamp: tuple) -> list[str]:
     return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
 
 
+def facts_shown(db: str, stamp: tuple, *, topic: str = "", indicator: str = "", region: str = "",
+                words: str = "") -> pd.DataFrame:
+    """The facts view's rows for its filters (blank: all), the first FACTS_LIMIT; cached in facts_of."""
+    return facts_of(db, stamp, topic=topic or None, indicator=indicator or None, region=region or None,
+                    contains=words.strip() or None, limit=FACTS_LIMIT)
+
+
+def prefetch_facts(db: str, stamp: tuple) -> None:
+    """The facts view as it first opens (no filter) and its region list, read ahead in the background:
+    a query over the whole store's facts is the slowest part of opening it."""
+    def read() -> None:
+        facts_shown(db, stamp)
+        all_regions(db, stamp)
+    prefetcher().submit(read)
+
+
 def show_facts() -> None:
     left, middle, right, last = st.columns([1, 1, 2, 1])
     if st.session_state.get("facts_topic") not in TOPICS:
@@ -497,8 +534,7 @@ def show_facts() -> None:
     region = middle.selectbox("地区", ["", *places], key="facts_region", format_func=lambda r: r or "全部")
     q = right.text_input("原句包含", key="q", placeholder="例如：粮食、投资")
     only = last.toggle("只看当前指标", key="facts_indicator", value=False)
-    facts = facts_of(db, stamp, topic=topic or None, indicator=indicator if only else None, region=region or None,
-                     contains=q.strip() or None, limit=FACTS_LIMIT)
+    facts = facts_shown(db, stamp, topic=topic, indicator=indicator if only else "", region=region, words=q)
     more = f"（最多显示前 {FACTS_LIMIT} 条）" if len(facts) == FACTS_LIMIT else ""
     st.caption(f"显示 {len(facts)} 条事实{more}")
     if facts.empty:
@@ -543,3 +579,5 @@ def main_view() -> None:
 main_view()
 if st.session_state.get("view") != "compare":
     prefetch_compare(db, stamp, indicator, kind, grain)
+if st.session_state.get("view") != "facts":
+    prefetch_facts(db, stamp)

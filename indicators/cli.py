@@ -36,6 +36,10 @@ PROG = "indicators"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class UsageError(ValueError):
+    """An argument the command cannot run with; ``main`` prints the message and exits with EXIT_USAGE."""
+
+
 # ------------------------------------------------------------------------------------------ output
 
 
@@ -51,11 +55,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.chunk_chars < 1000:
         _say("--chunk-chars must be at least 1000")
         return EXIT_USAGE
-    try:
-        cli_given = _given_on_command_line(args)
-    except ValueError as exc:
-        _say(str(exc))
-        return EXIT_USAGE
+    cli_given = _given_on_command_line(args)
     try:
         writer = TableWriter(args.output)
     except ValueError as exc:
@@ -144,7 +144,7 @@ def _given_on_command_line(args: argparse.Namespace) -> dict[str, str]:
         try:
             given["date"] = iso_date(args.doc_date)
         except ValueError as exc:
-            raise ValueError(f"--doc-date: {exc}") from None
+            raise UsageError(f"--doc-date: {exc}") from None
     if args.doc_region:
         given["region"] = args.doc_region.strip()
     if args.doc_kind:
@@ -195,11 +195,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if problem:
         _say(problem)
         return EXIT_USAGE
-    try:
-        given = _given_on_command_line(args)
-    except ValueError as exc:
-        _say(str(exc))
-        return EXIT_USAGE
+    given = _given_on_command_line(args)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
         if args.engine == "dask":
@@ -549,6 +545,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.func(args)
+    except UsageError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
     except BrokenPipeError:  # `indicators text big.txt | head`
         with contextlib.suppress(Exception):
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -9,13 +9,14 @@ import importlib.util
 import io
 import json
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from tables_loader import table_params
 
-from indicators.app import compare, coverage, headline, series, state, view
+from indicators.app import compare, coverage, headline, highlight, series, state, view
 from indicators.app.state import ViewState, decode_state, encode_state
 from indicators.lang.catalogue import load_catalogue
 from indicators.lang.regions import by_code
@@ -159,6 +160,24 @@ def test_pair_targets_keeps_regions_apart_and_targets_figure_colours_by_status()
     names = [t.name for t in fig.data if t.name]
     assert "目标" in names and "实际（基本达到）" in names and "实际（未达到）" in names
     assert series.targets_figure(series.pair_targets(series.empty_series()), "%").data == ()
+
+
+
+def test_targets_table_is_newest_first_with_each_figure_marked_once_and_the_text_escaped():
+    data = frame(
+        row(modality="target", year=2019, value=6.0, qualifier="approx", sentence="<b>预期</b>增长6%左右。"),
+        row(year=2019, value=6.1),
+        row(modality="target", year=2020, value=5.0, sentence="增长5%，不低于上年的5%。"),   # which 5%? unmarked
+        row(modality="target", year=2021, value=5.0, sentence="增长5%左右，失业率5.5%左右。"),  # 5.5% is not 5%
+    )
+    table = highlight.targets_table_html(series.pair_targets(data), series.STATUS_COLOURS)
+    y2021, y2020, y2019 = table.split("<tr>")[2:]
+    assert re.findall(r"<mark[^>]*>([^<]*)</mark>", y2021) == ["5%"] and "5.5%左右" in y2021
+    assert y2020.startswith('<td style="padding') and "2020年" in y2020 and "2019年" in y2019
+    assert "<b>" not in table and "&lt;b&gt;预期&lt;/b&gt;增长" in y2019
+    assert re.findall(r"<mark[^>]*>([^<]*)</mark>", y2019) == ["6%", "6.1%"]
+    assert "<mark" not in y2020 and ">尚无实际<" in y2020 and ">达到<" in y2019
+    assert "2019-03-05" in y2019 and "2020-03-05" in y2019          # each sentence's document date under it
 
 
 # -------------------------------------------------------------------------------------------- compare

@@ -127,11 +127,11 @@ def parse_file(path: Path) -> list[Case]:
             raise ValueError(f"{where}: unknown kind {kind!r}")
         extras: dict[str, str] = {}
         for extra in fields[5:]:
-            m = re.fullmatch(r"(indicator|section)~(.+)|(period|region|topic)=(.+)", extra)
+            m = re.fullmatch(r"(indicator|section)~(.+)|(period|region|topic|indicator)=(.+)", extra)
             if not m:
                 raise ValueError(f"{where}: bad extra field {extra!r}")
             key, val = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            extras[key] = val
+            extras["indicator=" if extra.startswith("indicator=") else key] = val
         current.expects.append(Expect(mention, start, Decimal(fields[1]), unit, qualifier, kind, extras))
         cursor = start + 1
     return cases
@@ -183,6 +183,8 @@ def _extra_ok(key: str, want: str, got: str) -> bool:
         return got == ""
     if key in ("indicator", "section"):
         return any(k and k in got for k in want.split("|"))
+    if key == "indicator=":
+        return got == want
     if key == "topic":
         return got in want.split("|")
     if key == "period":
@@ -225,8 +227,8 @@ def check_case(case: Case, df) -> list[str]:
         if bound and r[bound] != float(exp.value):
             errors.append(f"{exp.mention}@{exp.start}: {bound} want {exp.value} got {r[bound]!r}")
         for key, want in exp.extras.items():
-            if not _extra_ok(key, want, r[key]):
-                errors.append(f"{exp.mention}@{exp.start}: {key} want {want!r} got {r[key]!r}")
+            if not _extra_ok(key, want, r[key.rstrip("=")]):
+                errors.append(f"{exp.mention}@{exp.start}: {key} want {want!r} got {r[key.rstrip('=')]!r}")
     optional = [e for e in case.expects if e.optional]
     for i, r in enumerate(rows):
         if i in used:

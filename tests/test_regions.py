@@ -7,6 +7,7 @@ import pytest
 from tables_loader import table_params
 
 import indicators
+from indicators.lang import regions
 from indicators.lang.regions import lookup
 
 NAMES = table_params("region_names.tsv", 5)
@@ -33,3 +34,12 @@ def test_the_tables_are_large_and_have_negative_cases():
     assert sum(1 for p in NAMES if not p.values[2]) >= 10          # names that must not resolve
     national_mentions = [p for p in SENTENCES if p.values[0] == "全国" and p.values[3] == "全国"]
     assert len(national_mentions) >= 12                             # places only mentioned
+
+
+def test_load_reads_the_gazetteer_ahead_of_the_first_lookup():
+    regions._index.cache_clear()
+    regions.load()
+    assert regions._index.cache_info().currsize == 1
+    before = regions._index.cache_info().hits
+    assert regions.lookup("安徽").code == "340000"
+    assert regions._index.cache_info().hits == before + 1   # answered from what load read

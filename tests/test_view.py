@@ -7,6 +7,7 @@ import html
 import math
 import re
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -266,3 +267,43 @@ def test_topic_colours_are_distinct_and_other_is_grey():
 
 
 
+
+
+# ------------------------------------------------------------------------------------ finding documents
+
+def _documents():
+    return pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "path": ["/r/2023.txt", "/r/anhui_2024.txt", "s3://x/粘贴文本-1.txt", "/r/2024.txt"],
+        "title": ["2023年政府工作报告", "安徽省政府工作报告", "", None],
+        "doc_date": ["2023-03-05", "2024-01-14", "", "2024-03-05"],
+        "doc_region": ["全国", "安徽省", "", "全国"],
+        "doc_kind": ["work_report", "work_report", "", "work_report"],
+    })
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("", ["a", "b", "c", "d"]),
+    ("   ", ["a", "b", "c", "d"]),
+    ("安徽", ["b"]),
+    ("ANHUI", ["b"]),                       # case aside
+    ("2024", ["b", "d"]),                    # file name or date
+    ("全国 2024", ["d"]),                    # every word
+    ("粘贴文本", ["c"]),
+    ("r/2023", []),                          # the folder is not searched, only the file's name
+    ("上海", []),
+])
+def test_matching_documents(words, expected):
+    assert list(view.matching_documents(_documents(), words)["doc_id"]) == expected
+
+
+@pytest.mark.parametrize(("current", "limit", "choices", "chosen"), [
+    (None, 2, ["c", "d"], "d"),              # the latest, the last one shown
+    ("c", 2, ["c", "d"], "c"),
+    ("a", 2, ["a", "c", "d"], "a"),          # an older current document stays offered
+    ("zz", 2, ["c", "d"], "d"),              # not among them (another search): the latest
+    (None, 10, ["a", "b", "c", "d"], "d"),
+])
+def test_document_choices(current, limit, choices, chosen):
+    assert view.document_choices(["a", "b", "c", "d"], current, limit) == (choices, chosen)
+    assert view.document_choices([], current, limit) == ([], None)

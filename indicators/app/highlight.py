@@ -1,4 +1,5 @@
-"""The text view: a document as HTML with every fact marked, coloured by topic.
+"""HTML for the page: a document with every fact marked, coloured by topic; a sentence in context;
+the targets view's table of targets beside outcomes.
 
 The document is untrusted (an upload or pasted text), so every piece of it is HTML-escaped before it
 is put between the marks: ``<script>`` or ``<img onerror=…>`` in a document shows as text. Only the
@@ -8,6 +9,7 @@ is put between the marks: ``<script>`` or ``<img onerror=…>`` in a document sh
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -80,3 +82,46 @@ def legend_html(colours: Mapping[str, str], topic_labels: Mapping[str, str], key
         for k in keys
     ]
     return f"<div>{''.join(chips)}</div>"
+
+
+def _sentence_marked(sentence: str, mention: str, colour: str) -> str:
+    """``sentence`` escaped, its figure marked when it stands there once as a whole number (5% inside
+    5.5% does not count); a figure written twice is left unmarked rather than guessed."""
+    found = [m.start() for m in re.finditer(rf"(?<![0-9０-９.．]){re.escape(mention)}(?![0-9０-９])", sentence)
+             ] if mention else []
+    if len(found) != 1:
+        return html.escape(sentence)
+    start, end = found[0], found[0] + len(mention)
+    return f"{html.escape(sentence[:start])}{_mark(mention, colour, mention)}{html.escape(sentence[end:])}"
+
+
+_TARGETS_HEADINGS = ("时期", "地区", "目标", "实际", "结果", "目标原句", "实际原句")
+
+
+def targets_table_html(pairs: pd.DataFrame, status_colours: Mapping[str, str]) -> str:
+    """The targets view's table: one row per region and period (newest first) with the target, the
+    outcome, the result on a chip of its status colour and both sentences in full, each figure marked,
+    and under each sentence its document's date. A plain table: sentences wrap instead of being cut
+    off in a grid, and a browser draws it without loading a data grid. Scrolls past about 12 rows."""
+    cell = "padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top"
+    rows = []
+    for row in pairs.sort_values(["period_start", "region_name"], ascending=[False, True],
+                                 kind="stable").to_dict("records"):
+        colour = status_colours.get(str(row["status"]), DEFAULT_COLOUR)
+        sentences = [
+            f'{_sentence_marked(str(row[f"{side}_sentence"] or ""), str(row[f"{side}_mention"] or ""), colour)}'
+            f'<div style="color:#888;font-size:0.85em">{html.escape(str(row[f"{side}_date"] or ""))}</div>'
+            for side in ("target", "outcome")
+        ]
+        status = (f'<span style="background:{html.escape(colour)};color:white;padding:0 6px;border-radius:3px">'
+                  f'{html.escape(str(row["status_label"]))}</span>')
+        cells = [html.escape(str(row["period_label"])), html.escape(str(row["region_name"])),
+                 html.escape(str(row["target_shown"])), html.escape(str(row["outcome_shown"])), status, *sentences]
+        # the short columns stay on one line; the two sentences share what is left
+        rows.append("<tr>" + "".join(f'<td style="{cell}{";white-space:nowrap" if i < 5 else ""}">{c}</td>'
+                                     for i, c in enumerate(cells)) + "</tr>")
+    head = "".join(f'<th style="{cell};text-align:left;position:sticky;top:0;background:white">{h}</th>'
+                   for h in _TARGETS_HEADINGS)
+    return ('<div class="targets-table" style="max-height:560px;overflow:auto">'
+            '<table style="border-collapse:collapse;width:100%;font-size:0.9em">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -216,8 +216,8 @@ def pair_targets(frame: pd.DataFrame) -> pd.DataFrame:
     both values, documents, dates and sentences, and the status (met, near, missed, pending).
     Periods with an outcome and no target are left out: there is nothing to compare."""
     columns = ["region_name", "period_label", "period_start", "period_end", "target", "target_shown",
-               "target_doc", "target_date", "target_sentence", "outcome", "outcome_shown", "outcome_doc",
-               "outcome_date", "outcome_sentence", "status", "status_label"]
+               "target_doc", "target_date", "target_sentence", "target_mention", "outcome", "outcome_shown",
+               "outcome_doc", "outcome_date", "outcome_sentence", "outcome_mention", "status", "status_label"]
     rows = points(frame)
     targets = rows[rows["modality"] == "target"].sort_values("doc_date", kind="stable")
     outcomes = rows[rows["modality"] == "actual"].sort_values("doc_date", kind="stable")
@@ -235,11 +235,13 @@ def pair_targets(frame: pd.DataFrame) -> pd.DataFrame:
         "target_doc": merged["doc"],
         "target_date": merged["doc_date"],
         "target_sentence": merged["sentence"],
+        "target_mention": merged["mention"],
         "outcome": merged["value_outcome"],
         "outcome_shown": merged["shown_outcome"].fillna("—"),
         "outcome_doc": merged["doc_outcome"].fillna(""),
         "outcome_date": merged["doc_date_outcome"].fillna(""),
         "outcome_sentence": merged["sentence_outcome"].fillna(""),
+        "outcome_mention": merged["mention_outcome"].fillna(""),
     }, columns=columns[:-2])
     out["status"] = [target_status(t, o) for t, o in zip(merged.to_dict("records"), merged["value_outcome"],
                                                          strict=True)]

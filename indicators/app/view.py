@@ -139,6 +139,30 @@ def distinct(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+def matching_documents(docs: pd.DataFrame, words: str) -> pd.DataFrame:
+    """The documents (rows of ``Corpus.documents``) whose file, title, date, region or kind contain
+    every space-separated word of ``words``, case aside; all of them when ``words`` is blank."""
+    wanted = words.split()
+    if not wanted or docs.empty:
+        return docs
+    haystack = (docs["path"].fillna("").astype(str).str.rsplit("/", n=1).str[-1]
+                + " " + docs[["title", "doc_date", "doc_region", "doc_kind"]].fillna("").astype(str).agg(" ".join, axis=1)
+                ).str.lower()
+    keep = pd.Series(True, index=docs.index)
+    for word in wanted:
+        keep &= haystack.str.contains(word.lower(), regex=False)
+    return docs[keep]
+
+
+def document_choices(ids: list[str], current: str | None, limit: int) -> tuple[list[str], str | None]:
+    """The last ``limit`` of ``ids`` (the latest documents) for a select box, with ``current`` kept among
+    them when it is one of ``ids``; and the document to show: ``current`` if offered, else the latest."""
+    choices = ids[-limit:]
+    if current in ids and current not in choices:
+        choices = [current, *choices]
+    return choices, (current if current in choices else (choices[-1] if choices else None))
+
+
 # ------------------------------------------------------------------------------------------------------
 # The table, the text and the store
 

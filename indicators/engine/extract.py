@@ -55,6 +55,8 @@ _PER_AFTER = regex.compile(rf"/({V.alternation(V.PER_TIME)})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*V.RATE_UP, '增长速度', '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
+# An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
+_RATE_NAME = regex.compile(rf"(?<!自然)(?:{V.alternation((*V.RATE_UP, '增长速度'))})")   # 自然增长率: a level
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
@@ -65,6 +67,15 @@ _RANGE_REACH = 24               # a range's low end lies within this many charac
 # The last character of a range's low end: a digit, a Chinese numeral, a multiplier or a percent sign.
 _LOW_END_CHARS = frozenset("0123456789０１２３４５６７８９" + P.CHINESE_CHARS + "%％")
 _RANGE_JOIN = regex.compile(rf"\s*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*")
+# 百分之八至九: the high end of a range in percent words, its unit written once before the low end. Not
+# when the number runs on into a date, a count or another unit (百分之三十九点七到一九五七年, 到六个百分点).
+_PERCENT_WORDS_HIGH = regex.compile(
+    rf"[ \t]*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})[ \t]*(?P<num>{P.ARABIC}|{P.CHINESE})"
+    rf"(?P<post>{V.alternation(P.SUFFIX_QUALIFIERS)})?"
+    rf"(?![0-9０-９.．%％{P.CHINESE_CHARS}年月日号时点个岁元万亿千百人户家次倍吨米亩项件座所条斤克分秒周天旬季期届批位名级档类])"
+)
+# The qualifiers a range's high end may carry: 增长6%-7%左右 is still the range 6 to 7.
+_RANGE_HIGH_QUALIFIERS = frozenset({"exact", "approx"})
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
 _BEFORE_WINDOW = 12
 
@@ -182,8 +193,13 @@ def _candidates(text: str) -> list[_Candidate]:
                      or P.SUFFIX_QUALIFIERS.get(m.group("post") or "")
                      or next((q for w, q in P.BOUND_AFTER.items() if w != "内" and after.startswith(w)), "exact"))
         unit = "%" if m.group("per") == "百分之" else "‰"
-        found.append(_Candidate(m.start(), m.end(), value * sign, unit, "growth" if is_change else "ratio",
-                                qualifier))
+        kind = "growth" if is_change else "ratio"
+        found.append(_Candidate(m.start(), m.end(), value * sign, unit, kind, qualifier))
+        high = None if m.group("post") else _PERCENT_WORDS_HIGH.match(text, m.end())
+        high_value = parse_number(high.group("num")) if high else None
+        if high_value is not None and high_value > value:     # _ranges joins the two ends
+            found.append(_Candidate(high.start("num"), high.end(), high_value * sign, unit, kind,
+                                    P.SUFFIX_QUALIFIERS.get(high.group("post") or "", "exact")))
     found.extend(_splits(text))
     found.extend(_indexes(text))
     found.sort(key=lambda c: c.start)
@@ -234,7 +250,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """20-30万元 and 159.74%-203.03%: the low end at_least, the high end at_most, both bounds on both."""
     out: list[_Candidate] = []
     for c in found:
-        if c.qualifier != "exact" or c.kind in ("index",):
+        if c.qualifier not in _RANGE_HIGH_QUALIFIERS or c.kind in ("index",):
             out.append(c)
             continue
         prev = out[-1] if out else None
@@ -431,6 +447,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
+        if c.kind == "ratio" and c.unit == "%" and _RATE_NAME.search(indicator):
+            c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate
         if whole_sentence is not None:
             sentence_text = whole_sentence
         else:

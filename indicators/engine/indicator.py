@@ -15,13 +15,17 @@ from .period import PERIOD
 
 _LEADING = regex.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅)+"
+    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|的(?!士))+"
 )
 _TRAILING = regex.compile(
     r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
-    r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|分为|仅|了|的|已|在|到|至|经过|经)+$"
+    r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
+    r"|回落到|回落至|回升到|回升至|降到|升到"
+    r"|调整为|调整到|调整至|分为|仅|了|的|已|在|到|至|经过|经)+$"
 )
+# A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
+_ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
 # A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高): it is about the
 # figure named before it.
 _CHANGE_ONLY = regex.compile(
@@ -32,10 +36,12 @@ _BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"
 _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
 _FOLLOW_END = regex.compile(
-    V.char_class(_BREAK_CHARS)
+    V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
     + r"|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
 )
+# 6.5%－7%的增速, 10—15%过着…: what the low end of a range of rates measures follows its high end.
+_RATE_RANGE_OF = regex.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-9０-９.．]+[%％]")
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
 _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
@@ -57,7 +63,8 @@ def _strip_edges(phrase: str) -> str:
         name = leading_place(phrase)
         if name and len(name) < len(phrase):
             phrase = phrase[len(name):]
-    return _TRAILING.sub("", phrase)
+    phrase = _TRAILING.sub("", phrase)
+    return "" if phrase in _ADVERBS_ONLY else phrase
 
 
 @lru_cache(maxsize=65536)
@@ -72,6 +79,9 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
 
 def following_phrase(text: str, end: int) -> str:
     """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
+    high = _RATE_RANGE_OF.match(text, end)
+    if high:
+        end = high.end()
     if text[end:end + 1] in _PHRASE_BREAKS:
         return ""                                 # most figures end their clause: nothing follows
     tail = text[end:end + 40]

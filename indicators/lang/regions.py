@@ -73,6 +73,11 @@ def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
     return {k: tuple(v) for k, v in by_name.items()}, by_code
 
 
+def load() -> None:
+    """Read the gazetteer now rather than on the first lookup (a server does it before a visitor waits)."""
+    _index()
+
+
 def by_code(code: str) -> Region | None:
     """The division with this 6-digit code (100000 is the country)."""
     if code == NATIONAL.code:
