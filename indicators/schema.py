@@ -12,6 +12,7 @@ from decimal import Decimal
 from operator import attrgetter
 
 import pandas as pd
+import pyarrow as pa
 
 #: Column order of every table the package produces (see GUIDELINES.md for their meaning).
 COLUMNS: tuple[str, ...] = (
@@ -104,6 +105,25 @@ def _num(x: Decimal | None) -> float:
     return float(x) if x is not None else float("nan")
 
 
+def _floats(values: tuple, like: tuple, like_floats: list[float]) -> list[float]:
+    """``values`` as floats; a value that is the very object at the same row of ``like`` (a bound
+    that is the value itself, as for every exact figure) takes its float, converted once."""
+    return [f if v is w else _num(v) for v, w, f in zip(values, like, like_floats, strict=True)]
+
+
+# What pandas makes of a column of Python strings: object under pandas 2, the Arrow-backed ``str``
+# under pandas 3. In the latter case text columns are handed over as Arrow arrays, which pandas takes
+# in half the time it spends converting a list.
+_TEXT_DTYPE = pd.Series([""]).dtype
+_ARROW_TEXT = isinstance(_TEXT_DTYPE, pd.StringDtype) and _TEXT_DTYPE.storage == "pyarrow"
+
+
+def _text_column(values: tuple) -> object:
+    if _ARROW_TEXT:
+        return pd.array(pa.array(values, type=pa.large_string()), dtype=_TEXT_DTYPE)
+    return list(values)
+
+
 def empty_table() -> pd.DataFrame:
     """A table with every column and no rows, typed like a full one."""
     return rows_to_frame([])
@@ -118,15 +138,19 @@ def rows_to_frame(rows: list[tuple]) -> pd.DataFrame:
     """The tidy table from rows of Fact's fields (``FIELDS`` order): one column list per field and one
     DataFrame constructor, without building a Fact per row."""
     by_field = dict(zip(FIELDS, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(FIELDS, ())
+    value = by_field["value"]
+    value_floats = [_num(v) for v in value]
+    floats = {"value": value_floats, "value_low": _floats(by_field["value_low"], value, value_floats),
+              "value_high": _floats(by_field["value_high"], value, value_floats)}
     data = {}
     for name in COLUMNS:
         values = by_field[name]
         if name in OFFSET_COLUMNS:
             data[name] = pd.array(values, dtype="int64")
         elif name in VALUE_COLUMNS:
-            data[name] = pd.array([_num(v) for v in values], dtype="float64")
+            data[name] = pd.array(floats[name], dtype="float64")
         elif values:
-            data[name] = list(values)
+            data[name] = _text_column(values)
         else:  # text columns typed as text even when there are no rows (an empty list would make them float)
             data[name] = pd.array([], dtype=str)
     return pd.DataFrame(data, columns=list(COLUMNS))

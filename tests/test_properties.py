@@ -12,11 +12,15 @@ from hypothesis import strategies as st
 from test_numbers_table import to_chinese
 
 from indicators import extract
+from indicators.engine.extract import _change_in
+from indicators.engine.layout import _RUN_START, _SPACED_RUN
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
+from indicators.lang import vocab as V
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
 from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
 from indicators.lang.scan import finditer_near
+from indicators.lang.topics import load_taxonomy
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -283,12 +287,13 @@ PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", 
                  "同期", "1", "7", "十二", "三十一", "-", "—", "～", " ", "\u3000", "\n", "至", "到", "前", "第", "季度",
                  "上半年", "全年", "个月", "过去", "近", "未来", "来", "间", "内", "“", "”", '"', "国庆", "清明", "端午",
                  "五一", "十一", "小长假", "黄金周", "期间", "假期", "目前", "截至", "底", "末", "以来", "年初", "十四五",
-                 "时期", "报告期", "上旬", "，", "。", "增长", "全市"]
+                 "时期", "报告期", "上旬", "，", "。", "增长", "全市", "达", "10", "－", "两"]
 
 
 @SETTINGS
 @given(st.lists(st.sampled_from(PERIOD_TOKENS), max_size=30).map("".join))
 @example("“国庆”7天小长假期间，2024年1 - 7月，过去十二个月，“国庆”小长假")
+@example("达到10  －  12月，十一至十二月份")
 def test_period_matches_are_finditers(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected
@@ -319,3 +324,45 @@ CUE_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", _CUES.pattern)},
 def test_modality_cues_found_as_by_finditer(text: str) -> None:
     expected = [(m.end(), m.lastgroup) for m in _CUES.finditer(text)]
     assert cues_of(text) == expected
+
+
+# Topic scores as the taxonomy makes them: whole lengths (keywords) and thirds of them (weak words),
+# few keys, so that sums tie and thirds round.
+TOPIC_SCORES = st.dictionaries(st.sampled_from(["economy", "investment", "fiscal", "other", "prices"]),
+                               st.sampled_from([1.0, 2.0, 3.0, 4.0, 6.0, 1 / 3, 2 / 3, 4 / 3, 5 / 3]),
+                               max_size=4)
+
+
+@SETTINGS
+@given(TOPIC_SCORES, TOPIC_SCORES, TOPIC_SCORES)
+@example({"economy": 1 / 3}, {"investment": 1.0}, {"economy": 4 / 3})
+@example({"economy": 1.0}, {"investment": 3.0}, {})                  # a tie: the own topic first
+@example({}, {}, {})
+def test_topic_chooser_chooses_as_choose(own, sentence, section):
+    taxonomy = load_taxonomy()
+    chosen = taxonomy.chooser(3.0, (sentence, 1.0), (section, 0.5))(own)
+    assert chosen == taxonomy.choose((own, 3.0), (sentence, 1.0), (section, 0.5))
+
+
+# The words before a rate or an amount: change verbs, rate words, link words, 新, commas and others.
+CHANGE_TOKENS = [*V.CHANGE_UP, *V.CHANGE_DOWN, *V.ABSOLUTE_UP, *V.ABSOLUTE_DOWN, *V.RATE_UP, *V.RATE_DOWN,
+                 "了", "为", "达到", "是", "控制在", "在", "新", "比上年", "同比", "，", "；", "。", " ", "亿元", "5"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CHANGE_TOKENS), max_size=8).map("".join), st.booleans(), st.booleans())
+@example("增长，增长", False, False)
+def test_change_read_after_the_last_comma_as_in_the_whole_window(window, absolute, per_mille):
+    """_change reads only what follows the window's last comma: no change word reaches across one."""
+    assert _change_in(window.rpartition("，")[2], absolute, per_mille) == _change_in(window, absolute, per_mille)
+
+
+SPACED_TOKENS = [*"0123456789", "１", "２", " ", "\u3000", ".", "．", "％", "%", "年", "亿元", "a", "\n"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SPACED_TOKENS), max_size=30).map("".join))
+@example("1 9 9 7 年 8 ．8 ％ 12 3")
+def test_spaced_digit_runs_found_as_by_finditer(text: str) -> None:
+    expected = [m.span() for m in _SPACED_RUN.finditer(text)]
+    assert [m.span() for m in finditer_near(_SPACED_RUN, _RUN_START, 0, text)] == expected

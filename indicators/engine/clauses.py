@@ -48,7 +48,8 @@ def scan_back(text: str, pos: int, floor: int, stops: str) -> int:
     MAX_CLAUSE characters (and not before ``floor``), so unpunctuated text stays linear."""
     if floor >= pos:
         return pos
-    floor = max(floor, pos - MAX_CLAUSE)
+    if floor < pos - MAX_CLAUSE:
+        floor = pos - MAX_CLAUSE
     positions = _stops_in(text, stops)
     i = bisect_left(positions, pos) - 1          # the last stop before pos
     return positions[i] + 1 if i >= 0 and positions[i] >= floor else floor

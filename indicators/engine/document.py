@@ -29,6 +29,7 @@ class BlockContext:
     _place_pos: list[int] = field(default_factory=list)
     _generic_pos: list[int] = field(default_factory=list)
     first_period: int | None = None          # index of the paragraph's first period that is not a day
+    default_place: str = ""                  # the place its article (or document) is about by default
 
     def __post_init__(self) -> None:
         self._period_pos = [p for p, _ in self.periods]
@@ -41,11 +42,16 @@ class BlockContext:
         """The first 全省/全市 … in the paragraph, or ''."""
         return self.generics[0][1] if self.generics else ""
 
-    def generics_within(self, start: int, end: int) -> list[tuple[int, str]]:
-        """The 全省/全市 … lying wholly inside ``[start, end)`` of the paragraph, in order."""
-        lo = bisect_left(self._generic_pos, start)
-        hi = bisect_left(self._generic_pos, end)
-        return [g for g in self.generics[lo:hi] if g[0] + len(g[1]) <= end]
+    def last_generic_within(self, text: str, start: int, end: int) -> tuple[int, str] | None:
+        """The last 全省/全市 … lying wholly inside ``[start, end)`` of the paragraph ``text`` that is
+        not the base of a comparison (高于全省平均水平), or None."""
+        k = bisect_left(self._generic_pos, end) - 1
+        while k >= 0 and self._generic_pos[k] >= start:
+            pos, name = self.generics[k]
+            if pos + len(name) <= end and text[pos - 1:pos] not in COMPARISON_BASE:
+                return self.generics[k]
+            k -= 1
+        return None
 
     def has_generic_within(self, start: int, end: int) -> bool:
         """Whether a 全省/全市 … lies wholly inside ``[start, end)``, found without listing them all
@@ -109,7 +115,8 @@ class DocumentContext:
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)]
-            ctx = BlockContext(periods, local, first_clause_end(block.text), generics)
+            ctx = BlockContext(periods, local, first_clause_end(block.text), generics,
+                               default_place=self.default_place(block.section))
             self._blocks[key] = ctx
         return ctx
 

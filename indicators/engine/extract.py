@@ -80,7 +80,7 @@ _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
 _BEFORE_WINDOW = 12
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
@@ -106,12 +106,14 @@ def _change(text: str, start: int, absolute: bool = False, per_mille: bool = Fal
                       and (absolute or not _RATE_CHARS.intersection(window))):
         return False, 1                       # cheap test first: most numbers follow no change word
                                               # (a rate word such as 增速 counts before a rate only)
-    return _change_in(window, absolute, per_mille)
+    # Only what follows the window's last comma can say how the figure changed (every change word and
+    # rate word is read up to the figure, within its clause): 1234.5亿元，同比增长 is read as 同比增长.
+    return _change_in(window.rpartition("，")[2], absolute, per_mille)
 
 
 @lru_cache(maxsize=65536)
 def _change_in(window: str, absolute: bool, per_mille: bool) -> tuple[bool, int]:
-    # Read once per distinct window: the same few words (同比增长, 比上年下降) precede most rates.
+    # Read once per distinct clause end: the same few words (同比增长, 比上年下降) precede most rates.
     pattern = P.absolute_change_pattern() if absolute else P.change_pattern()
     m = pattern.search(window)
     if m and per_mille and not (m.group("up") or m.group("down")):
@@ -332,18 +334,21 @@ def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
 _MAX_SENTENCE = 600
 
 
-def _sentence_text(block, span: tuple[int, int], local: int, memo: dict) -> str:
-    """The sentence around a fact, computed once per sentence; a run-on "sentence" (a page without
-    punctuation) is cut to the stretch around the fact so no row carries megabytes."""
+def _sentence_text(block, span: tuple[int, int], local: int) -> str:
+    """The sentence around a fact; a run-on "sentence" (a page without punctuation) is cut to the
+    stretch around the fact so no row carries megabytes."""
     s0, s1 = span
     if s1 - s0 > _MAX_SENTENCE:
         half = _MAX_SENTENCE // 2
         s0, s1 = max(s0, local - half), min(s1, local + half)
-    key = (id(block), s0, s1)
-    text = memo.get(key)
-    if text is None:
-        text = memo[key] = block.text[s0:s1].strip()
-    return text
+    return block.text[s0:s1].strip()
+
+
+def _scores(topics, memo: dict[str, dict[str, float]], words: str) -> dict[str, float]:
+    scores = memo.get(words)
+    if scores is None:
+        scores = memo[words] = topics.scores(words)
+    return scores
 
 
 def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, doc: DocumentMeta | None = None,
@@ -376,14 +381,16 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     if not candidates:
         return []
     topics = load_taxonomy(taxonomy)
-    topic_scores: dict[str, dict[str, float]] = {}
-    topic_of: dict[tuple[str, str, str], str] = {}   # (indicator, sentence, section) -> topic
+    topic_scores: dict[str, dict[str, float]] = {}     # of indicators, sentences and sections, each read once
+    topic_of: dict[tuple[str, str, str], str] = {}     # (indicator, sentence, section) -> topic
     rows: list[tuple] = []
     last_block = None
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
-    sentence_texts: dict[tuple[int, int, int], str] = {}
+    whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
+    sentence_scores: dict[str, float] = {}     # its topic scores
+    choose_topic = None                        # a fact's topic from its indicator's scores and the sentence's
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -405,13 +412,21 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             sentence = block.sentence_at(ls)    # ... and most share its sentence
         same_sentence = block is last_block and sentence == last_sentence
         floor = last_end_local if same_sentence else 0
+        if not same_sentence:                   # what every fact of the sentence shares, read once
+            whole_sentence = (_sentence_text(block, sentence, ls) if sentence[1] - sentence[0] <= _MAX_SENTENCE
+                              else None)
+        clause0 = clause_start(block.text, ls, sentence[0])      # read by period_for and the placer
+        # The indicator's phrase starts there too, or after the previous fact of the clause (the same
+        # scan: a new sentence is scanned again, as its start may sit after a closing quote).
+        phrase_start = min(ls, max(clause0, floor)) if same_sentence else clause_start(block.text, ls, 0)
         names = group_names.get(c.group)
         if c.label:
             indicator = c.label
         elif names is not None:
             indicator = names.pop(0) if len(names) > 1 else names[0]
         else:
-            indicator = indicator_for(block, ls, le, c.kind, floor, last_indicator if same_sentence else "")
+            indicator = indicator_for(block, ls, le, c.kind, phrase_start, floor,
+                                      last_indicator if same_sentence else "")
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []
@@ -434,17 +449,22 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     last_group_places = list(places)
         if c.kind == "ratio" and c.unit == "%" and _RATE_NAME.search(indicator):
             c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate
-        sentence_text = _sentence_text(block, sentence, ls, sentence_texts)
+        if whole_sentence is not None:
+            sentence_text = whole_sentence
+        else:
+            sentence_text = _sentence_text(block, sentence, ls)
+        if not same_sentence or whole_sentence is None:
+            sentence_scores, choose_topic = _scores(topics, topic_scores, sentence_text), None
         topic_key = (indicator, sentence_text, block.section)
         topic = topic_of.get(topic_key)
         if topic is None:
-            for words in topic_key:
-                if words not in topic_scores:
-                    topic_scores[words] = topics.scores(words)
-            topic = topic_of[topic_key] = topics.choose(
-                (topic_scores[indicator], 3.0), (topic_scores[sentence_text], 1.0), (topic_scores[block.section], 0.5))
+            own = _scores(topics, topic_scores, indicator)
+            shared = ((sentence_scores, 1.0), (_scores(topics, topic_scores, block.section), 0.5))
+            if choose_topic is None and same_sentence and whole_sentence is not None:
+                choose_topic = topics.chooser(3.0, *shared)     # a sentence of several facts: rank its scores once
+            topic = topic_of[topic_key] = (choose_topic(own) if choose_topic is not None
+                                           else topics.choose((own, 3.0), *shared))
         low, high = _bounds(c)
-        clause0 = clause_start(block.text, ls, sentence[0])      # read by period_for and the placer
         period = period_for(doc, ctx, block, ls, sentence, clause0)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))

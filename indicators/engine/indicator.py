@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -42,7 +43,7 @@ _FOLLOW_END = regex.compile(
 # 6.5%－7%的增速, 10—15%过着…: what the low end of a range of rates measures follows its high end.
 _RATE_RANGE_OF = regex.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-9０-９.．]+[%％]")
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
-_GRANT = regex.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
+_GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
@@ -51,7 +52,6 @@ _MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
 
 
-@lru_cache(maxsize=65536)
 def _strip_edges(phrase: str) -> str:
     """Drop leading connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
     before = None
@@ -67,6 +67,15 @@ def _strip_edges(phrase: str) -> str:
     phrase = _TRAILING.sub("", phrase)
     return "" if phrase in _ADVERBS_ONLY else phrase
 
+
+@lru_cache(maxsize=65536)
+def _clause_before(clause: str) -> tuple[str, bool, str]:
+    """What the clause before a figure gives its indicator, read once per distinct clause (the same
+    few clauses, 同比增长 or 全市地区生产总值, precede most figures of a bulletin): the phrase it names,
+    whether it only says how the figure changed, and its last words (for 地区生产总值 + 同比增长)."""
+    cleaned = clean(clause)
+    before = _strip_edges(cleaned)[-_MAX_BEFORE:]
+    return before, bool(_CHANGE_ONLY.match(before)), cleaned.lstrip("，,")[-8:]
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -95,24 +104,22 @@ def following_phrase(text: str, end: int) -> str:
     return clean(phrase)
 
 
-def indicator_for(block: Block, local_start: int, local_end: int, kind: str, floor: int,
+def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
                   previous: str) -> str:
     """A short phrase naming what the number measures.
 
-    ``floor`` is where the clause may start at the earliest (the end of the previous fact in it);
-    ``previous`` is the indicator of the fact before in the same sentence, used when the clause only
-    says 同比增长.
+    ``floor`` is where the clause may start at the earliest (the end of the previous fact in it),
+    ``start`` where it starts (``clauses.clause_start`` from ``floor``); ``previous`` is the indicator
+    of the fact before in the same sentence, used when the clause only says 同比增长.
     """
     text = block.text
-    start = clause_start(text, local_start, floor)
-    before = _strip_edges(clean(text[start:local_start]))[-_MAX_BEFORE:]
-    if previous and _CHANGE_ONLY.match(before) and (kind == "growth" or (before and before[0] in "比较同环")):
-        words = clean(text[start:local_start]).lstrip("，,")[-8:]
+    before, change_only, change_words = _clause_before(text[start:local_start])
+    if previous and change_only and (kind == "growth" or (before and before[0] in "比较同环")):
         # 地区生产总值 + 同比增长, once: a sentence of many such clauses must not grow the phrase figure by
         # figure (it made such a sentence quadratic)
-        if previous.endswith(words) or len(previous) + len(words) > _MAX_CHAIN:
+        if previous.endswith(change_words) or len(previous) + len(change_words) > _MAX_CHAIN:
             return previous
-        return previous + words
+        return previous + change_words
     if len(before) <= 1 and previous and start == floor:
         return previous
     after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""

@@ -9,6 +9,7 @@ the document only at the end (``Block.document_span``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ import regex
 
 from ..lang import vocab as V
 from ..lang.patterns import fact_pattern
+from ..lang.scan import finditer_near
 
 _LINE = regex.compile(r"[^\n]+")
 # A line ending in one of these ends its paragraph's sentence (a colon: it introduces what follows).
@@ -48,13 +50,16 @@ _SPACED_RUN = regex.compile(
     r"(?<![0-9０-９．.])[0-9０-９](?![0-9０-９])"
     r"(?:[ \u3000](?:[．.]?[0-9０-９](?![0-9０-９])|[％%]))++")
 _ENDS_NUMBER = regex.compile(r"[ \u3000]?\p{Han}")
+# Every run opens with a digit and a space: the run pattern (which opens with a lookbehind, so would be
+# tried at every character) is tried only there (scan.finditer_near).
+_RUN_START = re.compile("[0-9０-９][ \u3000]")
 
 
 def spaced_digit_gaps(text: str) -> list[int]:
     """Positions of the spaces inside numbers whose digits are typeset apart (1 9 9 7 年), in order:
     the longest part of each run that ends in ％ or before a Chinese word (after at most one space)."""
     gaps: list[int] = []
-    for run in _SPACED_RUN.finditer(text):
+    for run in finditer_near(_SPACED_RUN, _RUN_START, 0, text):
         start, end = run.span()
         spaces = [start + i for i, ch in enumerate(run.group()) if ch in _SPACE_CHARS]
         # the run's possible ends: before each of its spaces and at its end, longest first

@@ -42,8 +42,11 @@ PERIOD = re.compile(
 
 # Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 周
 # (2024年, 1-7月, 前三季度, 过去五天), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 (目前, 截至, 十四五),
-# or the space, dash or 至 of a range of months (1 - 7月): PERIOD is tried only before them.
-_PERIOD_ANCHOR = re.compile(rf"[年月季天周假期旦节前截五\s{re.escape(V.RANGE_DASHES + ''.join(V.RANGE_WORDS))}]")
+# or the space, dash or 至 right after the first month of a range (10 － 12月, where 月 may lie further):
+# PERIOD is tried only before them. A space, dash or 至/到 after anything but a numeral (达到) is none.
+_RANGE_MARKS = re.escape(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
+_PERIOD_ANCHOR = re.compile(rf"[年月季天周假期旦节前截五\s{_RANGE_MARKS}]"
+                            rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 
 
@@ -76,6 +79,8 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):
             return head + found
         return found
+    if len(in_sentence_before) == 1:
+        return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
     if in_sentence_before:
         # 1-7月，…；上半年，…58亿元: the part after the last semicolon speaks first.
         segment0 = segment_start(text, local, s0)

@@ -64,7 +64,7 @@ def _years_before(text: str) -> int:
     return n if n is not None and 2 <= n <= 30 else 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Spot:
     """Where a fact sits: its paragraph (block), its offsets there, its sentence and clause."""
 
@@ -87,7 +87,9 @@ class Placer:
         self.report = meta.kind == "work_report"
         self.within = meta.region_code
         self._paragraphs: dict[int, _Paragraph] = {}
-        self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._cues_block: Block | None = None             # the sentence whose modality cues are read:
+        self._cues_start = -1                             # its block and start
+        self._sentence_cues: list[tuple[int, str]] = []
         self._regions: dict[str, tuple[str, str]] = {}
         self._periods: dict[str, Period | None] = {}
         self._title_year: int | None = None
@@ -140,10 +142,8 @@ class Placer:
 
     # ------------------------------------------------------------------------------------- time
 
-    def _when(self, spot: _Spot, period: str) -> tuple[Period | None, bool, str]:
-        """(period, whether the text named it, the role it implies) of a fact."""
-        if not self.report:
-            return self._resolved(period), bool(period), ""
+    def _when_in_report(self, spot: _Spot) -> tuple[Period | None, bool, str]:
+        """(period, whether the text named it, the role it implies) of a fact of a work report."""
         text, local, s0, s1 = spot.text, spot.local, spot.s0, spot.s1
         paragraph = spot.paragraph
         cues = self._cues(paragraph, text)
@@ -189,9 +189,8 @@ class Placer:
         return "plan" if int(period.end[:4]) >= ahead else "review"
 
     def _over_years(self, spot: _Spot, found: Period | None) -> Period | None:
-        """An average (年均增长) or a growth since a named year, dated over the years it covers."""
-        if found is None and not self.report:
-            return None
+        """An average (年均增长) or a growth since a named year, dated over the years it covers (called
+        for a fact of a report or one the text dates)."""
         text, local, s0 = spot.text, spot.local, spot.s0
         clause = text[spot.clause0:local]
         part = spot.paragraph.part
@@ -234,16 +233,16 @@ class Placer:
         return ahead is not None and int(found.start[:4]) >= ahead and found.grain in ("year", "multi_year")
 
     def _modality(self, spot: _Spot, role: str, qualifier: str, found: Period | None) -> str:
-        key = (id(spot.block), spot.s0)
-        cues = self._sentence_cues.get(key)
-        if cues is None:
-            cues = self._sentence_cues[key] = cues_of(spot.text[spot.s0:spot.s1])
-        text, local = spot.text, spot.local
+        s0, local = spot.s0, spot.local
+        if spot.block is not self._cues_block or s0 != self._cues_start:     # facts come sentence by sentence
+            self._cues_block, self._cues_start = spot.block, s0
+            self._sentence_cues = cues_of(spot.text[s0:spot.s1])
+        text = spot.text
         return modality_of(
-            text[max(spot.s0, local - 2):local], text[spot.local_end:spot.local_end + 12], role=role,
+            text[s0 if local - 2 < s0 else local - 2:local], text[spot.local_end:spot.local_end + 12], role=role,
             listed_target=spot.paragraph.intro_target and self.report, qualifier=qualifier,
             period_end=found.end if found is not None else "", doc_date=self.meta.date,
-            cue=nearest_cue(cues, local - spot.s0))
+            cue=nearest_cue(self._sentence_cues, local - s0))
 
     def _indicator(self, spot: _Spot, kind: str, unit: str, phrase: str) -> Indicator | None:
         """The catalogue's indicator for the engine's phrase; else for the whole clause before the
@@ -292,9 +291,15 @@ class Placer:
         """Fact's fields from period_start on, for the fact at ``local:local_end`` of ``block``, whose
         clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start)."""
         s0, s1 = sentence
-        spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
-        found, named, role = self._when(spot, period)
-        found = self._over_years(spot, found)
+        paragraph = self._paragraphs.get(id(block))
+        spot = _Spot(block, block.text, local, local_end, s0, s1, clause0,
+                     paragraph if paragraph is not None else self._paragraph(block))
+        if self.report:
+            found, named, role = self._when_in_report(spot)
+        else:
+            found, named, role = self._resolved(period), bool(period), ""
+        if found is not None or self.report:
+            found = self._over_years(spot, found)
         modality = self._modality(spot, role, qualifier, found)
         if self.report and found is not None and modality == "actual" and self._ahead(found):
             modality = "target"    # a report cannot give the outcome of a year still to come

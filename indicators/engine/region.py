@@ -42,9 +42,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and not ctx.has_generic_within(ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
         return ctx.places[i][1]
-    default = doc.default_place(block.section)
-    generic = next((g for g in reversed(ctx.generics_within(max(s0, local - MAX_CLAUSE), local))
-                    if text[g[0] - 1:g[0]] not in COMPARISON_BASE), None)    # 高于全省平均水平
+    default = ctx.default_place
+    generic = ctx.last_generic_within(text, max(s0, local - MAX_CLAUSE), local)
     if generic is not None:
         return _resolve_generic(doc, generic[1], default, block.offset + local)
     clause_stop = clause_end(text, local, s1)

@@ -116,7 +116,8 @@ RULES: tuple[Rule, ...] = (
     Rule("implausible", "no economy counts 10^18 of anything: a longer digit run is a code",
          "账户余额显示为12345678901234567890元。", lambda f: f.value is not None and abs(f.value) >= IMPLAUSIBLE),
     Rule("ordinal", "第 before the number makes it an ordinal (第十四届, 第一个, 第 3 名)",
-         "该区第3次获此殊荣。", lambda f: f.text[max(0, f.start - 2):f.start].rstrip()[-1:] == "第"),
+         "该区第3次获此殊荣。",
+         lambda f: f.before == "第" or (f.before.isspace() and f.text[f.start - 2:f.start - 1] == "第")),
     Rule("rank_range", "a range after 第 is a range of ranks (第3-5名), not of counts",
          "该市排名全省第3-5名之间。", _rank_range),
     Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
@@ -201,14 +202,16 @@ ENCLOSED = Rule("enclosed_name", "a number inside quotes or 《》 is part of a 
 
 
 @cache
-def _rules_for(unit: str, kind: str, chinese: bool) -> tuple[Rule, ...]:
-    return tuple(rule for rule in RULES if rule.concerns(unit, kind, chinese))
+def _tests_for(unit: str, kind: str, chinese: bool) -> tuple[tuple[Callable[[Found], bool], Rule], ...]:
+    # (test, rule) pairs: the loop below reads no attribute of a rule until one applies.
+    return tuple((rule.applies, rule) for rule in RULES if rule.concerns(unit, kind, chinese))
 
 
 def first_drop(found: Found) -> Rule | None:
     """The first rule that drops the candidate, or None when it is a fact."""
-    for rule in _rules_for(found.info.unit, found.info.kind, found.chinese):
-        if rule.applies(found):
+    info = found.info
+    for applies, rule in _tests_for(info.unit, info.kind, found.chinese):
+        if applies(found):
             return rule
     return None
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick
@@ -35,10 +37,46 @@ class Taxonomy:
         total: dict[str, float] = {}
         for scores, factor in weighted_scores:
             for key, w in scores.items():
-                total[key] = total.get(key, 0.0) + w * factor
+                if key in total:
+                    total[key] += w * factor
+                else:
+                    total[key] = w * factor
         if not total:
             return FALLBACK if FALLBACK in self.labels else next(iter(self.labels))
+        if len(total) == 1:                 # most phrases name one topic: no comparison to make
+            return next(iter(total))
         return max(total, key=total.__getitem__)
+
+    def chooser(self, factor: float, *shared: tuple[dict[str, float], float]) -> Callable[[dict[str, float]], str]:
+        """``lambda scores: self.choose((scores, factor), *shared)`` for the many figures that share the
+        ``shared`` scores (their sentence's, their section's): those are summed and ranked once, so a
+        call sums only the topics of its own scores. The sums are made in the same order as choose
+        makes them and ties go the same way (the call's own topics first, then the shared ones in
+        order), so the topic is the same to the last bit."""
+        shared_total: dict[str, float] = {}
+        for scores, _ in shared:
+            for key in scores:
+                shared_total[key] = 0.0
+        for key in shared_total:
+            for scores, f in shared:
+                shared_total[key] += scores.get(key, 0.0) * f
+        ranked = sorted(shared_total.items(), key=itemgetter(1), reverse=True)    # stable: ties keep their order
+        fallback = FALLBACK if FALLBACK in self.labels else next(iter(self.labels))
+
+        def choose(scores: dict[str, float]) -> str:
+            best_key, best = None, 0.0
+            for key, w in scores.items():
+                total = w * factor
+                for other, f in shared:
+                    total += other.get(key, 0.0) * f
+                if best_key is None or total > best:
+                    best_key, best = key, total
+            for key, total in ranked:          # the best of the shared topics the figure's own lack
+                if key not in scores:
+                    return key if best_key is None or total > best else best_key
+            return best_key if best_key is not None else fallback
+
+        return choose
 
     def classify(self, *texts_by_weight: tuple[str, float]) -> str:
         """Topic key whose keywords weigh most in the given (text, weight) pairs; ``other`` if none."""

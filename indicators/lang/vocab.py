@@ -37,7 +37,8 @@ YEAR_ZEROS = "○Ｏ"
 YEAR_DIGITS = (rf"(?:1[0-9]|20|１[０-９]|２０)[{ARABIC_DIGIT}]{{2}}"
                rf"|[一二][{CN_DIGITS}{YEAR_ZEROS}]{{3}}")
 # A small count of months, years or days: 7, ７, 七, 十二, 三十一.
-SMALL_NUMBER = rf"[{ARABIC_DIGIT}]{{1,2}}|[一二两三四五六七八九十]{{1,3}}"
+SMALL_NUMBER_CN = "一二两三四五六七八九十"
+SMALL_NUMBER = rf"[{ARABIC_DIGIT}]{{1,2}}|[{SMALL_NUMBER_CN}]{{1,3}}"
 
 # ---------------------------------------------------------------------------------------- words
 # A change verb right before a rate or an amount: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
