@@ -514,13 +514,20 @@ def facts_shown(db: str, stamp: tuple, *, topic: str = "", indicator: str = "", 
                     contains=words.strip() or None, limit=FACTS_LIMIT)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def facts_read_ahead(db: str, stamp: tuple) -> bool:
+    """Reads the facts view as it first opens (no filter) and its region list into their caches, once
+    per store version: a later call is a cheap hit, where calling facts_shown again would unpickle
+    its 2,000 rows in the background on every rerun."""
+    facts_shown(db, stamp)
+    all_regions(db, stamp)
+    return True
+
+
 def prefetch_facts(db: str, stamp: tuple) -> None:
-    """The facts view as it first opens (no filter) and its region list, read ahead in the background:
-    a query over the whole store's facts is the slowest part of opening it."""
-    def read() -> None:
-        facts_shown(db, stamp)
-        all_regions(db, stamp)
-    prefetcher().submit(read)
+    """The facts view's first rows read ahead in the background: a query over the whole store's facts
+    is the slowest part of opening it."""
+    prefetcher().submit(facts_read_ahead, db, stamp)
 
 
 def show_facts() -> None:
