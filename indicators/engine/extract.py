@@ -53,10 +53,11 @@ _PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
 _PER_UNIT = {"天": "日"}
 _PER_AFTER = regex.compile(rf"/({V.alternation(V.PER_TIME)})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
-_RATE_WORD = regex.compile(rf"(?:{V.alternation((*V.RATE_UP, '增长速度', '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
+_GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度")
+_RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
-_RATE_NAME = regex.compile(rf"(?<!自然)(?:{V.alternation((*V.RATE_UP, '增长速度'))})")   # 自然增长率: a level
+_RATE_NAME = regex.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
@@ -66,11 +67,12 @@ _RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
 _RANGE_REACH = 24               # a range's low end lies within this many characters before its high end
 # The last character of a range's low end: a digit, a Chinese numeral, a multiplier or a percent sign.
 _LOW_END_CHARS = frozenset("0123456789０１２３４５６７８９" + P.CHINESE_CHARS + "%％")
-_RANGE_JOIN = regex.compile(rf"\s*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*")
+_RANGE_MARK = rf"(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"      # between a range's two ends
+_RANGE_JOIN = regex.compile(rf"\s*{_RANGE_MARK}\s*")
 # 百分之八至九: the high end of a range in percent words, its unit written once before the low end. Not
 # when the number runs on into a date, a count or another unit (百分之三十九点七到一九五七年, 到六个百分点).
 _PERCENT_WORDS_HIGH = regex.compile(
-    rf"[ \t]*(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})[ \t]*(?P<num>{P.ARABIC}|{P.CHINESE})"
+    rf"[ \t]*{_RANGE_MARK}[ \t]*(?P<num>{P.ARABIC}|{P.CHINESE})"
     rf"(?P<post>{V.alternation(P.SUFFIX_QUALIFIERS)})?"
     rf"(?![0-9０-９.．%％{P.CHINESE_CHARS}年月日号时点个岁元万亿千百人户家次倍吨米亩项件座所条斤克分秒周天旬季期届批位名级档类])"
 )

@@ -291,9 +291,7 @@ class Placer:
         """Fact's fields from period_start on, for the fact at ``local:local_end`` of ``block``, whose
         clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start)."""
         s0, s1 = sentence
-        paragraph = self._paragraphs.get(id(block))
-        spot = _Spot(block, block.text, local, local_end, s0, s1, clause0,
-                     paragraph if paragraph is not None else self._paragraph(block))
+        spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
         if self.report:
             found, named, role = self._when_in_report(spot)
         else:
