@@ -489,8 +489,9 @@ def show_documents() -> None:
     if len(found) > len(choices):
         st.caption(f"{len(found)} 篇文档中，下面列出最近的 {len(choices)} 篇；在上面输入关键词找其他文档。")
     st.session_state["doc"] = chosen
-    labels = dict(zip(found["doc_id"], [f"{d or '日期不详'} · {series.doc_name(p)}" for d, p in
-                                        zip(found["doc_date"], found["path"], strict=True)], strict=True))
+    offered = found.set_index("doc_id").loc[choices]        # labels for the documents offered only
+    labels = {i: f"{d or '日期不详'} · {series.doc_name(p)}" for i, d, p in
+              zip(offered.index, offered["doc_date"], offered["path"], strict=True)}
     doc_id = st.selectbox("文档", choices, key="doc", format_func=labels.get)
     facts = facts_of(db, stamp, doc_id=doc_id)
     colours = charts.topic_colours(list(TOPICS))
