@@ -27,7 +27,7 @@ from .corpus import open_corpus
 from .engine.explain import explain, format_verdicts
 from .io.files import METADATA_FILE, GivenMetadata, collect
 from .io.reader import SUPPORTED_SUFFIXES, ReadError
-from .io.writer import TableWriter, write_table
+from .io.writer import TableWriter, check_output, write_table
 from .pipeline import DEFAULT_CHUNK_CHARS, extract_file, iter_text
 from .schema import COLUMNS, DOC_KINDS, KINDS, MODALITIES, iso_date
 from .store import StoreError
@@ -58,12 +58,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     cli_given = _given_on_command_line(args)
     try:
         writer = TableWriter(args.output)
-    except ValueError as exc:
-        _say(f"{args.output}: {exc}")
-        return EXIT_USAGE
-    except OSError as exc:
-        _say(f"{args.output}: {exc}")
-        return EXIT_USAGE
+    except (ValueError, OSError) as exc:
+        raise UsageError(f"{args.output}: {exc}") from exc
     started = time.perf_counter()
     walk = collect(args.paths, recursive=args.recursive)
     failures = list(walk.failures)
@@ -205,9 +201,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         else:
             report = ingest(args.paths, args.db, jobs=args.jobs, reextract=args.reextract, progress=bar,
                             recursive=args.recursive, given=given)
-    except (StoreError, ClusterError) as exc:
-        _say(str(exc))
-        return EXIT_FAILED
     finally:
         if bar is not None:
             bar.finish()
@@ -258,6 +251,15 @@ def _ingest_summary(report: IngestReport, db: str) -> str:
     return f"{_plural(report.files, 'file')}: {', '.join(parts)}; {report.seconds:.1f}s -> {db}"
 
 
+def _check_output(output: str | None) -> None:
+    """A bad ``--output`` is a usage error, found before the store is read."""
+    if output:
+        try:
+            check_output(output)
+        except (ValueError, OSError) as exc:
+            raise UsageError(f"{output}: {exc}") from exc
+
+
 def _write_or_print(frame, output: str | None) -> None:
     """A table to the file ``output`` (its suffix picks the format), else as CSV to stdout."""
     if output:
@@ -272,18 +274,12 @@ def _write_or_print(frame, output: str | None) -> None:
 
 
 def cmd_series(args: argparse.Namespace) -> int:
-    try:
-        corpus = open_corpus(args.db, timeout=args.timeout)
-        frame = corpus.series(args.indicator, kind=args.kind, modality=args.modality, region=args.region,
-                              all_vintages=args.all_vintages)
-        _write_or_print(frame, args.output)
-        present = [] if len(frame) else corpus.indicators()["indicator_id"].head(12).tolist()
-    except StoreError as exc:
-        _say(str(exc))
-        return EXIT_FAILED
-    except ValueError as exc:
-        _say(str(exc))
-        return EXIT_USAGE
+    _check_output(args.output)
+    corpus = open_corpus(args.db, timeout=args.timeout)
+    frame = corpus.series(args.indicator, kind=args.kind, modality=args.modality, region=args.region,
+                          all_vintages=args.all_vintages)
+    _write_or_print(frame, args.output)
+    present = [] if len(frame) else corpus.indicators()["indicator_id"].head(12).tolist()
     if args.output:
         _say(f"{_plural(len(frame), 'row')} written to {args.output}")
     if not len(frame):
@@ -294,17 +290,11 @@ def cmd_series(args: argparse.Namespace) -> int:
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
-    try:
-        frame = open_corpus(args.db, timeout=args.timeout).documents(status=args.status)
-        if not args.output:
-            frame = frame[["doc_date", "doc_kind", "doc_region", "facts", "status", "error", "path"]]
-        _write_or_print(frame, args.output)
-    except StoreError as exc:
-        _say(str(exc))
-        return EXIT_FAILED
-    except ValueError as exc:
-        _say(str(exc))
-        return EXIT_USAGE
+    _check_output(args.output)
+    frame = open_corpus(args.db, timeout=args.timeout).documents(status=args.status)
+    if not args.output:
+        frame = frame[["doc_date", "doc_kind", "doc_region", "facts", "status", "error", "path"]]
+    _write_or_print(frame, args.output)
     return EXIT_OK
 
 
@@ -548,6 +538,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         _say(str(exc))
         return EXIT_USAGE
+    except (StoreError, ClusterError) as exc:     # the store or the cluster says what is wrong
+        _say(str(exc))
+        return EXIT_FAILED
     except BrokenPipeError:  # `indicators text big.txt | head`
         with contextlib.suppress(Exception):
             devnull = os.open(os.devnull, os.O_WRONLY)

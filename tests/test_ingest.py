@@ -238,6 +238,19 @@ def test_cli_reports_a_missing_or_foreign_store(tmp_path, capsys):
     assert code == 2 and "--jobs" in err
 
 
+def test_series_and_documents_refuse_a_bad_output_before_reading_the_store(docs, tmp_path, capsys):
+    db = tmp_path / "c.duckdb"
+    assert run(["ingest", docs, "--db", db, "--jobs", "1", "-q"], capsys)[0] == 1     # its empty file fails
+    for command in (["series", "--indicator", "gdp"], ["documents"]):
+        code, _, err = run([*command, "--db", db, "-o", tmp_path / "out.xlsx"], capsys)
+        assert code == 2 and "out.xlsx: unknown output format '.xlsx'" in err and "Traceback" not in err
+        code, _, err = run([*command, "--db", tmp_path / "none.duckdb", "-o", tmp_path / "no" / "out.csv"], capsys)
+        assert code == 2 and "output directory does not exist" in err    # before the missing store
+        assert not (tmp_path / "out.xlsx").exists()
+    code, _, err = run(["documents", "--db", db, "-o", tmp_path / "docs.csv"], capsys)
+    assert code == 0 and (tmp_path / "docs.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
 # ------------------------------------------------------------------ crashes and readers
 
 _INGEST = "from indicators.batch.ingest import ingest; import sys; ingest([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), batch_seconds=0)"

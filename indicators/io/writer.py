@@ -111,12 +111,23 @@ def to_parquet_bytes(frame: pd.DataFrame) -> bytes:
 def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     """Write ``frame`` to ``path`` in the format its suffix names (.csv, .json or .parquet)."""
     path = Path(path)
-    suffix = path.suffix.lower()
+    check_output(path)
     writers = {".csv": to_csv_bytes, ".json": to_json_bytes, ".parquet": to_parquet_bytes}
-    if suffix not in writers:
-        raise ValueError(f"{path}: unknown output format {suffix or '(no suffix)'!r}; use one of {', '.join(FORMATS)}")
-    path.write_bytes(writers[suffix](frame))
+    path.write_bytes(writers[path.suffix.lower()](frame))
     return path
+
+
+def check_output(path: str | os.PathLike) -> None:
+    """Raise (OSError, or ValueError for an unknown format) when no table can be written at ``path``:
+    checked before any work, so that a bad output name costs nothing."""
+    path = Path(path)
+    if path.is_dir():
+        raise OSError("is a directory; give a file name such as facts.csv")
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"unknown output format {suffix or '(no suffix)'!r}; use one of {', '.join(FORMATS)}")
+    if not path.parent.is_dir():
+        raise OSError(f"output directory does not exist: {path.parent}")
 
 
 class TableWriter:
@@ -124,20 +135,14 @@ class TableWriter:
 
     The bytes go to a hidden temporary file beside ``path`` that replaces ``path`` only on
     :meth:`close`; an interrupted run never leaves half a table under the real name. For a single
-    frame, the result equals :func:`indicators.io.export.write_table`'s.
+    frame, the result equals :func:`write_table`'s.
     """
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self.suffix = self.path.suffix.lower()
-        if self.path.is_dir():
-            raise OSError("is a directory; give a file name such as facts.csv")
-        if self.suffix not in FORMATS:
-            shown = self.suffix or "(no suffix)"
-            raise ValueError(f"unknown output format {shown!r}; use one of {', '.join(FORMATS)}")
+        check_output(self.path)
         parent = self.path.parent
-        if not parent.is_dir():
-            raise OSError(f"output directory does not exist: {parent}")
         try:
             fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{self.path.name}.", suffix=".part")
         except OSError as exc:
