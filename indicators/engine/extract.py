@@ -346,11 +346,54 @@ def _sentence_text(block, span: tuple[int, int], local: int) -> str:
     return block.text[s0:s1].strip()
 
 
-def _scores(topics, memo: dict[str, dict[str, float]], words: str) -> dict[str, float]:
-    scores = memo.get(words)
-    if scores is None:
-        scores = memo[words] = topics.scores(words)
-    return scores
+class _TopicChooser:
+    """The topic of each fact: topics.choose over its indicator's keyword scores, its sentence's and its
+    section's. A topic depends on nothing else, so it is chosen once per indicator and set of shared
+    scores: sentences that name the same keywords in the same section (most of a bulletin's) share
+    their choices, and a set chosen from more than once is ranked once (topics.chooser)."""
+
+    def __init__(self, topics) -> None:
+        self.topics = topics
+        self._scores: dict[str, dict[str, float]] = {}        # of indicators, sentences and sections
+        self._groups: dict[tuple, int] = {}                    # (a sentence's scores, section) -> group
+        self._shared: list[tuple] = []                         # per group: its weighted shared scores
+        self._choosers: list = []                              # per group: a chooser, once it has chosen twice
+        self._chosen: dict[tuple[str, int], str] = {}          # (indicator, group) -> topic
+        self._group = -1
+
+    def scores(self, words: str) -> dict[str, float]:
+        scores = self._scores.get(words)
+        if scores is None:
+            scores = self._scores[words] = self.topics.scores(words)
+        return scores
+
+    def enter(self, sentence: str, section: str) -> None:
+        """The sentence the next facts are in."""
+        sentence_scores = self.scores(sentence)
+        key = (tuple(sentence_scores.items()), section)      # in order: ties go by the order of the scores
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = len(self._shared)
+            self._shared.append(((sentence_scores, 1.0), (self.scores(section), 0.5)))
+            self._choosers.append(None)
+        self._group = group
+
+    def of(self, indicator: str) -> str:
+        key = (indicator, self._group)
+        topic = self._chosen.get(key)
+        if topic is None:
+            own = self.scores(indicator)
+            chooser = self._choosers[self._group]
+            if chooser is None:
+                shared = self._shared[self._group]
+                topic = self.topics.choose((own, 3.0), *shared)
+                self._choosers[self._group] = False             # the next choice in the group ranks it
+            else:
+                if chooser is False:
+                    chooser = self._choosers[self._group] = self.topics.chooser(3.0, *self._shared[self._group])
+                topic = chooser(own)
+            self._chosen[key] = topic
+        return topic
 
 
 def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, doc: DocumentMeta | None = None,
@@ -382,17 +425,13 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     placer = Placer(layout, doc, meta, load_catalogue(), state)    # reads the chunk's report parts
     if not candidates:
         return []
-    topics = load_taxonomy(taxonomy)
-    topic_scores: dict[str, dict[str, float]] = {}     # of indicators, sentences and sections, each read once
-    topic_of: dict[tuple[str, str, str], str] = {}     # (indicator, sentence, section) -> topic
+    topics = _TopicChooser(load_taxonomy(taxonomy))
     rows: list[tuple] = []
     last_block = None
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
-    sentence_scores: dict[str, float] = {}     # its topic scores
-    choose_topic = None                        # a fact's topic from its indicator's scores and the sentence's
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -456,16 +495,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         else:
             sentence_text = _sentence_text(block, sentence, ls)
         if not same_sentence or whole_sentence is None:
-            sentence_scores, choose_topic = _scores(topics, topic_scores, sentence_text), None
-        topic_key = (indicator, sentence_text, block.section)
-        topic = topic_of.get(topic_key)
-        if topic is None:
-            own = _scores(topics, topic_scores, indicator)
-            shared = ((sentence_scores, 1.0), (_scores(topics, topic_scores, block.section), 0.5))
-            if choose_topic is None and same_sentence and whole_sentence is not None:
-                choose_topic = topics.chooser(3.0, *shared)     # a sentence of several facts: rank its scores once
-            topic = topic_of[topic_key] = (choose_topic(own) if choose_topic is not None
-                                           else topics.choose((own, 3.0), *shared))
+            topics.enter(sentence_text, block.section)
+        topic = topics.of(indicator)
         low, high = _bounds(c)
         period = period_for(doc, ctx, block, ls, sentence, clause0)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
