@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import pandas as pd
 import regex
@@ -204,7 +204,7 @@ def _candidates(text: str) -> list[_Candidate]:
                                     P.SUFFIX_QUALIFIERS.get(high.group("post") or "", "exact")))
     found.extend(_splits(text))
     found.extend(_indexes(text))
-    found.sort(key=lambda c: c.start)
+    found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
 
 
@@ -324,10 +324,10 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
 def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
     if c.low is not None or c.high is not None:
         return c.low, c.high
-    lower = c.qualifier in ("more_than", "at_least")
-    upper = c.qualifier in ("less_than", "at_most")
     if c.qualifier == "exact":
         return c.value, c.value
+    lower = c.qualifier in ("more_than", "at_least")
+    upper = c.qualifier in ("less_than", "at_most")
     if c.value < 0:                       # 下降超过5%: the bound is on the size of the fall
         lower, upper = upper, lower
     return (c.value if lower else None), (c.value if upper else None)
@@ -348,45 +348,49 @@ def _sentence_text(block, span: tuple[int, int], local: int) -> str:
 
 class _TopicChooser:
     """The topic of each fact: topics.choose over its indicator's keyword scores, its sentence's and its
-    section's. A topic depends on nothing else, so it is chosen once per indicator and set of shared
-    scores: sentences that name the same keywords in the same section (most of a bulletin's) share
-    their choices, and a set chosen from more than once is ranked once (topics.chooser)."""
+    section's. A topic depends on nothing else, so it is chosen once per set of scores: scores are
+    interned (texts that name the same keywords in the same order share one dict) and choices kept by
+    the dicts' identities. Sentences whose scores and section's scores are the same (most of a
+    bulletin's) form one group, ranked once when it chooses more than once (topics.chooser)."""
 
     def __init__(self, topics) -> None:
         self.topics = topics
-        self._scores: dict[str, dict[str, float]] = {}        # of indicators, sentences and sections
-        self._groups: dict[tuple, int] = {}                    # (a sentence's scores, section) -> group
+        self._scores: dict[str, dict[str, float]] = {}        # text -> its interned scores
+        self._interned: dict[tuple, dict[str, float]] = {}     # the scores' items, in order -> the one dict
+        self._groups: dict[tuple[int, int], int] = {}          # ids of a sentence's and its section's scores -> group
         self._shared: list[tuple] = []                         # per group: its weighted shared scores
         self._choosers: list = []                              # per group: a chooser, once it has chosen twice
-        self._chosen: dict[tuple[str, int], str] = {}          # (indicator, group) -> topic
+        self._chosen: dict[tuple[int, int], str] = {}          # (id of an indicator's scores, group) -> topic
         self._group = -1
 
     def scores(self, words: str) -> dict[str, float]:
         scores = self._scores.get(words)
         if scores is None:
-            scores = self._scores[words] = self.topics.scores(words)
+            found = self.topics.scores(words)      # in order: ties go by the order of the scores
+            scores = self._scores[words] = self._interned.setdefault(tuple(found.items()), found)
         return scores
 
     def enter(self, sentence: str, section: str) -> None:
         """The sentence the next facts are in."""
-        sentence_scores = self.scores(sentence)
-        key = (tuple(sentence_scores.items()), section)      # in order: ties go by the order of the scores
+        sentence_scores, section_scores = self.scores(sentence), self.scores(section)
+        key = (id(sentence_scores), id(section_scores))
         group = self._groups.get(key)
         if group is None:
             group = self._groups[key] = len(self._shared)
-            self._shared.append(((sentence_scores, 1.0), (self.scores(section), 0.5)))
+            self._shared.append(((sentence_scores, 1.0), (section_scores, 0.5)))
             self._choosers.append(None)
         self._group = group
 
     def of(self, indicator: str) -> str:
-        key = (indicator, self._group)
+        own = self._scores.get(indicator)
+        if own is None:
+            own = self.scores(indicator)
+        key = (id(own), self._group)
         topic = self._chosen.get(key)
         if topic is None:
-            own = self.scores(indicator)
             chooser = self._choosers[self._group]
             if chooser is None:
-                shared = self._shared[self._group]
-                topic = self.topics.choose((own, 3.0), *shared)
+                topic = self.topics.choose((own, 3.0), *self._shared[self._group])
                 self._choosers[self._group] = False             # the next choice in the group ranks it
             else:
                 if chooser is False:
