@@ -16,6 +16,7 @@ from indicators.engine.extract import _change_in
 from indicators.engine.layout import _RUN_START, _SPACED_RUN
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
+from indicators.engine.rules import RULES, first_drop, found_at
 from indicators.lang import vocab as V
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
 from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
@@ -281,6 +282,25 @@ def test_scans_near_anchors_are_finditers(text: str) -> None:
                           (lambda t: finditer_near(_TOWN, _TOWN_SUFFIX, 2, t), _TOWN)):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in fast(text)] == expected, fast
+
+
+# Around figures, the characters the rules' guards name (第, 前, 以/及, 级, digits, names, vague words).
+RULE_PIECES = st.lists(st.sampled_from([*TOKENS, "民", "单", "员", "湾", "几", "数", "上", "县", "镇", "山", "台", "以下",
+                                        "及以上", "三番五次", "八成新", "前5位", "前10个月", "第3-5名", "7栋2单元"]),
+                       max_size=40).map("".join)
+
+
+@SETTINGS
+@given(RULE_PIECES)
+@example("第 3名，前10个月，5万吨级，三人民警，三台县，数十家，1000万元以上项目，7栋2单元301室")
+def test_rule_guards_skip_only_rules_that_cannot_apply(text: str) -> None:
+    """first_drop tests a guarded rule only when a character of its guard lies around the figure: the
+    rule it names is always the first of the table, tested in full, that applies."""
+    for m in fact_matches(text):
+        found = found_at(text, m)
+        every = next((rule for rule in RULES
+                      if rule.concerns(found.info.unit, found.info.kind, found.chinese) and rule.applies(found)), None)
+        assert first_drop(found) is every, (text, m.group())
 
 
 PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", "度", "月", "份", "日", "今年", "明年", "去年", "上年",

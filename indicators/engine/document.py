@@ -138,41 +138,48 @@ class DocumentContext:
     def default_place(self, section: str) -> str:
         """The place named most often in the article, else in the whole document. 全国 and places
         named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
-        if self._section_place is None:
-            per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
-            overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
-            text = self.layout.text
-            counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
-            for pos, name in self.places():
-                if name in SCOPES or text[pos - 1:pos] in COMPARISON_BASE or self._levels.get(name) == "乡":
-                    continue                   # scopes, comparison bases; towns speak for their own sentences
-                b = self.layout.block_at(pos)
-                start = counted_from.get(id(b))
-                if start is None:              # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
-                    start = counted_from[id(b)] = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
-                if pos < start:
-                    continue
-                counts = per_section.get(b.section)
-                if counts is None:
-                    counts = per_section[b.section] = {}
-                counts[name] = counts.get(name, 0) + 1
-                overall[name] = overall.get(name, 0) + 1
-            self._section_place = {s: Counter(c).most_common(1)[0][0] for s, c in per_section.items() if c}
-            self._overall = Counter(overall)
-            self._doc_place = self._overall.most_common(1)[0][0] if overall else ""
-            self._of_level.clear()
-            # An article that names no place but says 全省/我省 is about the page's province.
-            for b in self.layout.blocks:
-                if b.section in self._section_place:
-                    continue
-                generic = first_generic(b.text)
-                if generic and V.LEVEL_OF_SUFFIX[generic[-1]] != "乡":
-                    self._section_place[b.section] = self.place_of_level(V.LEVEL_OF_SUFFIX[generic[-1]]) or ""
         if self.about and not self.layout.news_items:
             return self.about                 # a report or bulletin is about its region (全国, 南阳市)
+        self.places()
         if self._issuer and not self.layout.news_items:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
+        self._count_places()
         return self._section_place.get(section) or self._issuer or self._doc_place
+
+    def _count_places(self) -> None:
+        """How often each article and the whole document name each place, counted once (and only when
+        asked: a report or bulletin is about its own region)."""
+        if self._section_place is not None:
+            return
+        per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
+        overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
+        text = self.layout.text
+        counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
+        for pos, name in self.places():
+            if name in SCOPES or text[pos - 1:pos] in COMPARISON_BASE or self._levels.get(name) == "乡":
+                continue                   # scopes, comparison bases; towns speak for their own sentences
+            b = self.layout.block_at(pos)
+            start = counted_from.get(id(b))
+            if start is None:              # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
+                start = counted_from[id(b)] = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
+            if pos < start:
+                continue
+            counts = per_section.get(b.section)
+            if counts is None:
+                counts = per_section[b.section] = {}
+            counts[name] = counts.get(name, 0) + 1
+            overall[name] = overall.get(name, 0) + 1
+        self._section_place = {s: Counter(c).most_common(1)[0][0] for s, c in per_section.items() if c}
+        self._overall = Counter(overall)
+        self._doc_place = self._overall.most_common(1)[0][0] if overall else ""
+        self._of_level.clear()
+        # An article that names no place but says 全省/我省 is about the page's province.
+        for b in self.layout.blocks:
+            if b.section in self._section_place:
+                continue
+            generic = first_generic(b.text)
+            if generic and V.LEVEL_OF_SUFFIX[generic[-1]] != "乡":
+                self._section_place[b.section] = self.place_of_level(V.LEVEL_OF_SUFFIX[generic[-1]]) or ""
 
     def town_before(self, pos: int, reach: int = 1500) -> str:
         """The town or township named last before ``pos`` of the layout's text (within ``reach`` characters)."""
@@ -188,6 +195,7 @@ class DocumentContext:
         """The place of that level (省, 市, 县) the document names most: what its 全省 means."""
         found = self._of_level.get(level)
         if found is None:
+            self._count_places()
             found = self._of_level[level] = next(
                 (name for name, _ in self._overall.most_common() if self.level(name) == level), "")
         return found

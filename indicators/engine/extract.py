@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import pandas as pd
 import regex
@@ -204,7 +204,7 @@ def _candidates(text: str) -> list[_Candidate]:
                                     P.SUFFIX_QUALIFIERS.get(high.group("post") or "", "exact")))
     found.extend(_splits(text))
     found.extend(_indexes(text))
-    found.sort(key=lambda c: c.start)
+    found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
 
 
@@ -324,10 +324,10 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
 def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
     if c.low is not None or c.high is not None:
         return c.low, c.high
-    lower = c.qualifier in ("more_than", "at_least")
-    upper = c.qualifier in ("less_than", "at_most")
     if c.qualifier == "exact":
         return c.value, c.value
+    lower = c.qualifier in ("more_than", "at_least")
+    upper = c.qualifier in ("less_than", "at_most")
     if c.value < 0:                       # 下降超过5%: the bound is on the size of the fall
         lower, upper = upper, lower
     return (c.value if lower else None), (c.value if upper else None)
@@ -346,11 +346,58 @@ def _sentence_text(block, span: tuple[int, int], local: int) -> str:
     return block.text[s0:s1].strip()
 
 
-def _scores(topics, memo: dict[str, dict[str, float]], words: str) -> dict[str, float]:
-    scores = memo.get(words)
-    if scores is None:
-        scores = memo[words] = topics.scores(words)
-    return scores
+class _TopicChooser:
+    """The topic of each fact: topics.choose over its indicator's keyword scores, its sentence's and its
+    section's. A topic depends on nothing else, so it is chosen once per set of scores: scores are
+    interned (texts that name the same keywords in the same order share one dict) and choices kept by
+    the dicts' identities. Sentences whose scores and section's scores are the same (most of a
+    bulletin's) form one group, ranked once when it chooses more than once (topics.chooser)."""
+
+    def __init__(self, topics) -> None:
+        self.topics = topics
+        self._scores: dict[str, dict[str, float]] = {}        # text -> its interned scores
+        self._interned: dict[tuple, dict[str, float]] = {}     # the scores' items, in order -> the one dict
+        self._groups: dict[tuple[int, int], int] = {}          # ids of a sentence's and its section's scores -> group
+        self._shared: list[tuple] = []                         # per group: its weighted shared scores
+        self._choosers: list = []                              # per group: a chooser, once it has chosen twice
+        self._chosen: dict[tuple[int, int], str] = {}          # (id of an indicator's scores, group) -> topic
+        self._group = -1
+
+    def scores(self, words: str) -> dict[str, float]:
+        scores = self._scores.get(words)
+        if scores is None:
+            found = self.topics.scores(words)      # in order: ties go by the order of the scores
+            scores = self._scores[words] = self._interned.setdefault(tuple(found.items()), found)
+        return scores
+
+    def enter(self, sentence: str, section: str) -> None:
+        """The sentence the next facts are in."""
+        sentence_scores, section_scores = self.scores(sentence), self.scores(section)
+        key = (id(sentence_scores), id(section_scores))
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = len(self._shared)
+            self._shared.append(((sentence_scores, 1.0), (section_scores, 0.5)))
+            self._choosers.append(None)
+        self._group = group
+
+    def of(self, indicator: str) -> str:
+        own = self._scores.get(indicator)
+        if own is None:
+            own = self.scores(indicator)
+        key = (id(own), self._group)
+        topic = self._chosen.get(key)
+        if topic is None:
+            chooser = self._choosers[self._group]
+            if chooser is None:
+                topic = self.topics.choose((own, 3.0), *self._shared[self._group])
+                self._choosers[self._group] = False             # the next choice in the group ranks it
+            else:
+                if chooser is False:
+                    chooser = self._choosers[self._group] = self.topics.chooser(3.0, *self._shared[self._group])
+                topic = chooser(own)
+            self._chosen[key] = topic
+        return topic
 
 
 def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, doc: DocumentMeta | None = None,
@@ -382,17 +429,13 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     placer = Placer(layout, doc, meta, load_catalogue(), state)    # reads the chunk's report parts
     if not candidates:
         return []
-    topics = load_taxonomy(taxonomy)
-    topic_scores: dict[str, dict[str, float]] = {}     # of indicators, sentences and sections, each read once
-    topic_of: dict[tuple[str, str, str], str] = {}     # (indicator, sentence, section) -> topic
+    topics = _TopicChooser(load_taxonomy(taxonomy))
     rows: list[tuple] = []
     last_block = None
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
-    sentence_scores: dict[str, float] = {}     # its topic scores
-    choose_topic = None                        # a fact's topic from its indicator's scores and the sentence's
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -456,16 +499,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         else:
             sentence_text = _sentence_text(block, sentence, ls)
         if not same_sentence or whole_sentence is None:
-            sentence_scores, choose_topic = _scores(topics, topic_scores, sentence_text), None
-        topic_key = (indicator, sentence_text, block.section)
-        topic = topic_of.get(topic_key)
-        if topic is None:
-            own = _scores(topics, topic_scores, indicator)
-            shared = ((sentence_scores, 1.0), (_scores(topics, topic_scores, block.section), 0.5))
-            if choose_topic is None and same_sentence and whole_sentence is not None:
-                choose_topic = topics.chooser(3.0, *shared)     # a sentence of several facts: rank its scores once
-            topic = topic_of[topic_key] = (choose_topic(own) if choose_topic is not None
-                                           else topics.choose((own, 3.0), *shared))
+            topics.enter(sentence_text, block.section)
+        topic = topics.of(indicator)
         low, high = _bounds(c)
         period = period_for(doc, ctx, block, ls, sentence, clause0)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)

@@ -80,11 +80,13 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
 
 def following_phrase(text: str, end: int) -> str:
     """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
+    if text[end:end + 1] in _PHRASE_BREAKS:       # (no range dash is a break: the test may come first)
+        return ""                                 # most figures end their clause: nothing follows
     high = _RATE_RANGE_OF.match(text, end)
     if high:
         end = high.end()
-    if text[end:end + 1] in _PHRASE_BREAKS:
-        return ""                                 # most figures end their clause: nothing follows
+        if text[end:end + 1] in _PHRASE_BREAKS:
+            return ""
     tail = text[end:end + 40]
     for word in ("以内", "之内", "以下", "左右", "内"):
         if tail.startswith(word):

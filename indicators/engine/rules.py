@@ -11,6 +11,7 @@ that dropped it or that it was kept).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -75,6 +76,11 @@ class Rule:
     units: frozenset[str] = frozenset()    # the rule is about these units only (empty: any unit)
     kinds: frozenset[str] = frozenset()    # ... these kinds only (empty: any kind)
     chinese_only: bool = False             # ... numbers in Chinese numerals only (3个 in digits is a figure)
+    # A guard, read for all the rules of a figure at once (first_drop): the rule can apply only when one
+    # of ``before`` lies in the GUARD_REACH characters before the figure, or ``after`` is the character
+    # right after its unit or right after the figure. Both empty: the rule is always tested.
+    before: str = ""
+    after: str = ""
 
     def concerns(self, unit: str, kind: str, chinese: bool) -> bool:
         return ((not self.units or unit in self.units) and (not self.kinds or kind in self.kinds)
@@ -82,6 +88,9 @@ class Rule:
 
 
 _YEAR = frozenset({"年"})
+GUARD_REACH = 12
+_ASCII_DIGITS = "0123456789"
+_BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for ch in info.blocked_after}))
 
 
 def _threshold_after(f: Found) -> bool:
@@ -90,7 +99,7 @@ def _threshold_after(f: Found) -> bool:
 
 
 def _rank_range(f: Found) -> bool:
-    window = max(0, f.start - 12)                # cheap test first: most figures have no 第 before them
+    window = max(0, f.start - GUARD_REACH)                # cheap test first: most figures have no 第 before them
     return f.text.find("第", window, f.start) >= 0 and bool(_RANK_RANGE.search(f.text, window, f.start))
 
 
@@ -117,13 +126,15 @@ RULES: tuple[Rule, ...] = (
          "账户余额显示为12345678901234567890元。", lambda f: f.value is not None and abs(f.value) >= IMPLAUSIBLE),
     Rule("ordinal", "第 before the number makes it an ordinal (第十四届, 第一个, 第 3 名)",
          "该区第3次获此殊荣。",
-         lambda f: f.before == "第" or (f.before.isspace() and f.text[f.start - 2:f.start - 1] == "第")),
+         lambda f: f.before == "第" or (f.before.isspace() and f.text[f.start - 2:f.start - 1] == "第"),
+         before="第"),
     Rule("rank_range", "a range after 第 is a range of ranks (第3-5名), not of counts",
-         "该市排名全省第3-5名之间。", _rank_range),
+         "该市排名全省第3-5名之间。", _rank_range, before="第"),
     Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
-         "全市三人民警获表彰。", lambda f: bool(f.next_char) and f.next_char in f.info.blocked_after),
+         "全市三人民警获表彰。", lambda f: bool(f.next_char) and f.next_char in f.info.blocked_after,
+         after=_BLOCKED_AFTER),
     Rule("threshold_bound", "以上/以下 after the unit and before a noun is a threshold (5亿元以下项目)",
-         "对5亿元以下项目简化审批。", _threshold_after),
+         "对5亿元以下项目简化审批。", _threshold_after, after="以及"),
     Rule("threshold_qualified", "a figure with 以上 followed by a noun is a threshold (1000万元以上项目)",
          "开工1000万元以上项目120个。",
          lambda f: f.info.kind not in ("ratio", "growth") and bool(f.post) and bool(_CJK.match(f.text, f.end))),
@@ -144,18 +155,18 @@ RULES: tuple[Rule, ...] = (
          units=_YEAR),
     Rule("first_months", "前10个月 is a period", "前10个月，全市完成投资300亿元。",
          lambda f: f.info.unit == "月" and f.before == "前",
-         units=frozenset({"月"})),
+         units=frozenset({"月"}), before="前"),
     Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure",
          "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE,
-         chinese_only=True),
+         chinese_only=True, before="".join(sorted(_VAGUE_BEFORE))),
     Rule("size_class", "5万吨级码头, 30万千瓦级机组: a class of size, not a quantity",
          "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area"),
-         kinds=frozenset({"quantity", "area"})),
+         kinds=frozenset({"quantity", "area"}), after="级"),
     Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
          lambda f: f.info.unit in ("名", "位") and f.before == "前",
-         units=frozenset({"名", "位"})),
+         units=frozenset({"名", "位"}), before="前"),
     Rule("address", "a digit right after the unit: an address or a code (7栋2单元301室)",
-         "住在7栋2单元301室。", lambda f: f.next_char.isascii() and f.next_char.isdigit()),
+         "住在7栋2单元301室。", lambda f: f.next_char.isascii() and f.next_char.isdigit(), after=_ASCII_DIGITS),
     Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
          lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start)),
          units=_YEAR),
@@ -164,7 +175,7 @@ RULES: tuple[Rule, ...] = (
          "三台县召开工作会议。",
          lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.next_char in _NAME_SUFFIX
                     and f.info.unit != "个"),
-         chinese_only=True),
+         chinese_only=True, after="".join(sorted(_NAME_SUFFIX))),
     Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name",
          "编制三年攻坚方案。",
          lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
@@ -188,10 +199,10 @@ RULES: tuple[Rule, ...] = (
     Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan",
          "统筹推进五位一体总体布局。",
          lambda f: f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS,
-         chinese_only=True),
+         chinese_only=True, after=P.CHINESE_CHARS),
     Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
          "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),
-         chinese_only=True),
+         chinese_only=True, before="".join(sorted(_CN_DIGIT_CHARS))),
     Rule("not_a_share", "成 is a share only up to ten, with a qualifier or a verb before it (占八成)",
          "买下这台八成新的二手车。", lambda f: f.chinese and _not_a_share(f),
          units=frozenset({"%"}), chinese_only=True),
@@ -201,16 +212,40 @@ ENCLOSED = Rule("enclosed_name", "a number inside quotes or 《》 is part of a 
                 "印发《促进消费10条措施》。", lambda f: False)     # decided by the extractor, which finds the names
 
 
+_Tests = tuple[tuple[Callable[[Found], bool], Rule], ...]     # (test, rule) pairs, in table order
+
+
+@dataclass(frozen=True)
+class _Concerned:
+    """The rules that concern one unit, kind and script."""
+
+    every: _Tests
+    unguarded: _Tests                  # those without a guard
+    after: frozenset[str]              # the guarded rules' characters after the figure ...
+    before: re.Pattern[str]            # ... and before it, as a character class
+
+
 @cache
-def _tests_for(unit: str, kind: str, chinese: bool) -> tuple[tuple[Callable[[Found], bool], Rule], ...]:
-    # (test, rule) pairs: the loop below reads no attribute of a rule until one applies.
-    return tuple((rule.applies, rule) for rule in RULES if rule.concerns(unit, kind, chinese))
+def _concerned(unit: str, kind: str, chinese: bool) -> _Concerned:
+    # Test and rule in pairs: the loop in first_drop reads no attribute of a rule until one applies.
+    rules = [rule for rule in RULES if rule.concerns(unit, kind, chinese)]
+    before = "".join(rule.before for rule in rules)
+    return _Concerned(tuple((rule.applies, rule) for rule in rules),
+                      tuple((rule.applies, rule) for rule in rules if not (rule.before or rule.after)),
+                      frozenset("".join(rule.after for rule in rules)),
+                      re.compile(V.char_class(before) if before else "(?!)"))
 
 
 def first_drop(found: Found) -> Rule | None:
-    """The first rule that drops the candidate, or None when it is a fact."""
+    """The first rule that drops the candidate, or None when it is a fact. The guarded rules are
+    tested only when one of their characters lies around the figure (most figures have none)."""
     info = found.info
-    for applies, rule in _tests_for(info.unit, info.kind, found.chinese):
+    rules = _concerned(info.unit, info.kind, found.chinese)
+    text, start, end = found.text, found.start, found.end
+    tests = (rules.every if (found.next_char in rules.after or text[end:end + 1] in rules.after
+                             or rules.before.search(text, max(0, start - GUARD_REACH), start))
+             else rules.unguarded)
+    for applies, rule in tests:
         if applies(found):
             return rule
     return None

@@ -126,14 +126,14 @@ def _numeral_start() -> re.Pattern[str]:
 
 
 _QUALIFIER_REACH = max(map(len, PREFIX_QUALIFIERS))
-_FIRST_CHARS = frozenset(
-    "0123456789０１２３４５６７８９-−－" + CHINESE_CHARS + "".join(w[0] for w in PREFIX_QUALIFIERS))
+_FIRST_CHAR = re.compile(char_class(
+    "0123456789０１２３４５６７８９-−－" + CHINESE_CHARS + "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))))
 
 
 def fact_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``fact_pattern().finditer(text)``, found about four times faster on prose: the
     pattern opens with optional groups, so it is tried only near numerals (scan.finditer_near)."""
-    return finditer_near(fact_pattern(), _numeral_start(), _QUALIFIER_REACH + 1, text, _FIRST_CHARS)
+    return finditer_near(fact_pattern(), _numeral_start(), _QUALIFIER_REACH + 1, text, _FIRST_CHAR)
 
 
 # "百分之七十" / "千分之三" write a percentage or per-mille in words.
@@ -148,7 +148,7 @@ def percent_words_pattern() -> re.Pattern[str]:
 
 
 _PER_WORD = re.compile("[百千]分之")
-_PERCENT_FIRST = frozenset("百千" + "".join(w[0] for w in PREFIX_QUALIFIERS))
+_PERCENT_FIRST = re.compile(char_class("百千" + "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))))
 
 
 def percent_words(text: str) -> Iterator[re.Match[str]]:

@@ -13,19 +13,27 @@ from collections.abc import Iterator
 
 
 def finditer_near(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int, text: str,
-                  first: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+                  first: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)``, given that every match of ``pattern`` holds a match of
-    ``anchor`` starting at most ``reach`` characters after its own start (and, with ``first``,
-    starts with one of those characters). A match starting further before the next anchor would
-    hold none, so only the ``reach`` characters before each anchor are tried, each once."""
+    ``anchor`` starting at most ``reach`` characters after its own start (and, with ``first``, a
+    pattern of one character, starts with a character ``first`` matches). A match starting further
+    before the next anchor would hold none, so only the ``reach`` characters before each anchor are
+    tried, each once (with ``first``, only those it matches, found at C speed)."""
     match = pattern.match
     search = anchor.search
+    lead = first.search if first is not None else None
     pos = 0                              # matches resume here; every start before it has been tried
     while (found := search(text, pos)) is not None:
         at = found.start()
         start = at - reach if at - reach > pos else pos
         while start <= at:
-            if (first is None or text[start] in first) and (m := match(text, start)) is not None:
+            if lead is not None:
+                possible = lead(text, start, at + 1)
+                if possible is None:
+                    start = at + 1       # no character a match may start with: no match here
+                    continue
+                start = possible.start()
+            if (m := match(text, start)) is not None:
                 yield m
                 pos = m.end()            # past ``at``: the match holds the anchor
                 break
