@@ -56,7 +56,7 @@ def period_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
-               sentence: tuple[int, int], clause0: int) -> str:
+               sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
     the head of its paragraph), in this order: the nearest one before it in its clause; the first
     one before it in its sentence (after its last semicolon, if any); one later in its own clause;
@@ -64,10 +64,15 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     (not a news page), the period of the document's title. A calendar day (4月17日, usually the
     date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
     by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底).
-    ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start)."""
+    ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start);
+    the periods in ``skip`` (the start of a move, for its second figure) do not count."""
     text = block.text
     s0, s1 = sentence
-    positions, periods = ctx._period_pos, ctx.periods
+    positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
+    if skip is not None:
+        periods = [p for p in periods if not skip[0] <= p[0] < skip[1]]
+        positions = [p for p, _ in periods]
+        head = next((k for k, (_, name) in enumerate(periods) if not is_day(name)), None)
     if not positions:
         return doc.title_period()
     lo = bisect_right(positions, s0 - 1)
@@ -94,7 +99,6 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if later:
         return later[0][1]
     # Earlier in the paragraph: its head, else the nearest (scans stop early: no quadratic time).
-    head = ctx.first_period
     if head is not None and head < mid:
         if periods[head][0] < ctx.head_end:
             return periods[head][1]

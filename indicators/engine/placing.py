@@ -10,7 +10,9 @@ part of a year (全年, 年末) taking the year of a bulletin's title.
 
 An average over years (年均增长, 平均每年增长) is dated over the years it averages (比2002年, 五年, 过去五年,
 “十一五”时期, or the part of the report), never as one year; a growth counted from a named year
-(比2002年增长65.5%) covers the years since.
+(比2002年增长65.5%) covers the years since. A move from one level to another (engine/moves.py:
+由1997年的7.4万亿元增加到2002年的10.2万亿元) dates its two figures apart: the start by the time named
+with it, else by the comparison's base or the year before the clause's; the end never by the start's.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
 from ..lang.regions import NATIONAL, enclosing, lookup
 from .clauses import clause_end
-from .dates import Period, plan_year, resolve, small_number, years_period
+from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
 from .metadata import ChunkState, DocumentMeta
 from .modality import cues_of, modality_of, nearest_cue, period_has_ended
+from .moves import Move
 from .region import SCOPES
 from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_line
 
@@ -40,6 +43,7 @@ _CHANGE_ONLY = re.compile(
 _LOOK_BACK = 80
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+_NAMED_YEAR = re.compile(V.YEAR_DIGITS)
 _BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}(?:{V.YEAR_DIGITS})")   # 比2002年, 从1997年的…
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
 _LIST_INTRO = re.compile(V.char_class(V.COLONS) + r"\s*$")
@@ -53,6 +57,12 @@ class _Paragraph:
     cues: list[Cue] | None = None
     intro: Cue | None = None         # the time cue of the paragraph that introduced this list
     intro_target: bool = False       # that paragraph named targets (今年发展主要预期目标是：)
+
+
+def _move_end_level(found: Period | None) -> Period | None:
+    """The year of the level a move ends at: over a span of years, its last (过去五年，从9.6万公里
+    增加到13.6万公里: 13.6万公里 is the level of the fifth year)."""
+    return year_period(int(found.end[:4])) if found is not None and found.grain == "multi_year" else found
 
 
 def _years_before(text: str) -> int:
@@ -93,6 +103,7 @@ class Placer:
         self._regions: dict[str, tuple[str, str]] = {}
         self._periods: dict[str, Period | None] = {}
         self._title_year: int | None = None
+        self._span_text = ""                              # the cue that dated the last fact of a report
         if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
             found = resolve(doc.title_period(), meta.date)
             self._title_year = int(found.end[:4]) if found is not None else None
@@ -142,11 +153,14 @@ class Placer:
 
     # ------------------------------------------------------------------------------------- time
 
-    def _when_in_report(self, spot: _Spot) -> tuple[Period | None, bool, str]:
-        """(period, whether the text named it, the role it implies) of a fact of a work report."""
+    def _when_in_report(self, spot: _Spot, skip: tuple[int, int] | None = None) -> tuple[Period | None, bool, str]:
+        """(period, whether the text named it, the role it implies) of a fact of a work report; the
+        cues in ``skip`` (the start of a move, for its second figure) do not count."""
         text, local, s0, s1 = spot.text, spot.local, spot.s0, spot.s1
         paragraph = spot.paragraph
         cues = self._cues(paragraph, text)
+        if skip is not None:
+            cues = [c for c in cues if not skip[0] <= c.pos < skip[1]]
         explicit: Cue | None = None
         for cue in reversed(cues):                              # nearest before it in its sentence
             if s0 <= cue.pos < local and not cue.base and cue.period is not None and (
@@ -162,6 +176,7 @@ class Placer:
         if explicit is None and paragraph.intro is not None:
             explicit = paragraph.intro
         part = paragraph.part
+        self._span_text = explicit.text if explicit is not None else ""
         if explicit is not None:
             found = explicit.period
             if explicit.bare:                                   # 全年, 年末: the year of the part
@@ -172,6 +187,39 @@ class Placer:
         if part.role:
             return resolve("", self.meta.date, role=part.role), False, part.role
         return None, False, ""
+
+    def _move_start(self, spot: _Spot, move: Move) -> tuple[Period | None, bool, str]:
+        """(period, named, role) of a move's first figure in a report: the time named with it (从1997年的),
+        read as the paragraph's cues read it (一九五七年, 上年 after 去年)."""
+        cue = next((c for c in self._cues(spot.paragraph, spot.text) if c.pos == move.start + 1), None)
+        role = spot.paragraph.part.role
+        if move.when == "上年":        # 过去一年，粮食产量由上年的12358亿斤…: the year before the clause's
+            found, _, role = self._when_in_report(spot, (move.start, move.first_end))
+            if found is not None and found.grain == "year":
+                found = year_period(int(found.start[:4]) - 1)
+                return found, True, self._role_of(found) or role
+        if cue is not None and cue.period is not None and not cue.bare:
+            found = cue.period
+        else:                                                   # 由年初的400多万人: the year of the part
+            found = resolve(move.when, self.meta.date, role=role or "review")
+        return found, True, self._role_of(found) or role
+
+    def _move_start_level(self, spot: _Spot, found: Period | None, period: str) -> Period | None:
+        """The year of the level a move starts from when no time is named with it: the base of the
+        sentence's comparison (1986年同1978年相比，…由3480亿元增加到…: 1978), the first year of a span
+        named by its years (从1978年到1982年), else the year before the clause's year or span (2024年，
+        由120万吨…: 2023; 过去五年，从9.6万公里…: the year before the five)."""
+        if found is None or found.grain not in ("year", "multi_year"):
+            return found
+        text = spot.text
+        base = (base_year(self._cues(spot.paragraph, text), spot.s0, spot.local)
+                if _BASE_HINT.search(text, spot.s0, spot.local) else None)
+        if base is not None:
+            return year_period(base)
+        named = self._span_text if self.report else period
+        if found.grain == "multi_year" and _NAMED_YEAR.search(named):
+            return year_period(int(found.start[:4]))
+        return year_period(int(found.start[:4]) - 1)
 
     def _resolved(self, period: str) -> Period | None:
         if not period:
@@ -287,18 +335,29 @@ class Placer:
     # ------------------------------------------------------------------------------------- one fact
 
     def place(self, block: Block, local: int, local_end: int, sentence: tuple[int, int], clause0: int, *,
-              kind: str, unit: str, qualifier: str, indicator: str, period: str, region: str) -> tuple[str, ...]:
+              kind: str, unit: str, qualifier: str, indicator: str, period: str, region: str,
+              move: Move | None = None, move_end: bool = False) -> tuple[str, ...]:
         """Fact's fields from period_start on, for the fact at ``local:local_end`` of ``block``, whose
-        clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start)."""
+        clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start). ``move`` is
+        the move the fact begins, or (``move_end``) ends."""
         s0, s1 = sentence
         spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
-        if self.report:
-            found, named, role = self._when_in_report(spot)
+        if self.report and move is not None and not move_end and move.when:
+            found, named, role = self._move_start(spot, move)
+        elif self.report:
+            found, named, role = self._when_in_report(spot, (move.start, move.first_end) if move_end else None)
         else:
             found, named, role = self._resolved(period), bool(period), ""
-        if found is not None or self.report:
+        if move is not None and not move_end and not move.when:
+            found = self._move_start_level(spot, found, period)
+        elif move is not None:
+            found = _move_end_level(found)
+        elif found is not None or self.report:
             found = self._over_years(spot, found)
         modality = self._modality(spot, role, qualifier, found)
+        if (move is not None and not move_end and modality == "target" and found is not None and self.meta.date
+                and period_has_ended(found.end, self.meta.date)):
+            modality = "actual"    # 计划将招生人数由1982年的31.5万人增加到…: where a plan starts is an outcome
         if self.report and found is not None and modality == "actual" and self._ahead(found):
             modality = "target"    # a report cannot give the outcome of a year still to come
         if self.report and not named and found is not None and (
