@@ -122,7 +122,7 @@ def block_cues(text: str, doc_date: str) -> list[Cue]:
     year: int | None = None
     for m in CUE.finditer(text):
         start = m.start()
-        since = text.startswith("以来", m.end())               # 一九八九年四季度以来: up to now
+        since = text.startswith(("以来", "以后"), m.end())     # 一九八九年四季度以来, 上年三季度以后: up to now
         period = None if since else resolve(m.group(), doc_date, year=year)
         # 从1978年到1982年 is a span, not a base; 由1954年的97个 is the start of a move, like 从1997年的.
         before = text[start - 1:start]
