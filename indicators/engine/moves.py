@@ -57,3 +57,12 @@ def starts_move(text: str, start: int, end: int) -> bool:
     """Whether the time at ``text[start:end]`` is the start of a move (由1954年的97个): it dates that
     figure only, never the clause or the paragraph."""
     return text[start - 1:start] in V.MOVE_FROM and text.startswith("的", end)
+
+
+_REACH = re.compile(rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})$")
+
+
+def reaches(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a level reached (国内生产总值增加到121万亿元): the end of a
+    move whose start is not said, the level of the last year of a span."""
+    return _REACH.search(text, max(0, start - _TO_REACH), start) is not None

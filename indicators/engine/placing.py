@@ -23,15 +23,15 @@ from dataclasses import dataclass
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
 from ..lang.regions import NATIONAL, enclosing, lookup
-from .clauses import clause_end
+from .clauses import clause_end, scan_back
 from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
 from .metadata import ChunkState, DocumentMeta
 from .modality import cues_of, modality_of, nearest_cue, period_has_ended
-from .moves import Move
+from .moves import Move, reaches
 from .region import SCOPES
-from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_line
+from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_line, opening_span
 
 # A clause that says only how a figure changed, not what it is (按可比价格计算平均每年增长, 增长).
 _CHANGE_ONLY = re.compile(
@@ -42,7 +42,7 @@ _CHANGE_ONLY = re.compile(
     r"|[，、\s])*")
 _LOOK_BACK = 80
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
-_YEARS_BEFORE = re.compile(rf"(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+_YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
 _NAMED_YEAR = re.compile(V.YEAR_DIGITS)
 _BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}(?:{V.YEAR_DIGITS})")   # 比2002年, 从1997年的…
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
@@ -125,6 +125,8 @@ class Placer:
                 found = heading_part(first_line, self.meta.date, part)
                 if found is not None:
                     part = found
+            elif (opened := opening_span(text, self.meta.date, part)) is not None:
+                part = opened
             paragraph = _Paragraph(part)
             if previous is not None and _LIST_ITEM_END.search(previous_text):
                 # 今年发展的主要预期目标是： / 国内生产总值增长8%左右； / 城镇新增就业…: the list's
@@ -251,17 +253,21 @@ class Placer:
             if base is not None and end is not None and found.grain == "year" and base < end - 1:
                 return years_period(base + 1, end)              # 比2002年增长65.5%
             years = _years_before(clause)
-            if years and end is not None and found.grain == "year":
-                return years_period(end - years + 1, end)       # 十年增加近70万亿元
+            if years and end is not None and (found.grain == "year" or (found.grain == "multi_year"
+                                                                         and part.role == "review")):
+                return years_period(end - years + 1, end)       # 十年增加近70万亿元 (in a review of five)
             if (found is not None and found.grain == "multi_year" and _ANNUAL.search(clause)
                     and part.role == "review"):
                 return resolve(str(end) + "年")                 # 比上年增长, said in a five-year review
             return found
         if found is not None and found.grain == "multi_year":
+            years = _years_before(text[scan_back(text, local, s0, V.CLAUSE_END):local])
+            if years and int(found.start[:4]) != end - years + 1:
+                return years_period(end - years + 1, end)       # 十年增加…、年均增长6.2%, in a review of five
             return found
+        years = _years_before(text[s0:local])
         if base is not None and end is not None and base < end:
             return years_period(base + 1, end)
-        years = _years_before(text[s0:local])
         if years and end is not None:
             return years_period(end - years + 1, end)           # 五年年均增长, 十年…年均增长
         multi = next((c.period for c in reversed(cues)
@@ -350,8 +356,9 @@ class Placer:
             found, named, role = self._resolved(period), bool(period), ""
         if move is not None and not move_end and not move.when:
             found = self._move_start_level(spot, found, period)
-        elif move is not None:
-            found = _move_end_level(found)
+        elif move is not None or (found is not None and found.grain == "multi_year" and reaches(block.text, local)
+                                  and not _AVERAGE.search(block.text, clause0, local)):
+            found = _move_end_level(found)      # 过去五年，…增加到121万亿元: the level of the fifth year
         elif found is not None or self.report:
             found = self._over_years(spot, found)
         modality = self._modality(spot, role, qualifier, found)

@@ -24,6 +24,9 @@ class Part:
     role: str = ""                              # review | plan | '' (not known)
     span: tuple[int, int] | None = None         # the years it covers when it names more than one
     headed: bool = True                         # opened by a heading (not the review a report opens with)
+    # The span of years a heading also named (过去一年和五年工作回顾): a paragraph opening with it
+    # (过去五年…, 五年来…) speaks of those years until another opens with the year (过去一年…).
+    also: tuple[int, int] | None = None
 
 
 _N = V.SMALL_NUMBER
@@ -90,12 +93,13 @@ def heading_part(text: str, doc_date: str, current: Part) -> Part | None:
         n = {"五": 5, "5": 5, "十": 10, "10": 10}.get(m.group("n"))
         if n:
             span = (back - n + 1, back)               # 过去五年工作回顾, 取得伟大成就的五年
+    also = None
     if one_year:
-        span = None
+        span, also = None, span
     if reviews or (years and back in years and ahead not in years):
         if span is not None and ahead is not None and span[1] >= ahead and not reviews:
             return Part("plan", span)
-        return Part("review", span)
+        return Part("review", span, also=also)
     if plans or (years and ahead in years) or (span is not None and ahead is not None and span[1] >= ahead):
         return Part("plan", span)
     if span is not None:
@@ -142,6 +146,24 @@ def base_year(cues: list[Cue], lo: int, hi: int) -> int | None:
                 and _YEAR_IN.match(cue.text)):                 # 比上年 counts from the fact's own year
             return int(cue.period.start[:4])
     return None
+
+
+def opening_span(text: str, doc_date: str, current: Part) -> Part | None:
+    """The part a review paragraph opens by its first words, in a review whose heading named both the
+    year and a span (过去一年和五年工作回顾): 过去五年极不寻常, 五年来，我们… open the span, 过去一年…
+    the year again. None when the paragraph opens with neither."""
+    if current.role != "review" or current.also is None:
+        return None
+    m = CUE.match(text)
+    if m is None or m.lastgroup != "back":
+        return None
+    period = resolve(m.group(), doc_date)
+    if period is None:
+        return None
+    span = (int(period.start[:4]), int(period.end[:4])) if period.grain == "multi_year" else None
+    if span not in (None, current.also) or span == current.span:
+        return None
+    return Part("review", span, current.headed, current.also)
 
 
 def span_period(span: tuple[int, int]) -> Period:
