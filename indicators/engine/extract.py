@@ -424,8 +424,24 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         # The indicator's phrase starts there too, or after the previous fact of the clause (the same
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).
         phrase_start = min(ls, max(clause0, floor)) if same_sentence else clause_start(block.text, ls, 0)
+        # 由2023年的120万吨增加到125万吨: a move's two figures measure one thing, and the second is
+        # not dated by the first's time.
+        move_end = move is not None and same_sentence and ends_move(block.text, move, ls)
+        if not move_end:
+            move = move_from(block.text, ls, le, clause0)
+            if move is not None and not move.when and same_sentence and move_when:
+                move = replace(move, when=move_when)   # 由1997年的123万公里增加到…，高速公路由4771公里…
+            if move is not None and move.when:
+                move_when = move.when
+        if not same_sentence:
+            move_when = "" if move is None else move.when
         names = group_names.get(c.group)
-        if c.label:
+        if move_end:
+            indicator = last_indicator
+        elif move is not None:     # what comes before 由/从 (高速公路里程从9.6万公里…), else the clause before
+            indicator = indicator_for(block, move.start, move.start, c.kind, min(phrase_start, move.start), floor,
+                                      last_indicator if same_sentence else "")
+        elif c.label:
             indicator = c.label
         elif names is not None:
             indicator = names.pop(0) if len(names) > 1 else names[0]
@@ -470,16 +486,6 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             topic = topic_of[topic_key] = (choose_topic(own) if choose_topic is not None
                                            else topics.choose((own, 3.0), *shared))
         low, high = _bounds(c)
-        # 由2023年的120万吨增加到125万吨: the second figure of a move is not dated by the first's time.
-        move_end = move is not None and same_sentence and ends_move(block.text, move, ls)
-        if not move_end:
-            move = move_from(block.text, ls, le, clause0)
-            if move is not None and not move.when and same_sentence and move_when:
-                move = replace(move, when=move_when)   # 由1997年的123万公里增加到…，高速公路由4771公里…
-            if move is not None and move.when:
-                move_when = move.when
-        if not same_sentence:
-            move_when = "" if move is None else move.when
         if move is not None and not move_end and move.when:
             period = move.when
         else:
