@@ -50,6 +50,8 @@ _MAX_BEFORE = 16
 _MAX_AFTER = 14
 _MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words of a figure after it
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
+# After a rate (10%的税率, 5%左右的预期目标) the noun names it, unless it only says how big it is.
+_MAGNITUDE_WORDS = ("水平", "幅度")
 
 
 def _strip_edges(phrase: str) -> str:
@@ -122,7 +124,10 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         return previous + change_words
     if len(before) <= 1 and previous and start == floor:
         return previous
-    after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""
+    after = (following_phrase(text, local_end)
+             if kind in _FOLLOWING_KINDS or not before or text.startswith("的", local_end) else "")
+    if after.endswith(_MAGNITUDE_WORDS) and kind not in _FOLLOWING_KINDS:
+        after = ""                          # 稳定在2%左右的较低水平: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
