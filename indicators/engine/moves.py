@@ -50,7 +50,8 @@ def move_from(text: str, start: int, end: int, clause0: int) -> Move | None:
 def ends_move(text: str, move: Move, start: int) -> bool:
     """Whether the figure at ``start`` is the second of ``move``: right after its 到/至, or after a time
     of its own there (增加到2002年的10.2万亿元)."""
-    return start == move.to or (start > move.to and _OWN_TIME.fullmatch(text, move.to, start) is not None)
+    return start == move.to or (move.to < start <= move.to + _WINDOW
+                                and _OWN_TIME.fullmatch(text, move.to, start) is not None)
 
 
 def starts_move(text: str, start: int, end: int) -> bool:

@@ -69,20 +69,17 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     text = block.text
     s0, s1 = sentence
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
-    if skip is not None:
-        periods = [p for p in periods if not skip[0] <= p[0] < skip[1]]
-        positions = [p for p, _ in periods]
-        head = next((k for k, (_, name) in enumerate(periods) if not is_day(name)), None)
     if not positions:
         return doc.title_period()
+    sk0, sk1 = skip if skip is not None else (-1, -1)     # read in place: no copy per fact
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
-    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1])]
+    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if in_sentence_before and in_sentence_before[-1][0] >= clause0:
         found = in_sentence_before[-1][1]
-        head = in_sentence_before[0][1]
-        if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):
-            return head + found
+        first = in_sentence_before[0][1]
+        if found in _YEAR_PARTS and first != found and _STARTS_WITH_YEAR.match(first):
+            return first + found
         return found
     if len(in_sentence_before) == 1:
         return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
@@ -95,15 +92,17 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             return first + nearest
         return first
     clause1 = clause_end(text, local, s1)
-    later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1])]
+    later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if later:
         return later[0][1]
     # Earlier in the paragraph: its head, else the nearest (scans stop early: no quadratic time).
+    if head is not None and sk0 <= periods[head][0] < sk1:
+        head = next((k for k in range(bisect_right(positions, sk1 - 1), mid) if not is_day(periods[k][1])), None)
     if head is not None and head < mid:
         if periods[head][0] < ctx.head_end:
             return periods[head][1]
         k = mid - 1
-        while is_day(periods[k][1]):
+        while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1:
             k -= 1
         return periods[k][1]
     title = doc.title_period()

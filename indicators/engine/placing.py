@@ -18,6 +18,7 @@ with it, else by the comparison's base or the year before the clause's; the end 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..lang import vocab as V
@@ -31,7 +32,7 @@ from .metadata import ChunkState, DocumentMeta
 from .modality import cues_of, modality_of, nearest_cue, period_has_ended
 from .moves import Move, reaches
 from .region import SCOPES
-from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_line, opening_span
+from .report import Cue, Part, block_cues, heading_part, is_base_year, is_heading_line, opening_span
 
 # A clause that says only how a figure changed, not what it is (按可比价格计算平均每年增长, 增长).
 _CHANGE_ONLY = re.compile(
@@ -51,10 +52,48 @@ _LIST_ITEM_END = re.compile(V.char_class(V.SEMICOLONS + V.COLONS) + r"\s*$")
 _TARGET_INTRO = re.compile(r"目标|计划|要求|预期|任务|安排")
 
 
+@dataclass(slots=True)
+class _Cues:
+    """A paragraph's time cues, looked up per fact by bisection and by the last cue of each sort at or
+    before an index, so that no fact scans the whole paragraph (one of thousands of figures stays
+    linear)."""
+
+    cues: list[Cue]
+    pos: list[int]
+    last_dated: list[int]   # per index: the last cue at or before it that dates a fact (no base, no day), or -1
+    last_span: list[int]    # the last that names several years (这五年)
+    last_base: list[int]    # the last base of a comparison that names a year (比2002年)
+
+    @classmethod
+    def of(cls, cues: list[Cue]) -> _Cues:
+        dated = [not c.base and c.period is not None and c.period.grain != "day" for c in cues]
+        span = [not c.base and c.period is not None and c.period.grain == "multi_year" for c in cues]
+        return cls(cues, [c.pos for c in cues], _last_true(dated), _last_true(span),
+                   _last_true([is_base_year(c) for c in cues]))
+
+    def index(self, pos: int) -> int:
+        """The index of the first cue at or after ``pos``."""
+        return bisect_left(self.pos, pos)
+
+
+def _last_true(flags: list[bool]) -> list[int]:
+    last, out = -1, []
+    for k, flag in enumerate(flags):
+        if flag:
+            last = k
+        out.append(last)
+    return out
+
+
+def _before(last: list[int], index: int) -> int:
+    """The last flagged index before ``index`` (-1 when none)."""
+    return last[index - 1] if index > 0 else -1
+
+
 @dataclass
 class _Paragraph:
     part: Part
-    cues: list[Cue] | None = None
+    cues: _Cues | None = None
     intro: Cue | None = None         # the time cue of the paragraph that introduced this list
     intro_target: bool = False       # that paragraph named targets (今年发展主要预期目标是：)
 
@@ -104,6 +143,8 @@ class Placer:
         self._periods: dict[str, Period | None] = {}
         self._title_year: int | None = None
         self._span_text = ""                              # the cue that dated the last fact of a report
+        self._hints_of: tuple[int, int] = (0, -1)         # the sentence whose first base year is read:
+        self._first_hint = -1                             # (its block, its start) and where it is
         if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
             found = resolve(doc.title_period(), meta.date)
             self._title_year = int(found.end[:4]) if found is not None else None
@@ -132,7 +173,7 @@ class Placer:
                 # 今年发展的主要预期目标是： / 国内生产总值增长8%左右； / 城镇新增就业…: the list's
                 # items take the time and the target of the line that introduced them.
                 if _LIST_INTRO.search(previous_text):
-                    cues = self._cues(previous, previous_text)
+                    cues = self._cues(previous, previous_text).cues
                     paragraph.intro = next((c for c in reversed(cues) if c.period and not c.base), None)
                     paragraph.intro_target = bool(_TARGET_INTRO.search(previous_text))
                 else:
@@ -142,9 +183,9 @@ class Placer:
         if state is not None:
             state.part = part
 
-    def _cues(self, paragraph: _Paragraph, text: str) -> list[Cue]:
+    def _cues(self, paragraph: _Paragraph, text: str) -> _Cues:
         if paragraph.cues is None:
-            paragraph.cues = block_cues(text, self.meta.date)
+            paragraph.cues = _Cues.of(block_cues(text, self.meta.date))
         return paragraph.cues
 
     def _paragraph(self, block: Block) -> _Paragraph:
@@ -160,21 +201,29 @@ class Placer:
         cues in ``skip`` (the start of a move, for its second figure) do not count."""
         text, local, s0, s1 = spot.text, spot.local, spot.s0, spot.s1
         paragraph = spot.paragraph
-        cues = self._cues(paragraph, text)
-        if skip is not None:
-            cues = [c for c in cues if not skip[0] <= c.pos < skip[1]]
+        index = self._cues(paragraph, text)
+        cues = index.cues
+        sk0, sk1 = skip if skip is not None else (-1, -1)
+        at, first = index.index(local), index.index(s0)
+        in_clause = max(first, index.index(spot.clause0))
         explicit: Cue | None = None
-        for cue in reversed(cues):                              # nearest before it in its sentence
-            if s0 <= cue.pos < local and not cue.base and cue.period is not None and (
-                    cue.period.grain != "day" or cue.pos >= spot.clause0):    # 年末… governs its own clause
+        for k in range(at - 1, in_clause - 1, -1):             # nearest before it in its clause (a day
+            cue = cues[k]                                       # too: 年末… governs its own clause)
+            if not cue.base and cue.period is not None and not sk0 <= cue.pos < sk1:
                 explicit = cue
                 break
+        if explicit is None:                                    # else before it in its sentence
+            k = _before(index.last_dated, in_clause)
+            while k >= first and sk0 <= cues[k].pos < sk1:
+                k = _before(index.last_dated, k)
+            explicit = cues[k] if k >= first else None
         if explicit is None:
             stop = clause_end(text, local, s1)
-            explicit = next((c for c in cues if local <= c.pos < stop and not c.base and c.period), None)
-        if explicit is None:
-            explicit = next((c for c in reversed(cues)
-                             if c.pos < s0 and not c.base and c.period and c.period.grain != "day"), None)
+            explicit = next((cues[k] for k in range(at, index.index(stop))
+                             if not cues[k].base and cues[k].period), None)
+        if explicit is None:                                    # else earlier in the paragraph
+            k = _before(index.last_dated, first)
+            explicit = cues[k] if k >= 0 else None
         if explicit is None and paragraph.intro is not None:
             explicit = paragraph.intro
         part = paragraph.part
@@ -193,7 +242,9 @@ class Placer:
     def _move_start(self, spot: _Spot, move: Move) -> tuple[Period | None, bool, str]:
         """(period, named, role) of a move's first figure in a report: the time named with it (从1997年的),
         read as the paragraph's cues read it (一九五七年, 上年 after 去年)."""
-        cue = next((c for c in self._cues(spot.paragraph, spot.text) if c.pos == move.start + 1), None)
+        index = self._cues(spot.paragraph, spot.text)
+        k = index.index(move.start + 1)
+        cue = index.cues[k] if k < len(index.pos) and index.pos[k] == move.start + 1 else None
         role = spot.paragraph.part.role
         if move.when == "上年":        # 过去一年，粮食产量由上年的12358亿斤…: the year before the clause's
             found, _, role = self._when_in_report(spot, (move.start, move.first_end))
@@ -213,15 +264,29 @@ class Placer:
         由120万吨…: 2023; 过去五年，从9.6万公里…: the year before the five)."""
         if found is None or found.grain not in ("year", "multi_year"):
             return found
-        text = spot.text
-        base = (base_year(self._cues(spot.paragraph, text), spot.s0, spot.local)
-                if _BASE_HINT.search(text, spot.s0, spot.local) else None)
+        base = self._base_year(spot) if self._base_named_before(spot) else None
         if base is not None:
             return year_period(base)
         named = self._span_text if self.report else period
         if found.grain == "multi_year" and _NAMED_YEAR.search(named):
             return year_period(int(found.start[:4]))
         return year_period(int(found.start[:4]) - 1)
+
+    def _base_named_before(self, spot: _Spot) -> bool:
+        """Whether the fact's sentence names a base year before it (比2002年, 从1997年的…): the cheap
+        test before its paragraph's cues are read, found once per sentence (facts come in order)."""
+        key = (id(spot.block), spot.s0)
+        if key != self._hints_of:
+            self._hints_of = key
+            found = _BASE_HINT.search(spot.text, spot.s0, spot.s1)
+            self._first_hint = found.start() if found is not None else -1
+        return 0 <= self._first_hint < spot.local
+
+    def _base_year(self, spot: _Spot) -> int | None:
+        """The year a comparison in the fact's sentence before it counts from (比2002年增长), if any."""
+        index = self._cues(spot.paragraph, spot.text)
+        k = _before(index.last_base, index.index(spot.local))
+        return int(index.cues[k].period.start[:4]) if k >= index.index(spot.s0) else None
 
     def _resolved(self, period: str) -> Period | None:
         if not period:
@@ -246,9 +311,8 @@ class Placer:
         part = spot.paragraph.part
         end = int(found.end[:4]) if found is not None else None
         average = _AVERAGE.search(clause)
-        cues = (self._cues(spot.paragraph, text)
-                if average or (found is not None and _BASE_HINT.search(text, s0, local)) else [])
-        base = base_year(cues, s0, local)
+        base = (self._base_year(spot)
+                if average or (found is not None and self._base_named_before(spot)) else None)
         if not average:
             if base is not None and end is not None and found.grain == "year" and base < end - 1:
                 return years_period(base + 1, end)              # 比2002年增长65.5%
@@ -270,8 +334,9 @@ class Placer:
             return years_period(base + 1, end)
         if years and end is not None:
             return years_period(end - years + 1, end)           # 五年年均增长, 十年…年均增长
-        multi = next((c.period for c in reversed(cues)
-                      if c.pos < local and not c.base and c.period and c.period.grain == "multi_year"), None)
+        index = self._cues(spot.paragraph, text)
+        k = _before(index.last_span, index.index(local))
+        multi = index.cues[k].period if k >= 0 else None
         if multi is not None and (end is None or int(multi.end[:4]) == end):
             return multi                                        # 这五年，…年均增长
         if part.span is not None and (end is None or part.span[1] == end):

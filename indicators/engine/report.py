@@ -139,13 +139,11 @@ def block_cues(text: str, doc_date: str) -> list[Cue]:
     return cues
 
 
-def base_year(cues: list[Cue], lo: int, hi: int) -> int | None:
-    """The year a comparison in text[lo:hi] counts from (比2002年增长, 与2000年相比), if any."""
-    for cue in reversed(cues):
-        if (lo <= cue.pos < hi and cue.base and cue.period is not None and cue.period.grain == "year"
-                and _YEAR_IN.match(cue.text)):                 # 比上年 counts from the fact's own year
-            return int(cue.period.start[:4])
-    return None
+def is_base_year(cue: Cue) -> bool:
+    """Whether ``cue`` is the base of a comparison that names its year (比2002年增长, 与2000年相比);
+    比上年 counts from the fact's own year, so it is none."""
+    return (cue.base and cue.period is not None and cue.period.grain == "year"
+            and _YEAR_IN.match(cue.text) is not None)
 
 
 def opening_span(text: str, doc_date: str, current: Part) -> Part | None:
