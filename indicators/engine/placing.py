@@ -29,7 +29,7 @@ from .dates import Period, plan_year, resolve, small_number, year_period, years_
 from .document import DocumentContext
 from .layout import Block, Layout
 from .metadata import ChunkState, DocumentMeta
-from .modality import cues_of, modality_of, nearest_cue, period_has_ended
+from .modality import cues_of, deciding_cue, modality_of, period_has_ended
 from .moves import Move, reaches
 from .region import SCOPES
 from .report import Cue, Part, block_cues, heading_part, is_base_year, is_heading_line, opening_span
@@ -42,6 +42,7 @@ _CHANGE_ONLY = re.compile(
     rf"|{V.char_class(V.GENERIC_PREFIXES)}(?:省|市|区|县)"
     r"|[，、\s])*")
 _LOOK_BACK = 80
+_RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whose subject may lie a sentence back
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
 _NAMED_YEAR = re.compile(V.YEAR_DIGITS)
@@ -361,7 +362,7 @@ class Placer:
             text[s0 if local - 2 < s0 else local - 2:local], text[spot.local_end:spot.local_end + 12], role=role,
             listed_target=spot.paragraph.intro_target and self.report, qualifier=qualifier,
             period_end=found.end if found is not None else "", doc_date=self.meta.date,
-            cue=nearest_cue(self._sentence_cues, local - s0))
+            cue=deciding_cue(self._sentence_cues, local - s0, text, s0))
 
     def _indicator(self, spot: _Spot, kind: str, unit: str, phrase: str) -> Indicator | None:
         """The catalogue's indicator for the engine's phrase; else for the whole clause before the
@@ -375,6 +376,14 @@ class Placer:
         entry = self.catalogue.match(clause, kind, unit)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
             entry = self.catalogue.match(text[max(spot.s0, clause0 - _LOOK_BACK):clause0], kind, unit)
+        rate = next((w for w in _RATE_WORDS if clause.startswith(w)), "") if kind == "growth" else ""
+        if entry is None and rate:
+            # 要把商品零售物价上涨幅度控制在10%以内。虽然…，涨幅仍然高达21.7%: the rate of the thing whose rate
+            # (涨幅 in 上涨幅度) was named before
+            window = text[max(0, spot.s0 - _LOOK_BACK):clause0]
+            named = window.rfind(rate)
+            if named >= 0:
+                entry = self.catalogue.match(window[:named + len(rate)], kind, unit)
         return entry
 
     # ------------------------------------------------------------------------------------- space
