@@ -26,6 +26,12 @@ def _repeat(unit: str) -> Callable[[int], str]:
     return lambda n: (unit * (n // len(unit) + 1))[:n]
 
 
+def _in_report(unit: str) -> Callable[[int], str]:
+    """The hostile run as one paragraph of a work report (dated from its time cues, not its text)."""
+    title = "2019年国务院政府工作报告\n"
+    return lambda n: title + _repeat(unit)(n - len(title))
+
+
 def _wrapped(unit: str) -> Callable[[int], str]:
     """The hostile run inside ordinary text: a fact before and after it."""
     return lambda n: SAMPLE_SENTENCE + _repeat(unit)(n) + SAMPLE_SENTENCE
@@ -65,6 +71,12 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
                    _repeat("增长5%下降3%")),
     "percent-word-ranges": ("增长百分之十到二十左右… ranges in percent words, no punctuation",
                             _repeat("增长百分之十到二十左右")),
+    "moves": ("由2020年的120万吨增加到2024年的125万吨… one sentence of moves, no punctuation",
+              _repeat("由2020年的120万吨增加到2024年的125万吨")),
+    "report-moves": ("2018年粮食由2017年的120万吨增加到125万吨，… one paragraph of a work report",
+                     _in_report("2018年粮食由2017年的120万吨增加到125万吨，")),
+    "report-bases": ("比上年增长5%，… a work report's paragraph of comparisons, no time of its own",
+                     _in_report("比上年增长5%，")),
     "line-no-punct": (
         "one long line of text without punctuation",
         _repeat("全市工业生产总值增长较快投资项目"),

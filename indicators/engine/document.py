@@ -13,6 +13,7 @@ from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
 from .clauses import first_clause_end
 from .layout import Block, Layout
+from .moves import starts_move
 from .period import PERIOD, is_day, period_matches
 from .region import CAPTION, COMPARISON_BASE, GENERIC_PLACE, SCOPES, filed_from, first_generic
 
@@ -113,7 +114,8 @@ class DocumentContext:
                      if p + len(n) <= end and laid[p - 1:p] not in COMPARISON_BASE]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
-                       if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
+                       if (block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0)
+                       and not starts_move(block.text, m.start(), m.end())]
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)]
             ctx = BlockContext(periods, local, first_clause_end(block.text), generics,
                                default_place=self.default_place(block.section))

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -32,6 +32,7 @@ from .document import DocumentContext
 from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
+from .moves import Move, ends_move, move_from
 from .period import period_for
 from .placing import Placer
 from .region import region_for, respective_places
@@ -445,6 +446,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     block = layout.blocks[0]
     block_end = -1                             # candidates come in order: most share the last one's block
     ctx = None
+    move: Move | None = None                   # the move the previous fact began (由120万吨增加到…)
+    move_when = ""                             # the start time of the sentence's last move that named one
     for c in candidates:
         if not block.offset <= c.start < block_end:
             block = layout.block_at(c.start)
@@ -464,8 +467,24 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         # The indicator's phrase starts there too, or after the previous fact of the clause (the same
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).
         phrase_start = min(ls, max(clause0, floor)) if same_sentence else clause_start(block.text, ls, 0)
+        # 由2023年的120万吨增加到125万吨: a move's two figures measure one thing, and the second is
+        # not dated by the first's time.
+        move_end = move is not None and same_sentence and ends_move(block.text, move, ls)
+        if not move_end:
+            move = move_from(block.text, ls, le, clause0)
+            if move is not None and not move.when and same_sentence and move_when:
+                move = replace(move, when=move_when)   # 由1997年的123万公里增加到…，高速公路由4771公里…
+            if move is not None and move.when:
+                move_when = move.when
+        if not same_sentence:
+            move_when = "" if move is None else move.when
         names = group_names.get(c.group)
-        if c.label:
+        if move_end:
+            indicator = last_indicator
+        elif move is not None:     # what comes before 由/从 (高速公路里程从9.6万公里…), else the clause before
+            indicator = indicator_for(block, move.start, move.start, c.kind, min(phrase_start, move.start), floor,
+                                      last_indicator if same_sentence else "")
+        elif c.label:
             indicator = c.label
         elif names is not None:
             indicator = names.pop(0) if len(names) > 1 else names[0]
@@ -502,7 +521,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             topics.enter(sentence_text, block.section)
         topic = topics.of(indicator)
         low, high = _bounds(c)
-        period = period_for(doc, ctx, block, ls, sentence, clause0)
+        if move is not None and not move_end and move.when:
+            period = move.when
+        else:
+            period = period_for(doc, ctx, block, ls, sentence, clause0,
+                                (move.start, move.first_end) if move_end else None)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         start, end = block.document_span(ls, le)
@@ -510,8 +533,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             start, end, text[start:end], c.value, c.unit, c.qualifier, c.kind, low, high,
             indicator, period, region, topic, sentence_text, block.section or carried_section, source,
             *placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
-                          indicator=indicator, period=period, region=region),
+                          indicator=indicator, period=period, region=region, move=move, move_end=move_end),
         ))
+        if move_end:
+            move = None
         if not same_sentence:
             sentence_indicators = []
             if c.group not in group_places:

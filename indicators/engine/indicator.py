@@ -15,7 +15,7 @@ from .period import PERIOD
 
 _LEADING = regex.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|的(?!士))+"
+    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|将|的(?!士))+"
 )
 _TRAILING = regex.compile(
     r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
@@ -50,6 +50,8 @@ _MAX_BEFORE = 16
 _MAX_AFTER = 14
 _MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words of a figure after it
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
+# After a rate (10%的税率, 5%左右的预期目标) the noun names it, unless it only says how big it is.
+_MAGNITUDE_WORDS = ("水平", "幅度")
 
 
 def _strip_edges(phrase: str) -> str:
@@ -124,7 +126,10 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         return previous + change_words
     if len(before) <= 1 and previous and start == floor:
         return previous
-    after = following_phrase(text, local_end) if kind in _FOLLOWING_KINDS or not before else ""
+    after = (following_phrase(text, local_end)
+             if kind in _FOLLOWING_KINDS or not before or text.startswith("的", local_end) else "")
+    if after.endswith(_MAGNITUDE_WORDS) and kind not in _FOLLOWING_KINDS:
+        after = ""                          # 稳定在2%左右的较低水平: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:

@@ -222,13 +222,15 @@ def analyse(text: str) -> Layout:
                 and not indented[i] and not blank_before[i] and (kind == "body" or len(line) > 20)):
             open_body = blocks[-1]       # a wrapped line after 。 in an indented text
             kind = "body"
-        if kind == "heading" and open_body is not None and len(line) > 12:
+        opens_item = i + 1 < len(lines) and DATELINE.match(text[lines[i + 1][0]:lines[i + 1][1]]) is not None
+        if kind == "heading" and open_body is not None and len(line) > 12 and not opens_item:
             kind = "body"                # a long unfinished-looking line inside a broken sentence
+                                         # (not the headline above a 本报讯 dateline)
         if kind == "heading" and i + 1 < len(lines) and _starts_with_figure(text, lines[i + 1][0]):
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
         if kind == "body":
-            if open_body is not None and line[0] in _ITEM_MARK:
-                open_body = None
+            if open_body is not None and (line[0] in _ITEM_MARK or DATELINE.match(line)):
+                open_body = None         # ▲… and 本报讯… open a news item: never the rest of a sentence
             if open_body is not None:
                 open_body.pieces.append((s, e))
             else:

@@ -71,12 +71,19 @@ def cues_of(sentence: str) -> list[tuple[int, str]]:
     return [(m.end(), m.lastgroup) for m in finditer_near(_CUES, _CUE_START, 0, sentence)]
 
 
-def nearest_cue(cues: list[tuple[int, str]], pos: int) -> str | None:
-    """The kind of the last cue that ends at or before ``pos``."""
-    if not cues:
-        return None
+def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 0) -> str | None:
+    """The kind of the cue that decides a figure at ``pos`` of the sentence at ``text[start:]``
+    (``cues``: ``cues_of`` the sentence): the nearest before it, except that 控制在 or 安排 right after
+    要把, 要将 (去年曾提出，要把物价上涨幅度控制在10%以内) keeps the goal that 要 sets, even in a review."""
     i = bisect_right(cues, (pos, "\uffff")) - 1
-    return cues[i][1] if i >= 0 else None
+    if i < 0:
+        return None
+    kind = cues[i][1]
+    if kind == "planned" and i > 0 and cues[i - 1][1] == "target":
+        after_target = start + cues[i - 1][0]
+        if text[after_target:after_target + 1] in ("把", "将"):
+            return "target"
+    return kind
 
 
 def modality_of(before: str, after: str = "", *, role: str = "", listed_target: bool = False,
@@ -85,12 +92,12 @@ def modality_of(before: str, after: str = "", *, role: str = "", listed_target: 
     """``before``: the fact's sentence up to the figure; ``after``: the text right after it; ``role``:
     review or plan (the part of a work report); ``listed_target``: the figure is in a list that a
     target cue introduced (今年主要预期目标是：…); ``cue``: the nearest cue's kind when the caller
-    found it already (``nearest_cue``), else it is looked for in ``before``."""
+    found it already (``deciding_cue``), else it is looked for in ``before``."""
     if before.endswith("从") or before.endswith("由"):
         return "actual"                      # 从14.8%降到…: the level a change starts from
     if "目标" in after and _TARGET_AFTER.match(after):    # cheap test first: 目标 is rarely near
         return "target"
-    kind = nearest_cue(cues_of(before), len(before)) if cue == "" else cue   # the nearest cue decides
+    kind = deciding_cue(cues_of(before), len(before), before) if cue == "" else cue   # the nearest cue decides
     if kind == "forecast":
         ended = period_has_ended(period_end, doc_date)
         return "actual" if ended else "forecast"

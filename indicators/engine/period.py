@@ -56,7 +56,7 @@ def period_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
-               sentence: tuple[int, int], clause0: int) -> str:
+               sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
     the head of its paragraph), in this order: the nearest one before it in its clause; the first
     one before it in its sentence (after its last semicolon, if any); one later in its own clause;
@@ -64,20 +64,22 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     (not a news page), the period of the document's title. A calendar day (4月17日, usually the
     date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
     by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底).
-    ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start)."""
+    ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start);
+    the periods in ``skip`` (the start of a move, for its second figure) do not count."""
     text = block.text
     s0, s1 = sentence
-    positions, periods = ctx._period_pos, ctx.periods
+    positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
         return doc.title_period()
+    sk0, sk1 = skip if skip is not None else (-1, -1)     # read in place: no copy per fact
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
-    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1])]
+    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if in_sentence_before and in_sentence_before[-1][0] >= clause0:
         found = in_sentence_before[-1][1]
-        head = in_sentence_before[0][1]
-        if found in _YEAR_PARTS and head != found and _STARTS_WITH_YEAR.match(head):
-            return head + found
+        first = in_sentence_before[0][1]
+        if found in _YEAR_PARTS and first != found and _STARTS_WITH_YEAR.match(first):
+            return first + found
         return found
     if len(in_sentence_before) == 1:
         return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
@@ -90,16 +92,17 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             return first + nearest
         return first
     clause1 = clause_end(text, local, s1)
-    later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1])]
+    later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if later:
         return later[0][1]
     # Earlier in the paragraph: its head, else the nearest (scans stop early: no quadratic time).
-    head = ctx.first_period
+    if head is not None and sk0 <= periods[head][0] < sk1:
+        head = next((k for k in range(bisect_right(positions, sk1 - 1), mid) if not is_day(periods[k][1])), None)
     if head is not None and head < mid:
         if periods[head][0] < ctx.head_end:
             return periods[head][1]
         k = mid - 1
-        while is_day(periods[k][1]):
+        while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1:
             k -= 1
         return periods[k][1]
     title = doc.title_period()

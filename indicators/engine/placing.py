@@ -10,25 +10,29 @@ part of a year (全年, 年末) taking the year of a bulletin's title.
 
 An average over years (年均增长, 平均每年增长) is dated over the years it averages (比2002年, 五年, 过去五年,
 “十一五”时期, or the part of the report), never as one year; a growth counted from a named year
-(比2002年增长65.5%) covers the years since.
+(比2002年增长65.5%) covers the years since. A move from one level to another (engine/moves.py:
+由1997年的7.4万亿元增加到2002年的10.2万亿元) dates its two figures apart: the start by the time named
+with it, else by the comparison's base or the year before the clause's; the end never by the start's.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
 from ..lang.regions import NATIONAL, enclosing, lookup
-from .clauses import clause_end
-from .dates import Period, plan_year, resolve, small_number, years_period
+from .clauses import clause_end, scan_back
+from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
 from .metadata import ChunkState, DocumentMeta
-from .modality import cues_of, modality_of, nearest_cue, period_has_ended
+from .modality import cues_of, deciding_cue, modality_of, period_has_ended
+from .moves import Move, reaches
 from .region import SCOPES
-from .report import Cue, Part, base_year, block_cues, heading_part, is_heading_line
+from .report import Cue, Part, block_cues, heading_part, is_base_year, is_heading_line, opening_span
 
 # A clause that says only how a figure changed, not what it is (按可比价格计算平均每年增长, 增长).
 _CHANGE_ONLY = re.compile(
@@ -38,8 +42,10 @@ _CHANGE_ONLY = re.compile(
     rf"|{V.char_class(V.GENERIC_PREFIXES)}(?:省|市|区|县)"
     r"|[，、\s])*")
 _LOOK_BACK = 80
+_RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whose subject may lie a sentence back
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
-_YEARS_BEFORE = re.compile(rf"(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+_YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+_NAMED_YEAR = re.compile(V.YEAR_DIGITS)
 _BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}(?:{V.YEAR_DIGITS})")   # 比2002年, 从1997年的…
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
 _LIST_INTRO = re.compile(V.char_class(V.COLONS) + r"\s*$")
@@ -47,12 +53,56 @@ _LIST_ITEM_END = re.compile(V.char_class(V.SEMICOLONS + V.COLONS) + r"\s*$")
 _TARGET_INTRO = re.compile(r"目标|计划|要求|预期|任务|安排")
 
 
+@dataclass(slots=True)
+class _Cues:
+    """A paragraph's time cues, looked up per fact by bisection and by the last cue of each sort at or
+    before an index, so that no fact scans the whole paragraph (one of thousands of figures stays
+    linear)."""
+
+    cues: list[Cue]
+    pos: list[int]
+    last_dated: list[int]   # per index: the last cue at or before it that dates a fact (no base, no day), or -1
+    last_span: list[int]    # the last that names several years (这五年)
+    last_base: list[int]    # the last base of a comparison that names a year (比2002年)
+
+    @classmethod
+    def of(cls, cues: list[Cue]) -> _Cues:
+        dated = [not c.base and c.period is not None and c.period.grain != "day" for c in cues]
+        span = [not c.base and c.period is not None and c.period.grain == "multi_year" for c in cues]
+        return cls(cues, [c.pos for c in cues], _last_true(dated), _last_true(span),
+                   _last_true([is_base_year(c) for c in cues]))
+
+    def index(self, pos: int) -> int:
+        """The index of the first cue at or after ``pos``."""
+        return bisect_left(self.pos, pos)
+
+
+def _last_true(flags: list[bool]) -> list[int]:
+    last, out = -1, []
+    for k, flag in enumerate(flags):
+        if flag:
+            last = k
+        out.append(last)
+    return out
+
+
+def _before(last: list[int], index: int) -> int:
+    """The last flagged index before ``index`` (-1 when none)."""
+    return last[index - 1] if index > 0 else -1
+
+
 @dataclass
 class _Paragraph:
     part: Part
-    cues: list[Cue] | None = None
+    cues: _Cues | None = None
     intro: Cue | None = None         # the time cue of the paragraph that introduced this list
     intro_target: bool = False       # that paragraph named targets (今年发展主要预期目标是：)
+
+
+def _move_end_level(found: Period | None) -> Period | None:
+    """The year of the level a move ends at: over a span of years, its last (过去五年，从9.6万公里
+    增加到13.6万公里: 13.6万公里 is the level of the fifth year)."""
+    return year_period(int(found.end[:4])) if found is not None and found.grain == "multi_year" else found
 
 
 def _years_before(text: str) -> int:
@@ -93,6 +143,9 @@ class Placer:
         self._regions: dict[str, tuple[str, str]] = {}
         self._periods: dict[str, Period | None] = {}
         self._title_year: int | None = None
+        self._span_text = ""                              # the cue that dated the last fact of a report
+        self._hints_of: tuple[int, int] = (0, -1)         # the sentence whose first base year is read:
+        self._first_hint = -1                             # (its block, its start) and where it is
         if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
             found = resolve(doc.title_period(), meta.date)
             self._title_year = int(found.end[:4]) if found is not None else None
@@ -114,12 +167,14 @@ class Placer:
                 found = heading_part(first_line, self.meta.date, part)
                 if found is not None:
                     part = found
+            elif (opened := opening_span(text, self.meta.date, part)) is not None:
+                part = opened
             paragraph = _Paragraph(part)
             if previous is not None and _LIST_ITEM_END.search(previous_text):
                 # 今年发展的主要预期目标是： / 国内生产总值增长8%左右； / 城镇新增就业…: the list's
                 # items take the time and the target of the line that introduced them.
                 if _LIST_INTRO.search(previous_text):
-                    cues = self._cues(previous, previous_text)
+                    cues = self._cues(previous, previous_text).cues
                     paragraph.intro = next((c for c in reversed(cues) if c.period and not c.base), None)
                     paragraph.intro_target = bool(_TARGET_INTRO.search(previous_text))
                 else:
@@ -129,9 +184,9 @@ class Placer:
         if state is not None:
             state.part = part
 
-    def _cues(self, paragraph: _Paragraph, text: str) -> list[Cue]:
+    def _cues(self, paragraph: _Paragraph, text: str) -> _Cues:
         if paragraph.cues is None:
-            paragraph.cues = block_cues(text, self.meta.date)
+            paragraph.cues = _Cues.of(block_cues(text, self.meta.date))
         return paragraph.cues
 
     def _paragraph(self, block: Block) -> _Paragraph:
@@ -142,26 +197,38 @@ class Placer:
 
     # ------------------------------------------------------------------------------------- time
 
-    def _when_in_report(self, spot: _Spot) -> tuple[Period | None, bool, str]:
-        """(period, whether the text named it, the role it implies) of a fact of a work report."""
+    def _when_in_report(self, spot: _Spot, skip: tuple[int, int] | None = None) -> tuple[Period | None, bool, str]:
+        """(period, whether the text named it, the role it implies) of a fact of a work report; the
+        cues in ``skip`` (the start of a move, for its second figure) do not count."""
         text, local, s0, s1 = spot.text, spot.local, spot.s0, spot.s1
         paragraph = spot.paragraph
-        cues = self._cues(paragraph, text)
+        index = self._cues(paragraph, text)
+        cues = index.cues
+        sk0, sk1 = skip if skip is not None else (-1, -1)
+        at, first = index.index(local), index.index(s0)
+        in_clause = max(first, index.index(spot.clause0))
         explicit: Cue | None = None
-        for cue in reversed(cues):                              # nearest before it in its sentence
-            if s0 <= cue.pos < local and not cue.base and cue.period is not None and (
-                    cue.period.grain != "day" or cue.pos >= spot.clause0):    # 年末… governs its own clause
+        for k in range(at - 1, in_clause - 1, -1):             # nearest before it in its clause (a day
+            cue = cues[k]                                       # too: 年末… governs its own clause)
+            if not cue.base and cue.period is not None and not sk0 <= cue.pos < sk1:
                 explicit = cue
                 break
+        if explicit is None:                                    # else before it in its sentence
+            k = _before(index.last_dated, in_clause)
+            while k >= first and sk0 <= cues[k].pos < sk1:
+                k = _before(index.last_dated, k)
+            explicit = cues[k] if k >= first else None
         if explicit is None:
             stop = clause_end(text, local, s1)
-            explicit = next((c for c in cues if local <= c.pos < stop and not c.base and c.period), None)
-        if explicit is None:
-            explicit = next((c for c in reversed(cues)
-                             if c.pos < s0 and not c.base and c.period and c.period.grain != "day"), None)
+            explicit = next((cues[k] for k in range(at, index.index(stop))
+                             if not cues[k].base and cues[k].period), None)
+        if explicit is None:                                    # else earlier in the paragraph
+            k = _before(index.last_dated, first)
+            explicit = cues[k] if k >= 0 else None
         if explicit is None and paragraph.intro is not None:
             explicit = paragraph.intro
         part = paragraph.part
+        self._span_text = explicit.text if explicit is not None else ""
         if explicit is not None:
             found = explicit.period
             if explicit.bare:                                   # 全年, 年末: the year of the part
@@ -172,6 +239,55 @@ class Placer:
         if part.role:
             return resolve("", self.meta.date, role=part.role), False, part.role
         return None, False, ""
+
+    def _move_start(self, spot: _Spot, move: Move) -> tuple[Period | None, bool, str]:
+        """(period, named, role) of a move's first figure in a report: the time named with it (从1997年的),
+        read as the paragraph's cues read it (一九五七年, 上年 after 去年)."""
+        index = self._cues(spot.paragraph, spot.text)
+        k = index.index(move.start + 1)
+        cue = index.cues[k] if k < len(index.pos) and index.pos[k] == move.start + 1 else None
+        role = spot.paragraph.part.role
+        if move.when == "上年":        # 过去一年，粮食产量由上年的12358亿斤…: the year before the clause's
+            found, _, role = self._when_in_report(spot, (move.start, move.first_end))
+            if found is not None and found.grain == "year":
+                found = year_period(int(found.start[:4]) - 1)
+                return found, True, self._role_of(found) or role
+        if cue is not None and cue.period is not None and not cue.bare:
+            found = cue.period
+        else:                                                   # 由年初的400多万人: the year of the part
+            found = resolve(move.when, self.meta.date, role=role or "review")
+        return found, True, self._role_of(found) or role
+
+    def _move_start_level(self, spot: _Spot, found: Period | None, period: str) -> Period | None:
+        """The year of the level a move starts from when no time is named with it: the base of the
+        sentence's comparison (1986年同1978年相比，…由3480亿元增加到…: 1978), the first year of a span
+        named by its years (从1978年到1982年), else the year before the clause's year or span (2024年，
+        由120万吨…: 2023; 过去五年，从9.6万公里…: the year before the five)."""
+        if found is None or found.grain not in ("year", "multi_year"):
+            return found
+        base = self._base_year(spot) if self._base_named_before(spot) else None
+        if base is not None:
+            return year_period(base)
+        named = self._span_text if self.report else period
+        if found.grain == "multi_year" and _NAMED_YEAR.search(named):
+            return year_period(int(found.start[:4]))
+        return year_period(int(found.start[:4]) - 1)
+
+    def _base_named_before(self, spot: _Spot) -> bool:
+        """Whether the fact's sentence names a base year before it (比2002年, 从1997年的…): the cheap
+        test before its paragraph's cues are read, found once per sentence (facts come in order)."""
+        key = (id(spot.block), spot.s0)
+        if key != self._hints_of:
+            self._hints_of = key
+            found = _BASE_HINT.search(spot.text, spot.s0, spot.s1)
+            self._first_hint = found.start() if found is not None else -1
+        return 0 <= self._first_hint < spot.local
+
+    def _base_year(self, spot: _Spot) -> int | None:
+        """The year a comparison in the fact's sentence before it counts from (比2002年增长), if any."""
+        index = self._cues(spot.paragraph, spot.text)
+        k = _before(index.last_base, index.index(spot.local))
+        return int(index.cues[k].period.start[:4]) if k >= index.index(spot.s0) else None
 
     def _resolved(self, period: str) -> Period | None:
         if not period:
@@ -196,28 +312,32 @@ class Placer:
         part = spot.paragraph.part
         end = int(found.end[:4]) if found is not None else None
         average = _AVERAGE.search(clause)
-        cues = (self._cues(spot.paragraph, text)
-                if average or (found is not None and _BASE_HINT.search(text, s0, local)) else [])
-        base = base_year(cues, s0, local)
+        base = (self._base_year(spot)
+                if average or (found is not None and self._base_named_before(spot)) else None)
         if not average:
             if base is not None and end is not None and found.grain == "year" and base < end - 1:
                 return years_period(base + 1, end)              # 比2002年增长65.5%
             years = _years_before(clause)
-            if years and end is not None and found.grain == "year":
-                return years_period(end - years + 1, end)       # 十年增加近70万亿元
+            if years and end is not None and (found.grain == "year" or (found.grain == "multi_year"
+                                                                         and part.role == "review")):
+                return years_period(end - years + 1, end)       # 十年增加近70万亿元 (in a review of five)
             if (found is not None and found.grain == "multi_year" and _ANNUAL.search(clause)
                     and part.role == "review"):
                 return resolve(str(end) + "年")                 # 比上年增长, said in a five-year review
             return found
         if found is not None and found.grain == "multi_year":
+            years = _years_before(text[scan_back(text, local, s0, V.CLAUSE_END):local])
+            if years and int(found.start[:4]) != end - years + 1:
+                return years_period(end - years + 1, end)       # 十年增加…、年均增长6.2%, in a review of five
             return found
+        years = _years_before(text[s0:local])
         if base is not None and end is not None and base < end:
             return years_period(base + 1, end)
-        years = _years_before(text[s0:local])
         if years and end is not None:
             return years_period(end - years + 1, end)           # 五年年均增长, 十年…年均增长
-        multi = next((c.period for c in reversed(cues)
-                      if c.pos < local and not c.base and c.period and c.period.grain == "multi_year"), None)
+        index = self._cues(spot.paragraph, text)
+        k = _before(index.last_span, index.index(local))
+        multi = index.cues[k].period if k >= 0 else None
         if multi is not None and (end is None or int(multi.end[:4]) == end):
             return multi                                        # 这五年，…年均增长
         if part.span is not None and (end is None or part.span[1] == end):
@@ -242,7 +362,7 @@ class Placer:
             text[s0 if local - 2 < s0 else local - 2:local], text[spot.local_end:spot.local_end + 12], role=role,
             listed_target=spot.paragraph.intro_target and self.report, qualifier=qualifier,
             period_end=found.end if found is not None else "", doc_date=self.meta.date,
-            cue=nearest_cue(self._sentence_cues, local - s0))
+            cue=deciding_cue(self._sentence_cues, local - s0, text, s0))
 
     def _indicator(self, spot: _Spot, kind: str, unit: str, phrase: str) -> Indicator | None:
         """The catalogue's indicator for the engine's phrase; else for the whole clause before the
@@ -256,6 +376,14 @@ class Placer:
         entry = self.catalogue.match(clause, kind, unit)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
             entry = self.catalogue.match(text[max(spot.s0, clause0 - _LOOK_BACK):clause0], kind, unit)
+        rate = next((w for w in _RATE_WORDS if clause.startswith(w)), "") if kind == "growth" else ""
+        if entry is None and rate:
+            # 要把商品零售物价上涨幅度控制在10%以内。虽然…，涨幅仍然高达21.7%: the rate of the thing whose rate
+            # (涨幅 in 上涨幅度) was named before
+            window = text[max(0, spot.s0 - _LOOK_BACK):clause0]
+            named = window.rfind(rate)
+            if named >= 0:
+                entry = self.catalogue.match(window[:named + len(rate)], kind, unit)
         return entry
 
     # ------------------------------------------------------------------------------------- space
@@ -287,18 +415,30 @@ class Placer:
     # ------------------------------------------------------------------------------------- one fact
 
     def place(self, block: Block, local: int, local_end: int, sentence: tuple[int, int], clause0: int, *,
-              kind: str, unit: str, qualifier: str, indicator: str, period: str, region: str) -> tuple[str, ...]:
+              kind: str, unit: str, qualifier: str, indicator: str, period: str, region: str,
+              move: Move | None = None, move_end: bool = False) -> tuple[str, ...]:
         """Fact's fields from period_start on, for the fact at ``local:local_end`` of ``block``, whose
-        clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start)."""
+        clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start). ``move`` is
+        the move the fact begins, or (``move_end``) ends."""
         s0, s1 = sentence
         spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
-        if self.report:
-            found, named, role = self._when_in_report(spot)
+        if self.report and move is not None and not move_end and move.when:
+            found, named, role = self._move_start(spot, move)
+        elif self.report:
+            found, named, role = self._when_in_report(spot, (move.start, move.first_end) if move_end else None)
         else:
             found, named, role = self._resolved(period), bool(period), ""
-        if found is not None or self.report:
+        if move is not None and not move_end and not move.when:
+            found = self._move_start_level(spot, found, period)
+        elif move is not None or (found is not None and found.grain == "multi_year" and reaches(block.text, local)
+                                  and not _AVERAGE.search(block.text, clause0, local)):
+            found = _move_end_level(found)      # 过去五年，…增加到121万亿元: the level of the fifth year
+        elif found is not None or self.report:
             found = self._over_years(spot, found)
         modality = self._modality(spot, role, qualifier, found)
+        if (move is not None and not move_end and modality == "target" and found is not None and self.meta.date
+                and period_has_ended(found.end, self.meta.date)):
+            modality = "actual"    # 计划将招生人数由1982年的31.5万人增加到…: where a plan starts is an outcome
         if self.report and found is not None and modality == "actual" and self._ahead(found):
             modality = "target"    # a report cannot give the outcome of a year still to come
         if self.report and not named and found is not None and (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..lang import vocab as V
 from .dates import Period, plan_year, resolve, review_year, year_number, years_period
+from .moves import starts_move
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Part:
     role: str = ""                              # review | plan | '' (not known)
     span: tuple[int, int] | None = None         # the years it covers when it names more than one
     headed: bool = True                         # opened by a heading (not the review a report opens with)
+    # The span of years a heading also named (过去一年和五年工作回顾): a paragraph opening with it
+    # (过去五年…, 五年来…) speaks of those years until another opens with the year (过去一年…).
+    also: tuple[int, int] | None = None
 
 
 _N = V.SMALL_NUMBER
@@ -89,12 +93,13 @@ def heading_part(text: str, doc_date: str, current: Part) -> Part | None:
         n = {"五": 5, "5": 5, "十": 10, "10": 10}.get(m.group("n"))
         if n:
             span = (back - n + 1, back)               # 过去五年工作回顾, 取得伟大成就的五年
+    also = None
     if one_year:
-        span = None
+        span, also = None, span
     if reviews or (years and back in years and ahead not in years):
         if span is not None and ahead is not None and span[1] >= ahead and not reviews:
             return Part("plan", span)
-        return Part("review", span)
+        return Part("review", span, also=also)
     if plans or (years and ahead in years) or (span is not None and ahead is not None and span[1] >= ahead):
         return Part("plan", span)
     if span is not None:
@@ -121,9 +126,12 @@ def block_cues(text: str, doc_date: str) -> list[Cue]:
     year: int | None = None
     for m in CUE.finditer(text):
         start = m.start()
-        base = text[start - 1:start] in _BASE_BEFORE or text[start - 2:start] in ("相比", "对比")
-        since = text.startswith("以来", m.end())               # 一九八九年四季度以来: up to now
+        since = text.startswith(("以来", "以后"), m.end())     # 一九八九年四季度以来, 上年三季度以后: up to now
         period = None if since else resolve(m.group(), doc_date, year=year)
+        # 从1978年到1982年 is a span, not a base; 由1954年的97个 is the start of a move, like 从1997年的.
+        before = text[start - 1:start]
+        base = ((before in _BASE_BEFORE and (before != "从" or period is None or period.grain != "multi_year"))
+                or text[start - 2:start] in ("相比", "对比") or starts_move(text, start, m.end()))
         bare = m.lastgroup == "part" and year is None
         if m.lastgroup == "year" and period is not None and not base and period.grain != "multi_year":
             year = int(period.end[:4])
@@ -131,13 +139,29 @@ def block_cues(text: str, doc_date: str) -> list[Cue]:
     return cues
 
 
-def base_year(cues: list[Cue], lo: int, hi: int) -> int | None:
-    """The year a comparison in text[lo:hi] counts from (比2002年增长, 与2000年相比), if any."""
-    for cue in reversed(cues):
-        if (lo <= cue.pos < hi and cue.base and cue.period is not None and cue.period.grain == "year"
-                and _YEAR_IN.match(cue.text)):                 # 比上年 counts from the fact's own year
-            return int(cue.period.start[:4])
-    return None
+def is_base_year(cue: Cue) -> bool:
+    """Whether ``cue`` is the base of a comparison that names its year (比2002年增长, 与2000年相比);
+    比上年 counts from the fact's own year, so it is none."""
+    return (cue.base and cue.period is not None and cue.period.grain == "year"
+            and _YEAR_IN.match(cue.text) is not None)
+
+
+def opening_span(text: str, doc_date: str, current: Part) -> Part | None:
+    """The part a review paragraph opens by its first words, in a review whose heading named both the
+    year and a span (过去一年和五年工作回顾): 过去五年极不寻常, 五年来，我们… open the span, 过去一年…
+    the year again. None when the paragraph opens with neither."""
+    if current.role != "review" or current.also is None:
+        return None
+    m = CUE.match(text)
+    if m is None or m.lastgroup != "back":
+        return None
+    period = resolve(m.group(), doc_date)
+    if period is None:
+        return None
+    span = (int(period.start[:4]), int(period.end[:4])) if period.grain == "multi_year" else None
+    if span not in (None, current.also) or span == current.span:
+        return None
+    return Part("review", span, current.headed, current.also)
 
 
 def span_period(span: tuple[int, int]) -> Period:

@@ -19,6 +19,7 @@ from pathlib import Path
 import ahocorasick
 
 from .paths import read_data
+from .patterns import lexicon
 
 DEFAULT_CATALOGUE = "indicators.toml"
 # The kinds of figure each unit family takes: a money indicator is reported as an amount or its
@@ -37,6 +38,18 @@ _DERIVED_REACH = 4      # a derived word counts when it follows the name within 
 _MEMO_SIZE = 65536
 
 
+_LEVEL_KINDS = frozenset({"count", "money", "quantity", "area"})
+
+
+@cache
+def _level_kind(unit: str) -> str:
+    """The kind of level a unit counts (元 money, 吨 quantity, 人 count, 亩 area; 吨/日 as 吨), or ""
+    for a unit of rates and for an unknown unit."""
+    kinds = {info.unit: info.kind for info in lexicon().units.values()}
+    kind = kinds.get(unit.split("/")[0], "")
+    return kind if kind in _LEVEL_KINDS else ""
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: str
@@ -48,10 +61,15 @@ class Indicator:
     growth_names: tuple[str, ...] = ()
 
     def takes(self, kind: str, unit: str) -> bool:
-        """Whether a figure of this kind and unit can measure the indicator."""
+        """Whether a figure of this kind and unit can measure the indicator. A change counted in a
+        level's unit measures an indicator of that level's family only (比上年增加1839亿元 is money,
+        no grain output; 增加3175万亩 is an area)."""
         if kind not in UNIT_FAMILIES[self.unit]:
             return False
-        return not (kind == "growth" and unit == _POINTS and self.unit != "rate")
+        if kind == "growth" and unit == _POINTS:
+            return self.unit == "rate"
+        level = _level_kind(unit) if kind == "growth" else ""
+        return not level or level == self.unit or (self.unit == "price" and level == "money")
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,11 @@ CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收�
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人); 新增 is a level.
 ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大")
 ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减")
+# A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
+MOVE_FROM = ("由", "从")
+MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "跃升", "攀升", "升", "上调", "下调", "调高", "调低", "延伸", "延长")
+# Words after 由/从 that say "before" without a date (由原来的3天).
+MOVE_FROM_UNDATED = ("原来", "原先", "此前", "以前", "过去")
 # Words that name a growth rate (增速为5.2%) or a rate of fall (降幅收窄至2.1%).
 RATE_UP = ("增速", "增幅", "增长率", "涨幅")
 RATE_DOWN = ("降幅", "下降率", "跌幅", "降低率")

@@ -1,0 +1,69 @@
+"""A move from one level to another in one clause: 由一九五七年的五百三十五万吨增长到一千一百零八万吨,
+从1997年的7.4万亿元增加到2002年的10.2万亿元, 高速公路里程从9.6万公里增加到13.6万公里.
+
+Its first figure is the level at the start, dated by the time named with it (1997年的) or, when
+none is, by the period before the one its clause speaks of; its second figure is the level at the end,
+dated by its own time (2002年的) or by the clause's, never by the start's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lang import vocab as V
+from .period import PERIOD
+
+_WINDOW = 20           # how far before a figure its 由/从 and the time named with it may start
+_FROM = re.compile(rf"(?:{V.alternation(V.MOVE_FROM)})(?P<when>[^{re.escape(V.CLAUSE_SEPARATORS)}的]{{0,14}}?)的?$")
+_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})")
+_TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
+_OWN_TIME = re.compile(rf"(?:{PERIOD.pattern})的?")
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    start: int         # where 由/从 stands
+    when: str          # the time named with the first figure (1997年), or ""
+    first_end: int     # where the first figure ends
+    to: int            # where the text after 到/至 begins: the second figure, or its own time
+
+
+def move_from(text: str, start: int, end: int, clause0: int) -> Move | None:
+    """The move whose first figure is ``text[start:end]``, if it is one: 由/从 (with a time and 的, or
+    原来的) right before it, a move verb and 到/至 right after it."""
+    lo = max(clause0, start - _WINDOW)
+    if "由" not in text[lo:start] and "从" not in text[lo:start]:
+        return None                        # cheap test first: most figures follow neither
+    m = _FROM.search(text, lo, start)
+    if m is None:
+        return None
+    when = m.group("when")
+    if when and when not in V.MOVE_FROM_UNDATED and not PERIOD.fullmatch(when):
+        return None                        # 由企业投入500万元: 由 names who, not when
+    to = _TO.match(text, end, end + _TO_REACH)
+    if to is None:
+        return None
+    return Move(m.start(), "" if when in V.MOVE_FROM_UNDATED else when, end, to.end())
+
+
+def ends_move(text: str, move: Move, start: int) -> bool:
+    """Whether the figure at ``start`` is the second of ``move``: right after its 到/至, or after a time
+    of its own there (增加到2002年的10.2万亿元)."""
+    return start == move.to or (move.to < start <= move.to + _WINDOW
+                                and _OWN_TIME.fullmatch(text, move.to, start) is not None)
+
+
+def starts_move(text: str, start: int, end: int) -> bool:
+    """Whether the time at ``text[start:end]`` is the start of a move (由1954年的97个): it dates that
+    figure only, never the clause or the paragraph."""
+    return text[start - 1:start] in V.MOVE_FROM and text.startswith("的", end)
+
+
+_REACH = re.compile(rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})$")
+
+
+def reaches(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a level reached (国内生产总值增加到121万亿元): the end of a
+    move whose start is not said, the level of the last year of a span."""
+    return _REACH.search(text, max(0, start - _TO_REACH), start) is not None
