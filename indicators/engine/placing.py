@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
@@ -114,9 +116,9 @@ def _years_before(text: str) -> int:
     return n if n is not None and 2 <= n <= 30 else 0
 
 
-@dataclass(slots=True)
-class _Spot:
-    """Where a fact sits: its paragraph (block), its offsets there, its sentence and clause."""
+class _Spot(NamedTuple):
+    """Where a fact sits: its paragraph (block), its offsets there, its sentence and clause. A named
+    tuple, built per fact in C (_make_spot)."""
 
     block: Block
     text: str
@@ -126,6 +128,9 @@ class _Spot:
     s1: int
     clause0: int
     paragraph: _Paragraph
+
+
+_make_spot = partial(tuple.__new__, _Spot)
 
 
 class Placer:
@@ -358,11 +363,12 @@ class Placer:
             self._cues_block, self._cues_start = spot.block, s0
             self._sentence_cues = cues_of(spot.text[s0:spot.s1])
         text = spot.text
+        cues = self._sentence_cues           # most sentences of a bulletin have none: no cue decides
         return modality_of(
             text[s0 if local - 2 < s0 else local - 2:local], text[spot.local_end:spot.local_end + 12], role=role,
             listed_target=spot.paragraph.intro_target and self.report, qualifier=qualifier,
             period_end=found.end if found is not None else "", doc_date=self.meta.date,
-            cue=deciding_cue(self._sentence_cues, local - s0, text, s0))
+            cue=deciding_cue(cues, local - s0, text, s0) if cues else None)
 
     def _indicator(self, spot: _Spot, kind: str, unit: str, phrase: str) -> Indicator | None:
         """The catalogue's indicator for the engine's phrase; else for the whole clause before the
@@ -421,7 +427,7 @@ class Placer:
         clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start). ``move`` is
         the move the fact begins, or (``move_end``) ends."""
         s0, s1 = sentence
-        spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
+        spot = _make_spot((block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block)))
         if self.report and move is not None and not move_end and move.when:
             found, named, role = self._move_start(spot, move)
         elif self.report:
