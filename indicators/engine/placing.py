@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import partial
-from typing import NamedTuple
 
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
@@ -116,9 +114,9 @@ def _years_before(text: str) -> int:
     return n if n is not None and 2 <= n <= 30 else 0
 
 
-class _Spot(NamedTuple):
-    """Where a fact sits: its paragraph (block), its offsets there, its sentence and clause. A named
-    tuple, built per fact in C (_make_spot)."""
+@dataclass(slots=True)
+class _Spot:
+    """Where a fact sits: its paragraph (block), its offsets there, its sentence and clause."""
 
     block: Block
     text: str
@@ -128,9 +126,6 @@ class _Spot(NamedTuple):
     s1: int
     clause0: int
     paragraph: _Paragraph
-
-
-_make_spot = partial(tuple.__new__, _Spot)
 
 
 class Placer:
@@ -427,7 +422,7 @@ class Placer:
         clause starts at ``clause0`` (``clauses.clause_start`` from the sentence's start). ``move`` is
         the move the fact begins, or (``move_end``) ends."""
         s0, s1 = sentence
-        spot = _make_spot((block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block)))
+        spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
         if self.report and move is not None and not move_end and move.when:
             found, named, role = self._move_start(spot, move)
         elif self.report:
