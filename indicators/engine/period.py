@@ -71,9 +71,11 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
         return doc.title_period()
-    sk0, sk1 = skip if skip is not None else (-1, -1)     # read in place: no copy per fact
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
+    if mid - lo == 1 and skip is None and not is_day(periods[lo][1]):
+        return periods[lo][1]       # the only one before it in its sentence speaks (as below, without lists)
+    sk0, sk1 = skip if skip is not None else (-1, -1)     # read in place: no copy per fact
     in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if in_sentence_before and in_sentence_before[-1][0] >= clause0:
         found = in_sentence_before[-1][1]

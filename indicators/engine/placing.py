@@ -358,11 +358,12 @@ class Placer:
             self._cues_block, self._cues_start = spot.block, s0
             self._sentence_cues = cues_of(spot.text[s0:spot.s1])
         text = spot.text
+        cues = self._sentence_cues           # most sentences of a bulletin have none: no cue decides
         return modality_of(
             text[s0 if local - 2 < s0 else local - 2:local], text[spot.local_end:spot.local_end + 12], role=role,
             listed_target=spot.paragraph.intro_target and self.report, qualifier=qualifier,
             period_end=found.end if found is not None else "", doc_date=self.meta.date,
-            cue=deciding_cue(self._sentence_cues, local - s0, text, s0))
+            cue=deciding_cue(cues, local - s0, text, s0) if cues else None)
 
     def _indicator(self, spot: _Spot, kind: str, unit: str, phrase: str) -> Indicator | None:
         """The catalogue's indicator for the engine's phrase; else for the whole clause before the
