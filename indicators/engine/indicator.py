@@ -26,10 +26,10 @@ _TRAILING = regex.compile(
 )
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
-# A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高): it is about the
-# figure named before it.
+# A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高, 同比名义增长, 实际增长):
+# it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
-    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别)*"
+    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别|名义|实际)*"
     rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
 )
 _BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"
