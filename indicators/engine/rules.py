@@ -90,6 +90,10 @@ class Rule:
 _YEAR = frozenset({"年"})
 GUARD_REACH = 12
 _ASCII_DIGITS = "0123456789"
+# Units that number the parts of a place (7栋2单元), and the words after a number that do: a count
+# followed by digits otherwise describes what it counts (42家5A级景区, 1.2万名65岁以上老年人).
+_ADDRESS_UNITS = frozenset({"栋", "幢", "座"})
+_ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
 _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for ch in info.blocked_after}))
 
 
@@ -165,8 +169,12 @@ RULES: tuple[Rule, ...] = (
     Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
          lambda f: f.info.unit in ("名", "位") and f.before == "前",
          units=frozenset({"名", "位"}), before="前"),
-    Rule("address", "a digit right after the unit: an address or a code (7栋2单元301室)",
-         "住在7栋2单元301室。", lambda f: f.next_char.isascii() and f.next_char.isdigit(), after=_ASCII_DIGITS),
+    Rule("address", "a digit right after a building's unit, or before one: an address (7栋2单元301室, 2号3单元); "
+         "after a Chinese numeral, a set named by a figure (三个1亿人, 两个100%)",
+         "住在7栋2单元301室。",
+         lambda f: (f.next_char.isascii() and f.next_char.isdigit()
+                    and (f.chinese or f.info.unit in _ADDRESS_UNITS or _ADDRESS_AFTER.match(f.text, f.end) is not None)),
+         after=_ASCII_DIGITS),
     Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
          lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start)),
          units=_YEAR),
