@@ -289,6 +289,14 @@ def found_at(text: str, m) -> Found:
 _UNITS = P.lexicon().units
 _BOUND_FIRST_CHARS = frozenset(word[0] for word in P.BOUND_AFTER)
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
+# …压缩到3个工作日办结, 审批时限压缩至5个工作日: a time within which something must be done is a
+# bound; 车程缩短至40分钟, 平均办理时长缩短至2.5个工作日 state the new time.
+_DONE_WITHIN = ("办结", "办完", "办成", "完成", "审结", "结案")
+_TIME_LIMIT = regex.compile(r"时限|期限|审批")
+# A bound word before the base of a multiple or a share (不低于当地低保标准的1.3倍, 不超过上年的5%).
+_BOUND_OF_BASE = regex.compile(r"(不低于|不少于|不超过|不高于)[^，,；;。：:、]{1,12}的$")
+_BASE_REACH = 18
+_LIMIT_REACH = 16
 
 
 def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str, surface: str,
@@ -306,7 +314,12 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         for word, q in P.BOUND_AFTER.items():
             if after.startswith(word) and (word != "内" or info.kind == "duration"):
                 return q
-    if info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start):
+    if info.unit in ("倍", "%") and text[start - 1:start] == "的":
+        bound = _BOUND_OF_BASE.search(text, max(0, start - _BASE_REACH), start)
+        if bound is not None:                    # 不低于当地低保标准的1.3倍: the word bounds the multiple
+            return P.PREFIX_QUALIFIERS[bound.group(1)]
+    if (info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start)
+            and (text.startswith(_DONE_WITHIN, end) or _TIME_LIMIT.search(text, max(0, start - _LIMIT_REACH), start))):
         return "at_most"
     return "exact"
 
