@@ -43,13 +43,13 @@ class BlockContext:
         """The first 全省/全市 … in the paragraph, or ''."""
         return self.generics[0][1] if self.generics else ""
 
-    def last_generic_within(self, text: str, start: int, end: int) -> tuple[int, str] | None:
-        """The last 全省/全市 … lying wholly inside ``[start, end)`` of the paragraph ``text`` that is
-        not the base of a comparison (高于全省平均水平), or None."""
+    def last_generic_within(self, start: int, end: int) -> tuple[int, str] | None:
+        """The last 全省/全市 … lying wholly inside ``[start, end)`` of the paragraph (none is the
+        base of a comparison: those are not listed), or None."""
         k = bisect_left(self._generic_pos, end) - 1
         while k >= 0 and self._generic_pos[k] >= start:
             pos, name = self.generics[k]
-            if pos + len(name) <= end and text[pos - 1:pos] not in COMPARISON_BASE:
+            if pos + len(name) <= end:
                 return self.generics[k]
             k -= 1
         return None
@@ -116,7 +116,9 @@ class DocumentContext:
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if (block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0)
                        and not starts_move(block.text, m.start(), m.end())]
-            generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)]
+            # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
+            generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
+                        if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
             ctx = BlockContext(periods, local, first_clause_end(block.text), generics,
                                default_place=self.default_place(block.section))
             self._blocks[key] = ctx

@@ -97,6 +97,10 @@ class _Candidate:
     label: str = ""          # an indicator known when the candidate is found (splits)
 
 
+_AND_A_HALF = "个半"
+_HALF = Decimal("0.5")
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     i = bisect_right(starts, start) - 1
     return i >= 0 and spans[i][1] >= end
@@ -159,6 +163,8 @@ def _candidates(text: str) -> list[_Candidate]:
         kind, unit = info.kind, info.unit
         if surface == "成":
             value *= 10
+        elif surface.startswith(_AND_A_HALF):
+            value += _HALF                       # 1个半小时, 两个半月: one and a half
         if kind in ("ratio", "growth"):
             is_change, sign = _change(text, start, per_mille=unit == "‰")
             if is_change or unit == "百分点":

@@ -22,14 +22,14 @@ _TRAILING = regex.compile(
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
-    r"|调整为|调整到|调整至|分为|仅|了|的|已|在|到|至|经过|经)+$"
+    r"|调整为|调整到|调整至|分为|仅|了|的|已|将|在|到|至|经过|经)+$"
 )
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
-# A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高): it is about the
-# figure named before it.
+# A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高, 同比名义增长, 实际增长):
+# it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
-    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别)*"
+    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别|名义|实际)*"
     rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
 )
 _BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"

@@ -36,17 +36,20 @@ _CUES = re.compile(
     r"|(?P<done>实际|已经|已|刚刚过去的)"
     r"|(?P<forecast>预计|预测|估计|可望|有望)"
     r"|(?P<target>预期目标|主要目标|调控目标|奋斗目标|目标[是为]|目标定[为在]|目标设定|预期[为是]|增长预期"
-    r"|计划(?!生育|单列|经济|执行)|要求|力争|争取|确保|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
+    r"|计划(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))|要求|力争|争取|确保|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
     r"|(?<![主重只不需必首纲摘扼])要(?![素点是害])|将要)"
     # said of a year to come these set a goal; in the review of a year past they report what was done
     r"|(?P<planned>控制在|控制到|安排)"
+    # 将 (will): in the plan part of a report a goal (一九五七年…将达到五十七亿吨); elsewhere a forecast
+    # or a plan of someone else (将出现强降雨, 建成后将惠及), so it decides nothing
+    r"|(?P<future>将(?![近来军领]))"
 )
 # The first two characters of every cue word above (one for 已, 拟, 要; three for 增长预期, as 增长 is
 # in every other rate): _CUES opens with lookbehinds, so re would try it at every character; it is
 # tried only where these start (scan.finditer_near), which re finds at C speed.
 _CUE_START = re.compile("实现|完成|达到|超过|超额|好于|高于|低于|略低|接近|实际|已|刚刚|预计|预测|估计|可望|有望"
                         "|预期|主要|调控|奋斗|目标|增长预|计划|力争|争取|确保|拟|规划|设定|调高|调低|定为|必须|要|将要"
-                        "|控制|安排")
+                        "|控制|安排|将")
 _NOT_END_OR_DIGIT = V.char_class(V.CLAUSE_END, negate=True)[:-1] + r"\d]"
 _TARGET_AFTER = re.compile(rf"^{_NOT_END_OR_DIGIT}{{0,4}}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")
 _BOUNDED = frozenset({"approx", "more_than", "at_least", "at_most", "less_than"})
@@ -73,14 +76,22 @@ def cues_of(sentence: str) -> list[tuple[int, str]]:
 
 def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 0) -> str | None:
     """The kind of the cue that decides a figure at ``pos`` of the sentence at ``text[start:]``
-    (``cues``: ``cues_of`` the sentence): the nearest before it, except that 控制在 or 安排 right after
-    要把, 要将 (去年曾提出，要把物价上涨幅度控制在10%以内) keeps the goal that 要 sets, even in a review."""
+    (``cues``: ``cues_of`` the sentence): the nearest before it, except that
+    - 将 (will) defers to an earlier cue of the sentence (按照规划，到2026年…将突破: the plan decides;
+      预计将达到: the estimate), and
+    - 控制在 or 安排 right after 要把, 要将 (去年曾提出，要把物价上涨幅度控制在10%以内) keeps the goal that
+      要 sets, even in a review."""
     i = bisect_right(cues, (pos, "\uffff")) - 1
+    earlier = i - 1
+    while earlier >= 0 and cues[earlier][1] == "future":
+        earlier -= 1
     if i < 0:
         return None
     kind = cues[i][1]
-    if kind == "planned" and i > 0 and cues[i - 1][1] == "target":
-        after_target = start + cues[i - 1][0]
+    if kind == "future" and earlier >= 0:
+        return cues[earlier][1]
+    if kind == "planned" and earlier >= 0 and cues[earlier][1] == "target":
+        after_target = start + cues[earlier][0]
         if text[after_target:after_target + 1] in ("把", "将"):
             return "target"
     return kind
@@ -103,7 +114,8 @@ def modality_of(before: str, after: str = "", *, role: str = "", listed_target: 
         return "actual" if ended else "forecast"
     if kind in ("met", "done"):
         return "actual"
-    if kind == "target" or listed_target or (kind == "planned" and role != "review"):
+    if kind == "target" or listed_target or (kind == "planned" and role != "review") or (
+            kind == "future" and role == "plan" and not period_has_ended(period_end, doc_date)):
         return "target"
     if role == "plan" and qualifier in _BOUNDED and not period_has_ended(period_end, doc_date):
         return "target"

@@ -43,7 +43,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             and not ctx.has_generic_within(ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
         return ctx.places[i][1]
     default = ctx.default_place
-    generic = ctx.last_generic_within(text, max(s0, local - MAX_CLAUSE), local)
+    generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
     if generic is not None:
         return _resolve_generic(doc, generic[1], default, block.offset + local)
     clause_stop = clause_end(text, local, s1)

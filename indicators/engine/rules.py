@@ -90,6 +90,10 @@ class Rule:
 _YEAR = frozenset({"年"})
 GUARD_REACH = 12
 _ASCII_DIGITS = "0123456789"
+# Units that number the parts of a place (7栋2单元), and the words after a number that do: a count
+# followed by digits otherwise describes what it counts (42家5A级景区, 1.2万名65岁以上老年人).
+_ADDRESS_UNITS = frozenset({"栋", "幢", "座"})
+_ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
 _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for ch in info.blocked_after}))
 
 
@@ -165,8 +169,12 @@ RULES: tuple[Rule, ...] = (
     Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
          lambda f: f.info.unit in ("名", "位") and f.before == "前",
          units=frozenset({"名", "位"}), before="前"),
-    Rule("address", "a digit right after the unit: an address or a code (7栋2单元301室)",
-         "住在7栋2单元301室。", lambda f: f.next_char.isascii() and f.next_char.isdigit(), after=_ASCII_DIGITS),
+    Rule("address", "a digit right after a building's unit, or before one: an address (7栋2单元301室, 2号3单元); "
+         "after a Chinese numeral, a set named by a figure (三个1亿人, 两个100%)",
+         "住在7栋2单元301室。",
+         lambda f: (f.next_char.isascii() and f.next_char.isdigit()
+                    and (f.chinese or f.info.unit in _ADDRESS_UNITS or _ADDRESS_AFTER.match(f.text, f.end) is not None)),
+         after=_ASCII_DIGITS),
     Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
          lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start)),
          units=_YEAR),
@@ -281,6 +289,15 @@ def found_at(text: str, m) -> Found:
 _UNITS = P.lexicon().units
 _BOUND_FIRST_CHARS = frozenset(word[0] for word in P.BOUND_AFTER)
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
+# …压缩到3个工作日办结, 审批时限压缩至5个工作日: a time within which something must be done is a
+# bound; 车程缩短至40分钟, 平均办理时长缩短至2.5个工作日 state the new time.
+_DONE_WITHIN = ("办结", "办完", "办成", "完成", "审结", "结案")
+_TIME_LIMIT = regex.compile(r"时限|期限|审批")
+_LIMIT_BEFORE = regex.compile(r"限(?:报|购|招|带|领|发|载|乘)?$")
+# A bound word before the base of a multiple or a share (不低于当地低保标准的1.3倍, 不超过上年的5%).
+_BOUND_OF_BASE = regex.compile(r"(不低于|不少于|不超过|不高于)[^，,；;。：:、]{1,12}的$")
+_BASE_REACH = 18
+_LIMIT_REACH = 16
 
 
 def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str, surface: str,
@@ -298,7 +315,14 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         for word, q in P.BOUND_AFTER.items():
             if after.startswith(word) and (word != "内" or info.kind == "duration"):
                 return q
-    if info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start):
+    if _LIMIT_BEFORE.search(text, max(0, start - 3), start):
+        return "at_most"                         # 每家企业限报2人, 每人限购1套: at most
+    if info.unit in ("倍", "%") and text[start - 1:start] == "的":
+        bound = _BOUND_OF_BASE.search(text, max(0, start - _BASE_REACH), start)
+        if bound is not None:                    # 不低于当地低保标准的1.3倍: the word bounds the multiple
+            return P.PREFIX_QUALIFIERS[bound.group(1)]
+    if (info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start)
+            and (text.startswith(_DONE_WITHIN, end) or _TIME_LIMIT.search(text, max(0, start - _LIMIT_REACH), start))):
         return "at_most"
     return "exact"
 

@@ -60,8 +60,9 @@ RATE_DOWN = ("降幅", "下降率", "跌幅", "降低率")
 GRANT_WORDS = ("奖励", "补助", "补贴", "贴息", "奖补", "资助")
 # Words that join the members of a list: 樟子松、刺槐分别…, 沈阳市和大连市.
 LIST_JOINERS = LIST_COMMA + "和及与"
-# Characters before a year or a place that make it the base of a comparison (比上年, 较2002年, 高于全国).
-COMPARISON_BASE = "比较于与同从"
+# Characters before a year or a place that make it the base of a comparison (比上年, 较2002年, 高于全国,
+# 居全市第2位).
+COMPARISON_BASE = "比较于与同从居"
 # A span of years counted back or ahead from now: 过去五年, 近三年, 未来五年.
 SPAN_BACK_WORDS = ("过去", "最近", "近")
 SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
