@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators.app import charts, compare, coverage, headline, highlight, series, view
+from indicators.app import charts, compare, coverage, headline, highlight, preload, series, view
 from indicators.app.state import VIEWS, ViewState, decode_state, encode_state, state_query
 from indicators.batch.ingest import IngestReport, ingest
 from indicators.corpus import open_corpus
@@ -584,7 +584,17 @@ def main_view() -> None:
         st.query_params.from_dict(wanted_params)
 
 
+@st.cache_resource(show_spinner=False)
+def grid_preload() -> str:
+    """The script that loads the data grid's code once the first page is drawn ("" when this
+    Streamlit build's grid chunk is not found): the first table a visitor opens does not wait for it."""
+    found = preload.grid_chunk(Path(st.__file__).parent / "static")
+    return preload.preload_script(*found) if found else ""
+
+
 main_view()
+if script := grid_preload():
+    st.html(script, unsafe_allow_javascript=True)
 if st.session_state.get("view") != "compare":
     prefetch_compare(db, stamp, indicator, kind, grain)
 if st.session_state.get("view") != "facts":
