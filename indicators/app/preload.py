@@ -42,10 +42,12 @@ def grid_chunk(static_dir: Path) -> tuple[str, str] | None:
 
 
 def preload_script(main_script: str, chunk: str) -> str:
-    """A ``<script>`` that imports ``chunk`` once per page, when the page is idle after the app's
-    script has finished (so the first paint never waits for it). The chunk's address is resolved
-    against the main script's, as the frontend's own lazy import does, so the browser keeps one copy
-    of the module; without the main script on the page it does nothing."""
+    """A ``<script>`` that imports ``chunk`` once per page, when the page is idle after its first
+    paint: the app's script has finished and no element still waits for its own code (Streamlit
+    draws a skeleton in its place until then; Plotly's is the largest), so the first paint never
+    shares the browser with it. The chunk's address is resolved against the main script's, as the
+    frontend's own lazy import does, so the browser keeps one copy of the module; without the main
+    script on the page it does nothing."""
     return f"""<script>
 (() => {{
   if (window.__gridPreload) return;
@@ -57,7 +59,8 @@ def preload_script(main_script: str, chunk: str) -> str:
   const idle = window.requestIdleCallback || (f => setTimeout(f, 200));
   const load = () => idle(() => import(url).catch(() => {{}}), {{timeout: 10000}});
   const app = () => document.querySelector('[data-testid="stApp"]');
-  const ready = () => !app() || app().dataset.testScriptState === "notRunning";
+  const ready = () => (!app() || app().dataset.testScriptState === "notRunning")
+    && !document.querySelector('[data-testid="stSkeleton"]');
   const wait = () => (ready() ? load() : setTimeout(wait, 250));
   setTimeout(wait, 250);
 }})();
