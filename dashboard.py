@@ -111,8 +111,14 @@ def region_series(db: str, stamp: tuple, indicator: str, region: str) -> pd.Data
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
-    """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains."""
-    frames = [f for f in (region_series(db, stamp, indicator, region) for region in regions) if len(f)]
+    """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains. Regions not
+    yet read are queried side by side (another indicator chosen with several regions on the chart)."""
+    if len(regions) > 1:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            read = list(pool.map(lambda region: region_series(db, stamp, indicator, region), regions))
+    else:
+        read = [region_series(db, stamp, indicator, region) for region in regions]
+    frames = [f for f in read if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
