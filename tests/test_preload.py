@@ -44,6 +44,10 @@ def test_nothing_is_found_in_a_build_without_the_grid_or_without_its_files(tmp_p
     (tmp_path / "nomain").mkdir()
     (tmp_path / "nomain" / "index.html").write_text("<html></html>", "utf-8")
     assert preload.grid_chunk(tmp_path / "nomain") is None
+    # a chunk that is not text does not stop the search
+    root = fake_build(tmp_path / "binary", chunks={"Blob.d4.js": "x", "Grid.c3.js": "gdg-cell " * 40})
+    (root / "static" / "js" / "Blob.d4.js").write_bytes(b"\xff\xfe\x00gdg-")
+    assert preload.grid_chunk(root) == ("index.ABC123.js", "Grid.c3.js")
     # the main script names a chunk that is not there
     root = fake_build(tmp_path / "gone", chunks={"Grid.c3.js": "gdg-cell " * 40})
     (root / "static" / "js" / "Grid.c3.js").unlink()

@@ -18,7 +18,7 @@ from pathlib import Path
 _MAIN_SCRIPT = re.compile(r"""<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']\./static/js/([\w.-]+\.js)["']""")
 # a React.lazy chunk in the main script: import(`./DataFrame.-f9-1zS0.js`)
 _LAZY_CHUNK = re.compile(r"""import\([`'"]\./([\w.-]+\.js)[`'"]\)""")
-_GRID_MARK = "gdg-"          # glide-data-grid's class-name prefix
+_GRID_MARK = b"gdg-"         # glide-data-grid's class-name prefix
 _GRID_MIN_MARKS = 20         # the grid's own chunk has about a hundred; its small editors a few
 
 
@@ -27,14 +27,14 @@ def grid_chunk(static_dir: Path) -> tuple[str, str] | None:
     (``static_dir`` is Streamlit's ``static`` folder, the one holding ``index.html``), or None when
     either cannot be found."""
     try:
-        main = _MAIN_SCRIPT.search((static_dir / "index.html").read_text(encoding="utf-8"))
+        main = _MAIN_SCRIPT.search((static_dir / "index.html").read_text(encoding="utf-8", errors="replace"))
         if main is None:
             return None
         js = static_dir / "static" / "js"
-        lazy = dict.fromkeys(_LAZY_CHUNK.findall((js / main[1]).read_text(encoding="utf-8")))
+        lazy = dict.fromkeys(_LAZY_CHUNK.findall((js / main[1]).read_text(encoding="utf-8", errors="replace")))
         for name in lazy:
             path = js / name
-            if path.is_file() and path.read_text(encoding="utf-8").count(_GRID_MARK) >= _GRID_MIN_MARKS:
+            if path.is_file() and path.read_bytes().count(_GRID_MARK) >= _GRID_MIN_MARKS:
                 return main[1], name
     except OSError:
         pass
