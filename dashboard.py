@@ -24,10 +24,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators.app import charts, compare, coverage, headline, highlight, series, view
+from indicators.app import charts, compare, coverage, headline, highlight, preload, series, view
 from indicators.app.state import VIEWS, ViewState, decode_state, encode_state, state_query
 from indicators.batch.ingest import IngestReport, ingest
-from indicators.corpus import open_corpus
+from indicators.corpus import Corpus, in_region, open_corpus
 from indicators.io.writer import to_csv_bytes, to_json_bytes
 from indicators.lang.catalogue import load_catalogue
 from indicators.lang.regions import load as load_regions
@@ -59,9 +59,16 @@ GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "�
 # frame it is given (filters and ``series.points`` make new ones).
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def corpus_of(db: str, stamp: tuple) -> Corpus:
+    """The store's queries, checked to be a store of this version once per store version (not before
+    every query: that check opens the file once more)."""
+    return open_corpus(db)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def indicators_of(db: str, stamp: tuple) -> pd.DataFrame:
-    return open_corpus(db).indicators()
+    return corpus_of(db, stamp).indicators()
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -73,23 +80,52 @@ def regions_of(db: str, stamp: tuple, indicator: str) -> list[str]:
     return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
 
 
+@st.cache_resource(show_spinner=False)
+def series_read_ahead() -> dict[tuple, pd.DataFrame]:
+    """Every region's points of the latest indicators shown, by (store, stamp, indicator): read in the
+    background (``read_ahead_regions``), so that adding a region to the chart finds its points."""
+    return {}
+
+
+SERIES_READ_AHEAD = 4       # indicators whose every region is kept read ahead
+
+
+def read_ahead_regions(db: str, stamp: tuple, indicator: str) -> None:
+    """Every region's points of ``indicator`` in one query (the prefetch thread's; the only writer)."""
+    ahead = series_read_ahead()
+    if (db, stamp, indicator) not in ahead:
+        ahead[(db, stamp, indicator)] = corpus_of(db, stamp).series(indicator)
+        while len(ahead) > SERIES_READ_AHEAD:
+            ahead.pop(next(iter(ahead)))
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
 def region_series(db: str, stamp: tuple, indicator: str, region: str) -> pd.DataFrame:
-    """Every point of ``indicator`` in one region, kept per region: adding a region queries only it."""
-    return open_corpus(db).series(indicator, region=region)
+    """Every point of ``indicator`` in one region, kept per region: adding a region takes its points
+    from those read ahead, or queries only it."""
+    every_region = series_read_ahead().get((db, stamp, indicator))
+    if every_region is not None:
+        return in_region(every_region, region)
+    return corpus_of(db, stamp).series(indicator, region=region)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
-    """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains."""
-    frames = [f for f in (region_series(db, stamp, indicator, region) for region in regions) if len(f)]
+    """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains. Regions not
+    yet read are queried side by side (another indicator chosen with several regions on the chart)."""
+    if len(regions) > 1:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            read = list(pool.map(lambda region: region_series(db, stamp, indicator, region), regions))
+    else:
+        read = [region_series(db, stamp, indicator, region) for region in regions]
+    frames = [f for f in read if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def kind_series(db: str, stamp: tuple, indicator: str, kind: str) -> pd.DataFrame:
     """Every region's points of ``indicator`` and ``kind``: what the compare view ranks."""
-    return open_corpus(db).series(indicator, kind=kind)
+    return corpus_of(db, stamp).series(indicator, kind=kind)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -111,7 +147,7 @@ def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[s
 @st.cache_data(max_entries=32, show_spinner=False)
 def headline_tiles_of(db: str, stamp: tuple, region: str) -> list[headline.HeadlineTile]:
     """The KPI tiles of ``region``: its headline indicators' latest outcomes."""
-    corpus = open_corpus(db)
+    corpus = corpus_of(db, stamp)
     with ThreadPoolExecutor(max_workers=4) as pool:
         frames = list(pool.map(lambda wanted: corpus.series(wanted[0], kind=wanted[1], region=region,
                                                             modality="actual"), headline.HEADLINES))
@@ -121,22 +157,22 @@ def headline_tiles_of(db: str, stamp: tuple, region: str) -> list[headline.Headl
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def coverage_of(db: str, stamp: tuple) -> pd.DataFrame:
-    return open_corpus(db).coverage()
+    return corpus_of(db, stamp).coverage()
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def documents_of(db: str, stamp: tuple) -> pd.DataFrame:
-    return open_corpus(db).documents()
+    return corpus_of(db, stamp).documents()
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def text_of(db: str, stamp: tuple, doc_id: str) -> str:
-    return open_corpus(db).document_text(doc_id)
+    return corpus_of(db, stamp).document_text(doc_id)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def facts_of(db: str, stamp: tuple, **filters) -> pd.DataFrame:
-    return open_corpus(db).facts(**filters)
+    return corpus_of(db, stamp).facts(**filters)
 
 
 def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> IngestReport:
@@ -584,8 +620,19 @@ def main_view() -> None:
         st.query_params.from_dict(wanted_params)
 
 
+@st.cache_resource(show_spinner=False)
+def grid_preload() -> str:
+    """The script that loads the data grid's code once the first page is drawn ("" when this
+    Streamlit build's grid chunk is not found): the first table a visitor opens does not wait for it."""
+    found = preload.grid_chunk(Path(st.__file__).parent / "static")
+    return preload.preload_script(*found) if found else ""
+
+
 main_view()
+if script := grid_preload():
+    st.html(script, unsafe_allow_javascript=True)
 if st.session_state.get("view") != "compare":
     prefetch_compare(db, stamp, indicator, kind, grain)
 if st.session_state.get("view") != "facts":
     prefetch_facts(db, stamp)
+prefetcher().submit(read_ahead_regions, db, stamp, indicator)

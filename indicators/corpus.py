@@ -54,6 +54,14 @@ def region_filter(region: str) -> tuple[str, str]:
     return "region_name", found.name if found is not None else region
 
 
+def in_region(series: pd.DataFrame, region: str) -> pd.DataFrame:
+    """The rows of ``series`` (a :meth:`Corpus.series` of every region) that the same query with
+    ``region=region`` returns, in its order: a series's points are chosen per region, so a region's
+    rows do not depend on the others'."""
+    column, value = region_filter(region)
+    return series[series[column] == value].reset_index(drop=True)
+
+
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 

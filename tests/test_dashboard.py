@@ -20,7 +20,7 @@ import streamlit as st
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.testing.v1 import AppTest
 
-from indicators.app import compare
+from indicators.app import compare, preload
 from indicators.batch.ingest import ingest
 from indicators.corpus import open_corpus
 from indicators.lang.topics import topic_labels
@@ -90,6 +90,11 @@ def app(**params) -> AppTest:
     return at.run()
 
 
+def shown_html(at: AppTest) -> list[str]:
+    """The HTML the page shows, in order (not the script that loads the data grid's code ahead)."""
+    return [h.value for h in at.html if "__gridPreload" not in h.value]
+
+
 def charts(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
@@ -142,6 +147,17 @@ def test_default_view_is_gdp_growth_for_the_country_with_outcomes_and_targets(st
     table = at.run().dataframe[0].value
     assert len(table) == len(outcome["y"]) + len(target["y"])
     assert dict(at.query_params) == {"view": "series", "indicator": "gdp", "kind": "growth", "region": "全国"}
+
+
+def test_the_page_loads_the_data_grid_code_ahead_when_the_grid_chunk_is_found(store, monkeypatch):
+    _, chunk = preload.grid_chunk(Path(st.__file__).parent / "static")
+    (script,) = [h.proto for h in app().get("html") if "__gridPreload" in h.proto.body]
+    assert f'"./{chunk}"' in script.body and script.unsafe_allow_javascript
+    # another Streamlit build, its grid not found: nothing is emitted
+    st.cache_resource.clear()
+    monkeypatch.setattr(preload, "grid_chunk", lambda static_dir: None)
+    at = app()
+    assert not at.exception and not [h for h in at.get("html") if "__gridPreload" in h.proto.body]
 
 
 def test_tiles_are_the_headline_indicators_of_the_latest_year_with_their_change(store):
@@ -233,7 +249,7 @@ def test_targets_view_sets_each_target_beside_its_outcome(store, media):
     at = app(view="targets")
     assert not at.exception
     assert not at.dataframe                 # a plain table: no data grid for the browser to load
-    table = at.html[-1].value
+    table = shown_html(at)[-1]
     rows = {re.search(r"<td[^>]*>(\d{4}年)</td>", row).group(1): row for row in table.split("<tr>")[2:]}
     assert list(rows) == sorted(rows, reverse=True)          # newest first
     assert "+5%左右" in rows["2023年"] and "+5.2%" in rows["2023年"] and ">达到<" in rows["2023年"]
@@ -267,7 +283,7 @@ def test_documents_view_lists_documents_and_marks_a_documents_facts(store):
     assert len(docs) == 10 and {"anhui.txt", "2024.txt"} <= set(docs["name"])
     anhui = open_corpus(store).documents().set_index("path").filter(like="anhui", axis=0)["doc_id"].iloc[0]
     at.selectbox(key="doc").set_value(anhui).run()
-    page = at.html[-1].value
+    page = shown_html(at)[-1]
     facts = open_corpus(store).facts(doc_id=anhui)
     assert page.count("<mark") == len(facts) > 3
     assert at.query_params["doc"] == anhui
@@ -282,7 +298,7 @@ def test_hostile_document_text_is_shown_as_text(store):
     at = app(view="documents")
     hostile = open_corpus(store).documents().set_index("path").filter(like="hostile", axis=0)["doc_id"].iloc[0]
     at.selectbox(key="doc").set_value(hostile).run()
-    page = at.html[-1].value
+    page = shown_html(at)[-1]
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert page.count("<mark") == 2

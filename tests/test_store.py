@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from indicators.corpus import SERIES_COLUMNS, open_corpus, region_filter
+from indicators.corpus import SERIES_COLUMNS, in_region, open_corpus, region_filter
 from indicators.pipeline import DOCUMENT_COLUMNS, ENGINE_VERSION, FACT_COLUMNS, ProcessedDocument, empty_facts
 from indicators.store import SCHEMA_VERSION, Store, StoreBusy, StoreError, duck
 
@@ -217,6 +217,16 @@ def test_all_vintages_lists_each_documents_statement_oldest_first(vintages):
 ])
 def test_series_of_a_region_by_name_or_code(vintages, region, docs):
     assert set(vintages.series("gdp", region=region)["doc_id"]) == docs
+
+
+@pytest.mark.parametrize("region", ["全国", "100000", "安徽", "340000", "长三角", "长江三角洲地区", "西藏自治区"])
+def test_a_region_cut_from_the_series_of_every_region_is_that_regions_series(vintages, db, region):
+    with Store.open(db) as store:     # a region known by name only, beside the coded ones
+        store.save_many([document("delta", "/r/csj.txt", [fact(region_name="长江三角洲地区", region_code="", value=6.1)])])
+    every = vintages.series("gdp")
+    assert set(every["region_name"]) == {"全国", "安徽省", "长江三角洲地区"}
+    alone = vintages.series("gdp", region=region)
+    pd.testing.assert_frame_equal(in_region(every, region), alone, check_dtype=len(alone) > 0)
 
 
 def test_series_filters_by_kind_and_modality_and_refuses_an_unknown_modality(vintages):

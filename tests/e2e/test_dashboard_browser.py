@@ -12,8 +12,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import streamlit
 
 from benchmarks.bench_dashboard import plotly_traces, wait_for_app
+from indicators.app import preload
 
 pytestmark = pytest.mark.e2e
 
@@ -112,6 +114,18 @@ def test_hostile_pasted_text_is_shown_as_text_and_never_runs(open_app):
     assert doc.locator("mark").count() >= 1
     page.wait_for_timeout(500)
     assert dialogs == []
+
+
+def test_the_data_grid_code_is_loaded_after_the_first_paint_without_a_table_on_the_page(open_app):
+    _, chunk = preload.grid_chunk(Path(streamlit.__file__).parent / "static")
+    fetched = f"() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('/{chunk}'))"
+    page = open_app()
+    assert page.locator("[data-testid='stDataFrame']").count() == 0
+    page.wait_for_function(f"() => ({fetched})().length === 1", timeout=30_000)
+    # the very module the frontend imports: opening a table draws it without fetching the code again
+    page.get_by_role("radio", name="事实", exact=True).click()
+    page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=30_000)
+    assert len(page.evaluate(fetched)) == 1
 
 
 def test_screenshot_of_the_series_view(open_app, page):
