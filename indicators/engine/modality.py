@@ -82,11 +82,11 @@ def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 
     - 控制在 or 安排 right after 要把, 要将 (去年曾提出，要把物价上涨幅度控制在10%以内) keeps the goal that
       要 sets, even in a review."""
     i = bisect_right(cues, (pos, "\uffff")) - 1
-    earlier = i - 1
-    while earlier >= 0 and cues[earlier][1] == "future":
-        earlier -= 1
     if i < 0:
         return None
+    earlier = i - 1                      # the nearest cue before it that is not 将
+    while earlier >= 0 and cues[earlier][1] == "future":
+        earlier -= 1
     kind = cues[i][1]
     if kind == "future" and earlier >= 0:
         return cues[earlier][1]

@@ -16,7 +16,8 @@ from .period import PERIOD
 
 _WINDOW = 20           # how far before a figure its 由/从 and the time named with it may start
 _FROM = re.compile(rf"(?:{V.alternation(V.MOVE_FROM)})(?P<when>[^{re.escape(V.CLAUSE_SEPARATORS)}的]{{0,14}}?)的?$")
-_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})")
+_VERB_TO = rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})"   # 增加到, 缩短至
+_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?{_VERB_TO}")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
 _OWN_TIME = re.compile(rf"(?:{PERIOD.pattern})的?")
 
@@ -60,7 +61,7 @@ def starts_move(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] in V.MOVE_FROM and text.startswith("的", end)
 
 
-_REACH = re.compile(rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})$")
+_REACH = re.compile(rf"{_VERB_TO}$")
 
 
 def reaches(text: str, start: int) -> bool:
