@@ -148,6 +148,27 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
 
 
+_ORDINAL = "第"
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
+    城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
+    Only when every modifier is as long as the last item's (工业、服务业增加值 is left alone: 服务业 is
+    not 服务 + 业) and the head is a known shared noun."""
+    if len(items) < 2:
+        return items
+    ordinal = items[0].startswith(_ORDINAL) and not items[-1].startswith(_ORDINAL)
+    heads = [items[0][len(_ORDINAL):] if ordinal else items[0], *items[1:-1]]
+    last = items[-1]
+    n = len(heads[0])
+    if (n > 2 or any(len(h) != n for h in heads) or not last[n:].startswith(V.SHARED_HEAD_NOUNS)
+            or any(len(h) > 1 and leading_place(h) == h for h in heads)):
+        return items
+    prefix = _ORDINAL if ordinal else ""
+    return [prefix + h + last[n:] for h in heads] + [prefix + last]
+
+
 def respective_items(block: Block, local_start: int, floor: int, count: int,
                      earlier: list[str]) -> list[str]:
     """One name per value after 分别, or [] when the text does not give them:
@@ -157,7 +178,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if not m:
         return []
     subject = _strip_edges(clean(block.text[start:m.start()]))
-    items = [item for item in _ITEM_SPLIT.split(subject) if item]
+    items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if not subject and len(earlier) >= count:

@@ -79,6 +79,8 @@ SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均增长", "年递增", "平均递增", "平均每年递增")
 
 PER_TIME = ("小时", "日", "天", "年", "月")
+# Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
+SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
 # The whole country, as a scope (全国增长5%) or a place.
 COUNTRY_SCOPES = ("全国", "我国")
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
