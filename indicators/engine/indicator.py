@@ -77,7 +77,9 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
     whether it only says how the figure changed, and its last words (for 地区生产总值 + 同比增长)."""
     cleaned = clean(clause)
     before = _strip_edges(cleaned)[-_MAX_BEFORE:]
-    return before, bool(_CHANGE_ONLY.match(before)), cleaned.lstrip("，,")[-8:]
+    change_only = bool(_CHANGE_ONLY.match(before))
+    # The change words without what the strip dropped (其中6月份增长 adds 增长, not the period).
+    return before, change_only, (before if change_only and before else cleaned.lstrip("，,"))[-8:]
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -142,7 +144,6 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     # Nothing in the clause (共计2000株): the clause before it says what is counted.
     prev_start = clause_start(text, max(start - 1, 0), 0)
     return _strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)])))[-_MAX_BEFORE:]
-
 
 
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
