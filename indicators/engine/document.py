@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
-from .clauses import first_clause_end
+from .clauses import first_clause_end, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
 from .period import PERIOD, is_day, period_matches
@@ -115,7 +115,8 @@ class DocumentContext:
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if (block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0)
-                       and not starts_move(block.text, m.start(), m.end())]
+                       and not starts_move(block.text, m.start(), m.end())
+                       and not is_multiple_base(block.text, m.start(), m.end())]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
                         if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]

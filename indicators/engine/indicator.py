@@ -31,7 +31,10 @@ _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
 _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别|名义|实际)*"
     rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
+    # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
+    rf"|^(?:{V.char_class(V.MULTIPLE_BASE_LEAD)}|相当于)(?:{PERIOD.pattern})$"
 )
+_COMPARING_FIRST = "比较同环相" + V.MULTIPLE_BASE_LEAD     # how a clause that compares with something begins
 _BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"
 _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
@@ -120,7 +123,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     """
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
-    if previous and change_only and (kind == "growth" or (before and before[0] in "比较同环")):
+    if previous and change_only and (kind == "growth" or (before and before[0] in _COMPARING_FIRST)):
         # 地区生产总值 + 同比增长, once: a sentence of many such clauses must not grow the phrase figure by
         # figure (it made such a sentence quadratic)
         if previous.endswith(change_words) or len(previous) + len(change_words) > _MAX_CHAIN:

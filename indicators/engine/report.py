@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import vocab as V
+from .clauses import is_multiple_base
 from .dates import Period, plan_year, resolve, review_year, year_number, years_period
 from .moves import starts_move
 
@@ -131,7 +132,8 @@ def block_cues(text: str, doc_date: str) -> list[Cue]:
         # 从1978年到1982年 is a span, not a base; 由1954年的97个 is the start of a move, like 从1997年的.
         before = text[start - 1:start]
         base = ((before in _BASE_BEFORE and (before != "从" or period is None or period.grain != "multi_year"))
-                or text[start - 2:start] in ("相比", "对比") or starts_move(text, start, m.end()))
+                or text[start - 2:start] in ("相比", "对比") or starts_move(text, start, m.end())
+                or is_multiple_base(text, start, m.end()))
         bare = m.lastgroup == "part" and year is None
         if m.lastgroup == "year" and period is not None and not base and period.grain != "multi_year":
             year = int(period.end[:4])

@@ -71,6 +71,9 @@ LIST_JOINERS = LIST_COMMA + "和及与"
 # Characters before a year or a place that make it the base of a comparison (比上年, 较2002年, 高于全国,
 # 居全市第2位).
 COMPARISON_BASE = "比较于与同从居"
+# Characters before a time that, with 的 after it, make it what a figure is a multiple or share of
+# (是上年的1.3倍, 为2020年的2倍).
+MULTIPLE_BASE_LEAD = "是为"
 # A span of years counted back or ahead from now: 过去五年, 近三年, 未来五年.
 SPAN_BACK_WORDS = ("过去", "最近", "近")
 SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
