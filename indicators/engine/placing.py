@@ -46,7 +46,9 @@ _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whos
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
 _NAMED_YEAR = re.compile(V.YEAR_DIGITS)
-_BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}(?:{V.YEAR_DIGITS})")   # 比2002年, 从1997年的…
+# 比2002年, 从1997年的…, 高于2002年 (a 于 compares only after a comparative: clauses.compared_at)
+_BASE_HINT = re.compile(rf"(?:{V.char_class(V.COMPARISON_BASE.replace('于', ''))}"
+                        rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)})于)(?:{V.YEAR_DIGITS})")
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
 _LIST_INTRO = re.compile(V.char_class(V.COLONS) + r"\s*$")
 _LIST_ITEM_END = re.compile(V.char_class(V.SEMICOLONS + V.COLONS) + r"\s*$")

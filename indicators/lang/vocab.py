@@ -71,6 +71,11 @@ LIST_JOINERS = LIST_COMMA + "和及与"
 # Characters before a year or a place that make it the base of a comparison (比上年, 较2002年, 高于全国,
 # 居全市第2位).
 COMPARISON_BASE = "比较于与同从居"
+# 于 compares only after one of these (高于全国, 快于上年, 相当于1978年); elsewhere it says when or where
+# (于2023年开工, 关于2024年度…, 位于鞍山市), or, in 由于, why: a time after 由于 is a cause's, no
+# figure's period.
+COMPARATIVE_BEFORE_YU = "高低快慢多少好优大小强弱等当"
+CAUSE_BEFORE_YU = "由"
 # Characters before a time that, with 的 after it, make it what a figure is a multiple or share of
 # (是上年的1.3倍, 为2020年的2倍).
 MULTIPLE_BASE_LEAD = "是为"
