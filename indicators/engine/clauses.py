@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..lang import vocab as V
+from ..lang.numbers import ARABIC_DIGIT, CN_DIGITS
 
 BRACKETED = regex.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
 DECOR = regex.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》') + r"|\s")
@@ -23,6 +24,30 @@ MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear o
 # A character that either pattern above needs (re's \s holds all of regex's and four more): most
 # clauses have none, and then two substitutions are skipped.
 _MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》（(【') + r"|\s")
+
+
+# A figure right after 的 (是上年的1.3倍, 为1997年的近两倍), not a noun (特别是近八年的经验).
+_FIGURE_AFTER_OF = re.compile(rf"的[近约]?[{ARABIC_DIGIT}{CN_DIGITS}十百]")
+
+
+_YU = "于"
+_BASE_CHARS = frozenset(V.COMPARISON_BASE)
+_BEFORE_YU = frozenset(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)
+
+
+def compared_at(text: str, pos: int) -> bool:
+    """Whether what starts at ``pos`` (a time or a place) is the base of a comparison: 比上年, 较2002年,
+    高于全国, 居全市第2位; not after a 于 that says when or where (于2023年开工, 关于2024年度…)."""
+    before = text[pos - 1] if pos > 0 else ""
+    if before not in _BASE_CHARS:
+        return False
+    return before != _YU or (pos > 1 and text[pos - 2] in _BEFORE_YU)
+
+
+def is_multiple_base(text: str, start: int, end: int) -> bool:
+    """是上年的1.3倍, 为2020年的2倍: the time at ``text[start:end]`` is what a figure is a multiple of,
+    not the figure's period."""
+    return start > 0 and text[start - 1] in V.MULTIPLE_BASE_LEAD and _FIGURE_AFTER_OF.match(text, end) is not None
 
 
 def clean(phrase: str) -> str:

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
-from .clauses import first_clause_end
+from .clauses import compared_at, first_clause_end, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
 from .period import PERIOD, is_day, period_matches
-from .region import CAPTION, COMPARISON_BASE, GENERIC_PLACE, SCOPES, filed_from, first_generic
+from .region import CAPTION, GENERIC_PLACE, SCOPES, filed_from, first_generic
 
 
 @dataclass
@@ -111,14 +111,15 @@ class DocumentContext:
             lo = bisect_right(self._place_pos, start + filed_from(block) - 1)
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
-                     if p + len(n) <= end and laid[p - 1:p] not in COMPARISON_BASE]
+                     if p + len(n) <= end and not compared_at(laid, p)]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
-                       if (block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0)
-                       and not starts_move(block.text, m.start(), m.end())]
+                       if not compared_at(block.text, m.start())
+                       and not starts_move(block.text, m.start(), m.end())
+                       and not is_multiple_base(block.text, m.start(), m.end())]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
-                        if block.text[m.start() - 1:m.start()] not in COMPARISON_BASE or m.start() == 0]
+                        if not compared_at(block.text, m.start())]
             ctx = BlockContext(periods, local, first_clause_end(block.text), generics,
                                default_place=self.default_place(block.section))
             self._blocks[key] = ctx
@@ -160,7 +161,7 @@ class DocumentContext:
         text = self.layout.text
         counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
         for pos, name in self.places():
-            if name in SCOPES or text[pos - 1:pos] in COMPARISON_BASE or self._levels.get(name) == "乡":
+            if name in SCOPES or compared_at(text, pos) or self._levels.get(name) == "乡":
                 continue                   # scopes, comparison bases; towns speak for their own sentences
             b = self.layout.block_at(pos)
             start = counted_from.get(id(b))

@@ -15,7 +15,7 @@ from .period import PERIOD
 
 _LEADING = regex.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|将|的(?!士))+"
+    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|将|的(?!士))+"
 )
 _TRAILING = regex.compile(
     r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
@@ -31,7 +31,10 @@ _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
 _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别|名义|实际)*"
     rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
+    # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
+    rf"|^(?:{V.char_class(V.MULTIPLE_BASE_LEAD)}|相当于)(?:{PERIOD.pattern})$"
 )
+_COMPARING_FIRST = "比较同环相" + V.MULTIPLE_BASE_LEAD     # how a clause that compares with something begins
 _BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"
 _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
@@ -77,7 +80,9 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
     whether it only says how the figure changed, and its last words (for 地区生产总值 + 同比增长)."""
     cleaned = clean(clause)
     before = _strip_edges(cleaned)[-_MAX_BEFORE:]
-    return before, bool(_CHANGE_ONLY.match(before)), cleaned.lstrip("，,")[-8:]
+    change_only = bool(_CHANGE_ONLY.match(before))
+    # The change words without what the strip dropped (其中6月份增长 adds 增长, not the period).
+    return before, change_only, (before if change_only and before else cleaned.lstrip("，,"))[-8:]
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -118,7 +123,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     """
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
-    if previous and change_only and (kind == "growth" or (before and before[0] in "比较同环")):
+    if previous and change_only and (kind == "growth" or (before and before[0] in _COMPARING_FIRST)):
         # 地区生产总值 + 同比增长, once: a sentence of many such clauses must not grow the phrase figure by
         # figure (it made such a sentence quadratic)
         if previous.endswith(change_words) or len(previous) + len(change_words) > _MAX_CHAIN:
@@ -144,8 +149,28 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     return _strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)])))[-_MAX_BEFORE:]
 
 
-
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
+
+
+_ORDINAL = "第"
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
+    城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
+    Only when every modifier is as long as the last item's (工业、服务业增加值 is left alone: 服务业 is
+    not 服务 + 业) and the head is a known shared noun."""
+    if len(items) < 2:
+        return items
+    ordinal = items[0].startswith(_ORDINAL) and not items[-1].startswith(_ORDINAL)
+    heads = [items[0][len(_ORDINAL):] if ordinal else items[0], *items[1:-1]]
+    last = items[-1]
+    n = len(heads[0])
+    if (n > 2 or any(len(h) != n for h in heads) or not last[n:].startswith(V.SHARED_HEAD_NOUNS)
+            or any(len(h) > 1 and leading_place(h) == h for h in heads)):
+        return items
+    prefix = _ORDINAL if ordinal else ""
+    return [prefix + h + last[n:] for h in heads] + [prefix + last]
 
 
 def respective_items(block: Block, local_start: int, floor: int, count: int,
@@ -157,7 +182,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if not m:
         return []
     subject = _strip_edges(clean(block.text[start:m.start()]))
-    items = [item for item in _ITEM_SPLIT.split(subject) if item]
+    items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if not subject and len(earlier) >= count:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
 from ..lang.regions import NATIONAL, enclosing, lookup
-from .clauses import clause_end, scan_back
+from .clauses import clause_end, first_clause_end, scan_back
 from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
@@ -46,7 +46,9 @@ _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whos
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
 _NAMED_YEAR = re.compile(V.YEAR_DIGITS)
-_BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}(?:{V.YEAR_DIGITS})")   # 比2002年, 从1997年的…
+# 比2002年, 从1997年的…, 高于2002年 (a 于 compares only after a comparative: clauses.compared_at)
+_BASE_HINT = re.compile(rf"(?:{V.char_class(V.COMPARISON_BASE.replace('于', ''))}"
+                        rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)})于)(?:{V.YEAR_DIGITS})")
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
 _LIST_INTRO = re.compile(V.char_class(V.COLONS) + r"\s*$")
 _LIST_ITEM_END = re.compile(V.char_class(V.SEMICOLONS + V.COLONS) + r"\s*$")
@@ -64,17 +66,27 @@ class _Cues:
     last_dated: list[int]   # per index: the last cue at or before it that dates a fact (no base, no day), or -1
     last_span: list[int]    # the last that names several years (这五年)
     last_base: list[int]    # the last base of a comparison that names a year (比2002年)
+    head: int               # the first cue that dates a fact in the paragraph's head sentence, or -1
+    head_end: int           # where that sentence ends
 
     @classmethod
-    def of(cls, cues: list[Cue]) -> _Cues:
+    def of(cls, cues: list[Cue], head_end: int) -> _Cues:
         dated = [not c.base and c.period is not None and c.period.grain != "day" for c in cues]
         span = [not c.base and c.period is not None and c.period.grain == "multi_year" for c in cues]
+        head = next((k for k, c in enumerate(cues) if dated[k] and c.pos < head_end), -1)
         return cls(cues, [c.pos for c in cues], _last_true(dated), _last_true(span),
-                   _last_true([is_base_year(c) for c in cues]))
+                   _last_true([is_base_year(c) for c in cues]), head, head_end)
 
     def index(self, pos: int) -> int:
         """The index of the first cue at or after ``pos``."""
         return bisect_left(self.pos, pos)
+
+
+def _names_year_of(year: Cue, span: Cue) -> bool:
+    """Whether ``year`` names one year of the several ``span`` names (2026年 of “十五五”)."""
+    y, s = year.period, span.period
+    return (y is not None and s is not None and y.grain == "year" and s.grain == "multi_year"
+            and s.start <= y.start and y.end <= s.end)
 
 
 def _last_true(flags: list[bool]) -> list[int]:
@@ -186,7 +198,7 @@ class Placer:
 
     def _cues(self, paragraph: _Paragraph, text: str) -> _Cues:
         if paragraph.cues is None:
-            paragraph.cues = _Cues.of(block_cues(text, self.meta.date))
+            paragraph.cues = _Cues.of(block_cues(text, self.meta.date), first_clause_end(text))
         return paragraph.cues
 
     def _paragraph(self, block: Block) -> _Paragraph:
@@ -222,8 +234,10 @@ class Placer:
             stop = clause_end(text, local, s1)
             explicit = next((cues[k] for k in range(at, index.index(stop))
                              if not cues[k].base and cues[k].period), None)
-        if explicit is None:                                    # else earlier in the paragraph
+        if explicit is None:                                    # else earlier in the paragraph, the nearest
             k = _before(index.last_dated, first)
+            if 0 <= index.head < k and cues[k].pos < index.head_end and _names_year_of(cues[index.head], cues[k]):
+                k = index.head        # 2026年是“十五五”开局之年。…增长6%左右: the head's year, not the span
             explicit = cues[k] if k >= 0 else None
         if explicit is None and paragraph.intro is not None:
             explicit = paragraph.intro

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..lang import vocab as V
-from .clauses import MAX_CLAUSE, clause_end, clause_start, respectively_clause
+from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, respectively_clause
 from .layout import DATELINE, Block
 
 if TYPE_CHECKING:
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 _LISTED = frozenset(V.LIST_JOINERS + "等")
 SCOPES = frozenset(V.COUNTRY_SCOPES)
-COMPARISON_BASE = frozenset(V.COMPARISON_BASE)   # a set: "" (the start of a text) is no base
 CAPTION = re.compile(r"\s*(?:图为|图：|图:|（图|\(图)")
 
 
@@ -99,7 +98,7 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int)
 
 def first_generic(text: str) -> str:
     for m in GENERIC_PLACE.finditer(text):
-        if text[m.start() - 1:m.start()] not in COMPARISON_BASE:
+        if not compared_at(text, m.start()):
             return m.group()
     return ""
 

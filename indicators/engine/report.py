@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import vocab as V
+from .clauses import compared_at, is_multiple_base
 from .dates import Period, plan_year, resolve, review_year, year_number, years_period
 from .moves import starts_move
 
@@ -48,7 +49,6 @@ CUE = re.compile(
     rf"|(?P<part>全年|上半年|下半年|(?:前|第)?[一二三四]季度|前(?:{_N})个?月份?|年末|年底)"
 )
 # The base of a comparison (比上年, 较2002年, 与2000年相比, 从1997年的…) is not the period of a fact.
-_BASE_BEFORE = frozenset(V.COMPARISON_BASE)
 _YEAR_IN = re.compile(YEAR)
 
 _TOP = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十]{1,3}部分|首先)")
@@ -130,8 +130,9 @@ def block_cues(text: str, doc_date: str) -> list[Cue]:
         period = None if since else resolve(m.group(), doc_date, year=year)
         # 从1978年到1982年 is a span, not a base; 由1954年的97个 is the start of a move, like 从1997年的.
         before = text[start - 1:start]
-        base = ((before in _BASE_BEFORE and (before != "从" or period is None or period.grain != "multi_year"))
-                or text[start - 2:start] in ("相比", "对比") or starts_move(text, start, m.end()))
+        base = ((compared_at(text, start) and (before != "从" or period is None or period.grain != "multi_year"))
+                or text[start - 2:start] in ("相比", "对比") or starts_move(text, start, m.end())
+                or is_multiple_base(text, start, m.end()))
         bare = m.lastgroup == "part" and year is None
         if m.lastgroup == "year" and period is not None and not base and period.grain != "multi_year":
             year = int(period.end[:4])

@@ -25,6 +25,8 @@ from .vocab import (
     CHANGE_DOWN,
     CHANGE_UP,
     CLAUSE_END,
+    COMPARED_FEWER,
+    COMPARED_MORE,
     RATE_DOWN,
     RATE_UP,
     alternation,
@@ -170,6 +172,12 @@ def split_pattern() -> re.Pattern[str]:
 _LINK = r"(?:了|为|达到|达|是|控制在|保持在|在)?"
 
 
+# 比上年多1.2万人, 较上年末少5个: 多/少 right after a comparison's base (比 or 较 in the same clause).
+_AFTER_BASE = rf"(?<=[比较]{char_class(CLAUSE_END, negate=True)}{{1,8}})"
+_COMPARED_MORE = _AFTER_BASE + char_class(COMPARED_MORE)
+_COMPARED_FEWER = _AFTER_BASE + char_class(COMPARED_FEWER)
+
+
 def _verbs(words) -> str:
     # 新增 (newly added) is not 增 (grew): a lookbehind keeps the one-character verbs honest.
     return "|".join(("(?<!新)" if w in ("增", "减") else "") + regex.escape(w)
@@ -180,7 +188,7 @@ def _verbs(words) -> str:
 def change_pattern() -> regex.Pattern[str]:
     """Matches at the end of the text before a rate; the `down`/`downrate` groups tell a fall."""
     return regex.compile(
-        rf"(?:(?P<down>{_verbs(CHANGE_DOWN)})|(?P<up>{_verbs(CHANGE_UP)})"
+        rf"(?:(?P<down>{_verbs(CHANGE_DOWN)}|{_COMPARED_FEWER})|(?P<up>{_verbs(CHANGE_UP)}|{_COMPARED_MORE})"
         rf"|(?P<uprate>{alternation(RATE_UP)})|(?P<downrate>{alternation(RATE_DOWN)}))"
         rf"{_LINK}\s*$"
     )
@@ -189,7 +197,8 @@ def change_pattern() -> regex.Pattern[str]:
 @cache
 def absolute_change_pattern() -> regex.Pattern[str]:
     """Matches at the end of the text before an amount: 比上年末减少 2.1万人."""
-    return regex.compile(rf"(?:(?P<down>{_verbs(ABSOLUTE_DOWN)})|(?P<up>{_verbs(ABSOLUTE_UP)}))了?\s*$")
+    return regex.compile(rf"(?:(?P<down>{_verbs(ABSOLUTE_DOWN)}|{_COMPARED_FEWER})"
+                         rf"|(?P<up>{_verbs(ABSOLUTE_UP)}|{_COMPARED_MORE}))了?\s*$")
 
 
 # Enclosed names and slogans: a number inside one is part of a name (“十四五”, 《…80条》, “四个一”).
@@ -210,4 +219,4 @@ def change_last_chars() -> frozenset[str]:
     """Last characters of every change verb, rate word and link word: a cheap test before the regex."""
     words = CHANGE_UP + CHANGE_DOWN + ABSOLUTE_UP + ABSOLUTE_DOWN
     links = regex.findall(r"[^(?:|)]+", _LINK)
-    return frozenset(w[-1] for w in (*words, *links, *RATE_UP, *RATE_DOWN))
+    return frozenset(w[-1] for w in (*words, *links, *RATE_UP, *RATE_DOWN, *COMPARED_MORE, *COMPARED_FEWER))

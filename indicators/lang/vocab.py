@@ -42,15 +42,23 @@ SMALL_NUMBER = rf"[{ARABIC_DIGIT}]{{1,2}}|[{SMALL_NUMBER_CN}]{{1,3}}"
 
 # ---------------------------------------------------------------------------------------- words
 # A change verb right before a rate or an amount: 同比增长 7.1%, 下降2.3%, 提高1.5个百分点.
-CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增")
+# 增产/减产 (output) and 上浮/下浮 (a price or rate) are changes too; 增收 is not (户均增收8000元 is the
+# income a project brings, an amount).
+CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增产",
+             "上浮", "攀升", "跃升", "增")
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
-               "缩短", "压缩", "压减", "降", "减")
-# Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人); 新增 is a level.
-ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大")
-ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减")
+               "缩短", "压缩", "压减", "减产", "下浮", "降", "减")
+# Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
+# is a level.
+ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产")
+ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产")
+# More, fewer, higher or lower than a base named before (比上年多1.2万人, 较上年少5个, 比全国高0.3个百分点):
+# a change, only after 比/较.
+COMPARED_MORE = "多高"
+COMPARED_FEWER = "少低"
 # A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
 MOVE_FROM = ("由", "从")
-MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "跃升", "攀升", "升", "上调", "下调", "调高", "调低", "延伸", "延长")
+MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "升", "上调", "下调", "调高", "调低", "延伸", "延长")
 # Words after 由/从 that say "before" without a date (由原来的3天).
 MOVE_FROM_UNDATED = ("原来", "原先", "此前", "以前", "过去")
 # Words that name a growth rate (增速为5.2%) or a rate of fall (降幅收窄至2.1%).
@@ -63,6 +71,14 @@ LIST_JOINERS = LIST_COMMA + "和及与"
 # Characters before a year or a place that make it the base of a comparison (比上年, 较2002年, 高于全国,
 # 居全市第2位).
 COMPARISON_BASE = "比较于与同从居"
+# 于 compares only after one of these (高于全国, 快于上年, 相当于1978年); elsewhere it says when or where
+# (于2023年开工, 关于2024年度…, 位于鞍山市), or, in 由于, why: a time after 由于 is a cause's, no
+# figure's period.
+COMPARATIVE_BEFORE_YU = "高低快慢多少好优大小强弱等当"
+CAUSE_BEFORE_YU = "由"
+# Characters before a time that, with 的 after it, make it what a figure is a multiple or share of
+# (是上年的1.3倍, 为2020年的2倍).
+MULTIPLE_BASE_LEAD = "是为"
 # A span of years counted back or ahead from now: 过去五年, 近三年, 未来五年.
 SPAN_BACK_WORDS = ("过去", "最近", "近")
 SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
@@ -71,6 +87,8 @@ SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均增长", "年递增", "平均递增", "平均每年递增")
 
 PER_TIME = ("小时", "日", "天", "年", "月")
+# Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
+SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
 # The whole country, as a scope (全国增长5%) or a place.
 COUNTRY_SCOPES = ("全国", "我国")
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
