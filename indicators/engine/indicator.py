@@ -22,14 +22,18 @@ _TRAILING = regex.compile(
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
-    r"|调整为|调整到|调整至|分为|仅|了|的|已|将|在|到|至|经过|经)+$"
+    r"|调整为|调整到|调整至|分为|首次|首度|再次|仅|了|的|已|将|在|到|至|经过|经)+$"
 )
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
+# How a change was measured (按可比口径, 扣除价格因素): no part of what changed.
+_ON_A_COMPARABLE_BASIS = r"按可比口径|按可比价格计算|按不变价格计算|扣除价格因素后?|扣除物价因素后?"
+_BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 # A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高, 同比名义增长, 实际增长):
 # it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
-    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,6}}?|与上年相比|年均|分别|名义|实际)*"
+    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
+    rf"|{_ON_A_COMPARABLE_BASIS})*"
     rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
     # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
     rf"|^(?:{V.char_class(V.MULTIPLE_BASE_LEAD)}|相当于)(?:{PERIOD.pattern})$"
@@ -48,13 +52,16 @@ _RATE_RANGE_OF = regex.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
 _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
+_SHARE_OF = "占"
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
 _MAX_AFTER = 14
+_MAX_CHANGE_WORDS = 12     # 较2019年同期增长
 _MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words of a figure after it
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
 # After a rate (10%的税率, 5%左右的预期目标) the noun names it, unless it only says how big it is.
 _MAGNITUDE_WORDS = ("水平", "幅度")
+_THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛"})
 
 
 def _strip_edges(phrase: str) -> str:
@@ -82,7 +89,7 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
     before = _strip_edges(cleaned)[-_MAX_BEFORE:]
     change_only = bool(_CHANGE_ONLY.match(before))
     # The change words without what the strip dropped (其中6月份增长 adds 增长, not the period).
-    return before, change_only, (before if change_only and before else cleaned.lstrip("，,"))[-8:]
+    return before, change_only, (_BASIS_LEAD.sub("", before) if change_only and before else cleaned.lstrip("，,"))[-_MAX_CHANGE_WORDS:]
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -131,10 +138,15 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         return previous + change_words
     if len(before) <= 1 and previous and start == floor:
         return previous
+    if previous and kind == "ratio" and before.startswith(_SHARE_OF):
+        # 教育支出24.6亿元，占一般公共预算支出的21.5%: the share of what came before (its subject, when
+        # that was a share too: …占预算数的82.82%；国防费支出…，占预算数的90.36%)
+        subject = previous.partition(_SHARE_OF)[0]
+        return subject + before if len(subject) + len(before) <= _MAX_CHAIN else before
     after = (following_phrase(text, local_end)
              if kind in _FOLLOWING_KINDS or not before or text.startswith("的", local_end) else "")
-    if after.endswith(_MAGNITUDE_WORDS) and kind not in _FOLLOWING_KINDS:
-        after = ""                          # 稳定在2%左右的较低水平: how big, not what is measured
+    if (after.endswith(_MAGNITUDE_WORDS) and kind not in _FOLLOWING_KINDS) or after in _THRESHOLD_WORDS:
+        after = ""                          # 稳定在2%左右的较低水平, 突破1万亿元大关: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
