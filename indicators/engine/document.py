@@ -14,8 +14,8 @@ from ..lang.gazetteer import find_places, issuer_places, place_levels, town_name
 from .clauses import compared_at, first_clause_end, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
-from .period import PERIOD, is_day, period_matches
-from .region import CAPTION, GENERIC_PLACE, SCOPES, filed_from, first_generic
+from .period import PERIOD, is_day, names_a_plan, period_matches
+from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic
 
 
 @dataclass
@@ -111,15 +111,16 @@ class DocumentContext:
             lo = bisect_right(self._place_pos, start + filed_from(block) - 1)
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
-                     if p + len(n) <= end and not compared_at(laid, p)]
+                     if p + len(n) <= end and not elsewhere(laid, p)]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if not compared_at(block.text, m.start())
                        and not starts_move(block.text, m.start(), m.end())
-                       and not is_multiple_base(block.text, m.start(), m.end())]
+                       and not is_multiple_base(block.text, m.start(), m.end())
+                       and not names_a_plan(block.text, m.start(), m.end())]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
-                        if not compared_at(block.text, m.start())]
+                        if not elsewhere(block.text, m.start())]
             ctx = BlockContext(periods, local, first_clause_end(block.text), generics,
                                default_place=self.default_place(block.section))
             self._blocks[key] = ctx
@@ -161,7 +162,7 @@ class DocumentContext:
         text = self.layout.text
         counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
         for pos, name in self.places():
-            if name in SCOPES or compared_at(text, pos) or self._levels.get(name) == "乡":
+            if name in SCOPES or elsewhere(text, pos) or self._levels.get(name) == "乡":
                 continue                   # scopes, comparison bases; towns speak for their own sentences
             b = self.layout.block_at(pos)
             start = counted_from.get(id(b))

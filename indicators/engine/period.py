@@ -104,7 +104,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if periods[head][0] < ctx.head_end:
             return periods[head][1]
         k = mid - 1
-        while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1:
+        while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1 or (k > head and _is_part_of(text, periods[k][0])):
             k -= 1
         return periods[k][1]
     title = doc.title_period()
@@ -112,6 +112,24 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return title
     days = periods[lo:bisect_right(positions, clause1 - 1)]
     return days[0][1] if days else ""
+
+
+# 完成全年目标任务的84%, 占全年计划的45%: the year names the plan a share is of, not the share's period.
+_PLAN_AFTER = ("目标", "任务", "计划")
+_SHARE_BEFORE = ("完成", "占")
+
+
+def names_a_plan(text: str, start: int, end: int) -> bool:
+    return (text.startswith(_PLAN_AFTER, end) and text.endswith(_SHARE_BEFORE, max(0, start - 2), start)
+            and text[start:end] in ("全年", "年度", "今年", "本年度"))
+
+
+# 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
+_PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
+
+
+def _is_part_of(text: str, pos: int) -> bool:
+    return _PART_LEAD.search(text, max(0, pos - 4), pos) is not None
 
 
 _DAY = re.compile(r"(?!截至).*[0-9一二三四五六七八九十]日$")

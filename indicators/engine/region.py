@@ -96,9 +96,15 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int)
     return doc.place_of_level(level) or generic
 
 
+def elsewhere(text: str, pos: int) -> bool:
+    """Whether the place at ``pos`` is one a figure is compared with (高于全省) or where people or goods
+    come from or go (来自全国20多个省的1200余家单位, 远销全国): not the place the figure is about."""
+    return compared_at(text, pos) or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
+
+
 def first_generic(text: str) -> str:
     for m in GENERIC_PLACE.finditer(text):
-        if not compared_at(text, m.start()):
+        if not elsewhere(text, m.start()):
             return m.group()
     return ""
 

@@ -76,6 +76,9 @@ COMPARISON_BASE = "比较于与同从居"
 # figure's period.
 COMPARATIVE_BEFORE_YU = "高低快慢多少好优大小强弱等当"
 CAUSE_BEFORE_YU = "由"
+# Words before a place that say where people or goods come from or go (来自全国20多个省, 远销全国): the
+# place is not what the figures are about.
+ORIGIN_WORDS = ("来自", "远销", "销往", "辐射")
 # Characters before a time that, with 的 after it, make it what a figure is a multiple or share of
 # (是上年的1.3倍, 为2020年的2倍).
 MULTIPLE_BASE_LEAD = "是为"
