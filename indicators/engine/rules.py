@@ -43,6 +43,8 @@ _CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
 _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _SHARE_BEFORE = frozenset(("", *"占达有约近超逾"))       # "": 八成 opening the text
 _SHARE_AFTER = "，,。；;、的以左多"
+_AMONG = "其中"
+_SESSION = ("会议", "全会", "会")
 
 
 @dataclass(slots=True)       # not frozen: built for every number, and frozen fields cost a call each
@@ -120,7 +122,13 @@ def _idiom(f: Found) -> bool:
 def _not_a_share(f: Found) -> bool:
     if f.surface != "成":
         return False
-    return f.value > 10 or not (f.qualifier != "exact" or f.before in _SHARE_BEFORE or f.next_char in _SHARE_AFTER)
+    return f.value > 10 or not (f.qualifier != "exact" or f.before in _SHARE_BEFORE or f.next_char in _SHARE_AFTER
+                                or _share_is(f))
+
+
+def _share_is(f: Found) -> bool:
+    """其中三成为高新技术企业: a share opening its clause, then 为 (not 统一成为, a verb)."""
+    return f.next_char == "为" and (f.before in V.CLAUSE_SEPARATORS or f.text.endswith(_AMONG, 0, f.start))
 
 
 RULES: tuple[Rule, ...] = (
@@ -132,6 +140,10 @@ RULES: tuple[Rule, ...] = (
          "该区第3次获此殊荣。",
          lambda f: f.before == "第" or (f.before.isspace() and f.text[f.start - 2:f.start - 1] == "第"),
          before="第"),
+    Rule("session_ordinal", "a Chinese numeral before 次会议/次全会 numbers a session (十四届全国人大二次会议)",
+         "十四届全国人大二次会议在京开幕。",
+         lambda f: f.surface == "次" and f.text.startswith(_SESSION, f.end) and not is_arabic(f.num),
+         after="会全"),
     Rule("rank_range", "a range after 第 is a range of ranks (第3-5名), not of counts",
          "该市排名全省第3-5名之间。", _rank_range, before="第"),
     Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
