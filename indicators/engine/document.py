@@ -31,6 +31,7 @@ class BlockContext:
     _generic_pos: list[int] = field(default_factory=list)
     first_period: int | None = None          # index of the paragraph's first period that is not a day
     default_place: str = ""                  # the place its article (or document) is about by default
+    share_bases: frozenset[int] = frozenset()   # generics a share is of (郑州…占全省的比重): no figure's own
 
     def __post_init__(self) -> None:
         self._period_pos = [p for p, _ in self.periods]
@@ -56,11 +57,12 @@ class BlockContext:
 
     def has_generic_within(self, start: int, end: int) -> bool:
         """Whether a 全省/全市 … lies wholly inside ``[start, end)``, found without listing them all
-        (the stretch may be a whole unpunctuated page)."""
+        (the stretch may be a whole unpunctuated page); one a share is of (郑州…占全省的72.6%) does not
+        take the place of the place named before it."""
         k = bisect_left(self._generic_pos, start)
         while k < len(self.generics) and self.generics[k][0] < end:
             pos, name = self.generics[k]
-            if pos + len(name) <= end:
+            if pos + len(name) <= end and pos not in self.share_bases:
                 return True
             k += 1
         return False
@@ -122,7 +124,8 @@ class DocumentContext:
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
                         if not elsewhere(block.text, m.start())]
             ctx = BlockContext(periods, local, first_clause_end(block.text), generics,
-                               default_place=self.default_place(block.section))
+                               default_place=self.default_place(block.section),
+                               share_bases=frozenset(p for p, _ in generics if block.text[p - 1:p] == V.SHARE_OF))
             self._blocks[key] = ctx
         return ctx
 

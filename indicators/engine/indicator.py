@@ -52,7 +52,7 @@ _RATE_RANGE_OF = regex.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
 _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
-_SHARE_OF = "占"
+_SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
 _MAX_AFTER = 14

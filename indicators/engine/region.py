@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _LISTED = frozenset(V.LIST_JOINERS + "等")
 SCOPES = frozenset(V.COUNTRY_SCOPES)
+_COUNTRY = tuple(V.COUNTRY_SCOPES)
 CAPTION = re.compile(r"\s*(?:图为|图：|图:|（图|\(图)")
 
 
@@ -97,9 +98,11 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int)
 
 
 def elsewhere(text: str, pos: int) -> bool:
-    """Whether the place at ``pos`` is one a figure is compared with (高于全省) or where people or goods
-    come from or go (来自全国20多个省的1200余家单位, 远销全国): not the place the figure is about."""
-    return compared_at(text, pos) or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
+    """Whether the place at ``pos`` is one a figure is compared with (高于全省) or the country a share is
+    of (占全国的20.6%), or where people or goods come from or go (来自全国20多个省的1200余家单位, 远销全国): not the
+    place the figure is about."""
+    return (compared_at(text, pos) or (pos > 0 and text[pos - 1] == V.SHARE_OF and text.startswith(_COUNTRY, pos))
+            or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos))
 
 
 def first_generic(text: str) -> str:

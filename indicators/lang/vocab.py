@@ -79,6 +79,9 @@ CAUSE_BEFORE_YU = "由"
 # Words before a place that say where people or goods come from or go (来自全国20多个省, 远销全国): the
 # place is not what the figures are about.
 ORIGIN_WORDS = ("来自", "远销", "销往", "辐射")
+# The country after 占 is what a share is of (广东…占全国的20.6%), not what the share is about (占全市经济总量
+#的比重 stays within the city).
+SHARE_OF = "占"
 # Characters before a time that, with 的 after it, make it what a figure is a multiple or share of
 # (是上年的1.3倍, 为2020年的2倍).
 MULTIPLE_BASE_LEAD = "是为"
