@@ -15,7 +15,7 @@ from .clauses import compared_at, first_clause_end, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
 from .period import PERIOD, is_day, names_a_plan, period_matches
-from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic
+from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic, is_venue
 
 
 @dataclass
@@ -113,7 +113,7 @@ class DocumentContext:
             lo = bisect_right(self._place_pos, start + filed_from(block) - 1)
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
-                     if p + len(n) <= end and not elsewhere(laid, p)]
+                     if p + len(n) <= end and not elsewhere(laid, p) and not is_venue(laid, p, n)]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if not compared_at(block.text, m.start())

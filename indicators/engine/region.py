@@ -105,6 +105,11 @@ def elsewhere(text: str, pos: int) -> bool:
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos))
 
 
+def is_venue(text: str, pos: int, name: str) -> bool:
+    """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held."""
+    return pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, pos + len(name))
+
+
 def first_generic(text: str) -> str:
     for m in GENERIC_PLACE.finditer(text):
         if not elsewhere(text, m.start()):

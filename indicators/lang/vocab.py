@@ -79,6 +79,9 @@ CAUSE_BEFORE_YU = "由"
 # Words before a place that say where people or goods come from or go (来自全国20多个省, 远销全国): the
 # place is not what the figures are about.
 ORIGIN_WORDS = ("来自", "远销", "销往", "辐射")
+# 在…举行: the place where an event is held (签约活动在视高街道举行，现场签约项目18个) is a venue, not
+# what the figures are about.
+EVENT_VERBS = ("举行", "举办", "召开", "开幕", "隆重开幕")
 # The country after 占 is what a share is of (广东…占全国的20.6%), not what the share is about (占全市经济总量
 #的比重 stays within the city).
 SHARE_OF = "占"
