@@ -44,7 +44,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "约为": "approx", "约有": "approx", "约达": "approx",
 }
 # Words between the number and the unit (3.7万余人, 十多个).
-INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than"}
+INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than"}
 # Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
 SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "上下": "approx", "以上": "more_than", "及以上": "more_than",
                                      "有余": "more_than"}
@@ -98,7 +98,7 @@ def fact_pattern() -> re.Pattern[str]:
         (?P<pre>{alternation(PREFIX_QUALIFIERS)})?
         (?:(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}])(?P<sign>[-−－]))?   # 增长-8.6%: a sign, not a range's dash
         {number}
-        (?P<inner>[余多])?
+        (?P<inner>[余多]|(?<=[十拾])几)?                   # 十几个, 二十几家: more than (a 几 after 十 only)
         [ \u3000\u00a0]?                                   # 360.5 亿元: one space, as PDFs and typists leave it
         (?P<mult>万亿|千亿|百亿|千多万|百多万|千万|百万|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分))?
         (?P<inner2>[余多])?
@@ -122,7 +122,7 @@ CHINESE_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_BIG_UNITS
 # characters, so that a run of digits costs each search no more than a step.
 @cache
 def _numeral_start() -> re.Pattern[str]:
-    after = "余多\u3000\u00a0" + "".join(sorted({unit[0] for unit in lexicon().units}))
+    after = "余多几\u3000\u00a0" + "".join(sorted({unit[0] for unit in lexicon().units}))
     return re.compile(rf"[{ARABIC_DIGIT}{CHINESE_CHARS}](?:[{ARABIC_DIGIT}{CHINESE_CHARS}点,.．\u2009\u202f ]"
                       rf"|{char_class(after)})")
 
