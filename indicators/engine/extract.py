@@ -32,7 +32,7 @@ from .document import DocumentContext
 from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
-from .moves import Move, ends_move, move_from
+from .moves import Move, ends_move, may_hold_moves, move_from
 from .period import period_for
 from .placing import Placer
 from .region import region_for, respective_places
@@ -452,6 +452,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     block = layout.blocks[0]
     block_end = -1                             # candidates come in order: most share the last one's block
     ctx = None
+    moves_possible = False
     move: Move | None = None                   # the move the previous fact began (由120万吨增加到…)
     move_when = ""                             # the start time of the sentence's last move that named one
     for c in candidates:
@@ -459,6 +460,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             block = layout.block_at(c.start)
             block_end = block.offset + len(block.text) + 1      # its separating line break belongs to it
             ctx = doc.block(block)
+            moves_possible = may_hold_moves(block.text)
         ls, le = c.start - block.offset, c.end - block.offset
         if le > len(block.text):           # a range read across two blocks
             continue
@@ -477,7 +479,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         # not dated by the first's time.
         move_end = move is not None and same_sentence and ends_move(block.text, move, ls)
         if not move_end:
-            move = move_from(block.text, ls, le, clause0)
+            move = move_from(block.text, ls, le, clause0) if moves_possible else None
             if move is not None and not move.when and same_sentence and move_when:
                 move = replace(move, when=move_when)   # 由1997年的123万公里增加到…，高速公路由4771公里…
             if move is not None and move.when:
