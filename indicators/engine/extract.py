@@ -58,7 +58,7 @@ _GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度")
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
-_RATE_NAME = regex.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
+_RATE_NAME = re.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
