@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.engine.moves import ends_move, move_from, starts_move
+from indicators.engine.moves import ends_move, may_hold_moves, move_from, starts_move
 
 
 def _marked(text: str) -> tuple[str, int, int]:
@@ -28,6 +28,11 @@ def test_the_first_figure_of_a_move(text, when):
     text, start, end = _marked(text)
     move = move_from(text, start, end, 0)
     assert move is not None and move.when == when and move.first_end == end
+    assert may_hold_moves(text)        # the extractor asks move_from only about such paragraphs
+
+
+def test_a_paragraph_without_from_holds_no_move():
+    assert not may_hold_moves("全市地区生产总值1234.5亿元，同比增长5.2%，增加到1300亿元。")
 
 
 @pytest.mark.parametrize("text", [

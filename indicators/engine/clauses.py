@@ -71,17 +71,27 @@ def _stops_in(text: str, stops: str) -> list[int]:
 def scan_back(text: str, pos: int, floor: int, stops: str) -> int:
     """Start of the stretch ending at ``pos`` after the last of ``stops``, looking back at most
     MAX_CLAUSE characters (and not before ``floor``), so unpunctuated text stays linear."""
+    return start_after(_stops_in(text, stops), pos, floor)
+
+
+def start_after(positions: list[int], pos: int, floor: int) -> int:
+    """``scan_back`` given the positions of the stops in the text (``clause_stops``): what a caller
+    asking for many positions of one block reads once."""
     if floor >= pos:
         return pos
     if floor < pos - MAX_CLAUSE:
         floor = pos - MAX_CLAUSE
-    positions = _stops_in(text, stops)
     i = bisect_left(positions, pos) - 1          # the last stop before pos
     return positions[i] + 1 if i >= 0 and positions[i] >= floor else floor
 
 
+def clause_stops(text: str) -> list[int]:
+    """Positions of the characters that end a clause in ``text`` (for ``start_after``)."""
+    return _stops_in(text, V.CLAUSE_SEPARATORS)
+
+
 def clause_start(text: str, pos: int, floor: int) -> int:
-    return scan_back(text, pos, floor, V.CLAUSE_SEPARATORS)
+    return start_after(_stops_in(text, V.CLAUSE_SEPARATORS), pos, floor)
 
 
 def segment_start(text: str, pos: int, floor: int) -> int:

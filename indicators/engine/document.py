@@ -163,21 +163,27 @@ class DocumentContext:
         per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
         overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
         text = self.layout.text
-        counted_from: dict[int, int] = {}   # block -> where the places it counts start, read once a block
-        for pos, name in self.places():
-            if name in SCOPES or elsewhere(text, pos) or self._levels.get(name) == "乡":
-                continue                   # scopes, comparison bases; towns speak for their own sentences
-            b = self.layout.block_at(pos)
-            start = counted_from.get(id(b))
-            if start is None:              # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
-                start = counted_from[id(b)] = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
-            if pos < start:
-                continue
-            counts = per_section.get(b.section)
-            if counts is None:
-                counts = per_section[b.section] = {}
-            counts[name] = counts.get(name, 0) + 1
-            overall[name] = overall.get(name, 0) + 1
+        places, positions, levels = self.places(), self._place_pos, self._levels
+        blocks = self.layout.blocks
+        hi = 0
+        for k, b in enumerate(blocks):         # block by block: the places up to the next block's offset
+            lo = hi
+            hi = bisect_left(positions, blocks[k + 1].offset) if k + 1 < len(blocks) else len(places)
+            start = -1                         # where the block's places count from, read once a block
+            counts = None
+            for pos, name in places[lo:hi]:
+                if name in SCOPES or elsewhere(text, pos) or levels.get(name) == "乡":
+                    continue                   # scopes, comparison bases; towns speak for their own sentences
+                if start < 0:                  # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
+                    start = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
+                if pos < start:
+                    continue
+                if counts is None:
+                    counts = per_section.get(b.section)
+                    if counts is None:
+                        counts = per_section[b.section] = {}
+                counts[name] = counts.get(name, 0) + 1
+                overall[name] = overall.get(name, 0) + 1
         self._section_place = {s: Counter(c).most_common(1)[0][0] for s, c in per_section.items() if c}
         self._overall = Counter(overall)
         self._doc_place = self._overall.most_common(1)[0][0] if overall else ""

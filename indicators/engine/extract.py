@@ -27,12 +27,12 @@ from ..lang.catalogue import load_catalogue
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
-from .clauses import clause_start
+from .clauses import clause_stops, start_after
 from .document import DocumentContext
 from .indicator import following_phrase, indicator_for, respective_items
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
-from .moves import Move, ends_move, move_from
+from .moves import Move, ends_move, may_hold_moves, move_from
 from .period import period_for
 from .placing import Placer
 from .region import region_for, respective_places
@@ -58,7 +58,7 @@ _GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度")
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
-_RATE_NAME = regex.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
+_RATE_NAME = re.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
@@ -452,15 +452,21 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     block = layout.blocks[0]
     block_end = -1                             # candidates come in order: most share the last one's block
     ctx = None
+    offset, btext, blen, stops = 0, "", 0, []  # the block's offset, text, length and clause stops
+    moves_possible = False
     move: Move | None = None                   # the move the previous fact began (由120万吨增加到…)
     move_when = ""                             # the start time of the sentence's last move that named one
     for c in candidates:
-        if not block.offset <= c.start < block_end:
+        if not offset <= c.start < block_end:
             block = layout.block_at(c.start)
-            block_end = block.offset + len(block.text) + 1      # its separating line break belongs to it
+            offset, btext = block.offset, block.text
+            blen = len(btext)
+            block_end = offset + blen + 1      # its separating line break belongs to it
             ctx = doc.block(block)
-        ls, le = c.start - block.offset, c.end - block.offset
-        if le > len(block.text):           # a range read across two blocks
+            stops = clause_stops(btext)
+            moves_possible = may_hold_moves(btext)
+        ls, le = c.start - offset, c.end - offset
+        if le > blen:                      # a range read across two blocks
             continue
         if not (block is last_block and last_sentence[0] <= ls < last_sentence[1]):
             sentence = block.sentence_at(ls)    # ... and most share its sentence
@@ -469,15 +475,15 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         if not same_sentence:                   # what every fact of the sentence shares, read once
             whole_sentence = (_sentence_text(block, sentence, ls) if sentence[1] - sentence[0] <= _MAX_SENTENCE
                               else None)
-        clause0 = clause_start(block.text, ls, sentence[0])      # read by period_for and the placer
+        clause0 = start_after(stops, ls, sentence[0])      # read by period_for and the placer
         # The indicator's phrase starts there too, or after the previous fact of the clause (the same
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).
-        phrase_start = min(ls, max(clause0, floor)) if same_sentence else clause_start(block.text, ls, 0)
+        phrase_start = min(ls, max(clause0, floor)) if same_sentence else start_after(stops, ls, 0)
         # 由2023年的120万吨增加到125万吨: a move's two figures measure one thing, and the second is
         # not dated by the first's time.
-        move_end = move is not None and same_sentence and ends_move(block.text, move, ls)
+        move_end = move is not None and same_sentence and ends_move(btext, move, ls)
         if not move_end:
-            move = move_from(block.text, ls, le, clause0)
+            move = move_from(btext, ls, le, clause0) if moves_possible else None
             if move is not None and not move.when and same_sentence and move_when:
                 move = replace(move, when=move_when)   # 由1997年的123万公里增加到…，高速公路由4771公里…
             if move is not None and move.when:
@@ -507,7 +513,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     indicator = items[0]
                 # 分别给予30万元、100万元奖励: the word after the list names every member.
                 last = group_last[c.group]
-                tail = following_phrase(block.text, last - block.offset) if last - block.offset <= len(block.text) else ""
+                tail = following_phrase(btext, last - offset) if last - offset <= blen else ""
                 if tail and _GRANT_WORD.search(tail):
                     indicator += tail
                     group_names[c.group] = [name + tail for name in group_names[c.group]]

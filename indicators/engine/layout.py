@@ -189,6 +189,12 @@ def _starts_with_figure(text: str, pos: int) -> bool:
     return bool(_STARTS_WITH_NUMBER.match(text, pos) and fact_pattern().match(text, pos))
 
 
+def _opens_item(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line ``i`` opens a news item with a dateline (asked only of the line after a
+    would-be headline: the match costs a call per line)."""
+    return i < len(lines) and DATELINE.match(text[lines[i][0]:lines[i][1]]) is not None
+
+
 def analyse(text: str) -> Layout:
     """Split ``text`` into blocks and assign every block the headline of its article."""
     lines = []
@@ -222,8 +228,7 @@ def analyse(text: str) -> Layout:
                 and not indented[i] and not blank_before[i] and (kind == "body" or len(line) > 20)):
             open_body = blocks[-1]       # a wrapped line after 。 in an indented text
             kind = "body"
-        opens_item = i + 1 < len(lines) and DATELINE.match(text[lines[i + 1][0]:lines[i + 1][1]]) is not None
-        if kind == "heading" and open_body is not None and len(line) > 12 and not opens_item:
+        if kind == "heading" and open_body is not None and len(line) > 12 and not _opens_item(text, lines, i + 1):
             kind = "body"                # a long unfinished-looking line inside a broken sentence
                                          # (not the headline above a 本报讯 dateline)
         if kind == "heading" and i + 1 < len(lines) and _starts_with_figure(text, lines[i + 1][0]):

@@ -97,6 +97,13 @@ def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 
     return kind
 
 
+def plainly_actual(after: str, role: str, listed_target: bool) -> bool:
+    """Whether a figure that no cue of its sentence decides is an outcome whatever precedes it: it is
+    in no plan part and no list of targets, and no 目标 follows it (most figures of a bulletin). The
+    caller may then skip ``modality_of``, which starts with this test."""
+    return role != "plan" and not listed_target and "目标" not in after
+
+
 def modality_of(before: str, after: str = "", *, role: str = "", listed_target: bool = False,
                 qualifier: str = "exact", period_end: str = "", doc_date: str = "",
                 cue: str | None = "") -> str:
@@ -104,6 +111,8 @@ def modality_of(before: str, after: str = "", *, role: str = "", listed_target: 
     review or plan (the part of a work report); ``listed_target``: the figure is in a list that a
     target cue introduced (今年主要预期目标是：…); ``cue``: the nearest cue's kind when the caller
     found it already (``deciding_cue``), else it is looked for in ``before``."""
+    if cue is None and plainly_actual(after, role, listed_target):
+        return "actual"
     if before.endswith("从") or before.endswith("由"):
         return "actual"                      # 从14.8%降到…: the level a change starts from
     if "目标" in after and _TARGET_AFTER.match(after):    # cheap test first: 目标 is rarely near

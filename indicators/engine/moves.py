@@ -30,6 +30,12 @@ class Move:
     to: int            # where the text after 到/至 begins: the second figure, or its own time
 
 
+def may_hold_moves(text: str) -> bool:
+    """Whether ``text`` holds 由 or 从 at all: a paragraph without either starts no move (most of a
+    bulletin's), so its figures need not be looked at one by one."""
+    return any(word in text for word in V.MOVE_FROM)
+
+
 def move_from(text: str, start: int, end: int, clause0: int) -> Move | None:
     """The move whose first figure is ``text[start:end]``, if it is one: 由/从 (with a time and 的, or
     原来的) right before it, a move verb and 到/至 right after it."""

@@ -29,7 +29,7 @@ from .dates import Period, plan_year, resolve, small_number, year_period, years_
 from .document import DocumentContext
 from .layout import Block, Layout
 from .metadata import ChunkState, DocumentMeta
-from .modality import cues_of, deciding_cue, modality_of, period_has_ended
+from .modality import cues_of, deciding_cue, modality_of, period_has_ended, plainly_actual
 from .moves import Move, reaches
 from .region import SCOPES
 from .report import Cue, Part, block_cues, heading_part, is_base_year, is_heading_line, opening_span
@@ -373,9 +373,13 @@ class Placer:
             self._sentence_cues = cues_of(spot.text[s0:spot.s1])
         text = spot.text
         cues = self._sentence_cues           # most sentences of a bulletin have none: no cue decides
+        listed_target = spot.paragraph.intro_target and self.report
+        after = text[spot.local_end:spot.local_end + 12]
+        if not cues and plainly_actual(after, role, listed_target):
+            return "actual"
         return modality_of(
-            text[s0 if local - 2 < s0 else local - 2:local], text[spot.local_end:spot.local_end + 12], role=role,
-            listed_target=spot.paragraph.intro_target and self.report, qualifier=qualifier,
+            text[s0 if local - 2 < s0 else local - 2:local], after, role=role,
+            listed_target=listed_target, qualifier=qualifier,
             period_end=found.end if found is not None else "", doc_date=self.meta.date,
             cue=deciding_cue(cues, local - s0, text, s0) if cues else None)
 

@@ -7,8 +7,6 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-import regex
-
 from ..lang import vocab as V
 from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, respectively_clause
 from .layout import DATELINE, Block
@@ -67,8 +65,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 # A place only mentioned: a partner (与上海合作), a beneficiary (对口支援新疆), a project or policy area
 # named after it (海南自由贸易港, 京津冀协同发展, 西部大开发) — not the place a figure is about.
-_MENTION_BEFORE = regex.compile(r"(?:与|同|和|对口支援|支援|援助|援建|帮扶|支持|推动|推进|加快|建设|举办|召开|在|到|赴|向|对|从|为|及|、)$")
-_MENTION_AFTER = regex.compile(
+_MENTION_BEFORE = re.compile(r"(?:与|同|和|对口支援|支援|援助|援建|帮扶|支持|推动|推进|加快|建设|举办|召开|在|到|赴|向|对|从|为|及|、)$")
+_MENTION_AFTER = re.compile(
     r"(?:自由贸易港|自贸港|自由贸易试验区|自贸试验区|自贸区|协同发展|一体化|大开发|振兴|崛起|新区|经济带|经济圈|城市群"
     r"|都市圈|示范区|试验区|开发区|综合试验区|合作|冬奥|奥运|世博|进博|峰会|论坛|等地|等省|等|和|、|及|地震|灾区|特大)")
 
@@ -118,7 +116,7 @@ def first_generic(text: str) -> str:
 
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
-GENERIC_PLACE = regex.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我](?:省|市|县|区|镇|乡)")
+GENERIC_PLACE = re.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我](?:省|市|县|区|镇|乡)")
 
 
 def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:

@@ -305,7 +305,7 @@ _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:
 # bound; 车程缩短至40分钟, 平均办理时长缩短至2.5个工作日 state the new time.
 _DONE_WITHIN = ("办结", "办完", "办成", "完成", "审结", "结案")
 _TIME_LIMIT = regex.compile(r"时限|期限|审批")
-_LIMIT_BEFORE = regex.compile(r"限(?:报|购|招|带|领|发|载|乘)?$")
+_LIMIT_BEFORE = re.compile(r"限(?:报|购|招|带|领|发|载|乘)?$")
 # A bound word before the base of a multiple or a share (不低于当地低保标准的1.3倍, 不超过上年的5%).
 _BOUND_OF_BASE = regex.compile(r"(不低于|不少于|不超过|不高于)[^，,；;。：:、]{1,12}的$")
 _BASE_REACH = 18

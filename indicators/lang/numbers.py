@@ -13,6 +13,7 @@ floats: 16.4亿 is exactly 1640000000.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Named pieces of the numeral grammar, composed by patterns.py (cn2an-style).
 ARABIC_DIGIT = "0-9０-９"
@@ -83,6 +84,12 @@ def parse_chinese(text: str) -> int | None:
     if high_value is None or rest_value is None:
         return None
     return high_value * 10**8 + rest_value
+
+
+# The same few numerals (一, 两, 一九五七) recur all through a report: parse_number reads each once.
+# Only short ones are kept, so a hostile text of long numerals holds no memory.
+_recalled_chinese = lru_cache(maxsize=4096)(parse_chinese)
+_RECALLED_LENGTH = 24
 
 
 def _below_yi(text: str) -> int | None:
@@ -163,7 +170,7 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
         whole, _, fraction = numeral.partition("点")
         if multiplier and not fraction:           # 一亿五千 + 万: the 万 belongs inside the numeral
             whole, multiplier = whole + multiplier, ""
-        cn = parse_chinese(whole)
+        cn = _recalled_chinese(whole) if len(whole) <= _RECALLED_LENGTH else parse_chinese(whole)
         base = None if cn is None else Decimal(cn)
         if base is not None and fraction:
             digits = "".join(str(DIGIT_VALUE[ch]) for ch in fraction if ch in DIGIT_VALUE)
