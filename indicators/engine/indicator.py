@@ -120,16 +120,33 @@ def following_phrase(text: str, end: int) -> str:
     return clean(phrase)
 
 
+# What may open a sentence of a breakdown before its first figure's clause: 分县市区看, 从行业看, 其中, a
+# period (nothing that names what is measured).
+_BREAKDOWN_LEAD = regex.compile(
+    rf"(?:(?:分|从|按){V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:看|来看|分)|其中|{PERIOD.pattern})?"
+    rf"[{V.COMMAS}{V.COLONS}\s]*")
+
+
+def opens_breakdown(prefix: str) -> bool:
+    """Whether a sentence's text before its first figure's clause names nothing (分县市区看，泰山区增长9.1%):
+    its figures then measure what the sentence before named."""
+    return _BREAKDOWN_LEAD.fullmatch(prefix) is not None
+
+
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
-                  previous: str) -> str:
+                  previous: str, carried: str = "") -> str:
     """A short phrase naming what the number measures.
 
     ``floor`` is where the clause may start at the earliest (the end of the previous fact in it),
     ``start`` where it starts (``clauses.clause_start`` from ``floor``); ``previous`` is the indicator
-    of the fact before in the same sentence, used when the clause only says 同比增长.
+    of the fact before in the same sentence, used when the clause only says 同比增长; ``carried`` that
+    of the paragraph's last fact before the sentence, used when the sentence's first clause says only
+    how a place or a part changed (…增长8.3%。分县市区看，泰山区增长9.1%).
     """
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
+    if not previous and carried and change_only and before and kind == "growth":
+        previous = carried
     if previous and change_only and (kind == "growth" or (before and before[0] in _COMPARING_FIRST)):
         # 地区生产总值 + 同比增长, once: a sentence of many such clauses must not grow the phrase figure by
         # figure (it made such a sentence quadratic)
