@@ -15,7 +15,7 @@ from .period import PERIOD
 
 _LEADING = regex.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|其|已|另|仅|将|的(?!士))+"
+    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士))+"
 )
 _TRAILING = regex.compile(
     r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
@@ -127,10 +127,19 @@ _BREAKDOWN_LEAD = regex.compile(
     rf"[{V.COMMAS}{V.COLONS}\s]*")
 
 
+_PLACE_LIST_GAPS = V.LIST_JOINERS + V.COMMAS + " "
+
+
 def opens_breakdown(prefix: str) -> bool:
-    """Whether a sentence's text before its first figure's clause names nothing (分县市区看，泰山区增长9.1%):
-    its figures then measure what the sentence before named."""
-    return _BREAKDOWN_LEAD.fullmatch(prefix) is not None
+    """Whether a sentence's text before its first figure's clause names nothing but places (分县市区看，
+    泰山区增长9.1%; 其中，新泰市、肥城市分别增长…): its figures then measure what the sentence before named."""
+    rest = prefix[_BREAKDOWN_LEAD.match(prefix).end():]
+    while rest:
+        name = leading_place(rest)
+        if not name:
+            return False
+        rest = rest[len(name):].lstrip(_PLACE_LIST_GAPS)
+    return True
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
