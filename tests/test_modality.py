@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from tables_loader import table_params
 
-from indicators.engine.modality import MODALITIES, cues_of, modality_of, plainly_actual
+import indicators
+from indicators.engine.modality import MODALITIES, cues_of, modality_of, period_is_ahead, plainly_actual
 from indicators.schema import MODALITIES as COLUMN_VALUES
 
 CASES = table_params("modality.tsv", 8)
@@ -31,3 +32,21 @@ def test_plainly_actual_figures_are_those_modality_of_calls_actual():
     assert not plainly_actual("的预期目标。", "", False)
     assert not plainly_actual("。", "plan", False)
     assert not plainly_actual("。", "", True)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("到2027年，全市数字经济核心产业增加值占地区生产总值比重达到12%。", "target"),     # a goal of a year to come
+    ("县气象局提醒，12月19日至21日我县将出现一次降雪过程，累计降雪量10毫米。", "forecast"),  # what 将 says of it
+    ("2024年，全市数字经济核心产业增加值占地区生产总值比重达到10.5%。", "actual"),     # a year gone: an outcome
+])
+def test_a_period_still_to_come_has_no_outcome(text, modality):
+    table = indicators.extract(text, doc_date="2025-11-20")
+    assert list(table["modality"]) == [modality]
+
+
+@pytest.mark.parametrize("start, doc_date, ahead", [
+    ("2027-01-01", "2025-11-20", True), ("2025-12-01", "2025-11-20", True), ("2025-01-01", "2025-11-20", False),
+    ("2026-01-01", "2025", True), ("2025-06-01", "2025", False), ("", "2025-11-20", False), ("2027-01-01", "", False),
+])
+def test_period_is_ahead(start, doc_date, ahead):
+    assert period_is_ahead(start, doc_date) is ahead

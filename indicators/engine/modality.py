@@ -68,6 +68,18 @@ def period_has_ended(period_end: str, doc_date: str) -> bool | None:
     return date(end_year, end_month or 12, end_day or 28) <= said + _ESTIMATE_REACH
 
 
+def period_is_ahead(period_start: str, doc_date: str) -> bool:
+    """Whether the period starts after the document's date (到2027年… in a 2025 text): no figure of it
+    can be an outcome yet."""
+    start_year, start_month, start_day = date_parts(period_start)
+    year, month, day = date_parts(doc_date)
+    if start_year is None or year is None:
+        return False
+    if month is None:
+        return start_year > year
+    return date(start_year, start_month or 1, start_day or 1) > date(year, month, day or 28)
+
+
 def cues_of(sentence: str) -> list[tuple[int, str]]:
     """(end, kind) of every modality cue in a sentence, in order: computed once per sentence, so each
     figure finds its nearest cue before it by bisection."""

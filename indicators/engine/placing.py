@@ -29,7 +29,7 @@ from .dates import Period, plan_year, resolve, small_number, year_period, years_
 from .document import DocumentContext
 from .layout import Block, Layout
 from .metadata import ChunkState, DocumentMeta
-from .modality import cues_of, deciding_cue, modality_of, period_has_ended, plainly_actual
+from .modality import cues_of, deciding_cue, modality_of, period_has_ended, period_is_ahead, plainly_actual
 from .moves import Move, reaches
 from .region import SCOPES
 from .report import Cue, Part, block_cues, heading_part, is_base_year, is_heading_line, opening_span
@@ -460,6 +460,11 @@ class Placer:
             modality = "actual"    # 计划将招生人数由1982年的31.5万人增加到…: where a plan starts is an outcome
         if self.report and found is not None and modality == "actual" and self._ahead(found):
             modality = "target"    # a report cannot give the outcome of a year still to come
+        elif not self.report and found is not None and modality == "actual" and period_is_ahead(found.start,
+                                                                                               self.meta.date):
+            # Nor a page: 到2027年，…比重达到12% in a 2025 text is a goal; what 将 says of a period to come
+            # (6月19日至21日将出现强降雨，累计雨量50～80毫米) an expectation.
+            modality = "forecast" if any(kind == "future" for _, kind in self._sentence_cues) else "target"
         if self.report and not named and found is not None and (
                 (role == "plan" and modality != "target") or (role == "review" and modality == "forecast")):
             found = None           # an outcome in the plan part with no time of its own: not dated
