@@ -155,7 +155,6 @@ class Placer:
         self._regions: dict[str, tuple[str, str]] = {}
         self._periods: dict[str, Period | None] = {}
         self._title_year: int | None = None
-        self._span_text = ""                              # the cue that dated the last fact of a report
         self._hints_of: tuple[int, int] = (0, -1)         # the sentence whose first base year is read:
         self._first_hint = -1                             # (its block, its start) and where it is
         if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
@@ -209,9 +208,10 @@ class Placer:
 
     # ------------------------------------------------------------------------------------- time
 
-    def _when_in_report(self, spot: _Spot, skip: tuple[int, int] | None = None) -> tuple[Period | None, bool, str]:
-        """(period, whether the text named it, the role it implies) of a fact of a work report; the
-        cues in ``skip`` (the start of a move, for its second figure) do not count."""
+    def _when_in_report(self, spot: _Spot,
+                        skip: tuple[int, int] | None = None) -> tuple[Period | None, bool, str, str]:
+        """(period, whether the text named it, the role it implies, the words that named it) of a fact
+        of a work report; the cues in ``skip`` (the start of a move, for its second figure) do not count."""
         text, local, s0, s1 = spot.text, spot.local, spot.s0, spot.s1
         paragraph = spot.paragraph
         index = self._cues(paragraph, text)
@@ -242,17 +242,16 @@ class Placer:
         if explicit is None and paragraph.intro is not None:
             explicit = paragraph.intro
         part = paragraph.part
-        self._span_text = explicit.text if explicit is not None else ""
         if explicit is not None:
             found = explicit.period
             if explicit.bare:                                   # 全年, 年末: the year of the part
                 found = resolve(explicit.text, self.meta.date, role=part.role or "review")
-            return found, True, self._role_of(found) or part.role
+            return found, True, self._role_of(found) or part.role, explicit.text
         if part.span is not None:
-            return years_period(*part.span), False, part.role
+            return years_period(*part.span), False, part.role, ""
         if part.role:
-            return resolve("", self.meta.date, role=part.role), False, part.role
-        return None, False, ""
+            return resolve("", self.meta.date, role=part.role), False, part.role, ""
+        return None, False, "", ""
 
     def _move_start(self, spot: _Spot, move: Move) -> tuple[Period | None, bool, str]:
         """(period, named, role) of a move's first figure in a report: the time named with it (从1997年的),
@@ -262,7 +261,7 @@ class Placer:
         cue = index.cues[k] if k < len(index.pos) and index.pos[k] == move.start + 1 else None
         role = spot.paragraph.part.role
         if move.when == "上年":        # 过去一年，粮食产量由上年的12358亿斤…: the year before the clause's
-            found, _, role = self._when_in_report(spot, (move.start, move.first_end))
+            found, _, role, _ = self._when_in_report(spot, (move.start, move.first_end))
             if found is not None and found.grain == "year":
                 found = year_period(int(found.start[:4]) - 1)
                 return found, True, self._role_of(found) or role
@@ -272,17 +271,17 @@ class Placer:
             found = resolve(move.when, self.meta.date, role=role or "review")
         return found, True, self._role_of(found) or role
 
-    def _move_start_level(self, spot: _Spot, found: Period | None, period: str) -> Period | None:
+    def _move_start_level(self, spot: _Spot, found: Period | None, named: str) -> Period | None:
         """The year of the level a move starts from when no time is named with it: the base of the
         sentence's comparison (1986年同1978年相比，…由3480亿元增加到…: 1978), the first year of a span
         named by its years (从1978年到1982年), else the year before the clause's year or span (2024年，
-        由120万吨…: 2023; 过去五年，从9.6万公里…: the year before the five)."""
+        由120万吨…: 2023; 过去五年，从9.6万公里…: the year before the five). ``named``: the words that
+        named the clause's time."""
         if found is None or found.grain not in ("year", "multi_year"):
             return found
         base = self._base_year(spot) if self._base_named_before(spot) else None
         if base is not None:
             return year_period(base)
-        named = self._span_text if self.report else period
         if found.grain == "multi_year" and _NAMED_YEAR.search(named):
             return year_period(int(found.start[:4]))
         return year_period(int(found.start[:4]) - 1)
@@ -441,14 +440,15 @@ class Placer:
         the move the fact begins, or (``move_end``) ends."""
         s0, s1 = sentence
         spot = _Spot(block, block.text, local, local_end, s0, s1, clause0, self._paragraph(block))
+        named_by = period                  # the words that named the fact's time
         if self.report and move is not None and not move_end and move.when:
             found, named, role = self._move_start(spot, move)
         elif self.report:
-            found, named, role = self._when_in_report(spot, (move.start, move.first_end) if move_end else None)
+            found, named, role, named_by = self._when_in_report(spot, (move.start, move.first_end) if move_end else None)
         else:
             found, named, role = self._resolved(period), bool(period), ""
         if move is not None and not move_end and not move.when:
-            found = self._move_start_level(spot, found, period)
+            found = self._move_start_level(spot, found, named_by)
         elif move is not None or (found is not None and found.grain == "multi_year" and reaches(block.text, local)
                                   and not _AVERAGE.search(block.text, clause0, local)):
             found = _move_end_level(found)      # 过去五年，…增加到121万亿元: the level of the fifth year
