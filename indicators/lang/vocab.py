@@ -95,7 +95,7 @@ SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
 # A figure stated per year of a span (年均增长9.5%), not over the whole span (增长57.3%).
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均增长", "年递增", "平均递增", "平均每年递增")
 
-PER_TIME = ("小时", "日", "天", "年", "月")
+PER_TIME = ("小时", "分钟", "秒", "日", "天", "年", "月")
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
 # The whole country, as a scope (全国增长5%) or a place.
