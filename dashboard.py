@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit import runtime
 
 from dashboard_data import (
     CATALOGUE,
@@ -456,8 +457,9 @@ if st.session_state.get("view") != "compare":
 if st.session_state.get("view") != "facts":
     prefetch_facts(db, stamp)
 prefetcher().submit(read_ahead_regions, db, stamp, indicator)
-if not st.context.headers:
-    # No browser waits on this run (the launcher's warm-up, an AppTest): it ends once what it read ahead
-    # is cached, so a server that reports itself warm has nothing left to do when its first visitor's
-    # page loads (that work took about a second of a 2-core machine's time during the first paint).
+if runtime.exists() and not st.context.headers:
+    # A run on the server that no browser waits on (the launcher's warm-up) ends once what it read
+    # ahead is cached, so a server that reports itself warm has nothing left to do when its first
+    # visitor's page loads (that work took about a second of a 2-core machine's time during the first
+    # paint). AppTest runs have no server runtime and go on reading ahead in the background.
     prefetcher().submit(lambda: None).result()
