@@ -26,34 +26,39 @@ from streamlit import runtime
 
 from dashboard_data import (
     CATALOGUE,
+    DOCUMENT_CHOICES,
     FACTS_LIMIT,
     NAMES,
+    TOPICS,
     all_regions,
     checked_stores,
     compare_period,
     compare_periods,
     coverage_of,
     documents_of,
+    documents_table,
     facts_of,
-    facts_shown,
+    facts_table,
     grid_preload,
     headline_tiles_of,
     indicators_of,
     points_of,
     prefetch_compare,
+    prefetch_documents,
     prefetch_facts,
+    prefetch_targets,
     prefetcher,
     read_ahead_regions,
     regions_of,
     regions_series,
     series_chart,
+    targets_of,
     text_of,
 )
 from indicators.app import charts, coverage, headline, highlight, series, view
 from indicators.app.state import VIEWS, ViewState, decode_state, encode_state, state_query
 from indicators.batch.ingest import IngestReport, ingest
 from indicators.io.writer import to_csv_bytes, to_json_bytes
-from indicators.lang.topics import topic_labels
 from indicators.schema import GRAINS
 from indicators.store import StoreError
 
@@ -61,11 +66,9 @@ ROOT = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data")
 BUNDLED_DB = str(ROOT / "data" / "corpus.duckdb")      # the demo corpus's store, kept up to date
 DEFAULT_DB = os.environ.get("INDICATORS_DB") or BUNDLED_DB
-DOCUMENT_CHOICES = 300      # documents the documents view's select box offers (the latest; search for others)
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
 
-TOPICS = topic_labels()
 KIND_NAMES = {**view.KIND_LABELS, "growth": "增长率", "ratio": "比率/水平"}
 GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "月", "ytd": "年初至今（累计）",
                "multi_year": "多年（五年规划等）", "day": "日"}
@@ -334,16 +337,15 @@ def show_compare() -> None:
 
 
 def show_targets() -> None:
-    pairs = series.pair_targets(selected)
-    if pairs.empty:
+    pairs, chart, table = targets_of(db, stamp, indicator, kind, tuple(regions), grain, title)
+    if chart is None:
         st.info("所选地区没有这个指标的目标。政府工作报告的“主要预期目标”是目标的主要来源。",
                 icon=":material/flag:")
         return
     counts = pairs["status"].value_counts()
     st.caption(" · ".join(f"{series.STATUS_LABELS[s]} {int(counts.get(s, 0))} 年" for s in series.STATUS_LABELS))
-    unit = selected["unit"].value_counts().index[0]
-    st.plotly_chart(series.targets_figure(pairs, unit, f"{title}：目标与实际"), key="targets_chart")
-    st.html(highlight.targets_table_html(pairs, series.STATUS_COLOURS))
+    st.plotly_chart(chart, key="targets_chart")
+    st.html(table)
     st.download_button("下载目标与实际 CSV", data=lambda: to_csv_bytes(pairs), file_name=f"{indicator}_{kind}_targets.csv",
                        mime="text/csv", on_click="ignore", key="download_targets_csv", icon=":material/download:",
                        help="每个地区每年一行：目标、实际、结果和两句原句，UTF-8（带 BOM，Excel 可直接打开）")
@@ -366,12 +368,10 @@ def show_documents() -> None:
         st.info("语料库里还没有文档。", icon=":material/description:")
         return
     words = st.text_input("查找文档", key="doc_q", placeholder="文件名、标题、日期、地区或类型包含…（空格分隔几个词）")
-    found = view.matching_documents(docs, words)
-    shown = found.assign(name=[series.doc_name(p) for p in found["path"]])
-    st.dataframe(shown[["name", "title", "doc_date", "doc_region", "doc_kind", "facts", "status"]],
-                 hide_index=True, key="documents_table", column_config={
-                     "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区",
-                     "doc_kind": "类型", "facts": "事实数", "status": "状态"})
+    found, shown = documents_table(db, stamp, words)
+    st.dataframe(shown, hide_index=True, key="documents_table", column_config={
+        "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区", "doc_kind": "类型",
+        "facts": "事实数", "status": "状态"})
     # A select box of thousands of documents is slow to draw and to scroll: it offers the latest ones,
     # the search above narrows it down.
     choices, chosen = view.document_choices(list(found["doc_id"]), st.session_state.get("doc"), DOCUMENT_CHOICES)
@@ -405,13 +405,12 @@ def show_facts() -> None:
     region = middle.selectbox("地区", ["", *places], key="facts_region", format_func=lambda r: r or "全部")
     q = right.text_input("原句包含", key="q", placeholder="例如：粮食、投资")
     only = last.toggle("只看当前指标", key="facts_indicator", value=False)
-    facts = facts_shown(db, stamp, topic=topic, indicator=indicator if only else "", region=region, words=q)
+    facts, shown = facts_table(db, stamp, topic=topic, indicator=indicator if only else "", region=region, words=q)
     more = f"（最多显示前 {FACTS_LIMIT} 条）" if len(facts) == FACTS_LIMIT else ""
     st.caption(f"显示 {len(facts)} 条事实{more}")
     if facts.empty:
         st.info("没有符合条件的事实。", icon=":material/filter_alt_off:")
         return
-    shown = view.table_view(facts.assign(source=[series.doc_name(p) for p in facts["source"]]), TOPICS)
     st.dataframe(shown, hide_index=True, key="facts_table")
     with st.container(horizontal=True):
         st.download_button("下载 CSV", data=lambda: to_csv_bytes(facts), file_name="indicators.csv", mime="text/csv",
@@ -454,8 +453,12 @@ if script := grid_preload():
     st.html(script, unsafe_allow_javascript=True)
 if st.session_state.get("view") != "compare":
     prefetch_compare(db, stamp, indicator, kind, grain)
+if st.session_state.get("view") != "targets":
+    prefetch_targets(db, stamp, indicator, kind, tuple(regions), grain, title)
 if st.session_state.get("view") != "facts":
     prefetch_facts(db, stamp)
+if st.session_state.get("view") != "documents":
+    prefetch_documents(db, stamp)
 prefetcher().submit(read_ahead_regions, db, stamp, indicator)
 if runtime.exists() and not st.context.headers:
     # A run on the server that no browser waits on (the launcher's warm-up) ends once what it read

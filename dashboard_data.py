@@ -18,16 +18,21 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from indicators.app import compare, headline, preload, series, view
+from indicators.app import compare, headline, highlight, preload, series, view
 from indicators.corpus import Corpus, in_region, open_corpus
 from indicators.lang.catalogue import load_catalogue
 from indicators.lang.regions import load as load_regions
+from indicators.lang.topics import topic_labels
 
 CATALOGUE = load_catalogue()
 NAMES = {key: ind.name for key, ind in CATALOGUE.indicators.items()}
+TOPICS = topic_labels()
 FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is of the same rows
+DOCUMENT_CHOICES = 300      # documents the documents view's select box offers (the latest; search for others)
+DOCUMENT_COLUMNS = ["name", "title", "doc_date", "doc_region", "doc_kind", "facts", "status"]
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -113,6 +118,26 @@ def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[s
     """The points the series view draws, labelled."""
     frame = regions_series(db, stamp, indicator, regions)
     return series.points(frame[(frame["kind"] == kind) & (frame["period_grain"] == grain)])
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def targets_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str,
+               title: str) -> tuple[pd.DataFrame, go.Figure | None, str]:
+    """The targets view of a selection: each year's target beside its outcome (``series.pair_targets``),
+    their chart and their table's HTML (None and "" when no target is stated), built once and shared."""
+    selected = points_of(db, stamp, indicator, kind, regions, grain)
+    pairs = series.pair_targets(selected)
+    if pairs.empty:
+        return pairs, None, ""
+    unit = selected["unit"].value_counts().index[0]
+    return (pairs, series.targets_figure(pairs, unit, f"{title}：目标与实际"),
+            highlight.targets_table_html(pairs, series.STATUS_COLOURS))
+
+
+def prefetch_targets(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str,
+                     title: str) -> None:
+    """The targets view of the current selection built ahead in the background."""
+    prefetcher().submit(targets_of, db, stamp, indicator, kind, regions, grain, title)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -207,12 +232,20 @@ def facts_shown(db: str, stamp: tuple, *, topic: str = "", indicator: str = "", 
                     contains=words.strip() or None, limit=FACTS_LIMIT)
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def facts_table(db: str, stamp: tuple, *, topic: str = "", indicator: str = "", region: str = "",
+                words: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The facts view's rows for its filters (``facts_shown``) and the table it shows of them, built
+    once per filter (formatting 2,000 values took a third of the view's script run)."""
+    facts = facts_shown(db, stamp, topic=topic, indicator=indicator, region=region, words=words)
+    return facts, view.table_view(facts.assign(source=[series.doc_name(p) for p in facts["source"]]), TOPICS)
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
 def facts_read_ahead(db: str, stamp: tuple) -> bool:
-    """Reads the facts view as it first opens (no filter) and its region list into their caches, once
-    per store version: a later call is a cheap hit, where calling facts_shown again would unpickle
-    its 2,000 rows in the background on every rerun."""
-    facts_shown(db, stamp)
+    """Reads the facts view as it first opens (no filter: its rows and table) and its region list into
+    their caches, once per store version: a later call is a cheap hit."""
+    facts_table(db, stamp)
     all_regions(db, stamp)
     return True
 
@@ -221,6 +254,31 @@ def prefetch_facts(db: str, stamp: tuple) -> None:
     """The facts view's first rows read ahead in the background: a query over the whole store's facts
     is the slowest part of opening it."""
     prefetcher().submit(facts_read_ahead, db, stamp)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def documents_table(db: str, stamp: tuple, words: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The documents matching ``words`` (``view.matching_documents``) and the table the documents view
+    shows of them (``DOCUMENT_COLUMNS``, a file name for each path), built once per search."""
+    found = view.matching_documents(documents_of(db, stamp), words)
+    return found, found.assign(name=[series.doc_name(p) for p in found["path"]])[DOCUMENT_COLUMNS]
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def documents_read_ahead(db: str, stamp: tuple) -> bool:
+    """Reads the documents view as it first opens (no search) into the caches, once per store version:
+    its table, and the facts and text of the document it shows first (the latest)."""
+    found, _ = documents_table(db, stamp, "")
+    _, first = view.document_choices(list(found["doc_id"]), None, DOCUMENT_CHOICES)
+    if first is not None:
+        facts_of(db, stamp, doc_id=first)
+        text_of(db, stamp, first)
+    return True
+
+
+def prefetch_documents(db: str, stamp: tuple) -> None:
+    """The documents view's table and first document read ahead in the background."""
+    prefetcher().submit(documents_read_ahead, db, stamp)
 
 
 @st.cache_resource
