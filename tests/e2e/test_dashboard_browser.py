@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import streamlit
 
-from benchmarks.bench_dashboard import plotly_traces, wait_for_app
+from benchmarks.bench_dashboard import pick_indicator, plotly_traces, wait_for_app
 from indicators.app import preload
 
 pytestmark = pytest.mark.e2e
@@ -114,6 +114,27 @@ def test_hostile_pasted_text_is_shown_as_text_and_never_runs(open_app):
     assert doc.locator("mark").count() >= 1
     page.wait_for_timeout(500)
     assert dialogs == []
+
+
+def drawn_values(page) -> list[list[float]]:
+    """Each trace's y values as plotly.js last computed them for drawing (its calcdata), not as sent."""
+    return page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')][0].calcdata.map(
+        trace => trace.map(point => point.y).filter(y => typeof y === 'number' && !Number.isNaN(y)))""")
+
+
+def test_a_chart_given_another_indicator_draws_the_new_points(open_app):
+    # however the browser updates the chart (a new plot, or Plotly.react comparing data revisions),
+    # what it computes and draws is what was sent
+    page = open_app("/?view=series&indicator=gdp&kind=growth&region=全国")
+    before = drawn_values(page)
+    pick_indicator(page, "物价 · 居民消费价格")
+    page.wait_for_url(re.compile("indicator=cpi"), timeout=60_000)
+    wait_for_app(page)
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot').calcdata[0][0].y !== undefined")
+    sent = [[y for y in t["y"] if y is not None] for t in plotly_traces(page)[0]]
+    drawn = drawn_values(page)
+    assert drawn == sent and drawn != before
+    assert page.locator(".js-plotly-plot .scatterlayer .points path").count() == sum(map(len, sent))
 
 
 def test_the_data_grid_code_is_loaded_after_the_first_paint_without_a_table_on_the_page(open_app):
