@@ -42,6 +42,7 @@ from dashboard_data import (
     grid_preload,
     headline_tiles_of,
     indicators_of,
+    plotly_early_import,
     points_of,
     prefetch_compare,
     prefetch_documents,
@@ -233,6 +234,9 @@ with st.sidebar:
             st.error(message, icon=":material/error:")
         for message in done["notes"]:
             st.caption(message)
+    # Last in the sidebar, which reaches the browser before the main area: no space shows below it.
+    if script := plotly_early_import():
+        st.html(script, unsafe_allow_javascript=True)
 
 # ------------------------------------------------------------------------------------------------ main
 

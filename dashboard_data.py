@@ -290,6 +290,15 @@ def checked_stores() -> tuple[set[str], threading.Lock]:
 
 
 @st.cache_resource(show_spinner=False)
+def plotly_early_import() -> str:
+    """The script that starts loading Plotly's code as soon as a page receives it ("" when this
+    Streamlit build's Plotly chunk is not found): sent before the chart, so the browser fetches and
+    compiles the chunk while the rest of the page arrives."""
+    found = preload.plotly_chunk(Path(st.__file__).parent / "static")
+    return preload.early_import_script(*found) if found else ""
+
+
+@st.cache_resource(show_spinner=False)
 def grid_preload() -> str:
     """The script that loads the data grid's code once the first page is drawn ("" when this
     Streamlit build's grid chunk is not found): the first table a visitor opens does not wait for it."""

@@ -47,7 +47,7 @@ def test_clicking_a_point_shows_its_sentence_with_the_figure_marked(open_app):
     wait_for_app(page)
     figure = mark.inner_text()
     assert re.fullmatch(r"[0-9.]+%", figure), figure
-    paragraph = page.locator("[data-testid='stHtml']").first.inner_text()
+    paragraph = page.locator("[data-testid='stHtml']").filter(has=page.locator("mark")).first.inner_text()
     assert figure in paragraph and len(paragraph) > len(figure) + 10
     assert "点击图上的一个点" not in page.inner_text("body")
 
@@ -147,6 +147,14 @@ def test_the_data_grid_code_is_loaded_after_the_first_paint_without_a_table_on_t
     page.get_by_role("radio", name="事实", exact=True).click()
     page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=30_000)
     assert len(page.evaluate(fetched)) == 1
+
+
+def test_plotly_code_imported_from_the_sidebar_is_the_module_the_chart_uses(open_app):
+    _, chunk = preload.plotly_chunk(Path(streamlit.__file__).parent / "static")
+    page = open_app()
+    fetched = page.evaluate(
+        f"() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('/{chunk}'))")
+    assert len(fetched) == 1
 
 
 def test_screenshot_of_the_series_view(open_app, page):
