@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit import runtime
 
 from dashboard_data import (
     CATALOGUE,
@@ -56,7 +55,7 @@ from dashboard_data import (
     targets_of,
     text_of,
 )
-from indicators.app import charts, coverage, headline, highlight, series, view
+from indicators.app import charts, coverage, headline, highlight, launch, series, view
 from indicators.app.state import VIEWS, ViewState, decode_state, encode_state, state_query
 from indicators.batch.ingest import IngestReport, ingest
 from indicators.io.writer import to_csv_bytes, to_json_bytes
@@ -464,9 +463,9 @@ if st.session_state.get("view") != "facts":
 if st.session_state.get("view") != "documents":
     prefetch_documents(db, stamp)
 prefetcher().submit(read_ahead_regions, db, stamp, indicator)
-if runtime.exists() and not st.context.headers:
-    # A run on the server that no browser waits on (the launcher's warm-up) ends once what it read
+if os.environ.get(launch.WARMED_ENV) and not st.context.headers:
+    # The launcher's warm-up run (no browser connected to a server it started) ends once what it read
     # ahead is cached, so a server that reports itself warm has nothing left to do when its first
     # visitor's page loads (that work took about a second of a 2-core machine's time during the first
-    # paint). AppTest runs have no server runtime and go on reading ahead in the background.
+    # paint). AppTest runs go on reading ahead in the background, as a browser's do.
     prefetcher().submit(lambda: None).result()
