@@ -46,7 +46,6 @@ from dashboard_data import (
     prefetch_compare,
     prefetch_documents,
     prefetch_facts,
-    prefetch_targets,
     prefetcher,
     read_ahead_regions,
     regions_of,
@@ -456,8 +455,6 @@ if script := grid_preload():
     st.html(script, unsafe_allow_javascript=True)
 if st.session_state.get("view") != "compare":
     prefetch_compare(db, stamp, indicator, kind, grain)
-if st.session_state.get("view") != "targets":
-    prefetch_targets(db, stamp, indicator, kind, tuple(regions), grain, title)
 if st.session_state.get("view") != "facts":
     prefetch_facts(db, stamp)
 if st.session_state.get("view") != "documents":

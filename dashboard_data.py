@@ -134,12 +134,6 @@ def targets_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[
             highlight.targets_table_html(pairs, series.STATUS_COLOURS))
 
 
-def prefetch_targets(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str,
-                     title: str) -> None:
-    """The targets view of the current selection built ahead in the background."""
-    prefetcher().submit(targets_of, db, stamp, indicator, kind, regions, grain, title)
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def headline_tiles_of(db: str, stamp: tuple, region: str) -> list[headline.HeadlineTile]:
     """The KPI tiles of ``region``: its headline indicators' latest outcomes."""
