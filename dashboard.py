@@ -1,8 +1,9 @@
 """The dashboard over a corpus: an indicator over time and across regions, targets against outcomes,
 where the corpus is thin, the documents with their facts marked, and the facts themselves.
 
-Widgets and layout only: every query goes through ``indicators.corpus`` and everything that computes
-lives in ``indicators.app`` (series, compare, coverage, headline, state, view, highlight), tested there.
+Widgets and layout only: every query goes through ``indicators.corpus``, cached in ``dashboard_data``
+(with what is built ahead in the background), and everything that computes lives in ``indicators.app``
+(series, compare, coverage, headline, state, view, highlight), tested there.
 Run with ``python3 tasks.py run``.
 
 The store is ``INDICATORS_DB`` (default ``data/corpus.duckdb``). When it does not exist, the demo
@@ -17,21 +18,46 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from indicators.app import charts, compare, coverage, headline, highlight, preload, series, view
+from dashboard_data import (
+    CATALOGUE,
+    DOCUMENT_CHOICES,
+    FACTS_LIMIT,
+    NAMES,
+    TOPICS,
+    all_regions,
+    checked_stores,
+    compare_period,
+    compare_periods,
+    coverage_of,
+    documents_of,
+    documents_table,
+    facts_of,
+    facts_table,
+    grid_preload,
+    headline_tiles_of,
+    indicators_of,
+    plotly_early_import,
+    points_of,
+    prefetch_compare,
+    prefetch_documents,
+    prefetch_facts,
+    prefetcher,
+    read_ahead_regions,
+    regions_of,
+    regions_series,
+    series_chart,
+    targets_of,
+    text_of,
+)
+from indicators.app import charts, coverage, headline, highlight, launch, series, view
 from indicators.app.state import VIEWS, ViewState, decode_state, encode_state, state_query
 from indicators.batch.ingest import IngestReport, ingest
-from indicators.corpus import Corpus, in_region, open_corpus
 from indicators.io.writer import to_csv_bytes, to_json_bytes
-from indicators.lang.catalogue import load_catalogue
-from indicators.lang.regions import load as load_regions
-from indicators.lang.topics import topic_labels
 from indicators.schema import GRAINS
 from indicators.store import StoreError
 
@@ -39,14 +65,9 @@ ROOT = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("INDICATORS_DATA_DIR") or ROOT / "data")
 BUNDLED_DB = str(ROOT / "data" / "corpus.duckdb")      # the demo corpus's store, kept up to date
 DEFAULT_DB = os.environ.get("INDICATORS_DB") or BUNDLED_DB
-FACTS_LIMIT = 2000          # rows the facts view reads at once; a download is of the same rows
-DOCUMENT_CHOICES = 300      # documents the documents view's select box offers (the latest; search for others)
 
 st.set_page_config(page_title="经济指标看板", page_icon="📊", layout="wide")
 
-CATALOGUE = load_catalogue()
-TOPICS = topic_labels()
-NAMES = {key: ind.name for key, ind in CATALOGUE.indicators.items()}
 KIND_NAMES = {**view.KIND_LABELS, "growth": "增长率", "ratio": "比率/水平"}
 GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "月", "ytd": "年初至今（累计）",
                "multi_year": "多年（五年规划等）", "day": "日"}
@@ -59,120 +80,6 @@ GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "�
 # frame it is given (filters and ``series.points`` make new ones).
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def corpus_of(db: str, stamp: tuple) -> Corpus:
-    """The store's queries, checked to be a store of this version once per store version (not before
-    every query: that check opens the file once more)."""
-    return open_corpus(db)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def indicators_of(db: str, stamp: tuple) -> pd.DataFrame:
-    return corpus_of(db, stamp).indicators()
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def regions_of(db: str, stamp: tuple, indicator: str) -> list[str]:
-    """The regions ``indicator`` is stated for, 全国 first, then by number of facts."""
-    stated = coverage_of(db, stamp)
-    counts = stated[stated["indicator_id"] == indicator].groupby("region_name")["facts"].sum()
-    counts = counts[counts.index != ""]
-    return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
-
-
-@st.cache_resource(show_spinner=False)
-def series_read_ahead() -> dict[tuple, pd.DataFrame]:
-    """Every region's points of the latest indicators shown, by (store, stamp, indicator): read in the
-    background (``read_ahead_regions``), so that adding a region to the chart finds its points."""
-    return {}
-
-
-SERIES_READ_AHEAD = 4       # indicators whose every region is kept read ahead
-
-
-def read_ahead_regions(db: str, stamp: tuple, indicator: str) -> None:
-    """Every region's points of ``indicator`` in one query (the prefetch thread's; the only writer)."""
-    ahead = series_read_ahead()
-    if (db, stamp, indicator) not in ahead:
-        ahead[(db, stamp, indicator)] = corpus_of(db, stamp).series(indicator)
-        while len(ahead) > SERIES_READ_AHEAD:
-            ahead.pop(next(iter(ahead)))
-
-
-@st.cache_resource(max_entries=256, show_spinner=False)
-def region_series(db: str, stamp: tuple, indicator: str, region: str) -> pd.DataFrame:
-    """Every point of ``indicator`` in one region, kept per region: adding a region takes its points
-    from those read ahead, or queries only it."""
-    every_region = series_read_ahead().get((db, stamp, indicator))
-    if every_region is not None:
-        return in_region(every_region, region)
-    return corpus_of(db, stamp).series(indicator, region=region)
-
-
-@st.cache_resource(max_entries=128, show_spinner=False)
-def regions_series(db: str, stamp: tuple, indicator: str, regions: tuple[str, ...]) -> pd.DataFrame:
-    """Every point of ``indicator`` in the chosen regions: all kinds, modalities and grains. Regions not
-    yet read are queried side by side (another indicator chosen with several regions on the chart)."""
-    if len(regions) > 1:
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            read = list(pool.map(lambda region: region_series(db, stamp, indicator, region), regions))
-    else:
-        read = [region_series(db, stamp, indicator, region) for region in regions]
-    frames = [f for f in read if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else series.empty_series()
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def kind_series(db: str, stamp: tuple, indicator: str, kind: str) -> pd.DataFrame:
-    """Every region's points of ``indicator`` and ``kind``: what the compare view ranks."""
-    return corpus_of(db, stamp).series(indicator, kind=kind)
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def series_chart(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str,
-                 log: bool, title: str):
-    """The series view's figure, built once per selection and shared: a return to the view, or a rerun
-    for another widget, sends it again without building it again (plotly validates every property)."""
-    return series.series_figure(points_of(db, stamp, indicator, kind, regions, grain).reset_index(drop=True),
-                                log=log, title=title)
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str) -> pd.DataFrame:
-    """The points the series view draws, labelled."""
-    frame = regions_series(db, stamp, indicator, regions)
-    return series.points(frame[(frame["kind"] == kind) & (frame["period_grain"] == grain)])
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def headline_tiles_of(db: str, stamp: tuple, region: str) -> list[headline.HeadlineTile]:
-    """The KPI tiles of ``region``: its headline indicators' latest outcomes."""
-    corpus = corpus_of(db, stamp)
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        frames = list(pool.map(lambda wanted: corpus.series(wanted[0], kind=wanted[1], region=region,
-                                                            modality="actual"), headline.HEADLINES))
-    frames = [f for f in frames if len(f)]
-    return headline.headline_tiles(pd.concat(frames, ignore_index=True) if frames else series.empty_series(), NAMES)
-
-
-@st.cache_resource(max_entries=8, show_spinner=False)
-def coverage_of(db: str, stamp: tuple) -> pd.DataFrame:
-    return corpus_of(db, stamp).coverage()
-
-
-@st.cache_resource(max_entries=8, show_spinner=False)
-def documents_of(db: str, stamp: tuple) -> pd.DataFrame:
-    return corpus_of(db, stamp).documents()
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def text_of(db: str, stamp: tuple, doc_id: str) -> str:
-    return corpus_of(db, stamp).document_text(doc_id)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def facts_of(db: str, stamp: tuple, **filters) -> pd.DataFrame:
-    return corpus_of(db, stamp).facts(**filters)
 
 
 def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> IngestReport:
@@ -222,12 +129,6 @@ def add_documents(db: str) -> None:
 
 # ------------------------------------------------------------------------------------- the store
 
-@st.cache_resource
-def checked_stores() -> tuple[set[str], threading.Lock]:
-    """The stores this server process has brought up to date (once per process, for every session),
-    and the lock one session holds while it does: the launcher's warm-up run and a first visitor may
-    both arrive on a first start, and only one of them ingests."""
-    return set(), threading.Lock()
 
 
 db = st.session_state.get("db") or DEFAULT_DB
@@ -302,7 +203,8 @@ with st.sidebar:
         st.session_state["kind"] = kinds[0] if kinds else "growth"
     kind = st.selectbox("数值类型", kinds or ["growth"], key="kind", format_func=lambda k: KIND_NAMES.get(k, k),
                         help="同一指标的增长率与总量分开画：“增长率”是报告里写的增速，“金额/数量”是水平值")
-    grains = [g for g in GRAINS if g in set(in_regions.loc[in_regions["kind"] == kind, "period_grain"])]
+    stated_grains = set(in_regions.loc[in_regions["kind"] == kind, "period_grain"])
+    grains = [g for g in GRAINS if g in stated_grains]
     if st.session_state.get("grain") not in grains:
         st.session_state["grain"] = "year" if "year" in grains else (grains[0] if grains else "year")
     grain = st.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
@@ -330,6 +232,9 @@ with st.sidebar:
             st.error(message, icon=":material/error:")
         for message in done["notes"]:
             st.caption(message)
+    # Last in the sidebar, which reaches the browser before the main area: no space shows below it.
+    if script := plotly_early_import():
+        st.html(script, unsafe_allow_javascript=True)
 
 # ------------------------------------------------------------------------------------------------ main
 
@@ -407,50 +312,6 @@ def show_series() -> None:
                            help="指标定义、单位，以及每个点的文档、日期和原句")
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def compared(db: str, stamp: tuple, indicator: str, kind: str, start: str, end: str, what: str):
-    """The ranking of one period, its bar chart and its map: built once, shared (plotly figures with
-    34 provinces take a while to build and are never changed after)."""
-    ranked = compare.latest_per_region(kind_series(db, stamp, indicator, kind), start, end)
-    provinces = compare.province_values(ranked)
-    return (ranked, compare.compare_figure(ranked, f"{what}（各地区排序）"),
-            compare.province_map(provinces, f"{what}（分省）"), bool(provinces))
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def comparable_periods(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> list[tuple[str, str]]:
-    return compare.periods(kind_series(db, stamp, indicator, kind), grain)
-
-
-def compare_periods(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> dict[str, tuple[str, str, str]]:
-    """The periods the compare view offers: year -> (start, end, label), latest first."""
-    return {s[:4]: (s, e, view.dates_label(s, e, grain)) for s, e in comparable_periods(db, stamp, indicator, kind, grain)}
-
-
-def compare_period(db: str, stamp: tuple, indicator: str, kind: str, period: tuple[str, str, str]):
-    """The compare view's ranking, bars and map for one of ``compare_periods`` (cached in ``compared``)."""
-    start, end, label = period
-    what = f"{NAMES[indicator]}{'增长' if kind == 'growth' else ''} · {label}"
-    return compared(db, stamp, indicator, kind, start, end, what)
-
-
-@st.cache_resource(show_spinner=False)
-def prefetcher() -> ThreadPoolExecutor:
-    """One background thread per server process that builds what the next view is likely to need;
-    its first job is the gazetteer, which the first region a visitor adds would otherwise wait for."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
-    pool.submit(load_regions)
-    return pool
-
-
-def prefetch_compare(db: str, stamp: tuple, indicator: str, kind: str, grain: str) -> None:
-    """The compare view of the current selection, built ahead in the background so that opening it
-    finds its query, its figures and the provinces' shapes cached."""
-    def build() -> None:
-        periods = compare_periods(db, stamp, indicator, kind, grain)
-        if periods:
-            compare_period(db, stamp, indicator, kind, next(iter(periods.values())))
-    prefetcher().submit(build)
 
 
 def show_compare() -> None:
@@ -478,16 +339,15 @@ def show_compare() -> None:
 
 
 def show_targets() -> None:
-    pairs = series.pair_targets(selected)
-    if pairs.empty:
+    pairs, chart, table = targets_of(db, stamp, indicator, kind, tuple(regions), grain, title)
+    if chart is None:
         st.info("所选地区没有这个指标的目标。政府工作报告的“主要预期目标”是目标的主要来源。",
                 icon=":material/flag:")
         return
     counts = pairs["status"].value_counts()
     st.caption(" · ".join(f"{series.STATUS_LABELS[s]} {int(counts.get(s, 0))} 年" for s in series.STATUS_LABELS))
-    unit = selected["unit"].value_counts().index[0]
-    st.plotly_chart(series.targets_figure(pairs, unit, f"{title}：目标与实际"), key="targets_chart")
-    st.html(highlight.targets_table_html(pairs, series.STATUS_COLOURS))
+    st.plotly_chart(chart, key="targets_chart")
+    st.html(table)
     st.download_button("下载目标与实际 CSV", data=lambda: to_csv_bytes(pairs), file_name=f"{indicator}_{kind}_targets.csv",
                        mime="text/csv", on_click="ignore", key="download_targets_csv", icon=":material/download:",
                        help="每个地区每年一行：目标、实际、结果和两句原句，UTF-8（带 BOM，Excel 可直接打开）")
@@ -510,12 +370,10 @@ def show_documents() -> None:
         st.info("语料库里还没有文档。", icon=":material/description:")
         return
     words = st.text_input("查找文档", key="doc_q", placeholder="文件名、标题、日期、地区或类型包含…（空格分隔几个词）")
-    found = view.matching_documents(docs, words)
-    shown = found.assign(name=[series.doc_name(p) for p in found["path"]])
-    st.dataframe(shown[["name", "title", "doc_date", "doc_region", "doc_kind", "facts", "status"]],
-                 hide_index=True, key="documents_table", column_config={
-                     "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区",
-                     "doc_kind": "类型", "facts": "事实数", "status": "状态"})
+    found, shown = documents_table(db, stamp, words)
+    st.dataframe(shown, hide_index=True, key="documents_table", column_config={
+        "name": "文件", "title": "标题", "doc_date": "日期", "doc_region": "地区", "doc_kind": "类型",
+        "facts": "事实数", "status": "状态"})
     # A select box of thousands of documents is slow to draw and to scroll: it offers the latest ones,
     # the search above narrows it down.
     choices, chosen = view.document_choices(list(found["doc_id"]), st.session_state.get("doc"), DOCUMENT_CHOICES)
@@ -536,35 +394,6 @@ def show_documents() -> None:
     st.html(highlight.highlight_html(text_of(db, stamp, doc_id), facts, colours, TOPICS))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def all_regions(db: str, stamp: tuple) -> list[str]:
-    """Every region the store states a fact for, 全国 first, then by number of facts."""
-    counts = coverage_of(db, stamp).groupby("region_name")["facts"].sum()
-    counts = counts[counts.index != ""]
-    return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
-
-
-def facts_shown(db: str, stamp: tuple, *, topic: str = "", indicator: str = "", region: str = "",
-                words: str = "") -> pd.DataFrame:
-    """The facts view's rows for its filters (blank: all), the first FACTS_LIMIT; cached in facts_of."""
-    return facts_of(db, stamp, topic=topic or None, indicator=indicator or None, region=region or None,
-                    contains=words.strip() or None, limit=FACTS_LIMIT)
-
-
-@st.cache_resource(max_entries=8, show_spinner=False)
-def facts_read_ahead(db: str, stamp: tuple) -> bool:
-    """Reads the facts view as it first opens (no filter) and its region list into their caches, once
-    per store version: a later call is a cheap hit, where calling facts_shown again would unpickle
-    its 2,000 rows in the background on every rerun."""
-    facts_shown(db, stamp)
-    all_regions(db, stamp)
-    return True
-
-
-def prefetch_facts(db: str, stamp: tuple) -> None:
-    """The facts view's first rows read ahead in the background: a query over the whole store's facts
-    is the slowest part of opening it."""
-    prefetcher().submit(facts_read_ahead, db, stamp)
 
 
 def show_facts() -> None:
@@ -578,13 +407,12 @@ def show_facts() -> None:
     region = middle.selectbox("地区", ["", *places], key="facts_region", format_func=lambda r: r or "全部")
     q = right.text_input("原句包含", key="q", placeholder="例如：粮食、投资")
     only = last.toggle("只看当前指标", key="facts_indicator", value=False)
-    facts = facts_shown(db, stamp, topic=topic, indicator=indicator if only else "", region=region, words=q)
+    facts, shown = facts_table(db, stamp, topic=topic, indicator=indicator if only else "", region=region, words=q)
     more = f"（最多显示前 {FACTS_LIMIT} 条）" if len(facts) == FACTS_LIMIT else ""
     st.caption(f"显示 {len(facts)} 条事实{more}")
     if facts.empty:
         st.info("没有符合条件的事实。", icon=":material/filter_alt_off:")
         return
-    shown = view.table_view(facts.assign(source=[series.doc_name(p) for p in facts["source"]]), TOPICS)
     st.dataframe(shown, hide_index=True, key="facts_table")
     with st.container(horizontal=True):
         st.download_button("下载 CSV", data=lambda: to_csv_bytes(facts), file_name="indicators.csv", mime="text/csv",
@@ -620,12 +448,6 @@ def main_view() -> None:
         st.query_params.from_dict(wanted_params)
 
 
-@st.cache_resource(show_spinner=False)
-def grid_preload() -> str:
-    """The script that loads the data grid's code once the first page is drawn ("" when this
-    Streamlit build's grid chunk is not found): the first table a visitor opens does not wait for it."""
-    found = preload.grid_chunk(Path(st.__file__).parent / "static")
-    return preload.preload_script(*found) if found else ""
 
 
 main_view()
@@ -635,4 +457,12 @@ if st.session_state.get("view") != "compare":
     prefetch_compare(db, stamp, indicator, kind, grain)
 if st.session_state.get("view") != "facts":
     prefetch_facts(db, stamp)
+if st.session_state.get("view") != "documents":
+    prefetch_documents(db, stamp)
 prefetcher().submit(read_ahead_regions, db, stamp, indicator)
+if os.environ.get(launch.WARMED_ENV) and not st.context.headers:
+    # The launcher's warm-up run (no browser connected to a server it started) ends once what it read
+    # ahead is cached, so a server that reports itself warm has nothing left to do when its first
+    # visitor's page loads (that work took about a second of a 2-core machine's time during the first
+    # paint). AppTest runs go on reading ahead in the background, as a browser's do.
+    prefetcher().submit(lambda: None).result()

@@ -87,7 +87,8 @@ def serve(env: dict[str, str] | None = None, timeout: float = 90, *, warmed: boo
         app=APP,
     )
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a chatty server can never block
-        proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=log)
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=launch.environment({**os.environ, **(env or {})}),
+                                stdout=log, stderr=log)
         try:
             deadline = time.monotonic() + timeout
             while not launch.healthy(url):

@@ -91,8 +91,8 @@ def app(**params) -> AppTest:
 
 
 def shown_html(at: AppTest) -> list[str]:
-    """The HTML the page shows, in order (not the script that loads the data grid's code ahead)."""
-    return [h.value for h in at.html if "__gridPreload" not in h.value]
+    """The HTML the page shows, in order (not the scripts that load the grid's and Plotly's code ahead)."""
+    return [h.value for h in at.html if "__gridPreload" not in h.value and "__earlyImport" not in h.value]
 
 
 def charts(at: AppTest) -> list[dict]:
@@ -158,6 +158,19 @@ def test_the_page_loads_the_data_grid_code_ahead_when_the_grid_chunk_is_found(st
     monkeypatch.setattr(preload, "grid_chunk", lambda static_dir: None)
     at = app()
     assert not at.exception and not [h for h in at.get("html") if "__gridPreload" in h.proto.body]
+
+
+def test_the_page_starts_loading_plotly_from_the_sidebar_when_its_chunk_is_found(store, monkeypatch):
+    _, chunk = preload.plotly_chunk(Path(st.__file__).parent / "static")
+    at = app()
+    (script,) = [h.proto for h in at.sidebar.get("html") if "__earlyImport" in h.proto.body]
+    assert f'"./{chunk}"' in script.body and script.unsafe_allow_javascript
+    # the sidebar's last element: it adds no space between the sidebar's widgets
+    assert at.sidebar.children[len(at.sidebar.children) - 1].proto.body == script.body
+    st.cache_resource.clear()
+    monkeypatch.setattr(preload, "plotly_chunk", lambda static_dir: None)
+    at = app()
+    assert not at.exception and not [h for h in at.get("html") if "__earlyImport" in h.proto.body]
 
 
 def test_tiles_are_the_headline_indicators_of_the_latest_year_with_their_change(store):

@@ -42,8 +42,8 @@ def run(**params) -> AppTest:
 
 
 def shown_html(at: AppTest) -> list[str]:
-    """The HTML the page shows, in order (not the script that loads the data grid's code ahead)."""
-    return [h.value for h in at.html if "__gridPreload" not in h.value]
+    """The HTML the page shows, in order (not the scripts that load the grid's and Plotly's code ahead)."""
+    return [h.value for h in at.html if "__gridPreload" not in h.value and "__earlyImport" not in h.value]
 
 
 def test_first_start_ingests_the_demo_and_shows_national_gdp_growth_since_the_1980s(demo_store):

@@ -30,3 +30,8 @@ def test_the_servers_address_is_read_from_its_output(line, url):
 def test_nothing_listening_is_not_healthy_and_not_warmed():
     assert not launch.healthy("http://127.0.0.1:9", timeout=0.5)
     assert not launch.warm("http://127.0.0.1:9", timeout=0.5)
+
+
+def test_a_server_started_here_is_marked_in_its_environment_and_the_rest_is_kept():
+    env = launch.environment({"INDICATORS_DB": "x.duckdb"})
+    assert env == {"INDICATORS_DB": "x.duckdb", launch.WARMED_ENV: "1"}

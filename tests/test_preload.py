@@ -59,3 +59,24 @@ def test_the_script_imports_the_chunk_beside_the_main_script_once():
     assert script.startswith("<script>") and script.rstrip().endswith("</script>")
     assert '"./Grid.c3.js"' in script and '"index.ABC123.js"' in script
     assert re.search(r"import\(url\)", script) and "window.__gridPreload" in script
+
+
+def test_the_plotly_chunk_of_the_installed_streamlit_is_found_by_its_name_for_itself():
+    main, chunk = preload.plotly_chunk(STATIC)
+    assert (main, chunk) != preload.grid_chunk(STATIC)
+    assert f"import(`./{chunk}`)" in (STATIC / "static" / "js" / main).read_text("utf-8")
+    assert (STATIC / "static" / "js" / chunk).read_bytes().count(b"plotly") >= 100
+
+
+def test_the_chunk_naming_plotly_throughout_is_chosen_and_nothing_when_none_does(tmp_path):
+    root = fake_build(tmp_path / "a", chunks={"Grid.c3.js": "gdg-cell " * 40, "Chart.d4.js": "plotly " * 150,
+                                              "Other.e5.js": "plotly " * 3})
+    assert preload.plotly_chunk(root) == ("index.ABC123.js", "Chart.d4.js")
+    assert preload.plotly_chunk(fake_build(tmp_path / "b", chunks={"Other.e5.js": "plotly " * 3})) is None
+
+
+def test_the_early_import_script_imports_the_chunk_beside_the_main_script_once_per_chunk():
+    script = preload.early_import_script("index.ABC123.js", "Chart.d4.js")
+    assert script.startswith("<script>") and script.rstrip().endswith("</script>")
+    assert '"./Chart.d4.js"' in script and '"index.ABC123.js"' in script and "import(new URL(" in script
+    assert "window.__earlyImport" in script and "requestIdleCallback" not in script

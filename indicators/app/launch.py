@@ -21,6 +21,9 @@ from pathlib import Path
 APP = Path(__file__).resolve().parents[2] / "dashboard.py"
 #: Options every start of the dashboard passes: the health check is what runs the script ahead.
 WARM_OPTIONS = ("--server.scriptHealthCheckEnabled", "true")
+#: Set in the environment of a server started here: a run in it with no browser connected is the
+#: warm-up, which may wait for its read-ahead (AppTest runs have no browser either, and no such server).
+WARMED_ENV = "INDICATORS_WARMED_SERVER"
 # Where Streamlit says it listens: "Local URL: http://localhost:8501", or "URL: …" with --server.address
 _SERVING = re.compile(r"^\s*(?:Local )?URL:\s*(http\S+)")
 
@@ -28,6 +31,11 @@ _SERVING = re.compile(r"^\s*(?:Local )?URL:\s*(http\S+)")
 def command(*options: str, app: Path = APP) -> list[str]:
     """The command that serves the dashboard with ``options`` (Streamlit's ``--section.key value``)."""
     return [sys.executable, "-m", "streamlit", "run", str(app), *WARM_OPTIONS, *options]
+
+
+def environment(base: dict[str, str]) -> dict[str, str]:
+    """``base`` with ``WARMED_ENV`` set: the environment a server started here runs in."""
+    return {**base, WARMED_ENV: "1"}
 
 
 def healthy(url: str, timeout: float = 2) -> bool:
@@ -63,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     # unbuffered, so the server's address reaches this process (and the terminal) when it is printed
     proc = subprocess.Popen(command(*(sys.argv[1:] if argv is None else argv)), stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace", bufsize=1,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"})
+                            env=environment({**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}))
     warming = None
     try:
         for line in proc.stdout:

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import streamlit
 
-from benchmarks.bench_dashboard import plotly_traces, wait_for_app
+from benchmarks.bench_dashboard import pick_indicator, plotly_traces, wait_for_app
 from indicators.app import preload
 
 pytestmark = pytest.mark.e2e
@@ -47,7 +47,7 @@ def test_clicking_a_point_shows_its_sentence_with_the_figure_marked(open_app):
     wait_for_app(page)
     figure = mark.inner_text()
     assert re.fullmatch(r"[0-9.]+%", figure), figure
-    paragraph = page.locator("[data-testid='stHtml']").first.inner_text()
+    paragraph = page.locator("[data-testid='stHtml']").filter(has=page.locator("mark")).first.inner_text()
     assert figure in paragraph and len(paragraph) > len(figure) + 10
     assert "点击图上的一个点" not in page.inner_text("body")
 
@@ -116,6 +116,27 @@ def test_hostile_pasted_text_is_shown_as_text_and_never_runs(open_app):
     assert dialogs == []
 
 
+def drawn_values(page) -> list[list[float]]:
+    """Each trace's y values as plotly.js last computed them for drawing (its calcdata), not as sent."""
+    return page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')][0].calcdata.map(
+        trace => trace.map(point => point.y).filter(y => typeof y === 'number' && !Number.isNaN(y)))""")
+
+
+def test_a_chart_given_another_indicator_draws_the_new_points(open_app):
+    # however the browser updates the chart (a new plot, or Plotly.react comparing data revisions),
+    # what it computes and draws is what was sent
+    page = open_app("/?view=series&indicator=gdp&kind=growth&region=全国")
+    before = drawn_values(page)
+    pick_indicator(page, "物价 · 居民消费价格")
+    page.wait_for_url(re.compile("indicator=cpi"), timeout=60_000)
+    wait_for_app(page)
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot').calcdata[0][0].y !== undefined")
+    sent = [[y for y in t["y"] if y is not None] for t in plotly_traces(page)[0]]
+    drawn = drawn_values(page)
+    assert drawn == sent and drawn != before
+    assert page.locator(".js-plotly-plot .scatterlayer .points path").count() == sum(map(len, sent))
+
+
 def test_the_data_grid_code_is_loaded_after_the_first_paint_without_a_table_on_the_page(open_app):
     _, chunk = preload.grid_chunk(Path(streamlit.__file__).parent / "static")
     fetched = f"() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('/{chunk}'))"
@@ -126,6 +147,14 @@ def test_the_data_grid_code_is_loaded_after_the_first_paint_without_a_table_on_t
     page.get_by_role("radio", name="事实", exact=True).click()
     page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=30_000)
     assert len(page.evaluate(fetched)) == 1
+
+
+def test_plotly_code_imported_from_the_sidebar_is_the_module_the_chart_uses(open_app):
+    _, chunk = preload.plotly_chunk(Path(streamlit.__file__).parent / "static")
+    page = open_app()
+    fetched = page.evaluate(
+        f"() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('/{chunk}'))")
+    assert len(fetched) == 1
 
 
 def test_screenshot_of_the_series_view(open_app, page):
