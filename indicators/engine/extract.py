@@ -29,7 +29,7 @@ from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
 from .clauses import clause_stops, start_after
 from .document import DocumentContext
-from .indicator import following_phrase, indicator_for, opens_breakdown, respective_items
+from .indicator import following_phrase, indicator_for, opens_breakdown, respective_items, sentence_measure
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .moves import Move, ends_move, may_hold_moves, move_from
@@ -504,7 +504,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             indicator = indicator_for(block, ls, le, c.kind, phrase_start, floor,
                                       last_indicator if same_sentence else "",
                                       last_indicator if block is last_block and not same_sentence
-                                      and opens_breakdown(block.text[sentence[0]:phrase_start]) else "")
+                                      and opens_breakdown(block.text[sentence[0]:phrase_start]) else "",
+                                      sentence_measure(block.text, sentence[0]))
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []

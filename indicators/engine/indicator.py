@@ -142,18 +142,35 @@ def opens_breakdown(prefix: str) -> bool:
     return True
 
 
+# 从经济总量看，广东以10.4万亿元位居第一: what a sentence opened by 从…看 ranks its places by.
+_MEASURE_LEAD = regex.compile(rf"从({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?)来?看[{V.COMMAS}]")
+# ... unless it names a way of breaking down (从产业看, 从区域看), not a measure.
+_DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
+               "城乡", "结构", "来源", "用途")
+_BY = "以"
+
+
+def sentence_measure(text: str, s0: int) -> str:
+    """The measure a sentence opened by 从…看 names (经济总量, 增速), or ''."""
+    m = _MEASURE_LEAD.match(text, s0)
+    return m.group(1) if m and not m.group(1).endswith(_DIMENSIONS) else ""
+
+
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
-                  previous: str, carried: str = "") -> str:
+                  previous: str, carried: str = "", measure: str = "") -> str:
     """A short phrase naming what the number measures.
 
     ``floor`` is where the clause may start at the earliest (the end of the previous fact in it),
     ``start`` where it starts (``clauses.clause_start`` from ``floor``); ``previous`` is the indicator
     of the fact before in the same sentence, used when the clause only says 同比增长; ``carried`` that
     of the paragraph's last fact before the sentence, used when the sentence's first clause says only
-    how a place or a part changed (…增长8.3%。分县市区看，泰山区增长9.1%).
+    how a place or a part changed (…增长8.3%。分县市区看，泰山区增长9.1%); ``measure`` what a sentence
+    opened by 从…看 names (``sentence_measure``), used when the clause names nothing (广东以10.4万亿元…).
     """
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
+    if measure and before in ("", _BY):
+        return measure
     if not previous and carried and change_only and before and kind == "growth":
         previous = carried
     if previous and change_only and (kind == "growth" or (before and before[0] in _COMPARING_FIRST)):
