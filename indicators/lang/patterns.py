@@ -33,6 +33,10 @@ from .vocab import (
     char_class,
 )
 
+# A minus sign before a figure (增长-8.6%, 增速为负1.2%): part of the mention and the value.
+SIGNS = "-−－负"
+# 负 is a sign only after a link word or punctuation (为负1.2%), not inside a word (税负3500亿元).
+_BEFORE_NEGATIVE = "为是至到达了在，,：:（("
 # Approximation words before a number, longest first; they belong to the mention.
 PREFIX_QUALIFIERS: dict[str, str] = {
     "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
@@ -41,7 +45,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
     "突破": "more_than",
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
-    "约为": "approx", "约有": "approx", "约达": "approx",
+    "约为": "approx", "约有": "approx", "约达": "approx", "约合": "approx",
 }
 # Words between the number and the unit (3.7万余人, 十多个).
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than"}
@@ -96,7 +100,7 @@ def fact_pattern() -> re.Pattern[str]:
     )
     pattern = rf"""
         (?P<pre>{alternation(PREFIX_QUALIFIERS)})?
-        (?:(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}])(?P<sign>[-−－]))?   # 增长-8.6%: a sign, not a range's dash
+        (?:(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}])(?P<sign>{char_class(SIGNS[:-1])}|(?<={char_class(_BEFORE_NEGATIVE)}){SIGNS[-1]}))?   # 增长-8.6%, 增速为负1.2%: a sign, not a range's dash
         {number}
         (?P<inner>[余多]|(?<=[十拾])几)?                   # 十几个, 二十几家: more than (a 几 after 十 only)
         [ \u3000\u00a0]?                                   # 360.5 亿元: one space, as PDFs and typists leave it
@@ -129,7 +133,7 @@ def _numeral_start() -> re.Pattern[str]:
 
 _QUALIFIER_REACH = max(map(len, PREFIX_QUALIFIERS))
 _FIRST_CHAR = re.compile(char_class(
-    "0123456789０１２３４５６７８９-−－" + CHINESE_CHARS + "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))))
+    "0123456789０１２３４５６７８９" + SIGNS + CHINESE_CHARS + "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))))
 
 
 def fact_matches(text: str) -> Iterator[re.Match[str]]:
