@@ -91,7 +91,7 @@ def clause_stops(text: str) -> list[int]:
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
-    return start_after(_stops_in(text, V.CLAUSE_SEPARATORS), pos, floor)
+    return start_after(clause_stops(text), pos, floor)
 
 
 def segment_start(text: str, pos: int, floor: int) -> int:

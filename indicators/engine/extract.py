@@ -443,6 +443,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     last_end_local = 0
     last_indicator = ""
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
+    measure = ""                               # what the sentence's 从…看 names, if it opens so
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -475,6 +476,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         if not same_sentence:                   # what every fact of the sentence shares, read once
             whole_sentence = (_sentence_text(block, sentence, ls) if sentence[1] - sentence[0] <= _MAX_SENTENCE
                               else None)
+            measure = sentence_measure(btext, sentence[0])     # 从经济总量看，…
         clause0 = start_after(stops, ls, sentence[0])      # read by period_for and the placer
         # The indicator's phrase starts there too, or after the previous fact of the clause (the same
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).
@@ -504,8 +506,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             indicator = indicator_for(block, ls, le, c.kind, phrase_start, floor,
                                       last_indicator if same_sentence else "",
                                       last_indicator if block is last_block and not same_sentence
-                                      and opens_breakdown(block.text[sentence[0]:phrase_start]) else "",
-                                      sentence_measure(block.text, sentence[0]))
+                                      and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
+                                      measure)
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []

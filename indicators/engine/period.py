@@ -116,7 +116,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 # 完成全年目标任务的84%, 占全年计划的45%: the year names the plan a share is of, not the share's period.
 _PLAN_AFTER = ("目标", "任务", "计划")
-_SHARE_BEFORE = ("完成", "占")
+_SHARE_BEFORE = ("完成", V.SHARE_OF)
 
 
 def names_a_plan(text: str, start: int, end: int) -> bool:
