@@ -47,6 +47,7 @@ from dashboard_data import (
     prefetch_compare,
     prefetch_documents,
     prefetch_facts,
+    prefetch_targets,
     prefetcher,
     read_ahead_regions,
     regions_of,
@@ -350,8 +351,7 @@ def show_compare(sel: ViewState) -> None:
 
 def show_targets(sel: ViewState) -> None:
     indicator, kind = sel.indicator, sel.kind
-    title = series.series_title(NAMES[indicator], kind, list(sel.regions))
-    pairs, chart, table = targets_of(db, stamp, indicator, kind, sel.regions, sel.grain, title)
+    pairs, chart, table = targets_of(db, stamp, indicator, kind, sel.regions, sel.grain)
     if chart is None:
         st.info("所选地区没有这个指标的目标。政府工作报告的“主要预期目标”是目标的主要来源。",
                 icon=":material/flag:")
@@ -473,6 +473,8 @@ def main_view(sel: ViewState) -> None:
     if current != "documents":
         prefetch_documents(db, stamp)
     prefetcher().submit(read_ahead_regions, db, stamp, sel.indicator)
+    if current != "targets":
+        prefetch_targets(db, stamp, sel.indicator, sel.kind, sel.regions, sel.grain)
 
 
 selection_and_view()
