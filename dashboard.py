@@ -257,7 +257,7 @@ def choose_selection() -> ViewState:
     grains = [g for g in GRAINS if g in stated_grains]
     if st.session_state.get("grain") not in grains:
         st.session_state["grain"] = "year" if "year" in grains else (grains[0] if grains else "year")
-    grain = last.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
+    grain = last.selectbox("频度", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
     if next(iter(regions), "全国") != st.session_state.get("tile_region"):
         st.rerun(scope="app")        # the tiles above are of the first region
     return ViewState(indicator=indicator, kind=kind, regions=tuple(regions), grain=grain)
