@@ -36,6 +36,11 @@ HEADS = [
      "430000", "work_report"),
     ("各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n\n一、2024年工作回顾\n\n全省…湖南…全省…湖北…全省…湖南…"
      "全省…湖北…我省", "report.txt", "2025", "headings", "", "", "work_report"),
+    # a newsletter's masthead line ends with its date after a gap
+    ("园区动态\n2023年第11期（总第46期）\n临河经济技术开发区管委会主办　　2023年11月30日\n\n■要闻\n\n四季度重点项目集中签约",
+     "", "2023-11-30", "dateline", "临河经济技术开发区", "", "other"),
+    # ... but a date inside a sentence or a heading (截至2024年3月5日) dates nothing
+    ("全市经济运行情况\n截至2024年3月5日，全市…\n统计数据截至2024年3月5日\n", "", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notice.txt", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notices/2023年通知.txt", "2023", "file name", "", "", "other"),
 ]
