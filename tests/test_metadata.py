@@ -41,6 +41,8 @@ HEADS = [
      "", "2023-11-30", "dateline", "临河经济技术开发区", "", "other"),
     # ... but a date inside a sentence or a heading (截至2024年3月5日) dates nothing
     ("全市经济运行情况\n截至2024年3月5日，全市…\n统计数据截至2024年3月5日\n", "", "", "", "", "", "other"),
+    # a short first paragraph is body, not a title line: the district it names is not the page's region
+    ("热线上半年办理情况通报\n\n全市17个县区中，城东区满意率最高。\n\n上半年共受理群众诉求86.42万件。", "", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notice.txt", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notices/2023年通知.txt", "2023", "file name", "", "", "other"),
 ]
