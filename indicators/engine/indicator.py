@@ -58,7 +58,12 @@ _RATE_RANGE_OF = re.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-9�
 _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
-_CHANGE_TAIL = regex.compile(rf"(?:同比|环比)?(?:名义|实际)?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+_CHANGE_TAIL = regex.compile(
+    rf"(?:预期|预计)?(?:同比|环比|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
+    rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+_SET_ASIDE = "安排"
+_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", _SET_ASIDE})
+_ADDED_LEAD = regex.compile(r"^(?:全年)?新(?:增|认定|登记|设立|注册|建|开工|引进)")
 _SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
@@ -227,6 +232,13 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         after = ""                          # 稳定在2%左右的较低水平, 突破1万亿元大关: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
+    if previous and before in _TOTAL_WORDS and not after:
+        # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元: the total of, the sum
+        # set aside for, what came before
+        subject = _CHANGE_TAIL.sub("", previous) or previous
+        if before != _SET_ASIDE:
+            subject = _ADDED_LEAD.sub("", subject) or subject     # 新增企业23家，总数…: the stock, not the new
+        return subject + before, subject
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
         before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
     phrase = before + after if after not in before else before
