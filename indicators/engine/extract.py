@@ -80,6 +80,7 @@ _PERCENT_WORDS_HIGH = regex.compile(
 # The qualifiers a range's high end may carry: 增长6%-7%左右 is still the range 6 to 7.
 _RANGE_HIGH_QUALIFIERS = frozenset({"exact", "approx"})
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
+_CHANGE_WORDS = frozenset((*V.CHANGE_UP, *V.CHANGE_DOWN))
 _BEFORE_WINDOW = 12
 
 
@@ -317,7 +318,11 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """分别为25.1万吨、3.2万吨和1.1万吨: members of a list share one indicator, and a rate listed
     right after a change (分别增长8.5%、10.6%) keeps the change's kind and sign."""
     for prev, cur in pairwise(found):
-        if text[prev.end:cur.start].strip() not in _LIST_JOINERS or cur.group >= 0:
+        gap = text[prev.end:cur.start].strip()
+        if cur.group >= 0 or not (gap in _LIST_JOINERS or (
+                # 分别增长12.6%、3.4%和下降2.7%: a change of its own direction in the list
+                prev.kind == cur.kind == "growth" and prev.unit == cur.unit and gap[:1] in V.LIST_JOINERS
+                and gap[1:] in _CHANGE_WORDS)):
             continue
         cur.group = prev.group if prev.group >= 0 else prev.start
         prev.group = cur.group

@@ -253,6 +253,10 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
 
 
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
+_BARE_RESPECTIVELY = "分别"
+# What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
+# move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.
+_MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向])\p{Han}{2,6}(?<!的)")
 
 
 _ORDINAL = "第"
@@ -286,6 +290,9 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         return []
     subject = _strip_edges(clean(block.text[start:m.start()]))
     items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
+    measured = block.text[m.end():local_start]
+    if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
+        items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if not subject and len(earlier) >= count:
