@@ -169,10 +169,18 @@ def _classify(line: str) -> str:
     stripped = line.strip()
     if len(stripped) <= _MAX_HEADING + 10 and _BYLINE.search(stripped):
         return "byline"
-    if (len(stripped) <= _MAX_HEADING and stripped[-1] not in _TERMINAL and not _ends_clause(stripped)
+    if (len(stripped) <= _MAX_HEADING and not _ends_sentence(stripped) and not _ends_clause(stripped)
             and not _INNER_SENTENCE_END.search(stripped)):
         return "heading"
     return "body"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does; a closing quote only after a sentence's end (…增收。”), not
+    one that closes a phrase (马庄镇：特色种植鼓起农民“钱袋子”, a headline)."""
+    if line[-1] in V.CLOSING_QUOTES and len(line) > 1:
+        return line[-2] in _TERMINAL
+    return line[-1] in _TERMINAL
 
 
 def _ends_clause(line: str) -> bool:

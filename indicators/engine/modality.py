@@ -144,6 +144,8 @@ def modality_of(before: str, after: str = "", *, role: str = "", listed_target: 
         return "actual" if ended else "forecast"
     if kind in ("met", "done"):
         return "actual"
+    if kind == "planned" and not role and period_has_ended(period_end, doc_date):
+        return "actual"                      # 今年以来，县里安排专项资金1200万元: on a page, what was set aside
     if kind == "target" or listed_target or (kind == "planned" and role != "review") or (
             kind == "future" and role == "plan" and not period_has_ended(period_end, doc_date)):
         return "target"
