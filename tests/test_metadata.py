@@ -36,6 +36,8 @@ HEADS = [
      "430000", "work_report"),
     ("各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n\n一、2024年工作回顾\n\n全省…湖南…全省…湖北…全省…湖南…"
      "全省…湖北…我省", "report.txt", "2025", "headings", "", "", "work_report"),
+    # a title's span of months (1-10月份) is no day of January
+    ("2025年1-10月份全省经济运行情况\n\n工业生产稳中有升。1-10月份，全省…", "", "2025", "title", "", "", "monthly_release"),
     # a newsletter's masthead line ends with its date after a gap
     ("园区动态\n2023年第11期（总第46期）\n临河经济技术开发区管委会主办　　2023年11月30日\n\n■要闻\n\n四季度重点项目集中签约",
      "", "2023-11-30", "dateline", "临河经济技术开发区", "", "other"),

@@ -223,7 +223,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
         # 教育支出24.6亿元，占一般公共预算支出的21.5%: the share of what came before (its subject, when
         # that was a share too: …占预算数的82.82%；国防费支出…，占预算数的90.36%)
-        subject = previous.partition(_SHARE_OF)[0]
+        subject = _CHANGE_TAIL.sub("", previous.partition(_SHARE_OF)[0])     # 工业投资占…, not 工业投资增长占…
         phrase = subject + before if len(subject) + len(before) <= _MAX_CHAIN else before
         return phrase, phrase              # (…占…的21.5%，比上年提高1.3个百分点: the share rose)
     after = (following_phrase(text, local_end)
