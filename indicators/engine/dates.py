@@ -68,9 +68,10 @@ def year_number(text: str) -> int | None:
 
 _YEAR_DIGITS = V.YEAR_DIGITS
 _SMALL = V.SMALL_NUMBER
+# 2025年3月5日 or 2025-03-05; after 年 the month needs its 月 (2025年1-10月份 is a span of months, not 10 January).
 _DATE = re.compile(
-    rf"(?P<y>{_YEAR_DIGITS})\s*(?:年|[-/.．])\s*"
-    rf"(?:(?P<m>{_SMALL})\s*(?:月|[-/.．]|(?![0-9０-９]))\s*(?:(?P<d>{_SMALL})(?![0-9０-９])\s*日?)?)?")
+    rf"(?P<y>{_YEAR_DIGITS})\s*(?:(?P<cn>年)|[-/.．])\s*"
+    rf"(?:(?P<m>{_SMALL})\s*(?(cn)月|(?:[-/.．]|(?![0-9０-９])))\s*(?:(?P<d>{_SMALL})(?![0-9０-９])\s*日?)?)?")
 
 
 def parse_date(text: str) -> str:

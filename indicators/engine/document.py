@@ -68,6 +68,15 @@ class BlockContext:
         return False
 
 
+def _most_named(counts: dict[str, int], lead: set[str]) -> str:
+    """The place named most often (the first named on a tie) among those named twice or in the lead."""
+    best, most = "", 0
+    for name, n in counts.items():
+        if n > most and (n > 1 or name in lead):
+            best, most = name, n
+    return best
+
+
 @dataclass
 class DocumentContext:
     """Per-document memo of what the context rules need, so no block is scanned twice."""
@@ -162,6 +171,11 @@ class DocumentContext:
             return
         per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
         overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
+        leads: dict[str, set[str]] = {}                  # the places of each article's headline and first paragraph
+        first_body: dict[str, int] = {}
+        for k, b in enumerate(self.layout.blocks):
+            if b.kind == "body":
+                first_body.setdefault(b.section, k)
         text = self.layout.text
         places, positions, levels = self.places(), self._place_pos, self._levels
         blocks = self.layout.blocks
@@ -184,9 +198,14 @@ class DocumentContext:
                         counts = per_section[b.section] = {}
                 counts[name] = counts.get(name, 0) + 1
                 overall[name] = overall.get(name, 0) + 1
-        self._section_place = {s: Counter(c).most_common(1)[0][0] for s, c in per_section.items() if c}
+                if b.kind == "heading" or first_body.get(b.section) == k:
+                    leads.setdefault(b.section, set()).add(name)
+        # A place named once, past an article's first paragraph (城东区满意率最高 in the last one), is one
+        # of its parts, not what the article is about.
+        self._section_place = {s: top for s, c in per_section.items()
+                               if (top := _most_named(c, leads.get(s, set())))}
         self._overall = Counter(overall)
-        self._doc_place = self._overall.most_common(1)[0][0] if overall else ""
+        self._doc_place = _most_named(overall, set().union(*leads.values()))
         self._of_level.clear()
         # An article that names no place but says 全省/我省 is about the page's province.
         for b in self.layout.blocks:

@@ -80,6 +80,7 @@ _PERCENT_WORDS_HIGH = regex.compile(
 # The qualifiers a range's high end may carry: 增长6%-7%左右 is still the range 6 to 7.
 _RANGE_HIGH_QUALIFIERS = frozenset({"exact", "approx"})
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
+_CHANGE_WORDS = frozenset((*V.CHANGE_UP, *V.CHANGE_DOWN))
 _BEFORE_WINDOW = 12
 
 
@@ -317,7 +318,11 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """分别为25.1万吨、3.2万吨和1.1万吨: members of a list share one indicator, and a rate listed
     right after a change (分别增长8.5%、10.6%) keeps the change's kind and sign."""
     for prev, cur in pairwise(found):
-        if text[prev.end:cur.start].strip() not in _LIST_JOINERS or cur.group >= 0:
+        gap = text[prev.end:cur.start].strip()
+        if cur.group >= 0 or not (gap in _LIST_JOINERS or (
+                # 分别增长12.6%、3.4%和下降2.7%: a change of its own direction in the list
+                prev.kind == cur.kind == "growth" and prev.unit == cur.unit and gap[:1] in V.LIST_JOINERS
+                and gap[1:] in _CHANGE_WORDS)):
             continue
         cur.group = prev.group if prev.group >= 0 else prev.start
         prev.group = cur.group
@@ -442,6 +447,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
+    last_subject = ""                          # what a clause saying only 同比增长 extends (indicator_for)
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
     measure = ""                               # what the sentence's 从…看 names, if it opens so
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
@@ -493,21 +499,24 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         if not same_sentence:
             move_when = "" if move is None else move.when
         names = group_names.get(c.group)
+        subject = ""
         if move_end:
             indicator = last_indicator
         elif move is not None:     # what comes before 由/从 (高速公路里程从9.6万公里…), else the clause before
-            indicator = indicator_for(block, move.start, move.start, c.kind, min(phrase_start, move.start), floor,
-                                      last_indicator if same_sentence else "")
+            indicator, subject = indicator_for(block, move.start, move.start, c.kind, min(phrase_start, move.start),
+                                               floor, last_subject if same_sentence else "")
         elif c.label:
             indicator = c.label
         elif names is not None:
             indicator = names.pop(0) if len(names) > 1 else names[0]
+            if indicator == last_indicator:    # the high end of a range shares the low end's subject
+                subject = last_subject
         else:
-            indicator = indicator_for(block, ls, le, c.kind, phrase_start, floor,
-                                      last_indicator if same_sentence else "",
-                                      last_indicator if block is last_block and not same_sentence
-                                      and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
-                                      measure)
+            indicator, subject = indicator_for(block, ls, le, c.kind, phrase_start, floor,
+                                               last_subject if same_sentence else "",
+                                               last_subject if block is last_block and not same_sentence
+                                               and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
+                                               measure)
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []
@@ -515,7 +524,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                          if not _NUMERAL_ONLY.fullmatch(i)]
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
-                    indicator = items[0]
+                    indicator, subject = items[0], ""
                 # 分别给予30万元、100万元奖励: the word after the list names every member.
                 last = group_last[c.group]
                 tail = following_phrase(btext, last - offset) if last - offset <= blen else ""
@@ -560,6 +569,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 last_group_places = []
         sentence_indicators.append(indicator)
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
+        last_subject = subject or indicator
     rows.sort(key=itemgetter(0))             # the layout's order of blocks is not always the document's
     return rows
 

@@ -61,6 +61,10 @@ _DATELINE_DATE = re.compile(r"^(?:[^\n]{0,20}?)(?P<date>(?:19|20)[0-9]{2}\s*[-/�
                             re.MULTILINE)
 _DATE_LINE = re.compile(r"^[\s（(]*(?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)[\s）)]*$",
                         re.MULTILINE)
+# A masthead or issue line that ends with its date after a gap: 管委会主办　　2023年11月30日, 第46期 2024年3月5日 星期二.
+_MASTHEAD_DATE = re.compile(
+    r"^[^\n]{2,40}?[ \t\u3000](?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)"
+    r"(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$", re.MULTILINE)
 _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
 _MONTHLY = re.compile(
@@ -171,6 +175,9 @@ def _read_date(head: str, title: str, name: str, kind: str) -> tuple[str, str]:
     alone = _DATE_LINE.search(head[:600])                  # a line that is only a date: the release date
     if alone is not None and (date := parse_date(alone.group("date"))):
         return date, "dateline"
+    masthead = _MASTHEAD_DATE.search(head[:600])
+    if masthead is not None and (date := parse_date(masthead.group("date"))):
+        return date, "dateline"
     if kind == "news":
         dated = _DATELINE_DATE.search(head[:400])
         if dated is not None and (date := parse_date(dated.group("date"))):
@@ -221,8 +228,8 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     lines = _head_lines(head)
     top = []                                    # the lines above the speech or the body: title, dateline, issuer
     for line in lines[:_TITLE_LINES]:
-        if line.startswith("各位代表") or len(line) > _MAX_TITLE:
-            break
+        if line.startswith("各位代表") or len(line) > _MAX_TITLE or line[-1] in V.SENTENCE_END:
+            break                               # (a short first paragraph is body, not a title line)
         top.append(line)
     title = next((line for line in top if not line.startswith("——")), "")
     if kind:

@@ -36,10 +36,14 @@ _CUES = re.compile(
     r"|(?P<done>实际|已经|已|刚刚过去的)"
     r"|(?P<forecast>预计|预测|估计|可望|有望)"
     r"|(?P<target>预期目标|主要目标|调控目标|奋斗目标|目标[是为]|目标定[为在]|目标设定|预期[为是]|增长预期"
-    r"|计划(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))|要求|力争|争取|确保|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
+    r"|计划(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))|要求|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
+    r"|(?<!为)(?<!为了)(?<![^可所难得足加予]以)(?:力争|争取|确保)"
     r"|(?<![主重只不需必首纲摘扼])要(?![素点是害])|将要)"
     # said of a year to come these set a goal; in the review of a year past they report what was done
     r"|(?P<planned>控制在|控制到|安排)"
+    # 为争取…至少一千五百斤粮食而奋斗 sets a goal; 为确保颗粒归仓，县里投入收割机2100余台 says why what
+    # follows its clause was done (deciding_cue)
+    r"|(?P<purpose>(?:(?<=为)|(?<=为了)|(?<=以)(?<![可所难得足加予]以))(?:力争|争取|确保))"
     # 将 (will): in the plan part of a report a goal (一九五七年…将达到五十七亿吨); elsewhere a forecast
     # or a plan of someone else (将出现强降雨, 建成后将惠及), so it decides nothing
     r"|(?P<future>将(?![近来军领]))"
@@ -52,6 +56,7 @@ _CUE_START = re.compile("实现|完成|达到|超过|超额|好于|高于|低于
                         "|控制|安排|将")
 _NOT_END_OR_DIGIT = V.char_class(V.CLAUSE_END, negate=True)[:-1] + r"\d]"
 _TARGET_AFTER = re.compile(rf"^{_NOT_END_OR_DIGIT}{{0,4}}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")
+_CLAUSE_BREAK = re.compile(V.char_class(V.CLAUSE_END))
 _BOUNDED = frozenset({"approx", "more_than", "at_least", "at_most", "less_than"})
 _ESTIMATE_REACH = timedelta(days=92)
 
@@ -92,7 +97,9 @@ def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 
     - 将 (will) defers to an earlier cue of the sentence (按照规划，到2026年…将突破: the plan decides;
       预计将达到: the estimate), and
     - 控制在 or 安排 right after 要把, 要将 (去年曾提出，要把物价上涨幅度控制在10%以内) keeps the goal that
-      要 sets, even in a review."""
+      要 sets, even in a review, and
+    - 为确保, 为了争取 set a goal only in their own clause (为争取…一千五百斤粮食而奋斗), not for the clauses
+      after it (为确保颗粒归仓，县里投入收割机2100余台: None, no cue decides)."""
     i = bisect_right(cues, (pos, "\uffff")) - 1
     if i < 0:
         return None
@@ -100,6 +107,8 @@ def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 
     while earlier >= 0 and cues[earlier][1] == "future":
         earlier -= 1
     kind = cues[i][1]
+    if kind == "purpose":                # a goal within its own clause only
+        return None if _CLAUSE_BREAK.search(text, start + cues[i][0], start + pos) else "target"
     if kind == "future" and earlier >= 0:
         return cues[earlier][1]
     if kind == "planned" and earlier >= 0 and cues[earlier][1] == "target":
@@ -135,6 +144,8 @@ def modality_of(before: str, after: str = "", *, role: str = "", listed_target: 
         return "actual" if ended else "forecast"
     if kind in ("met", "done"):
         return "actual"
+    if kind == "planned" and not role and period_has_ended(period_end, doc_date):
+        return "actual"                      # 今年以来，县里安排专项资金1200万元: on a page, what was set aside
     if kind == "target" or listed_target or (kind == "planned" and role != "review") or (
             kind == "future" and role == "plan" and not period_has_ended(period_end, doc_date)):
         return "target"

@@ -182,7 +182,10 @@ def issuer_places(text: str) -> dict[str, str]:
 
 # Towns and townships (满井镇, 汪洋镇, 珠嘉镇) are not in the county-level gazetteer; a two-character name
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在于到至])|^)([\u4e00-\u9fff]{2}(?:镇|乡|街道))", re.MULTILINE)
+# 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
+# name none; nor does a name start right after a number (its measure word: 人返乡).
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至])|^)"
+                   r"([\u4e00-\u9fff]{2}(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万在年和与的")
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "城关", "所在"})
