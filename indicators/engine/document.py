@@ -205,7 +205,12 @@ class DocumentContext:
         self._section_place = {s: top for s, c in per_section.items()
                                if (top := _most_named(c, leads.get(s, set())))}
         self._overall = Counter(overall)
-        self._doc_place = _most_named(overall, set().union(*leads.values()))
+        # An article that names no place is about the page's place: one named across its articles, not
+        # the county the page's longest story names (石门县's story lent it to the next article).
+        articles = len(first_body)
+        spread = {name: n for name, n in overall.items()
+                  if articles < 2 or sum(name in c for c in per_section.values()) >= 2}
+        self._doc_place = _most_named(spread, set().union(*leads.values()))
         self._of_level.clear()
         # An article that names no place but says 全省/我省 is about the page's province.
         for b in self.layout.blocks:

@@ -80,6 +80,10 @@ _PERCENT_WORDS_HIGH = regex.compile(
 # The qualifiers a range's high end may carry: 增长6%-7%左右 is still the range 6 to 7.
 _RANGE_HIGH_QUALIFIERS = frozenset({"exact", "approx"})
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
+_DEGREE, _CELSIUS = "度", "℃"
+_TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
+_TEMPERATURE_REACH = 8
+_BELOW_ZERO = "零下"
 _CHANGE_WORDS = frozenset((*V.CHANGE_UP, *V.CHANGE_DOWN))
 _BEFORE_WINDOW = 12
 
@@ -164,6 +168,10 @@ def _candidates(text: str) -> list[_Candidate]:
         kind, unit = info.kind, info.unit
         if surface == "成":
             value *= 10
+        elif surface == _DEGREE and _TEMPERATURE.search(text, max(0, start - _TEMPERATURE_REACH), start):
+            unit = _CELSIUS                      # 年均气温13度: degrees Celsius, not kilowatt-hours
+            if text.endswith(_BELOW_ZERO, 0, start):
+                value = -value                   # 最低气温零下5度
         elif surface.startswith(_AND_A_HALF):
             value += _HALF                       # 1个半小时, 两个半月: one and a half
         if kind in ("ratio", "growth"):

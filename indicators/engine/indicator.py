@@ -23,7 +23,7 @@ _TRAILING = regex.compile(
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
-    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
+    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
 )
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
@@ -61,6 +61,8 @@ _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
     rf"(?:预期|预计)?(?:同比|环比|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+_DONE = "完成"            # after what is measured, only a verb
+_MIN_SUBJECT = 3
 _SET_ASIDE = "安排"
 _TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", _SET_ASIDE})
 _ADDED_LEAD = regex.compile(r"^(?:全年)?新(?:增|认定|登记|设立|注册|建|开工|引进)")
@@ -239,6 +241,9 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         if before != _SET_ASIDE:
             subject = _ADDED_LEAD.sub("", subject) or subject     # 新增企业23家，总数…: the stock, not the new
         return subject + before, subject
+    if not after and before.endswith(_DONE) and len(before) - len(_DONE) >= _MIN_SUBJECT:
+        before = _TRAILING.sub("", before[:-len(_DONE)])   # 地区生产总值完成4721.3亿元, 投资共完成 (but
+                                                            # 完成7356座水库, 至少完成四千万亩)
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
         before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
     phrase = before + after if after not in before else before

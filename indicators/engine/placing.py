@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
 from ..lang.gazetteer import leading_place
+from ..lang.numbers import CN_DIGITS
 from ..lang.regions import NATIONAL, enclosing, lookup
 from .clauses import clause_end, first_clause_end, scan_back, segment_start
 from .dates import Period, plan_year, resolve, small_number, year_period, years_period
@@ -43,6 +44,8 @@ _CHANGE_ONLY = re.compile(
     rf"|{V.char_class(V.GENERIC_PREFIXES)}(?:省|市|区|县)"
     r"|[，、\s])*")
 _LOOK_BACK = 80
+_SEGMENT_LEAD = re.compile(rf"[{V.CLAUSE_END}\s]*(?:其中[{V.COMMAS}]?)?")
+_FIGURE_START = re.compile(rf"[{V.ARABIC_DIGIT}{CN_DIGITS}]")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whose subject may lie a sentence back
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
@@ -139,6 +142,14 @@ class _Spot:
     s1: int
     clause0: int
     paragraph: _Paragraph
+
+
+def _names_only_a_place(segment: str) -> bool:
+    """Whether a segment names a place and then its figure (江苏3.48万亿元，…), not what it measures
+    (全国新建商品房销售面积77930万平方米，…)."""
+    segment = segment[_SEGMENT_LEAD.match(segment).end():]
+    place = leading_place(segment)
+    return bool(place) and _FIGURE_START.match(segment, len(place)) is not None
 
 
 class Placer:
@@ -399,7 +410,7 @@ class Placer:
             window0 = max(spot.s0, clause0 - _LOOK_BACK)
             segment0 = segment_start(text, clause0, spot.s0)
             entry = self.catalogue.match(text[max(segment0, window0):clause0], kind, unit)
-            if entry is None and segment0 > window0 and leading_place(text[segment0:clause0]):
+            if entry is None and segment0 > window0 and _names_only_a_place(text[segment0:clause0]):
                 entry = self.catalogue.match(text[window0:clause0], kind, unit)
         rate = next((w for w in _RATE_WORDS if clause.startswith(w)), "") if kind == "growth" else ""
         if entry is None and rate:

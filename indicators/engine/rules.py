@@ -90,6 +90,8 @@ class Rule:
 
 
 _YEAR = frozenset({"年"})
+_DEGREE = "度"
+_COORDINATES = frozenset({"北纬", "南纬", "东经", "西经"})
 GUARD_REACH = 12
 _ASCII_DIGITS = "0123456789"
 # Units that number the parts of a place (7栋2单元), and the words after a number that do: a count
@@ -187,6 +189,10 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.next_char.isascii() and f.next_char.isdigit()
                     and (f.chinese or f.info.unit in _ADDRESS_UNITS or _ADDRESS_AFTER.match(f.text, f.end) is not None)),
          after=_ASCII_DIGITS),
+    Rule("coordinate", "北纬36度, 东经120度: a position on the globe, not kilowatt-hours",
+         "该县位于北纬36度。",
+         lambda f: f.surface == _DEGREE and f.text[max(0, f.start - 2):f.start] in _COORDINATES,
+         units=frozenset({"千瓦时"}), before="纬经"),
     Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
          lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start)),
          units=_YEAR),

@@ -143,12 +143,13 @@ def leading_place(text: str) -> str:
     return ""
 
 
-# A document names its own issuer at the top (云泽市2023年国民经济…公报, 禾丰县人民政府): such a name is
-# a place even when the gazetteer lacks it (new or renamed divisions, development zones).
+# A document names its own issuer at the top (云泽市2023年国民经济…公报, 禾丰县人民政府, a county paper's
+# masthead 中共安溪县委机关报 or 安溪县融媒体中心主办): such a name is a place even when the gazetteer lacks
+# it (new or renamed divisions, development zones).
 _ISSUER = regex.compile(
-    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))"        # 湖州市吴兴区人民政府
+    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))(?:中共)?"        # 湖州市吴兴区人民政府
     r"(?P<name>\p{Han}{2,4}?(?:省|市|县|区|州|旗))"
-    r"(?=人民政府|人民代表大会|统计局|政府|委员会|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
+    r"(?=人民政府|人民代表大会|统计局|政府|委员会|委机关报|融媒体中心|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
     regex.MULTILINE,
 )
 _HEAD = 3000
