@@ -64,7 +64,8 @@ _CHANGE_TAIL = regex.compile(
 _DONE = "完成"            # after what is measured, only a verb
 _MIN_SUBJECT = 3
 _SET_ASIDE = "安排"
-_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", _SET_ASIDE})
+# An aggregate of what the clause before named (its total, its daily mean, the sum set aside for it).
+_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", "日均", "月均", _SET_ASIDE})
 _ADDED_LEAD = regex.compile(r"^(?:全年)?新(?:增|认定|登记|设立|注册|建|开工|引进)")
 _SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
@@ -300,6 +301,9 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if not m:
         return []
     subject = _strip_edges(clean(block.text[start:m.start()]))
+    compared = ""
+    if subject and _CHANGE_ONLY.match(subject):
+        compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
     items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
     measured = block.text[m.end():local_start]
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
@@ -307,7 +311,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if not subject and len(earlier) >= count:
-        change = m.group("change") or ""
+        change = compared + (m.group("change") or "")
         return [name + change for name in earlier[-count:]]
     return items
 
