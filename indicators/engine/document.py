@@ -69,11 +69,17 @@ class BlockContext:
 
 
 def _most_named(counts: dict[str, int], lead: set[str]) -> str:
-    """The place named most often (the first named on a tie) among those named twice or in the lead."""
+    """The place named most often (the first named on a tie) among those named twice or in the lead;
+    none when three or more places are named and it is not named more often than the next two together
+    (a story comparing provinces is about none of them)."""
     best, most = "", 0
     for name, n in counts.items():
         if n > most and (n > 1 or name in lead):
             best, most = name, n
+    if best and len(counts) >= 3:
+        runners = sorted((n for name, n in counts.items() if name != best), reverse=True)[:2]
+        if most <= sum(runners):
+            return ""
     return best
 
 

@@ -457,7 +457,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     last_indicator = ""
     last_subject = ""                          # what a clause saying only 同比增长 extends (indicator_for)
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
-    measure = ""                               # what the sentence's 从…看 names, if it opens so
+    measure = ""                               # what the paragraph's last 从…看 names, if a sentence opened so
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -490,7 +490,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         if not same_sentence:                   # what every fact of the sentence shares, read once
             whole_sentence = (_sentence_text(block, sentence, ls) if sentence[1] - sentence[0] <= _MAX_SENTENCE
                               else None)
-            measure = sentence_measure(btext, sentence[0])     # 从经济总量看，…
+            measure = sentence_measure(btext, sentence[0], measure if block is last_block else "")   # 从经济总量看，…
         clause0 = start_after(stops, ls, sentence[0])      # read by period_for and the placer
         # The indicator's phrase starts there too, or after the previous fact of the clause (the same
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).

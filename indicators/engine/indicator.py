@@ -23,7 +23,7 @@ _TRAILING = regex.compile(
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
-    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
+    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
 )
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
@@ -64,7 +64,8 @@ _CHANGE_TAIL = regex.compile(
 _DONE = "完成"            # after what is measured, only a verb
 _MIN_SUBJECT = 3
 _SET_ASIDE = "安排"
-_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", _SET_ASIDE})
+# An aggregate of what the clause before named (its total, its daily mean, the sum set aside for it).
+_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", "日均", "月均", _SET_ASIDE})
 _ADDED_LEAD = regex.compile(r"^(?:全年)?新(?:增|认定|登记|设立|注册|建|开工|引进)")
 _SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
@@ -94,13 +95,13 @@ def _strip_edges(phrase: str) -> str:
     return "" if phrase in _ADVERBS_ONLY else phrase
 
 
-_FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+")
+_FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-Ｚａ-ｚ]+")
 
 
 def _last_chars(phrase: str, n: int) -> str:
-    """The last ``n`` characters of a phrase, never starting inside a number or a time: 市12345政务服务…
-    is not cut to 5政务服务…, nor 预算草案2026年全市一般… to 6年全市一般… (the cut moves past the figure
-    or time, and what then leads the phrase is stripped like any phrase's edge)."""
+    """The last ``n`` characters of a phrase, never starting inside a number, a time or a Latin word:
+    市12345政务服务… is not cut to 5政务服务…, nor 预算草案2026年全市一般… to 6年全市一般…, nor GDP增速… to
+    DP增速… (the cut moves past it, and what then leads the phrase is stripped like any phrase's edge)."""
     cut = len(phrase) - n
     if cut <= 0:
         return phrase
@@ -109,6 +110,8 @@ def _last_chars(phrase: str, n: int) -> str:
             break
         if m.end() > cut:
             return _strip_edges(phrase[m.end():])
+    if phrase[cut] in V.LEVEL_OF_SUFFIX:       # the end of a place's name (吴兴区2024年… cut to 区2024年…)
+        return _strip_edges(phrase[cut + 1:])
     return phrase[cut:]
 
 
@@ -183,10 +186,14 @@ _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "�
 _BY = "以"
 
 
-def sentence_measure(text: str, s0: int) -> str:
-    """The measure a sentence opened by 从…看 names (经济总量, 增速), or ''."""
+def sentence_measure(text: str, s0: int, current: str = "") -> str:
+    """The measure a sentence opened by 从…看 names (经济总量, 增速), '' for one that names a way of
+    breaking down; ``current`` (the measure of the paragraph so far) for a sentence opened otherwise
+    (从经济总量看，广东…。浙江以6.8万亿元位居第四: still 经济总量)."""
     m = _MEASURE_LEAD.match(text, s0)
-    return m.group(1) if m and not m.group(1).endswith(_DIMENSIONS) else ""
+    if m is None:
+        return current
+    return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
@@ -294,6 +301,9 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if not m:
         return []
     subject = _strip_edges(clean(block.text[start:m.start()]))
+    compared = ""
+    if subject and _CHANGE_ONLY.match(subject):
+        compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
     items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
     measured = block.text[m.end():local_start]
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
@@ -301,7 +311,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if not subject and len(earlier) >= count:
-        change = m.group("change") or ""
+        change = compared + (m.group("change") or "")
         return [name + change for name in earlier[-count:]]
     return items
 

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
-from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, respectively_clause
+from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, respectively_clause, scan_back
 from .layout import DATELINE, Block
 
 if TYPE_CHECKING:
@@ -124,4 +124,7 @@ def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: 
     start, m = respectively_clause(block.text, local_start, floor)
     if not m:
         return []
+    if start == m.start() and start - 1 > floor:
+        # 广东、江苏、山东位列前三，分别为10.2万亿元…: the clause before lists them
+        start = scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS)
     return [name for pos, name in ctx.places if start <= pos < m.start()]
