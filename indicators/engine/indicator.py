@@ -15,7 +15,7 @@ from .layout import Block
 from .period import PERIOD
 
 _LEADING = regex.compile(
-    r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
+    r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士))+"
 )
 _TRAILING = regex.compile(
@@ -278,14 +278,16 @@ def _share_head(items: list[str]) -> list[str]:
     """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
     城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
     Only when every modifier is as long as the last item's (工业、服务业增加值 is left alone: 服务业 is
-    not 服务 + 业) and the head is a known shared noun."""
+    not 服务 + 业) and the head is a known shared noun, or the modifiers come in pairs (城市、农村低保标准)."""
     if len(items) < 2:
         return items
     ordinal = items[0].startswith(_ORDINAL) and not items[-1].startswith(_ORDINAL)
     heads = [items[0][len(_ORDINAL):] if ordinal else items[0], *items[1:-1]]
     last = items[-1]
     n = len(heads[0])
-    if (n > 2 or any(len(h) != n for h in heads) or not last[n:].startswith(V.SHARED_HEAD_NOUNS)
+    paired = all(h in V.PAIRED_MODIFIERS for h in heads) and last.startswith(V.PAIRED_MODIFIERS)
+    if (n > 2 or any(len(h) != n for h in heads)
+            or not (last[n:].startswith(V.SHARED_HEAD_NOUNS) or (paired and len(last) > n))
             or any(len(h) > 1 and leading_place(h) == h for h in heads)):
         return items
     prefix = _ORDINAL if ordinal else ""

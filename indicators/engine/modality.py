@@ -40,7 +40,7 @@ _CUES = re.compile(
     r"|(?<!为)(?<!为了)(?<![^可所难得足加予]以)(?:力争|争取|确保)"
     r"|(?<![主重只不需必首纲摘扼])要(?![素点是害])|将要)"
     # said of a year to come these set a goal; in the review of a year past they report what was done
-    r"|(?P<planned>控制在|控制到|安排)"
+    r"|(?P<planned>控制在|控制到|安排|提出)"        # 广东提出地区生产总值增长5%左右: a goal put forward
     # 为争取…至少一千五百斤粮食而奋斗 sets a goal; 为确保颗粒归仓，县里投入收割机2100余台 says why what
     # follows its clause was done (deciding_cue)
     r"|(?P<purpose>(?:(?<=为)|(?<=为了)|(?<=以)(?<![可所难得足加予]以))(?:力争|争取|确保))"
@@ -52,7 +52,7 @@ _CUES = re.compile(
 # in every other rate): _CUES opens with lookbehinds, so re would try it at every character; it is
 # tried only where these start (scan.finditer_near), which re finds at C speed.
 _CUE_START = re.compile("实现|完成|达到|超过|超额|好于|高于|低于|略低|接近|实际|已|刚刚|预计|预测|估计|可望|有望"
-                        "|预期|主要|调控|奋斗|目标|增长预|计划|力争|争取|确保|拟|规划|设定|调高|调低|定为|必须|要|将要"
+                        "|预期|主要|调控|奋斗|目标|增长预|计划|力争|争取|确保|拟|规划|设定|调高|调低|定为|必须|要|将要|提出"
                         "|控制|安排|将")
 _NOT_END_OR_DIGIT = V.char_class(V.CLAUSE_END, negate=True)[:-1] + r"\d]"
 _TARGET_AFTER = re.compile(rf"^{_NOT_END_OR_DIGIT}{{0,4}}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")

@@ -100,6 +100,9 @@ AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均�
 PER_TIME = ("小时", "分钟", "秒", "日", "天", "年", "月")
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
+# Modifiers that come in pairs and share whatever head follows the last (城市、农村低保标准).
+PAIRED_MODIFIERS = ("城市", "农村", "城镇", "乡村", "城区", "郊区", "境内", "境外", "国内", "国外", "省内", "省外",
+                    "公办", "民办", "男性", "女性")
 # The whole country, as a scope (全国增长5%) or a place.
 COUNTRY_SCOPES = ("全国", "我国")
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
