@@ -29,6 +29,8 @@ from .dates import date_parts
 
 MODALITIES = ("actual", "target", "forecast")
 _IN_CLAUSE = V.char_class(V.CLAUSE_END + V.COLONS, negate=True)
+_STRIVE = "力争|争取|确保"       # a goal, or after 为/以 (为确保…) a purpose
+_YI_IN_WORD = "可所难得足加予"    # 以 of 可以, 所以, 难以 …: no purpose
 _CUES = re.compile(
     # a target said to be met, exceeded or missed: what follows is an outcome
     r"(?P<met>(?<!努力)(?<!力争)(?<!争取)(?<!确保)(?<!要)(?<!将)"
@@ -37,13 +39,13 @@ _CUES = re.compile(
     r"|(?P<forecast>预计|预测|估计|可望|有望)"
     r"|(?P<target>预期目标|主要目标|调控目标|奋斗目标|目标[是为]|目标定[为在]|目标设定|预期[为是]|增长预期"
     r"|计划(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))|要求|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
-    r"|(?<!为)(?<!为了)(?<![^可所难得足加予]以)(?:力争|争取|确保)"
+    rf"|(?<!为)(?<!为了)(?<![^{_YI_IN_WORD}]以)(?:{_STRIVE})"
     r"|(?<![主重只不需必首纲摘扼])要(?![素点是害])|将要)"
     # said of a year to come these set a goal; in the review of a year past they report what was done
     r"|(?P<planned>控制在|控制到|安排|提出)"        # 广东提出地区生产总值增长5%左右: a goal put forward
     # 为争取…至少一千五百斤粮食而奋斗 sets a goal; 为确保颗粒归仓，县里投入收割机2100余台 says why what
     # follows its clause was done (deciding_cue)
-    r"|(?P<purpose>(?:(?<=为)|(?<=为了)|(?<=以)(?<![可所难得足加予]以))(?:力争|争取|确保))"
+    rf"|(?P<purpose>(?:(?<=为)|(?<=为了)|(?<=以)(?<![{_YI_IN_WORD}]以))(?:{_STRIVE}))"
     # 将 (will): in the plan part of a report a goal (一九五七年…将达到五十七亿吨); elsewhere a forecast
     # or a plan of someone else (将出现强降雨, 建成后将惠及), so it decides nothing
     r"|(?P<future>将(?![近来军领]))"
