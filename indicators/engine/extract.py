@@ -52,7 +52,7 @@ _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
 _PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
 _PER_UNIT = {"天": "日"}
-_PER_AFTER = regex.compile(rf"/({V.alternation(V.PER_TIME)})(?![\p{{Han}}])")
+_PER_AFTER = regex.compile(rf"/({V.alternation((*V.PER_TIME, *V.PER_BASE))})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
 _GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度", "增长目标")
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"

@@ -9,7 +9,7 @@ import regex
 
 from ..lang import vocab as V
 from ..lang.gazetteer import leading_place
-from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS
+from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
 from .clauses import DECOR, clause_start, clean, respectively_clause
 from .layout import Block
 from .period import PERIOD
@@ -146,6 +146,8 @@ def following_phrase(text: str, end: int) -> str:
         tail = tail[1:]
     stop = _FOLLOW_END.search(tail)
     phrase = tail[:stop.start()] if stop else tail
+    if phrase[:1].isdigit() and fact_pattern().fullmatch(phrase):
+        return ""                                 # 贫困户1200户3800人: another figure, not what is counted
     if len(phrase) > _MAX_AFTER:              # at most _MAX_AFTER characters, quotes and spaces not counted
         kept = 0
         for i, ch in enumerate(phrase):

@@ -96,6 +96,7 @@ def _region(name: str, within: str = "") -> Region | None:
 def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, str]:
     """(region, where it came from, its name as written when the gazetteer lacks it)."""
     congress = _CONGRESS.search(head)
+    congress_place = ""
     if congress is not None:
         place = congress.group("place")
         if not place or place.endswith("全国") or "全国人民代表大会" in congress.group(0):
@@ -103,6 +104,7 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         region = _region(place)
         if region is not None:
             return region, "dateline", ""
+        congress_place = place        # 在青山区第十届人民代表大会: a name the gazetteer lacks or holds twice
     if _NATIONAL.search(title):
         return NATIONAL, "title", ""
     title_issuers = issuer_places(title)
@@ -126,6 +128,8 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         region = _region(place)
         if region is not None and region.level != "区域":
             return region, "file name", ""
+    if congress_place:
+        return None, "dateline", congress_place
     if issuers:                       # an issuer the gazetteer lacks (a new county, a fictional city)
         return None, "issuer", next(iter(issuers))
     return None, "", ""

@@ -98,6 +98,8 @@ SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均增长", "年递增", "平均递增", "平均每年递增")
 
 PER_TIME = ("小时", "分钟", "秒", "日", "天", "年", "月")
+# What a count or a quantity is per, written after a slash (118部/百人, 635人/平方公里).
+PER_BASE = ("百人", "千人", "万人", "百户", "千户", "万户", "平方公里", "公里")
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
 # Modifiers that come in pairs and share whatever head follows the last (城市、农村低保标准).
