@@ -166,10 +166,45 @@ _ZONE = regex.compile(
 )
 
 
+# A newspaper's masthead on the first line names the place it serves (临江日报, 安溪报): the name as a
+# place, or with 市 or 县 (not 区: 光明日报 is no district's paper).
+_MASTHEAD = regex.compile(r"\A\s*(?P<name>\p{Han}{2,4}?)(?:日报|晚报|时报|报)(?=\s|$)", regex.MULTILINE)
+_MASTHEAD_SUFFIXES = ("", "市", "县")
+
+
+def _masthead_place(text: str) -> str:
+    m = _MASTHEAD.match(text)
+    if m is None:
+        return ""
+    levels = place_levels()
+    return next((m.group("name") + s for s in _MASTHEAD_SUFFIXES if m.group("name") + s in levels), "")
+
+
+def _speaks_of_another_level(head: str, place: str) -> bool:
+    """Whether a page says 我市/全市 and never 我县/全县 of the 县 its masthead matched (滨海晚报 serving a
+    city 滨海 is not the paper of 滨海县), or the other way round."""
+    suffix = place[-1]
+    if suffix not in _CITY_OR_COUNTY:
+        return False
+    other = _CITY_OR_COUNTY.replace(suffix, "")
+    return _says(head, other) and not _says(head, suffix)
+
+
+_CITY_OR_COUNTY = "市县"
+
+
+def _says(head: str, suffix: str) -> bool:
+    return f"我{suffix}" in head or f"全{suffix}" in head
+
+
 def issuer_places(text: str) -> dict[str, str]:
-    """Place names the document's head gives as its issuer, with their level (省, 市 or 县)."""
+    """Place names the document's head gives as its issuer (its masthead's first), with their level
+    (省, 市 or 县)."""
     found: dict[str, str] = {}
     head = min(len(text), _HEAD)
+    paper = _masthead_place(text)
+    if paper and not _speaks_of_another_level(text[:head], paper):
+        found[paper] = place_levels()[paper]
     for m in _ISSUER.finditer(text, 0, head):
         name = m.group("name")
         if not _NOT_IN_NAMES.intersection(name):
