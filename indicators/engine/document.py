@@ -8,9 +8,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lang import vocab as V
-from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
+from ..lang.gazetteer import find_places, issuer_places, masthead_place, place_levels, town_names
 from .clauses import compared_at, first_clause_end, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
@@ -100,6 +101,11 @@ class DocumentContext:
     _overall: Counter = field(default_factory=Counter)
     _of_level: dict[str, str] = field(default_factory=dict)     # place_of_level, once per level
     _doc_place: str = ""
+
+    @cached_property
+    def masthead(self) -> str:
+        """The place the paper's masthead names (临江日报 -> 临江市), or '': what a page's 全市 means."""
+        return masthead_place(self.text)
 
     def places(self) -> list[tuple[int, str]]:
         if self._places is None:

@@ -433,7 +433,10 @@ class Placer:
         level = V.LEVEL_OF_SUFFIX.get(region[-1:], "")
         generic = region[0] in V.GENERIC_PREFIXES and level in ("省", "市", "县") and len(region) == 2
         if generic:                          # 全省, 本市: the document's region, or the one it lies in (not 全镇)
-            found = lookup(self.meta.region_name, self.within) if self.meta.region_name else None
+            home = self.meta.region_name or self.doc.masthead     # a news page's: its paper's
+            found = lookup(home, self.within) if home else None
+            if found is not None and found.name.endswith(region[-1]):
+                return found.name, found.code   # 全市 of 临江市, a county-level city: itself
             if found is not None and level in ("省", "市"):
                 found = enclosing(found, level) if found.level != level else found
             if found is not None and found.level == level:

@@ -172,12 +172,14 @@ _MASTHEAD = regex.compile(r"\A\s*(?P<name>\p{Han}{2,4}?)(?:日报|晚报|时报|
 _MASTHEAD_SUFFIXES = ("", "市", "县")
 
 
-def _masthead_place(text: str) -> str:
+def masthead_place(text: str) -> str:
+    """The place a newspaper's masthead on the first line names (临江日报 -> 临江市), or ''."""
     m = _MASTHEAD.match(text)
     if m is None:
         return ""
     levels = place_levels()
-    return next((m.group("name") + s for s in _MASTHEAD_SUFFIXES if m.group("name") + s in levels), "")
+    paper = next((m.group("name") + s for s in _MASTHEAD_SUFFIXES if m.group("name") + s in levels), "")
+    return "" if paper and _speaks_of_another_level(text[:_HEAD], paper) else paper
 
 
 def _speaks_of_another_level(head: str, place: str) -> bool:
@@ -202,8 +204,8 @@ def issuer_places(text: str) -> dict[str, str]:
     (省, 市 or 县)."""
     found: dict[str, str] = {}
     head = min(len(text), _HEAD)
-    paper = _masthead_place(text)
-    if paper and not _speaks_of_another_level(text[:head], paper):
+    paper = masthead_place(text)
+    if paper:
         found[paper] = place_levels()[paper]
     for m in _ISSUER.finditer(text, 0, head):
         name = m.group("name")
