@@ -86,12 +86,13 @@ def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
 
 
 def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int) -> str:
-    """全市 in an article about 鞍山 is 鞍山; 全区 in 吴兴区's notice is 吴兴区; 全镇 is the town named last."""
+    """全市 in an article about 鞍山 is 鞍山, in 新泰市's bulletin 新泰市; 全区 in 吴兴区's notice is 吴兴区; 全镇
+    is the town named last."""
     level = V.LEVEL_OF_SUFFIX[generic[-1]]
     if level == "乡":
         return doc.town_before(pos) or generic
-    if default and doc.level(default) == level:
-        return default
+    if default and (doc.level(default) == level or default.endswith(generic[-1])):
+        return default                      # (全市 in 新泰市's bulletin: a county-level city, itself)
     return doc.place_of_level(level) or generic
 
 
