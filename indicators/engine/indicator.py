@@ -63,9 +63,12 @@ _CHANGE_TAIL = regex.compile(
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _DONE = "完成"            # after what is measured, only a verb
 _MIN_SUBJECT = 3
-_SET_ASIDE = "安排"
-# An aggregate of what the clause before named (its total, its daily mean, the sum set aside for it).
-_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", "日均", "月均", _SET_ASIDE})
+# An aggregate of what the clause before named (its total, its daily mean, the sum set aside for or invested
+# in it); the last two are of the very things named (新开工项目…，总投资…), the others of their stock.
+_INVESTMENT = "总投资"
+_INVESTED_IN = ("项目", "工程", "实事", "企业", "园区", "基地")   # (not 全长28.6公里，总投资…: the road's)
+_OF_THE_SAME = frozenset({"安排", _INVESTMENT})
+_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", "日均", "月均", *_OF_THE_SAME})
 _ADDED_LEAD = regex.compile(r"^(?:全年)?新(?:增|认定|登记|设立|注册|建|开工|引进)")
 _SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
@@ -243,11 +246,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         after = ""                          # 稳定在2%左右的较低水平, 突破1万亿元大关: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
-    if previous and before in _TOTAL_WORDS and not after:
+    if (previous and before in _TOTAL_WORDS and not after
+            and (before != _INVESTMENT or _CHANGE_TAIL.sub("", previous).endswith(_INVESTED_IN))):
         # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元: the total of, the sum
         # set aside for, what came before
         subject = _CHANGE_TAIL.sub("", previous) or previous
-        if before != _SET_ASIDE:
+        if before not in _OF_THE_SAME:
             subject = _ADDED_LEAD.sub("", subject) or subject     # 新增企业23家，总数…: the stock, not the new
         return subject + before, subject
     if not after and before.endswith(_DONE) and len(before) - len(_DONE) >= _MIN_SUBJECT:
