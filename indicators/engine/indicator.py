@@ -313,6 +313,8 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
     items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
+    if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
+        items = [item for item in subject.split(V.LIST_COMMA) if item] or items
     measured = block.text[m.end():local_start]
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
