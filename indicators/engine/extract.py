@@ -218,10 +218,43 @@ def _candidates(text: str) -> list[_Candidate]:
         if high_value is not None and high_value > value:     # _ranges joins the two ends
             found.append(_Candidate(high.start("num"), high.end(), high_value * sign, unit, kind,
                                     P.SUFFIX_QUALIFIERS.get(high.group("post") or "", "exact")))
+    found.extend(_shared_unit_members(text, found))
     found.extend(_splits(text))
     found.extend(_indexes(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
+
+
+# Numbers listed before a figure that share its multiplier and unit: 分别拉动0.3、2.1和2.8个百分点,
+# 分别为25.1、3.2和1.1万吨 (not 第1、2和3名: ranks).
+_BARE_MEMBERS = regex.compile(rf"(?<![0-9０-９.．A-Za-z第{P.CHINESE_CHARS}{V.LIST_JOINERS}])"
+                              rf"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[{V.LIST_JOINERS}])+$")
+_BARE_MEMBER = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_BARE_MEMBERS_REACH = 40
+
+
+def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """The bare numbers listed right before a figure, each with the figure's multiplier, unit, kind and sign."""
+    out = []
+    for c in found:
+        if c.start == 0 or text[c.start - 1] not in V.LIST_JOINERS or not text[c.start].isdigit():
+            continue                                   # cheap test first: most figures follow no list
+        m = _BARE_MEMBERS.search(text, max(0, c.start - _BARE_MEMBERS_REACH), c.start)
+        if m is None:
+            continue
+        members = list(_BARE_MEMBER.finditer(text, m.start(), m.end()))
+        if all(len(n.group()) == 1 for n in members) and not text[c.start + 1:c.start + 2].isdigit():
+            continue                                   # 2、3个项目: two or three, an estimate
+        mult = _multiplier_of(text, c)
+        kind, sign = c.kind, -1 if c.value < 0 else 1
+        if kind in ("ratio", "growth"):                # 分别下降1.2、3.4%: the change stands before the list
+            is_change, sign = _change(text, m.start(), per_mille=c.unit == "‰")
+            kind = "growth" if is_change or c.unit == "百分点" else c.kind
+        for n in members:
+            value = parse_number(n.group(), mult)
+            if value is not None:
+                out.append(_Candidate(n.start(), n.end(), value * sign, c.unit, kind, "exact"))
+    return out
 
 
 def _splits(text: str) -> list[_Candidate]:

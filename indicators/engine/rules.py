@@ -91,7 +91,7 @@ class Rule:
 
 _YEAR = frozenset({"年"})
 _ORDINAL_JOINERS = "、和及"
-_ORDINAL_BEFORE = regex.compile(rf"第\s*[0-9０-９{P.CHINESE_CHARS}]{{1,4}}[{_ORDINAL_JOINERS}]$")
+_ORDINAL_BEFORE = regex.compile(rf"第\s*(?:[0-9０-９{P.CHINESE_CHARS}]{{1,4}}[{_ORDINAL_JOINERS}])+$")
 _DEGREE = "度"
 _COORDINATES = frozenset({"北纬", "南纬", "东经", "西经"})
 GUARD_REACH = 12
@@ -143,7 +143,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ordinal", "第 before the number makes it an ordinal (第十四届, 第一个, 第 3 名)",
          "该区第3次获此殊荣。",
          lambda f: (f.before == "第" or (f.before.isspace() and f.text[f.start - 2:f.start - 1] == "第")
-                    or (f.before in _ORDINAL_JOINERS and _ORDINAL_BEFORE.search(f.text, max(0, f.start - 8), f.start)
+                    or (f.before in _ORDINAL_JOINERS and _ORDINAL_BEFORE.search(f.text, max(0, f.start - 12), f.start)
                         is not None)),       # 居第二、三位: the 第 of the list's first member
          before="第"),
     Rule("session_ordinal", "a Chinese numeral before 次会议/次全会 numbers a session (十四届全国人大二次会议)",
