@@ -232,6 +232,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         subject = _CHANGE_TAIL.sub("", previous) or previous
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
+    if previous and kind == "ratio" and before[:1] in V.MULTIPLE_BASE_LEAD and len(before) > 1:
+        # 一般公共预算收入完成486.2亿元，为预算的101.3%，比上年增长4.6%: the share of plan is the revenue's,
+        # and so is the growth after it
+        subject = _CHANGE_TAIL.sub("", previous) or previous
+        if len(subject) + len(before) <= _MAX_CHAIN:
+            return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
         return previous, previous
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
