@@ -11,12 +11,13 @@ from ..lang import vocab as V
 from ..lang.gazetteer import leading_place
 from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
 from .clauses import DECOR, clause_start, clean, respectively_clause
-from .layout import Block
+from .layout import DATELINE, Block
 from .period import PERIOD
 
 _LEADING = regex.compile(
     r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士))+"
+    r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
+    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士))+"
 )
 _TRAILING = regex.compile(
     rf"(?:达到了|达到|达|分别为|分别|约合|折合|人民币|(?<!{V.char_class(ENDS_WORD_WITH_YUE)})约为?|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
@@ -25,6 +26,7 @@ _TRAILING = regex.compile(
     r"|回落到|回落至|回升到|回升至|降到|升到"
     r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
 )
+_LINK_BEFORE_PER = regex.compile(r"(?:为|是|达到?)(每\p{Han}{1,4})$")
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
 # How a change was measured (按可比口径, 扣除价格因素): no part of what changed.
@@ -83,10 +85,13 @@ _THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛"})
 
 
 def _strip_edges(phrase: str) -> str:
-    """Drop leading connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
+    """Drop leading datelines, connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
     before = None
     while phrase and phrase != before:
         before = phrase
+        dateline = DATELINE.match(phrase)           # 本报讯今年我省高校毕业生… (the news item's opening)
+        if dateline and dateline.end() < len(phrase):
+            phrase = phrase[dateline.end():]
         phrase = _LEADING.sub("", phrase)
         m = PERIOD.match(phrase)
         if m and m.end() < len(phrase):
@@ -94,7 +99,7 @@ def _strip_edges(phrase: str) -> str:
         name = leading_place(phrase)
         if name and len(name) < len(phrase):
             phrase = phrase[len(name):]
-    phrase = _TRAILING.sub("", phrase)
+    phrase = _TRAILING.sub("", _LINK_BEFORE_PER.sub(r"\1", phrase))    # 均价为每平方米 -> 均价每平方米
     return "" if phrase in _ADVERBS_ONLY else phrase
 
 
