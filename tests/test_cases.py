@@ -127,7 +127,7 @@ def parse_file(path: Path) -> list[Case]:
             raise ValueError(f"{where}: unknown kind {kind!r}")
         extras: dict[str, str] = {}
         for extra in fields[5:]:
-            m = re.fullmatch(r"(indicator|section)~(.+)|(period|region|topic|indicator)=(.+)", extra)
+            m = re.fullmatch(r"(indicator|section)~(.+)|(period|region_code|region|topic|indicator_id|indicator)=(.+)", extra)
             if not m:
                 raise ValueError(f"{where}: bad extra field {extra!r}")
             key, val = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -187,6 +187,8 @@ def _extra_ok(key: str, want: str, got: str) -> bool:
         return got == want
     if key == "topic":
         return got in want.split("|")
+    if key in ("indicator_id", "region_code"):
+        return got == want
     if key == "period":
         return bool(got) and (want in got or got in want)
     if key == "region":

@@ -19,6 +19,9 @@ HEADS = [
      "", "2025-01-14", "dateline", "安徽省", "340000", "work_report"),
     ("政府工作报告\n（2025年1月15日在鞍山市第十七届人民代表大会第五次会议上）\n市长　某某\n各位代表：",
      "", "2025-01-15", "dateline", "鞍山市", "210300", "work_report"),
+    # a congress's place the gazetteer holds twice (青山区 of Wuhan and of Baotou): its name, no code
+    ("政府工作报告\n——2026年1月12日在青山区第十届人民代表大会第五次会议上\n区长　李某\n各位代表：",
+     "", "2026-01-12", "dateline", "青山区", "", "work_report"),
     ("2025年湖南省政府工作报告\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作。",
      "", "2025", "title", "湖南省", "430000", "work_report"),
     ("政府工作报告\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作，请予审议。",
@@ -36,6 +39,15 @@ HEADS = [
      "430000", "work_report"),
     ("各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n\n一、2024年工作回顾\n\n全省…湖南…全省…湖北…全省…湖南…"
      "全省…湖北…我省", "report.txt", "2025", "headings", "", "", "work_report"),
+    # a title's span of months (1-10月份) is no day of January
+    ("2025年1-10月份全省经济运行情况\n\n工业生产稳中有升。1-10月份，全省…", "", "2025", "title", "", "", "monthly_release"),
+    # a newsletter's masthead line ends with its date after a gap
+    ("园区动态\n2023年第11期（总第46期）\n临河经济技术开发区管委会主办　　2023年11月30日\n\n■要闻\n\n四季度重点项目集中签约",
+     "", "2023-11-30", "dateline", "临河经济技术开发区", "", "other"),
+    # ... but a date inside a sentence or a heading (截至2024年3月5日) dates nothing
+    ("全市经济运行情况\n截至2024年3月5日，全市…\n统计数据截至2024年3月5日\n", "", "", "", "", "", "other"),
+    # a short first paragraph is body, not a title line: the district it names is not the page's region
+    ("热线上半年办理情况通报\n\n全市17个县区中，城东区满意率最高。\n\n上半年共受理群众诉求86.42万件。", "", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notice.txt", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notices/2023年通知.txt", "2023", "file name", "", "", "other"),
 ]

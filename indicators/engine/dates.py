@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lang import vocab as V
@@ -68,9 +69,10 @@ def year_number(text: str) -> int | None:
 
 _YEAR_DIGITS = V.YEAR_DIGITS
 _SMALL = V.SMALL_NUMBER
+# 2025年3月5日 or 2025-03-05; after 年 the month needs its 月 (2025年1-10月份 is a span of months, not 10 January).
 _DATE = re.compile(
-    rf"(?P<y>{_YEAR_DIGITS})\s*(?:年|[-/.．])\s*"
-    rf"(?:(?P<m>{_SMALL})\s*(?:月|[-/.．]|(?![0-9０-９]))\s*(?:(?P<d>{_SMALL})(?![0-9０-９])\s*日?)?)?")
+    rf"(?P<y>{_YEAR_DIGITS})\s*(?:(?P<cn>年)|[-/.．])\s*"
+    rf"(?:(?P<m>{_SMALL})\s*(?(cn)月|(?:[-/.．]|(?![0-9０-９])))\s*(?:(?P<d>{_SMALL})(?![0-9０-９])\s*日?)?)?")
 
 
 def parse_date(text: str) -> str:
@@ -207,6 +209,10 @@ _MONTHS = re.compile(
     rf"|^(?P<dm>{_SMALL})月(?P<d>{_SMALL})日$"
 )
 _DEADLINE = re.compile(r"^(?:截至|截止到?|到)")
+# Counted from the document's date: (grain, how many back).
+_RELATIVE_TO_DOC = {"上月": ("month", -1), "上个月": ("month", -1), "本月": ("month", 0),
+                    "昨日": ("day", -1), "昨天": ("day", -1), "前日": ("day", -2),
+                    "上周": ("week", -1), "本周": ("week", 0)}
 _YEAR_END = {"末", "底", "年末", "年底"}
 _WHOLE_YEAR = {"", "全年", "年内", "年度", "全年度"}
 
@@ -258,6 +264,8 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
         return years_period(a, b) if a and b and a < b <= a + 30 else None
     if _DEADLINE.match(text):
         return _deadline(_DEADLINE.sub("", text), doc_date, anchor)
+    if text in _RELATIVE_TO_DOC:
+        return _relative(text, doc_date)
     head = _YEAR_HEAD.match(text)
     if head is not None:
         if head.group("y"):
@@ -272,6 +280,22 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
     if anchor is None:
         return None
     return _within_year(text, anchor, doc_date, bare=True)
+
+
+def _relative(text: str, doc_date: str) -> Period | None:
+    """上月, 本月, 昨日 …: a month or a day counted from the document's date (None without one); a week
+    (上周) has no grain of its own and no dates."""
+    grain, back = _RELATIVE_TO_DOC[text]
+    year, month, day = date_parts(doc_date)
+    if grain == "month" and month is not None:
+        month += back
+        if month < 1:
+            year, month = year - 1, month + 12
+        return _months(year, month, month)
+    if grain == "day" and day is not None:
+        iso = (date(year, month, day) + timedelta(days=back)).isoformat()
+        return Period(iso, iso, "day")
+    return None
 
 
 def _early_or_unknown(doc_date: str) -> bool:

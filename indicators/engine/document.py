@@ -8,9 +8,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lang import vocab as V
-from ..lang.gazetteer import find_places, issuer_places, place_levels, town_names
+from ..lang.gazetteer import find_places, issuer_places, masthead_place, place_levels, town_names
 from .clauses import compared_at, first_clause_end, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
@@ -68,6 +69,21 @@ class BlockContext:
         return False
 
 
+def _most_named(counts: dict[str, int], lead: set[str]) -> str:
+    """The place named most often (the first named on a tie) among those named twice or in the lead;
+    none when three or more places are named and it is not named more often than the next two together
+    (a story comparing provinces is about none of them)."""
+    best, most = "", 0
+    for name, n in counts.items():
+        if n > most and (n > 1 or name in lead):
+            best, most = name, n
+    if best and len(counts) >= 3:
+        runners = sorted((n for name, n in counts.items() if name != best), reverse=True)[:2]
+        if most <= sum(runners):
+            return ""
+    return best
+
+
 @dataclass
 class DocumentContext:
     """Per-document memo of what the context rules need, so no block is scanned twice."""
@@ -85,6 +101,11 @@ class DocumentContext:
     _overall: Counter = field(default_factory=Counter)
     _of_level: dict[str, str] = field(default_factory=dict)     # place_of_level, once per level
     _doc_place: str = ""
+
+    @cached_property
+    def masthead(self) -> str:
+        """The place the paper's masthead names (临江日报 -> 临江市), or '': what a page's 全市 means."""
+        return masthead_place(self.text)
 
     def places(self) -> list[tuple[int, str]]:
         if self._places is None:
@@ -162,6 +183,11 @@ class DocumentContext:
             return
         per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
         overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
+        leads: dict[str, set[str]] = {}                  # the places of each article's headline and first paragraph
+        first_body: dict[str, int] = {}
+        for k, b in enumerate(self.layout.blocks):
+            if b.kind == "body":
+                first_body.setdefault(b.section, k)
         text = self.layout.text
         places, positions, levels = self.places(), self._place_pos, self._levels
         blocks = self.layout.blocks
@@ -184,9 +210,19 @@ class DocumentContext:
                         counts = per_section[b.section] = {}
                 counts[name] = counts.get(name, 0) + 1
                 overall[name] = overall.get(name, 0) + 1
-        self._section_place = {s: Counter(c).most_common(1)[0][0] for s, c in per_section.items() if c}
+                if b.kind == "heading" or first_body.get(b.section) == k:
+                    leads.setdefault(b.section, set()).add(name)
+        # A place named once, past an article's first paragraph (城东区满意率最高 in the last one), is one
+        # of its parts, not what the article is about.
+        self._section_place = {s: top for s, c in per_section.items()
+                               if (top := _most_named(c, leads.get(s, set())))}
         self._overall = Counter(overall)
-        self._doc_place = self._overall.most_common(1)[0][0] if overall else ""
+        # An article that names no place is about the page's place: one named across its articles, not
+        # the county the page's longest story names (石门县's story lent it to the next article).
+        articles = len(first_body)
+        spread = {name: n for name, n in overall.items()
+                  if articles < 2 or sum(name in c for c in per_section.values()) >= 2}
+        self._doc_place = _most_named(spread, set().union(*leads.values()))
         self._of_level.clear()
         # An article that names no place but says 全省/我省 is about the page's province.
         for b in self.layout.blocks:

@@ -52,9 +52,9 @@ _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
 _PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
 _PER_UNIT = {"天": "日"}
-_PER_AFTER = regex.compile(rf"/({V.alternation(V.PER_TIME)})(?![\p{{Han}}])")
+_PER_AFTER = regex.compile(rf"/({V.alternation((*V.PER_TIME, *V.PER_BASE))})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
-_GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度")
+_GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度", "增长目标")
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
@@ -80,6 +80,11 @@ _PERCENT_WORDS_HIGH = regex.compile(
 # The qualifiers a range's high end may carry: 增长6%-7%左右 is still the range 6 to 7.
 _RANGE_HIGH_QUALIFIERS = frozenset({"exact", "approx"})
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
+_DEGREE, _CELSIUS = "度", "℃"
+_TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
+_TEMPERATURE_REACH = 8
+_BELOW_ZERO = "零下"
+_CHANGE_WORDS = frozenset((*V.CHANGE_UP, *V.CHANGE_DOWN))
 _BEFORE_WINDOW = 12
 
 
@@ -163,6 +168,10 @@ def _candidates(text: str) -> list[_Candidate]:
         kind, unit = info.kind, info.unit
         if surface == "成":
             value *= 10
+        elif surface == _DEGREE and _TEMPERATURE.search(text, max(0, start - _TEMPERATURE_REACH), start):
+            unit = _CELSIUS                      # 年均气温13度: degrees Celsius, not kilowatt-hours
+            if text.endswith(_BELOW_ZERO, 0, start):
+                value = -value                   # 最低气温零下5度
         elif surface.startswith(_AND_A_HALF):
             value += _HALF                       # 1个半小时, 两个半月: one and a half
         if kind in ("ratio", "growth"):
@@ -209,10 +218,43 @@ def _candidates(text: str) -> list[_Candidate]:
         if high_value is not None and high_value > value:     # _ranges joins the two ends
             found.append(_Candidate(high.start("num"), high.end(), high_value * sign, unit, kind,
                                     P.SUFFIX_QUALIFIERS.get(high.group("post") or "", "exact")))
+    found.extend(_shared_unit_members(text, found))
     found.extend(_splits(text))
     found.extend(_indexes(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
+
+
+# Numbers listed before a figure that share its multiplier and unit: 分别拉动0.3、2.1和2.8个百分点,
+# 分别为25.1、3.2和1.1万吨 (not 第1、2和3名: ranks).
+_BARE_MEMBERS = regex.compile(rf"(?<![0-9０-９.．A-Za-z第{P.CHINESE_CHARS}{V.LIST_JOINERS}])"
+                              rf"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[{V.LIST_JOINERS}])+$")
+_BARE_MEMBER = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_BARE_MEMBERS_REACH = 40
+
+
+def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """The bare numbers listed right before a figure, each with the figure's multiplier, unit, kind and sign."""
+    out = []
+    for c in found:
+        if c.start == 0 or text[c.start - 1] not in V.LIST_JOINERS or not text[c.start].isdigit():
+            continue                                   # cheap test first: most figures follow no list
+        m = _BARE_MEMBERS.search(text, max(0, c.start - _BARE_MEMBERS_REACH), c.start)
+        if m is None:
+            continue
+        members = list(_BARE_MEMBER.finditer(text, m.start(), m.end()))
+        if all(len(n.group()) == 1 for n in members) and not text[c.start + 1:c.start + 2].isdigit():
+            continue                                   # 2、3个项目: two or three, an estimate
+        mult = _multiplier_of(text, c)
+        kind, sign = c.kind, -1 if c.value < 0 else 1
+        if kind in ("ratio", "growth"):                # 分别下降1.2、3.4%: the change stands before the list
+            is_change, sign = _change(text, m.start(), per_mille=c.unit == "‰")
+            kind = "growth" if is_change or c.unit == "百分点" else c.kind
+        for n in members:
+            value = parse_number(n.group(), mult)
+            if value is not None:
+                out.append(_Candidate(n.start(), n.end(), value * sign, c.unit, kind, "exact"))
+    return out
 
 
 def _splits(text: str) -> list[_Candidate]:
@@ -317,7 +359,11 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """分别为25.1万吨、3.2万吨和1.1万吨: members of a list share one indicator, and a rate listed
     right after a change (分别增长8.5%、10.6%) keeps the change's kind and sign."""
     for prev, cur in pairwise(found):
-        if text[prev.end:cur.start].strip() not in _LIST_JOINERS or cur.group >= 0:
+        gap = text[prev.end:cur.start].strip()
+        if cur.group >= 0 or not (gap in _LIST_JOINERS or (
+                # 分别增长12.6%、3.4%和下降2.7%: a change of its own direction in the list
+                prev.kind == cur.kind == "growth" and prev.unit == cur.unit and gap[:1] in V.LIST_JOINERS
+                and gap[1:] in _CHANGE_WORDS)):
             continue
         cur.group = prev.group if prev.group >= 0 else prev.start
         prev.group = cur.group
@@ -442,8 +488,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     last_sentence = (-1, -1)
     last_end_local = 0
     last_indicator = ""
+    last_subject = ""                          # what a clause saying only 同比增长 extends (indicator_for)
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
-    measure = ""                               # what the sentence's 从…看 names, if it opens so
+    measure = ""                               # what the paragraph's last 从…看 names, if a sentence opened so
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -476,7 +523,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         if not same_sentence:                   # what every fact of the sentence shares, read once
             whole_sentence = (_sentence_text(block, sentence, ls) if sentence[1] - sentence[0] <= _MAX_SENTENCE
                               else None)
-            measure = sentence_measure(btext, sentence[0])     # 从经济总量看，…
+            measure = sentence_measure(btext, sentence[0], measure if block is last_block else "")   # 从经济总量看，…
         clause0 = start_after(stops, ls, sentence[0])      # read by period_for and the placer
         # The indicator's phrase starts there too, or after the previous fact of the clause (the same
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).
@@ -493,21 +540,24 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         if not same_sentence:
             move_when = "" if move is None else move.when
         names = group_names.get(c.group)
+        subject = ""
         if move_end:
             indicator = last_indicator
         elif move is not None:     # what comes before 由/从 (高速公路里程从9.6万公里…), else the clause before
-            indicator = indicator_for(block, move.start, move.start, c.kind, min(phrase_start, move.start), floor,
-                                      last_indicator if same_sentence else "")
+            indicator, subject = indicator_for(block, move.start, move.start, c.kind, min(phrase_start, move.start),
+                                               floor, last_subject if same_sentence else "")
         elif c.label:
             indicator = c.label
         elif names is not None:
             indicator = names.pop(0) if len(names) > 1 else names[0]
+            if indicator == last_indicator:    # the high end of a range shares the low end's subject
+                subject = last_subject
         else:
-            indicator = indicator_for(block, ls, le, c.kind, phrase_start, floor,
-                                      last_indicator if same_sentence else "",
-                                      last_indicator if block is last_block and not same_sentence
-                                      and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
-                                      measure)
+            indicator, subject = indicator_for(block, ls, le, c.kind, phrase_start, floor,
+                                               last_subject if same_sentence else "",
+                                               last_subject if block is last_block and not same_sentence
+                                               and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
+                                               measure)
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []
@@ -515,7 +565,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                          if not _NUMERAL_ONLY.fullmatch(i)]
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
-                    indicator = items[0]
+                    indicator, subject = items[0], ""
                 # 分别给予30万元、100万元奖励: the word after the list names every member.
                 last = group_last[c.group]
                 tail = following_phrase(btext, last - offset) if last - offset <= blen else ""
@@ -560,6 +610,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 last_group_places = []
         sentence_indicators.append(indicator)
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
+        last_subject = subject or indicator
     rows.sort(key=itemgetter(0))             # the layout's order of blocks is not always the document's
     return rows
 

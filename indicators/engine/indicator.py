@@ -9,21 +9,24 @@ import regex
 
 from ..lang import vocab as V
 from ..lang.gazetteer import leading_place
+from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
 from .clauses import DECOR, clause_start, clean, respectively_clause
-from .layout import Block
+from .layout import DATELINE, Block
 from .period import PERIOD
 
 _LEADING = regex.compile(
-    r"^(?:其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士))+"
+    r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
+    r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
+    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士))+"
 )
 _TRAILING = regex.compile(
-    r"(?:达到了|达到|达|分别为|分别|约为|约|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
+    rf"(?:达到了|达到|达|分别为|分别|约合|折合|人民币|(?<!{V.char_class(ENDS_WORD_WITH_YUE)})约为?|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
-    r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
+    r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
-    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
+    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
 )
+_LINK_BEFORE_PER = regex.compile(r"(?:为|是|达到?)(每\p{Han}{1,4})$")
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
 # How a change was measured (按可比口径, 扣除价格因素): no part of what changed.
@@ -34,7 +37,7 @@ _BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
     rf"|{_ON_A_COMPARABLE_BASIS})*"
-    rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
+    rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
     # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
     rf"|^(?:{V.char_class(V.MULTIPLE_BASE_LEAD)}|相当于)(?:{PERIOD.pattern})$"
 )
@@ -46,12 +49,29 @@ _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
     + r"|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
+    # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
+    # names what is counted before it, and the words that belong to that figure are left to it; not a
+    # figure that qualifies the noun (2台35万千瓦机组, 1.2万名65岁以上老年人, 村的418个茶样) or a name (5G)
+    rf"|(?<=[^\W\d的])(?:{V.alternation(PREFIX_QUALIFIERS)})?[{V.ARABIC_DIGIT}]+(?![A-Za-zＡ-Ｚａ-ｚ])"
 )
 # 6.5%－7%的增速, 10—15%过着…: what the low end of a range of rates measures follows its high end.
 _RATE_RANGE_OF = re.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-9０-９.．]+[%％]")
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
 _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
+_RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
+_CHANGE_TAIL = regex.compile(
+    rf"(?:预期|预计)?(?:同比|环比|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
+    rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+_DONE = "完成"            # after what is measured, only a verb
+_MIN_SUBJECT = 3
+# An aggregate of what the clause before named (its total, its daily mean, the sum set aside for or invested
+# in it); the last two are of the very things named (新开工项目…，总投资…), the others of their stock.
+_INVESTMENT = "总投资"
+_INVESTED_IN = ("项目", "工程", "实事", "企业", "园区", "基地")   # (not 全长28.6公里，总投资…: the road's)
+_OF_THE_SAME = frozenset({"安排", _INVESTMENT})
+_TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", "日均", "月均", *_OF_THE_SAME})
+_ADDED_LEAD = regex.compile(r"^(?:全年)?新(?:增|认定|登记|设立|注册|建|开工|引进)")
 _SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
@@ -65,10 +85,13 @@ _THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛"})
 
 
 def _strip_edges(phrase: str) -> str:
-    """Drop leading connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
+    """Drop leading datelines, connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
     before = None
     while phrase and phrase != before:
         before = phrase
+        dateline = DATELINE.match(phrase)           # 本报讯今年我省高校毕业生… (the news item's opening)
+        if dateline and dateline.end() < len(phrase):
+            phrase = phrase[dateline.end():]
         phrase = _LEADING.sub("", phrase)
         m = PERIOD.match(phrase)
         if m and m.end() < len(phrase):
@@ -76,8 +99,28 @@ def _strip_edges(phrase: str) -> str:
         name = leading_place(phrase)
         if name and len(name) < len(phrase):
             phrase = phrase[len(name):]
-    phrase = _TRAILING.sub("", phrase)
+    phrase = _TRAILING.sub("", _LINK_BEFORE_PER.sub(r"\1", phrase))    # 均价为每平方米 -> 均价每平方米
     return "" if phrase in _ADVERBS_ONLY else phrase
+
+
+_FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-Ｚａ-ｚ]+")
+
+
+def _last_chars(phrase: str, n: int) -> str:
+    """The last ``n`` characters of a phrase, never starting inside a number, a time or a Latin word:
+    市12345政务服务… is not cut to 5政务服务…, nor 预算草案2026年全市一般… to 6年全市一般…, nor GDP增速… to
+    DP增速… (the cut moves past it, and what then leads the phrase is stripped like any phrase's edge)."""
+    cut = len(phrase) - n
+    if cut <= 0:
+        return phrase
+    for m in _FIGURE_OR_TIME.finditer(phrase, 0, cut + n):
+        if m.start() >= cut:
+            break
+        if m.end() > cut:
+            return _strip_edges(phrase[m.end():])
+    if phrase[cut] in V.LEVEL_OF_SUFFIX:       # the end of a place's name (吴兴区2024年… cut to 区2024年…)
+        return _strip_edges(phrase[cut + 1:])
+    return phrase[cut:]
 
 
 @lru_cache(maxsize=65536)
@@ -86,10 +129,11 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
     few clauses, 同比增长 or 全市地区生产总值, precede most figures of a bulletin): the phrase it names,
     whether it only says how the figure changed, and its last words (for 地区生产总值 + 同比增长)."""
     cleaned = clean(clause)
-    before = _strip_edges(cleaned)[-_MAX_BEFORE:]
+    before = _last_chars(_strip_edges(cleaned), _MAX_BEFORE)
     change_only = bool(_CHANGE_ONLY.match(before))
     # The change words without what the strip dropped (其中6月份增长 adds 增长, not the period).
-    return before, change_only, (_BASIS_LEAD.sub("", before) if change_only and before else cleaned.lstrip("，,"))[-_MAX_CHANGE_WORDS:]
+    change_words = _BASIS_LEAD.sub("", before) if change_only and before else cleaned.lstrip("，,")
+    return before, change_only, _last_chars(change_words, _MAX_CHANGE_WORDS)
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -110,6 +154,8 @@ def following_phrase(text: str, end: int) -> str:
         tail = tail[1:]
     stop = _FOLLOW_END.search(tail)
     phrase = tail[:stop.start()] if stop else tail
+    if phrase[:1].isdigit() and fact_pattern().fullmatch(phrase):
+        return ""                                 # 贫困户1200户3800人: another figure, not what is counted
     if len(phrase) > _MAX_AFTER:              # at most _MAX_AFTER characters, quotes and spaces not counted
         kept = 0
         for i, ch in enumerate(phrase):
@@ -150,18 +196,24 @@ _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "�
 _BY = "以"
 
 
-def sentence_measure(text: str, s0: int) -> str:
-    """The measure a sentence opened by 从…看 names (经济总量, 增速), or ''."""
+def sentence_measure(text: str, s0: int, current: str = "") -> str:
+    """The measure a sentence opened by 从…看 names (经济总量, 增速), '' for one that names a way of
+    breaking down; ``current`` (the measure of the paragraph so far) for a sentence opened otherwise
+    (从经济总量看，广东…。浙江以6.8万亿元位居第四: still 经济总量)."""
     m = _MEASURE_LEAD.match(text, s0)
-    return m.group(1) if m and not m.group(1).endswith(_DIMENSIONS) else ""
+    if m is None:
+        return current
+    return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
-                  previous: str, carried: str = "", measure: str = "") -> str:
-    """A short phrase naming what the number measures.
+                  previous: str, carried: str = "", measure: str = "") -> tuple[str, str]:
+    """A short phrase naming what the number measures, and the subject a clause after it that only
+    says how it changed extends (the phrase itself, or for 同比增长 the subject it extended: 存款余额
+    11.8万亿元，同比增长8.1%，比年初增加7632亿元 gives 存款余额比年初增加, not …同比增长比年初增加).
 
     ``floor`` is where the clause may start at the earliest (the end of the previous fact in it),
-    ``start`` where it starts (``clauses.clause_start`` from ``floor``); ``previous`` is the indicator
+    ``start`` where it starts (``clauses.clause_start`` from ``floor``); ``previous`` is the subject
     of the fact before in the same sentence, used when the clause only says 同比增长; ``carried`` that
     of the paragraph's last fact before the sentence, used when the sentence's first clause says only
     how a place or a part changed (…增长8.3%。分县市区看，泰山区增长9.1%); ``measure`` what a sentence
@@ -170,41 +222,70 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
     if measure and before in ("", _BY):
-        return measure
+        return measure, measure
     if not previous and carried and change_only and before and kind == "growth":
         previous = carried
     if previous and change_only and (kind == "growth" or (before and before[0] in _COMPARING_FIRST)):
         # 地区生产总值 + 同比增长, once: a sentence of many such clauses must not grow the phrase figure by
         # figure (it made such a sentence quadratic)
         if previous.endswith(change_words) or len(previous) + len(change_words) > _MAX_CHAIN:
-            return previous
-        return previous + change_words
+            return previous, previous
+        return previous + change_words, previous
+    if previous and before.startswith(_RATE_WORDS):
+        # 贷款余额9.67万亿元，同比增长7.4%，增速比全国高0.8个百分点: the rate of what came before
+        # (工业增加值同比增长7.6%，增速比…回落: of 工业增加值, not of 工业增加值同比增长)
+        subject = _CHANGE_TAIL.sub("", previous) or previous
+        if len(subject) + len(before) <= _MAX_CHAIN:
+            return subject + before, subject
+    if previous and kind == "ratio" and before[:1] in V.MULTIPLE_BASE_LEAD and len(before) > 1:
+        # 一般公共预算收入完成486.2亿元，为预算的101.3%，比上年增长4.6%: the share of plan is the revenue's,
+        # and so is the growth after it
+        subject = _CHANGE_TAIL.sub("", previous) or previous
+        if len(subject) + len(before) <= _MAX_CHAIN:
+            return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
-        return previous
+        return previous, previous
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
         # 教育支出24.6亿元，占一般公共预算支出的21.5%: the share of what came before (its subject, when
         # that was a share too: …占预算数的82.82%；国防费支出…，占预算数的90.36%)
-        subject = previous.partition(_SHARE_OF)[0]
-        return subject + before if len(subject) + len(before) <= _MAX_CHAIN else before
+        subject = _CHANGE_TAIL.sub("", previous.partition(_SHARE_OF)[0])     # 工业投资占…, not 工业投资增长占…
+        phrase = subject + before if len(subject) + len(before) <= _MAX_CHAIN else before
+        return phrase, phrase              # (…占…的21.5%，比上年提高1.3个百分点: the share rose)
     after = (following_phrase(text, local_end)
              if kind in _FOLLOWING_KINDS or not before or text.startswith("的", local_end) else "")
     if (after.endswith(_MAGNITUDE_WORDS) and kind not in _FOLLOWING_KINDS) or after in _THRESHOLD_WORDS:
         after = ""                          # 稳定在2%左右的较低水平, 突破1万亿元大关: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
+    if (previous and before in _TOTAL_WORDS and not after
+            and (before != _INVESTMENT or _CHANGE_TAIL.sub("", previous).endswith(_INVESTED_IN))):
+        # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元: the total of, the sum
+        # set aside for, what came before
+        subject = _CHANGE_TAIL.sub("", previous) or previous
+        if before not in _OF_THE_SAME:
+            subject = _ADDED_LEAD.sub("", subject) or subject     # 新增企业23家，总数…: the stock, not the new
+        return subject + before, subject
+    if not after and before.endswith(_DONE) and len(before) - len(_DONE) >= _MIN_SUBJECT:
+        before = _TRAILING.sub("", before[:-len(_DONE)])   # 地区生产总值完成4721.3亿元, 投资共完成 (but
+                                                            # 完成7356座水库, 至少完成四千万亩)
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
         before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
     phrase = before + after if after not in before else before
     if phrase:
-        return phrase
+        return phrase, phrase
     if previous:                           # 新开通5G基站2156个，累计达到1.2万个: the same thing, summed
-        return previous
+        return previous, previous
     # Nothing in the clause (共计2000株): the clause before it says what is counted.
     prev_start = clause_start(text, max(start - 1, 0), 0)
-    return _strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)])))[-_MAX_BEFORE:]
+    phrase = _last_chars(_strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)]))), _MAX_BEFORE)
+    return phrase, phrase
 
 
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
+_BARE_RESPECTIVELY = "分别"
+# What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
+# move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.
+_MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向])\p{Han}{2,6}(?<!的)")
 
 
 _ORDINAL = "第"
@@ -214,14 +295,16 @@ def _share_head(items: list[str]) -> list[str]:
     """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
     城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
     Only when every modifier is as long as the last item's (工业、服务业增加值 is left alone: 服务业 is
-    not 服务 + 业) and the head is a known shared noun."""
+    not 服务 + 业) and the head is a known shared noun, or the modifiers come in pairs (城市、农村低保标准)."""
     if len(items) < 2:
         return items
     ordinal = items[0].startswith(_ORDINAL) and not items[-1].startswith(_ORDINAL)
     heads = [items[0][len(_ORDINAL):] if ordinal else items[0], *items[1:-1]]
     last = items[-1]
     n = len(heads[0])
-    if (n > 2 or any(len(h) != n for h in heads) or not last[n:].startswith(V.SHARED_HEAD_NOUNS)
+    paired = all(h in V.PAIRED_MODIFIERS for h in heads) and last.startswith(V.PAIRED_MODIFIERS)
+    if (n > 2 or any(len(h) != n for h in heads)
+            or not (last[n:].startswith(V.SHARED_HEAD_NOUNS) or (paired and len(last) > n))
             or any(len(h) > 1 and leading_place(h) == h for h in heads)):
         return items
     prefix = _ORDINAL if ordinal else ""
@@ -237,11 +320,19 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if not m:
         return []
     subject = _strip_edges(clean(block.text[start:m.start()]))
+    compared = ""
+    if subject and _CHANGE_ONLY.match(subject):
+        compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
     items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
+    if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
+        items = [item for item in subject.split(V.LIST_COMMA) if item] or items
+    measured = block.text[m.end():local_start]
+    if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
+        items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if not subject and len(earlier) >= count:
-        change = m.group("change") or ""
+        change = compared + (m.group("change") or "")
         return [name + change for name in earlier[-count:]]
     return items
 

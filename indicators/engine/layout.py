@@ -169,10 +169,18 @@ def _classify(line: str) -> str:
     stripped = line.strip()
     if len(stripped) <= _MAX_HEADING + 10 and _BYLINE.search(stripped):
         return "byline"
-    if (len(stripped) <= _MAX_HEADING and stripped[-1] not in _TERMINAL and not _ends_clause(stripped)
+    if (len(stripped) <= _MAX_HEADING and not _ends_sentence(stripped) and not _ends_clause(stripped)
             and not _INNER_SENTENCE_END.search(stripped)):
         return "heading"
     return "body"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does; a closing quote only after a sentence's end (…增收。”), not
+    one that closes a phrase (马庄镇：特色种植鼓起农民“钱袋子”, a headline)."""
+    if line[-1] in V.CLOSING_QUOTES and len(line) > 1:
+        return line[-2] in _TERMINAL
+    return line[-1] in _TERMINAL
 
 
 def _ends_clause(line: str) -> bool:
@@ -182,11 +190,14 @@ def _ends_clause(line: str) -> bool:
 # A line ending in one of these cannot end a headline: the sentence goes on below (…增加值同比 / 增长6.5%。).
 _DANGLING = regex.compile(r"(?:同比|环比|达到|实现|完成|共计|累计|分别|为|的|和|与|及|了|在|比|约|近|共|达|是|至|到|从|对|把|被|将)$")
 _STARTS_WITH_NUMBER = regex.compile(V.FIGURE_CHAR)
+_STARTS_WITH_YEAR = regex.compile(rf"(?:{V.YEAR_DIGITS})年")
 
 
 def _starts_with_figure(text: str, pos: int) -> bool:
-    """The line at ``pos`` opens with a number and its unit (3.2万人，…), not a name (8890服务平台)."""
-    return bool(_STARTS_WITH_NUMBER.match(text, pos) and fact_pattern().match(text, pos))
+    """The line at ``pos`` opens with a number and its unit (3.2万人，…), not a name (8890服务平台) or a
+    year (二、2026年预算草案 / 2026年全市…: the heading stays a heading)."""
+    return bool(_STARTS_WITH_NUMBER.match(text, pos) and not _STARTS_WITH_YEAR.match(text, pos)
+                and fact_pattern().match(text, pos))
 
 
 def _opens_item(text: str, lines: list[tuple[int, int]], i: int) -> bool:

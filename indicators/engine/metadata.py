@@ -61,6 +61,10 @@ _DATELINE_DATE = re.compile(r"^(?:[^\n]{0,20}?)(?P<date>(?:19|20)[0-9]{2}\s*[-/�
                             re.MULTILINE)
 _DATE_LINE = re.compile(r"^[\s（(]*(?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)[\s）)]*$",
                         re.MULTILINE)
+# A masthead or issue line that ends with its date after a gap: 管委会主办　　2023年11月30日, 第46期 2024年3月5日 星期二.
+_MASTHEAD_DATE = re.compile(
+    r"^[^\n]{2,40}?[ \t\u3000](?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)"
+    r"(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$", re.MULTILINE)
 _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
 _MONTHLY = re.compile(
@@ -92,6 +96,7 @@ def _region(name: str, within: str = "") -> Region | None:
 def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, str]:
     """(region, where it came from, its name as written when the gazetteer lacks it)."""
     congress = _CONGRESS.search(head)
+    congress_place = ""
     if congress is not None:
         place = congress.group("place")
         if not place or place.endswith("全国") or "全国人民代表大会" in congress.group(0):
@@ -99,6 +104,7 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         region = _region(place)
         if region is not None:
             return region, "dateline", ""
+        congress_place = place        # 在青山区第十届人民代表大会: a name the gazetteer lacks or holds twice
     if _NATIONAL.search(title):
         return NATIONAL, "title", ""
     title_issuers = issuer_places(title)
@@ -122,6 +128,8 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         region = _region(place)
         if region is not None and region.level != "区域":
             return region, "file name", ""
+    if congress_place:
+        return None, "dateline", congress_place
     if issuers:                       # an issuer the gazetteer lacks (a new county, a fictional city)
         return None, "issuer", next(iter(issuers))
     return None, "", ""
@@ -170,6 +178,9 @@ def _read_date(head: str, title: str, name: str, kind: str) -> tuple[str, str]:
         return date, "发布时间"
     alone = _DATE_LINE.search(head[:600])                  # a line that is only a date: the release date
     if alone is not None and (date := parse_date(alone.group("date"))):
+        return date, "dateline"
+    masthead = _MASTHEAD_DATE.search(head[:600])
+    if masthead is not None and (date := parse_date(masthead.group("date"))):
         return date, "dateline"
     if kind == "news":
         dated = _DATELINE_DATE.search(head[:400])
@@ -221,8 +232,8 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     lines = _head_lines(head)
     top = []                                    # the lines above the speech or the body: title, dateline, issuer
     for line in lines[:_TITLE_LINES]:
-        if line.startswith("各位代表") or len(line) > _MAX_TITLE:
-            break
+        if line.startswith("各位代表") or len(line) > _MAX_TITLE or line[-1] in V.SENTENCE_END:
+            break                               # (a short first paragraph is body, not a title line)
         top.append(line)
     title = next((line for line in top if not line.startswith("——")), "")
     if kind:

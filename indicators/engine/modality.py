@@ -29,6 +29,8 @@ from .dates import date_parts
 
 MODALITIES = ("actual", "target", "forecast")
 _IN_CLAUSE = V.char_class(V.CLAUSE_END + V.COLONS, negate=True)
+_STRIVE = "力争|争取|确保"       # a goal, or after 为/以 (为确保…) a purpose
+_YI_IN_WORD = "可所难得足加予"    # 以 of 可以, 所以, 难以 …: no purpose
 _CUES = re.compile(
     # a target said to be met, exceeded or missed: what follows is an outcome
     r"(?P<met>(?<!努力)(?<!力争)(?<!争取)(?<!确保)(?<!要)(?<!将)"
@@ -36,10 +38,16 @@ _CUES = re.compile(
     r"|(?P<done>实际|已经|已|刚刚过去的)"
     r"|(?P<forecast>预计|预测|估计|可望|有望)"
     r"|(?P<target>预期目标|主要目标|调控目标|奋斗目标|目标[是为]|目标定[为在]|目标设定|预期[为是]|增长预期"
-    r"|计划(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))|要求|力争|争取|确保|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
+    # not a programme's name in quotes (“三支一扶”计划), but a five-year plan's (“八五”计划)
+    r"|(?:(?<=五[”\"])|(?<![”\"」』]))计划(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))"
+    r"|要求|拟|规划(?!纲要)|目标|预期|设定为|调高到|调低到|定为|必须"
+    rf"|(?<!为)(?<!为了)(?<![^{_YI_IN_WORD}]以)(?:{_STRIVE})"
     r"|(?<![主重只不需必首纲摘扼])要(?![素点是害])|将要)"
     # said of a year to come these set a goal; in the review of a year past they report what was done
-    r"|(?P<planned>控制在|控制到|安排)"
+    r"|(?P<planned>控制在|控制到|安排|提出)"        # 广东提出地区生产总值增长5%左右: a goal put forward
+    # 为争取…至少一千五百斤粮食而奋斗 sets a goal; 为确保颗粒归仓，县里投入收割机2100余台 says why what
+    # follows its clause was done (deciding_cue)
+    rf"|(?P<purpose>(?:(?<=为)|(?<=为了)|(?<=以)(?<![{_YI_IN_WORD}]以))(?:{_STRIVE}))"
     # 将 (will): in the plan part of a report a goal (一九五七年…将达到五十七亿吨); elsewhere a forecast
     # or a plan of someone else (将出现强降雨, 建成后将惠及), so it decides nothing
     r"|(?P<future>将(?![近来军领]))"
@@ -48,10 +56,11 @@ _CUES = re.compile(
 # in every other rate): _CUES opens with lookbehinds, so re would try it at every character; it is
 # tried only where these start (scan.finditer_near), which re finds at C speed.
 _CUE_START = re.compile("实现|完成|达到|超过|超额|好于|高于|低于|略低|接近|实际|已|刚刚|预计|预测|估计|可望|有望"
-                        "|预期|主要|调控|奋斗|目标|增长预|计划|力争|争取|确保|拟|规划|设定|调高|调低|定为|必须|要|将要"
+                        "|预期|主要|调控|奋斗|目标|增长预|计划|力争|争取|确保|拟|规划|设定|调高|调低|定为|必须|要|将要|提出"
                         "|控制|安排|将")
 _NOT_END_OR_DIGIT = V.char_class(V.CLAUSE_END, negate=True)[:-1] + r"\d]"
 _TARGET_AFTER = re.compile(rf"^{_NOT_END_OR_DIGIT}{{0,4}}?的?(?:预期|预定|调控|奋斗|既定|发展|增长)?目标")
+_CLAUSE_BREAK = re.compile(V.char_class(V.CLAUSE_END))
 _BOUNDED = frozenset({"approx", "more_than", "at_least", "at_most", "less_than"})
 _ESTIMATE_REACH = timedelta(days=92)
 
@@ -92,7 +101,9 @@ def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 
     - 将 (will) defers to an earlier cue of the sentence (按照规划，到2026年…将突破: the plan decides;
       预计将达到: the estimate), and
     - 控制在 or 安排 right after 要把, 要将 (去年曾提出，要把物价上涨幅度控制在10%以内) keeps the goal that
-      要 sets, even in a review."""
+      要 sets, even in a review, and
+    - 为确保, 为了争取 set a goal only in their own clause (为争取…一千五百斤粮食而奋斗), not for the clauses
+      after it (为确保颗粒归仓，县里投入收割机2100余台: None, no cue decides)."""
     i = bisect_right(cues, (pos, "\uffff")) - 1
     if i < 0:
         return None
@@ -100,6 +111,8 @@ def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 
     while earlier >= 0 and cues[earlier][1] == "future":
         earlier -= 1
     kind = cues[i][1]
+    if kind == "purpose":                # a goal within its own clause only
+        return None if _CLAUSE_BREAK.search(text, start + cues[i][0], start + pos) else "target"
     if kind == "future" and earlier >= 0:
         return cues[earlier][1]
     if kind == "planned" and earlier >= 0 and cues[earlier][1] == "target":
@@ -135,6 +148,8 @@ def modality_of(before: str, after: str = "", *, role: str = "", listed_target: 
         return "actual" if ended else "forecast"
     if kind in ("met", "done"):
         return "actual"
+    if kind == "planned" and not role and period_has_ended(period_end, doc_date):
+        return "actual"                      # 今年以来，县里安排专项资金1200万元: on a page, what was set aside
     if kind == "target" or listed_target or (kind == "planned" and role != "review") or (
             kind == "future" and role == "plan" and not period_has_ended(period_end, doc_date)):
         return "target"

@@ -20,6 +20,7 @@ _VERB_TO = rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)}
 _TO = re.compile(rf"[{re.escape(V.COMMAS)}]?{_VERB_TO}")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
 _OWN_TIME = re.compile(rf"(?:{PERIOD.pattern})的?")
+_PER_UNIT = re.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)+")      # 每吨, 每人每年: what the level is per, not a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +47,13 @@ def move_from(text: str, start: int, end: int, clause0: int) -> Move | None:
     if m is None:
         return None
     when = m.group("when")
-    if when and when not in V.MOVE_FROM_UNDATED and not PERIOD.fullmatch(when):
+    undated = when in V.MOVE_FROM_UNDATED or _PER_UNIT.fullmatch(when) is not None   # 由每吨120元下调至95元
+    if when and not undated and not PERIOD.fullmatch(when):
         return None                        # 由企业投入500万元: 由 names who, not when
     to = _TO.match(text, end, end + _TO_REACH)
     if to is None:
         return None
-    return Move(m.start(), "" if when in V.MOVE_FROM_UNDATED else when, end, to.end())
+    return Move(m.start(), "" if undated else when, end, to.end())
 
 
 def ends_move(text: str, move: Move, start: int) -> bool:

@@ -28,9 +28,10 @@ _IN_LINE_CLAUSE = V.char_class(V.CLAUSE_END + "\n", negate=True)
 _SPECIAL = (
     rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
     rf"|(?:{V.SMALL_NUMBER})年来"
-    r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)[”\"]?(?:[0-9一二三四五六七八九]天)?(?:小长假|长假|假期|黄金周|期间)+"
+    r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
+    r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
-    r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间"
+    r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|上个?月|本月|上周|本周|昨日|昨天|前日"
     rf"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至{_IN_LINE_CLAUSE}{{1,14}}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
@@ -41,11 +42,12 @@ PERIOD = re.compile(
 )
 
 # Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 周
-# (2024年, 1-7月, 前三季度, 过去五天), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 (目前, 截至, 十四五),
+# (2024年, 1-7月, 前三季度, 过去五天, 上周), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 昨 (目前,
+# 截至, 十四五, 昨日),
 # or the space, dash or 至 right after the first month of a range (10 － 12月, where 月 may lie further):
 # PERIOD is tried only before them. A space, dash or 至/到 after anything but a numeral (达到) is none.
 _RANGE_MARKS = re.escape(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
-_PERIOD_ANCHOR = re.compile(rf"[年月季天周假期旦节前截五\s{_RANGE_MARKS}]"
+_PERIOD_ANCHOR = re.compile(rf"[年月季天周假期旦节前截五昨\s{_RANGE_MARKS}]"
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 
@@ -132,7 +134,7 @@ def _is_part_of(text: str, pos: int) -> bool:
     return _PART_LEAD.search(text, max(0, pos - 4), pos) is not None
 
 
-_DAY = re.compile(r"(?!截至).*[0-9一二三四五六七八九十]日$")
+_DAY = re.compile(r"(?!截至).*[0-9一二三四五六七八九十]日$|(?:昨日|昨天|前日)$")
 _YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")

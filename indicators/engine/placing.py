@@ -23,8 +23,10 @@ from dataclasses import dataclass
 
 from ..lang import vocab as V
 from ..lang.catalogue import Catalogue, Indicator
+from ..lang.gazetteer import leading_place
+from ..lang.numbers import CN_DIGITS
 from ..lang.regions import NATIONAL, enclosing, lookup
-from .clauses import clause_end, first_clause_end, scan_back
+from .clauses import clause_end, first_clause_end, scan_back, segment_start
 from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
@@ -42,6 +44,8 @@ _CHANGE_ONLY = re.compile(
     rf"|{V.char_class(V.GENERIC_PREFIXES)}(?:省|市|区|县)"
     r"|[，、\s])*")
 _LOOK_BACK = 80
+_SEGMENT_LEAD = re.compile(rf"[{V.CLAUSE_END}\s]*(?:其中[{V.COMMAS}]?)?")
+_FIGURE_START = re.compile(rf"[{V.ARABIC_DIGIT}{CN_DIGITS}]")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whose subject may lie a sentence back
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
@@ -138,6 +142,14 @@ class _Spot:
     s1: int
     clause0: int
     paragraph: _Paragraph
+
+
+def _names_only_a_place(segment: str) -> bool:
+    """Whether a segment names a place and then its figure (江苏3.48万亿元，…), not what it measures
+    (全国新建商品房销售面积77930万平方米，…)."""
+    segment = segment[_SEGMENT_LEAD.match(segment).end():]
+    place = leading_place(segment)
+    return bool(place) and _FIGURE_START.match(segment, len(place)) is not None
 
 
 class Placer:
@@ -393,7 +405,13 @@ class Placer:
         clause = text[clause0:spot.local]
         entry = self.catalogue.match(clause, kind, unit)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
-            entry = self.catalogue.match(text[max(spot.s0, clause0 - _LOOK_BACK):clause0], kind, unit)
+            # within its segment (优良天数比例为85.5%；细颗粒物浓度…，同比下降8.8% is not of the former),
+            # unless the segment opens with a place (…零售总额…；江苏3.48万亿元，增长5.0%: the same measure)
+            window0 = max(spot.s0, clause0 - _LOOK_BACK)
+            segment0 = segment_start(text, clause0, spot.s0)
+            entry = self.catalogue.match(text[max(segment0, window0):clause0], kind, unit)
+            if entry is None and segment0 > window0 and _names_only_a_place(text[segment0:clause0]):
+                entry = self.catalogue.match(text[window0:clause0], kind, unit)
         rate = next((w for w in _RATE_WORDS if clause.startswith(w)), "") if kind == "growth" else ""
         if entry is None and rate:
             # 要把商品零售物价上涨幅度控制在10%以内。虽然…，涨幅仍然高达21.7%: the rate of the thing whose rate
@@ -415,7 +433,10 @@ class Placer:
         level = V.LEVEL_OF_SUFFIX.get(region[-1:], "")
         generic = region[0] in V.GENERIC_PREFIXES and level in ("省", "市", "县") and len(region) == 2
         if generic:                          # 全省, 本市: the document's region, or the one it lies in (not 全镇)
-            found = lookup(self.meta.region_name, self.within) if self.meta.region_name else None
+            home = self.meta.region_name or self.doc.masthead     # a news page's: its paper's
+            found = lookup(home, self.within) if home else None
+            if found is not None and found.name.endswith(region[-1]):
+                return found.name, found.code   # 全市 of 临江市, a county-level city: itself
             if found is not None and level in ("省", "市"):
                 found = enclosing(found, level) if found.level != level else found
             if found is not None and found.level == level:

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
-from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, respectively_clause
+from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, respectively_clause, scan_back
 from .layout import DATELINE, Block
 
 if TYPE_CHECKING:
@@ -86,12 +86,13 @@ def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
 
 
 def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int) -> str:
-    """全市 in an article about 鞍山 is 鞍山; 全区 in 吴兴区's notice is 吴兴区; 全镇 is the town named last."""
+    """全市 in an article about 鞍山 is 鞍山, in 新泰市's bulletin 新泰市; 全区 in 吴兴区's notice is 吴兴区; 全镇
+    is the town named last."""
     level = V.LEVEL_OF_SUFFIX[generic[-1]]
     if level == "乡":
         return doc.town_before(pos) or generic
-    if default and doc.level(default) == level:
-        return default
+    if default and (doc.level(default) == level or default.endswith(generic[-1])):
+        return default                      # (全市 in 新泰市's bulletin: a county-level city, itself)
     return doc.place_of_level(level) or generic
 
 
@@ -124,4 +125,7 @@ def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: 
     start, m = respectively_clause(block.text, local_start, floor)
     if not m:
         return []
+    if start == m.start() and start - 1 > floor:
+        # 广东、江苏、山东位列前三，分别为10.2万亿元…: the clause before lists them
+        start = scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS)
     return [name for pos, name in ctx.places if start <= pos < m.start()]

@@ -90,6 +90,10 @@ class Rule:
 
 
 _YEAR = frozenset({"年"})
+_ORDINAL_JOINERS = "、和及"
+_ORDINAL_BEFORE = regex.compile(rf"第\s*(?:[0-9０-９{P.CHINESE_CHARS}]{{1,4}}[{_ORDINAL_JOINERS}])+$")
+_DEGREE = "度"
+_COORDINATES = frozenset({"北纬", "南纬", "东经", "西经"})
 GUARD_REACH = 12
 _ASCII_DIGITS = "0123456789"
 # Units that number the parts of a place (7栋2单元), and the words after a number that do: a count
@@ -138,7 +142,9 @@ RULES: tuple[Rule, ...] = (
          "账户余额显示为12345678901234567890元。", lambda f: f.value is not None and abs(f.value) >= IMPLAUSIBLE),
     Rule("ordinal", "第 before the number makes it an ordinal (第十四届, 第一个, 第 3 名)",
          "该区第3次获此殊荣。",
-         lambda f: f.before == "第" or (f.before.isspace() and f.text[f.start - 2:f.start - 1] == "第"),
+         lambda f: (f.before == "第" or (f.before.isspace() and f.text[f.start - 2:f.start - 1] == "第")
+                    or (f.before in _ORDINAL_JOINERS and _ORDINAL_BEFORE.search(f.text, max(0, f.start - 12), f.start)
+                        is not None)),       # 居第二、三位: the 第 of the list's first member
          before="第"),
     Rule("session_ordinal", "a Chinese numeral before 次会议/次全会 numbers a session (十四届全国人大二次会议)",
          "十四届全国人大二次会议在京开幕。",
@@ -187,6 +193,10 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.next_char.isascii() and f.next_char.isdigit()
                     and (f.chinese or f.info.unit in _ADDRESS_UNITS or _ADDRESS_AFTER.match(f.text, f.end) is not None)),
          after=_ASCII_DIGITS),
+    Rule("coordinate", "北纬36度, 东经120度: a position on the globe, not kilowatt-hours",
+         "该县位于北纬36度。",
+         lambda f: f.surface == _DEGREE and f.text[max(0, f.start - 2):f.start] in _COORDINATES,
+         units=frozenset({"千瓦时"}), before="纬经"),
     Rule("era_year", "民国三十八年, 康熙四十二年: a year of an era", "此桥建于康熙四十二年。",
          lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start)),
          units=_YEAR),

@@ -143,12 +143,13 @@ def leading_place(text: str) -> str:
     return ""
 
 
-# A document names its own issuer at the top (云泽市2023年国民经济…公报, 禾丰县人民政府): such a name is
-# a place even when the gazetteer lacks it (new or renamed divisions, development zones).
+# A document names its own issuer at the top (云泽市2023年国民经济…公报, 禾丰县人民政府, a county paper's
+# masthead 中共安溪县委机关报 or 安溪县融媒体中心主办): such a name is a place even when the gazetteer lacks
+# it (new or renamed divisions, development zones).
 _ISSUER = regex.compile(
-    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))"        # 湖州市吴兴区人民政府
+    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))(?:中共)?"        # 湖州市吴兴区人民政府
     r"(?P<name>\p{Han}{2,4}?(?:省|市|县|区|州|旗))"
-    r"(?=人民政府|人民代表大会|统计局|政府|委员会|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
+    r"(?=人民政府|人民代表大会|统计局|政府|委员会|委机关报|融媒体中心|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
     regex.MULTILINE,
 )
 _HEAD = 3000
@@ -165,10 +166,47 @@ _ZONE = regex.compile(
 )
 
 
+# A newspaper's masthead on the first line names the place it serves (临江日报, 安溪报): the name as a
+# place, or with 市 or 县 (not 区: 光明日报 is no district's paper).
+_MASTHEAD = regex.compile(r"\A\s*(?P<name>\p{Han}{2,4}?)(?:日报|晚报|时报|报)(?=\s|$)", regex.MULTILINE)
+_MASTHEAD_SUFFIXES = ("", "市", "县")
+
+
+def masthead_place(text: str) -> str:
+    """The place a newspaper's masthead on the first line names (临江日报 -> 临江市), or ''."""
+    m = _MASTHEAD.match(text)
+    if m is None:
+        return ""
+    levels = place_levels()
+    paper = next((m.group("name") + s for s in _MASTHEAD_SUFFIXES if m.group("name") + s in levels), "")
+    return "" if paper and _speaks_of_another_level(text[:_HEAD], paper) else paper
+
+
+def _speaks_of_another_level(head: str, place: str) -> bool:
+    """Whether a page says 我市/全市 and never 我县/全县 of the 县 its masthead matched (滨海晚报 serving a
+    city 滨海 is not the paper of 滨海县), or the other way round."""
+    suffix = place[-1]
+    if suffix not in _CITY_OR_COUNTY:
+        return False
+    other = _CITY_OR_COUNTY.replace(suffix, "")
+    return _says(head, other) and not _says(head, suffix)
+
+
+_CITY_OR_COUNTY = "市县"
+
+
+def _says(head: str, suffix: str) -> bool:
+    return f"我{suffix}" in head or f"全{suffix}" in head
+
+
 def issuer_places(text: str) -> dict[str, str]:
-    """Place names the document's head gives as its issuer, with their level (省, 市 or 县)."""
+    """Place names the document's head gives as its issuer (its masthead's first), with their level
+    (省, 市 or 县)."""
     found: dict[str, str] = {}
     head = min(len(text), _HEAD)
+    paper = masthead_place(text)
+    if paper:
+        found[paper] = place_levels()[paper]
     for m in _ISSUER.finditer(text, 0, head):
         name = m.group("name")
         if not _NOT_IN_NAMES.intersection(name):
@@ -182,7 +220,10 @@ def issuer_places(text: str) -> dict[str, str]:
 
 # Towns and townships (满井镇, 汪洋镇, 珠嘉镇) are not in the county-level gazetteer; a two-character name
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在于到至])|^)([\u4e00-\u9fff]{2}(?:镇|乡|街道))", re.MULTILINE)
+# 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
+# name none; nor does a name start right after a number (its measure word: 人返乡).
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至])|^)"
+                   r"([\u4e00-\u9fff]{2}(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万在年和与的")
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "城关", "所在"})

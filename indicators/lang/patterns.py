@@ -47,6 +47,17 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "约为": "approx", "约有": "approx", "约达": "approx", "约合": "approx",
 }
+# 约 ending a word (签约28个项目, 节约3000万元, 履约保证金) is no approximation.
+ENDS_WORD_WITH_YUE = "签节制预合条公特履违契相邀婚简集缔践"
+
+
+def _qualifiers_before() -> str:
+    """The alternation of PREFIX_QUALIFIERS, longest first, 约… only where it opens a word."""
+    not_a_word_end = rf"(?<!{char_class(ENDS_WORD_WITH_YUE)})"
+    return "|".join(not_a_word_end + re.escape(w) if w.startswith("约") else re.escape(w)
+                    for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+
+
 # Words between the number and the unit (3.7万余人, 十多个).
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than"}
 # Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
@@ -99,7 +110,7 @@ def fact_pattern() -> re.Pattern[str]:
         rf"(?P<num>{ARABIC}|(?<![{CHINESE_CHARS}])(?:{CHINESE}|[万亿]))"   # 万 alone: 近万人, 万余人次
     )
     pattern = rf"""
-        (?P<pre>{alternation(PREFIX_QUALIFIERS)})?
+        (?P<pre>{_qualifiers_before()})?
         (?:(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}])(?P<sign>{char_class(SIGNS[:-1])}|(?<={char_class(_BEFORE_NEGATIVE)}){SIGNS[-1]}))?   # 增长-8.6%, 增速为负1.2%: a sign, not a range's dash
         {number}
         (?P<inner>[余多]|(?<=[十拾])几)?                   # 十几个, 二十几家: more than (a 几 after 十 only)
@@ -149,7 +160,7 @@ PERCENT_WORDS = rf"(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE})"
 @cache
 def percent_words_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<pre>{alternation(PREFIX_QUALIFIERS)})?{PERCENT_WORDS}(?P<post>{alternation(SUFFIX_QUALIFIERS)})?"
+        rf"(?P<pre>{_qualifiers_before()})?{PERCENT_WORDS}(?P<post>{alternation(SUFFIX_QUALIFIERS)})?"
     )
 
 

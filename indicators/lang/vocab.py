@@ -48,6 +48,8 @@ CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大
              "上浮", "攀升", "跃升", "增")
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
                "缩短", "压缩", "压减", "减产", "下浮", "负增长", "降", "减")
+# How much or how fast, between the comparison and the change verb: 同比大幅下降, 同比大增, 环比明显回升.
+CHANGE_ADVERBS = ("大幅", "小幅", "明显", "显著", "稳步", "快速", "较快", "持续", "大", "猛", "激", "骤", "锐")
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
 # is a level.
 ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产")
@@ -96,8 +98,13 @@ SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均增长", "年递增", "平均递增", "平均每年递增")
 
 PER_TIME = ("小时", "分钟", "秒", "日", "天", "年", "月")
+# What a count or a quantity is per, written after a slash (118部/百人, 635人/平方公里).
+PER_BASE = ("百人", "千人", "万人", "百户", "千户", "万户", "平方公里", "公里")
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
+# Modifiers that come in pairs and share whatever head follows the last (城市、农村低保标准).
+PAIRED_MODIFIERS = ("城市", "农村", "城镇", "乡村", "城区", "郊区", "境内", "境外", "国内", "国外", "省内", "省外",
+                    "公办", "民办", "男性", "女性")
 # The whole country, as a scope (全国增长5%) or a place.
 COUNTRY_SCOPES = ("全国", "我国")
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
