@@ -82,8 +82,6 @@ GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "�
 # frame it is given (filters and ``series.points`` make new ones).
 
 
-
-
 def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> IngestReport:
     """Ingest ``inputs`` into ``db`` in this process, a progress bar counting the documents."""
     bar = st.progress(0.0, text=label)
@@ -130,7 +128,6 @@ def add_documents(db: str) -> None:
 
 
 # ------------------------------------------------------------------------------------- the store
-
 
 
 db = st.session_state.get("db") or DEFAULT_DB
@@ -220,7 +217,6 @@ if tiles:
                       delta_color="off" if tile.delta == headline.UNCHANGED else tile.delta_color,
                       delta_arrow="off" if tile.delta == headline.UNCHANGED else "auto")
     st.caption(f"{tile_region}的主要指标：最近一年的实际值，与上一年比较；悬停查看原句。")
-
 
 
 def choose_selection() -> ViewState:
@@ -322,8 +318,6 @@ def show_series(sel: ViewState) -> None:
                            help="指标定义、单位，以及每个点的文档、日期和原句")
 
 
-
-
 def show_compare(sel: ViewState) -> None:
     indicator, kind, grain = sel.indicator, sel.kind, sel.grain
     periods = compare_periods(db, stamp, indicator, kind, grain)
@@ -404,8 +398,6 @@ def show_documents(sel: ViewState) -> None:
     st.caption(f"标出了本文档的 {len(facts)} 条事实；鼠标悬停查看数值、单位和指标。")
     st.html(highlight.legend_html(colours, TOPICS, view.distinct(facts["topic"])))
     st.html(highlight.highlight_html(text_of(db, stamp, doc_id), facts, colours, TOPICS))
-
-
 
 
 def show_facts(sel: ViewState) -> None:
