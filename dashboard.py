@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +47,7 @@ from dashboard_data import (
     prefetch_compare,
     prefetch_documents,
     prefetch_facts,
+    prefetch_targets,
     prefetcher,
     read_ahead_regions,
     regions_of,
@@ -78,8 +80,6 @@ GRAIN_NAMES = {"year": "年", "quarter": "季度", "half": "半年", "month": "�
 # change never queries the store twice and an ingest (which changes the stamp) is seen at once.
 # Large frames are cached as resources, shared without a copy per rerun: nothing here modifies a
 # frame it is given (filters and ``series.points`` make new ones).
-
-
 
 
 def ingest_with_progress(inputs: list[str], db: str, label: str, **given) -> IngestReport:
@@ -130,7 +130,6 @@ def add_documents(db: str) -> None:
 # ------------------------------------------------------------------------------------- the store
 
 
-
 db = st.session_state.get("db") or DEFAULT_DB
 demo = [str(p) for p in view.demo_documents(DATA_DIR)]
 checked, checking = checked_stores()
@@ -176,39 +175,6 @@ if "view" not in st.session_state:          # a new session: the URL says what t
 # ----------------------------------------------------------------------------------------- sidebar
 
 with st.sidebar:
-    st.header("指标")
-    stated = dict(zip(available["indicator_id"], available["facts"], strict=True))
-    topic_order = {t: n for n, t in enumerate(TOPICS)}
-    options = sorted((i for i in stated if i in NAMES),
-                     key=lambda i: (topic_order.get(CATALOGUE.get(i).topic, len(topic_order)), -stated[i]))
-    if not options:
-        st.warning("语料库里还没有能对上指标目录的事实。上传公报或工作报告试试。")
-        st.stop()
-    if st.session_state.get("indicator") not in options:
-        st.session_state["indicator"] = "gdp" if "gdp" in options else options[0]
-    indicator = st.selectbox(
-        "指标（按主题，可输入搜索）", options, key="indicator",
-        format_func=lambda i: f"{TOPICS.get(CATALOGUE.get(i).topic, '其他')} · {NAMES[i]}",
-    )
-    stated_in = regions_of(db, stamp, indicator)
-    chosen = [r for r in st.session_state.get("regions", []) if r in stated_in]
-    if not chosen and stated_in:
-        chosen = ["全国" if "全国" in stated_in else stated_in[0]]
-    st.session_state["regions"] = chosen
-    regions = st.multiselect("地区", stated_in, key="regions", placeholder="选择地区",
-                             help="按事实数排序；可输入搜索")
-    in_regions = regions_series(db, stamp, indicator, tuple(regions))
-    kinds = list(in_regions["kind"].value_counts().index)
-    if st.session_state.get("kind") not in kinds:
-        st.session_state["kind"] = kinds[0] if kinds else "growth"
-    kind = st.selectbox("数值类型", kinds or ["growth"], key="kind", format_func=lambda k: KIND_NAMES.get(k, k),
-                        help="同一指标的增长率与总量分开画：“增长率”是报告里写的增速，“金额/数量”是水平值")
-    stated_grains = set(in_regions.loc[in_regions["kind"] == kind, "period_grain"])
-    grains = [g for g in GRAINS if g in stated_grains]
-    if st.session_state.get("grain") not in grains:
-        st.session_state["grain"] = "year" if "year" in grains else (grains[0] if grains else "year")
-    grain = st.selectbox("时期", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
-
     st.header("语料库")
     st.caption(f"{Path(db).name} · {len(documents_of(db, stamp))} 篇文档 · {int(available['facts'].sum())} 条指标事实",
                help=f"打开的语料库：{db}")
@@ -240,7 +206,9 @@ with st.sidebar:
 
 st.title("经济指标看板")
 
-tile_region = regions[0] if regions else "全国"
+# The tiles are of the first chosen region, as the selection in the view's fragment left it (when the
+# fragment changes that region, it reruns the page).
+tile_region = st.session_state["tile_region"] = next(iter(st.session_state.get("regions") or []), "全国")
 tiles = headline_tiles_of(db, stamp, tile_region)
 if tiles:
     with st.container(horizontal=True):
@@ -250,8 +218,45 @@ if tiles:
                       delta_arrow="off" if tile.delta == headline.UNCHANGED else "auto")
     st.caption(f"{tile_region}的主要指标：最近一年的实际值，与上一年比较；悬停查看原句。")
 
-selected = points_of(db, stamp, indicator, kind, tuple(regions), grain)
-title = series.series_title(NAMES[indicator], kind, regions)
+
+def choose_selection() -> ViewState:
+    """The indicator, its regions, its kind and its grain, chosen above the view they draw (as OWID's
+    grapher does): in the view's fragment, so that changing one reruns only the view, not the page."""
+    stated = dict(zip(available["indicator_id"], available["facts"], strict=True))
+    topic_order = {t: n for n, t in enumerate(TOPICS)}
+    options = sorted((i for i in stated if i in NAMES),
+                     key=lambda i: (topic_order.get(CATALOGUE.get(i).topic, len(topic_order)), -stated[i]))
+    if not options:
+        st.warning("语料库里还没有能对上指标目录的事实。上传公报或工作报告试试。")
+        st.stop()
+    if st.session_state.get("indicator") not in options:
+        st.session_state["indicator"] = "gdp" if "gdp" in options else options[0]
+    left, middle, right, last = st.columns([3, 4, 2, 2])
+    indicator = left.selectbox(
+        "指标（按主题，可输入搜索）", options, key="indicator",
+        format_func=lambda i: f"{TOPICS.get(CATALOGUE.get(i).topic, '其他')} · {NAMES[i]}",
+    )
+    stated_in = regions_of(db, stamp, indicator)
+    chosen = [r for r in st.session_state.get("regions", []) if r in stated_in]
+    if not chosen and stated_in:
+        chosen = ["全国" if "全国" in stated_in else stated_in[0]]
+    st.session_state["regions"] = chosen
+    regions = middle.multiselect("地区", stated_in, key="regions", placeholder="选择地区",
+                                 help="按事实数排序；可输入搜索")
+    in_regions = regions_series(db, stamp, indicator, tuple(regions))
+    kinds = list(in_regions["kind"].value_counts().index)
+    if st.session_state.get("kind") not in kinds:
+        st.session_state["kind"] = kinds[0] if kinds else "growth"
+    kind = right.selectbox("数值类型", kinds or ["growth"], key="kind", format_func=lambda k: KIND_NAMES.get(k, k),
+                           help="同一指标的增长率与总量分开画：“增长率”是报告里写的增速，“金额/数量”是水平值")
+    stated_grains = set(in_regions.loc[in_regions["kind"] == kind, "period_grain"])
+    grains = [g for g in GRAINS if g in stated_grains]
+    if st.session_state.get("grain") not in grains:
+        st.session_state["grain"] = "year" if "year" in grains else (grains[0] if grains else "year")
+    grain = last.selectbox("频度", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
+    if next(iter(regions), "全国") != st.session_state.get("tile_region"):
+        st.rerun(scope="app")        # the tiles above are of the first region
+    return ViewState(indicator=indicator, kind=kind, regions=tuple(regions), grain=grain)
 
 
 def show_point(frame: pd.DataFrame, row: int) -> None:
@@ -269,14 +274,16 @@ def show_point(frame: pd.DataFrame, row: int) -> None:
         st.caption(ctx["sentence"])
 
 
-def show_series() -> None:
+def show_series(sel: ViewState) -> None:
+    indicator, kind, regions, grain = sel.indicator, sel.kind, sel.regions, sel.grain
     log = st.toggle("对数坐标", key="log", disabled=kind == "growth",
                     help="水平值跨越几个数量级时（如1978年至今的国内生产总值）更好读；增长率不用")
-    frame = selected.reset_index(drop=True)
+    frame = points_of(db, stamp, indicator, kind, regions, grain).reset_index(drop=True)
     if frame.empty:
         st.info("所选地区和时期没有这个指标的数据。换一个地区、时期或数值类型。", icon=":material/search_off:")
         return
-    event = st.plotly_chart(series_chart(db, stamp, indicator, kind, tuple(regions), grain, log and kind != "growth", title),
+    title = series.series_title(NAMES[indicator], kind, list(regions))
+    event = st.plotly_chart(series_chart(db, stamp, indicator, kind, regions, grain, log and kind != "growth", title),
                             key="series_chart", on_select="rerun", selection_mode="points")
     picked = event.selection.points if event is not None else []
     if picked and picked[0].get("customdata"):
@@ -299,8 +306,7 @@ def show_series() -> None:
         if event is not None and event.selection.rows:
             with table_box:
                 show_point(frame, event.selection.rows[0])
-    link = state_query(ViewState(view="series", indicator=indicator, kind=kind, regions=tuple(regions),
-                                 grain=grain, log=log))
+    link = state_query(replace(sel, view="series", log=log))
     with st.container(horizontal=True):
         st.download_button("下载序列 CSV", data=lambda: series.series_csv(frame), file_name=f"{indicator}_{kind}.csv",
                            mime="text/csv", on_click="ignore", key="download_series_csv", icon=":material/download:",
@@ -312,9 +318,8 @@ def show_series() -> None:
                            help="指标定义、单位，以及每个点的文档、日期和原句")
 
 
-
-
-def show_compare() -> None:
+def show_compare(sel: ViewState) -> None:
+    indicator, kind, grain = sel.indicator, sel.kind, sel.grain
     periods = compare_periods(db, stamp, indicator, kind, grain)
     if not periods:
         st.info("这个指标还没有可比较的实际值。", icon=":material/search_off:")
@@ -338,8 +343,9 @@ def show_compare() -> None:
                            "doc_date": "文档日期", "sentence": st.column_config.TextColumn("原句", width="large")})
 
 
-def show_targets() -> None:
-    pairs, chart, table = targets_of(db, stamp, indicator, kind, tuple(regions), grain, title)
+def show_targets(sel: ViewState) -> None:
+    indicator, kind = sel.indicator, sel.kind
+    pairs, chart, table = targets_of(db, stamp, indicator, kind, sel.regions, sel.grain)
     if chart is None:
         st.info("所选地区没有这个指标的目标。政府工作报告的“主要预期目标”是目标的主要来源。",
                 icon=":material/flag:")
@@ -355,16 +361,16 @@ def show_targets() -> None:
                f"目标写作“左右”，差距不超过 {series.APPROX_TOLERANCE} 个百分点。")
 
 
-def show_coverage() -> None:
+def show_coverage(sel: ViewState) -> None:
     everywhere = st.toggle("所有地区", key="coverage_all", value=False, help="关闭时只数左侧所选地区的事实")
-    matrix = coverage.coverage_matrix(coverage_of(db, stamp), NAMES, regions=() if everywhere else regions)
+    matrix = coverage.coverage_matrix(coverage_of(db, stamp), NAMES, regions=() if everywhere else sel.regions)
     if matrix.empty:
         st.info("所选地区还没有带年份的指标事实。", icon=":material/search_off:")
         return
     st.plotly_chart(coverage.coverage_figure(matrix, "各指标各年份的事实数（白色为空缺）"), key="coverage_chart")
 
 
-def show_documents() -> None:
+def show_documents(sel: ViewState) -> None:
     docs = documents_of(db, stamp)
     if docs.empty:
         st.info("语料库里还没有文档。", icon=":material/description:")
@@ -394,9 +400,7 @@ def show_documents() -> None:
     st.html(highlight.highlight_html(text_of(db, stamp, doc_id), facts, colours, TOPICS))
 
 
-
-
-def show_facts() -> None:
+def show_facts(sel: ViewState) -> None:
     left, middle, right, last = st.columns([1, 1, 2, 1])
     if st.session_state.get("facts_topic") not in TOPICS:
         st.session_state["facts_topic"] = ""
@@ -407,7 +411,7 @@ def show_facts() -> None:
     region = middle.selectbox("地区", ["", *places], key="facts_region", format_func=lambda r: r or "全部")
     q = right.text_input("原句包含", key="q", placeholder="例如：粮食、投资")
     only = last.toggle("只看当前指标", key="facts_indicator", value=False)
-    facts, shown = facts_table(db, stamp, topic=topic, indicator=indicator if only else "", region=region, words=q)
+    facts, shown = facts_table(db, stamp, topic=topic, indicator=sel.indicator if only else "", region=region, words=q)
     more = f"（最多显示前 {FACTS_LIMIT} 条）" if len(facts) == FACTS_LIMIT else ""
     st.caption(f"显示 {len(facts)} 条事实{more}")
     if facts.empty:
@@ -424,42 +428,50 @@ def show_facts() -> None:
 
 
 @st.fragment
-def main_view() -> None:
-    """The chosen view. A fragment: choosing another view, or changing a view's own widgets, reruns
-    only this (the sidebar, the tiles and their queries stay as they are), and the browser is sent
-    only this part of the page again."""
+def selection_and_view() -> None:
+    """The selection and the view that draws it. A fragment: choosing another indicator or region reruns
+    only this (the sidebar, the tiles and their queries stay as they are), and the browser is sent only
+    this part of the page again."""
+    main_view(choose_selection())
+
+
+@st.fragment
+def main_view(sel: ViewState) -> None:
+    """The chosen view of ``sel``. A fragment in the selection's: choosing another view, or changing a
+    view's own widgets, reruns only this (the selection's widgets are not sent again)."""
     if st.session_state.get("view") not in VIEWS:
         st.session_state["view"] = "series"
     current = st.segmented_control("视图", list(VIEWS), key="view", required=True, format_func=VIEWS.get,
                                    label_visibility="collapsed")
     {"series": show_series, "compare": show_compare, "targets": show_targets, "coverage": show_coverage,
-     "documents": show_documents, "facts": show_facts}[current]()
+     "documents": show_documents, "facts": show_facts}[current](sel)
     # The URL follows the view, so the address bar is always a permalink to what is on the screen.
-    shown_state = ViewState(view=current, indicator=indicator, kind=kind, regions=tuple(regions), grain=grain,
-                            year=st.session_state.get("year", "") if current == "compare" else "",
-                            log=bool(st.session_state.get("log")) if current == "series" else False,
-                            doc=st.session_state.get("doc", "") if current == "documents" else "",
-                            topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
-                            q=st.session_state.get("q", "").strip() if current == "facts" else "",
-                            region=st.session_state.get("facts_region", "") if current == "facts" else "")
+    shown_state = replace(sel, view=current,
+                          year=st.session_state.get("year", "") if current == "compare" else "",
+                          log=bool(st.session_state.get("log")) if current == "series" else False,
+                          doc=st.session_state.get("doc", "") if current == "documents" else "",
+                          topic=st.session_state.get("facts_topic", "") if current == "facts" else "",
+                          q=st.session_state.get("q", "").strip() if current == "facts" else "",
+                          region=st.session_state.get("facts_region", "") if current == "facts" else "")
     wanted_params = encode_state(shown_state)
     if {k: st.query_params.get_all(k) for k in st.query_params} != {
             k: v if isinstance(v, list) else [v] for k, v in wanted_params.items()}:
         st.query_params.from_dict(wanted_params)
+    # What the other views of this selection will need, read ahead in the background.
+    if current != "compare":
+        prefetch_compare(db, stamp, sel.indicator, sel.kind, sel.grain)
+    if current != "facts":
+        prefetch_facts(db, stamp)
+    if current != "documents":
+        prefetch_documents(db, stamp)
+    prefetcher().submit(read_ahead_regions, db, stamp, sel.indicator)
+    if current != "targets":
+        prefetch_targets(db, stamp, sel.indicator, sel.kind, sel.regions, sel.grain)
 
 
-
-
-main_view()
+selection_and_view()
 if script := grid_preload():
     st.html(script, unsafe_allow_javascript=True)
-if st.session_state.get("view") != "compare":
-    prefetch_compare(db, stamp, indicator, kind, grain)
-if st.session_state.get("view") != "facts":
-    prefetch_facts(db, stamp)
-if st.session_state.get("view") != "documents":
-    prefetch_documents(db, stamp)
-prefetcher().submit(read_ahead_regions, db, stamp, indicator)
 if os.environ.get(launch.WARMED_ENV) and not st.context.headers:
     # The launcher's warm-up run (no browser connected to a server it started) ends once what it read
     # ahead is cached, so a server that reports itself warm has nothing left to do when its first

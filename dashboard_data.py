@@ -121,8 +121,8 @@ def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[s
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def targets_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str,
-               title: str) -> tuple[pd.DataFrame, go.Figure | None, str]:
+def targets_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...],
+               grain: str) -> tuple[pd.DataFrame, go.Figure | None, str]:
     """The targets view of a selection: each year's target beside its outcome (``series.pair_targets``),
     their chart and their table's HTML (None and "" when no target is stated), built once and shared."""
     selected = points_of(db, stamp, indicator, kind, regions, grain)
@@ -130,8 +130,15 @@ def targets_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[
     if pairs.empty:
         return pairs, None, ""
     unit = selected["unit"].value_counts().index[0]
+    title = series.series_title(NAMES[indicator], kind, list(regions))
     return (pairs, series.targets_figure(pairs, unit, f"{title}：目标与实际"),
             highlight.targets_table_html(pairs, series.STATUS_COLOURS))
+
+
+def prefetch_targets(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...], grain: str) -> None:
+    """The targets view of the current selection built ahead in the background (pairing, chart and the
+    table's HTML were most of its first opening)."""
+    prefetcher().submit(targets_of, db, stamp, indicator, kind, regions, grain)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

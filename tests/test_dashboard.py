@@ -195,6 +195,18 @@ def test_choosing_regions_draws_a_line_each_and_writes_the_url(store):
     assert any("全国" in c.value and "主要指标" in c.value for c in at.caption)
 
 
+def test_the_selection_sits_above_the_view_and_the_tiles_follow_its_first_region(store):
+    at = app()
+    # indicator, regions, kind and grain are chosen in the main area, beside the view they draw
+    assert not at.sidebar.selectbox and not at.sidebar.multiselect
+    at.multiselect(key="regions").set_value(["安徽省"]).run()
+    assert any("安徽省" in c.value and "主要指标" in c.value for c in at.caption)
+    # a link naming a region that does not state the indicator: the tiles are of the region shown
+    at = app(region=["鞍山市"])
+    assert not at.exception and at.multiselect(key="regions").value == ["全国"]
+    assert any("全国" in c.value and "主要指标" in c.value for c in at.caption)
+
+
 def test_a_permalink_opens_the_view_it_names(store):
     at = app(view="series", indicator="cpi", kind="growth", region=["安徽省"])
     assert not at.exception

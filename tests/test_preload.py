@@ -59,6 +59,8 @@ def test_the_script_imports_the_chunk_beside_the_main_script_once():
     assert script.startswith("<script>") and script.rstrip().endswith("</script>")
     assert '"./Grid.c3.js"' in script and '"index.ABC123.js"' in script
     assert re.search(r"import\(url\)", script) and "window.__gridPreload" in script
+    # not before every Plotly chart on the page is drawn (its evaluation would land between a chart's steps)
+    assert 'querySelectorAll(\'[data-testid="stPlotlyChart"]\')' in script and ".main-svg" in script
 
 
 def test_the_plotly_chunk_of_the_installed_streamlit_is_found_by_its_name_for_itself():

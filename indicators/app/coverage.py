@@ -46,5 +46,7 @@ def coverage_figure(matrix: pd.DataFrame, title: str = "") -> go.Figure:
     ))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(type="category")
-    _layout(fig, title, height=max(320, 90 + 18 * len(matrix)))
-    return fig.update_layout(margin_l=label_margin(matrix.index))
+    # room for the indicators' names, the colour bar and the years (what Plotly's automargin widens the
+    # margins to: given these, it lays the map out once)
+    return _layout(fig, title, height=max(320, 90 + 18 * len(matrix)),
+                   margin=dict(l=label_margin(matrix.index) + 12, r=90, b=64))

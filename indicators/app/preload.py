@@ -58,8 +58,9 @@ def _lazy_chunk(static_dir: Path, mark: bytes, min_marks: int) -> tuple[str, str
 
 def preload_script(main_script: str, chunk: str) -> str:
     """A ``<script>`` that imports ``chunk`` once per page, when the page is idle after its first
-    paint: the app's script has finished and no element still waits for its own code (Streamlit
-    draws a skeleton in its place until then; Plotly's is the largest), so the first paint never
+    paint: the app's script has finished, no element still waits for its own code (Streamlit draws a
+    skeleton in its place until then; Plotly's is the largest) and every Plotly chart has been drawn
+    (Plotly draws a chart in steps, and the browser is idle between them), so the first paint never
     shares the browser with it. The chunk's address is resolved against the main script's, as the
     frontend's own lazy import does, so the browser keeps one copy of the module; without the main
     script on the page it does nothing."""
@@ -75,7 +76,8 @@ def preload_script(main_script: str, chunk: str) -> str:
   const load = () => idle(() => import(url).catch(() => {{}}), {{timeout: 10000}});
   const app = () => document.querySelector('[data-testid="stApp"]');
   const ready = () => (!app() || app().dataset.testScriptState === "notRunning")
-    && !document.querySelector('[data-testid="stSkeleton"]');
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector(".main-svg"));
   const wait = () => (ready() ? load() : setTimeout(wait, 250));
   setTimeout(wait, 250);
 }})();

@@ -36,6 +36,11 @@ REGION_COLOURS: tuple[str, ...] = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 )
 _FONT = dict(family="Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif")
+#: Margins of a chart over time: its value axis's labels and title on the left, its dates and a legend
+#: of up to two rows below (what Plotly's automargin widens them to). Plotly measures what it draws
+#: and lays a chart out again whenever the margins it was given are too small; given these, it lays
+#: one out once (and still widens them when a chart needs more).
+TIME_CHART_MARGIN = dict(l=66, r=10, t=50, b=104)
 _MARKERS = {"target": "diamond-open", "forecast": "circle-open"}
 HOVER = (
     "<b>%{fullData.name}</b><br>数值：%{customdata[1]}<br>时期：%{customdata[2]}<br>"
@@ -152,12 +157,12 @@ def series_figure(frame: pd.DataFrame, *, log: bool = False, title: str = "") ->
         fig.update_yaxes(type="log")
     fig.update_xaxes(title_text=None, hoverformat="%Y-%m-%d")
     fig.update_layout(legend=dict(orientation="h", y=-0.15), hovermode="closest", clickmode="event+select")
-    return _layout(fig, title)
+    return _layout(fig, title, margin=TIME_CHART_MARGIN)
 
 
-def _layout(fig: go.Figure, title: str, height: int = 440) -> go.Figure:
+def _layout(fig: go.Figure, title: str, height: int = 440, margin: Mapping[str, int] | None = None) -> go.Figure:
     fig.update_layout(title=dict(text=title), font=_FONT, hoverlabel=dict(font=_FONT), height=height,
-                      margin=dict(l=10, r=10, t=50, b=10))
+                      margin=dict(l=10, r=10, t=50, b=10) | dict(margin or {}))
     return fig
 
 
@@ -285,7 +290,7 @@ def targets_figure(pairs: pd.DataFrame, unit: str, title: str = "") -> go.Figure
             hovertemplate="实际 %{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"))
     fig.update_yaxes(title_text=display_unit(unit))
     fig.update_layout(legend=dict(orientation="h", y=-0.15))
-    return _layout(fig, title)
+    return _layout(fig, title, margin=TIME_CHART_MARGIN)
 
 
 # -------------------------------------------------------------------------------------------- downloads
