@@ -10,6 +10,7 @@ import regex
 from ..lang import vocab as V
 from ..lang.gazetteer import leading_place
 from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
+from ..lang.topics import load_taxonomy
 from .clauses import DECOR, clause_start, clean, respectively_clause
 from .layout import DATELINE, Block
 from .period import PERIOD
@@ -107,6 +108,11 @@ def _strip_edges(phrase: str) -> str:
 
 
 _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-Ｚａ-ｚ]+")
+# Words a cut must not split (民生类支出… is not cut to 生类支出…, 规模以上服务业… to 模以上服务业…): the
+# default taxonomy's keywords and the thresholds that open a noun; the phrase then starts with the word,
+# a few characters over its length.
+_WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, "规模以上", "限额以上"}))
+_WORD_REACH = 4
 
 
 def _last_chars(phrase: str, n: int) -> str:
@@ -123,6 +129,11 @@ def _last_chars(phrase: str, n: int) -> str:
             return _strip_edges(phrase[m.end():])
     if phrase[cut] in V.LEVEL_OF_SUFFIX:       # the end of a place's name (吴兴区2024年… cut to 区2024年…)
         return _strip_edges(phrase[cut + 1:])
+    for m in _WHOLE_WORDS.finditer(phrase, max(0, cut - _WORD_REACH), overlapped=True):
+        if m.start() >= cut:
+            break
+        if m.end() > cut:
+            return phrase[m.start():]
     return phrase[cut:]
 
 
