@@ -31,6 +31,9 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("取消调整行政职权事项329项", "governance"),
     ("新建高速公路80公里", "infrastructure"),
     ("警示教育馆展示图片700余张", "culture"),
+    ("广义货币(M2)余额同比增长6.8%", "fiscal"),
+    ("年末国家外汇储备32380亿美元", "fiscal"),
+    ("前三季度净投放现金4110亿元", "fiscal"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):

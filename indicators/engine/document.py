@@ -91,6 +91,9 @@ class DocumentContext:
     text: str                    # the document as given (its head names the issuer)
     layout: Layout               # places are found in the layout's text, at its positions
     about: str = ""              # the region the document is about (its metadata), '' when not known
+    # A work report's title year is when it was delivered, not what its figures are of (2024年政府工作报告
+    # reviews 2023): its paragraphs without a time of their own are dated by the report's parts instead.
+    dated_by_title: bool = True
     _blocks: dict[int, BlockContext] = field(default_factory=dict)
     _places: list[tuple[int, str]] | None = None       # every place name in the layout's text, one pass
     _place_pos: list[int] = field(default_factory=list)
@@ -155,7 +158,7 @@ class DocumentContext:
         if self._title_period is None:
             self._title_period = ""
             title = next((b for b in self.layout.blocks if b.kind == "heading"), None)
-            if title is not None and not self.layout.news_items:
+            if title is not None and self.dated_by_title and not self.layout.news_items:
                 m = PERIOD.search(title.text)
                 if m and not is_day(m.group()):
                     self._title_period = m.group()

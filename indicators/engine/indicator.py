@@ -10,6 +10,7 @@ import regex
 from ..lang import vocab as V
 from ..lang.gazetteer import leading_place
 from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
+from ..lang.topics import load_taxonomy
 from .clauses import DECOR, clause_start, clean, respectively_clause
 from .layout import DATELINE, Block
 from .period import PERIOD
@@ -35,7 +36,7 @@ _BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 # A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高, 同比名义增长, 实际增长):
 # it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
-    rf"^(?:同比|环比|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
+    rf"^(?:同比|环比|同口径|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
     rf"|{_ON_A_COMPARABLE_BASIS})*"
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
     # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
@@ -61,8 +62,11 @@ _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT
 _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
-    rf"(?:预期|预计)?(?:同比|环比|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
-    rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+    rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
+    rf"(?:年均|平均每年)?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+# A change of a rate in points after a comparison (比1-7月加快0.4个百分点): the growth before it sped up.
+_RATE_CHANGE = re.compile(r"[^%％]*百分点$")
+_COMPARED_WITH = ("比", "较")
 _DONE = "完成"            # after what is measured, only a verb
 _MIN_SUBJECT = 3
 # An aggregate of what the clause before named (its total, its daily mean, the sum set aside for or invested
@@ -104,6 +108,11 @@ def _strip_edges(phrase: str) -> str:
 
 
 _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-Ｚａ-ｚ]+")
+# Words a cut must not split (民生类支出… is not cut to 生类支出…, 规模以上服务业… to 模以上服务业…): the
+# default taxonomy's keywords and the thresholds that open a noun; the phrase then starts with the word,
+# a few characters over its length.
+_WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, "规模以上", "限额以上"}))
+_WORD_REACH = 4
 
 
 def _last_chars(phrase: str, n: int) -> str:
@@ -120,6 +129,11 @@ def _last_chars(phrase: str, n: int) -> str:
             return _strip_edges(phrase[m.end():])
     if phrase[cut] in V.LEVEL_OF_SUFFIX:       # the end of a place's name (吴兴区2024年… cut to 区2024年…)
         return _strip_edges(phrase[cut + 1:])
+    for m in _WHOLE_WORDS.finditer(phrase, max(0, cut - _WORD_REACH), overlapped=True):
+        if m.start() >= cut:
+            break
+        if m.end() > cut:
+            return phrase[m.start():]
     return phrase[cut:]
 
 
@@ -206,6 +220,11 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
     return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
 
 
+def _level_of(phrase: str, kind: str) -> str:
+    """What a level after a change is of: 国内生产总值比上年增长9.1%，达到11.67万亿元 -> 国内生产总值."""
+    return phrase if kind == "growth" else (_CHANGE_TAIL.sub("", phrase) or phrase)
+
+
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
                   previous: str, carried: str = "", measure: str = "") -> tuple[str, str]:
     """A short phrase naming what the number measures, and the subject a clause after it that only
@@ -230,6 +249,10 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         # figure (it made such a sentence quadratic)
         if previous.endswith(change_words) or len(previous) + len(change_words) > _MAX_CHAIN:
             return previous, previous
+        if not _RATE_CHANGE.match(text, local_start, local_end) or not before.startswith(_COMPARED_WITH):
+            # 规模以上工业增加值同比增长6.9%，环比增长0.41%: the change after a change is of the value added,
+            # not of its growth (but 同比增长7.6%，比1-7月加快0.4个百分点: the growth sped up)
+            previous = _CHANGE_TAIL.sub("", previous) or previous
         return previous + change_words, previous
     if previous and before.startswith(_RATE_WORDS):
         # 贷款余额9.67万亿元，同比增长7.4%，增速比全国高0.8个百分点: the rate of what came before
@@ -244,7 +267,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
-        return previous, previous
+        return _level_of(previous, kind), previous
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
         # 教育支出24.6亿元，占一般公共预算支出的21.5%: the share of what came before (its subject, when
         # that was a share too: …占预算数的82.82%；国防费支出…，占预算数的90.36%)
@@ -274,7 +297,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if phrase:
         return phrase, phrase
     if previous:                           # 新开通5G基站2156个，累计达到1.2万个: the same thing, summed
-        return previous, previous
+        return _level_of(previous, kind), previous
     # Nothing in the clause (共计2000株): the clause before it says what is counted.
     prev_start = clause_start(text, max(start - 1, 0), 0)
     phrase = _last_chars(_strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)]))), _MAX_BEFORE)

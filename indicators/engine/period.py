@@ -112,7 +112,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     title = doc.title_period()
     if title:
         return title
-    days = periods[lo:bisect_right(positions, clause1 - 1)]
+    days = [p for p in periods[lo:bisect_right(positions, clause1 - 1)] if is_day(p[1]) and not sk0 <= p[0] < sk1]
     return days[0][1] if days else ""
 
 
