@@ -34,6 +34,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("广义货币(M2)余额同比增长6.8%", "fiscal"),
     ("年末国家外汇储备32380亿美元", "fiscal"),
     ("前三季度净投放现金4110亿元", "fiscal"),
+    ("挖掘机械实现销售收入150.16亿元", "industry"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):

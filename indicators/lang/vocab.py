@@ -45,9 +45,9 @@ SMALL_NUMBER = rf"[{ARABIC_DIGIT}]{{1,2}}|[{SMALL_NUMBER_CN}]{{1,3}}"
 # 增产/减产 (output) and 上浮/下浮 (a price or rate) are changes too; 增收 is not (户均增收8000元 is the
 # income a project brings, an amount).
 CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增产",
-             "上浮", "攀升", "跃升", "增")
+             "上浮", "上调", "调高", "攀升", "跃升", "增")
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
-               "缩短", "压缩", "压减", "减产", "下浮", "负增长", "降", "减")
+               "缩短", "压缩", "压减", "减产", "下浮", "下调", "调低", "负增长", "降", "减")
 # How much or how fast, between the comparison and the change verb: 同比大幅下降, 同比大增, 环比明显回升.
 CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步", "快速", "较快", "持续", "大", "猛", "激", "骤", "锐")
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
@@ -60,7 +60,7 @@ COMPARED_MORE = "多高"
 COMPARED_FEWER = "少低"
 # A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
 MOVE_FROM = ("由", "从")
-MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "升", "上调", "下调", "调高", "调低", "延伸", "延长")
+MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "升", "延伸", "延长")
 # Words after 由/从 that say "before" without a date (由原来的3天).
 MOVE_FROM_UNDATED = ("原来", "原先", "此前", "以前", "过去")
 # Words that name a growth rate (增速为5.2%) or a rate of fall (降幅收窄至2.1%).
