@@ -86,6 +86,11 @@ _TEMPERATURE_REACH = 8
 _BELOW_ZERO = "零下"
 _CHANGE_WORDS = frozenset((*V.CHANGE_UP, *V.CHANGE_DOWN))
 _BEFORE_WINDOW = 12
+# A verb that lowers what it names, its object, then the points (下调存款准备金率0.5个百分点, 降低企业社保
+# 缴费费率1个百分点): the points are a fall. Only for points, which are always a change.
+_LOWERED_BY = regex.compile(
+    rf"(?:{V.alternation(V.CHANGE_DOWN)})[^{V.CLAUSE_END}{V.ARABIC_DIGIT}.．]{{1,12}}$")
+_POINTS = frozenset({"百分点", "基点"})
 
 
 @dataclass(slots=True)
@@ -176,7 +181,9 @@ def _candidates(text: str) -> list[_Candidate]:
             value += _HALF                       # 1个半小时, 两个半月: one and a half
         if kind in ("ratio", "growth"):
             is_change, sign = _change(text, start, per_mille=unit == "‰")
-            if is_change or unit == "百分点":
+            if not is_change and unit in _POINTS and _LOWERED_BY.search(text, max(0, start - _BEFORE_WINDOW - 2), start):
+                sign = -1
+            if is_change or unit in _POINTS:
                 kind = "growth"
                 value *= sign
             elif unit == "倍":

@@ -33,6 +33,8 @@ _PAGE_MARK = regex.compile(rf"^(?:(?:{_DASH}|\s)*[0-9]+(?:{_DASH}|\s)*|第\s*[0-
 _DATE_IN_LINE = regex.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日|星期|第[0-9]+版")
 _TRAILING_BYLINE = regex.compile(
     r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$|[（(](?:本报)?记者[^（）()]{1,24}[）)]$")
+# A headline opening with a place and a colon (新泰市：…, 古城街道：…) heads an item of its own.
+_PLACE_HEADLINE = regex.compile(r"\p{Han}{1,8}(?:省|市|县|区|镇|乡|街道|社区|村|开发区|园区)[：:]")
 _ITEM_MARK = "▲■●◆★□○◇"   # a line opening with one of these starts a new news item
 DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
 _SENTENCE = regex.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
@@ -187,8 +189,11 @@ def _ends_clause(line: str) -> bool:
     return line[-1] in "，,、（(" or line.count("，") + line.count(",") >= 2 or bool(_DANGLING.search(line))
 
 
-# A line ending in one of these cannot end a headline: the sentence goes on below (…增加值同比 / 增长6.5%。).
-_DANGLING = regex.compile(r"(?:同比|环比|达到|实现|完成|共计|累计|分别|为|的|和|与|及|了|在|比|约|近|共|达|是|至|到|从|对|把|被|将)$")
+# A line ending in one of these cannot end a headline: the sentence goes on below (…增加值同比 / 增长6.5%。);
+# not a verb an adverb says is done (冬小麦播种全面完成, 目标任务圆满完成, 整体脱贫顺利实现: headlines).
+_DONE_ADVERBS = "全面|圆满|顺利|基本|提前|如期|超额|全部|胜利"
+_DANGLING = regex.compile(rf"(?:同比|环比|达到|(?<!{_DONE_ADVERBS})(?:实现|完成)|共计|累计|分别|为|的|和|与|及|了|在|比|约|近|共|达"
+                          r"|是|至|到|从|对|把|被|将)$")
 _STARTS_WITH_NUMBER = regex.compile(V.FIGURE_CHAR)
 _STARTS_WITH_YEAR = regex.compile(rf"(?:{V.YEAR_DIGITS})年")
 
@@ -272,26 +277,27 @@ def _assign_sections(blocks: list[Block]) -> bool:
     (bulletins, reports) start a section at every heading. The first heading always opens one."""
     has_datelines = any(b.kind == "body" and DATELINE.match(b.text) for b in blocks)
     headlines: set[int] = set()
-    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
-    if first_heading is not None:
-        headlines.add(first_heading)
     for i, b in enumerate(blocks):
         if b.kind != "heading":
             continue
-        if not has_datelines:
-            headlines.add(i)
+        if not has_datelines or _PLACE_HEADLINE.match(b.text):
+            headlines.add(i)            # (新泰市：冬小麦播种全面完成, a county paper's item without a dateline)
             continue
         j = i + 1
         while j < len(blocks) and blocks[j].kind == "byline":
             j += 1
         if j < len(blocks) and blocks[j].kind == "body" and DATELINE.match(blocks[j].text):
             headlines.add(i)
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+    first_only = first_heading is not None and first_heading not in headlines
+    if first_heading is not None:
+        headlines.add(first_heading)
     current = ""
     for i, b in enumerate(blocks):
         if i in headlines:
             current = b.text.strip()
             above = blocks[i - 1] if i else None
-            if (above is not None and above.kind == "heading" and i - 1 not in headlines
+            if (above is not None and above.kind == "heading" and (i - 1 not in headlines or first_only)
                     and len(above.text) <= 30 and not _DATE_IN_LINE.search(above.text)):
                 current = above.text.strip() + " " + current     # a two-line headline: title + subtitle
                 above.section = current
