@@ -18,7 +18,9 @@ from .period import PERIOD
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士))+"
+    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其|已|另|仅|将|的(?!士)"
+    # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
+    rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
 _TRAILING = regex.compile(
     rf"(?:达到了|达到|达|分别为|分别|约合|折合|人民币|(?<!{V.char_class(ENDS_WORD_WITH_YUE)})约为?|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
@@ -240,6 +242,8 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     """
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
+    if kind != "duration" and before and PERIOD.fullmatch(before):
+        before = ""            # 到2026年突破500亿元: a time names nothing measured (but 端午假期3天 the holiday)
     if measure and before in ("", _BY):
         return measure, measure
     if not previous and carried and change_only and before and kind == "growth":

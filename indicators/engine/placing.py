@@ -334,6 +334,8 @@ class Placer:
         for a fact of a report or one the text dates)."""
         text, local, s0 = spot.text, spot.local, spot.s0
         clause = text[spot.clause0:local]
+        if not clause.strip(V.LIST_COMMA + " "):      # a list's later member (年均分别增长6.9%、8.1%): its clause
+            clause = text[scan_back(text, local, s0, V.CLAUSE_END):local]
         part = spot.paragraph.part
         end = int(found.end[:4]) if found is not None else None
         average = _AVERAGE.search(clause)
