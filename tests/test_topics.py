@@ -37,6 +37,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("挖掘机械实现销售收入150.16亿元", "industry"),
     ("新建改扩建学校42所，新增学位2.1万个", "public_services"),
     ("农村最低生活保障人数98.4万人", "public_services"),
+    ("城镇人口192.4万人，乡村人口153.2万人", "economy"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):

@@ -159,7 +159,10 @@ class Placer:
                  state: ChunkState | None = None):
         self.layout, self.doc, self.meta, self.catalogue = layout, doc, meta, catalogue
         self.report = meta.kind == "work_report"
-        self.within = meta.region_code
+        # Where an ambiguous place lies (鼓楼区: 南京, 福州, 徐州 …): the document's region, else on a news
+        # page its paper's (南京日报).
+        paper = lookup(doc.masthead, "") if not meta.region_code and doc.masthead else None
+        self.within = meta.region_code or (paper.code if paper is not None else "")
         self._paragraphs: dict[int, _Paragraph] = {}
         self._cues_block: Block | None = None             # the sentence whose modality cues are read:
         self._cues_start = -1                             # its block and start
