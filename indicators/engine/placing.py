@@ -152,6 +152,9 @@ def _names_only_a_place(segment: str) -> bool:
     return bool(place) and _FIGURE_START.match(segment, len(place)) is not None
 
 
+_MONTH_ON_MONTH = "环比"
+
+
 class Placer:
     """Places the facts of one chunk; built once per chunk, reads each paragraph once."""
 
@@ -403,11 +406,13 @@ class Placer:
         """The catalogue's indicator for the engine's phrase; else for the whole clause before the
         figure; else, for a growth whose clause says only how it changed (按可比价格计算平均每年增长),
         for the figure named earlier in the sentence (国内生产总值达到74.4万亿元，增长6.7%)."""
+        text, clause0 = spot.text, spot.clause0
+        clause = text[clause0:spot.local]
+        if kind == "growth" and (_MONTH_ON_MONTH in clause or _MONTH_ON_MONTH in phrase):
+            return None       # 环比下降0.3%: a change on the month before, not the catalogue's (year-on-year) growth
         entry = self.catalogue.match(phrase, kind, unit)
         if entry is not None:
             return entry
-        text, clause0 = spot.text, spot.clause0
-        clause = text[clause0:spot.local]
         entry = self.catalogue.match(clause, kind, unit)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
             # within its segment (优良天数比例为85.5%；细颗粒物浓度…，同比下降8.8% is not of the former),
