@@ -39,6 +39,7 @@ _BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 # it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|同口径|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
+    rf"|(?:{V.SMALL_NUMBER})年平均"     # 两年平均增长5.7%: an average over two years of what came before
     rf"|{_ON_A_COMPARABLE_BASIS})*"
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
     # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
@@ -65,7 +66,7 @@ _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
     rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
-    rf"(?:年均|平均每年)?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+    rf"(?:年均|平均每年|(?:{V.SMALL_NUMBER})年平均)?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 # A change of a rate in points after a comparison (比1-7月加快0.4个百分点): the growth before it sped up.
 _RATE_CHANGE = re.compile(r"[^%％]*百分点$")
 _COMPARED_WITH = ("比", "较")
