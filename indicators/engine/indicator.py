@@ -70,6 +70,8 @@ _CHANGE_TAIL = regex.compile(
 # A change of a rate in points after a comparison (比1-7月加快0.4个百分点): the growth before it sped up.
 _RATE_CHANGE = re.compile(r"[^%％]*百分点$")
 _COMPARED_WITH = ("比", "较")
+_TOWARDS = "对"
+_VERB_AFTER_SUBJECT = re.compile(r"拉动|带动|实现|完成|达到|占")
 _DONE = "完成"            # after what is measured, only a verb
 _MIN_SUBJECT = 3
 # An aggregate of what the clause before named (its total, its daily mean, the sum set aside for or invested
@@ -273,6 +275,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
             return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
         return _level_of(previous, kind), previous
+    if previous and before.startswith(_TOWARDS) and len(before) > 2:
+        # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
+        # words before its verb
+        head = _VERB_AFTER_SUBJECT.split(_CHANGE_TAIL.sub("", previous) or previous, maxsplit=1)[0]
+        if _MIN_SUBJECT <= len(head) < len(previous) and len(head) + len(before) <= _MAX_CHAIN:
+            return head + before, previous
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
         # 教育支出24.6亿元，占一般公共预算支出的21.5%: the share of what came before (its subject, when
         # that was a share too: …占预算数的82.82%；国防费支出…，占预算数的90.36%)
