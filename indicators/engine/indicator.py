@@ -39,6 +39,7 @@ _BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 # it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|同口径|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
+    rf"|(?:{V.SMALL_NUMBER})年平均"     # 两年平均增长5.7%: an average over two years of what came before
     rf"|{_ON_A_COMPARABLE_BASIS})*"
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
     # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
@@ -65,10 +66,12 @@ _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
     rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
-    rf"(?:年均|平均每年)?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
+    rf"(?:年均|平均每年|(?:{V.SMALL_NUMBER})年平均)?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 # A change of a rate in points after a comparison (比1-7月加快0.4个百分点): the growth before it sped up.
 _RATE_CHANGE = re.compile(r"[^%％]*百分点$")
 _COMPARED_WITH = ("比", "较")
+_TOWARDS = "对"
+_VERB_AFTER_SUBJECT = re.compile(r"拉动|带动|实现|完成|达到|占")
 _DONE = "完成"            # after what is measured, only a verb
 _MIN_SUBJECT = 3
 # An aggregate of what the clause before named (its total, its daily mean, the sum set aside for or invested
@@ -272,6 +275,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
             return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
         return _level_of(previous, kind), previous
+    if previous and before.startswith(_TOWARDS) and len(before) > 2:
+        # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
+        # words before its verb
+        head = _VERB_AFTER_SUBJECT.split(_CHANGE_TAIL.sub("", previous) or previous, maxsplit=1)[0]
+        if _MIN_SUBJECT <= len(head) < len(previous) and len(head) + len(before) <= _MAX_CHAIN:
+            return head + before, previous
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
         # 教育支出24.6亿元，占一般公共预算支出的21.5%: the share of what came before (its subject, when
         # that was a share too: …占预算数的82.82%；国防费支出…，占预算数的90.36%)

@@ -153,6 +153,8 @@ def _names_only_a_place(segment: str) -> bool:
 
 
 _MONTH_ON_MONTH = "环比"
+# 两年平均增长5.7% said of 前三季度: a mean over years, but dated as the quarter the year-on-year growth is of
+_MEAN_OVER_YEARS = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?:{V.SMALL_NUMBER})年平均")
 
 
 class Placer:
@@ -503,6 +505,9 @@ class Placer:
             self._regions[region] = self._region(region)
         name, code = self._regions[region]
         entry = self._indicator(spot, kind, unit, indicator)
+        if (entry is not None and kind == "growth" and (found is None or found.grain != "multi_year")
+                and _MEAN_OVER_YEARS.search(indicator)):
+            entry = None          # not the year-on-year growth of the period it is dated by
         # Fact's fields from period_start on, in order (schema.FIELDS).
         return (found.start if found is not None else "", found.end if found is not None else "",
                 found.grain if found is not None else "", name, code,
