@@ -310,7 +310,8 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             _as_range(prev, c)                 # 50万元至100万元: both ends were found with their unit
             out.append(c)
             continue
-        joint = text[max(0, c.start - 3):c.start].rstrip()
+        before = text[c.start - 1] if c.start else ""     # cheap test first: most figures follow no mark
+        joint = before if before and not before.isspace() else text[max(0, c.start - 3):c.start].rstrip()
         m = (_RANGE_LOW.search(text, max(0, c.start - _RANGE_REACH), c.start)
              if joint[-1:] in _RANGE_MARKS and _number_ends_before_marks(text, c.start) else None)
         if not m:

@@ -337,7 +337,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         for word, q in P.BOUND_AFTER.items():
             if after.startswith(word) and (word != "内" or info.kind == "duration"):
                 return q
-    if _LIMIT_BEFORE.search(text, max(0, start - 3), start):
+    window = max(0, start - 3)                   # cheap test first: 限 is rarely right before a figure
+    if text.find("限", window, start) >= 0 and _LIMIT_BEFORE.search(text, window, start):
         return "at_most"                         # 每家企业限报2人, 每人限购1套: at most
     if info.unit in ("倍", "%") and text[start - 1:start] == "的":
         bound = _BOUND_OF_BASE.search(text, max(0, start - _BASE_REACH), start)
