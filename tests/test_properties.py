@@ -19,7 +19,14 @@ from indicators.engine.period import PERIOD, period_matches
 from indicators.engine.rules import RULES, first_drop, found_at
 from indicators.lang import vocab as V
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
-from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
+from indicators.lang.patterns import (
+    fact_matches,
+    fact_pattern,
+    percent_words,
+    percent_words_pattern,
+    split_matches,
+    split_pattern,
+)
 from indicators.lang.scan import finditer_near
 from indicators.lang.topics import load_taxonomy
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
@@ -301,6 +308,18 @@ def test_rule_guards_skip_only_rules_that_cannot_apply(text: str) -> None:
         every = next((rule for rule in RULES
                       if rule.concerns(found.info.unit, found.info.kind, found.chinese) and rule.applies(found)), None)
         assert first_drop(found) is every, (text, m.group())
+
+
+SPLIT_TOKENS = ["9.2", "51", "39.8", "0", "100", ".", ":", "：", "∶", " ", "\u3000", "\n", "为", "结构", "１"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SPLIT_TOKENS), max_size=30).map("".join))
+@example("三次产业结构为9.2:51:39.8，比例 1 ： 2.5.3:4::5 ：6")
+def test_split_matches_are_finditers(text: str) -> None:
+    """Splits tried only before colons are exactly the splits finditer finds."""
+    expected = [(m.span(), m.group()) for m in split_pattern().finditer(text)]
+    assert [(m.span(), m.group()) for m in split_matches(text)] == expected
 
 
 PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", "度", "月", "份", "日", "今年", "明年", "去年", "上年",

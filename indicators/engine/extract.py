@@ -260,7 +260,7 @@ def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]
 def _splits(text: str) -> list[_Candidate]:
     """三次产业结构为9.2:51:39.8 -> one share per part when the parts add up to 100."""
     out = []
-    for m in P.split_pattern().finditer(text):
+    for m in P.split_matches(text):
         parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
         total = sum(v for _, _, v in parts)
         window_start = max(0, m.start() - 30)
