@@ -16,6 +16,7 @@ from indicators.engine.extract import _change_in
 from indicators.engine.layout import _RUN_START, _SPACED_RUN
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
+from indicators.engine.report import CUE, cue_matches
 from indicators.engine.rules import RULES, first_drop, found_at
 from indicators.lang import vocab as V
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
@@ -336,6 +337,20 @@ PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", 
 def test_period_matches_are_finditers(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected
+
+
+REPORT_CUE_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", "度", "月", "份", "今年", "去年", "上年", "本年", "全年",
+                     "上半年", "季度", "一", "四", "五", "十", "十四", "第", "个", "前", "过去", "近", "这", "的", "来", "间",
+                     "内", "未来", "刚刚过去的一年", "计划", "时期", "期间", "末", "底", "以来", "“", "”", "-", "～", " ",
+                     "\n", "至", "到", "，", "均", "7", "12", "两"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(REPORT_CUE_TOKENS), max_size=30).map("".join))
+@example("过去五年，“十四五”时期，第十个五年计划，2020 - 2025年，一九九○至一九九五年，前两个月，刚刚过去的一年")
+def test_report_cues_found_as_by_finditer(text: str) -> None:
+    expected = [(m.span(), m.lastgroup) for m in CUE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in cue_matches(text)] == expected
 
 
 PLACE_TOKENS = ["鞍山", "鞍山市", "海城市", "铁西区", "辽宁", "辽宁省", "内蒙古", "内蒙古自治区", "广西", "广西壮族自治区",
