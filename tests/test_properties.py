@@ -353,6 +353,21 @@ def test_report_cues_found_as_by_finditer(text: str) -> None:
     assert [(m.span(), m.lastgroup) for m in cue_matches(text)] == expected
 
 
+# The words of PERIOD, cut at every character, with numerals, spaces and marks: every way a period may
+# start (period_matches tries only the characters that may start one).
+PERIOD_WORD_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.pattern)},
+                      *{ch for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.pattern) for ch in w},
+                      "2024", "１９９８", "二〇二四", "7", "１", " ", "\n", "-", "～", "“", "”", '"', "，", "达到", "假日期间"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PERIOD_WORD_TOKENS), max_size=20).map("".join))
+@example("元旦期间，春节假日期间，最近三年，此后五年，昨日，本月，“十四五”时期")
+def test_period_matches_start_where_finditer_starts(text: str) -> None:
+    expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
+    assert [(m.span(), m.group()) for m in period_matches(text)] == expected
+
+
 PLACE_TOKENS = ["鞍山", "鞍山市", "海城市", "铁西区", "辽宁", "辽宁省", "内蒙古", "内蒙古自治区", "广西", "广西壮族自治区",
                 "全国", "沈阳", "大连市", "市", "县", "区", "省", "的", "和", "、", "，", "。", "1", "a", " ", "\n", "山", "西",
                 "山西", "陕西", "西安", "安阳", "阳泉", "泉州", "州"]

@@ -176,6 +176,7 @@ _BREAKDOWN_LEAD = regex.compile(
 _PLACE_LIST_GAPS = V.LIST_JOINERS + V.COMMAS + " "
 
 
+@lru_cache(maxsize=4096)          # a bulletin opens many sentences alike (前三季度，, 分县市区看，)
 def opens_breakdown(prefix: str) -> bool:
     """Whether a sentence's text before its first figure's clause names nothing but places (分县市区看，
     泰山区增长9.1%; 其中，新泰市、肥城市分别增长…): its figures then measure what the sentence before named."""

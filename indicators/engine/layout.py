@@ -35,7 +35,7 @@ _TRAILING_BYLINE = regex.compile(
     r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$|[（(](?:本报)?记者[^（）()]{1,24}[）)]$")
 _ITEM_MARK = "▲■●◆★□○◇"   # a line opening with one of these starts a new news item
 DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
-_SENTENCE = regex.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
+_SENTENCE = re.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
                           rf"(?:{V.char_class(V.SENTENCE_END)}+{V.char_class(V.CLOSING_QUOTES)}?|$)")
 
 
