@@ -113,6 +113,8 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 
 def _change(text: str, start: int, absolute: bool = False, per_mille: bool = False) -> tuple[bool, int]:
     """(is a change, sign) from the words right before a rate (or, with ``absolute``, an amount)."""
+    if absolute and (start == 0 or (text[start - 1] not in _CHANGE_LAST_CHARS and not text[start - 1].isspace())):
+        return False, 1                       # cheaper still for an amount: only the last character counts
     window = text[max(0, start - _BEFORE_WINDOW):start].rstrip()
     if not window or (window[-1] not in _CHANGE_LAST_CHARS
                       and (absolute or not _RATE_CHARS.intersection(window))):
