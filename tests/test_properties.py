@@ -16,6 +16,7 @@ from indicators.engine.extract import _change_in
 from indicators.engine.layout import _RUN_START, _SPACED_RUN
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
+from indicators.engine.placing import _YEAR_CHAR, _YEARS_BEFORE, _YEARS_BEFORE_REACH
 from indicators.engine.report import CUE, cue_matches
 from indicators.engine.rules import RULES, first_drop, found_at
 from indicators.lang import vocab as V
@@ -366,6 +367,19 @@ PERIOD_WORD_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.patter
 def test_period_matches_start_where_finditer_starts(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected
+
+
+YEARS_BEFORE_TOKENS = ["年", "年均", "平均", "累计", "共", "增加", "间", "来", "里", "中", "五", "十", "二十", "三", "1", "12",
+                       "123", "２", "，", "过去", "这", "增长"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(YEARS_BEFORE_TOKENS), max_size=20).map("".join))
+@example("过去五年年均增长6%，123年来，二十三年间，２年累计")
+def test_years_before_found_as_by_finditer(text: str) -> None:
+    expected = [(m.span(), m.group("n")) for m in _YEARS_BEFORE.finditer(text)]
+    found = finditer_near(_YEARS_BEFORE, _YEAR_CHAR, _YEARS_BEFORE_REACH, text)
+    assert [(m.span(), m.group("n")) for m in found] == expected
 
 
 PLACE_TOKENS = ["鞍山", "鞍山市", "海城市", "铁西区", "辽宁", "辽宁省", "内蒙古", "内蒙古自治区", "广西", "广西壮族自治区",
