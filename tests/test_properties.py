@@ -16,7 +16,7 @@ from indicators.engine.extract import _change_in
 from indicators.engine.layout import _RUN_START, _SPACED_RUN
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
-from indicators.engine.placing import _YEAR_CHAR, _YEARS_BEFORE, _YEARS_BEFORE_REACH
+from indicators.engine.placing import _BASE_HINT, _YEAR_CHAR, _YEARS_BEFORE, _YEARS_BEFORE_REACH
 from indicators.engine.report import CUE, cue_matches
 from indicators.engine.rules import RULES, first_drop, found_at
 from indicators.lang import vocab as V
@@ -380,6 +380,21 @@ def test_years_before_found_as_by_finditer(text: str) -> None:
     expected = [(m.span(), m.group("n")) for m in _YEARS_BEFORE.finditer(text)]
     found = finditer_near(_YEARS_BEFORE, _YEAR_CHAR, _YEARS_BEFORE_REACH, text)
     assert [(m.span(), m.group("n")) for m in found] == expected
+
+
+# The plain form of placing._BASE_HINT: a comparison's base word (a 于 only after a comparative), then a year.
+PLAIN_BASE_HINT = re.compile(rf"(?:{V.char_class(V.COMPARISON_BASE.replace('于', ''))}"
+                             rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)})于)(?:{V.YEAR_DIGITS})")
+BASE_TOKENS = [*V.COMPARISON_BASE, *V.COMPARATIVE_BEFORE_YU, *V.CAUSE_BEFORE_YU, "2002年", "1997", "二〇二〇", "关于", "，"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(BASE_TOKENS), max_size=20).map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("于2002年，高于2002年，由1997年，关于2024年", 0, 40)
+def test_base_hint_finds_what_its_plain_form_finds(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    plain, fast = PLAIN_BASE_HINT.search(text, lo, hi), _BASE_HINT.search(text, lo, hi)
+    assert (plain and plain.span()) == (fast and fast.span())
 
 
 PLACE_TOKENS = ["鞍山", "鞍山市", "海城市", "铁西区", "辽宁", "辽宁省", "内蒙古", "内蒙古自治区", "广西", "广西壮族自治区",

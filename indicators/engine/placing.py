@@ -56,8 +56,11 @@ _YEAR_CHAR = re.compile("年")
 _YEARS_BEFORE_REACH = 3
 _NAMED_YEAR = re.compile(V.YEAR_DIGITS)
 # 比2002年, 从1997年的…, 高于2002年 (a 于 compares only after a comparative: clauses.compared_at)
-_BASE_HINT = re.compile(rf"(?:{V.char_class(V.COMPARISON_BASE.replace('于', ''))}"
-                        rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)})于)(?:{V.YEAR_DIGITS})")
+# Written as one character of the base words and then a look back at it (a 于 only after a comparative),
+# so that the pattern opens with a character class and re skips to those characters at C speed.
+_BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}"
+                        rf"(?:(?<={V.char_class(V.COMPARISON_BASE.replace('于', ''))})"
+                        rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)}于))(?:{V.YEAR_DIGITS})")
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
 _LIST_INTRO = re.compile(V.char_class(V.COLONS) + r"\s*$")
 _LIST_ITEM_END = re.compile(V.char_class(V.SEMICOLONS + V.COLONS) + r"\s*$")
