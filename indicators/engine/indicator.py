@@ -199,6 +199,7 @@ _BREAKDOWN_LEAD = regex.compile(
 _PLACE_LIST_GAPS = V.LIST_JOINERS + V.COMMAS + " "
 
 
+@lru_cache(maxsize=4096)          # a bulletin opens many sentences alike (前三季度，, 分县市区看，)
 def opens_breakdown(prefix: str) -> bool:
     """Whether a sentence's text before its first figure's clause names nothing but places (分县市区看，
     泰山区增长9.1%; 其中，新泰市、肥城市分别增长…): its figures then measure what the sentence before named."""
@@ -212,7 +213,8 @@ def opens_breakdown(prefix: str) -> bool:
 
 
 # 从经济总量看，广东以10.4万亿元位居第一: what a sentence opened by 从…看 ranks its places by.
-_MEASURE_LEAD = regex.compile(rf"从({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?)来?看[{V.COMMAS}]")
+_FROM = "从"
+_MEASURE_LEAD = regex.compile(rf"{_FROM}({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?)来?看[{V.COMMAS}]")
 # ... unless it names a way of breaking down (从产业看, 从区域看), not a measure.
 _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
                "城乡", "结构", "来源", "用途")
@@ -223,7 +225,7 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
     """The measure a sentence opened by 从…看 names (经济总量, 增速), '' for one that names a way of
     breaking down; ``current`` (the measure of the paragraph so far) for a sentence opened otherwise
     (从经济总量看，广东…。浙江以6.8万亿元位居第四: still 经济总量)."""
-    m = _MEASURE_LEAD.match(text, s0)
+    m = _MEASURE_LEAD.match(text, s0) if text.startswith(_FROM, s0) else None    # cheap test first
     if m is None:
         return current
     return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
