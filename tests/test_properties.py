@@ -16,10 +16,19 @@ from indicators.engine.extract import _change_in
 from indicators.engine.layout import _RUN_START, _SPACED_RUN
 from indicators.engine.modality import _CUES, cues_of
 from indicators.engine.period import PERIOD, period_matches
+from indicators.engine.placing import _BASE_HINT, _YEAR_CHAR, _YEARS_BEFORE, _YEARS_BEFORE_REACH
+from indicators.engine.report import CUE, cue_matches
 from indicators.engine.rules import RULES, first_drop, found_at
 from indicators.lang import vocab as V
 from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
-from indicators.lang.patterns import fact_matches, fact_pattern, percent_words, percent_words_pattern
+from indicators.lang.patterns import (
+    fact_matches,
+    fact_pattern,
+    percent_words,
+    percent_words_pattern,
+    split_matches,
+    split_pattern,
+)
 from indicators.lang.scan import finditer_near
 from indicators.lang.topics import load_taxonomy
 from indicators.schema import COLUMNS, KINDS, QUALIFIERS
@@ -303,6 +312,18 @@ def test_rule_guards_skip_only_rules_that_cannot_apply(text: str) -> None:
         assert first_drop(found) is every, (text, m.group())
 
 
+SPLIT_TOKENS = ["9.2", "51", "39.8", "0", "100", ".", ":", "：", "∶", " ", "\u3000", "\n", "为", "结构", "１"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SPLIT_TOKENS), max_size=30).map("".join))
+@example("三次产业结构为9.2:51:39.8，比例 1 ： 2.5.3:4::5 ：6")
+def test_split_matches_are_finditers(text: str) -> None:
+    """Splits tried only before colons are exactly the splits finditer finds."""
+    expected = [(m.span(), m.group()) for m in split_pattern().finditer(text)]
+    assert [(m.span(), m.group()) for m in split_matches(text)] == expected
+
+
 PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", "度", "月", "份", "日", "今年", "明年", "去年", "上年",
                  "同期", "1", "7", "十二", "三十一", "-", "—", "～", " ", "\u3000", "\n", "至", "到", "前", "第", "季度",
                  "上半年", "全年", "个月", "过去", "近", "未来", "来", "间", "内", "“", "”", '"', "国庆", "清明", "端午",
@@ -317,6 +338,63 @@ PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", 
 def test_period_matches_are_finditers(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected
+
+
+REPORT_CUE_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", "度", "月", "份", "今年", "去年", "上年", "本年", "全年",
+                     "上半年", "季度", "一", "四", "五", "十", "十四", "第", "个", "前", "过去", "近", "这", "的", "来", "间",
+                     "内", "未来", "刚刚过去的一年", "计划", "时期", "期间", "末", "底", "以来", "“", "”", "-", "～", " ",
+                     "\n", "至", "到", "，", "均", "7", "12", "两"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(REPORT_CUE_TOKENS), max_size=30).map("".join))
+@example("过去五年，“十四五”时期，第十个五年计划，2020 - 2025年，一九九○至一九九五年，前两个月，刚刚过去的一年")
+def test_report_cues_found_as_by_finditer(text: str) -> None:
+    expected = [(m.span(), m.lastgroup) for m in CUE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in cue_matches(text)] == expected
+
+
+# The words of PERIOD, cut at every character, with numerals, spaces and marks: every way a period may
+# start (period_matches tries only the characters that may start one).
+PERIOD_WORD_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.pattern)},
+                      *{ch for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.pattern) for ch in w},
+                      "2024", "１９９８", "二〇二四", "7", "１", " ", "\n", "-", "～", "“", "”", '"', "，", "达到", "假日期间"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PERIOD_WORD_TOKENS), max_size=20).map("".join))
+@example("元旦期间，春节假日期间，最近三年，此后五年，昨日，本月，“十四五”时期")
+def test_period_matches_start_where_finditer_starts(text: str) -> None:
+    expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
+    assert [(m.span(), m.group()) for m in period_matches(text)] == expected
+
+
+YEARS_BEFORE_TOKENS = ["年", "年均", "平均", "累计", "共", "增加", "间", "来", "里", "中", "五", "十", "二十", "三", "1", "12",
+                       "123", "２", "，", "过去", "这", "增长"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(YEARS_BEFORE_TOKENS), max_size=20).map("".join))
+@example("过去五年年均增长6%，123年来，二十三年间，２年累计")
+def test_years_before_found_as_by_finditer(text: str) -> None:
+    expected = [(m.span(), m.group("n")) for m in _YEARS_BEFORE.finditer(text)]
+    found = finditer_near(_YEARS_BEFORE, _YEAR_CHAR, _YEARS_BEFORE_REACH, text)
+    assert [(m.span(), m.group("n")) for m in found] == expected
+
+
+# The plain form of placing._BASE_HINT: a comparison's base word (a 于 only after a comparative), then a year.
+PLAIN_BASE_HINT = re.compile(rf"(?:{V.char_class(V.COMPARISON_BASE.replace('于', ''))}"
+                             rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)})于)(?:{V.YEAR_DIGITS})")
+BASE_TOKENS = [*V.COMPARISON_BASE, *V.COMPARATIVE_BEFORE_YU, *V.CAUSE_BEFORE_YU, "2002年", "1997", "二〇二〇", "关于", "，"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(BASE_TOKENS), max_size=20).map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("于2002年，高于2002年，由1997年，关于2024年", 0, 40)
+def test_base_hint_finds_what_its_plain_form_finds(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    plain, fast = PLAIN_BASE_HINT.search(text, lo, hi), _BASE_HINT.search(text, lo, hi)
+    assert (plain and plain.span()) == (fast and fast.span())
 
 
 PLACE_TOKENS = ["鞍山", "鞍山市", "海城市", "铁西区", "辽宁", "辽宁省", "内蒙古", "内蒙古自治区", "广西", "广西壮族自治区",

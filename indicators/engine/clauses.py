@@ -22,8 +22,9 @@ MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear o
 
 
 # A character that either pattern above needs (re's \s holds all of regex's and four more): most
-# clauses have none, and then two substitutions are skipped.
-_MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》（(【') + r"|\s")
+# clauses have none, and then two substitutions are skipped. One class (not a class or \s), so that
+# re skips to a candidate at C speed.
+_MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》（(【')[:-1] + r"\s]")
 
 
 # A figure right after 的 (是上年的1.3倍, 为1997年的近两倍), not a noun (特别是近八年的经验).

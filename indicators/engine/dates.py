@@ -95,6 +95,7 @@ def parse_date(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)      # asked for every figure (is its period ahead of the document?) of few dates
 def date_parts(doc_date: str) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) of an ISO date of any precision; None for what it does not give."""
     parts = [int(p) for p in doc_date.split("-") if p.isdigit()] if doc_date else []

@@ -118,6 +118,8 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 
 def _change(text: str, start: int, absolute: bool = False, per_mille: bool = False) -> tuple[bool, int]:
     """(is a change, sign) from the words right before a rate (or, with ``absolute``, an amount)."""
+    if absolute and (start == 0 or (text[start - 1] not in _CHANGE_LAST_CHARS and not text[start - 1].isspace())):
+        return False, 1                       # cheaper still for an amount: only the last character counts
     window = text[max(0, start - _BEFORE_WINDOW):start].rstrip()
     if not window or (window[-1] not in _CHANGE_LAST_CHARS
                       and (absolute or not _RATE_CHARS.intersection(window))):
@@ -267,7 +269,7 @@ def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]
 def _splits(text: str) -> list[_Candidate]:
     """三次产业结构为9.2:51:39.8 -> one share per part when the parts add up to 100."""
     out = []
-    for m in P.split_pattern().finditer(text):
+    for m in P.split_matches(text):
         parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
         total = sum(v for _, _, v in parts)
         window_start = max(0, m.start() - 30)
@@ -317,7 +319,8 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             _as_range(prev, c)                 # 50万元至100万元: both ends were found with their unit
             out.append(c)
             continue
-        joint = text[max(0, c.start - 3):c.start].rstrip()
+        before = text[c.start - 1] if c.start else ""     # cheap test first: most figures follow no mark
+        joint = before if before and not before.isspace() else text[max(0, c.start - 3):c.start].rstrip()
         m = (_RANGE_LOW.search(text, max(0, c.start - _RANGE_REACH), c.start)
              if joint[-1:] in _RANGE_MARKS and _number_ends_before_marks(text, c.start) else None)
         if not m:

@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from ..lang import vocab as V
+from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import leading_place
 from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
 from ..lang.topics import load_taxonomy
@@ -71,6 +72,7 @@ _CHANGE_TAIL = regex.compile(
 _RATE_CHANGE = re.compile(r"[^%％]*百分点$")
 _COMPARED_WITH = ("比", "较")
 _TOWARDS = "对"
+_WITH, _RATIO_TO = "与", "之比"
 _VERB_AFTER_SUBJECT = re.compile(r"拉动|带动|实现|完成|达到|占")
 _DONE = "完成"            # after what is measured, only a verb
 _MIN_SUBJECT = 3
@@ -114,9 +116,11 @@ def _strip_edges(phrase: str) -> str:
 
 _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-Ｚａ-ｚ]+")
 # Words a cut must not split (民生类支出… is not cut to 生类支出…, 规模以上服务业… to 模以上服务业…): the
-# default taxonomy's keywords and the thresholds that open a noun; the phrase then starts with the word,
-# a few characters over its length.
-_WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, "规模以上", "限额以上"}))
+# default taxonomy's keywords, the catalogue's names and the thresholds that open a noun; the phrase then
+# starts with the word, a few characters over its length.
+_WHOLE_WORDS = regex.compile(V.alternation({
+    *load_taxonomy().weights, *(n for i in load_catalogue().indicators.values() for n in i.names),
+    "规模以上", "限额以上"}))
 _WORD_REACH = 4
 
 
@@ -195,6 +199,7 @@ _BREAKDOWN_LEAD = regex.compile(
 _PLACE_LIST_GAPS = V.LIST_JOINERS + V.COMMAS + " "
 
 
+@lru_cache(maxsize=4096)          # a bulletin opens many sentences alike (前三季度，, 分县市区看，)
 def opens_breakdown(prefix: str) -> bool:
     """Whether a sentence's text before its first figure's clause names nothing but places (分县市区看，
     泰山区增长9.1%; 其中，新泰市、肥城市分别增长…): its figures then measure what the sentence before named."""
@@ -208,7 +213,8 @@ def opens_breakdown(prefix: str) -> bool:
 
 
 # 从经济总量看，广东以10.4万亿元位居第一: what a sentence opened by 从…看 ranks its places by.
-_MEASURE_LEAD = regex.compile(rf"从({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?)来?看[{V.COMMAS}]")
+_FROM = "从"
+_MEASURE_LEAD = regex.compile(rf"{_FROM}({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?)来?看[{V.COMMAS}]")
 # ... unless it names a way of breaking down (从产业看, 从区域看), not a measure.
 _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
                "城乡", "结构", "来源", "用途")
@@ -219,7 +225,7 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
     """The measure a sentence opened by 从…看 names (经济总量, 增速), '' for one that names a way of
     breaking down; ``current`` (the measure of the paragraph so far) for a sentence opened otherwise
     (从经济总量看，广东…。浙江以6.8万亿元位居第四: still 经济总量)."""
-    m = _MEASURE_LEAD.match(text, s0)
+    m = _MEASURE_LEAD.match(text, s0) if text.startswith(_FROM, s0) else None    # cheap test first
     if m is None:
         return current
     return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
@@ -281,6 +287,11 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         head = _VERB_AFTER_SUBJECT.split(_CHANGE_TAIL.sub("", previous) or previous, maxsplit=1)[0]
         if _MIN_SUBJECT <= len(head) < len(previous) and len(head) + len(before) <= _MAX_CHAIN:
             return head + before, previous
+    if previous and kind == "ratio" and before.endswith(_RATIO_TO) and change_words.startswith(_WITH):
+        # 研究与试验发展经费支出812.5亿元，…，与地区生产总值之比为2.65%: the ratio of what came before
+        subject = _CHANGE_TAIL.sub("", previous) or previous
+        if len(subject) + len(before) < _MAX_CHAIN:
+            return subject + _WITH + before, subject
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
         # 教育支出24.6亿元，占一般公共预算支出的21.5%: the share of what came before (its subject, when
         # that was a share too: …占预算数的82.82%；国防费支出…，占预算数的90.36%)

@@ -37,7 +37,7 @@ _TRAILING_BYLINE = regex.compile(
 _PLACE_HEADLINE = regex.compile(r"\p{Han}{1,8}(?:省|市|县|区|镇|乡|街道|社区|村|开发区|园区)[：:]")
 _ITEM_MARK = "▲■●◆★□○◇"   # a line opening with one of these starts a new news item
 DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
-_SENTENCE = regex.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
+_SENTENCE = re.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
                           rf"(?:{V.char_class(V.SENTENCE_END)}+{V.char_class(V.CLOSING_QUOTES)}?|$)")
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..lang import vocab as V
 from ..lang.scan import finditer_near
@@ -65,6 +66,7 @@ _BOUNDED = frozenset({"approx", "more_than", "at_least", "at_most", "less_than"}
 _ESTIMATE_REACH = timedelta(days=92)
 
 
+@lru_cache(maxsize=4096)       # asked for every figure, of the few periods and dates a document names
 def period_has_ended(period_end: str, doc_date: str) -> bool | None:
     """Whether the period ends before (or within three months after) the document's date; None when unknown."""
     end_year, end_month, end_day = date_parts(period_end)
@@ -77,6 +79,7 @@ def period_has_ended(period_end: str, doc_date: str) -> bool | None:
     return date(end_year, end_month or 12, end_day or 28) <= said + _ESTIMATE_REACH
 
 
+@lru_cache(maxsize=4096)
 def period_is_ahead(period_start: str, doc_date: str) -> bool:
     """Whether the period starts after the document's date (到2027年… in a 2025 text): no figure of it
     can be an outcome yet."""

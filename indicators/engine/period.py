@@ -50,11 +50,17 @@ _RANGE_MARKS = re.escape(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
 _PERIOD_ANCHOR = re.compile(rf"[年月季天周假期旦节前截五昨\s{_RANGE_MARKS}]"
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
+# Every PERIOD match starts with one of these characters (a numeral; the first character of a word
+# above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年 …), or with the first of two characters before 期间.
+_PERIOD_FIRST = re.compile(
+    rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
+    r"今明本当同去上“\"元春清端中国目截报昨前年第下全]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
+_PERIOD_FIRST_LOOKAHEAD = 3
 
 
 def period_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``PERIOD.finditer(text)``, two to three times faster (scan.finditer_near)."""
-    return finditer_near(PERIOD, _PERIOD_ANCHOR, _PERIOD_REACH, text)
+    """The matches of ``PERIOD.finditer(text)``, several times faster (scan.finditer_near)."""
+    return finditer_near(PERIOD, _PERIOD_ANCHOR, _PERIOD_REACH, text, _PERIOD_FIRST, _PERIOD_FIRST_LOOKAHEAD)
 
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,

@@ -26,6 +26,7 @@ from ..lang.catalogue import Catalogue, Indicator
 from ..lang.gazetteer import leading_place
 from ..lang.numbers import CN_DIGITS
 from ..lang.regions import NATIONAL, enclosing, lookup
+from ..lang.scan import finditer_near
 from .clauses import clause_end, first_clause_end, scan_back, segment_start
 from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
@@ -49,10 +50,17 @@ _FIGURE_START = re.compile(rf"[{V.ARABIC_DIGIT}{CN_DIGITS}]")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whose subject may lie a sentence back
 _AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
+# ... which opens with a lookbehind, so re would try it at every character: it is tried only in the
+# three characters before each 年 (its number is at most three characters long).
+_YEAR_CHAR = re.compile("年")
+_YEARS_BEFORE_REACH = 3
 _NAMED_YEAR = re.compile(V.YEAR_DIGITS)
 # 比2002年, 从1997年的…, 高于2002年 (a 于 compares only after a comparative: clauses.compared_at)
-_BASE_HINT = re.compile(rf"(?:{V.char_class(V.COMPARISON_BASE.replace('于', ''))}"
-                        rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)})于)(?:{V.YEAR_DIGITS})")
+# Written as one character of the base words and then a look back at it (a 于 only after a comparative),
+# so that the pattern opens with a character class and re skips to those characters at C speed.
+_BASE_HINT = re.compile(rf"{V.char_class(V.COMPARISON_BASE)}"
+                        rf"(?:(?<={V.char_class(V.COMPARISON_BASE.replace('于', ''))})"
+                        rf"|(?<={V.char_class(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)}于))(?:{V.YEAR_DIGITS})")
 _ANNUAL = re.compile(r"比上年|较上年|同比|比去年|与上年相比")
 _LIST_INTRO = re.compile(V.char_class(V.COLONS) + r"\s*$")
 _LIST_ITEM_END = re.compile(V.char_class(V.SEMICOLONS + V.COLONS) + r"\s*$")
@@ -123,7 +131,7 @@ def _move_end_level(found: Period | None) -> Period | None:
 
 def _years_before(text: str) -> int:
     """The number of years the last 五年/十年 before an average or a sum in ``text`` counts, else 0."""
-    found = list(_YEARS_BEFORE.finditer(text))
+    found = list(finditer_near(_YEARS_BEFORE, _YEAR_CHAR, _YEARS_BEFORE_REACH, text))
     if not found:
         return 0
     n = small_number(found[-1].group("n"))

@@ -12,9 +12,11 @@ time is about the work ahead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lang import vocab as V
+from ..lang.scan import finditer_near
 from .clauses import compared_at, is_multiple_base
 from .dates import Period, plan_year, resolve, review_year, year_number, years_period
 from .moves import starts_move
@@ -48,6 +50,21 @@ CUE = re.compile(
     rf"|(?P<year>(?:{YEAR}年度?|今年|本年度?|去年|上年度?|前年|明年)(?:{_SUB}|末|底|初)?(?!均))"   # 基础上年均: no 上年
     rf"|(?P<part>全年|上半年|下半年|(?:前|第)?[一二三四]季度|前(?:{_N})个?月份?|年末|年底)"
 )
+# Every CUE match holds, at most _CUE_REACH characters after its start, a 年 (2024年, 过去五年, 全年), the
+# 五 of a plan's name (十四五, 第十个五年计划), the 季 or 月 of a part (一季度, 前两个月), or, in a span of
+# years written without 年 after its first year (2020-2025年, 1998 至 2002年), the space or range mark
+# right after that year: CUE opens with alternatives that share no character, so re would try it at
+# every character; it is tried only before these (scan.finditer_near).
+_CUE_ANCHOR = re.compile(rf"[年五季月]|(?<=[{V.ARABIC_DIGIT}{V.CN_DIGITS}{V.YEAR_ZEROS}年度])"
+                         rf"[\s{re.escape(V.RANGE_DASHES + ''.join(V.RANGE_WORDS))}]")
+_CUE_REACH = 6
+
+
+def cue_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``CUE.finditer(text)``, several times faster on a report's prose."""
+    return finditer_near(CUE, _CUE_ANCHOR, _CUE_REACH, text)
+
+
 # The base of a comparison (比上年, 较2002年, 与2000年相比, 从1997年的…) is not the period of a fact.
 _YEAR_IN = re.compile(YEAR)
 
@@ -83,7 +100,7 @@ def heading_part(text: str, doc_date: str, current: Part) -> Part | None:
     years = [y for y in (year_number(m.group()) for m in _YEAR_IN.finditer(text)) if y]
     span = None
     one_year = back in years or ahead in years       # a heading that names its year is about that year
-    for m in CUE.finditer(text):
+    for m in cue_matches(text):
         period = resolve(m.group(), doc_date) if m.lastgroup in ("plan", "span", "back", "ahead") else None
         if period is not None and period.grain == "year":
             one_year = True                            # 过去一年和五年工作回顾: the year first
@@ -124,7 +141,7 @@ def block_cues(text: str, doc_date: str) -> list[Cue]:
     the paragraph anchors a bare part after it (2005年，…。全年国内生产总值… -> 2005)."""
     cues: list[Cue] = []
     year: int | None = None
-    for m in CUE.finditer(text):
+    for m in cue_matches(text):
         start = m.start()
         since = text.startswith(("以来", "以后"), m.end())     # 一九八九年四季度以来, 上年三季度以后: up to now
         period = None if since else resolve(m.group(), doc_date, year=year)

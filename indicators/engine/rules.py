@@ -256,6 +256,7 @@ class _Concerned:
     unguarded: _Tests                  # those without a guard
     after: frozenset[str]              # the guarded rules' characters after the figure ...
     before: re.Pattern[str]            # ... and before it, as a character class
+    before_char: str                   # ... or that one character, when there is one (most units: 第)
 
 
 @cache
@@ -266,7 +267,8 @@ def _concerned(unit: str, kind: str, chinese: bool) -> _Concerned:
     return _Concerned(tuple((rule.applies, rule) for rule in rules),
                       tuple((rule.applies, rule) for rule in rules if not (rule.before or rule.after)),
                       frozenset("".join(rule.after for rule in rules)),
-                      re.compile(V.char_class(before) if before else "(?!)"))
+                      re.compile(V.char_class(before) if before else "(?!)"),
+                      before[0] if len(set(before)) == 1 else "")
 
 
 def first_drop(found: Found) -> Rule | None:
@@ -275,8 +277,10 @@ def first_drop(found: Found) -> Rule | None:
     info = found.info
     rules = _concerned(info.unit, info.kind, found.chinese)
     text, start, end = found.text, found.start, found.end
+    window = max(0, start - GUARD_REACH)
     tests = (rules.every if (found.next_char in rules.after or text[end:end + 1] in rules.after
-                             or rules.before.search(text, max(0, start - GUARD_REACH), start))
+                             or (text.find(rules.before_char, window, start) >= 0 if rules.before_char
+                                 else rules.before.search(text, window, start)))
              else rules.unguarded)
     for applies, rule in tests:
         if applies(found):
@@ -304,7 +308,7 @@ def found_at(text: str, m) -> Found:
     qualifier = _qualifier(text, start, end, pre, inner, post, surface, info)
     unit_end = end - len(post)
     return Found(text, start, end, num, pre, inner, mult, post, surface, info, qualifier, value,
-                 text[unit_end:unit_end + 1], text[start - 1:start] if start else "",
+                 text[unit_end:unit_end + 1], text[start - 1:start],      # (text[-1:0] is "")
                  qualifier == "exact" and not inner, not is_arabic(num))
 
 
@@ -337,7 +341,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         for word, q in P.BOUND_AFTER.items():
             if after.startswith(word) and (word != "内" or info.kind == "duration"):
                 return q
-    if _LIMIT_BEFORE.search(text, max(0, start - 3), start):
+    window = max(0, start - 3)                   # cheap test first: 限 is rarely right before a figure
+    if text.find("限", window, start) >= 0 and _LIMIT_BEFORE.search(text, window, start):
         return "at_most"                         # 每家企业限报2人, 每人限购1套: at most
     if info.unit in ("倍", "%") and text[start - 1:start] == "的":
         bound = _BOUND_OF_BASE.search(text, max(0, start - _BASE_REACH), start)

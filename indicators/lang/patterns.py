@@ -180,7 +180,30 @@ def split_pattern() -> re.Pattern[str]:
     # The first part is not preceded by a digit, point or colon; written as a digit and then a look
     # back at it, so that the pattern opens with a character class and re skips to digits at C speed.
     first_part = r"[0-9](?<![0-9.:：∶][0-9])[0-9]*(?:\.[0-9]+)?"
-    return re.compile(rf"{first_part}(?:\s*[:：∶]\s*{part}){{1,4}}(?![0-9.:：∶])")
+    return re.compile(rf"{first_part}(?:\s*{_SPLIT_COLON.pattern}\s*{part}){{1,4}}(?![0-9.:：∶])")
+
+
+_SPLIT_COLON = re.compile("[:：∶]")
+_SPLIT_PART_CHARS = frozenset("0123456789.")
+
+
+def split_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``split_pattern().finditer(text)``, tried only where one can start: a split's
+    first part is the run of digits and points that ends (before spaces) at a colon, so only the
+    start of the run before each colon is tried. Dense figures make the plain scan try every digit."""
+    pattern = split_pattern()
+    pos = 0                              # matches resume here, as finditer's do
+    for colon in _SPLIT_COLON.finditer(text):
+        start = colon.start()
+        if start < pos:
+            continue
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        while start > pos and text[start - 1] in _SPLIT_PART_CHARS:
+            start -= 1
+        if (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()
 
 
 # 提升至/降至 (rose to, fell to) give a level, not a change: no 至/到 here.

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 
 
 def finditer_near(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int, text: str,
-                  first: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+                  first: re.Pattern[str] | None = None, lookahead: int = 0) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)``, given that every match of ``pattern`` holds a match of
     ``anchor`` starting at most ``reach`` characters after its own start (and, with ``first``, a
-    pattern of one character, starts with a character ``first`` matches). A match starting further
-    before the next anchor would hold none, so only the ``reach`` characters before each anchor are
-    tried, each once (with ``first``, only those it matches, found at C speed)."""
+    pattern of one character, which may look at most ``lookahead`` characters further, matches where
+    every match of ``pattern`` starts). A match starting further before the next anchor would hold
+    none, so only the ``reach`` characters before each anchor are tried, each once (with ``first``,
+    only those it matches, found at C speed)."""
     match = pattern.match
     search = anchor.search
     lead = first.search if first is not None else None
@@ -28,8 +29,8 @@ def finditer_near(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int,
         start = at - reach if at - reach > pos else pos
         while start <= at:
             if lead is not None:
-                possible = lead(text, start, at + 1)
-                if possible is None:
+                possible = lead(text, start, at + 1 + lookahead)
+                if possible is None or possible.start() > at:
                     start = at + 1       # no character a match may start with: no match here
                     continue
                 start = possible.start()
