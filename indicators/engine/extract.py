@@ -47,6 +47,12 @@ _INDEX = regex.compile(
     r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][^（）()\n]{1,12}[)）])?(?:为|是|达到|达|[:：])?\s*"
     r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
 )
+# A ratio of two amounts, written without a unit (城乡居民收入比由2.36缩小到2.21, 基尼系数为0.465): a
+# decimal after the ratio's name, and the level it moves to.
+_BARE_RATIO = regex.compile(
+    r"(?:收入比|收入倍差|基尼系数)[^，,。；;\d]{0,6}?(?P<num>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元])"
+    r"(?:[^，,。；;\d]{0,6}?[到至](?P<num2>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元]))?"
+)
 _CHANGE_LAST_CHARS = P.change_last_chars()
 _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
@@ -290,6 +296,11 @@ def _indexes(text: str) -> list[_Candidate]:
         value = Decimal(m.group("num"))
         if value > 0:
             out.append(_Candidate(m.start("num"), m.end("num"), value, "", "index", "exact"))
+    if "比" in text or "系数" in text or "倍差" in text:
+        for m in _BARE_RATIO.finditer(text):
+            for group in ("num", "num2"):
+                if m.group(group):
+                    out.append(_Candidate(m.start(group), m.end(group), Decimal(m.group(group)), "", "ratio", "exact"))
     return out
 
 
