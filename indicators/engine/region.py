@@ -105,8 +105,15 @@ def elsewhere(text: str, pos: int) -> bool:
 
 
 def is_venue(text: str, pos: int, name: str) -> bool:
-    """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held."""
-    return pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, pos + len(name))
+    """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held; 成都一家新能源
+    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from. Neither is what a
+    figure is about."""
+    after = pos + len(name)
+    return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
+            or text.startswith(_ONE_FIRM, after))
+
+
+_ONE_FIRM = ("一家", "某")
 
 
 def first_generic(text: str) -> str:
