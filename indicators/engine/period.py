@@ -94,6 +94,11 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if len(in_sentence_before) == 1:
         return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
     if in_sentence_before:
+        pos, nearest = in_sentence_before[-1]
+        if (text[pos - 1:pos] in _CLAUSE_OPENERS and _ONLY_A_BREAK.fullmatch(text, pos + len(nearest), clause0)
+                and not is_day(nearest)):
+            return nearest                    # 第三季度在手订单充足，截至7月末，公司…约31亿元: a time that is
+                                              # a clause of its own, right before the figure's, governs it
         # 1-7月，…；上半年，…58亿元: the part after the last semicolon speaks first.
         segment0 = segment_start(text, local, s0)
         in_segment = [p for p in in_sentence_before if p[0] >= segment0] or in_sentence_before
@@ -128,10 +133,19 @@ _SHARE_BEFORE = ("完成", V.SHARE_OF)
 
 
 def names_a_plan(text: str, start: int, end: int) -> bool:
+    """Whether the time at ``start:end`` is part of a name, not a figure's period: the plan a share is of
+    (完成全年目标任务的84%), or a report (发布2024年半年度报告, 2023年统计公报显示)."""
+    if text.startswith(_REPORT_AFTER, end):
+        return True
     return (text.startswith(_PLAN_AFTER, end) and text.endswith(_SHARE_BEFORE, max(0, start - 2), start)
             and text[start:end] in ("全年", "年度", "今年", "本年度"))
 
 
+_REPORT_AFTER = ("半年度报告", "年度报告", "季度报告", "半年报", "年报", "季报", "统计公报")
+
+
+_CLAUSE_OPENERS = frozenset(V.COMMAS + V.SEMICOLONS)
+_ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 # 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
 _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
 
