@@ -55,12 +55,17 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     while i >= 0 and not doc.about:
         pos, name = ctx.places[i]
         after = text[pos + len(name):pos + len(name) + 1]
-        if after not in _LISTED and text[pos - 1:pos] not in _LISTED:
+        if (after not in _LISTED and text[pos - 1:pos] not in _LISTED
+                and not (pos < s0 and _BREAKDOWN_OPEN.match(text, scan_back(text, pos, 0, V.SENTENCE_END)))):
             return name
         i -= 1
     if default:
         return default
     return ctx.generic_place
+
+
+# 分区域看，东部地区…，东北地区下降3.7%。: the places of a breakdown speak for its own sentence only.
+_BREAKDOWN_OPEN = re.compile(r"\s*分[^，,。；;]{1,8}看")
 
 
 # A place only mentioned: a partner (与上海合作), a beneficiary (对口支援新疆), a project or policy area
