@@ -113,6 +113,21 @@ def first_clause_end(text: str) -> int:
     return m.start() if m else min(len(text), 120)
 
 
+def head_after_lead(text: str) -> int:
+    """``first_clause_end``, or the end of the second sentence when the first is a short lead without a
+    figure (工业生产稳中有进。前三季度，…: a bulletin's or a news story's paragraph names its time in the
+    sentence after its lead)."""
+    end = first_clause_end(text)
+    if end <= _LEAD < len(text) and not _DIGIT.search(text, 0, end):
+        second = _SENTENCE_BREAK.search(text, end + 1, end + 121)
+        return second.start() if second else min(len(text), end + 121)
+    return end
+
+
+_LEAD = 16
+_DIGIT = re.compile(f"[{V.ARABIC_DIGIT}]")
+
+
 _RESPECTIVELY = regex.compile(
     rf"分别(?:为|是|有|达到|达|占|(?P<change>{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))?")
 

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places, masthead_place, place_levels, town_names
-from .clauses import compared_at, first_clause_end, is_multiple_base
+from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
 from .period import PERIOD, is_day, names_a_plan, period_matches
@@ -147,7 +147,9 @@ class DocumentContext:
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
                         if not elsewhere(block.text, m.start())]
-            ctx = BlockContext(periods, local, first_clause_end(block.text), generics,
+            # (a work report's paragraphs open with their time, or take their part's: no lead is skipped)
+            head_end = head_after_lead(block.text) if self.dated_by_title else first_clause_end(block.text)
+            ctx = BlockContext(periods, local, head_end, generics,
                                default_place=self.default_place(block.section),
                                share_bases=frozenset(p for p, _ in generics if block.text[p - 1:p] == V.SHARE_OF))
             self._blocks[key] = ctx
