@@ -47,6 +47,7 @@ from dashboard_data import (
     prefetch_compare,
     prefetch_documents,
     prefetch_facts,
+    prefetch_headlines,
     prefetch_targets,
     prefetcher,
     read_ahead_regions,
@@ -467,6 +468,7 @@ def main_view(sel: ViewState) -> None:
     prefetcher().submit(read_ahead_regions, db, stamp, sel.indicator)
     if current != "targets":
         prefetch_targets(db, stamp, sel.indicator, sel.kind, sel.regions, sel.grain)
+    prefetch_headlines(db, stamp)
 
 
 selection_and_view()
