@@ -139,6 +139,25 @@ def points_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[s
     return series.points(frame[(frame["kind"] == kind) & (frame["period_grain"] == grain)])
 
 
+def headline_charts_ahead(db: str, stamp: tuple, shown: str, regions: tuple[str, ...], kind: str, grain: str) -> None:
+    """The series chart each headline indicator other than ``shown`` would draw if chosen now (the regions
+    that state it of those chosen, the kind and grain kept as the selection row keeps them, a linear
+    axis), built into the caches: choosing one of them then builds nothing."""
+    for indicator in HEADLINE_INDICATORS:
+        chosen = tuple(series.kept_regions(regions, regions_of(db, stamp, indicator)))
+        if indicator == shown or indicator not in NAMES or not chosen:
+            continue
+        _, its_kind, _, its_grain = series.kept_kind_and_grain(regions_series(db, stamp, indicator, chosen), kind, grain)
+        series_chart(db, stamp, indicator, its_kind, chosen, its_grain, False,
+                     series.series_title(NAMES[indicator], its_kind, list(chosen)))
+
+
+def prefetch_headline_charts(db: str, stamp: tuple, shown: str, regions: tuple[str, ...], kind: str,
+                             grain: str) -> None:
+    """``headline_charts_ahead`` in the background, after the headline indicators' points are read."""
+    prefetcher().submit(headline_charts_ahead, db, stamp, shown, regions, kind, grain)
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
 def targets_of(db: str, stamp: tuple, indicator: str, kind: str, regions: tuple[str, ...],
                grain: str) -> tuple[pd.DataFrame, go.Figure | None, str]:

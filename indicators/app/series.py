@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 
 from ..io.writer import to_csv_bytes
 from ..lang.catalogue import Indicator
+from ..schema import GRAINS
 from .charts import axis_scale
 from .view import MODALITY_LABELS, dates_label, display_unit, format_growth, format_value, qualified
 
@@ -101,6 +102,28 @@ def points(frame: pd.DataFrame) -> pd.DataFrame:
     out["modality_label"] = [MODALITY_LABELS.get(m, m) for m in out["modality"]]
     out["doc_name"] = [doc_name(d) for d in out["doc"]]
     return out
+
+
+def kept_regions(current: Sequence[str], stated_in: Sequence[str]) -> list[str]:
+    """The chosen regions that state an indicator (``stated_in``); when none does, 全国 or the first
+    region that does: what the chart keeps when another indicator is chosen."""
+    chosen = [r for r in current if r in stated_in]
+    if not chosen and stated_in:
+        chosen = ["全国" if "全国" in stated_in else stated_in[0]]
+    return chosen
+
+
+def kept_kind_and_grain(frame: pd.DataFrame, kind: str | None,
+                        grain: str | None) -> tuple[list[str], str, list[str], str]:
+    """The kinds a series of the chosen regions states (most points first) and the kind kept (the
+    current one when stated, else the first), the grains stated of that kind (in GRAINS order) and the
+    grain kept (the current one when stated, else the year, else the first)."""
+    kinds = list(frame["kind"].value_counts().index)
+    kind = kind if kind in kinds else (kinds[0] if kinds else "growth")
+    stated = set(frame.loc[frame["kind"] == kind, "period_grain"])
+    grains = [g for g in GRAINS if g in stated]
+    grain = grain if grain in grains else ("year" if "year" in grains or not grains else grains[0])
+    return kinds, kind, grains, grain
 
 
 def doc_name(path: object) -> str:
