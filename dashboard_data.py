@@ -47,13 +47,22 @@ def indicators_of(db: str, stamp: tuple) -> pd.DataFrame:
     return corpus_of(db, stamp).indicators()
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
+def stated_regions(db: str, stamp: tuple) -> dict[str, tuple[str, ...]]:
+    """Every indicator's regions, 全国 first, then by number of facts: one pass over the coverage per
+    store version (filtering it for each indicator chosen took 0.03-0.04 s with a million facts)."""
+    counts = coverage_of(db, stamp).groupby(["indicator_id", "region_name"])["facts"].sum()
+    found: dict[str, list[tuple[str, int]]] = {}
+    for (indicator, region), facts in counts.items():
+        if region:
+            found.setdefault(indicator, []).append((region, facts))
+    return {indicator: tuple(r for r, _ in sorted(regions, key=lambda rf: (rf[0] != "全国", -rf[1], rf[0])))
+            for indicator, regions in found.items()}
+
+
 def regions_of(db: str, stamp: tuple, indicator: str) -> list[str]:
     """The regions ``indicator`` is stated for, 全国 first, then by number of facts."""
-    stated = coverage_of(db, stamp)
-    counts = stated[stated["indicator_id"] == indicator].groupby("region_name")["facts"].sum()
-    counts = counts[counts.index != ""]
-    return sorted(counts.index, key=lambda r: (r != "全国", -counts[r], r))
+    return list(stated_regions(db, stamp).get(indicator, ()))
 
 
 @st.cache_resource(show_spinner=False)
