@@ -47,6 +47,8 @@ from dashboard_data import (
     prefetch_compare,
     prefetch_documents,
     prefetch_facts,
+    prefetch_headline_charts,
+    prefetch_headlines,
     prefetch_targets,
     prefetcher,
     read_ahead_regions,
@@ -60,7 +62,6 @@ from indicators.app import charts, coverage, headline, highlight, launch, series
 from indicators.app.state import VIEWS, ViewState, decode_state, encode_state, state_query
 from indicators.batch.ingest import IngestReport, ingest
 from indicators.io.writer import to_csv_bytes, to_json_bytes
-from indicators.schema import GRAINS
 from indicators.store import StoreError
 
 ROOT = Path(__file__).resolve().parent
@@ -237,22 +238,14 @@ def choose_selection() -> ViewState:
         format_func=lambda i: f"{TOPICS.get(CATALOGUE.get(i).topic, '其他')} · {NAMES[i]}",
     )
     stated_in = regions_of(db, stamp, indicator)
-    chosen = [r for r in st.session_state.get("regions", []) if r in stated_in]
-    if not chosen and stated_in:
-        chosen = ["全国" if "全国" in stated_in else stated_in[0]]
-    st.session_state["regions"] = chosen
+    st.session_state["regions"] = series.kept_regions(st.session_state.get("regions", []), stated_in)
     regions = middle.multiselect("地区", stated_in, key="regions", placeholder="选择地区",
                                  help="按事实数排序；可输入搜索")
     in_regions = regions_series(db, stamp, indicator, tuple(regions))
-    kinds = list(in_regions["kind"].value_counts().index)
-    if st.session_state.get("kind") not in kinds:
-        st.session_state["kind"] = kinds[0] if kinds else "growth"
+    kinds, st.session_state["kind"], grains, st.session_state["grain"] = series.kept_kind_and_grain(
+        in_regions, st.session_state.get("kind"), st.session_state.get("grain"))
     kind = right.selectbox("数值类型", kinds or ["growth"], key="kind", format_func=lambda k: KIND_NAMES.get(k, k),
                            help="同一指标的增长率与总量分开画：“增长率”是报告里写的增速，“金额/数量”是水平值")
-    stated_grains = set(in_regions.loc[in_regions["kind"] == kind, "period_grain"])
-    grains = [g for g in GRAINS if g in stated_grains]
-    if st.session_state.get("grain") not in grains:
-        st.session_state["grain"] = "year" if "year" in grains else (grains[0] if grains else "year")
     grain = last.selectbox("频度", grains or ["year"], key="grain", format_func=lambda g: GRAIN_NAMES.get(g, g))
     if next(iter(regions), "全国") != st.session_state.get("tile_region"):
         st.rerun(scope="app")        # the tiles above are of the first region
@@ -467,6 +460,8 @@ def main_view(sel: ViewState) -> None:
     prefetcher().submit(read_ahead_regions, db, stamp, sel.indicator)
     if current != "targets":
         prefetch_targets(db, stamp, sel.indicator, sel.kind, sel.regions, sel.grain)
+    prefetch_headlines(db, stamp)
+    prefetch_headline_charts(db, stamp, sel.indicator, sel.regions, sel.kind, sel.grain)
 
 
 selection_and_view()

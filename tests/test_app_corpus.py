@@ -104,6 +104,30 @@ def test_a_frame_mixing_units_is_drawn_in_its_most_frequent_unit_only():
     assert [list(t.y) for t in fig.data] == [[6.1, 2.3]]
 
 
+@pytest.mark.parametrize("current, stated_in, expected", [
+    (["全国", "北京市"], ["全国", "北京市", "安徽省"], ["全国", "北京市"]),     # both state it: kept
+    (["全国", "北京市"], ["安徽省", "全国"], ["全国"]),                       # 北京市 does not: dropped
+    (["北京市"], ["安徽省", "全国"], ["全国"]),                               # none does: 全国
+    (["北京市"], ["安徽省", "上海市"], ["安徽省"]),                           # nor 全国: the first that does
+    (["北京市"], [], []),                                                     # stated nowhere
+])
+def test_kept_regions_are_the_chosen_ones_that_state_the_indicator(current, stated_in, expected):
+    assert series.kept_regions(current, stated_in) == expected
+
+
+def test_kept_kind_and_grain_keep_the_current_choice_when_stated_else_the_most_stated_kind_and_the_year():
+    mixed = frame(row(kind="money", unit="元", year=2020, value=1e12), row(kind="money", unit="元", year=2021, value=2e12),
+                  row(kind="money", unit="元", year=2021, value=5e11, grain="quarter"), row(year=2021, value=6.0),
+                  row(year=2021, value=5.0, grain="quarter"))
+    assert series.kept_kind_and_grain(mixed, "growth", "quarter") == (
+        ["money", "growth"], "growth", ["quarter", "year"], "quarter")
+    assert series.kept_kind_and_grain(mixed, "ratio", "month") == (
+        ["money", "growth"], "money", ["quarter", "year"], "year")
+    quarterly = frame(row(year=2021, value=5.0, grain="quarter"), row(year=2021, value=5.0, grain="half"))
+    assert series.kept_kind_and_grain(quarterly, "growth", "year")[2:] == (["quarter", "half"], "quarter")
+    assert series.kept_kind_and_grain(series.empty_series(), "money", "month") == ([], "growth", [], "year")
+
+
 def test_point_context_gives_the_sentence_and_the_mention_span():
     pts = series.points(national_gdp())
     ctx = series.point_context(pts, 0)

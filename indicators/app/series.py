@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..io.writer import to_csv_bytes
 from ..lang.catalogue import Indicator
+from ..schema import GRAINS
 from .charts import axis_scale
 from .view import MODALITY_LABELS, dates_label, display_unit, format_growth, format_value, qualified
 
@@ -102,22 +104,49 @@ def points(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def kept_regions(current: Sequence[str], stated_in: Sequence[str]) -> list[str]:
+    """The chosen regions that state an indicator (``stated_in``); when none does, 全国 or the first
+    region that does: what the chart keeps when another indicator is chosen."""
+    chosen = [r for r in current if r in stated_in]
+    if not chosen and stated_in:
+        chosen = ["全国" if "全国" in stated_in else stated_in[0]]
+    return chosen
+
+
+def kept_kind_and_grain(frame: pd.DataFrame, kind: str | None,
+                        grain: str | None) -> tuple[list[str], str, list[str], str]:
+    """The kinds a series of the chosen regions states (most points first) and the kind kept (the
+    current one when stated, else the first), the grains stated of that kind (in GRAINS order) and the
+    grain kept (the current one when stated, else the year, else the first)."""
+    kinds = list(frame["kind"].value_counts().index)
+    kind = kind if kind in kinds else (kinds[0] if kinds else "growth")
+    stated = set(frame.loc[frame["kind"] == kind, "period_grain"])
+    grains = [g for g in GRAINS if g in stated]
+    grain = grain if grain in grains else ("year" if "year" in grains or not grains else grains[0])
+    return kinds, kind, grains, grain
+
+
 def doc_name(path: object) -> str:
     """A document as the page names it: its file name (the store keeps the whole path or URL)."""
     text = str(path or "")
     return text.rstrip("/").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
 
 
-def _customdata(rows: pd.DataFrame) -> list[list]:
-    return [[int(i), shown, label or "—", doc or "—", date or "—"]
-            for i, shown, label, doc, date in zip(rows.index, rows["shown"], rows["period_label"], rows["doc_name"],
-                                                   rows["doc_date"], strict=True)]
+def _customdata(rows: pd.DataFrame) -> np.ndarray:
+    """Each point's row and hover texts, as one array: Plotly validates an array at once and a list of
+    lists element by element (most of the time a chart of a hundred points took to build)."""
+    data = np.empty((len(rows), 5), dtype=object)
+    data[:, 0] = [int(i) for i in rows.index]
+    for column, name in enumerate(("shown", "period_label", "doc_name", "doc_date"), start=1):
+        data[:, column] = [text or "—" for text in rows[name]]
+    return data
 
 
 def _errors(rows: pd.DataFrame, divisor: float) -> dict | None:
     """Error bars from a target's stated range (value_low..value_high); None when no point has one."""
-    low = (rows["value"] - rows["value_low"]).clip(lower=0).fillna(0) / divisor
-    high = (rows["value_high"] - rows["value"]).clip(lower=0).fillna(0) / divisor
+    value = rows["value"].to_numpy(dtype=float)
+    low = np.nan_to_num(np.clip(value - rows["value_low"].to_numpy(dtype=float), 0, None)) / divisor
+    high = np.nan_to_num(np.clip(rows["value_high"].to_numpy(dtype=float) - value, 0, None)) / divisor
     if not (low.any() or high.any()):
         return None
     return dict(type="data", symmetric=False, array=high.tolist(), arrayminus=low.tolist(), thickness=1.5, width=4)
@@ -134,35 +163,45 @@ def series_figure(frame: pd.DataFrame, *, log: bool = False, title: str = "") ->
     rows = frame[frame["unit"] == unit]
     kind = rows["kind"].iloc[0]
     divisor, axis_unit = (1.0, display_unit(unit)) if kind == "growth" else axis_scale(rows["value"], unit)
+    # Split once, on the columns drawn only: filtering the whole frame per trace copied every column.
+    drawn = rows[["region_name", "modality", "x", "value", "value_low", "value_high", "shown", "period_label",
+                  "doc_name", "doc_date"]]
+    parts = dict(iter(drawn.groupby(["region_name", "modality"], sort=False)))
     regions = list(dict.fromkeys(rows["region_name"]))
+    traces = []
     for r, region in enumerate(regions):
         colour = REGION_COLOURS[r % len(REGION_COLOURS)]
         for modality in ("actual", "target", "forecast"):
-            part = rows[(rows["region_name"] == region) & (rows["modality"] == modality)]
-            if part.empty:
+            part = parts.get((region, modality))
+            if part is None:
                 continue
             name = f"{region or '未注明地区'} · {MODALITY_LABELS.get(modality, modality)}"
             common = dict(x=part["x"], y=(part["value"] / divisor).tolist(), name=name,
                           customdata=_customdata(part), hovertemplate=HOVER, legendgroup=region)
             if modality == "actual":
-                fig.add_trace(go.Scatter(mode="lines+markers", line=dict(color=colour, width=2),
+                traces.append(go.Scatter(mode="lines+markers", line=dict(color=colour, width=2),
                                          marker=dict(size=6, color=colour), **common))
             else:
-                fig.add_trace(go.Scatter(mode="markers", error_y=_errors(part, divisor),
+                traces.append(go.Scatter(mode="markers", error_y=_errors(part, divisor),
                                          marker=dict(size=10, color=colour, symbol=_MARKERS[modality],
                                                      line=dict(width=2, color=colour)), **common))
     label = f"增长（{axis_unit}）" if kind == "growth" else f"数值（{axis_unit}）"
-    fig.update_yaxes(title_text=label, zeroline=True, zerolinecolor="#999")
+    value_axis = dict(title=dict(text=label), zeroline=True, zerolinecolor="#999")
     if log and (rows["value"] > 0).all():
-        fig.update_yaxes(type="log")
-    fig.update_xaxes(title_text=None, hoverformat="%Y-%m-%d")
-    fig.update_layout(legend=dict(orientation="h", y=-0.15), hovermode="closest", clickmode="event+select")
-    return _layout(fig, title, margin=TIME_CHART_MARGIN)
+        value_axis["type"] = "log"
+    # The whole layout at once: each update_* call parses its property paths and validates again.
+    return go.Figure(data=traces, layout=_layout_of(
+        title, margin=TIME_CHART_MARGIN, yaxis=value_axis, xaxis=dict(hoverformat="%Y-%m-%d"),
+        legend=dict(orientation="h", y=-0.15), hovermode="closest", clickmode="event+select"))
+
+
+def _layout_of(title: str, height: int = 440, margin: Mapping[str, int] | None = None, **more) -> dict:
+    return dict(title=dict(text=title), font=_FONT, hoverlabel=dict(font=_FONT), height=height,
+                margin=dict(l=10, r=10, t=50, b=10) | dict(margin or {}), **more)
 
 
 def _layout(fig: go.Figure, title: str, height: int = 440, margin: Mapping[str, int] | None = None) -> go.Figure:
-    fig.update_layout(title=dict(text=title), font=_FONT, hoverlabel=dict(font=_FONT), height=height,
-                      margin=dict(l=10, r=10, t=50, b=10) | dict(margin or {}))
+    fig.update_layout(_layout_of(title, height, margin))
     return fig
 
 
