@@ -72,6 +72,7 @@ _CHANGE_TAIL = regex.compile(
 _RATE_CHANGE = re.compile(r"[^%％]*百分点$")
 _COMPARED_WITH = ("比", "较")
 _TOWARDS = "对"
+_RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
 _WITH, _RATIO_TO = "与", "之比"
 _VERB_AFTER_SUBJECT = re.compile(r"拉动|带动|实现|完成|达到|占")
 _DONE = "完成"            # after what is measured, only a verb
@@ -273,7 +274,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         subject = _CHANGE_TAIL.sub("", previous) or previous
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
-    if previous and kind == "ratio" and before[:1] in V.MULTIPLE_BASE_LEAD and len(before) > 1:
+    if previous and kind == "ratio" and (before[:1] in V.MULTIPLE_BASE_LEAD or before.startswith(_RECOVERED)) and len(before) > 1:
         # 一般公共预算收入完成486.2亿元，为预算的101.3%，比上年增长4.6%: the share of plan is the revenue's,
         # and so is the growth after it
         subject = _CHANGE_TAIL.sub("", previous) or previous
