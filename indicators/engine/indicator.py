@@ -359,6 +359,21 @@ def _share_head(items: list[str]) -> list[str]:
     return [prefix + h + last[n:] for h in heads] + [prefix + last]
 
 
+_MEASURES = frozenset(n for i in load_catalogue().indicators.values() for n in (*i.names, *i.growth_names))
+
+
+def _share_measure(items: list[str]) -> list[str]:
+    """Members named alike (as long as one another) before a measure the catalogue names share it:
+    国有企业、民营企业、外资企业进出口 -> 国有企业进出口, 民营企业进出口, 外资企业进出口."""
+    if len(items) < 2:
+        return items
+    n = len(items[0])
+    last = items[-1]
+    if n < 2 or any(len(item) != n for item in items[:-1]) or last[n:] not in _MEASURES:
+        return items
+    return [item + last[n:] for item in items[:-1]] + [last]
+
+
 def respective_items(block: Block, local_start: int, floor: int, count: int,
                      earlier: list[str]) -> list[str]:
     """One name per value after 分别, or [] when the text does not give them:
@@ -371,7 +386,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     compared = ""
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
-    items = _share_head([item for item in _ITEM_SPLIT.split(subject) if item])
+    items = _share_measure(_share_head([item for item in _ITEM_SPLIT.split(subject) if item]))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
     measured = block.text[m.end():local_start]
