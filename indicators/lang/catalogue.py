@@ -11,6 +11,7 @@ canonical ids, names, unit families, topics, and the words that name each indica
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,6 +49,10 @@ def _level_kind(unit: str) -> str:
     kinds = {info.unit: info.kind for info in lexicon().units.values()}
     kind = kinds.get(unit.split("/")[0], "")
     return kind if kind in _LEVEL_KINDS else ""
+
+
+# 对东盟进出口, 对共建一带一路国家出口: a partner named between 对 and the measure (not 对外贸易, the whole).
+_PARTNER = re.compile(r"对(?!外)[\u4e00-\u9fff“”\"]{1,12}$")
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ class Catalogue:
                 continue
             if phrase[:end + 1 - len(word)].endswith(self.derived_before):
                 continue
+            if _PARTNER.search(phrase, 0, end + 1 - len(word)):
+                continue                 # 对欧盟进出口: the trade with one partner, not the total
             return indicator
         return None
 
