@@ -96,7 +96,7 @@ _BEFORE_WINDOW = 12
 # 缴费费率1个百分点): the points are a fall. Only for points, which are always a change.
 _LOWERED_BY = regex.compile(
     rf"(?:{V.alternation(V.CHANGE_DOWN)})[^{V.CLAUSE_END}{V.ARABIC_DIGIT}.．]{{1,12}}$")
-_POINTS = frozenset({"百分点", "基点"})
+_POINTS = frozenset(V.POINT_UNITS)
 
 
 @dataclass(slots=True)

@@ -40,7 +40,7 @@ _BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 # it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|同口径|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
-    rf"|(?:{V.SMALL_NUMBER})年平均"     # 两年平均增长5.7%: an average over two years of what came before
+    rf"|{V.MEAN_OVER_YEARS}"     # 两年平均增长5.7%: an average over two years of what came before
     rf"|{_ON_A_COMPARABLE_BASIS})*"
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
     # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
@@ -67,9 +67,7 @@ _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
     rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
-    rf"(?:年均|平均每年|(?:{V.SMALL_NUMBER})年平均)?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
-# A change of a rate in points after a comparison (比1-7月加快0.4个百分点): the growth before it sped up.
-_RATE_CHANGE = re.compile(r"[^%％]*百分点$")
+    rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
 _TOWARDS = "对"
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
@@ -119,9 +117,8 @@ _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-
 # Words a cut must not split (民生类支出… is not cut to 生类支出…, 规模以上服务业… to 模以上服务业…): the
 # default taxonomy's keywords, the catalogue's names and the thresholds that open a noun; the phrase then
 # starts with the word, a few characters over its length.
-_WHOLE_WORDS = regex.compile(V.alternation({
-    *load_taxonomy().weights, *(n for i in load_catalogue().indicators.values() for n in i.names),
-    "规模以上", "限额以上"}))
+_CATALOGUE_NAMES = frozenset(n for i in load_catalogue().indicators.values() for n in i.names)
+_WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上"}))
 _WORD_REACH = 4
 
 
@@ -232,9 +229,14 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
     return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
 
 
+def _unchanged(phrase: str) -> str:
+    """The phrase without the words saying how it changed (工业增加值同比增长 -> 工业增加值), or the phrase."""
+    return _CHANGE_TAIL.sub("", phrase) or phrase
+
+
 def _level_of(phrase: str, kind: str) -> str:
     """What a level after a change is of: 国内生产总值比上年增长9.1%，达到11.67万亿元 -> 国内生产总值."""
-    return phrase if kind == "growth" else (_CHANGE_TAIL.sub("", phrase) or phrase)
+    return phrase if kind == "growth" else _unchanged(phrase)
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
@@ -263,21 +265,21 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         # figure (it made such a sentence quadratic)
         if previous.endswith(change_words) or len(previous) + len(change_words) > _MAX_CHAIN:
             return previous, previous
-        if not _RATE_CHANGE.match(text, local_start, local_end) or not before.startswith(_COMPARED_WITH):
+        if not text.endswith(V.POINT_UNITS, local_start, local_end) or not before.startswith(_COMPARED_WITH):
             # 规模以上工业增加值同比增长6.9%，环比增长0.41%: the change after a change is of the value added,
             # not of its growth (but 同比增长7.6%，比1-7月加快0.4个百分点: the growth sped up)
-            previous = _CHANGE_TAIL.sub("", previous) or previous
+            previous = _unchanged(previous)
         return previous + change_words, previous
     if previous and before.startswith(_RATE_WORDS):
         # 贷款余额9.67万亿元，同比增长7.4%，增速比全国高0.8个百分点: the rate of what came before
         # (工业增加值同比增长7.6%，增速比…回落: of 工业增加值, not of 工业增加值同比增长)
-        subject = _CHANGE_TAIL.sub("", previous) or previous
+        subject = _unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
     if previous and kind == "ratio" and (before[:1] in V.MULTIPLE_BASE_LEAD or before.startswith(_RECOVERED)) and len(before) > 1:
         # 一般公共预算收入完成486.2亿元，为预算的101.3%，比上年增长4.6%: the share of plan is the revenue's,
         # and so is the growth after it
-        subject = _CHANGE_TAIL.sub("", previous) or previous
+        subject = _unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
@@ -285,12 +287,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
         # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
         # words before its verb
-        head = _VERB_AFTER_SUBJECT.split(_CHANGE_TAIL.sub("", previous) or previous, maxsplit=1)[0]
+        head = _VERB_AFTER_SUBJECT.split(_unchanged(previous), maxsplit=1)[0]
         if _MIN_SUBJECT <= len(head) < len(previous) and len(head) + len(before) <= _MAX_CHAIN:
             return head + before, previous
     if previous and kind == "ratio" and before.endswith(_RATIO_TO) and change_words.startswith(_WITH):
         # 研究与试验发展经费支出812.5亿元，…，与地区生产总值之比为2.65%: the ratio of what came before
-        subject = _CHANGE_TAIL.sub("", previous) or previous
+        subject = _unchanged(previous)
         if len(subject) + len(before) < _MAX_CHAIN:
             return subject + _WITH + before, subject
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
@@ -309,7 +311,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
             and (before != _INVESTMENT or _CHANGE_TAIL.sub("", previous).endswith(_INVESTED_IN))):
         # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元: the total of, the sum
         # set aside for, what came before
-        subject = _CHANGE_TAIL.sub("", previous) or previous
+        subject = _unchanged(previous)
         if before not in _OF_THE_SAME:
             subject = _ADDED_LEAD.sub("", subject) or subject     # 新增企业23家，总数…: the stock, not the new
         return subject + before, subject
@@ -359,9 +361,6 @@ def _share_head(items: list[str]) -> list[str]:
     return [prefix + h + last[n:] for h in heads] + [prefix + last]
 
 
-_MEASURES = frozenset(n for i in load_catalogue().indicators.values() for n in (*i.names, *i.growth_names))
-
-
 def _share_measure(items: list[str]) -> list[str]:
     """Members named alike (as long as one another) before a measure the catalogue names share it:
     国有企业、民营企业、外资企业进出口 -> 国有企业进出口, 民营企业进出口, 外资企业进出口."""
@@ -369,7 +368,7 @@ def _share_measure(items: list[str]) -> list[str]:
         return items
     n = len(items[0])
     last = items[-1]
-    if n < 2 or any(len(item) != n for item in items[:-1]) or last[n:] not in _MEASURES:
+    if n < 2 or any(len(item) != n for item in items[:-1]) or last[n:] not in _CATALOGUE_NAMES:
         return items
     return [item + last[n:] for item in items[:-1]] + [last]
 

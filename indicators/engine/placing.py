@@ -162,7 +162,7 @@ def _names_only_a_place(segment: str) -> bool:
 
 _MONTH_ON_MONTH = "环比"
 # 两年平均增长5.7% said of 前三季度: a mean over years, but dated as the quarter the year-on-year growth is of
-_MEAN_OVER_YEARS = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?:{V.SMALL_NUMBER})年平均")
+_MEAN_OVER_YEARS = re.compile(rf"(?<![{V.ARABIC_DIGIT}]){V.MEAN_OVER_YEARS}")
 
 
 class Placer:

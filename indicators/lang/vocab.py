@@ -63,6 +63,10 @@ MOVE_FROM = ("由", "从")
 MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "升", "延伸", "延长")
 # Words after 由/从 that say "before" without a date (由原来的3天).
 MOVE_FROM_UNDATED = ("原来", "原先", "此前", "以前", "过去")
+# An average over a few years (两年平均增长5.7%): a change of its own kind, not a year-on-year growth.
+MEAN_OVER_YEARS = rf"(?:{SMALL_NUMBER})年平均"
+# Units of a rate's change (0.4个百分点, 25个基点): always a change.
+POINT_UNITS = ("百分点", "基点")
 # Words that name a growth rate (增速为5.2%) or a rate of fall (降幅收窄至2.1%).
 RATE_UP = ("增速", "增幅", "增长率", "涨幅")
 RATE_DOWN = ("降幅", "下降率", "跌幅", "降低率")
