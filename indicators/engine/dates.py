@@ -224,13 +224,16 @@ def _span_years(match: re.Match[str]) -> int | None:
 
 
 @lru_cache(maxsize=16384)
-def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None = None) -> Period | None:
+def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None = None,
+            reported_year: int | None = None) -> Period | None:
     """The dates a time expression covers, or None when it does not say.
 
     ``doc_date`` is the document's date (ISO, any precision). ``role`` (review or plan) is the part
     of a work report the expression sits in: an empty expression, or one that names no year (全年,
     上半年, 年末), takes that part's year. ``year``, when known from the context (2024年，…；全年…),
-    is the year such parts refer to and wins over the role.
+    is the year such parts refer to and wins over the role. ``reported_year`` is the year a bulletin
+    reports on (2024年…统计公报, published in 2025): its 上年 and 今年 count from that year, not from
+    the day it was published.
     """
     text = re.sub(r"\s+", "", expr or "")
     quoted = bool(_QUOTES.search(text))
@@ -272,7 +275,8 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
         if head.group("y"):
             base = year_number(head.group("y"))
         elif head.group("w"):
-            base = doc_year + _YEAR_WORDS[head.group("w")] if doc_year is not None else None
+            counted_from = reported_year if reported_year is not None else doc_year
+            base = counted_from + _YEAR_WORDS[head.group("w")] if counted_from is not None else None
         else:
             base = year                       # 当年/同年: the year the context named, if any
         if base is None:

@@ -335,7 +335,8 @@ class Placer:
             return None
         found = self._periods.get(period, False)        # a document names few periods, each many times
         if found is False:
-            found = self._periods[period] = resolve(period, self.meta.date, year=self._title_year)
+            found = self._periods[period] = resolve(period, self.meta.date, year=self._title_year,
+                                                          reported_year=self._title_year)
         return found
 
     def _role_of(self, period: Period | None) -> str:
