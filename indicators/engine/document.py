@@ -15,7 +15,7 @@ from ..lang.gazetteer import find_places, issuer_places, masthead_place, place_l
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
-from .period import PERIOD, is_day, names_a_plan, period_matches
+from .period import PERIOD, is_day, part_of_a_name, period_matches
 from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic, is_venue
 
 
@@ -143,7 +143,7 @@ class DocumentContext:
                        if not compared_at(block.text, m.start())
                        and not starts_move(block.text, m.start(), m.end())
                        and not is_multiple_base(block.text, m.start(), m.end())
-                       and not names_a_plan(block.text, m.start(), m.end())]
+                       and not part_of_a_name(block.text, m.start(), m.end())]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
                         if not elsewhere(block.text, m.start())]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _MONTH_NUM = rf"(?:{V.SMALL_NUMBER})"
 _YEAR = rf"(?:{V.YEAR_DIGITS})年度?|今年|明年|本年度?|当年|同年"
-_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前(?:{V.SMALL_NUMBER})个月|全年"
+_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前(?:{V.SMALL_NUMBER})个?月份?|全年"
 _MONTH = (
     rf"{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
     rf"(?:{_MONTH_NUM}日)?(?:以来|底|末|上旬|中旬|下旬)?"
@@ -132,15 +132,17 @@ _PLAN_AFTER = ("目标", "任务", "计划")
 _SHARE_BEFORE = ("完成", V.SHARE_OF)
 
 
-def names_a_plan(text: str, start: int, end: int) -> bool:
+def part_of_a_name(text: str, start: int, end: int) -> bool:
     """Whether the time at ``start:end`` is part of a name, not a figure's period: the plan a share is of
-    (完成全年目标任务的84%), or a report (发布2024年半年度报告, 2023年统计公报显示)."""
-    if text.startswith(_REPORT_AFTER, end):
+    (完成全年目标任务的84%), a report (发布2024年半年度报告, 2023年统计公报显示), or a batch (举行2024年第三批重大
+    项目集中签约活动: the figures are the day's; not a session, 一九五四年第一届全国人民代表大会…召开的时候)."""
+    if text.startswith(_REPORT_AFTER, end) or _BATCH_AFTER.match(text, end):
         return True
     return (text.startswith(_PLAN_AFTER, end) and text.endswith(_SHARE_BEFORE, max(0, start - 2), start)
             and text[start:end] in ("全年", "年度", "今年", "本年度"))
 
 
+_BATCH_AFTER = re.compile(rf"第[{V.ARABIC_DIGIT}{V.CN_DIGITS}十]{{1,3}}批")
 _REPORT_AFTER = ("半年度报告", "年度报告", "季度报告", "半年报", "年报", "季报", "统计公报")
 
 

@@ -44,6 +44,7 @@ _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _SHARE_BEFORE = frozenset(("", *"占达有约近超逾"))       # "": 八成 opening the text
 _SHARE_AFTER = "，,。；;、的以左多"
 _AMONG = "其中"
+_EXCEEDING = frozenset(V.EXCEEDING_WORDS)
 _SESSION = ("会议", "全会", "会")
 
 
@@ -108,6 +109,10 @@ def _threshold_after(f: Found) -> bool:
             and bool(_THRESHOLD_AFTER.match(f.text, f.end)))
 
 
+def _exceeded_by_members(f: Found) -> bool:
+    return f.pre in _EXCEEDING and f.text.startswith("的", f.end) and f.text.startswith(V.MEMBER_NOUNS, f.end + 1)
+
+
 def _rank_range(f: Found) -> bool:
     window = max(0, f.start - GUARD_REACH)                # cheap test first: most figures have no 第 before them
     return f.text.find("第", window, f.start) >= 0 and bool(_RANK_RANGE.search(f.text, window, f.start))
@@ -160,6 +165,8 @@ RULES: tuple[Rule, ...] = (
     Rule("threshold_qualified", "a figure with 以上 followed by a noun is a threshold (1000万元以上项目)",
          "开工1000万元以上项目120个。",
          lambda f: f.info.kind not in ("ratio", "growth") and bool(f.post) and bool(_CJK.match(f.text, f.end))),
+    Rule("threshold_exceeded", "超/超过 a figure, then 的 and what exceeds it, is a threshold (超10亿元的企业)",
+         "年产值超10亿元的企业12家。", _exceeded_by_members, after="的"),
     Rule("year_is_a_date", "a year of four digits (2021年) or above 1000 is a date, not a duration",
          "2021年，全市经济平稳运行。",
          lambda f: f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit())),
