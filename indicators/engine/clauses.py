@@ -15,7 +15,9 @@ from ..lang import vocab as V
 from ..lang.numbers import ARABIC_DIGIT, CN_DIGITS
 
 BRACKETED = regex.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
-DECOR = regex.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》') + r"|\s")
+# (not ○, the zero of 一九八○年)
+_MARKS = V.ITEM_MARKS.replace("○", "")
+DECOR = regex.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》' + _MARKS) + r"|\s")
 _CLAUSE_BREAK = re.compile(V.char_class(V.COMMAS + V.SEMICOLONS + V.FULL_STOP))
 _SENTENCE_BREAK = re.compile(V.char_class(V.SENTENCE_END))
 MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear on unpunctuated text
@@ -24,7 +26,8 @@ MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear o
 # A character that either pattern above needs (re's \s holds all of regex's and four more): most
 # clauses have none, and then two substitutions are skipped. One class (not a class or \s), so that
 # re skips to a candidate at C speed.
-_MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》（(【')[:-1] + r"\s]")
+_MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》（(【' + _MARKS)[:-1]
+                               + r"\s]")
 
 
 # A figure right after 的 (是上年的1.3倍, 为1997年的近两倍), not a noun (特别是近八年的经验).

@@ -35,7 +35,6 @@ _TRAILING_BYLINE = regex.compile(
     r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$|[（(](?:本报)?记者[^（）()]{1,24}[）)]$")
 # A headline opening with a place and a colon (新泰市：…, 古城街道：…) heads an item of its own.
 _PLACE_HEADLINE = regex.compile(r"\p{Han}{1,8}(?:省|市|县|区|镇|乡|街道|社区|村|开发区|园区)[：:]")
-_ITEM_MARK = "▲■●◆★□○◇"   # a line opening with one of these starts a new news item
 DATELINE = regex.compile(r"^\s*(?:本报讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
 _SENTENCE = re.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
                           rf"(?:{V.char_class(V.SENTENCE_END)}+{V.char_class(V.CLOSING_QUOTES)}?|$)")
@@ -250,7 +249,7 @@ def analyse(text: str) -> Layout:
         if kind == "heading" and i + 1 < len(lines) and _starts_with_figure(text, lines[i + 1][0]):
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
         if kind == "body":
-            if open_body is not None and (line[0] in _ITEM_MARK or DATELINE.match(line)):
+            if open_body is not None and (line[0] in V.ITEM_MARKS or DATELINE.match(line)):
                 open_body = None         # ▲… and 本报讯… open a news item: never the rest of a sentence
             if open_body is not None:
                 open_body.pieces.append((s, e))

@@ -20,6 +20,8 @@ COMMAS = "，,"
 COLONS = "：:"
 LIST_COMMA = "、"
 CLOSING_QUOTES = "”’」』"
+# A line opening with one of these starts a news item (●黄石港1至7月完成货物吞吐量…); no part of a name.
+ITEM_MARKS = "▲■●◆★□○◇"
 OPENING_QUOTES = "“‘「『"
 CLOSING_BRACKETS = "）)"
 ELLIPSIS = "…"
