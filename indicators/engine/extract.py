@@ -421,9 +421,10 @@ def _sentence_text(block, span: tuple[int, int], local: int) -> str:
 
 
 # A class of goods with only a change after it (石油及制品类增长1.9%, 汽车类下降3.7%): in a sentence about
-# sales, one line of a retail breakdown, whatever the goods are (not 食品烟酒类价格, a price).
+# prices, one line of a price index's breakdown; else, in a sentence about sales, of a retail breakdown,
+# whatever the goods are (石油 is no energy there, 教育文化娱乐 no public service).
 _GOODS_CLASS = re.compile(rf"类(?:商品)?(?:零售额|销售额)?(?:同比|比上年|{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})*$")
-_SALES, _PRICES = "consumption", "prices"     # (八大类商品和服务价格…，教育文化娱乐类上涨2.2%: prices)
+_SALES, _PRICES = "consumption", "prices"
 
 
 class _TopicChooser:
@@ -442,7 +443,7 @@ class _TopicChooser:
         self._choosers: list = []                              # per group: a chooser, once it has chosen twice
         self._chosen: dict[tuple[int, int], str] = {}          # (id of an indicator's scores, group) -> topic
         self._group = -1
-        self._about_sales = False                              # the sentence names sales (its scores' topics)
+        self._classes_of = ""                                  # prices or sales, when the sentence names them
 
     def scores(self, words: str) -> dict[str, float]:
         scores = self._scores.get(words)
@@ -461,11 +462,11 @@ class _TopicChooser:
             self._shared.append(((sentence_scores, 1.0), (section_scores, 0.5)))
             self._choosers.append(None)
         self._group = group
-        self._about_sales = _SALES in sentence_scores and _PRICES not in sentence_scores
+        self._classes_of = (_PRICES if _PRICES in sentence_scores else _SALES if _SALES in sentence_scores else "")
 
     def of(self, indicator: str) -> str:
-        if self._about_sales and "类" in indicator and _GOODS_CLASS.search(indicator):
-            return _SALES
+        if self._classes_of and "类" in indicator and _GOODS_CLASS.search(indicator):
+            return self._classes_of
         own = self._scores.get(indicator)
         if own is None:
             own = self.scores(indicator)
