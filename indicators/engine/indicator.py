@@ -114,11 +114,13 @@ def _strip_edges(phrase: str) -> str:
 
 
 _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-Ｚａ-ｚ]+")
-# Words a cut must not split (民生类支出… is not cut to 生类支出…, 规模以上服务业… to 模以上服务业…): the
-# default taxonomy's keywords, the catalogue's names and the thresholds that open a noun; the phrase then
-# starts with the word, a few characters over its length.
+# Words a cut must not split (民生类支出… is not cut to 生类支出…, 规模以上服务业… to 模以上服务业…, 城乡居民医保…
+# to 民医保…): the default taxonomy's keywords, the catalogue's names, the thresholds that open a noun and
+# the paired modifiers, with the residents they qualify; the phrase then starts with the word, a few
+# characters over its length.
 _CATALOGUE_NAMES = frozenset(n for i in load_catalogue().indicators.values() for n in i.names)
-_WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上"}))
+_WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上",
+                                             *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
 
 
