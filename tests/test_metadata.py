@@ -48,6 +48,12 @@ HEADS = [
     ("全市经济运行情况\n截至2024年3月5日，全市…\n统计数据截至2024年3月5日\n", "", "", "", "", "", "other"),
     # a short first paragraph is body, not a title line: the district it names is not the page's region
     ("热线上半年办理情况通报\n\n全市17个县区中，城东区满意率最高。\n\n上半年共受理群众诉求86.42万件。", "", "", "", "", "", "other"),
+    # a release of a quarter or a half year, dated in numerals after its issuer or on a line of its own
+    ("前三季度全省经济运行稳中有进\n四川省统计局  2024-10-23\n\n根据地区生产总值统一核算结果，前三季度，全省…",
+     "", "2024-10-23", "dateline", "四川省", "510000", "monthly_release"),
+    ("上半年全市经济运行情况\n2024/07/18 09:30\n\n上半年，全市…", "", "2024-07-18", "dateline", "", "", "monthly_release"),
+    # ... but a telephone number is no date
+    ("关于做好春季农业生产的通知\n咨询电话：028-85201234\n\n各乡镇：…", "", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notice.txt", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notices/2023年通知.txt", "2023", "file name", "", "", "other"),
 ]

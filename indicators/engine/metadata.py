@@ -59,17 +59,21 @@ _CONGRESS = re.compile(
 _RELEASED = re.compile(r"(?:发布|公布|发稿|印发|成文)(?:时间|日期)\s*[:：]?\s*(?P<date>[^\n]{4,24})")
 _DATELINE_DATE = re.compile(r"^(?:[^\n]{0,20}?)(?P<date>(?:19|20)[0-9]{2}\s*[-/年.]\s*[0-9]{1,2}\s*[-/月.]\s*[0-9]{1,2}日?)",
                             re.MULTILINE)
-_DATE_LINE = re.compile(r"^[\s（(]*(?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)[\s）)]*$",
-                        re.MULTILINE)
-# A masthead or issue line that ends with its date after a gap: 管委会主办　　2023年11月30日, 第46期 2024年3月5日 星期二.
+# A day written out (2024年10月23日) or in numerals (2024-10-23, 2024/10/23, 2024.10.23, with a time after it
+# on a web page: 2024-10-23 09:30).
+_DAY = (r"(?:19|20)[0-9]{2}\s*(?:年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+        r"|(?P<sep>[-/.])[0-9]{1,2}(?P=sep)[0-9]{1,2}(?![0-9])(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?)")
+_DATE_LINE = re.compile(rf"^[\s（(]*(?P<date>{_DAY})[\s）)]*$", re.MULTILINE)
+# A masthead or issue line that ends with its date after a gap: 管委会主办　　2023年11月30日, 第46期 2024年3月5日 星期二,
+# 四川省统计局  2024-10-23.
 _MASTHEAD_DATE = re.compile(
-    r"^[^\n]{2,40}?[ \t\u3000](?P<date>(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)"
+    rf"^[^\n]{{2,40}}?[ \t\u3000](?P<date>{_DAY})"
     r"(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$", re.MULTILINE)
 _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
-    rf"(?:{V.SMALL_NUMBER})月份?[^\n]{{0,16}}"
+    rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
     r"(?:经济运行|主要统计数据|统计数据|统计月报|主要指标|国民经济|运行情况|运行态势)"
     r"|统计月报|月度数据")
 _NEWS = re.compile(r"本报讯|本报记者|新华社[^\n，,]{0,20}电|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|日报|晚报|第\s*[0-9０-９]+\s*版")
