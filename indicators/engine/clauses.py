@@ -102,6 +102,21 @@ def clause_start(text: str, pos: int, floor: int) -> int:
     return start_after(clause_stops(text), pos, floor)
 
 
+_SECTORS = re.compile(V.alternation(V.SECTORS_WITH_LIST_COMMAS))
+_SECTOR_REACH = max(map(len, V.SECTORS_WITH_LIST_COMMAS))
+
+
+def name_start(text: str, start: int, floor: int) -> int:
+    """``start``, or, when a list comma right before it lies inside a sector's name (计算机、通信和其他电子
+    设备制造业), where that name starts (not before ``floor``)."""
+    if start == 0 or text[start - 1] != V.LIST_COMMA:
+        return start
+    for m in _SECTORS.finditer(text, max(floor, start - _SECTOR_REACH), start + _SECTOR_REACH):
+        if m.start() < start <= m.end():
+            return m.start()
+    return start
+
+
 def segment_start(text: str, pos: int, floor: int) -> int:
     return scan_back(text, pos, floor, V.SEMICOLONS + V.FULL_STOP)
 

@@ -111,6 +111,17 @@ AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均�
 PER_TIME = ("小时", "分钟", "秒", "日", "天", "年", "月")
 # What a count or a quantity is per, written after a slash (118部/百人, 635人/平方公里).
 PER_BASE = ("百人", "千人", "万人", "百户", "千户", "万户", "平方公里", "公里")
+# Sectors of the national industry classification (GB/T 4754) whose names hold a list comma: one name,
+# not a list (计算机、通信和其他电子设备制造业增长12.8% is one sector's growth).
+SECTORS_WITH_LIST_COMMAS = (
+    "农、林、牧、渔业", "农、林、牧、渔专业及辅助性活动", "电力、热力、燃气及水生产和供应业",
+    "电力、热力、燃气及水的生产和供应业", "电力、热力生产和供应业", "交通运输、仓储和邮政业",
+    "信息传输、软件和信息技术服务业", "水利、环境和公共设施管理业", "居民服务、修理和其他服务业",
+    "文化、体育和娱乐业", "公共管理、社会保障和社会组织", "酒、饮料和精制茶制造业", "纺织服装、服饰业",
+    "皮革、毛皮、羽毛及其制品和制鞋业", "木材加工和木、竹、藤、棕、草制品业", "文教、工美、体育和娱乐用品制造业",
+    "石油、煤炭及其他燃料加工业", "铁路、船舶、航空航天和其他运输设备制造业", "计算机、通信和其他电子设备制造业",
+    "金属制品、机械和设备修理业", "广播、电视、电影和录音制作业", "广播、电视、电影和影视录音制作业",
+)
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
 # Modifiers that come in pairs and share whatever head follows the last (城市、农村低保标准).
