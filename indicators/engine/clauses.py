@@ -117,6 +117,27 @@ def name_start(text: str, start: int, floor: int) -> int:
     return start
 
 
+_STOPS_BUT_LIST_COMMAS = V.CLAUSE_END + V.COLONS
+_NUMERALS = frozenset(ARABIC_DIGIT + CN_DIGITS + "十百千万")
+_EXAMPLES = "等"
+
+
+def list_start(text: str, start: int, floor: int, figure: int) -> int:
+    """``start``, or, when a list comma right before it closes members with no figure of their own
+    (风电、光伏装机容量合计8900万千瓦, 新建改扩建中小学、幼儿园12所), where the list starts: the figure
+    (at ``figure``) measures them all. Not past ``floor`` (the previous figure of the sentence: 新增高新
+    技术企业19家、专精特新企业23家 names two things), nor for a list of examples (协调解决用地、融资、用工等
+    问题413个: what is counted is the head after 等)."""
+    if start == 0 or text[start - 1] != V.LIST_COMMA or text.find(_EXAMPLES, start, figure) >= 0:
+        return start
+    s = scan_back(text, start - 1, floor, _STOPS_BUT_LIST_COMMAS)
+    if s >= start - 1 or (s == floor and floor > 0 and text[floor - 1] not in _STOPS_BUT_LIST_COMMAS):
+        return start
+    if text[start - 2] in _NUMERALS:           # 多五、六倍 (five or six), 一、粮田改种…: no list of things
+        return start
+    return s
+
+
 def segment_start(text: str, pos: int, floor: int) -> int:
     return scan_back(text, pos, floor, V.SEMICOLONS + V.FULL_STOP)
 

@@ -27,7 +27,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
-from .clauses import clause_stops, name_start, start_after
+from .clauses import clause_stops, list_start, name_start, start_after
 from .document import DocumentContext
 from .indicator import following_phrase, indicator_for, opens_breakdown, respective_items, sentence_measure
 from .layout import analyse
@@ -562,6 +562,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).
         phrase_start = min(ls, max(clause0, floor)) if same_sentence else start_after(stops, ls, 0)
         phrase_start = name_start(btext, phrase_start, floor)     # not inside 计算机、通信和其他电子设备制造业
+        if c.group < 0:                                           # (a 分别 list names its members itself)
+            phrase_start = list_start(btext, phrase_start, floor, ls)
         # 由2023年的120万吨增加到125万吨: a move's two figures measure one thing, and the second is
         # not dated by the first's time.
         move_end = move is not None and same_sentence and ends_move(btext, move, ls)

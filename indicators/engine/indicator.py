@@ -144,6 +144,9 @@ def _last_chars(phrase: str, n: int) -> str:
             break
         if m.end() > cut:
             return phrase[m.start():]
+    comma = phrase.find(V.LIST_COMMA, cut, cut + _WORD_REACH + 1)
+    if 0 <= comma < len(phrase) - 1:          # 区财政局、区科技局… is not cut to 政局、区科技局…
+        return phrase[comma + 1:]
     return phrase[cut:]
 
 
