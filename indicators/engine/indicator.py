@@ -123,6 +123,7 @@ _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGU
                                              *V.SECTORS_WITH_LIST_COMMAS,
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
+_LEVEL_NAMED = "省市县区旗"      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
 
 
 def _last_chars(phrase: str, n: int) -> str:
@@ -147,6 +148,10 @@ def _last_chars(phrase: str, n: int) -> str:
     comma = phrase.find(V.LIST_COMMA, cut, cut + _WORD_REACH + 1)
     if 0 <= comma < len(phrase) - 1:          # 区财政局、区科技局… is not cut to 政局、区科技局…
         return phrase[comma + 1:]
+    for at in range(cut + 1, min(cut + _WORD_REACH, len(phrase) - 2)):
+        place = leading_place(phrase[at:])    # 国网江苏省电力公司… is not cut to 网江苏省…, but to 江苏省…
+        if place and place[-1] in _LEVEL_NAMED:
+            return _strip_edges(phrase[at:])
     return phrase[cut:]
 
 
