@@ -168,8 +168,11 @@ class Layout:
 
 def _classify(line: str) -> str:
     stripped = line.strip()
-    if len(stripped) <= _MAX_HEADING + 10 and _BYLINE.search(stripped):
-        return "byline"
+    if _PLACE_HEADLINE.fullmatch(stripped):
+        return "heading"                 # 鲅鱼圈区： above its item's headline
+    if (len(stripped) <= _MAX_HEADING + 10 and _BYLINE.search(stripped) and not _ends_sentence(stripped)
+            and not _ends_clause(stripped)):
+        return "byline"                  # (本报讯（通讯员 李佳）今年1至5月，… / 同比增长…: a sentence's first line)
     if (len(stripped) <= _MAX_HEADING and not _ends_sentence(stripped) and not _ends_clause(stripped)
             and not _INNER_SENTENCE_END.search(stripped)):
         return "heading"
@@ -279,9 +282,11 @@ def _assign_sections(blocks: list[Block]) -> bool:
     for i, b in enumerate(blocks):
         if b.kind != "heading":
             continue
-        if not has_datelines or _PLACE_HEADLINE.match(b.text):
-            headlines.add(i)            # (新泰市：冬小麦播种全面完成, a county paper's item without a dateline)
-            continue
+        alone = _PLACE_HEADLINE.fullmatch(b.text.strip()) is not None
+        if not has_datelines or (_PLACE_HEADLINE.match(b.text) and not (
+                alone and i + 1 < len(blocks) and blocks[i + 1].kind == "heading")):
+            headlines.add(i)            # (新泰市：冬小麦播种全面完成, a county paper's item without a dateline;
+            continue                    # 鲅鱼圈区： alone heads the headline below it)
         j = i + 1
         while j < len(blocks) and blocks[j].kind == "byline":
             j += 1
