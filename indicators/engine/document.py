@@ -137,7 +137,7 @@ class DocumentContext:
             lo = bisect_right(self._place_pos, start + filed_from(block) - 1)
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
-                     if p + len(n) <= end and not elsewhere(laid, p) and not is_venue(laid, p, n)]
+                     if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if not compared_at(block.text, m.start())
@@ -146,7 +146,7 @@ class DocumentContext:
                        and not part_of_a_name(block.text, m.start(), m.end())]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
-                        if not elsewhere(block.text, m.start())]
+                        if not elsewhere(block.text, m.start(), m.end())]
             # (a work report's paragraphs open with their time, or take their part's: no lead is skipped)
             head_end = head_after_lead(block.text) if self.dated_by_title else first_clause_end(block.text)
             ctx = BlockContext(periods, local, head_end, generics,
@@ -203,7 +203,7 @@ class DocumentContext:
             start = -1                         # where the block's places count from, read once a block
             counts = None
             for pos, name in places[lo:hi]:
-                if name in SCOPES or elsewhere(text, pos) or levels.get(name) == "乡":
+                if name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡":
                     continue                   # scopes, comparison bases; towns speak for their own sentences
                 if start < 0:                  # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
                     start = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)

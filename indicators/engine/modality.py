@@ -41,9 +41,9 @@ _CUES = re.compile(
     r"|(?P<target>预期目标|主要目标|调控目标|奋斗目标|目标[是为]|目标定[为在]|目标设定|预期[为是]|增长预期"
     # not a programme's name in quotes (“三支一扶”计划), but a five-year plan's (“八五”计划)
     r"|(?:(?<=五[”\"])|(?<![”\"」』]))计划(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))"
-    r"|要求|拟|规划(?!纲要)|目标|预期(?!指数)|设定为|调高到|调低到|定为|必须"     # (业务活动预期指数: a survey's index)
+    r"|要求|拟|规划(?!纲要)|目标|预期(?!指数)|设定为|调高到|调低到|定为|必须(?!看到|清醒|承认|指出)"     # (业务活动预期指数: a survey's index)
     rf"|(?<!为)(?<!为了)(?<![^{_YI_IN_WORD}]以)(?<!成功)(?<!累计)(?<!多)(?:{_STRIVE})"    # 成功争取, 多争取: obtained
-    r"|(?<![主重只不需必首纲摘扼])要(?![素点是害])|将要)"
+    r"|(?<![主重只不需必首纲摘扼])要(?![素点是害]|看到|清醒)|将要)"      # (也要看到…: a difficulty seen, no goal)
     # said of a year to come these set a goal; in the review of a year past they report what was done
     r"|(?P<planned>控制在|控制到|安排|提出)"        # 广东提出地区生产总值增长5%左右: a goal put forward
     # 为争取…至少一千五百斤粮食而奋斗 sets a goal; 为确保颗粒归仓，县里投入收割机2100余台 says why what

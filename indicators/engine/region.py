@@ -101,12 +101,20 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int)
     return doc.place_of_level(level) or generic
 
 
-def elsewhere(text: str, pos: int) -> bool:
-    """Whether the place at ``pos`` is one a figure is compared with (高于全省) or the country a share is
-    of (占全国的20.6%), or where people or goods come from or go (来自全国20多个省的1200余家单位, 远销全国): not the
-    place the figure is about."""
+def elsewhere(text: str, pos: int, end: int = -1) -> bool:
+    """Whether the place at ``pos`` (ending at ``end``, when known) is one a figure is compared with
+    (高于全省), the country a share is of (占全国的20.6%), the whole a level is a share of (人均地区生产总值
+    仅为全省平均水平的七成左右), or where people or goods come from or go (来自全国20多个省的1200余家单位,
+    远销全国): not the place the figure is about."""
     return (compared_at(text, pos) or (pos > 0 and text[pos - 1] == V.SHARE_OF and text.startswith(_COUNTRY, pos))
-            or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos))
+            or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
+            or (end > pos and text.endswith(_SHARE_BASE_LEAD, max(0, pos - 3), pos)
+                and _SHARE_BASE_AFTER.match(text, end) is not None))
+
+
+# 为全省平均水平的七成, 是全国的1.5倍, 相当于全市的三分之一: the place before 的 and a figure is a base.
+_SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于")
+_SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
 
 def is_venue(text: str, pos: int, name: str) -> bool:
@@ -123,7 +131,7 @@ _ONE_FIRM = ("一家", "某")
 
 def first_generic(text: str) -> str:
     for m in GENERIC_PLACE.finditer(text):
-        if not elsewhere(text, m.start()):
+        if not elsewhere(text, m.start(), m.end()):
             return m.group()
     return ""
 
