@@ -81,6 +81,9 @@ _INVESTMENT = "总投资"
 _INVESTED_IN = ("项目", "工程", "实事", "企业", "园区", "基地")   # (not 全长28.6公里，总投资…: the road's)
 _OF_THE_SAME = frozenset({"安排", _INVESTMENT})
 _TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", "日均", "月均", *_OF_THE_SAME})
+# 全年新建高标准农田32万亩，累计建成近300万亩: the running total of what came before.
+# (累计 is stripped as any phrase's lead: a bare verb is left)
+_TOTAL_DONE = regex.compile(r"建成|完成|达到|实现|改造|建设|引进|培育|认定|创建|培训|发放")
 _ADDED_LEAD = regex.compile(r"^(?:全年)?新(?:增|认定|登记|设立|注册|建|开工|引进)")
 _SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
@@ -318,11 +321,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         after = ""                          # 稳定在2%左右的较低水平, 突破1万亿元大关: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
-    if (previous and before in _TOTAL_WORDS and not after
+    if (previous and (before in _TOTAL_WORDS or _TOTAL_DONE.fullmatch(before)) and not after
             and (before != _INVESTMENT or _CHANGE_TAIL.sub("", previous).endswith(_INVESTED_IN))):
-        # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元: the total of, the sum
-        # set aside for, what came before
+        # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元; 新建高标准农田32万亩，
+        # 累计建成近300万亩: the total of, the sum set aside for, what came before
         subject = _unchanged(previous)
+        subject = subject.partition(_SHARE_OF)[0] or subject     # 进出口总值，占全国的20.6%；…完成: of the trade
         if before not in _OF_THE_SAME:
             subject = _ADDED_LEAD.sub("", subject) or subject     # 新增企业23家，总数…: the stock, not the new
         return subject + before, subject
