@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -75,7 +76,15 @@ def write_part(data: bytes, directory: str | os.PathLike, name: str) -> str:
     return str(folder / name)
 
 # Excel treats a cell starting with one of these as a formula; a quote in front makes it plain text.
+# A plain signed number (a table's -4.2, a mention as written) is no formula and stays as it is.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"[-+][0-9]+(?:\.[0-9]+)?")
+
+
+def _neutral(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -83,9 +92,7 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-            )
+            out[col] = out[col].map(_neutral)
     return out
 
 
