@@ -37,6 +37,7 @@ from .period import period_for
 from .placing import Placer
 from .region import region_for, respective_places
 from .rules import ENCLOSED, Found, Rule, first_drop, found_at
+from .tables import table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
 _RANGE_LOW = regex.compile(
@@ -236,6 +237,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_shared_unit_members(text, found))
     found.extend(_splits(text))
     found.extend(_indexes(text))
+    found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in table_cells(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
 

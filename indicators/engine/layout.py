@@ -166,6 +166,20 @@ class Layout:
         return self.blocks[max(0, bisect_right(self._offsets, pos) - 1)]
 
 
+# Columns of a table laid out as text: cells apart by two or more spaces or a tab.
+_COLUMN_GAP = regex.compile(r"[ \u3000]{2,}|\t")
+_CELL = regex.compile(rf"[-−+]?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?|[—–\-/…]+")
+
+
+def is_table_line(line: str) -> bool:
+    """A line of two or more columns apart by wide gaps whose last cell is a number or a dash (地区生产总值
+    亿元  186.42  5.8), or a header of three or more such columns (指标名称  单位  1-9月  同比增长(%))."""
+    gaps = len(_COLUMN_GAP.findall(line.strip()))
+    if gaps >= 2 and not _INNER_SENTENCE_END.search(line):
+        return True
+    return gaps >= 1 and _CELL.fullmatch(line.split()[-1]) is not None
+
+
 def _classify(line: str) -> str:
     stripped = line.strip()
     if _PLACE_HEADLINE.fullmatch(stripped):
@@ -238,6 +252,10 @@ def analyse(text: str) -> Layout:
     open_body: Block | None = None       # a body paragraph whose last line did not end a sentence
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        if is_table_line(line):          # a row of a table keeps its own line: joined to the next, its last
+            blocks.append(Block("body", [(s, e)]))     # number would meet the next row's name (5.8规模以上…)
+            open_body = None
+            continue
         kind = _classify(line)
         seen[line] = seen.get(line, 0) + 1
         if _PAGE_MARK.match(line) or (seen[line] > 1 and kind == "heading"):

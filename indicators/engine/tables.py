@@ -1,0 +1,145 @@
+"""Tables laid out as text: a header of columns (指标名称  单位  1-9月  同比增长(%)) and rows under it
+(地区生产总值  亿元  186.42  5.8). Each number of a row is a fact of the row's name: a level in the
+row's unit (or the unit its column names: 产量(万吨)), or a change when its column is one (同比增长(%)).
+
+    >>> [(c.label, float(c.value), c.unit, c.kind) for c in table_cells(
+    ...     "指标名称  单位  1-9月  同比增长(%)\\n地区生产总值  亿元  186.42  5.8")]
+    [('地区生产总值', 18642000000.0, '元', 'money'), ('地区生产总值同比增长', 5.8, '%', 'growth')]
+
+The layout keeps each row a line of its own (layout.is_table_line); a row whose cells do not line up
+with the header's columns is left alone, as is a column whose unit nothing names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..lang import patterns as P
+from ..lang import vocab as V
+from ..lang.numbers import MULTIPLIERS
+
+_LINE = re.compile(r"[^\n]+")
+_TOKEN = re.compile(r"\S+")
+_NUMBER = re.compile(rf"[-−+]?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?")
+_EMPTY = re.compile(r"[—–\-/…]+")
+# A header names its columns; one of them says what the numbers are: a change, an amount, a unit.
+_CHANGE_COLUMN = re.compile(r"增长|增速|增减|同比|比上年|比上月|比年初|±")
+_UNIT_IN_HEAD = re.compile(r"[(（]\s*(?P<unit>[^()（）]{1,6}?)\s*[)）]")
+_UNIT_COLUMN = "单位"
+_LABEL_LEAD = re.compile(r"^(?:其中[：:]?|#|△|\*)+")
+_PERCENT_UNITS = ("%", "％", "‰")
+_WIDE = str.maketrans("０１２３４５６７８９．－＋−", "0123456789.-+-")
+_HINTS = ("单位", "增长", "增速", "同比", "(", "（")      # cheap tests: no header without one of these,
+_GAPS = ("  ", "\t", "\u3000\u3000")                 # no row without a wide gap (layout.is_table_line)
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int           # the number's span in the text
+    end: int
+    value: Decimal       # in base units (亿元 -> 元); a change in percent or percentage points
+    unit: str
+    kind: str
+    label: str           # the row's name (with the column's change words for a change)
+
+
+@dataclass(frozen=True)
+class _Column:
+    head: str
+    change: bool
+    unit: str            # the unit its head names (产量(万吨) -> 万吨), or ''
+
+
+def _unit(surface: str) -> tuple[int, str, str] | None:
+    """(factor, base unit, kind) of a unit as a table writes it (亿元, 万吨, %, 人); None when unknown."""
+    surface = surface.strip()
+    if surface in _PERCENT_UNITS:
+        return 1, "%" if surface != "‰" else "‰", "ratio"
+    for mult in ("万亿", "亿", "万", "千", "百", ""):
+        if surface.startswith(mult):
+            info = P.lexicon().units.get(surface[len(mult):])
+            if info is not None and info.kind not in ("ratio", "growth"):
+                return MULTIPLIERS.get(mult, 1), info.unit, info.kind
+    return None
+
+
+def _header(tokens: list[str]) -> tuple[list[_Column], int] | None:
+    """The data columns of a header line and the index of its unit column (-1: none)."""
+    if len(tokens) < 3 or any(_NUMBER.fullmatch(t.translate(_WIDE)) for t in tokens):
+        return None
+    columns, unit_at = [], -1
+    for k, token in enumerate(tokens[1:]):
+        if token == _UNIT_COLUMN:
+            unit_at = k
+            continue
+        inner = _UNIT_IN_HEAD.search(token)
+        columns.append(_Column(_UNIT_IN_HEAD.sub("", token).rstrip("±%％"), bool(_CHANGE_COLUMN.search(token)),
+                               inner.group("unit") if inner else ""))
+    if unit_at < 0 and not any(c.change or c.unit for c in columns):
+        return None
+    return columns, unit_at
+
+
+def table_cells(text: str) -> list[Cell]:
+    """The facts of every table in ``text`` (rows under a header, until a line that is no row)."""
+    if not any(h in text for h in _HINTS) or not any(g in text for g in _GAPS):
+        return []
+    out: list[Cell] = []
+    header: tuple[list[_Column], int] | None = None
+    for line in _LINE.finditer(text):
+        if not any(g in line.group() for g in _GAPS):
+            header = None                # no columns: no table (most lines end here, at C speed)
+            continue
+        tokens = [(m.start() + line.start(), m.group()) for m in _TOKEN.finditer(line.group())]
+        words = [t for _, t in tokens]
+        found = _header(words) if words else None
+        if found is not None:
+            header = found
+            continue
+        if header is None:
+            continue
+        cells = _row(tokens, header)
+        if cells is None:
+            header = None                # the table ended
+            continue
+        out.extend(cells)
+    return out
+
+
+def _row(tokens: list[tuple[int, str]], header: tuple[list[_Column], int]) -> list[Cell] | None:
+    columns, unit_at = header
+    first = next((k for k, (_, t) in enumerate(tokens) if _NUMBER.fullmatch(t.translate(_WIDE)) or _EMPTY.fullmatch(t)),
+                 None)
+    if first is None or first == 0 or len(tokens) - first != len(columns):
+        return None
+    names = [t for _, t in tokens[:first]]
+    row_unit = names.pop() if unit_at >= 0 and len(names) > 1 else ""
+    label = _LABEL_LEAD.sub("", "".join(names))
+    if not label or _NUMBER.match(label):
+        return None
+    out = []
+    for (pos, token), column in zip(tokens[first:], columns, strict=True):
+        plain = token.translate(_WIDE)
+        if not _NUMBER.fullmatch(plain):
+            continue
+        try:
+            number = Decimal(plain)
+        except InvalidOperation:
+            continue
+        cell = _cell(pos, pos + len(token), number, label, column, row_unit)
+        if cell is not None:
+            out.append(cell)
+    return out
+
+
+def _cell(start: int, end: int, number: Decimal, label: str, column: _Column, row_unit: str) -> Cell | None:
+    if column.change:
+        points = row_unit in _PERCENT_UNITS or column.unit == V.POINT_UNITS[0]
+        return Cell(start, end, number, V.POINT_UNITS[0] if points else "%", "growth", label + column.head)
+    unit = _unit(column.unit or row_unit)
+    if unit is None:
+        return None
+    factor, base, kind = unit
+    return Cell(start, end, number * factor, base, kind, label)
