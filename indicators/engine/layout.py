@@ -221,6 +221,19 @@ def _starts_with_figure(text: str, pos: int) -> bool:
                 and fact_pattern().match(text, pos))
 
 
+_ENDS_WITH_NUMBER = regex.compile(rf"[{V.ARABIC_DIGIT}.．]+$")
+
+
+def _figure_across(text: str, line: str, next_start: int) -> bool:
+    """The line ends with a number whose unit opens the next line (比年初增加236.8 / 亿元；…)."""
+    m = _ENDS_WITH_NUMBER.search(line)
+    if m is None:
+        return False
+    joined = m.group() + text[next_start:next_start + 8]
+    found = fact_pattern().match(joined)
+    return found is not None and found.end() > len(m.group())
+
+
 def _opens_item(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Whether line ``i`` opens a news item with a dateline (asked only of the line after a
     would-be headline: the match costs a call per line)."""
@@ -246,6 +259,9 @@ def analyse(text: str) -> Layout:
     # Text from a PDF marks paragraphs by indentation and wraps lines anywhere, even after 。:
     # there only an indented line (or a blank line) opens a new paragraph.
     indent_marks_paragraphs = sum(indented) >= max(3, len(lines) // 10)
+    # ... and wraps them at one width: a line as wide as the widest is a wrapped line, never a heading.
+    widths = [e - text.rfind("\n", 0, s) - 1 for s, e in lines] if indent_marks_paragraphs else []
+    wrap_width = max(widths, default=0) * 9 // 10
     seen: dict[str, int] = {}
 
     blocks: list[Block] = []
@@ -267,8 +283,12 @@ def analyse(text: str) -> Layout:
         if kind == "heading" and open_body is not None and len(line) > 12 and not _opens_item(text, lines, i + 1):
             kind = "body"                # a long unfinished-looking line inside a broken sentence
                                          # (not the headline above a 本报讯 dateline)
-        if kind == "heading" and i + 1 < len(lines) and _starts_with_figure(text, lines[i + 1][0]):
+        if kind == "heading" and i + 1 < len(lines) and (_starts_with_figure(text, lines[i + 1][0])
+                                                        or _figure_across(text, line, lines[i + 1][0])):
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
+                                         # (…比年初增加236.8 / 亿元；…: or its unit is)
+        if kind == "heading" and widths and widths[i] >= wrap_width > _MAX_HEADING // 2:
+            kind = "body"                # a full-width line of an indented text: wrapped, not a heading
         if kind == "body":
             if open_body is not None and (line[0] in V.ITEM_MARKS or DATELINE.match(line)):
                 open_body = None         # ▲… and 本报讯… open a news item: never the rest of a sentence
