@@ -339,11 +339,38 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if phrase:
         return phrase, phrase
     if previous:                           # 新开通5G基站2156个，累计达到1.2万个: the same thing, summed
+        subject = _subject_between(text, floor, start)
+        if subject:                        # …同比增长两成，网络零售额翻了一番，达到三十多亿元: of 网络零售额
+            return subject, subject
         return _level_of(previous, kind), previous
     # Nothing in the clause (共计2000株): the clause before it says what is counted.
     prev_start = clause_start(text, max(start - 1, 0), 0)
     phrase = _last_chars(_strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)]))), _MAX_BEFORE)
     return phrase, phrase
+
+
+# A clause without a figure names its subject before its verb (网络零售额翻了一番, 工业生产持续回升).
+_SUBJECT_VERB = regex.compile(rf"(?:翻了?一番|翻番|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
+                              rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))$")
+
+
+_ALSO = "也都还均又"
+
+
+def _subject_between(text: str, floor: int, start: int) -> str:
+    """The subject of a whole clause without a figure between the previous figure (ending at ``floor``)
+    and the clause at ``start``, or ''."""
+    if start - 1 <= floor:
+        return ""
+    between = text[clause_start(text, start - 1, floor):start - 1]
+    verb = _SUBJECT_VERB.search(between)
+    if verb is None:
+        return ""                          # the clause ends with its verb: 网络零售额翻了一番，
+    subject = _strip_edges(clean(between[:verb.start()])).rstrip(_ALSO)      # 预算外资金也大幅度增加
+    if (not _MIN_SUBJECT <= len(subject) <= _MAX_BEFORE or subject[0] in _COMPARING_FIRST
+            or _DIGITS.search(subject) or PERIOD.search(subject)):
+        return ""                          # (not 比上年增产, 比1980年预计增长: a comparison, no subject)
+    return subject
 
 
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))

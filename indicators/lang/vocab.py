@@ -51,7 +51,8 @@ CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
                "缩短", "压缩", "压减", "减产", "下浮", "下调", "调低", "负增长", "降", "减")
 # How much or how fast, between the comparison and the change verb: 同比大幅下降, 同比大增, 环比明显回升.
-CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步", "快速", "较快", "持续", "大", "猛", "激", "骤", "锐")
+CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步", "快速", "较快", "持续", "继续", "大", "猛", "激", "骤",
+                  "锐")
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
 # is a level.
 ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产")
