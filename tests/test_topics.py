@@ -23,6 +23,8 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("社会消费品零售总额增长5%", "consumption"),
     ("一般公共预算收入增长3%", "fiscal"),
     ("粮食总产量达到260万吨", "agriculture"),
+    ("预计亩产能达到4000斤左右", "agriculture"),     # 亩产 (yield per mu), not 产能 (capacity)
+    ("全县果园面积达到18.6万亩", "agriculture"),
     ("全社会用电量增长4%", "energy"),
     ("城镇新增就业3.2万人", "employment_income"),
     ("居民消费价格上涨1.5%", "prices"),
