@@ -44,6 +44,7 @@ _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _SHARE_BEFORE = frozenset(("", *"占达有约近超逾"))       # "": 八成 opening the text
 _SHARE_AFTER = "，,。；;、的以左多"
 _AMONG = "其中"
+_YEARS_NAMED_AFTER = frozenset(V.CLAUSE_END + "是里中间内" + "\n")
 _EXCEEDING = frozenset(V.EXCEEDING_WORDS)
 _SESSION = ("会议", "全会", "会")
 
@@ -178,6 +179,10 @@ RULES: tuple[Rule, ...] = (
          "未来五年，全市将新建学校20所。",
          lambda f: f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS,
          kinds=frozenset({"duration"})),
+    Rule("years_named", "过去的五年, 不平凡的五年, 关键的十年: years named after 的 are a period, not a duration measured",
+         "过去的五年，是我国发展很不平凡的五年。",
+         lambda f: f.bare and f.before == "的" and (f.next_char in _YEARS_NAMED_AFTER or not f.next_char),
+         units=_YEAR, chinese_only=True, before="的"),
     Rule("recent_years", "近三年 opening a clause is a period (近三年累计…)",
          "近三年累计投入资金50亿元。",
          lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN),
