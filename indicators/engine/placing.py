@@ -123,6 +123,16 @@ class _Paragraph:
     intro_target: bool = False       # that paragraph named targets (今年发展主要预期目标是：)
 
 
+def _sets_a_goal(before: str) -> bool:
+    """Whether the words before a figure in its sentence set a goal (力争, 确保, 目标是, 把…控制在); not a
+    bare 控制在, which a review says of what was done (居民消费价格涨幅控制在3.3%)."""
+    kinds = {kind for _, kind in cues_of(before)}
+    return "target" in kinds or ("planned" in kinds and _TO_KEEP in before)
+
+
+_TO_KEEP = "把"
+
+
 def _move_end_level(found: Period | None) -> Period | None:
     """The year of the level a move ends at: over a span of years, its last (过去五年，从9.6万公里
     增加到13.6万公里: 13.6万公里 is the level of the fifth year)."""
@@ -267,6 +277,10 @@ class Placer:
             if 0 <= index.head < k and cues[k].pos < index.head_end and _names_year_of(cues[index.head], cues[k]):
                 k = index.head        # 2026年是“十五五”开局之年。…增长6%左右: the head's year, not the span
             explicit = cues[k] if k >= 0 else None
+            if (explicit is not None and paragraph.part.role == "plan" and self._role_of(explicit.period) == "review"
+                    and _sets_a_goal(text[s0:local])):
+                explicit = None       # …去年价格上涨的翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右: a
+                                      # goal set in the plan, of the plan's year, not the year the sentence before named
         if explicit is None and paragraph.intro is not None:
             explicit = paragraph.intro
         part = paragraph.part
