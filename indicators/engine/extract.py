@@ -275,9 +275,20 @@ def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]
 
 
 def _splits(text: str) -> list[_Candidate]:
-    """三次产业结构为9.2:51:39.8 -> one share per part when the parts add up to 100."""
+    """三次产业结构为9.2:51:39.8 -> one share per part when the parts add up to 100; the split a move reaches
+    (由上年的10.3:44.1:45.6调整为9.8:43.5:46.7) shares the label of the one it starts from."""
     out = []
+    previous: tuple[int, str] | None = None        # (end, label) of the last split
     for m in P.split_matches(text):
+        if previous is not None and text.startswith(V.MOVE_TO_WORDS, previous[0]) and \
+                m.start() - previous[0] <= max(map(len, V.MOVE_TO_WORDS)):
+            label = previous[1]
+            parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
+            if abs(sum(v for _, _, v in parts) - 100) <= Decimal("0.5"):
+                out.extend(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact", group=m.start(),
+                                      label=label) for s, e, v in parts)
+                previous = (m.end(), label)
+                continue
         parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
         total = sum(v for _, _, v in parts)
         window_start = max(0, m.start() - 30)
@@ -289,6 +300,7 @@ def _splits(text: str) -> list[_Candidate]:
         for s, e, v in parts:
             out.append(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact", group=m.start(),
                                   label=label))
+        previous = (m.end(), label)
     return out
 
 
@@ -539,6 +551,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     moves_possible = False
     move: Move | None = None                   # the move the previous fact began (由120万吨增加到…)
     move_when = ""                             # the start time of the sentence's last move that named one
+    split_moves: dict[int, Move] = {}          # the move a split's first part began, for its other parts
     for c in candidates:
         if not offset <= c.start < block_end:
             block = layout.block_at(c.start)
@@ -575,6 +588,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 move = replace(move, when=move_when)   # 由1997年的123万公里增加到…，高速公路由4771公里…
             if move is not None and move.when:
                 move_when = move.when
+            if c.label and c.group >= 0:               # 由上年的10.3:44.1:45.6调整为…: a split's parts move together
+                if move is not None:
+                    split_moves[c.group] = move
+                else:
+                    move = split_moves.get(c.group)
         if not same_sentence:
             move_when = "" if move is None else move.when
         names = group_names.get(c.group)

@@ -17,7 +17,9 @@ from .period import PERIOD
 _WINDOW = 20           # how far before a figure its 由/从 and the time named with it may start
 _FROM = re.compile(rf"(?:{V.alternation(V.MOVE_FROM)})(?P<when>[^{re.escape(V.CLAUSE_SEPARATORS)}的]{{0,14}}?)的?$")
 _VERB_TO = rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})"   # 增加到, 缩短至
-_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?{_VERB_TO}")
+_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{_VERB_TO}|{V.alternation(V.MOVE_TO_WORDS)})")
+# The later parts of a split after its first (由上年的10.3:44.1:45.6调整为…): the move starts after them.
+_SPLIT_TAIL = re.compile(r"(?:[:：][0-9]+(?:\.[0-9]+)?)+")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
 _OWN_TIME = re.compile(rf"(?:{PERIOD.pattern})的?")
 _PER_UNIT = re.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)+")      # 每吨, 每人每年: what the level is per, not a time
@@ -50,7 +52,9 @@ def move_from(text: str, start: int, end: int, clause0: int) -> Move | None:
     undated = when in V.MOVE_FROM_UNDATED or _PER_UNIT.fullmatch(when) is not None   # 由每吨120元下调至95元
     if when and not undated and not PERIOD.fullmatch(when):
         return None                        # 由企业投入500万元: 由 names who, not when
-    to = _TO.match(text, end, end + _TO_REACH)
+    tail = _SPLIT_TAIL.match(text, end)
+    after = tail.end() if tail is not None else end
+    to = _TO.match(text, after, after + _TO_REACH)
     if to is None:
         return None
     return Move(m.start(), "" if undated else when, end, to.end())

@@ -63,6 +63,8 @@ COMPARED_MORE = "多高"
 COMPARED_FEWER = "少低"
 # A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
 MOVE_FROM = ("由", "从")
+# Verbs of a move to a new level that is no rise or fall as such (三次产业结构由…调整为…, 利率由4.35%调整为3.85%).
+MOVE_TO_WORDS = ("调整为", "调整到", "调整至", "优化为", "优化到", "转变为", "变为")
 MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "升", "延伸", "延长")
 # Words after 由/从 that say "before" without a date (由原来的3天).
 MOVE_FROM_UNDATED = ("原来", "原先", "此前", "以前", "过去")
