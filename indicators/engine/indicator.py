@@ -12,7 +12,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import leading_place
 from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
 from ..lang.topics import load_taxonomy
-from .clauses import DECOR, clause_start, clean, respectively_clause
+from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause
 from .layout import DATELINE, Block
 from .period import PERIOD
 
@@ -28,7 +28,8 @@ _TRAILING = regex.compile(
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
-    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经)+$"
+    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
+    r"|(?<![人户亩日年月周平])均|也)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
 )
 _LINK_BEFORE_PER = regex.compile(r"(?:为|是|达到?)(每\p{Han}{1,4})$")
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
@@ -343,9 +344,15 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         if subject:                        # …同比增长两成，网络零售额翻了一番，达到三十多亿元: of 网络零售额
             return subject, subject
         return _level_of(previous, kind), previous
-    # Nothing in the clause (共计2000株): the clause before it says what is counted.
+    # Nothing in the clause (共计2000株): the clause before it says what is counted, unless it only says
+    # when (截至11月底，全市100%完成年度目标任务): then what follows the figure does.
     prev_start = clause_start(text, max(start - 1, 0), 0)
-    phrase = _last_chars(_strip_edges(_DIGITS.sub("", clean(text[prev_start:max(start - 1, prev_start)]))), _MAX_BEFORE)
+    previous_clause = _strip_edges(clean(text[prev_start:max(start - 1, prev_start)]))
+    if not previous_clause or PERIOD.fullmatch(previous_clause):
+        rest = text[local_end:clause_end(text, local_end, len(text))]
+        phrase = _last_chars(_strip_edges(clean(rest)), _MAX_AFTER) if not _DIGITS.search(rest) else ""
+        return phrase, phrase
+    phrase = _last_chars(_strip_edges(_DIGITS.sub("", previous_clause)), _MAX_BEFORE)
     return phrase, phrase
 
 
