@@ -106,6 +106,22 @@ class DocumentContext:
     _doc_place: str = ""
 
     @cached_property
+    def _block_index(self) -> dict[int, int]:
+        return {id(b): k for k, b in enumerate(self.layout.blocks)}
+
+    def period_before(self, block: Block) -> str:
+        """The time at the head of the body paragraph right before ``block`` in its article (its first that
+        is not a day), or '': what a paragraph breaking that one down (分市看，…) is of."""
+        k = self._block_index.get(id(block), 0) - 1
+        if k < 0:
+            return ""
+        before = self.layout.blocks[k]
+        if before.kind != "body" or before.section != block.section:
+            return ""
+        ctx = self.block(before)
+        return ctx.periods[ctx.first_period][1] if ctx.first_period is not None else ""
+
+    @cached_property
     def masthead(self) -> str:
         """The place the paper's masthead names (临江日报 -> 临江市), or '': what a page's 全市 means."""
         return masthead_place(self.text)

@@ -299,6 +299,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
             return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
         return _level_of(previous, kind), previous
+    if previous and len(before) >= 2 and leading_place(before) == before:
+        # 合肥市生产总值6365.6亿元，增长5.1%；芜湖市2347.2亿元: a place alone before the figure names where,
+        # and the measure is the one before it (its region comes from the place)
+        subject = _unchanged(previous)
+        if leading_place(subject) != subject:       # (not a place named the same way before it)
+            return _level_of(subject, kind), subject
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
         # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
         # words before its verb

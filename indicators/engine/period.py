@@ -63,6 +63,15 @@ def period_matches(text: str) -> Iterator[re.Match[str]]:
     return finditer_near(PERIOD, _PERIOD_ANCHOR, _PERIOD_REACH, text, _PERIOD_FIRST, _PERIOD_FIRST_LOOKAHEAD)
 
 
+# 分市看，合肥市生产总值…: a paragraph that breaks the one before it down, by place or by sector.
+_BREAKDOWN = re.compile(rf"\s*(?:分|从|按){V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:来看|看)")
+
+
+def _broken_down(doc: DocumentContext, block: Block) -> str:
+    """The period of the paragraph before, for a paragraph opening with a breakdown of it; else ''."""
+    return doc.period_before(block) if _BREAKDOWN.match(block.text) else ""
+
+
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
                sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
@@ -78,7 +87,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     s0, s1 = sentence
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
-        return doc.title_period()
+        return _broken_down(doc, block) or doc.title_period()
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
     if mid - lo == 1 and skip is None and not is_day(periods[lo][1]):
@@ -120,7 +129,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1 or (k > head and _is_part_of(text, periods[k][0])):
             k -= 1
         return periods[k][1]
-    title = doc.title_period()
+    title = _broken_down(doc, block) or doc.title_period()
     if title:
         return title
     days = [p for p in periods[lo:bisect_right(positions, clause1 - 1)] if is_day(p[1]) and not sk0 <= p[0] < sk1]
