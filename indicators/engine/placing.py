@@ -27,7 +27,7 @@ from ..lang.gazetteer import leading_place
 from ..lang.numbers import CN_DIGITS
 from ..lang.regions import NATIONAL, enclosing, lookup
 from ..lang.scan import finditer_near
-from .clauses import clause_end, first_clause_end, scan_back, segment_start
+from .clauses import clause_end, clean, first_clause_end, scan_back, segment_start
 from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
@@ -438,15 +438,15 @@ class Placer:
         entry = self.catalogue.match(phrase, kind, unit)
         if entry is not None:
             return entry
-        entry = self.catalogue.match(clause, kind, unit)
+        entry = self.catalogue.match(clean(clause), kind, unit)     # (出口“新三样”产品: 产品 follows 出口 closely)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
             # within its segment (优良天数比例为85.5%；细颗粒物浓度…，同比下降8.8% is not of the former),
             # unless the segment opens with a place (…零售总额…；江苏3.48万亿元，增长5.0%: the same measure)
             window0 = max(spot.s0, clause0 - _LOOK_BACK)
             segment0 = segment_start(text, clause0, spot.s0)
-            entry = self.catalogue.match(text[max(segment0, window0):clause0], kind, unit)
+            entry = self.catalogue.match(clean(text[max(segment0, window0):clause0]), kind, unit)
             if entry is None and segment0 > window0 and _names_only_a_place(text[segment0:clause0]):
-                entry = self.catalogue.match(text[window0:clause0], kind, unit)
+                entry = self.catalogue.match(clean(text[window0:clause0]), kind, unit)
         rate = next((w for w in _RATE_WORDS if clause.startswith(w)), "") if kind == "growth" else ""
         if entry is None and rate:
             # 要把商品零售物价上涨幅度控制在10%以内。虽然…，涨幅仍然高达21.7%: the rate of the thing whose rate
