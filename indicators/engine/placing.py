@@ -27,7 +27,7 @@ from ..lang.gazetteer import leading_place
 from ..lang.numbers import CN_DIGITS
 from ..lang.regions import NATIONAL, enclosing, lookup
 from ..lang.scan import finditer_near
-from .clauses import clause_end, clean, first_clause_end, scan_back, segment_start
+from .clauses import clause_end, clause_start, clean, first_clause_end, scan_back, segment_start
 from .dates import Period, plan_year, resolve, small_number, year_period, years_period
 from .document import DocumentContext
 from .layout import Block, Layout
@@ -121,6 +121,10 @@ class _Paragraph:
     cues: _Cues | None = None
     intro: Cue | None = None         # the time cue of the paragraph that introduced this list
     intro_target: bool = False       # that paragraph named targets (今年发展主要预期目标是：)
+
+
+_AMONG = "其中"
+_LAST_DIGIT = re.compile(rf"[{V.ARABIC_DIGIT}](?!.*[{V.ARABIC_DIGIT}])", re.DOTALL)
 
 
 def _sets_a_goal(before: str) -> bool:
@@ -444,7 +448,14 @@ class Placer:
             # unless the segment opens with a place (…零售总额…；江苏3.48万亿元，增长5.0%: the same measure)
             window0 = max(spot.s0, clause0 - _LOOK_BACK)
             segment0 = segment_start(text, clause0, spot.s0)
-            entry = self.catalogue.match(clean(text[max(segment0, window0):clause0]), kind, unit)
+            figure = _LAST_DIGIT.search(text, max(segment0, window0), clause0)
+            part0 = clause_start(text, figure.start(), segment0) if figure is not None else -1
+            if part0 >= 0 and text.startswith(_AMONG, part0):
+                # 新登记市场主体1.86万户，同比增长12.3%，其中新登记企业5236户，增长16.8%: the change of a part
+                # (其中…) names only what the part's clause names
+                entry = self.catalogue.match(clean(text[part0:clause0]), kind, unit)
+            else:
+                entry = self.catalogue.match(clean(text[max(segment0, window0):clause0]), kind, unit)
             if entry is None and segment0 > window0 and _names_only_a_place(text[segment0:clause0]):
                 entry = self.catalogue.match(clean(text[window0:clause0]), kind, unit)
         rate = next((w for w in _RATE_WORDS if clause.startswith(w)), "") if kind == "growth" else ""
