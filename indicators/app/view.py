@@ -169,7 +169,7 @@ def document_choices(ids: list[str], current: str | None, limit: int) -> tuple[l
 
 def dates_label(start: str, end: str, grain: str) -> str:
     """The dates a fact covers, the way Chinese tables write them: 2024年, 2024年上半年, 2024年三季度,
-    2024年1-9月, 2016-2020年, 2024年12月31日; '' when the fact is not dated.
+    2024年1-9月, 2016-2020年, 2024年12月31日, 2024年6月19日至21日; '' when the fact is not dated.
 
     >>> dates_label("2024-01-01", "2024-09-30", "ytd"), dates_label("2016-01-01", "2020-12-31", "multi_year")
     ('2024年1-9月', '2016-2020年')
@@ -187,6 +187,9 @@ def dates_label(start: str, end: str, grain: str) -> str:
     if grain == "quarter":
         return f"{year}年{_QUARTERS[(first - 1) // 3]}季度"
     if grain == "day":
+        if start != end:                      # a span of days (6月19日至21日)
+            tail = f"{day}日" if first == last else f"{last}月{day}日"
+            return f"{year}年{first}月{int(start[8:10])}日至{tail}"
         return f"{year}年{last}月{day}日"
     if first == last:
         return f"{year}年{first}月"

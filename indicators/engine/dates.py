@@ -209,11 +209,14 @@ _MONTHS = re.compile(
     rf"|^(?P<m>{_SMALL})月份?(?P<end>末|底|份末|份底)?$"
     rf"|^(?P<dm>{_SMALL})月(?P<d>{_SMALL})日$"
 )
+_FROM_ON = "起"
+_DAYS = re.compile(rf"^(?P<m>{_SMALL})月(?P<d>{_SMALL})日\s*(?:{_RANGE_MARK})+\s*(?:(?P<m2>{_SMALL})月)?(?P<d2>{_SMALL})日$")
 _DEADLINE = re.compile(r"^(?:截至|截止到?|到)")
 # Counted from the document's date: (grain, how many back).
 _RELATIVE_TO_DOC = {"上月": ("month", -1), "上个月": ("month", -1), "本月": ("month", 0),
                     "昨日": ("day", -1), "昨天": ("day", -1), "前日": ("day", -2),
-                    "上周": ("week", -1), "本周": ("week", 0)}
+                    "上周": ("week", -1), "本周": ("week", 0),
+                    "今天": ("day", 0), "今日": ("day", 0), "明天": ("day", 1), "明日": ("day", 1), "后天": ("day", 2)}
 _YEAR_END = {"末", "底", "年末", "年底"}
 _WHOLE_YEAR = {"", "全年", "年内", "年度", "全年度"}
 
@@ -238,6 +241,8 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
     text = re.sub(r"\s+", "", expr or "")
     quoted = bool(_QUOTES.search(text))
     text = _QUOTES.sub("", text)
+    if text.endswith(_FROM_ON) and text[-2:-1] == "日":
+        text = text[:-1]                      # 2024年4月1日起: from that day on, dated by the day
     doc_year = date_parts(doc_date)[0]
     anchor = year if year is not None else role_year(doc_date, role) if role else doc_year
     if role and not text:
@@ -344,6 +349,14 @@ def _within_year(rest: str, year: int, doc_date: str, bare: bool = False) -> Per
             return _day(year, month) if m.group("end") else _months(year, month, month)
         month, day = small_number(m.group("dm")), small_number(m.group("d"))
         return _day(year, month, day) if month and day else None
+    if (m := _DAYS.match(rest)) is not None:      # 6月19日至21日, 9月30日至10月6日: the days between
+        month, day = small_number(m.group("m")), small_number(m.group("d"))
+        month2, day2 = small_number(m.group("m2") or m.group("m")), small_number(m.group("d2"))
+        first, last = (_day(year, month, day) if month and day else None,
+                       _day(year, month2, day2) if month2 and day2 else None)
+        if first is None or last is None or last.start <= first.start:
+            return None
+        return Period(first.start, last.end, "day")
     return None
 
 

@@ -22,7 +22,8 @@ _YEAR = rf"(?:{V.YEAR_DIGITS})年度?|今年|明年|本年度?|当年|同年"
 _QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前(?:{V.SMALL_NUMBER})个?月份?|全年"
 _MONTH = (
     rf"{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
-    rf"(?:{_MONTH_NUM}日)?(?:以来|底|末|上旬|中旬|下旬)?"
+    rf"(?:{_MONTH_NUM}日(?:(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"   # 6月19日至21日
+    rf"(?:{_MONTH_NUM}月)?{_MONTH_NUM}日)?)?(?:以来|底|末|上旬|中旬|下旬|起)?"
 )
 _IN_LINE_CLAUSE = V.char_class(V.CLAUSE_END + "\n", negate=True)
 _SPECIAL = (
@@ -32,6 +33,8 @@ _SPECIAL = (
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
     r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|上个?月|本月|上周|本周|昨日|昨天|前日"
+    # a forecast's days (今天夜间到明天白天, 明天白天), and today
+    r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"
     rf"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至{_IN_LINE_CLAUSE}{{1,14}}?(?:底|末|日)"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
@@ -41,20 +44,20 @@ PERIOD = re.compile(
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
-# Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 周
-# (2024年, 1-7月, 前三季度, 过去五天, 上周), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 昨 (目前,
+# Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 日 周
+# (2024年, 1-7月, 前三季度, 过去五天, 今日, 上周), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 昨 (目前,
 # 截至, 十四五, 昨日),
 # or the space, dash or 至 right after the first month of a range (10 － 12月, where 月 may lie further):
 # PERIOD is tried only before them. A space, dash or 至/到 after anything but a numeral (达到) is none.
 _RANGE_MARKS = re.escape(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
-_PERIOD_ANCHOR = re.compile(rf"[年月季天周假期旦节前截五昨\s{_RANGE_MARKS}]"
+_PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨\s{_RANGE_MARKS}]"
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 # Every PERIOD match starts with one of these characters (a numeral; the first character of a word
 # above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年 …), or with the first of two characters before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明本当同去上“\"元春清端中国目截报昨前年第下全]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
+    r"今明后本当同去上“\"元春清端中国目截报昨前年第下全]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
 _PERIOD_FIRST_LOOKAHEAD = 3
 
 
@@ -165,7 +168,9 @@ def _is_part_of(text: str, pos: int) -> bool:
     return _PART_LEAD.search(text, max(0, pos - 4), pos) is not None
 
 
-_DAY = re.compile(r"(?!截至).*[0-9一二三四五六七八九十]日$|(?:昨日|昨天|前日)$")
+# A calendar day (a release's or an event's), not a span of days (6月19日至21日: a forecast's period).
+_DAY = re.compile(rf"(?!截至)(?!.*日{V.char_class(V.RANGE_DASHES + ''.join(V.RANGE_WORDS))})"
+                  r".*[0-9一二三四五六七八九十]日$|(?:昨日|昨天|前日|今天|今日)$")
 _YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
