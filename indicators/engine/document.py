@@ -15,7 +15,7 @@ from ..lang.gazetteer import find_places, issuer_places, masthead_place, place_l
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
-from .period import PERIOD, is_day, part_of_a_name, period_matches
+from .period import PERIOD, is_day, is_years_span, part_of_a_name, period_matches
 from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic, is_venue
 
 
@@ -156,8 +156,9 @@ class DocumentContext:
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
-                       if not compared_at(block.text, m.start())
-                       and not starts_move(block.text, m.start(), m.end())
+                       if not (compared_at(block.text, m.start())
+                               and not (block.text[m.start() - 1] == "从" and is_years_span(m.group())))
+                       and not (starts_move(block.text, m.start(), m.end()) and not is_years_span(m.group()))
                        and not is_multiple_base(block.text, m.start(), m.end())
                        and not part_of_a_name(block.text, m.start(), m.end())]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about

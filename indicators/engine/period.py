@@ -39,8 +39,19 @@ _SPECIAL = (
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|时期|以来|末)"
 )
 # 上年/去年 alone is the base of a comparison (比上年增长), a period only with a month or quarter.
+# 一九七八年到一九八二年, 2021—2025年, 从2016年到2020年: a span of years is one period, not two years.
+_YEARS_SPAN = (rf"(?:{V.YEAR_DIGITS})年?\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*"
+               rf"(?:{V.YEAR_DIGITS})年(?!{_MONTH_NUM}月|[一二三四1-4]季度|上半年|下半年)")
+_SPAN_OF_YEARS = re.compile(_YEARS_SPAN)
+
+
+def is_years_span(expr: str) -> bool:
+    """一九七八年到一九八二年: after 从 a span, not the base of a comparison."""
+    return _SPAN_OF_YEARS.fullmatch(expr) is not None
+
+
 PERIOD = re.compile(
-    rf"(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|末|底)?"
+    rf"{_YEARS_SPAN}|(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|末|底)?"
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
@@ -114,10 +125,15 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         # 1-7月，…；上半年，…58亿元: the part after the last semicolon speaks first.
         segment0 = segment_start(text, local, s0)
         in_segment = [p for p in in_sentence_before if p[0] >= segment0] or in_sentence_before
-        first, nearest = in_segment[0][1], in_segment[-1][1]
-        if nearest != first and _BARE_YEAR.fullmatch(first):
-            return first + nearest
-        return first
+        first_pos, first = in_segment[0]
+        if _GOES_ON.match(text, clause0):
+            chosen = in_segment[-1][1]        # 上半年已完成73.5亿元，完成年度计划的45.9%: a clause with no subject
+        else:                                 # goes on from the one before; one with its own subject is of the
+            head_end = clause_end(text, first_pos + len(first), s1)       # time of the first clause (下半年将
+            chosen = [p for p in in_segment if p[0] < head_end][-1][1]    # 力争全年营业收入…，利润总额…: 全年)
+        if chosen != first and _BARE_YEAR.fullmatch(first):
+            return first + chosen
+        return chosen
     clause1 = clause_end(text, local, s1)
     later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if later:
@@ -159,6 +175,8 @@ _REPORT_AFTER = ("半年度报告", "年度报告", "季度报告", "半年报",
 
 
 _CLAUSE_OPENERS = frozenset(V.COMMAS + V.SEMICOLONS)
+# A clause that opens with its verb or a comparison has no subject of its own: it goes on from the one before.
+_GOES_ON = re.compile(r"\s*(?:完成|占|为|是|比|较|同比|环比|增长|下降|提高|降低|达到|实现|相当于|增速|增幅)")
 _ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 # 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
 _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
