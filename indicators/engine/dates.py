@@ -188,7 +188,7 @@ _QUOTES = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"'))
 # 第七个五年计划, “八五”, 十三五时期: a bare 十五 (fifteen) is a plan only with marks or 时期/计划 after it.
 _PLAN = re.compile(
     rf"^(?:第(?P<ordinal>{_PLAN_NUMBER})个五年(?:计划|规划)|(?P<number>{_PLAN_NUMBER})五)"
-    r"(?P<plan>计划|规划)?(?P<when>时期|期间|末|末期)?$"
+    r"(?P<plan>计划|规划)?(?P<when>时期|期间|末|末期|以来)?$"
 )
 _BACK = V.alternation(V.SPAN_BACK_WORDS)
 _RANGE_MARK = f"{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)}"
@@ -256,6 +256,11 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
         first, last = five_year_plan(number)
         if m.group("when") in ("末", "末期"):
             return _day(last, 12)
+        if m.group("when") == "以来":        # “十四五”以来, said in 2025: its years so far
+            so_far = review_year(doc_date) if doc_date else None
+            if so_far is None or so_far < first:
+                return None
+            return years_period(first, min(last, so_far)) if min(last, so_far) > first else year_period(first)
         return years_period(first, last)
     if _ONE_YEAR_BACK.match(text):
         back = review_year(doc_date) if _early_or_unknown(doc_date) else None
