@@ -87,6 +87,8 @@ _PERCENT_WORDS_HIGH = regex.compile(
 # The qualifiers a range's high end may carry: 增长6%-7%左右 is still the range 6 to 7.
 _RANGE_HIGH_QUALIFIERS = frozenset({"exact", "approx"})
 _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
+_COMMAS_ONLY = frozenset(V.COMMAS)
+_NAMED_AFTER = regex.compile(rf"(?![{V.LIST_JOINERS}的以左多余])\p{{Han}}")      # a noun right after the figure
 _DEGREE, _CELSIUS = "度", "℃"
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
@@ -395,6 +397,8 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     right after a change (分别增长8.5%、10.6%) keeps the change's kind and sign."""
     for prev, cur in pairwise(found):
         gap = text[prev.end:cur.start].strip()
+        if gap in _COMMAS_ONLY and _NAMED_AFTER.match(text, cur.end) and len(following_phrase(text, cur.end)) >= 2:
+            continue                       # 完成率超过九成，近三成企业实现盈利: a figure of its own thing
         if cur.group >= 0 or not (gap in _LIST_JOINERS or (
                 # 分别增长12.6%、3.4%和下降2.7%: a change of its own direction in the list
                 prev.kind == cur.kind == "growth" and prev.unit == cur.unit and gap[:1] in V.LIST_JOINERS

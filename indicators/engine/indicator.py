@@ -299,6 +299,9 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
+        named = following_phrase(text, local_end)
+        if len(named) >= 2 and not named.startswith(V.CHANGE_UP + V.CHANGE_DOWN):
+            return named, named           # 完成率超过九成，近三成企业实现盈利: the words after it name it
         return _level_of(previous, kind), previous
     if previous and len(before) >= 2 and leading_place(before) == before:
         # 合肥市生产总值6365.6亿元，增长5.1%；芜湖市2347.2亿元: a place alone before the figure names where,
