@@ -25,6 +25,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("粮食总产量达到260万吨", "agriculture"),
     ("预计亩产能达到4000斤左右", "agriculture"),     # 亩产 (yield per mu), not 产能 (capacity)
     ("全县果园面积达到18.6万亩", "agriculture"),
+    ("全县柑橘种植面积26万亩，年产量约40万吨", "agriculture"),   # 年产量 (a year's output), not 年产
     ("全社会用电量增长4%", "energy"),
     ("城镇新增就业3.2万人", "employment_income"),
     ("居民消费价格上涨1.5%", "prices"),
