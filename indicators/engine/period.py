@@ -89,10 +89,12 @@ def _broken_down(doc: DocumentContext, block: Block) -> str:
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
                sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
-    the head of its paragraph), in this order: the nearest one before it in its clause; the first
-    one before it in its sentence (after its last semicolon, if any); one later in its own clause;
-    the one at the head of its paragraph, else the nearest before it there; in a report or bulletin
-    (not a news page), the period of the document's title. A calendar day (4月17日, usually the
+    the head of its paragraph), in this order: the nearest one before it in its clause; one before it
+    in its sentence (after its last semicolon, if any): the nearest for a clause with no subject of its
+    own (…，完成年度计划的45.9%), else the one that governs the sentence's first clause; one later in its
+    own clause; the one at the head of its paragraph, else the nearest before it there; for a paragraph
+    breaking the one before it down (分市看，…), that paragraph's; in a report or bulletin (not a news
+    page), the period of the document's title. A calendar day (4月17日, usually the
     date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
     by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底).
     ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start);
