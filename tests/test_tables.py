@@ -106,3 +106,10 @@ def test_table_facts_in_the_table_with_their_spans():
 
 def test_the_module_example_runs():
     assert doctest.testmod(tables).failed == 0
+
+
+def test_a_unit_word_that_starts_like_a_multiplier_is_the_unit():
+    text = "产品名称  单位  产量  比上年增长(%)\n发电设备  万千瓦  1200  5.1\n风电装机  千瓦  300  2\n公路里程  千米  86  1\n"
+    levels = [(c.label, c.value, c.unit) for c in table_cells(text) if c.kind != "growth"]
+    assert levels == [("发电设备", Decimal("12000000"), "千瓦"), ("风电装机", Decimal("300"), "千瓦"),
+                      ("公路里程", Decimal("86"), "千米")]

@@ -70,6 +70,7 @@ _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
+_MOVE_TO_LONGEST = max(map(len, V.MOVE_TO_WORDS))
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
 _RANGE_REACH = 24               # a range's low end lies within this many characters before its high end
@@ -282,23 +283,18 @@ def _splits(text: str) -> list[_Candidate]:
     out = []
     previous: tuple[int, str] | None = None        # (end, label) of the last split
     for m in P.split_matches(text):
-        if previous is not None and text.startswith(V.MOVE_TO_WORDS, previous[0]) and \
-                m.start() - previous[0] <= max(map(len, V.MOVE_TO_WORDS)):
-            label = previous[1]
-            parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
-            if abs(sum(v for _, _, v in parts) - 100) <= Decimal("0.5"):
-                out.extend(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact", group=m.start(),
-                                      label=label) for s, e, v in parts)
-                previous = (m.end(), label)
-                continue
         parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
-        total = sum(v for _, _, v in parts)
-        window_start = max(0, m.start() - 30)
-        cues = list(_SPLIT_CUE.finditer(text, window_start, m.start()))
-        if abs(total - 100) > Decimal("0.5") or not cues:
+        if abs(sum(v for _, _, v in parts) - 100) > Decimal("0.5"):
             continue
-        clause = _CLAUSE_START.split(text[window_start:cues[-1].end()])[-1]
-        label = _SPLIT_LABEL_LEAD.sub("", clause)
+        if (previous is not None and text.startswith(V.MOVE_TO_WORDS, previous[0])
+                and m.start() - previous[0] <= _MOVE_TO_LONGEST):
+            label = previous[1]                    # the split a move reaches: the same structure
+        else:
+            window_start = max(0, m.start() - 30)
+            cues = list(_SPLIT_CUE.finditer(text, window_start, m.start()))
+            if not cues:
+                continue
+            label = _SPLIT_LABEL_LEAD.sub("", _CLAUSE_START.split(text[window_start:cues[-1].end()])[-1])
         for s, e, v in parts:
             out.append(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact", group=m.start(),
                                   label=label))

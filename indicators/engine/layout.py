@@ -18,6 +18,7 @@ import regex
 from ..lang import vocab as V
 from ..lang.patterns import fact_pattern
 from ..lang.scan import finditer_near
+from .tables import is_table_line
 
 _LINE = regex.compile(r"[^\n]+")
 # A line ending in one of these ends its paragraph's sentence (a colon: it introduces what follows).
@@ -164,20 +165,6 @@ class Layout:
     def block_at(self, pos: int) -> Block:
         """The block of position ``pos`` of ``text`` (a separating line break belongs to the block before)."""
         return self.blocks[max(0, bisect_right(self._offsets, pos) - 1)]
-
-
-# Columns of a table laid out as text: cells apart by two or more spaces or a tab.
-_COLUMN_GAP = regex.compile(r"[ \u3000]{2,}|\t")
-_CELL = regex.compile(rf"[-−+]?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?|[—–\-/…]+")
-
-
-def is_table_line(line: str) -> bool:
-    """A line of two or more columns apart by wide gaps whose last cell is a number or a dash (地区生产总值
-    亿元  186.42  5.8), or a header of three or more such columns (指标名称  单位  1-9月  同比增长(%))."""
-    gaps = len(_COLUMN_GAP.findall(line.strip()))
-    if gaps >= 2 and not _INNER_SENTENCE_END.search(line):
-        return True
-    return gaps >= 1 and _CELL.fullmatch(line.split()[-1]) is not None
 
 
 def _classify(line: str) -> str:

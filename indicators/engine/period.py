@@ -78,7 +78,7 @@ def period_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 # 分市看，合肥市生产总值…: a paragraph that breaks the one before it down, by place or by sector.
-_BREAKDOWN = re.compile(rf"\s*(?:分|从|按){V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:来看|看)")
+_BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 
 
 def _broken_down(doc: DocumentContext, block: Block) -> str:

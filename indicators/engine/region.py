@@ -65,7 +65,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 
 # 分区域看，东部地区…，东北地区下降3.7%。: the places of a breakdown speak for its own sentence only.
-_BREAKDOWN_OPEN = re.compile(r"\s*分[^，,。；;]{1,8}看")
+_BREAKDOWN_OPEN = re.compile(V.BREAKDOWN_OPENER)
 
 
 # A place only mentioned: a partner (与上海合作), a beneficiary (对口支援新疆), a project or policy area

@@ -6,7 +6,7 @@ row's unit (or the unit its column names: 产量(万吨)), or a change when its 
     ...     "指标名称  单位  1-9月  同比增长(%)\\n地区生产总值  亿元  186.42  5.8")]
     [('地区生产总值', 18642000000.0, '元', 'money'), ('地区生产总值同比增长', 5.8, '%', 'growth')]
 
-The layout keeps each row a line of its own (layout.is_table_line); a row whose cells do not line up
+The layout keeps each row a line of its own (``is_table_line``); a row whose cells do not line up
 with the header's columns is left alone, as is a column whose unit nothing names.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..lang import patterns as P
 from ..lang import vocab as V
@@ -24,6 +24,9 @@ _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
 _NUMBER = re.compile(rf"[-−+]?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?")
 _EMPTY = re.compile(r"[—–\-/…]+")
+# Columns of a table laid out as text: cells apart by two or more spaces or a tab.
+_COLUMN_GAP = re.compile(r"[ \u3000]{2,}|\t")
+_SENTENCE_INSIDE = re.compile("[。！？；]" + V.char_class(V.CLOSING_QUOTES, negate=True))   # (as a headline's)
 # A header names its columns; one of them says what the numbers are: a change, an amount, a unit.
 _CHANGE_COLUMN = re.compile(r"增长|增速|增减|同比|比上年|比上月|比年初|±")
 _UNIT_IN_HEAD = re.compile(r"[(（]\s*(?P<unit>[^()（）]{1,6}?)\s*[)）]")
@@ -32,7 +35,7 @@ _LABEL_LEAD = re.compile(r"^(?:其中[：:]?|#|△|\*)+")
 _PERCENT_UNITS = ("%", "％", "‰")
 _WIDE = str.maketrans("０１２３４５６７８９．－＋−", "0123456789.-+-")
 _HINTS = ("单位", "增长", "增速", "同比", "(", "（")      # cheap tests: no header without one of these,
-_GAPS = ("  ", "\t", "\u3000\u3000")                 # no row without a wide gap (layout.is_table_line)
+_GAPS = ("  ", "\t", "\u3000\u3000", " \u3000", "\u3000 ")   # no row without a wide gap (_COLUMN_GAP)
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,26 @@ class _Column:
     unit: str            # the unit its head names (产量(万吨) -> 万吨), or ''
 
 
+def is_table_line(line: str) -> bool:
+    """A line of two or more columns apart by wide gaps whose last cell is a number or a dash (地区生产总值
+    亿元  186.42  5.8), or a header of three or more such columns (指标名称  单位  1-9月  同比增长(%)):
+    the layout keeps it a line of its own."""
+    gaps = len(_COLUMN_GAP.findall(line.strip()))
+    if gaps >= 2 and not _SENTENCE_INSIDE.search(line):
+        return True
+    return gaps >= 1 and _is_cell(line.split()[-1])
+
+
+def _is_cell(token: str) -> bool:
+    return _NUMBER.fullmatch(token.translate(_WIDE)) is not None or _EMPTY.fullmatch(token) is not None
+
+
 def _unit(surface: str) -> tuple[int, str, str] | None:
     """(factor, base unit, kind) of a unit as a table writes it (亿元, 万吨, %, 人); None when unknown."""
     surface = surface.strip()
     if surface in _PERCENT_UNITS:
         return 1, "%" if surface != "‰" else "‰", "ratio"
-    for mult in ("万亿", "亿", "万", "千", "百", ""):
+    for mult in ("", "万亿", "亿", "万", "千", "百"):      # the whole word first: 千瓦 and 千米 are units
         if surface.startswith(mult):
             info = P.lexicon().units.get(surface[len(mult):])
             if info is not None and info.kind not in ("ratio", "growth"):
@@ -110,8 +127,7 @@ def table_cells(text: str) -> list[Cell]:
 
 def _row(tokens: list[tuple[int, str]], header: tuple[list[_Column], int]) -> list[Cell] | None:
     columns, unit_at = header
-    first = next((k for k, (_, t) in enumerate(tokens) if _NUMBER.fullmatch(t.translate(_WIDE)) or _EMPTY.fullmatch(t)),
-                 None)
+    first = next((k for k, (_, t) in enumerate(tokens) if _is_cell(t)), None)
     if first is None or first == 0 or len(tokens) - first != len(columns):
         return None
     names = [t for _, t in tokens[:first]]
@@ -123,12 +139,8 @@ def _row(tokens: list[tuple[int, str]], header: tuple[list[_Column], int]) -> li
     for (pos, token), column in zip(tokens[first:], columns, strict=True):
         plain = token.translate(_WIDE)
         if not _NUMBER.fullmatch(plain):
-            continue
-        try:
-            number = Decimal(plain)
-        except InvalidOperation:
-            continue
-        cell = _cell(pos, pos + len(token), number, label, column, row_unit)
+            continue                     # an empty cell (—)
+        cell = _cell(pos, pos + len(token), Decimal(plain), label, column, row_unit)
         if cell is not None:
             out.append(cell)
     return out

@@ -147,3 +147,7 @@ def char_class(chars: str, negate: bool = False) -> str:
 def alternation(words) -> str:
     """``a|b|c`` of ``words``, longest first, each escaped."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# 分市看，… / 从贸易方式看，… / …: a sentence or paragraph that breaks what came before down.
+BREAKDOWN_OPENER = rf"\s*(?:分|从|按){char_class(CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:来看|看)"
