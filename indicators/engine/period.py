@@ -144,6 +144,9 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if head is not None and sk0 <= periods[head][0] < sk1:
         head = next((k for k in range(bisect_right(positions, sk1 - 1), mid) if not is_day(periods[k][1])), None)
     if head is not None and head < mid:
+        before = _of_sentence_broken_down(text, s0, positions, periods, mid, sk0, sk1)
+        if before:
+            return before
         if periods[head][0] < ctx.head_end:
             return periods[head][1]
         k = mid - 1
@@ -182,6 +185,25 @@ _GOES_ON = re.compile(r"\s*(?:完成|占|为|是|比|较|同比|环比|增长|�
 _ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 # 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
 _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
+
+
+# 前三季度人民币存款增加6842亿元。其中，住户存款增加5326亿元: a sentence that opens with 其中 and has no
+# time of its own breaks the one before it down, and takes the time governing that sentence (its first;
+# a later one may be a base or a name: …占本年预算收入的48.19%). Not 分…看: a breakdown may follow a
+# month's sentence and still be of the paragraph's period (前三季度…。9月份…。分省份看，…比上半年回落).
+_OF_WHICH_OPENS = re.compile(r"\s*其中")
+
+
+def _of_sentence_broken_down(text: str, s0: int, positions: list[int], periods: list[tuple[int, str]],
+                             mid: int, sk0: int, sk1: int) -> str:
+    """The first time of the sentence before, for a sentence opening with 其中; else ''."""
+    if not _OF_WHICH_OPENS.match(text, s0):
+        return ""
+    prev0 = max(text.rfind(mark, 0, max(0, s0 - 1)) for mark in V.SENTENCE_END) + 1
+    for pos, expr in periods[bisect_right(positions, prev0 - 1):mid]:
+        if pos < s0 and not is_day(expr) and not sk0 <= pos < sk1:
+            return expr
+    return ""
 
 
 def _is_part_of(text: str, pos: int) -> bool:
