@@ -83,6 +83,8 @@ class Catalogue:
     derived_after: tuple[str, ...]
     derived_before: tuple[str, ...]
     _automaton: ahocorasick.Automaton | None
+    verbs: frozenset[str] = frozenset()      # names that are verbs: a noun after one is its object
+    verb_tails: tuple[str, ...] = ()         # what may follow such a name and keep it the indicator
     _memo: dict = field(default_factory=dict, compare=False, repr=False)   # phrases repeat: match each once
 
     def match(self, phrase: str, kind: str, unit: str = "") -> Indicator | None:
@@ -114,6 +116,8 @@ class Catalogue:
                 continue
             if _PARTNER.search(phrase, 0, end + 1 - len(word)):
                 continue                 # 对欧盟进出口: the trade with one partner, not the total
+            if word in self.verbs and end + 1 < len(phrase) and not phrase.startswith(self.verb_tails, end + 1):
+                continue                 # 出口机电产品, 进口铁矿砂: one class of goods, not the total
             return indicator
         return None
 
@@ -160,7 +164,8 @@ def parse_catalogue(text: str, origin: str = DEFAULT_CATALOGUE) -> Catalogue:
             automaton.add_word(word, (key, growth_only, word))
     automaton.make_automaton()
     return Catalogue(indicators, tuple(derived.get("after", ())), tuple(derived.get("before", ())),
-                     automaton if owner else None)
+                     automaton if owner else None, frozenset(derived.get("verbs", ())),
+                     tuple(derived.get("verb_tails", ())))
 
 
 @cache
