@@ -19,7 +19,7 @@ from .period import PERIOD
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其余|其(?![他它余])|已|另|仅|将|的(?!士)"
+    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
@@ -54,7 +54,7 @@ _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
     + r"|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
-    r"|正|于|是|为|和|与|及|等|也|都|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
+    r"|正|于|是|为|和|与|及|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
     # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
     # names what is counted before it, and the words that belong to that figure are left to it; not a
     # figure that qualifies the noun (2台35万千瓦机组, 1.2万名65岁以上老年人, 村的418个茶样) or a name (5G)
@@ -231,7 +231,8 @@ _FROM = "从"
 _MEASURE_LEAD = regex.compile(rf"{_FROM}({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?)来?看[{V.COMMAS}]")
 # ... unless it names a way of breaking down (从产业看, 从区域看), not a measure.
 _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
-               "城乡", "结构", "来源", "用途")
+               "城乡", "结构", "来源", "用途", "领域", "部门", "主体", "市场", "渠道", "环节", "业态", "规模", "性质",
+               "层级", "所有制", "经济类型", "注册类型")
 _BY = "以"
 
 

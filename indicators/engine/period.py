@@ -32,7 +32,7 @@ _SPECIAL = (
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
-    r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|上个?月|本月|上周|本周|昨日|昨天|前日"
+    r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|上周|本周|昨日|昨天|前日"
     # a forecast's days (今天夜间到明天白天, 明天白天), and today
     r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"
     rf"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至{_IN_LINE_CLAUSE}{{1,14}}?(?:底|末|日)"
@@ -65,10 +65,10 @@ _PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨\s{_RA
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 # Every PERIOD match starts with one of these characters (a numeral; the first character of a word
-# above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年 …), or with the first of two characters before 期间.
+# above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年, 假期 …), or with the first of two characters before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春清端中国目截报昨前年第下全]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
+    r"今明后本当同去上“\"元春清端中国目截报昨前年第下全假]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
 _PERIOD_FIRST_LOOKAHEAD = 3
 
 
