@@ -29,7 +29,14 @@ from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
 from .clauses import clause_stops, list_start, name_start, start_after
 from .document import DocumentContext
-from .indicator import following_phrase, indicator_for, opens_breakdown, respective_items, sentence_measure
+from .indicator import (
+    following_phrase,
+    in_brackets,
+    indicator_for,
+    opens_breakdown,
+    respective_items,
+    sentence_measure,
+)
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .moves import Move, ends_move, may_hold_moves, move_from
@@ -66,6 +73,9 @@ _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
 _RATE_NAME = re.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
+_CHANGED = regex.compile(rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})$")
+
+
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
@@ -634,8 +644,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
-        if c.kind == "ratio" and c.unit == "%" and _RATE_NAME.search(indicator):
-            c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate
+        if c.kind == "ratio" and c.unit == "%" and (
+                _RATE_NAME.search(indicator) or (_CHANGED.search(indicator) and in_brackets(btext, ls, le))):
+            c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate; 生产总值
+                                  # 增长5.8%，其中合肥（6.2%）: a member's change, of the measure before the list
         if whole_sentence is not None:
             sentence_text = whole_sentence
         else:

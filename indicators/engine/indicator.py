@@ -246,6 +246,15 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
     return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
 
 
+def in_brackets(text: str, start: int, end: int) -> bool:
+    """城南区（11.2万件）: a figure that is all its brackets hold."""
+    return text[start - 1:start] in "（(" and text[end:end + 1] in V.CLOSING_BRACKETS
+
+
+# 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it
+_RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
+
+
 def _unchanged(phrase: str) -> str:
     """The phrase without the words saying how it changed (工业增加值同比增长 -> 工业增加值), or the phrase."""
     return _CHANGE_TAIL.sub("", phrase) or phrase
@@ -271,6 +280,15 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     """
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
+    if in_brackets(text, local_start, local_end):
+        # 诉求量居前三位的是城南区（11.2万件）、高新区（9.7万件）: a member's figure in brackets after its
+        # name is of the measure named before the list, not of the name (全省…增长5.8%，其中合肥（6.2%）:
+        # of the one before, when it too was a member's or this member is a place alone)
+        if previous and (text[floor:floor + 1] in V.CLOSING_BRACKETS or leading_place(before) == before):
+            return previous, previous
+        ranked = _RANKED.search(before)
+        if ranked and ranked.start() >= 2:
+            return before[:ranked.start()], before[:ranked.start()]
     if kind != "duration" and before and PERIOD.fullmatch(before):
         before = ""            # 到2026年突破500亿元: a time names nothing measured (but 端午假期3天 the holiday)
     if measure and before in ("", _BY):
