@@ -202,6 +202,7 @@ _YEAR_WORDS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年
 _YEAR_HEAD = re.compile(rf"^(?:(?P<y>{_YEAR_DIGITS})年度?|(?P<w>今年度?|本年度?|去年|上年度?|前年|明年|下一?年)|(?P<same>当年|同年))")
 _YTD_NOW = re.compile(r"^(?:以来|年初以来|年初至今|初以来|初至今)$")
 _HALF = {"上半年": (1, 6), "下半年": (7, 12)}
+_TERMS = {"春季学期": (2, 7), "秋季学期": (9, 12)}     # a school term, by the months of its year it covers
 _QUARTER = re.compile(r"^(?P<first>前|第)?(?P<q>[一二三四1-4１-４])(?:个)?季度(?:末|底)?$")
 _FIRST_MONTHS = re.compile(rf"^前(?P<n>{_SMALL})个?月(?:份)?$")
 _MONTHS = re.compile(
@@ -328,6 +329,8 @@ def _within_year(rest: str, year: int, doc_date: str, bare: bool = False) -> Per
         return _day(year, 12)
     if rest in _HALF:
         return _months(year, *_HALF[rest])
+    if rest in _TERMS:
+        return _months(year, *_TERMS[rest])
     if _YTD_NOW.match(rest):
         doc_year, month, day = date_parts(doc_date)
         if doc_year != year or month is None or day is None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _MONTH_NUM = rf"(?:{V.SMALL_NUMBER})"
 _YEAR = rf"(?:{V.YEAR_DIGITS})年度?|今年|明年|本年度?|当年|同年"
-_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前(?:{V.SMALL_NUMBER})个?月份?|全年"
+_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度|上半年|下半年|前(?:{V.SMALL_NUMBER})个?月份?|全年|[春秋]季学期"
 _MONTH = (
     rf"{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
     rf"(?:{_MONTH_NUM}日(?:(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"   # 6月19日至21日
@@ -68,7 +68,7 @@ _PERIOD_REACH = 6
 # above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年, 假期 …), or with the first of two characters before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春清端中国目截报昨前年第下全假]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
+    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
 _PERIOD_FIRST_LOOKAHEAD = 3
 
 
