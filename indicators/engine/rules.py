@@ -110,8 +110,16 @@ def _threshold_after(f: Found) -> bool:
             and bool(_THRESHOLD_AFTER.match(f.text, f.end)))
 
 
+_AMOUNTS = frozenset({"money", "quantity", "area"})
+
+
 def _exceeded_by_members(f: Found) -> bool:
-    return f.pre in _EXCEEDING and f.text.startswith("的", f.end) and f.text.startswith(V.MEMBER_NOUNS, f.end + 1)
+    if f.pre not in _EXCEEDING:
+        return False
+    if f.text.startswith("的", f.end):
+        return f.text.startswith(V.MEMBER_NOUNS, f.end + 1)       # 超10亿元的企业
+    # 超百亿元企业: an amount right before the members; not a count or share of them (超3万户家庭, 超六成企业)
+    return f.info.kind in _AMOUNTS and f.text.startswith(V.MEMBER_NOUNS, f.end)
 
 
 def _rank_range(f: Found) -> bool:
@@ -166,8 +174,8 @@ RULES: tuple[Rule, ...] = (
     Rule("threshold_qualified", "a figure with 以上 followed by a noun is a threshold (1000万元以上项目)",
          "开工1000万元以上项目120个。",
          lambda f: f.info.kind not in ("ratio", "growth") and bool(f.post) and bool(_CJK.match(f.text, f.end))),
-    Rule("threshold_exceeded", "超/超过 a figure, then 的 and what exceeds it, is a threshold (超10亿元的企业)",
-         "年产值超10亿元的企业12家。", _exceeded_by_members, after="的"),
+    Rule("threshold_exceeded", "超/超过 a figure, then (的 and) what exceeds it, is a threshold (超10亿元的企业, 超百亿元企业)",
+         "年产值超10亿元的企业12家。", _exceeded_by_members, after="的" + "".join({n[0] for n in V.MEMBER_NOUNS})),
     Rule("year_is_a_date", "a year of four digits (2021年) or above 1000 is a date, not a duration",
          "2021年，全市经济平稳运行。",
          lambda f: f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit())),
