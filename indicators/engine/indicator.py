@@ -70,6 +70,7 @@ _CHANGE_TAIL = regex.compile(
     rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
     rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
+_ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
 _TOWARDS = "对"
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
 _WITH, _RATIO_TO = "与", "之比"
@@ -128,7 +129,8 @@ _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGU
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
 _THRESHOLD_LEFT = regex.compile(r"^\p{Han}{1,3}?及?以[上下]")
-_LEVEL_NAMED = "省市县区旗"      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
+_LEVEL_NAMED = "省市县区旗"
+_CONNECTIVE_LEFT = regex.compile(r"^(?:以及|和|及|与|、|或)(?=.{2})")      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
 
 
 def _last_chars(phrase: str, n: int) -> str:
@@ -157,7 +159,7 @@ def _last_chars(phrase: str, n: int) -> str:
         place = leading_place(phrase[at:])    # 国网江苏省电力公司… is not cut to 网江苏省…, but to 江苏省…
         if place and place[-1] in _LEVEL_NAMED:
             return _strip_edges(phrase[at:])
-    return phrase[cut:]
+    return _CONNECTIVE_LEFT.sub("", phrase[cut:], count=1)    # 总承包和专业承包建筑业企业…: not 和专业承包…
 
 
 @lru_cache(maxsize=65536)
@@ -305,6 +307,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
             # not of its growth (but 同比增长7.6%，比1-7月加快0.4个百分点: the growth sped up)
             previous = _unchanged(previous)
         return previous + change_words, previous
+    if (previous and kind == "growth" and before.startswith(_ABOVE_BELOW)
+            and text.endswith(V.POINT_UNITS, local_start, local_end)):
+        # 地区生产总值…，增长5.9%，高于全省0.4个百分点: the gap is of what came before's growth (not 高于全省
+        # alone, which took its topic from the next clause's 一般公共预算收入)
+        if len(previous) + len(before) <= _MAX_CHAIN:
+            return previous + before, previous
     if previous and before.startswith(_RATE_WORDS):
         # 贷款余额9.67万亿元，同比增长7.4%，增速比全国高0.8个百分点: the rate of what came before
         # (工业增加值同比增长7.6%，增速比…回落: of 工业增加值, not of 工业增加值同比增长)
