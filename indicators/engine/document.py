@@ -84,6 +84,10 @@ def _most_named(counts: dict[str, int], lead: set[str]) -> str:
     return best
 
 
+_BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
+_BREAKDOWNS_CHAINED = 6
+
+
 @dataclass
 class DocumentContext:
     """Per-document memo of what the context rules need, so no block is scanned twice."""
@@ -111,15 +115,22 @@ class DocumentContext:
 
     def period_before(self, block: Block) -> str:
         """The time at the head of the body paragraph right before ``block`` in its article (its first that
-        is not a day), or '': what a paragraph breaking that one down (分市看，…) is of."""
+        is not a day), or '': what a paragraph breaking that one down (分市看，…) is of. A paragraph before
+        that is itself a breakdown without a time (从总量看，…。\n\n从增速看，…) passes on the one before it."""
         k = self._block_index.get(id(block), 0) - 1
-        if k < 0:
-            return ""
-        before = self.layout.blocks[k]
-        if before.kind != "body" or before.section != block.section:
-            return ""
-        ctx = self.block(before)
-        return ctx.periods[ctx.first_period][1] if ctx.first_period is not None else ""
+        for _ in range(_BREAKDOWNS_CHAINED):
+            if k < 0:
+                return ""
+            before = self.layout.blocks[k]
+            if before.kind != "body" or before.section != block.section:
+                return ""
+            ctx = self.block(before)
+            if ctx.first_period is not None:
+                return ctx.periods[ctx.first_period][1]
+            if not _BREAKDOWN.match(before.text):
+                return ""
+            k -= 1
+        return ""
 
     @cached_property
     def masthead(self) -> str:
