@@ -19,6 +19,7 @@ import numpy as np
 import regex
 
 from . import vocab as V
+from .paths import read_data
 from .scan import finditer_near
 
 # Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
@@ -28,6 +29,9 @@ _EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "�
 # Two-character full names are ordinary words too often (城区, 郊区, 和县).
 _MIN_FULL = 3
 _LONGEST = 12   # longer names (内蒙古自治区… banners) are found by find_places only
+
+
+_DIVISIONS_SINCE = "divisions_since.csv"
 
 
 def _resource(name: str) -> str:
@@ -45,9 +49,14 @@ def _shorten() -> regex.Pattern[str]:
 
 @cache
 def adcode_rows() -> tuple[tuple[str, str], ...]:
-    """(12-digit adcode, full name) of every division in the table, as shipped."""
+    """(12-digit adcode, full name) of every division in the table, as shipped, and of the divisions set
+    up or renamed since (data/divisions_since.csv: 海门市 became 海门区 in 2020, 钱塘区 was set up in 2021;
+    news names them so, and the shipped table knows only what was before)."""
     data = _resource("adcodes.csv")
-    return tuple((row["adcode"], row["name"]) for row in csv.DictReader(io.StringIO(data)))
+    shipped = tuple((row["adcode"], row["name"]) for row in csv.DictReader(io.StringIO(data)))
+    since = tuple((row["adcode"] + "000000", row["name"])
+                  for row in csv.DictReader(io.StringIO(read_data(_DIVISIONS_SINCE))))
+    return shipped + since
 
 
 def short_name(name: str) -> str:
