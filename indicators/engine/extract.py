@@ -76,6 +76,7 @@ _RATE_NAME = re.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})") 
 _CHANGED = regex.compile(rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})$")
 
 
+_CENTURY = ("世纪", "个世纪")
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
@@ -234,15 +235,21 @@ def _candidates(text: str) -> list[_Candidate]:
         value = parse_number(m.group("pnum"))
         if value is None or _inside(enclosed, enclosed_starts, m.start(), m.end()):
             continue
+        fraction = m.group("den")
+        if fraction:
+            parts = parse_number(fraction)
+            if not parts or value >= parts or text.startswith(_CENTURY, m.end()):
+                continue                  # 二分之三: no share; 四分之一世纪: 25 years, a time
+            value = value * 100 / parts    # 三分之一 -> 33.33…%, exact to Decimal's 28 digits
         is_change, sign = _change(text, m.start())
         after = text[m.end():m.end() + 2]
         qualifier = (P.PREFIX_QUALIFIERS.get(m.group("pre") or "")
                      or P.SUFFIX_QUALIFIERS.get(m.group("post") or "")
                      or next((q for w, q in P.BOUND_AFTER.items() if w != "内" and after.startswith(w)), "exact"))
-        unit = "%" if m.group("per") == "百分之" else "‰"
+        unit = "‰" if m.group("per") == "千分之" else "%"
         kind = "growth" if is_change else "ratio"
         found.append(_Candidate(m.start(), m.end(), value * sign, unit, kind, qualifier))
-        high = None if m.group("post") else _PERCENT_WORDS_HIGH.match(text, m.end())
+        high = None if m.group("post") or fraction else _PERCENT_WORDS_HIGH.match(text, m.end())
         high_value = parse_number(high.group("num")) if high else None
         if high_value is not None and high_value > value:     # _ranges joins the two ends
             found.append(_Candidate(high.start("num"), high.end(), high_value * sign, unit, kind,

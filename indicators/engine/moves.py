@@ -19,7 +19,7 @@ _FROM = re.compile(rf"(?:{V.alternation(V.MOVE_FROM)})(?P<when>[^{re.escape(V.CL
 _VERB_TO = rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})"   # 增加到, 缩短至
 _TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{_VERB_TO}|{V.alternation(V.MOVE_TO_WORDS)})")
 # The later parts of a split after its first (由上年的10.3:44.1:45.6调整为…): the move starts after them.
-_SPLIT_TAIL = re.compile(r"(?:[:：][0-9]+(?:\.[0-9]+)?)+")
+_SPLIT_TAIL = re.compile(rf"(?:\s*{V.char_class(V.SPLIT_COLONS)}\s*[0-9]+(?:\.[0-9]+)?)+")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
 _OWN_TIME = re.compile(rf"(?:{PERIOD.pattern})的?")
 _PER_UNIT = re.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)+")      # 每吨, 每人每年: what the level is per, not a time

@@ -29,6 +29,7 @@ from .vocab import (
     COMPARED_MORE,
     RATE_DOWN,
     RATE_UP,
+    SPLIT_COLONS,
     alternation,
     char_class,
 )
@@ -153,8 +154,10 @@ def fact_matches(text: str) -> Iterator[re.Match[str]]:
     return finditer_near(fact_pattern(), _numeral_start(), _QUALIFIER_REACH + 1, text, _FIRST_CHAR)
 
 
-# "百分之七十" / "千分之三" write a percentage or per-mille in words.
-PERCENT_WORDS = rf"(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE})"
+# "百分之七十" / "千分之三" write a percentage or per-mille in words; "三分之一", "四分之三" a fraction (a
+# share in percent: 三分之一 is 33.33…%, 八分之一 12.5%).
+PERCENT_WORDS = (rf"(?P<per>百分之|千分之|(?P<den>[二三四五六七八九十])分之)"
+                 rf"(?P<pnum>{ARABIC}|{CHINESE})")
 
 
 @cache
@@ -164,12 +167,12 @@ def percent_words_pattern() -> re.Pattern[str]:
     )
 
 
-_PER_WORD = re.compile("[百千]分之")
-_PERCENT_FIRST = re.compile(char_class("百千" + "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))))
+_PER_WORD = re.compile("[百千二三四五六七八九十]分之")
+_PERCENT_FIRST = re.compile(char_class("百千二三四五六七八九十" + "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))))
 
 
 def percent_words(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``percent_words_pattern().finditer(text)``, tried only before 百分之/千分之."""
+    """The matches of ``percent_words_pattern().finditer(text)``, tried only before 百分之/千分之/N分之."""
     return finditer_near(percent_words_pattern(), _PER_WORD, _QUALIFIER_REACH, text, _PERCENT_FIRST)
 
 
@@ -183,7 +186,7 @@ def split_pattern() -> re.Pattern[str]:
     return re.compile(rf"{first_part}(?:\s*{_SPLIT_COLON.pattern}\s*{part}){{1,4}}(?![0-9.:：∶])")
 
 
-_SPLIT_COLON = re.compile("[:：∶]")
+_SPLIT_COLON = re.compile(char_class(SPLIT_COLONS))
 _SPLIT_PART_CHARS = frozenset("0123456789.")
 
 

@@ -18,6 +18,7 @@ SENTENCE_END = "。！？!?"                 # ends a sentence
 SEMICOLONS = "；;"
 COMMAS = "，,"
 COLONS = "：:"
+SPLIT_COLONS = ":：∶"          # between the parts of a split (9.2:51:39.8; ∶ is the ratio sign)
 LIST_COMMA = "、"
 CLOSING_QUOTES = "”’」』"
 # A line opening with one of these starts a news item (●黄石港1至7月完成货物吞吐量…); no part of a name.
