@@ -1,7 +1,8 @@
 """Facts placed in time and space in whole documents written for these tests in the styles of
-provincial, city and national work reports and a city statistical bulletin (tests/data/placed/*.txt):
-every expected row of tests/data/placed/expected.csv must come out with its dates, grain, region code,
-indicator id and modality. The documents are composed, not copied: the rules must hold for reports nobody has seen."""
+provincial, city and national work reports, a city statistical bulletin and an environment bulletin
+(tests/data/placed/*.txt): every expected row of tests/data/placed/expected.csv must come out with its
+dates, grain, region code, indicator id and modality. The documents are composed, not copied: the rules
+must hold for reports nobody has seen."""
 
 from __future__ import annotations
 

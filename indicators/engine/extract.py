@@ -211,9 +211,9 @@ def _candidates(text: str) -> list[_Candidate]:
                 value *= sign
             elif unit == "倍":
                 kind = "ratio"
-        elif kind in ("count", "money", "quantity", "area"):
+        elif kind in ("count", "money", "quantity", "area", "duration"):
             is_change, sign = _change(text, start, absolute=True)
-            if is_change:                        # 比上年末减少2.1万人: a change in a level
+            if is_change:                        # 比上年末减少2.1万人, 比上年减少4天: a change in a level
                 kind = "growth"
                 value *= sign
         if (kind == "duration" or surface in ("成", "倍")) and text[end:end + 1] == "多" and not f.post:

@@ -48,7 +48,8 @@ _LOOK_BACK = 80
 _SEGMENT_LEAD = re.compile(rf"[{V.CLAUSE_END}\s]*(?:其中[{V.COMMAS}]?)?")
 _FIGURE_START = re.compile(rf"[{V.ARABIC_DIGIT}{CN_DIGITS}]")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whose subject may lie a sentence back
-_AVERAGE = re.compile(V.alternation(V.AVERAGE_WORDS))
+# (not an annual mean of a level: PM2.5年均浓度, 年平均气温 are of the year they are said of)
+_AVERAGE = re.compile(rf"(?:{V.alternation(V.AVERAGE_WORDS)})(?!{V.alternation(V.ANNUAL_MEAN_OF)})")
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
 # ... which opens with a lookbehind, so re would try it at every character: it is tried only in the
 # three characters before each 年 (its number is at most three characters long).

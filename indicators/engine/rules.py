@@ -111,6 +111,7 @@ def _threshold_after(f: Found) -> bool:
 
 
 _AMOUNTS = frozenset({"money", "quantity", "area"})
+_AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
 
 
 def _exceeded_by_members(f: Found) -> bool:
@@ -183,6 +184,9 @@ RULES: tuple[Rule, ...] = (
     Rule("short_year", "a year written short at a sentence start (23年，全市…) is a date",
          "23年，全市经济平稳运行。", _short_year,
          units=_YEAR),
+    Rule("averaging_window", "a duration an average is taken over (日最大8小时平均浓度, 24小时滑动平均) is part of the "
+         "measure's name", "臭氧日最大8小时平均浓度为158微克/立方米。",
+         lambda f: f.text.startswith(_AVERAGED_OVER, f.end), kinds=frozenset({"duration"}), after="平滑"),
     Rule("span_of_years", "过去五年, 未来三天: a period, not a duration measured",
          "未来五年，全市将新建学校20所。",
          lambda f: f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS,

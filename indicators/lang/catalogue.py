@@ -39,7 +39,7 @@ _DERIVED_REACH = 4      # a derived word counts when it follows the name within 
 _MEMO_SIZE = 65536
 
 
-_LEVEL_KINDS = frozenset({"count", "money", "quantity", "area"})
+_LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})   # (比上年增加19天: no level of any entry)
 
 
 @cache
