@@ -456,6 +456,8 @@ def _sentence_text(block, span: tuple[int, int], local: int) -> str:
 # whatever the goods are (石油 is no energy there, 教育文化娱乐 no public service).
 _GOODS_CLASS = re.compile(rf"类(?:商品)?(?:零售额|销售额)?(?:同比|比上年|{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})*$")
 _SALES, _PRICES = "consumption", "prices"
+# A phrase that ends with a price and how it changed names a price (教育文化娱乐价格, 医疗服务价格同比上涨).
+_PRICE_OF = re.compile(rf"价格(?:指数)?(?:同比|环比|比上年|比上月)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})*$")
 
 
 class _TopicChooser:
@@ -498,6 +500,8 @@ class _TopicChooser:
     def of(self, indicator: str) -> str:
         if self._classes_of and "类" in indicator and _GOODS_CLASS.search(indicator):
             return self._classes_of
+        if "价格" in indicator and _PRICE_OF.search(indicator):
+            return _PRICES                     # 教育文化娱乐价格, 交通通信价格: a price, whatever it is of
         own = self._scores.get(indicator)
         if own is None:
             own = self.scores(indicator)

@@ -459,6 +459,23 @@ def _share_measure(items: list[str]) -> list[str]:
     return [item + last[n:] for item in items[:-1]] + [last]
 
 
+_OWN_MEASURE = regex.compile(V.alternation({*V.MEASURE_HEADS, *_CATALOGUE_NAMES}))
+_MEASURE_END = tuple("率额量数值")
+
+
+def _share_measure_head(items: list[str]) -> list[str]:
+    """Members before a last one ending with a measure (价格, 增加值, 产量 …), none with a measure of its own,
+    share it: 教育文化娱乐、医疗保健、其他用品及服务价格 -> 教育文化娱乐价格, 医疗保健价格, …; 工业、服务业增加值
+    -> 工业增加值, 服务业增加值 (not GDP、工业增加值: GDP measures something itself)."""
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    head = next((h for h in V.MEASURE_HEADS if last.endswith(h) and len(last) > len(h)), None)
+    if head is None or any(_OWN_MEASURE.search(item) or item.endswith(_MEASURE_END) for item in items[:-1]):
+        return items
+    return [item + head for item in items[:-1]] + [last]
+
+
 def respective_items(block: Block, local_start: int, floor: int, count: int,
                      earlier: list[str]) -> list[str]:
     """One name per value after 分别, or [] when the text does not give them:
@@ -474,6 +491,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     items = _share_measure(_share_head([item for item in _ITEM_SPLIT.split(subject) if item]))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
+    items = _share_measure_head(items)
     measured = block.text[m.end():local_start]
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
