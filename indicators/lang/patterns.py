@@ -44,7 +44,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不超过": "at_most", "最多": "at_most", "至多": "at_most", "不高于": "at_most",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
     "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
-    "突破": "more_than",
+    "突破": "more_than", "上": "more_than",        # 上千家, 上万人次: only before a bare 百/千/万/亿 (below)
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "约为": "approx", "约有": "approx", "约达": "approx", "约合": "approx",
 }
@@ -55,8 +55,14 @@ ENDS_WORD_WITH_YUE = "签节制预合条公特履违契相邀婚简集缔践"
 def _qualifiers_before() -> str:
     """The alternation of PREFIX_QUALIFIERS, longest first, 约… only where it opens a word."""
     not_a_word_end = rf"(?<!{char_class(ENDS_WORD_WITH_YUE)})"
-    return "|".join(not_a_word_end + re.escape(w) if w.startswith("约") else re.escape(w)
+    return "|".join(not_a_word_end + re.escape(w) if w.startswith("约")
+                    else _REACHING if w == _REACHING_WORD else re.escape(w)
                     for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+
+
+# 上 reaches a round number (上千家企业, 上万人次), never a counted one (上一年, 上3个月: the one before).
+_REACHING_WORD = "上"
+_REACHING = r"(?<![比较与])上(?=[百千万亿](?![分]))"
 
 
 # Words between the number and the unit (3.7万余人, 十多个).

@@ -81,7 +81,7 @@ RATE_DOWN = ("降幅", "下降率", "跌幅", "降低率")
 # figure is a threshold, not a fact.
 MEMBER_NOUNS = ("企业", "项目", "单位", "家庭", "农户", "商户", "主体", "村", "县", "城市", "园区", "人员",
                 "学校", "医院", "工程", "行业", "产业", "产品", "品牌", "户")
-EXCEEDING_WORDS = ("超", "超过", "逾", "超出")
+EXCEEDING_WORDS = ("超", "超过", "逾", "超出", "上")     # 上 as in 上百亿元的项目
 GRANT_WORDS = ("奖励", "补助", "补贴", "贴息", "奖补", "资助")
 # Words that join the members of a list: 樟子松、刺槐分别…, 沈阳市和大连市.
 LIST_JOINERS = LIST_COMMA + "和及与"
