@@ -201,8 +201,9 @@ class DocumentContext:
     def default_place(self, section: str) -> str:
         """The place named most often in the article, else in the whole document. 全国 and places
         named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
-        if self.about and not self.layout.news_items:
-            return self.about                 # a report or bulletin is about its region (全国, 南阳市)
+        if self.about and (not self.layout.news_items or self.about in SCOPES):
+            return self.about                 # a report or bulletin is about its region (全国, 南阳市), and
+                                              # a national release (国家统计局：…) about the country
         self.places()
         if self._issuer and not self.layout.news_items:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)

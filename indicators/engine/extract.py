@@ -545,7 +545,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     if state is not None:
         state.section = next((b.section for b in reversed(layout.blocks) if b.section), carried_section)
     meta = doc if doc is not None else read_document_meta(text, source)
-    doc = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" else "",
+    national_release = meta.kind == "news" and meta.region_source == "title"     # 国家统计局：…
+    doc = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" or national_release else "",
                           dated_by_title=meta.kind != "work_report")
     placer = Placer(layout, doc, meta, load_catalogue(), state)    # reads the chunk's report parts
     if not candidates:

@@ -256,6 +256,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
         found = lookup(region)
         region_name = found.name if found else region
         region_code, region_source = (found.code if found else ""), "given"
+    elif doc_kind == "news" and _NATIONAL.search(title) and all(p in V.COUNTRY_SCOPES for _, p in find_places(title)):
+        # 国家统计局：前11个月全国规模以上工业企业利润下降4.7%: a national release, about the country
+        region_name, region_code, region_source = NATIONAL.name, NATIONAL.code, "title"
     elif doc_kind == "news":
         region_name = region_code = region_source = ""   # a page of news is about many places
     else:
