@@ -236,7 +236,8 @@ _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至])|^)"
                    r"([\u4e00-\u9fff]{2}(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万在年和与的")
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
-                       "乡镇", "城关", "所在"})
+                       "乡镇", "所在"})
+_WHOLE_OF = frozenset("全本我该各")   # 占全镇, 比全镇, 居全乡: a verb before 全镇, no town's name
 
 
 _TOWN_SUFFIX = re.compile("镇|乡|街道")     # two characters after the start of every _TOWN match
@@ -246,6 +247,6 @@ def town_names(text: str) -> set[str]:
     names = set()
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, 2, text):
         name = m.group(1)
-        if name[0] not in _TOWN_FIRST_NOT and name[:2] not in _TOWN_NOT:
+        if name[0] not in _TOWN_FIRST_NOT and name[1] not in _WHOLE_OF and name[:2] not in _TOWN_NOT:
             names.add(name)
     return names
