@@ -41,6 +41,10 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("新建改扩建学校42所，新增学位2.1万个", "public_services"),
     ("农村最低生活保障人数98.4万人", "public_services"),
     ("城镇人口192.4万人，乡村人口153.2万人", "economy"),
+    ("带动周边群众就业600余人", "employment_income"),    # 群众就业 (jobs), not 群众 (public services)
+    ("新发展设施蔬菜大棚320个", "agriculture"),
+    ("改造城镇老旧小区126个", "public_services"),
+    ("全区千兆光网覆盖家庭超过26万户", "infrastructure"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):
