@@ -343,10 +343,17 @@ _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:
 # bound; 车程缩短至40分钟, 平均办理时长缩短至2.5个工作日 state the new time.
 _DONE_WITHIN = ("办结", "办完", "办成", "完成", "审结", "结案")
 _TIME_LIMIT = regex.compile(r"时限|期限|审批")
-_LIMIT_BEFORE = re.compile(r"限(?:报|购|招|带|领|发|载|乘)?$")
+# (not the 限 of a word: 下放审批权限52项, 期限, 年限, 有限, 无限)
+_LIMIT_BEFORE = re.compile(r"(?<![权期年界局极无有])限(?:报|购|招|带|领|发|载|乘)?$")
 # A bound word before the base of a multiple or a share (不低于当地低保标准的1.3倍, 不超过上年的5%).
 _BOUND_OF_BASE = regex.compile(r"(不低于|不少于|不超过|不高于)[^，,；;。：:、]{1,12}的$")
 _BASE_REACH = 18
+# A bound word before the unit a rate is per (不低于每亩1500元, 最高每人5000元).
+_BOUND_WORDS = {"不低于": "at_least", "不少于": "at_least", "至少": "at_least", "不超过": "at_most",
+                "不高于": "at_most", "最多": "at_most", "最高": "at_most"}
+_BOUND_BEFORE_PER = regex.compile(rf"({'|'.join(_BOUND_WORDS)})每\p{{Han}}{{1,2}}$")
+_PER_REACH = 7
+_CAP = "最高"
 _LIMIT_REACH = 16
 
 
@@ -375,6 +382,12 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
     if (info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start)
             and (text.startswith(_DONE_WITHIN, end) or _TIME_LIMIT.search(text, max(0, start - _LIMIT_REACH), start))):
         return "at_most"
+    if text.find("每", max(0, start - _PER_REACH), start) >= 0:    # cheap test first
+        bound = _BOUND_BEFORE_PER.search(text, max(0, start - _PER_REACH), start)
+        if bound is not None:          # 不低于每亩1500元, 最高每人5000元: the bound is of the rate per unit
+            return _BOUND_WORDS[bound.group(1)]
+    if info.kind == "money" and text.endswith(_CAP, max(0, start - len(_CAP)), start):
+        return "at_most"               # 单台（套）最高5万元: a grant's cap (not 最高气温: a maximum observed)
     return "exact"
 
 
