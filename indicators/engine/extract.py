@@ -77,6 +77,7 @@ _CHANGED = regex.compile(rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})$
 
 
 _CENTURY = ("世纪", "个世纪")
+_INDICATOR_ID = 5        # in Placer.place's fields: period_start, period_end, grain, region name and code, id …
 _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
@@ -220,7 +221,7 @@ def _candidates(text: str) -> list[_Candidate]:
             end += 1                             # 3年多, 三成多, 两倍多: more than
             qualifier = "more_than"
         if m.group("sign"):
-            value = -value
+            value = -abs(value)                  # 降幅收窄至-0.5%: the written sign says it, not the fall again
         window = max(0, start - 4)                 # cheap tests first: 每 before, / after the figure
         per = (_PER.search(text, window, start)
                if kind == "quantity" and text.find("每", window, start) >= 0 else None)
@@ -497,6 +498,13 @@ class _TopicChooser:
         self._group = group
         self._classes_of = (_PRICES if _PRICES in sentence_scores else _SALES if _SALES in sentence_scores else "")
 
+    def of_entry(self, indicator: str, topic: str, entry) -> str:
+        """The topic of a figure the catalogue names: its entry's, when the phrase itself names that topic
+        and its sentence chose another (2025年国内生产总值增速在4.5%—5%之间 in a sentence about prices)."""
+        if entry is None or entry.topic == topic or entry.topic not in self.scores(indicator):
+            return topic
+        return entry.topic
+
     def of(self, indicator: str) -> str:
         if self._classes_of and "类" in indicator and _GOODS_CLASS.search(indicator):
             return self._classes_of
@@ -548,7 +556,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     national_release = meta.kind == "news" and meta.region_source == "title"     # 国家统计局：…
     doc = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" or national_release else "",
                           dated_by_title=meta.kind != "work_report")
-    placer = Placer(layout, doc, meta, load_catalogue(), state)    # reads the chunk's report parts
+    catalogue = load_catalogue()
+    placer = Placer(layout, doc, meta, catalogue, state)    # reads the chunk's report parts
     if not candidates:
         return []
     topics = _TopicChooser(load_taxonomy(taxonomy))
@@ -676,11 +685,13 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         start, end = block.document_span(ls, le)
+        placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
+                              indicator=indicator, period=period, region=region, move=move, move_end=move_end)
+        if placed[_INDICATOR_ID]:
+            topic = topics.of_entry(indicator, topic, catalogue.get(placed[_INDICATOR_ID]))
         rows.append((
             start, end, text[start:end], c.value, c.unit, c.qualifier, c.kind, low, high,
-            indicator, period, region, topic, sentence_text, block.section or carried_section, source,
-            *placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
-                          indicator=indicator, period=period, region=region, move=move, move_end=move_end),
+            indicator, period, region, topic, sentence_text, block.section or carried_section, source, *placed,
         ))
         if move_end:
             move = None
