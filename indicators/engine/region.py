@@ -59,6 +59,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                 and not (pos < s0 and _BREAKDOWN_OPEN.match(text, scan_back(text, pos, 0, V.SENTENCE_END)))):
             return name
         i -= 1
+    earlier = ctx.last_generic_within(0, local) if not doc.about else None
+    if earlier is not None:            # 全市已开工…。同时，…累计改造各类管网326公里: the paragraph's 全市, not
+        return _resolve_generic(doc, earlier[1], default, block.offset + local)   # the article's district
     if default:
         return default
     return ctx.generic_place
