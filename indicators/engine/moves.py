@@ -22,6 +22,8 @@ _TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{_VERB_TO}|{V.alternation(V.MOVE_
 _SPLIT_TAIL = re.compile(rf"(?:\s*{V.char_class(V.SPLIT_COLONS)}\s*[0-9]+(?:\.[0-9]+)?)+")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
 _OWN_TIME = re.compile(rf"(?:{PERIOD.pattern})的?")
+# 改造前, 实施前, 改革前: before it, no date (五年前 counts years: not this)
+_BEFORE_AN_EVENT = re.compile(rf"(?:(?![{V.CN_DIGITS}十百两几数年])[\u4e00-\u9fff]){{1,4}}前")
 _PER_UNIT = re.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)+")      # 每吨, 每人每年: what the level is per, not a time
 
 
@@ -49,7 +51,8 @@ def move_from(text: str, start: int, end: int, clause0: int) -> Move | None:
     if m is None:
         return None
     when = m.group("when")
-    undated = when in V.MOVE_FROM_UNDATED or _PER_UNIT.fullmatch(when) is not None   # 由每吨120元下调至95元
+    undated = (when in V.MOVE_FROM_UNDATED or _PER_UNIT.fullmatch(when) is not None   # 由每吨120元下调至95元
+               or _BEFORE_AN_EVENT.fullmatch(when) is not None)                     # 由改造前的35%提高到86%
     if when and not undated and not PERIOD.fullmatch(when):
         return None                        # 由企业投入500万元: 由 names who, not when
     tail = _SPLIT_TAIL.match(text, end)
