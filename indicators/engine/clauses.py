@@ -31,7 +31,7 @@ _MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES 
 
 
 # A figure right after 的 (是上年的1.3倍, 为1997年的近两倍), not a noun (特别是近八年的经验).
-_FIGURE_AFTER_OF = re.compile(rf"的[近约]?[{ARABIC_DIGIT}{CN_DIGITS}十百]")
+_FIGURE_AFTER_OF = re.compile(rf"(?:同期|水平)?的[近约]?[{ARABIC_DIGIT}{CN_DIGITS}十百]")   # 恢复至2019年同期的108.6%
 
 
 _YU = "于"
