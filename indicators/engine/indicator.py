@@ -129,8 +129,8 @@ _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGU
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
 _THRESHOLD_LEFT = regex.compile(r"^\p{Han}{1,3}?及?以[上下]")
-_LEVEL_NAMED = "省市县区旗"
-_CONNECTIVE_LEFT = regex.compile(r"^(?:以及|和|及|与|、|或)(?=.{2})")      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
+_LEVEL_NAMED = "省市县区旗"      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
+_CONNECTIVE_LEFT = regex.compile(r"^(?:以及|和|及|与|、|或)(?=.{2})")
 
 
 def _last_chars(phrase: str, n: int) -> str:
@@ -250,7 +250,7 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
 
 def in_brackets(text: str, start: int, end: int) -> bool:
     """城南区（11.2万件）: a figure that is all its brackets hold."""
-    return text[start - 1:start] in "（(" and text[end:end + 1] in V.CLOSING_BRACKETS
+    return text[start - 1:start] in V.OPENING_BRACKETS and text[end:end + 1] in V.CLOSING_BRACKETS
 
 
 # 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it

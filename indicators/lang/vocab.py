@@ -24,6 +24,7 @@ CLOSING_QUOTES = "”’」』"
 # A line opening with one of these starts a news item (●黄石港1至7月完成货物吞吐量…); no part of a name.
 ITEM_MARKS = "▲■●◆★□○◇"
 OPENING_QUOTES = "“‘「『"
+OPENING_BRACKETS = "（("
 CLOSING_BRACKETS = "）)"
 ELLIPSIS = "…"
 CLAUSE_END = COMMAS + SEMICOLONS + SENTENCE_END    # where a clause ends (a colon introduces; it does not end)
