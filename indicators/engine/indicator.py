@@ -70,6 +70,8 @@ _CHANGE_TAIL = regex.compile(
     rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
     rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
+_RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
+_CAUSES = ("由于", "因为", "随着", "受")
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
 _TOWARDS = "对"
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
@@ -295,6 +297,11 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         before = ""            # 到2026年突破500亿元: a time names nothing measured (but 端午假期3天 the holiday)
     if measure and before in ("", _BY):
         return measure, measure
+    if not previous and change_only and kind == "growth" and start > floor + 1:
+        subject = _unchanged(_RATE_END.sub("", _subject_between(text, floor, start)))
+        if subject and not subject.startswith(_CAUSES):   # 规上工业增加值增速由负转正，增长0.6%: of what turned
+                                                          # (not 由于不合理运输的减少, a cause)
+            return subject + change_words, subject
     if not previous and carried and change_only and before and kind == "growth":
         previous = carried
     if previous and change_only and (kind == "growth" or (before and before[0] in _COMPARING_FIRST)):
@@ -393,12 +400,14 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     return phrase, phrase
 
 
-# A clause without a figure names its subject before its verb (网络零售额翻了一番, 工业生产持续回升).
-_SUBJECT_VERB = regex.compile(rf"(?:翻了?一番|翻番|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
+# A clause without a figure names its subject before its verb (网络零售额翻了一番, 工业生产持续回升,
+# 工业增加值增速由负转正).
+_SUBJECT_VERB = regex.compile(rf"(?:翻了?一番|翻番|由负转正|由正转负|由降转升|由升转降|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
                               rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))$")
 
 
 _ALSO = "也都还均又"
+_NEGATED = regex.compile(r"(?:不仅|不但)?(?:没有|没|未|不)$")
 
 
 def _subject_between(text: str, floor: int, start: int) -> str:
@@ -410,7 +419,8 @@ def _subject_between(text: str, floor: int, start: int) -> str:
     verb = _SUBJECT_VERB.search(between)
     if verb is None:
         return ""                          # the clause ends with its verb: 网络零售额翻了一番，
-    subject = _strip_edges(clean(between[:verb.start()])).rstrip(_ALSO)      # 预算外资金也大幅度增加
+    subject = _NEGATED.sub("", _strip_edges(clean(between[:verb.start()])).rstrip(_ALSO))  # 预算外资金也大幅度增加,
+                                                                                   # 总产值不仅没有下降
     if (not _MIN_SUBJECT <= len(subject) <= _MAX_BEFORE or subject[0] in _COMPARING_FIRST
             or _DIGITS.search(subject) or PERIOD.search(subject)):
         return ""                          # (not 比上年增产, 比1980年预计增长: a comparison, no subject)
