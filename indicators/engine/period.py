@@ -28,7 +28,7 @@ _MONTH = (
 _IN_LINE_CLAUSE = V.char_class(V.CLAUSE_END + "\n", negate=True)
 _SPECIAL = (
     rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
-    rf"|(?:{V.SMALL_NUMBER})年来"
+    rf"|(?:{V.SMALL_NUMBER})年来|这(?:{V.SMALL_NUMBER})年(?:来|间|里)?|今明两年"
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
@@ -65,10 +65,11 @@ _PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨\s{_RA
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 # Every PERIOD match starts with one of these characters (a numeral; the first character of a word
-# above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年, 假期 …), or with the first of two characters before 期间.
+# above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年, 假期, 这五年 …), or with the first of two characters
+# before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
+    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假这]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
 _PERIOD_FIRST_LOOKAHEAD = 3
 
 

@@ -111,6 +111,8 @@ def _threshold_after(f: Found) -> bool:
 
 
 _AMOUNTS = frozenset({"money", "quantity", "area"})
+_POINTING = frozenset("这那")
+_THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
 
 
@@ -191,6 +193,10 @@ RULES: tuple[Rule, ...] = (
          "未来五年，全市将新建学校20所。",
          lambda f: f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS,
          kinds=frozenset({"duration"})),
+    Rule("span_pointed_at", "这五年, 那两年, 今明两年: a span pointed at is a period, not a duration measured",
+         "这五年，全市经济总量翻了一番。",
+         lambda f: f.bare and (f.before in _POINTING or f.text.endswith(_THIS_AND_NEXT_YEAR, 0, f.start)),
+         kinds=frozenset({"duration"}), before="这那明"),
     Rule("years_named", "过去的五年, 不平凡的五年, 关键的十年: years named after 的 are a period, not a duration measured",
          "过去的五年，是我国发展很不平凡的五年。",
          lambda f: f.bare and f.before == "的" and (f.next_char in _YEARS_NAMED_AFTER or not f.next_char),
