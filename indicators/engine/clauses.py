@@ -15,6 +15,9 @@ from ..lang import vocab as V
 from ..lang.numbers import ARABIC_DIGIT, CN_DIGITS
 
 BRACKETED = regex.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】")
+# A phrase that starts inside brackets (7个县（市、区）地区生产总值增速, cut at the list comma) loses the part
+# before their close.
+_INSIDE_BRACKETS_LEFT = regex.compile(r"^[^（(）)]*[）)]")
 # (not ○, the zero of 一九八○年)
 _MARKS = V.ITEM_MARKS.replace("○", "")
 DECOR = regex.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》' + _MARKS) + r"|\s")
@@ -23,10 +26,10 @@ _SENTENCE_BREAK = re.compile(V.char_class(V.SENTENCE_END))
 MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear on unpunctuated text
 
 
-# A character that either pattern above needs (re's \s holds all of regex's and four more): most
+# A character that one of the patterns above needs (re's \s holds all of regex's and four more): most
 # clauses have none, and then two substitutions are skipped. One class (not a class or \s), so that
 # re skips to a candidate at C speed.
-_MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》（(【' + _MARKS)[:-1]
+_MAY_BE_DECORATED = re.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》（(【' + V.CLOSING_BRACKETS + _MARKS)[:-1]
                                + r"\s]")
 
 
@@ -62,7 +65,7 @@ def clean(phrase: str) -> str:
     """The phrase without bracketed asides, quotes and spaces."""
     if not _MAY_BE_DECORATED.search(phrase):
         return phrase
-    return DECOR.sub("", BRACKETED.sub("", phrase))
+    return DECOR.sub("", _INSIDE_BRACKETS_LEFT.sub("", BRACKETED.sub("", phrase), count=1))
 
 
 @cache
