@@ -48,6 +48,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("全年发生各类生产安全事故86起", "public_services"),
     ("全年全市总用水量15.6亿立方米", "environment"),
     ("新增停车位320个，安装路灯86盏", "infrastructure"),
+    ("带动脱贫户1.28万户增收", "agriculture"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):
