@@ -429,6 +429,7 @@ def _subject_between(text: str, floor: int, start: int) -> str:
 
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
 _BARE_RESPECTIVELY = "分别"
+_COMPARED_CHANGE = regex.compile(rf"(?:比|较)\p{{Han}}{{1,5}}?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})")
 # What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
 # move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.
 _MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向])\p{Han}{2,6}(?<!的)")
@@ -508,7 +509,9 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if not subject and len(earlier) >= count:
-        change = compared + (m.group("change") or "")
-        return [name + change for name in earlier[-count:]]
+        change = m.group("change") or ""
+        if not change and (after := _COMPARED_CHANGE.match(block.text, m.end(), local_start)):
+            change = after.group()      # 意向签约项目236个、金额328.5亿元，分别比上届增长12.4%和18.2%
+        return [name + compared + change for name in earlier[-count:]]
     return items
 
