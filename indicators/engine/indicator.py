@@ -127,6 +127,7 @@ _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-
 # characters over its length.
 _CATALOGUE_NAMES = frozenset(n for i in load_catalogue().indicators.values() for n in i.names)
 _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上", *_ABOVE_BELOW,
+                                             "本届", "本次", "此次", "该次",      # (not 届农交会…)
                                              *V.SECTORS_WITH_LIST_COMMAS,
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
