@@ -49,6 +49,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("全年全市总用水量15.6亿立方米", "environment"),
     ("新增停车位320个，安装路灯86盏", "infrastructure"),
     ("带动脱贫户1.28万户增收", "agriculture"),
+    ("全市共有旅行社156家", "consumption"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):

@@ -29,6 +29,8 @@ _IN_LINE_CLAUSE = V.char_class(V.CLAUSE_END + "\n", negate=True)
 _SPECIAL = (
     rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
     rf"|(?:{V.SMALL_NUMBER})年来|这(?:{V.SMALL_NUMBER})年(?:来|间|里)?|今明两年"
+    # since a launch: 平台上线以来, 政策实施以来, 开通以来
+    r"|(?:上线|开通|投用|投运|实施|启动|建成|开业|开园|运营)以来"
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
@@ -57,19 +59,19 @@ PERIOD = re.compile(
 
 # Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 日 周
 # (2024年, 1-7月, 前三季度, 过去五天, 今日, 上周), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 昨 (目前,
-# 截至, 十四五, 昨日),
+# 截至, 十四五, 昨日), 来 (以来),
 # or the space, dash or 至 right after the first month of a range (10 － 12月, where 月 may lie further):
 # PERIOD is tried only before them. A space, dash or 至/到 after anything but a numeral (达到) is none.
 _RANGE_MARKS = re.escape(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
-_PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨\s{_RANGE_MARKS}]"
+_PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨来\s{_RANGE_MARKS}]"
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 # Every PERIOD match starts with one of these characters (a numeral; the first character of a word
-# above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年, 假期, 这五年 …), or with the first of two characters
+# above: 今年, 过去, “国庆”, 目前, 截至, 上半年, 全年, 假期, 这五年, 上线以来 …), or with the first of two characters
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假这]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
+    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假这开投实启建运]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
 _PERIOD_FIRST_LOOKAHEAD = 3
 
 
