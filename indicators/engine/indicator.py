@@ -101,6 +101,9 @@ _MAGNITUDE_WORDS = ("水平", "幅度")
 _THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛"})
 
 
+_GOAL_AFTER_SUBJECT = regex.compile(r"(?:[\p{Han}0-9A-Za-z]{1,10}?(?:将|要))?(?:力争|确保|争取)")
+
+
 def _strip_edges(phrase: str) -> str:
     """Drop leading datelines, connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
     before = None
@@ -110,6 +113,9 @@ def _strip_edges(phrase: str) -> str:
         if dateline and dateline.end() < len(phrase):
             phrase = phrase[dateline.end():]
         phrase = _LEADING.sub("", phrase)
+        goal = _GOAL_AFTER_SUBJECT.match(phrase)     # 市12345热线将力争按时办结率…: what the goal is of
+        if goal and goal.end() < len(phrase) - 1:
+            phrase = phrase[goal.end():]
         m = PERIOD.match(phrase)
         if m and m.end() < len(phrase):
             phrase = phrase[m.end():]
