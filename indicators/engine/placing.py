@@ -180,6 +180,10 @@ _MONTH_ON_MONTH = "环比"
 _MEAN_OVER_YEARS = re.compile(rf"(?<![{V.ARABIC_DIGIT}]){V.MEAN_OVER_YEARS}")
 
 
+# Kinds of document whose title's year is the year of their bare times (三季度末, 年末) and of their 上年.
+_DATED_BY_TITLE = frozenset({"statistical_bulletin", "monthly_release", "other"})
+
+
 class Placer:
     """Places the facts of one chunk; built once per chunk, reads each paragraph once."""
 
@@ -200,7 +204,7 @@ class Placer:
         self._title_year: int | None = None
         self._hints_of: tuple[int, int] = (0, -1)         # the sentence whose first base year is read:
         self._first_hint = -1                             # (its block, its start) and where it is
-        if meta.kind in ("statistical_bulletin", "monthly_release") and doc.title_period():
+        if meta.kind in _DATED_BY_TITLE and doc.title_period():     # (an environment bulletin is "other")
             found = resolve(doc.title_period(), meta.date)
             self._title_year = int(found.end[:4]) if found is not None else None
         if self.report:
