@@ -130,6 +130,9 @@ class _Candidate:
 
 
 _AND_A_HALF = "个半"
+_RESPECTIVELY = "分别"
+_PART_OF_AREA = frozenset(V.PART_OF_AREA)
+_PER_ONLY = regex.compile(r"(?:每\p{Han}{1,2}){1,2}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")
 
 
@@ -427,6 +430,12 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     return found
 
 
+def _after_places(indicator: str, last_place: str) -> str:
+    at = indicator.rfind(last_place)
+    rest = indicator[at + len(last_place):].removeprefix(_RESPECTIVELY) if at >= 0 else ""
+    return rest if len(rest) >= 2 else indicator
+
+
 def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
     if c.low is not None or c.high is not None:
         return c.low, c.high
@@ -645,11 +654,21 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                                last_subject if block is last_block and not same_sentence
                                                and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
                                                measure)
+            if (same_sentence and last_indicator and _PER_ONLY.fullmatch(indicator)
+                    and _PER_ONLY.fullmatch(btext, last_end_local + 1, ls) and btext[last_end_local] in V.LIST_JOINERS):
+                # 标准提高到每人每月760元和每人每年5400元: the same measure, another per
+                indicator = _PER_ONLY.sub("", last_indicator) + indicator
+            elif same_sentence and last_subject and indicator in _PART_OF_AREA:
+                indicator += last_subject          # 累计雨量50～80毫米，局地可达120毫米以上: 局地雨量
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []
                 items = [i for i in respective_items(block, ls, floor, group_sizes[c.group], earlier)
                          if not _NUMERAL_ONLY.fullmatch(i)]
+                places = respective_places(ctx, block, ls, floor)
+                if places and all(item in places for item in items):
+                    items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
+                    indicator = _after_places(indicator, places[-1])     # and the phrase is what follows them
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator, subject = items[0], ""
@@ -659,7 +678,6 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if tail and _GRANT_WORD.search(tail):
                     indicator += tail
                     group_names[c.group] = [name + tail for name in group_names[c.group]]
-                places = respective_places(ctx, block, ls, floor)
                 if not places and same_sentence and len(last_group_places) == group_sizes[c.group]:
                     places = list(last_group_places)   # 广东、江苏GDP分别为…，分别增长…: the same places
                 if len(places) == group_sizes[c.group]:

@@ -31,7 +31,8 @@ _TRAILING = regex.compile(
     r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
     r"|(?<![人户亩日年月周平])均|也)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
 )
-_LINK_BEFORE_PER = regex.compile(r"(?:为|是|达到?)(每\p{Han}{1,4})$")
+# 均价为每平方米, 标准分别提高到每人每月: the link or move verb goes, the per stays.
+_LINK_BEFORE_PER = regex.compile(rf"(?:分别)?(?:为|是|达到?|(?:{V.alternation(V.MOVE_VERBS)})(?:到|至))(每\p{{Han}}{{1,4}})$")
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before).
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终"})
 # How a change was measured (按可比口径, 扣除价格因素): no part of what changed.
