@@ -19,7 +19,7 @@ from .period import PERIOD
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|共|还|也|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)"
+    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|又有|还有|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
@@ -29,7 +29,7 @@ _TRAILING = regex.compile(
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
     r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
-    r"|(?<![人户亩日年月周平])均|也)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
+    r"|(?<![人户亩日年月周平])均|也|又|再)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
 )
 # 均价为每平方米, 标准分别提高到每人每月: the link or move verb goes, the per stays.
 _LINK_BEFORE_PER = regex.compile(rf"(?:分别)?(?:为|是|达到?|(?:{V.alternation(V.MOVE_VERBS)})(?:到|至))(每\p{{Han}}{{1,4}})$")
@@ -54,7 +54,7 @@ _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
 _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
-    + r"|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
+    + r"|得到|受到|得以|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
     # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
     # names what is counted before it, and the words that belong to that figure are left to it; not a
@@ -68,9 +68,10 @@ _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT
 _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
-    rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:名义|实际)?"
+    rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:[也都还又再]|(?<![人户亩日年月周平])均)?(?:名义|实际)?"
     rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
+_ALSO = "也都还均又"
 _RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
 _CAUSES = ("由于", "因为", "随着", "受")
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
@@ -135,6 +136,7 @@ _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-
 _CATALOGUE_NAMES = frozenset(n for i in load_catalogue().indicators.values() for n in i.names)
 _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上", *_ABOVE_BELOW,
                                              "本届", "本次", "此次", "该次",      # (not 届农交会…)
+                                             "国有", "民营", "私营", "外商", "外资", "集体",   # (not 有大型商业银行…)
                                              *V.SECTORS_WITH_LIST_COMMAS,
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
@@ -414,7 +416,6 @@ _SUBJECT_VERB = regex.compile(rf"(?:翻了?一番|翻番|由负转正|由正转�
                               rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))$")
 
 
-_ALSO = "也都还均又"
 _NEGATED = regex.compile(r"(?:不仅|不但)?(?:没有|没|未|不)$")
 
 
