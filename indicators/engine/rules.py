@@ -95,6 +95,7 @@ _YEAR = frozenset({"年"})
 _ORDINAL_JOINERS = "、和及"
 _ORDINAL_BEFORE = regex.compile(rf"第\s*(?:[0-9０-９{P.CHINESE_CHARS}]{{1,4}}[{_ORDINAL_JOINERS}])+$")
 _DEGREE = "度"
+_YUAN_TERMS = ("结构", "化", "论")
 _COORDINATES = frozenset({"北纬", "南纬", "东经", "西经"})
 GUARD_REACH = 12
 _ASCII_DIGITS = "0123456789"
@@ -244,6 +245,11 @@ RULES: tuple[Rule, ...] = (
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
          "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1,
          chinese_only=True),
+    Rule("yuan_term", "城乡二元结构, 一元化领导, 一元论: 元 after a bare one-character numeral in a term, not money",
+         "破除城乡二元结构。",
+         lambda f: (f.chinese and f.bare and not f.mult and len(f.num) == 1 and f.surface == "元"
+                    and f.text.startswith(_YUAN_TERMS, f.end)),
+         chinese_only=True, after="结化论"),
     Rule("a_batch", "突破一批大案要案, 建成一批项目: 一批 is some, not a count, whatever word comes before it",
          "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == "一" and f.info.unit == "批" and not f.mult,
          chinese_only=True),
