@@ -19,7 +19,7 @@ from .period import PERIOD
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)"
+    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
@@ -29,7 +29,7 @@ _TRAILING = regex.compile(
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到"
     r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
-    r"|(?<![人户亩日年月周平])均|也|又|再)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
+    r"|(?<![人户亩日年月周平])均|(?<![纲摘需重主首提概])要|也|又|再|连续)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
 )
 # 均价为每平方米, 标准分别提高到每人每月: the link or move verb goes, the per stays.
 _LINK_BEFORE_PER = regex.compile(rf"(?:分别)?(?:为|是|达到?|(?:{V.alternation(V.MOVE_VERBS)})(?:到|至))(每\p{{Han}}{{1,4}})$")
@@ -54,7 +54,7 @@ _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
 _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
-    + r"|得到|受到|得以|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
+    + r"|得到|受到|得以|稳定在|保持在|控制在|维持在|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
     # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
     # names what is counted before it, and the words that belong to that figure are left to it; not a
@@ -136,7 +136,7 @@ _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-
 _CATALOGUE_NAMES = frozenset(n for i in load_catalogue().indicators.values() for n in i.names)
 _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上", *_ABOVE_BELOW,
                                              "本届", "本次", "此次", "该次",      # (not 届农交会…)
-                                             "国有", "民营", "私营", "外商", "外资", "集体",   # (not 有大型商业银行…)
+                                             "国有", "民营", "私营", "外商", "外资", "集体", "大型", "中型", "小型",   # (not 有大型…, 型商业银行…)
                                              *V.SECTORS_WITH_LIST_COMMAS,
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
@@ -279,6 +279,9 @@ def _level_of(phrase: str, kind: str) -> str:
     return phrase if kind == "growth" else _unchanged(phrase)
 
 
+_STREAK = "连续"
+
+
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
                   previous: str, carried: str = "", measure: str = "") -> tuple[str, str]:
     """A short phrase naming what the number measures, and the subject a clause after it that only
@@ -292,6 +295,19 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     how a place or a part changed (…增长8.3%。分县市区看，泰山区增长9.1%); ``measure`` what a sentence
     opened by 从…看 names (``sentence_measure``), used when the clause names nothing (广东以10.4万亿元…).
     """
+    phrase, subject = _indicator_for(block, local_start, local_end, kind, start, floor, previous, carried, measure)
+    if kind == "duration" and block.text.endswith(_STREAK, 0, local_start) and _STREAK not in phrase:
+        # A streak's length (连续 is stripped from any phrase's edges): 粮食总产量连续6年…, 已连续1200天未发生…
+        at = local_start - len(_STREAK)        # where 连续 goes: after the words of the phrase right before it
+        if block.text[at - 1:at] in _ALSO + "已":
+            at -= 1                            # 园区已连续…
+        k = next((k for k in range(len(phrase), 1, -1) if block.text.endswith(phrase[:k], 0, at)), 0)
+        phrase = phrase[:k] + _STREAK + phrase[k:]
+    return phrase, subject
+
+
+def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
+                   previous: str, carried: str, measure: str) -> tuple[str, str]:
     text = block.text
     before, change_only, change_words = _clause_before(text[start:local_start])
     if in_brackets(text, local_start, local_end):
