@@ -50,6 +50,13 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("新增停车位320个，安装路灯86盏", "infrastructure"),
     ("带动脱贫户1.28万户增收", "agriculture"),
     ("全市共有旅行社156家", "consumption"),
+    ("今年化学需氧量、氨氮排放量要分别下降2%", "environment"),
+    ("综合治理水土流失面积4.8万平方公里", "environment"),
+    ("提请全国人大常委会审议法律议案10件，制定修订行政法规15部", "governance"),
+    ("外出农民工1.59亿人，增长3.4%", "employment_income"),
+    ("62支代表队、2100余名运动员参赛", "culture"),
+    ("科技进步贡献率提高到58.5%", "industry"),
+    ("今年安排中央本级支出增长3.9%", "fiscal"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):
