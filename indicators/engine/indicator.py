@@ -280,6 +280,8 @@ def _level_of(phrase: str, kind: str) -> str:
 
 
 _STREAK = "连续"
+# The same amount in another currency or measure: 按年平均汇率折算为, 折合, 约合.
+_CONVERTED = regex.compile(r"(?:按\p{Han}{0,6}?汇率)?(?:折算|折合|约合|换算)(?:成|为)?")
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
@@ -323,6 +325,9 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         before = ""            # 到2026年突破500亿元: a time names nothing measured (but 端午假期3天 the holiday)
     if measure and before in ("", _BY):
         return measure, measure
+    if previous and _CONVERTED.fullmatch(before):
+        subject = _unchanged(previous)        # 人均地区生产总值11.8万元，按年平均汇率折算为1.67万美元
+        return subject, subject
     if not previous and change_only and kind == "growth" and start > floor + 1:
         subject = _unchanged(_RATE_END.sub("", _subject_between(text, floor, start)))
         if subject and not subject.startswith(_CAUSES):   # 规上工业增加值增速由负转正，增长0.6%: of what turned

@@ -114,8 +114,8 @@ SPAN_AHEAD_WORDS = ("今后", "未来", "此后")
 # Per a unit of time: 每日3万吨, 35亿平方米/年.
 # A figure stated per year of a span (年均增长9.5%), not over the whole span (增长57.3%).
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均", "年平均", "平均增长", "年递增", "平均递增", "平均每年递增")
-# What an annual mean of a level is of (年均浓度, 年平均气温): the year's, not an average over years.
-ANNUAL_MEAN_OF = ("浓度", "气温", "温度", "降水", "降雨", "日照", "湿度", "风速", "值")
+# What an annual mean of a level is of (年均浓度, 年平均气温, 按年平均汇率折算): the year's, not an average over years.
+ANNUAL_MEAN_OF = ("浓度", "气温", "温度", "降水", "降雨", "日照", "湿度", "风速", "值", "汇率")
 
 PER_TIME = ("小时", "分钟", "秒", "日", "天", "年", "月")
 # What a count or a quantity is per, written after a slash (118部/百人, 635人/平方公里).
