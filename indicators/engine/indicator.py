@@ -533,6 +533,9 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
     items = _share_measure_head(items)
+    if len(items) > 1 and items[0].startswith(_TOWARDS) and len(items[0]) > 2:
+        # 对东盟、欧盟分别进出口…: the preposition before the first member is every member's
+        items = [items[0]] + [item if item.startswith(_TOWARDS) else _TOWARDS + item for item in items[1:]]
     measured = block.text[m.end():local_start]
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
