@@ -131,6 +131,7 @@ class _Candidate:
 
 _AND_A_HALF = "个半"
 _RESPECTIVELY = "分别"
+_COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
 _PER_ONLY = regex.compile(r"(?:每\p{Han}{1,2}){1,2}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")
@@ -702,6 +703,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                 (move.start, move.first_end) if move_end else None)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
+        if not region and any(m in indicator for m in V.NATIONAL_MEASURES):
+            region = _COUNTRY                  # 前三季度国内生产总值949746亿元 in a wire story: the country's
         start, end = block.document_span(ls, le)
         placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                               indicator=indicator, period=period, region=region, move=move, move_end=move_end)
