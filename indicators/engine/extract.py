@@ -133,7 +133,8 @@ _AND_A_HALF = "个半"
 _RESPECTIVELY = "分别"
 _COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
-_PER_ONLY = regex.compile(r"(?:每\p{Han}{1,2}){1,2}$")     # 每人每年, 每亩
+_PER_WORD = "每"
+_PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")
 
 
@@ -655,7 +656,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                                last_subject if block is last_block and not same_sentence
                                                and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
                                                measure)
-            if (same_sentence and last_indicator and _PER_ONLY.fullmatch(indicator)
+            if (same_sentence and last_indicator and indicator.startswith(_PER_WORD) and _PER_ONLY.fullmatch(indicator)
                     and _PER_ONLY.fullmatch(btext, last_end_local + 1, ls) and btext[last_end_local] in V.LIST_JOINERS):
                 # 标准提高到每人每月760元和每人每年5400元: the same measure, another per
                 indicator = _PER_ONLY.sub("", last_indicator) + indicator

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..lang import vocab as V
-from ..lang.catalogue import Catalogue, Indicator
+from ..lang.catalogue import PARTNER_LEAD, Catalogue, Indicator
 from ..lang.gazetteer import leading_place
 from ..lang.numbers import CN_DIGITS
 from ..lang.regions import NATIONAL, enclosing, lookup
@@ -49,7 +49,6 @@ _SEGMENT_LEAD = re.compile(rf"[{V.CLAUSE_END}\s]*(?:其中[{V.COMMAS}]?)?")
 _FIGURE_START = re.compile(rf"[{V.ARABIC_DIGIT}{CN_DIGITS}]")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)       # 涨幅, 增速 …: a rate whose subject may lie a sentence back
 # (not an annual mean of a level: PM2.5年均浓度, 年平均气温 are of the year they are said of)
-_TOWARDS, _ABROAD = "对", "对外"
 _AVERAGE = re.compile(rf"(?:{V.alternation(V.AVERAGE_WORDS)})(?!{V.alternation(V.ANNUAL_MEAN_OF)})")
 _YEARS_BEFORE = re.compile(rf"(?<![{V.ARABIC_DIGIT}])(?P<n>{V.SMALL_NUMBER})年(?=年均|平均|累计|共|增加|间|来|里|中)")
 # ... which opens with a lookbehind, so re would try it at every character: it is tried only in the
@@ -448,7 +447,7 @@ class Placer:
         entry = self.catalogue.match(phrase, kind, unit)
         if entry is not None:
             return entry
-        if phrase.startswith(_TOWARDS) and not phrase.startswith(_ABROAD):
+        if PARTNER_LEAD.match(phrase):
             return None       # 对东盟进出口 (its clause only 分别进出口): with one partner, not the total
         entry = self.catalogue.match(clean(clause), kind, unit)     # (出口“新三样”产品: 产品 follows 出口 closely)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):

@@ -52,7 +52,8 @@ def _level_kind(unit: str) -> str:
 
 
 # 对东盟进出口, 对共建一带一路国家出口: a partner named between 对 and the measure (not 对外贸易, the whole).
-_PARTNER = re.compile(r"对(?!外)[\u4e00-\u9fff“”\"、]{1,16}$")      # 对东盟、欧盟分别进出口: partners too
+PARTNER_LEAD = re.compile(r"对(?!外)")
+_PARTNER = re.compile(PARTNER_LEAD.pattern + r"[\u4e00-\u9fff“”\"、]{1,16}$")      # 对东盟、欧盟分别进出口: partners too
 
 
 @dataclass(frozen=True)
