@@ -335,6 +335,41 @@ def test_a_worker_that_dies_costs_only_the_documents_in_flight(docs, tmp_path):
     assert all(by_name[f"z{i}.txt"]["status"] == "ok" for i in (5, 6, 7))
 
 
+class _PoolThatBreaksOnSubmit:
+    """A stand-in for ProcessPoolExecutor that runs each job at once and breaks on its ``n``-th submit,
+    as a real pool does when a worker dies between two submits (the job then never reached a worker)."""
+
+    submits = 0
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+        type(self).submits += 1
+        if type(self).submits == 3:
+            raise BrokenProcessPool("a worker died")
+        future = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def test_a_pool_that_breaks_on_submit_loses_no_document(docs, tmp_path, monkeypatch):
+    jobs, _ = plan(tmp_path / "c.duckdb", [str(docs)])
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", _PoolThatBreaksOnSubmit)
+    results = list(ingest_module._results(jobs, 2, pipeline.DEFAULT_CHUNK_CHARS))
+    names = sorted(Path(d.document["path"]).name for d in results)
+    assert names == sorted(Path(j.source).name for j in jobs)      # each job once: none lost, none twice
+    assert not any("died" in d.document["error"] for d in results)     # the job the broken submit took was retried
+
+
 def test_inputs_may_be_glob_patterns_the_shell_left_alone(docs, tmp_path):
     jobs, failures = plan(tmp_path / "c.duckdb", [str(docs / "*_2023.txt"), str(docs / "nothing*.pdf")])
     assert sorted(Path(j.source).name for j in jobs) == ["city_bulletin_yunze_2023.txt",

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -167,6 +168,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+_DIED = "the worker process extracting it died (out of memory?)"
+
+
 def _results(jobs: list[Job], workers: int, chunk_chars: int,
              run: Callable[[Job, int], ProcessedDocument] = run_job) -> Iterator[ProcessedDocument]:
     """Each job's document as soon as it is extracted (in completion order) by ``run``."""
@@ -174,12 +178,12 @@ def _results(jobs: list[Job], workers: int, chunk_chars: int,
         for job in jobs:
             yield run(job, chunk_chars)
         return
-    pending = iter(jobs)
+    pending = deque(jobs)
     while (yield from _pool_results(pending, workers, chunk_chars, run)):
         pass                                     # a worker died: the other documents go on in a new pool
 
 
-def _pool_results(pending: Iterator[Job], workers: int, chunk_chars: int,
+def _pool_results(pending: deque[Job], workers: int, chunk_chars: int,
                   run: Callable[[Job, int], ProcessedDocument]) -> Generator[ProcessedDocument, None, bool]:
     """The documents of ``pending`` from one pool of worker processes; returns whether the pool broke
     (a worker died) before all were done."""
@@ -189,13 +193,17 @@ def _pool_results(pending: Iterator[Job], workers: int, chunk_chars: int,
         running: dict[Future, Job] = {}
 
         def submit_next() -> None:
-            job = next(pending, None)
-            if job is not None:
-                running[pool.submit(run, job, chunk_chars)] = job
+            if pending:
+                job = pending.popleft()
+                try:
+                    running[pool.submit(run, job, chunk_chars)] = job
+                except BrokenProcessPool:
+                    pending.appendleft(job)      # the pool broke first: the next pool extracts it
+                    raise
 
-        for _ in range(2 * workers):             # a few queued per worker, not the whole corpus in memory
-            submit_next()
         try:
+            for _ in range(2 * workers):         # a few queued per worker, not the whole corpus in memory
+                submit_next()
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -207,8 +215,9 @@ def _pool_results(pending: Iterator[Job], workers: int, chunk_chars: int,
             # the documents in flight are named (one of them killed its worker: out of memory, a crash)
             for future, job in running.items():
                 finished = future.done() and not future.cancelled() and future.exception() is None
-                yield future.result() if finished else failed_document(
-                    job.source, "the worker process extracting it died (out of memory?)")
+                yield future.result() if finished else failed_document(job.source, _DIED)
+            if not running and pending:          # broken with none in flight: the next is named, so that
+                yield failed_document(pending.popleft().source, _DIED)     # every pool ends one document
             return True
     return False
 
