@@ -62,6 +62,16 @@ _BARE_RATIO = regex.compile(
     r"(?:[^，,。；;\d]{0,6}?[到至](?P<num2>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元]))?"
 )
 _CHANGE_LAST_CHARS = P.change_last_chars()
+# A head count without its measure word (年末常住人口9606万, 农村贫困人口减少1386万, 用户3.4亿): a figure in
+# 万 or 亿 that ends its clause right after a noun counting people, or a link verb after one. Not one
+# inside a noun (人口10万以上的城市) nor one followed by a unit (the main pattern reads 9606万人).
+_HEADCOUNT = re.compile(
+    rf"(?P<noun>{V.alternation(V.HEADCOUNT_NOUNS)})(?:{V.alternation(V.HEADCOUNT_ADVERBS)})?"
+    rf"(?:{V.alternation(V.HEADCOUNT_LINKS)})?"
+    rf"(?P<pre>{V.alternation(P.PREFIX_QUALIFIERS)})?"
+    rf"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|{P.CHINESE})(?P<inner>[余多])?(?P<mult>万亿|亿|万)(?P<post>[余多]|以上|左右)?"
+    rf"(?={V.char_class(V.CLAUSE_SEPARATORS + V.CLOSING_BRACKETS)}|$)"
+)
 _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
 _PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
@@ -263,6 +273,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_shared_unit_members(text, found))
     found.extend(_splits(text))
     found.extend(_indexes(text))
+    found.extend(_headcounts(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in table_cells(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
@@ -322,6 +333,23 @@ def _splits(text: str) -> list[_Candidate]:
             out.append(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact", group=m.start(),
                                   label=label))
         previous = (m.end(), label)
+    return out
+
+
+def _headcounts(text: str) -> list[_Candidate]:
+    """Head counts whose measure word the text leaves out, counted in the noun's (人, 户)."""
+    out = []
+    for m in _HEADCOUNT.finditer(text):
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None:
+            continue
+        start = m.start("pre") if m.group("pre") else m.start("num")
+        post, inner = m.group("post") or "", m.group("inner") or ""
+        qualifier = (P.PREFIX_QUALIFIERS[m.group("pre")] if m.group("pre")
+                     else "more_than" if inner or post in ("余", "多") else P.SUFFIX_QUALIFIERS.get(post, "exact"))
+        is_change, sign = _change(text, start, absolute=True)
+        out.append(_Candidate(start, m.end(), value * sign, V.HEADCOUNT_NOUNS[m.group("noun")],
+                              "growth" if is_change else "count", qualifier))
     return out
 
 

@@ -160,5 +160,16 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# Nouns that count people (or users, by household), and the measure word their head count takes when
+# the text leaves it out (年末常住人口9606万, 农村贫困人口减少1386万, 移动电话用户3.4亿).
+HEADCOUNT_NOUNS = {"人口": "人", "人数": "人", "人员": "人", "农民工": "人", "农民": "人", "群众": "人",
+                   "居民": "人", "职工": "人", "网民": "人", "劳动力": "人", "游客": "人次", "旅客": "人次",
+                   "用户": "户"}
+# What may stand between such a noun and its figure: a link or a change verb, with its adverbs.
+# (A qualifier such as 超过 or 近 may follow: the figure's own word.)
+HEADCOUNT_LINKS = ("减少", "增加", "增长", "下降", "达到", "达", "为", "有", "新增", "净增", "净减", "共有")
+HEADCOUNT_ADVERBS = ("再", "已", "已经", "共", "总共", "累计", "合计", "比上年", "比上年末")
+
+
 # 分市看，… / 从贸易方式看，… / …: a sentence or paragraph that breaks what came before down.
 BREAKDOWN_OPENER = rf"\s*(?:分|从|按){char_class(CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:来看|看)"
