@@ -60,6 +60,9 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("62支代表队、2100余名运动员参赛", "culture"),
     ("科技进步贡献率提高到58.5%", "industry"),
     ("今年安排中央本级支出增长3.9%", "fiscal"),
+    ("市本级“三公”经费预算安排1.26亿元", "fiscal"),
+    ("调入资金15.6亿元，上年结余7.2亿元", "fiscal"),
+    ("压减一般性支出10%以上", "fiscal"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):

@@ -14,12 +14,12 @@ from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
 from ..lang.topics import load_taxonomy
 from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause
 from .layout import DATELINE, Block
-from .period import PERIOD
+from .period import PERIOD, carried_over
 
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)"
+    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
@@ -54,7 +54,7 @@ _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
 _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
-    + r"|得到|受到|得以|中有|稳定在|保持在|控制在|维持在|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
+    + r"|用于|得到|受到|得以|中有|稳定在|保持在|控制在|维持在|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
     r"|正|于|是|为|和|与|及|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
     # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
     # names what is counted before it, and the words that belong to that figure are left to it; not a
@@ -74,6 +74,7 @@ _COMPARED_WITH = ("比", "较")
 _ALSO = "也都还均又"
 _RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
 _CAUSES = ("由于", "因为", "随着", "受")
+_COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "出口": "进口"}
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
 _TOWARDS = "对"
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
@@ -119,13 +120,34 @@ def _strip_edges(phrase: str) -> str:
         if goal and goal.end() < len(phrase) - 1:
             phrase = phrase[goal.end():]
         m = PERIOD.match(phrase)
-        if m and m.end() < len(phrase):
+        if m and m.end() < len(phrase) and not carried_over(phrase, 0, m.end()):
             phrase = phrase[m.end():]
         name = leading_place(phrase)
         if name and len(name) < len(phrase):
             phrase = phrase[len(name):]
+    phrase = _after_place_and_time(phrase)
     phrase = _TRAILING.sub("", _LINK_BEFORE_PER.sub(r"\1", phrase))    # 均价为每平方米 -> 均价每平方米
     return "" if phrase in _ADVERBS_ONLY else phrase
+
+
+_TIME_CHARS = frozenset("年月季")
+_GENERIC_PLACE_END = regex.compile(rf"[{V.GENERIC_PREFIXES}]{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}$")
+_PLACE_REACH = 8
+
+
+def _after_place_and_time(phrase: str) -> str:
+    """What follows a place and a time inside the phrase (省政府核定我市2025年政府债务限额 -> 政府债务限额):
+    the words before them say who did something, not what is measured."""
+    if _TIME_CHARS.isdisjoint(phrase):                   # cheap test first: most phrases hold no time
+        return phrase
+    for m in PERIOD.finditer(phrase, 1):
+        if len(phrase) - m.end() < 2:
+            break
+        head = phrase[:m.start()]
+        if _GENERIC_PLACE_END.search(head) or (head[-1] in V.LEVEL_OF_SUFFIX and any(
+                leading_place(head[k:]) == head[k:] for k in range(max(0, len(head) - _PLACE_REACH), len(head) - 1))):
+            return phrase[m.end():]
+    return phrase
 
 
 _FIGURE_OR_TIME = regex.compile(rf"{PERIOD.pattern}|{V.FIGURE_CHAR}+|[A-Za-zＡ-Ｚａ-ｚ]+")
@@ -351,6 +373,13 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # alone, which took its topic from the next clause's 一般公共预算收入)
         if len(previous) + len(before) <= _MAX_CHAIN:
             return previous + before, previous
+    if previous and before in _COUNTERPARTS:
+        # 国有资本经营预算收入3.8亿元，…；支出2.1亿元: the other side of the same account (对美出口…，进口…)
+        stem = _unchanged(previous)
+        other = _COUNTERPARTS[before]
+        if stem.endswith(other) and len(stem) > len(other):
+            phrase = stem[:-len(other)] + before
+            return phrase, phrase
     if previous and before.startswith(_RATE_WORDS):
         # 贷款余额9.67万亿元，同比增长7.4%，增速比全国高0.8个百分点: the rate of what came before
         # (工业增加值同比增长7.6%，增速比…回落: of 工业增加值, not of 工业增加值同比增长)

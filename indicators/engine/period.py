@@ -170,13 +170,23 @@ _SHARE_BEFORE = ("完成", V.SHARE_OF)
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
     """Whether the time at ``start:end`` is part of a name, not a figure's period: the plan a share is of
-    (完成全年目标任务的84%), a report (发布2024年半年度报告, 2023年统计公报显示), or a batch (举行2024年第三批重大
+    (完成全年目标任务的84%), a report (发布2024年半年度报告, 2023年统计公报显示), a budget's carry-over (上年结余), or a batch (举行2024年第三批重大
     项目集中签约活动: the figures are the day's; not a session, 一九五四年第一届全国人民代表大会…召开的时候)."""
     if text.startswith(_REPORT_AFTER, end) or _BATCH_AFTER.match(text, end):
+        return True
+    if carried_over(text, start, end):
         return True
     return (text.startswith(_PLAN_AFTER, end) and text.endswith(_SHARE_BEFORE, max(0, start - 2), start)
             and text[start:end] in ("全年", "年度", "今年", "本年度"))
 
+
+_CARRIED_OVER = ("结余", "结转", "结存")
+_LAST_YEAR = ("上年", "去年")
+
+
+def carried_over(text: str, start: int, end: int) -> bool:
+    """上年结余7.2亿元: the year before names a budget's carry-over, an item of this year."""
+    return text.startswith(_CARRIED_OVER, end) and text[start:end] in _LAST_YEAR
 
 _BATCH_AFTER = re.compile(rf"第[{V.ARABIC_DIGIT}{V.CN_DIGITS}十]{{1,3}}批")
 _REPORT_AFTER = ("半年度报告", "年度报告", "季度报告", "半年报", "年报", "季报", "统计公报")
