@@ -164,7 +164,7 @@ _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGU
 _WORD_REACH = 4
 _THRESHOLD_LEFT = regex.compile(r"^\p{Han}{1,3}?及?以[上下]")
 _LEVEL_NAMED = "省市县区旗"      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
-_CONNECTIVE_LEFT = regex.compile(r"^(?:以及|和|及|与|、|或)(?=.{2})")
+_CONNECTIVE_LEFT = regex.compile(r"^(?:以及|和|及|与|、|或|以上|以下)(?=.{2})")
 
 
 def _last_chars(phrase: str, n: int) -> str:
@@ -194,6 +194,7 @@ def _last_chars(phrase: str, n: int) -> str:
         if place and place[-1] in _LEVEL_NAMED:
             return _strip_edges(phrase[at:])
     return _CONNECTIVE_LEFT.sub("", phrase[cut:], count=1)    # 总承包和专业承包建筑业企业…: not 和专业承包…
+                                                              # (县级及以上集中式饮用水…: not 以上集中式…)
 
 
 @lru_cache(maxsize=65536)
