@@ -63,6 +63,19 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("市本级“三公”经费预算安排1.26亿元", "fiscal"),
     ("调入资金15.6亿元，上年结余7.2亿元", "fiscal"),
     ("压减一般性支出10%以上", "fiscal"),
+    # a building verb weighs less than what is built
+    ("新建改建农村公路500公里", "infrastructure"),
+    ("新建桥梁4座", "infrastructure"),
+    ("新建公共充电桩1650个", "infrastructure"),
+    ("新建改扩建中小学11所", "public_services"),
+    ("新开工亿元以上项目163个，竣工投产128个", "investment"),
+    ("全国建成投产大中型基本建设项目95个", "investment"),
+    ("新建商品房销售面积85090万平方米", "investment"),
+    ("新增限额以上商贸企业150家", "consumption"),
+    ("国营商业在商品零售中的比重达到63%", "consumption"),
+    ("一般工商业电价平均降低10%", "prices"),             # 工商业 (industry and commerce), not 商业
+    ("西气东输管道全线贯通并投入商业运营", "industry"),   # 商业运营 is a plant's start of operation
+    ("新增节水灌溉面积666.7万公顷", "agriculture"),
     ("今天天气很好", "other"),
 ])
 def test_classify_by_keywords(text, topic):

@@ -67,7 +67,7 @@ COMPARED_FEWER = "少低"
 MOVE_FROM = ("由", "从")
 # Verbs of a move to a new level that is no rise or fall as such (三次产业结构由…调整为…, 利率由4.35%调整为3.85%).
 MOVE_TO_WORDS = ("调整为", "调整到", "调整至", "优化为", "优化到", "转变为", "变为")
-MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "升", "延伸", "延长")
+MOVE_VERBS = (*CHANGE_UP, *CHANGE_DOWN, "升", "延伸", "延长", "拓宽", "加宽", "扩容", "增容", "扩展")
 # Part of the area a figure before measured (雨量50～80毫米，局地可达120毫米以上): the same measure there.
 PART_OF_AREA = ("局地", "局部", "局部地区", "部分地区", "个别地区", "个别地方", "部分地方")
 # Words after 由/从 that say "before" without a date (由原来的3天).
