@@ -105,6 +105,33 @@ def clause_start(text: str, pos: int, floor: int) -> int:
     return start_after(clause_stops(text), pos, floor)
 
 
+_ASIDE_REACH = 40          # how far an aside's brackets may lie from the figure inside them
+
+
+def in_aside(text: str, start: int, end: int, floor: int) -> bool:
+    """Whether the figure at ``text[start:end]`` sits in a bracketed aside inside a noun phrase that goes on
+    after it (普惠小微贷款（单户授信1000万元及以下）余额…, 规模以上工业（年主营业务收入2000万元及以上）增加值):
+    the phrase is one across the aside. Not a figure that is all its brackets hold (城南区（11.2万件）),
+    nor brackets after which the clause ends."""
+    low = max(floor, start - _ASIDE_REACH)
+    opening = max(text.rfind("（", low, start), text.rfind("(", low, start))
+    if opening <= low or not _is_han(text[opening - 1]):
+        return False
+    if any(ch in V.CLOSING_BRACKETS for ch in text[opening + 1:start]):
+        return False
+    for k in range(end, min(len(text), end + _ASIDE_REACH)):
+        ch = text[k]
+        if ch in V.CLOSING_BRACKETS:
+            return (k > end or opening + 1 < start) and k + 1 < len(text) and _is_han(text[k + 1])
+        if ch in V.CLAUSE_SEPARATORS or ch in V.OPENING_BRACKETS:
+            return False
+    return False
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 _SECTORS = re.compile(V.alternation(V.SECTORS_WITH_LIST_COMMAS))
 _SECTOR_REACH = max(map(len, V.SECTORS_WITH_LIST_COMMAS))
 

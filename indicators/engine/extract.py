@@ -27,7 +27,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
-from .clauses import clause_stops, list_start, name_start, start_after
+from .clauses import clause_stops, in_aside, list_start, name_start, start_after
 from .document import DocumentContext
 from .indicator import (
     following_phrase,
@@ -749,6 +749,13 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             sentence_indicators = []
             if c.group not in group_places:
                 last_group_places = []
+        if in_aside(btext, ls, le, clause0):
+            # 普惠小微贷款（单户授信1000万元及以下）余额1.18万亿元: the next figure's phrase runs across the
+            # aside, as if it were not there
+            if not same_sentence:
+                last_end_local, last_indicator, last_subject = sentence[0], "", ""
+            last_block, last_sentence = block, sentence
+            continue
         sentence_indicators.append(indicator)
         last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
         last_subject = subject or indicator

@@ -19,7 +19,7 @@ from .period import PERIOD, carried_over
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
+    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|含|包括|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
@@ -203,6 +203,10 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
     few clauses, 同比增长 or 全市地区生产总值, precede most figures of a bulletin): the phrase it names,
     whether it only says how the figure changed, and its last words (for 地区生产总值 + 同比增长)."""
     cleaned = clean(clause)
+    opened = max(cleaned.rfind("（"), cleaned.rfind("("))
+    if opened >= 0 and _strip_edges(cleaned[opened + 1:]):
+        cleaned = cleaned[opened + 1:]  # 规模以上工业（年主营业务收入2000万元: an aside names what it measures
+                                        # (not 城南区（11.2万件）, 项目清单（共86个）: of what is before it)
     before = _last_chars(_strip_edges(cleaned), _MAX_BEFORE)
     change_only = bool(_CHANGE_ONLY.match(before))
     # The change words without what the strip dropped (其中6月份增长 adds 增长, not the period).
