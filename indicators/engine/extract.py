@@ -66,7 +66,8 @@ _CHANGE_LAST_CHARS = P.change_last_chars()
 # 万 or 亿 that ends its clause right after a noun counting people, or a link verb after one. Not one
 # inside a noun (人口10万以上的城市) nor one followed by a unit (the main pattern reads 9606万人).
 _HEADCOUNT = re.compile(
-    rf"(?P<noun>{V.alternation(V.HEADCOUNT_NOUNS)})(?:{V.alternation(V.HEADCOUNT_ADVERBS)})?"
+    rf"(?P<noun>{V.alternation(V.HEADCOUNT_NOUNS)})(?:{V.alternation(V.HEADCOUNT_MEASURES)})?"
+    rf"(?:{V.alternation(V.HEADCOUNT_ADVERBS)})?"
     rf"(?:{V.alternation(V.HEADCOUNT_LINKS)})?"
     rf"(?P<pre>{V.alternation(P.PREFIX_QUALIFIERS)})?"
     rf"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|{P.CHINESE})(?P<inner>[余多])?(?P<mult>万亿|亿|万)(?P<post>[余多]|以上|左右)?"

@@ -165,6 +165,8 @@ def alternation(words) -> str:
 HEADCOUNT_NOUNS = {"人口": "人", "人数": "人", "人员": "人", "农民工": "人", "农民": "人", "群众": "人",
                    "居民": "人", "职工": "人", "网民": "人", "劳动力": "人", "游客": "人次", "旅客": "人次",
                    "用户": "户"}
+# How many of them (网民规模达10.8亿, 用户总数3.4亿): the noun still counts them.
+HEADCOUNT_MEASURES = ("规模", "总数", "总量", "数量")
 # What may stand between such a noun and its figure: a link or a change verb, with its adverbs.
 # (A qualifier such as 超过 or 近 may follow: the figure's own word.)
 HEADCOUNT_LINKS = ("减少", "增加", "增长", "下降", "达到", "达", "为", "有", "新增", "净增", "净减", "共有")
