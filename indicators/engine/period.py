@@ -95,9 +95,10 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     the head of its paragraph), in this order: the nearest one before it in its clause; one before it
     in its sentence (after its last semicolon, if any): the nearest for a clause with no subject of its
     own (…，完成年度计划的45.9%), else the one that governs the sentence's first clause; one later in its
-    own clause; the one at the head of its paragraph, else the nearest before it there; for a paragraph
-    breaking the one before it down (分市看，…), that paragraph's; in a report or bulletin (not a news
-    page), the period of the document's title. A calendar day (4月17日, usually the
+    own clause; the one at the head of its paragraph; for a paragraph breaking the one before it down
+    (分市看，…), that paragraph's; in a report or bulletin (not a news page), the period of the
+    document's title; else the nearest before it in its paragraph (another sentence's time governs
+    only where nothing above does). A calendar day (4月17日, usually the
     date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
     by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底).
     ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start);
@@ -152,6 +153,9 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             return before
         if periods[head][0] < ctx.head_end:
             return periods[head][1]
+        title = _broken_down(doc, block) or doc.title_period()
+        if title:
+            return title
         k = mid - 1
         while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1 or (k > head and _is_part_of(text, periods[k][0])):
             k -= 1
