@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..lang import vocab as V
-from ..lang.gazetteer import find_places, issuer_places, masthead_place, place_levels, town_names
+from ..lang.gazetteer import (
+    county_short_name,
+    find_places,
+    issuer_places,
+    masthead_place,
+    place_levels,
+    town_names,
+)
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
@@ -108,6 +115,8 @@ class DocumentContext:
     _overall: Counter = field(default_factory=Counter)
     _of_level: dict[str, str] = field(default_factory=dict)     # place_of_level, once per level
     _doc_place: str = ""
+    own_names: tuple[str, ...] = ()     # places this document names that the gazetteer lacks, longest first
+    full_names: dict[str, str] = field(default_factory=dict)   # a county's short name here -> its full name
 
     @cached_property
     def _block_index(self) -> dict[int, int]:
@@ -146,10 +155,20 @@ class DocumentContext:
             self._issuer = next(iter(issuers), "")
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
             extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
+            # 安溪县…。安溪茶叶产量…: a county named in full goes by its short name in the same document
+            # (not everywhere: many such names are words, 和平, 合作, 新建)
+            for name in {n for _, n in places} | set(extra):
+                short = county_short_name(name) if self._levels.get(name, extra.get(name)) == "县" else ""
+                if short and short not in self._levels and short not in extra:
+                    extra[short] = "县"
+                    self.full_names[short] = name
             if extra:                      # names the gazetteer lacks, wherever the text repeats them
                 self._levels.update(extra)
+                self.own_names = tuple(sorted(extra, key=len, reverse=True))
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
-                places = sorted(places + [(m.start(), m.group()) for m in pattern.finditer(laid)])
+                covered = {k: p + len(n) for p, n in places for k in range(p, p + len(n))}
+                places = sorted(places + [(m.start(), m.group()) for m in pattern.finditer(laid)   # (not 安溪
+                                          if covered.get(m.start(), -1) < m.end()])                # in 安溪县)
             self._places = places
             self._place_pos = [p for p, _ in self._places]
         return self._places

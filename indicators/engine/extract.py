@@ -30,6 +30,7 @@ from ..schema import Fact, rows_to_frame
 from .clauses import clause_stops, in_aside, list_start, name_start, start_after
 from .document import DocumentContext
 from .indicator import (
+    after_own_place,
     following_phrase,
     in_brackets,
     indicator_for,
@@ -714,6 +715,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
+        if doc.own_names and indicator.startswith(doc.own_names):
+            indicator = after_own_place(indicator, doc.own_names)
+            subject = subject and after_own_place(subject, doc.own_names)
         if c.kind == "ratio" and c.unit == "%" and (
                 _RATE_NAME.search(indicator) or (_CHANGED.search(indicator) and in_brackets(btext, ls, le))):
             c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate; 生产总值
@@ -733,6 +737,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                 (move.start, move.first_end) if move_end else None)
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
+        region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
         if not region and any(m in indicator for m in V.NATIONAL_MEASURES):
             region = _COUNTRY                  # 前三季度国内生产总值949746亿元 in a wire story: the country's
         start, end = block.document_span(ls, le)

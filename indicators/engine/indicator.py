@@ -19,7 +19,7 @@ from .period import PERIOD, carried_over
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|含|包括|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
+    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和(?![平谐美睦])|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|含|包括|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
@@ -128,6 +128,20 @@ def _strip_edges(phrase: str) -> str:
     phrase = _after_place_and_time(phrase)
     phrase = _TRAILING.sub("", _LINK_BEFORE_PER.sub(r"\1", phrase))    # 均价为每平方米 -> 均价每平方米
     return "" if phrase in _ADVERBS_ONLY else phrase
+
+
+def after_own_place(phrase: str, names: tuple[str, ...]) -> str:
+    """The phrase without a leading place that the gazetteer lacks but the document names (its issuer
+    禾丰县, a county's short name 安溪): 禾丰县今年粮食产量 -> 粮食产量, as for a place the gazetteer knows."""
+    for name in names:
+        if phrase.startswith(name) and len(phrase) > len(name):
+            if phrase[len(name)] in _NAME_GOES_ON or len(leading_place(phrase)) > len(name):
+                return phrase          # 西峡县…, 内乡县… (a longer name), 汪洋镇、龙正镇… (a list of places)
+            return _strip_edges(phrase[len(name):]) or phrase
+    return phrase
+
+
+_NAME_GOES_ON = frozenset("县市区镇乡村等" + V.LIST_JOINERS)
 
 
 _TIME_CHARS = frozenset("年月季")

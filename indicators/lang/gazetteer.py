@@ -39,12 +39,18 @@ def _resource(name: str) -> str:
 
 
 @cache
-def _shorten() -> regex.Pattern[str]:
-    """Drops the administrative suffix and the ethnic names before it (广西壮族自治区 -> 广西)."""
+def _nations() -> str:
+    """The ethnic names that may stand before 自治区/州/县 (壮族, 拉祜族佤族…), as one pattern."""
     nations = sorted({row.strip().split(",")[0] for row in _resource("56_nations.csv").splitlines()[1:]
                       if row.strip()}, key=len, reverse=True)
     nation = "|".join(regex.escape(n) + "?" if n.endswith("族") else regex.escape(n) for n in nations)
-    return regex.compile(rf"(?:(?:{nation})族?)*自治(?:区|州)$|(?:{_SUFFIXES})$")
+    return rf"(?:(?:{nation})族?)*"
+
+
+@cache
+def _shorten() -> regex.Pattern[str]:
+    """Drops the administrative suffix and the ethnic names before it (广西壮族自治区 -> 广西)."""
+    return regex.compile(rf"{_nations()}自治(?:区|州)$|(?:{_SUFFIXES})$")
 
 
 @cache
@@ -66,6 +72,19 @@ def short_name(name: str) -> str:
     if len(short) < 2:                 # 西藏自治区: 藏 is the place here, not the nation
         short = regex.sub(rf"(?:{_SUFFIXES})$", "", name)
     return short if len(short) >= 2 else name
+
+
+@cache
+def _county_suffix() -> regex.Pattern[str]:
+    """A county's or county-level city's suffix, with the ethnic names of an autonomous county (岫岩满族自治县)."""
+    return regex.compile(rf"{_nations()}自治县$|县$|市$")
+
+
+def county_short_name(name: str) -> str:
+    """The name a county or county-level city goes by in its own documents (安溪县 -> 安溪, 海城市 -> 海城,
+    岫岩满族自治县 -> 岫岩), or '' when fewer than two characters are left (和县) or it is not such a name."""
+    short = _county_suffix().sub("", name)
+    return short if short != name and len(short) >= 2 else ""
 
 
 @cache
@@ -154,10 +173,11 @@ def leading_place(text: str) -> str:
 
 # A document names its own issuer at the top (云泽市2023年国民经济…公报, 禾丰县人民政府, a county paper's
 # masthead 中共安溪县委机关报 or 安溪县融媒体中心主办): such a name is a place even when the gazetteer lacks
-# it (new or renamed divisions, development zones).
+# it (new or renamed divisions, development zones); not a word that ends like one (大型超市2024年销售额,
+# 老旧小区2023年).
 _ISSUER = regex.compile(
     r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))(?:中共)?"        # 湖州市吴兴区人民政府
-    r"(?P<name>\p{Han}{2,4}?(?:省|市|县|区|州|旗))"
+    r"(?P<name>\p{Han}{2,4}?(?:省|(?<![超门夜早集股城都上楼车菜])市|县|(?<![园社景小城街片山灾厂校矿辖])区|州|旗))"
     r"(?=人民政府|人民代表大会|统计局|政府|委员会|委机关报|融媒体中心|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
     regex.MULTILINE,
 )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import vocab as V
-from .gazetteer import adcode_rows, short_name
+from .gazetteer import adcode_rows, county_short_name, short_name
 
 LEVELS = ("国", "省", "市", "县", "区域")   # country, province, prefecture, county, macro-region
 
@@ -55,6 +55,7 @@ def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
     by_name: dict[str, list[Region]] = {}
     by_code: dict[str, Region] = {}
     shorts: list[tuple[str, Region]] = []
+    county_shorts: list[tuple[str, Region]] = []
     for long_code, name in adcode_rows():
         if not name or "辖" in name:           # 市辖区, 省直辖县级行政区划: not places
             continue
@@ -66,9 +67,15 @@ def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
             short = short_name(name)
             if short != name:
                 shorts.append((short, region))
+        elif county_short_name(name):
+            county_shorts.append((county_short_name(name), region))
     full_names = set(by_name)
     for short, region in shorts:               # a division's full name wins over another's short name
         if short not in full_names:
+            by_name.setdefault(short, []).append(region)
+    taken = set(by_name)
+    for short, region in county_shorts:        # and a province's or prefecture's short name over a county's
+        if short not in taken:                 # (安溪 is 安溪县; 通化 stays the prefecture)
             by_name.setdefault(short, []).append(region)
     return {k: tuple(v) for k, v in by_name.items()}, by_code
 
