@@ -77,6 +77,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("西气东输管道全线贯通并投入商业运营", "industry"),   # 商业运营 is a plant's start of operation
     ("新增节水灌溉面积666.7万公顷", "agriculture"),
     ("新增供电能力10万千伏安", "energy"),
+    ("合作社共收获小龙虾约18万公斤，销售收入超过720万元", "agriculture"),
     ("柳溪港年吞吐能力达到500万吨", "infrastructure"),
     ("今天天气很好", "other"),
 ])
