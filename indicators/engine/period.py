@@ -151,8 +151,8 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         before = _of_sentence_broken_down(text, s0, positions, periods, mid, sk0, sk1)
         if before:
             return before
-        if periods[head][0] < ctx.head_end:
-            return periods[head][1]
+        if periods[head][0] < ctx.head_end and not _is_part_of(text, periods[head][0]):
+            return periods[head][1]        # (not 其中9月当月增长…: a part of the head's figure, not its time)
         title = _broken_down(doc, block) or doc.title_period()
         if title:
             return title
