@@ -320,6 +320,26 @@ def _level_of(phrase: str, kind: str) -> str:
     return phrase if kind == "growth" else _unchanged(phrase)
 
 
+# Measures a bulletin lists for one item, naming the item only with the first (夏粮播种面积…，总产量…，
+# 亩产…; 生猪存栏…，出栏…): a clause naming only the measure is of the item named before.
+_BARE_MEASURES = ("播种面积", "种植面积", "面积", "总产量", "产量", "亩产", "单产", "存栏", "出栏", "产值", "总产值")
+_BY_LENGTH = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
+
+
+def _item_of(phrase: str) -> str:
+    """The item a phrase ending in one of the bare measures names (夏粮播种面积 -> 夏粮), or ''."""
+    for measure in _BY_LENGTH:
+        if phrase.endswith(measure) and len(phrase) > len(measure):
+            item = phrase[:-len(measure)].removesuffix("平均")      # 小麦平均亩产…，总产量: 小麦总产量
+            if not item or any(m in item for m in _BARE_MEASURES) or _NOT_AN_ITEM.intersection(item):
+                return ""                                          # (收获早稻占…: not a noun)
+            return item
+    return ""
+
+
+_NOT_AN_ITEM = frozenset("占比的为是了在对与和及、，")
+
+
 _STREAK = "连续"
 # The same amount in another currency or measure: 按年平均汇率折算为, 折合, 约合.
 _CONVERTED = regex.compile(r"(?:按\p{Han}{0,6}?汇率)?(?:折算|折合|约合|换算)(?:成|为)?")
@@ -459,6 +479,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
                                                             # 完成7356座水库, 至少完成四千万亩)
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
         before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
+    if previous and not after and before in _BARE_MEASURES:
+        item = _item_of(_unchanged(previous))
+        if item:                        # 生猪存栏248.6万头…；出栏312.4万头: 生猪出栏
+            return item + before, item + before
     phrase = before + after if after not in before else before
     if phrase:
         return phrase, phrase
