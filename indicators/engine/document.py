@@ -136,6 +136,8 @@ class DocumentContext:
             ctx = self.block(before)
             if ctx.first_period is not None:
                 return ctx.periods[ctx.first_period][1]
+            if ctx.periods and ctx.periods[0][0] < ctx.head_end:
+                return ctx.periods[0][1]        # a day it opens with (9月26日，我市举行…签约活动，…)
             if not _BREAKDOWN.match(before.text):
                 return ""
             k -= 1

@@ -84,9 +84,11 @@ def period_matches(text: str) -> Iterator[re.Match[str]]:
 _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 
 
-def _broken_down(doc: DocumentContext, block: Block) -> str:
-    """The period of the paragraph before, for a paragraph opening with a breakdown of it; else ''."""
-    return doc.period_before(block) if _BREAKDOWN.match(block.text) else ""
+def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> str:
+    """The period of the paragraph before, for a paragraph opening with a breakdown of it (分市看，…; and
+    for a ``timeless`` one, naming not even a day, 其中，…); else ''."""
+    opens = _BREAKDOWN.match(block.text) or (timeless and _OF_WHICH_OPENS.match(block.text))
+    return doc.period_before(block) if opens else ""
 
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
@@ -107,7 +109,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     s0, s1 = sentence
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
-        return _broken_down(doc, block) or doc.title_period()
+        return _broken_down(doc, block, timeless=True) or doc.title_period()
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
     if mid - lo == 1 and skip is None and not is_day(periods[lo][1]):
@@ -164,7 +166,11 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if title:
         return title
     days = [p for p in periods[lo:bisect_right(positions, clause1 - 1)] if is_day(p[1]) and not sk0 <= p[0] < sk1]
-    return days[0][1] if days else ""
+    if days:
+        return days[0][1]
+    if periods[0][0] < ctx.head_end and periods[0][0] < s0 and not sk0 <= periods[0][0] < sk1:
+        return periods[0][1]      # 10月22日，…签约仪式举行。现场签约项目18个: the day the paragraph opens with
+    return ""
 
 
 # 完成全年目标任务的84%, 占全年计划的45%: the year names the plan a share is of, not the share's period.
@@ -175,8 +181,13 @@ _SHARE_BEFORE = ("完成", V.SHARE_OF)
 def part_of_a_name(text: str, start: int, end: int) -> bool:
     """Whether the time at ``start:end`` is part of a name, not a figure's period: the plan a share is of
     (完成全年目标任务的84%), a report (发布2024年半年度报告, 2023年统计公报显示), a budget's carry-over (上年结余), or a batch (举行2024年第三批重大
-    项目集中签约活动: the figures are the day's; not a session, 一九五四年第一届全国人民代表大会…召开的时候)."""
+    项目集中签约活动: the figures are the day's; not a session, 一九五四年第一届全国人民代表大会…召开的时候), or an
+    event held (园区举行二季度重点项目集中开工仪式)."""
     if text.startswith(_REPORT_AFTER, end) or _BATCH_AFTER.match(text, end):
+        return True
+    event = _EVENT_AFTER.match(text, end)
+    if event and (_EVENT_HELD_BEFORE.search(text, max(0, start - 12), start)
+                  or text.startswith(_EVENT_HELD_AFTER, event.end())):
         return True
     if carried_over(text, start, end):
         return True
@@ -192,6 +203,12 @@ def carried_over(text: str, start: int, end: int) -> bool:
     """上年结余7.2亿元: the year before names a budget's carry-over, an item of this year."""
     return text.startswith(_CARRIED_OVER, end) and text[start:end] in _LAST_YEAR
 
+# 园区举行二季度重点项目集中开工仪式, …开发区2024年秋季重大项目集中签约仪式举行: the event's name (its figures
+# are the day's), not 今年以来开展各类活动120场 (a time, then what was done in it).
+_EVENT_AFTER = re.compile(r"(?:(?!开展|组织|举办|参加|参与)[\u4e00-\u9fff“”]){0,16}?"
+                          r"(?:仪式|活动|大会|推介会|签约会|洽谈会|博览会|交易会|展览会|论坛|峰会|发布会)")
+_EVENT_HELD_BEFORE = re.compile(r"(?:举行|举办|召开|启动)[^，。；,;]*$")
+_EVENT_HELD_AFTER = ("举行", "开幕", "召开", "举办", "在", "于")
 _BATCH_AFTER = re.compile(rf"第[{V.ARABIC_DIGIT}{V.CN_DIGITS}十]{{1,3}}批")
 _REPORT_AFTER = ("半年度报告", "年度报告", "季度报告", "半年报", "年报", "季报", "统计公报")
 
