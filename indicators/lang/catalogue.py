@@ -19,6 +19,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from .gazetteer import place_names
 from .paths import read_data
 from .patterns import lexicon
 
@@ -53,6 +54,27 @@ def _level_kind(unit: str) -> str:
 
 # 对东盟进出口, 对共建一带一路国家出口: a partner named between 对 and the measure (not 对外贸易, the whole).
 PARTNER_LEAD = re.compile(r"对(?!外)")
+# Words that may stand right before 出口/进口/进出口 of the total trade (实现进出口总额, 全市进出口): any other
+# noun there names one class of goods or traders (集成电路出口, 汽车出口, 民营企业进出口).
+_TRADE_TOTAL_LEADS = ("实现", "完成", "累计", "全年", "合计", "共", "外贸", "我国", "全国", "全省", "全市", "全县", "全区", "我省",
+                      "我市", "我县", "我区", "本市", "海关", "对外贸易", "其中", "同期")
+
+
+def _names_goods(before: str) -> bool:
+    """Whether the words before a trade verb name goods or traders (集成电路, 汽车), not the total's lead
+    or a place (临河市货物贸易进出口, 广东进出口)."""
+    if not before or not "\u4e00" <= before[-1] <= "\u9fff" or before.endswith(_TRADE_TOTAL_LEADS):
+        return False
+    if before[-1] in _PLACE_ENDS:
+        return False
+    names = place_names()
+    return not any(before[-k:] in names for k in range(2, min(len(before), _PLACE_REACH) + 1))
+
+
+_PLACE_ENDS = "省市县区州旗国"
+_PLACE_REACH = 8
+
+
 _PARTNER = re.compile(PARTNER_LEAD.pattern + r"[\u4e00-\u9fff“”\"、]{1,16}$")      # 对东盟、欧盟分别进出口: partners too
 
 
@@ -119,6 +141,8 @@ class Catalogue:
                 continue                 # 对欧盟进出口: the trade with one partner, not the total
             if word in self.verbs and end + 1 < len(phrase) and not phrase.startswith(self.verb_tails, end + 1):
                 continue                 # 出口机电产品, 进口铁矿砂: one class of goods, not the total
+            if word in self.verbs and _names_goods(phrase[:end + 1 - len(word)]):
+                continue                 # 集成电路出口, 汽车出口: likewise
             return indicator
         return None
 
