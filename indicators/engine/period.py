@@ -84,6 +84,16 @@ def period_matches(text: str) -> Iterator[re.Match[str]]:
 _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 
 
+def _of_headline(doc: DocumentContext, block: Block) -> str:
+    """The time a news article's headline names (前10个月我国外贸进出口同比增长5.2%): what its paragraphs that
+    name none are of; not a day (the headline's event), nor a report's part (一、2023年工作回顾: a work
+    report's review names its times itself)."""
+    if not block.section or block.kind != "body" or not doc.layout.news_items or not doc.dated_by_title:
+        return ""
+    m = PERIOD.search(block.section)
+    return m.group() if m and not is_day(m.group()) else ""
+
+
 def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> str:
     """The period of the paragraph before, for a paragraph opening with a breakdown of it (分市看，…; and
     for a ``timeless`` one, naming not even a day, 其中，…); else ''."""
@@ -109,7 +119,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     s0, s1 = sentence
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
-        return _broken_down(doc, block, timeless=True) or doc.title_period()
+        return _broken_down(doc, block, timeless=True) or doc.title_period() or _of_headline(doc, block)
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
     if mid - lo == 1 and skip is None and not is_day(periods[lo][1]):
@@ -170,7 +180,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return days[0][1]
     if periods[0][0] < ctx.head_end and periods[0][0] < s0 and not sk0 <= periods[0][0] < sk1:
         return periods[0][1]      # 10月22日，…签约仪式举行。现场签约项目18个: the day the paragraph opens with
-    return ""
+    return _of_headline(doc, block)
 
 
 # 完成全年目标任务的84%, 占全年计划的45%: the year names the plan a share is of, not the share's period.
