@@ -30,6 +30,9 @@ HEADS = [
      "", "2025-02-28", "dateline", "全国", "100000", "statistical_bulletin"),
     ("鞍山市2023年国民经济和社会发展统计公报\n\n鞍山市统计局\n国家统计局鞍山调查队\n",
      "", "2023", "title", "鞍山市", "210300", "statistical_bulletin"),
+    # a province's bulletin is co-issued with the national bureau's survey corps (调查总队): not national
+    ("湖南省2024年国民经济和社会发展统计公报（摘录）\n\n湖南省统计局　国家统计局湖南调查总队\n（2025年3月18日）\n\n2024年，…",
+     "", "2025-03-18", "dateline", "湖南省", "430000", "statistical_bulletin"),
     ("2024年1-10月份全省经济运行情况\n发布时间：2024-11-20 来源：河南省统计局\n\n1-10月份，全省…",
      "", "2024-11-20", "发布时间", "河南省", "410000", "monthly_release"),
     ("鞍山日报　2024年4月18日　星期四　第2版\n\n本报讯（记者 王明）前三季度，鞍山…",

@@ -51,7 +51,7 @@ _HEAD_CHARS = 1500             # title, dateline and issuer sit at the top
 _TITLE_LINES = 4
 _MAX_TITLE = 60
 # The national level: State Council, NBS, the National People's Congress, the People's Republic.
-_NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查队)|全国人民代表大会|中华人民共和国(?:20|19|[０-９一二])|中华人民共和国国民经济")
+_NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查总?队)|全国人民代表大会|中华人民共和国(?:20|19|[０-９一二])|中华人民共和国国民经济")
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上 / （2025年1月14日在安徽省第十四届人民代表大会第三次会议上）
 _CONGRESS = re.compile(
     r"(?P<date>(?:19|20|１９|２０|[一二][〇○零一二三四五六七八九]{3})[^\n在]{1,16}?日)\s*在\s*"
