@@ -17,6 +17,7 @@ from ..lang.gazetteer import (
     issuer_places,
     masthead_place,
     place_levels,
+    short_name,
     town_names,
 )
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
@@ -239,6 +240,8 @@ class DocumentContext:
         per_section: dict[str, dict[str, int]] = {}     # counted in plain dicts (a Counter's += costs
         overall: dict[str, int] = {}                     # a Python call), made Counters once at the end
         leads: dict[str, set[str]] = {}                  # the places of each article's headline and first paragraph
+        same_place: dict[str, str] = {}                  # a name -> the one of all its names that counts
+        named_as: dict[str, str] = {}                    # that one -> how the document first names it
         first_body: dict[str, int] = {}
         for k, b in enumerate(self.layout.blocks):
             if b.kind == "body":
@@ -263,13 +266,17 @@ class DocumentContext:
                     counts = per_section.get(b.section)
                     if counts is None:
                         counts = per_section[b.section] = {}
-                counts[name] = counts.get(name, 0) + 1
+                one = same_place.get(name)          # 成都市 and 成都 are one place, counted together
+                if one is None:
+                    one = same_place[name] = county_short_name(name) or short_name(name)
+                    named_as.setdefault(one, name)
+                counts[one] = counts.get(one, 0) + 1
                 overall[name] = overall.get(name, 0) + 1
                 if b.kind == "heading" or first_body.get(b.section) == k:
-                    leads.setdefault(b.section, set()).add(name)
+                    leads.setdefault(b.section, set()).add(one)
         # A place named once, past an article's first paragraph (城东区满意率最高 in the last one), is one
         # of its parts, not what the article is about.
-        self._section_place = {s: top for s, c in per_section.items()
+        self._section_place = {s: named_as[top] for s, c in per_section.items()
                                if (top := _most_named(c, leads.get(s, set())))}
         self._overall = Counter(overall)
         # An article that names no place is about the page's place: one named across its articles, not
@@ -294,6 +301,18 @@ class DocumentContext:
         while k >= 0 and places[k][0] >= pos - reach:
             if self._levels.get(places[k][1]) == "乡":
                 return places[k][1]
+            k -= 1
+        return ""
+
+    def place_before(self, pos: int, level: str, floor: int) -> str:
+        """The place of that level (省, 市, 县) named last before ``pos``, not before ``floor`` (its paragraph's
+        start): what a 全省 after 广东省统计局20日发布 means on a page about many provinces."""
+        places = self.places()
+        k = bisect_right(self._place_pos, pos) - 1
+        while k >= 0 and places[k][0] >= floor:
+            name = places[k][1]
+            if self._levels.get(name) == level or (level == "市" and name in V.MUNICIPALITIES):
+                return name
             k -= 1
         return ""
 

@@ -43,7 +43,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
     if generic is not None:
-        return _resolve_generic(doc, generic[1], default, block.offset + local)
+        return _resolve_generic(doc, generic[1], default, block.offset + local, block.offset)
     clause_stop = clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_stop and (
@@ -61,10 +61,15 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         i -= 1
     earlier = ctx.last_generic_within(0, local) if not doc.about else None
     if earlier is not None:            # 全市已开工…。同时，…累计改造各类管网326公里: the paragraph's 全市, not
-        return _resolve_generic(doc, earlier[1], default, block.offset + local)   # the article's district
+        return _resolve_generic(doc, earlier[1], default, block.offset + local, block.offset)   # the article's district
+    if not doc.about and _NATIONAL_BODY.search(text, 0, local):
+        return V.COUNTRY_SCOPES[0]     # 国家发展改革委有关负责人介绍，今年1万亿元…: the country's, not the page's place
     if default:
         return default
     return ctx.generic_place
+
+
+_NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
 
 
 # 分区域看，东部地区…，东北地区下降3.7%。: the places of a breakdown speak for its own sentence only.
@@ -80,8 +85,14 @@ _MENTION_AFTER = re.compile(
 
 
 def mentioned_only(text: str, pos: int, name: str) -> bool:
-    """Whether the place at ``pos`` is only mentioned (a partner, a project, one of a list)."""
+    """Whether the place at ``pos`` is only mentioned (a partner, a project, one of a list); not 在北京，… (a
+    clause of its own: where what follows happens)."""
+    if text.startswith(_IN, pos - 1) and text[pos + len(name):pos + len(name) + 1] in V.COMMAS:
+        return False
     return bool(_MENTION_BEFORE.search(text, max(0, pos - 4), pos) or _MENTION_AFTER.match(text, pos + len(name)))
+
+
+_IN = "在"
 
 
 def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
@@ -93,12 +104,15 @@ def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
 
 
 
-def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int) -> str:
+def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int, floor: int) -> str:
     """全市 in an article about 鞍山 is 鞍山, in 新泰市's bulletin 新泰市; 全区 in 吴兴区's notice is 吴兴区; 全镇
-    is the town named last."""
+    is the town named last; on a page about many places, 全省 is the province named last in its paragraph
+    (广东省统计局20日发布，…全省规模以上工业…), else the one the document names most."""
     level = V.LEVEL_OF_SUFFIX[generic[-1]]
     if level == "乡":
         return doc.town_before(pos) or generic
+    if not doc.about and (near := doc.place_before(pos, level, floor)):
+        return near                         # (a page's own place is only the one it names most)
     if default and (doc.level(default) == level or default.endswith(generic[-1])):
         return default                      # (全市 in 新泰市's bulletin: a county-level city, itself)
     return doc.place_of_level(level) or generic

@@ -165,6 +165,16 @@ def alternation(words) -> str:
 HEADCOUNT_NOUNS = {"人口": "人", "人数": "人", "人员": "人", "农民工": "人", "农民": "人", "群众": "人",
                    "居民": "人", "职工": "人", "网民": "人", "劳动力": "人", "游客": "人次", "旅客": "人次",
                    "用户": "户"}
+# National bodies: a paragraph on a news page that cites one and names no place is about the country
+# (国家发展改革委有关负责人介绍，今年1万亿元超长期特别国债…); not a province's office of one (国家统计局湖南
+# 调查总队, 人民银行湖南省分行, 南京海关).
+NATIONAL_BODIES = (r"国务院|国家(?:发展改革委|发改委|统计局|能源局|税务总局|外汇管理局|外汇局|医保局|市场监管总局|知识产权局"
+                   r"|邮政局|铁路局|林草局|粮食和物资储备局|数据局|矿山安全监察局|金融监督管理总局|乡村振兴局|移民管理局)"
+                   r"(?![\u4e00-\u9fff]{0,8}(?:调查总?队|分局|分行))"
+                   r"|(?:财政|商务|工业和信息化|交通运输|农业农村|人力资源和?社会保障|住房和?城乡建设|水利|自然资源|生态环境"
+                   r"|教育|科技|民政|文化和旅游|应急管理)部|海关总署|中国人民银行(?![\u4e00-\u9fff]{0,8}分行)|国资委|证监会")
+# Provinces that are cities (直辖市): their 全市 is the province.
+MUNICIPALITIES = frozenset({"北京", "北京市", "上海", "上海市", "天津", "天津市", "重庆", "重庆市"})
 # How many of them (网民规模达10.8亿, 用户总数3.4亿): the noun still counts them.
 HEADCOUNT_MEASURES = ("规模", "总数", "总量", "数量")
 # What may stand between such a noun and its figure: a link or a change verb, with its adverbs.
