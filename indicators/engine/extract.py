@@ -449,6 +449,10 @@ def _multiplier_of(text: str, c: _Candidate) -> str:
     return (m.group("mult") or "") if m else ""
 
 
+_PREFIX_WORDS = tuple(P.PREFIX_QUALIFIERS)
+_EACH = ("分别", "均", "都")
+
+
 def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """分别为25.1万吨、3.2万吨和1.1万吨: members of a list share one indicator, and a rate listed
     right after a change (分别增长8.5%、10.6%) keeps the change's kind and sign."""
@@ -463,6 +467,9 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
             continue
         cur.group = prev.group if prev.group >= 0 else prev.start
         prev.group = cur.group
+        if (cur.qualifier == "exact" and prev.qualifier != "exact" and text.startswith(_PREFIX_WORDS, prev.start)
+                and text.endswith(_EACH, max(0, prev.start - 2), prev.start)):
+            cur.qualifier = prev.qualifier      # 分别突破千亿元、八百亿元: the verb before the list bounds each
         if prev.kind == "growth" and cur.kind == "ratio" and cur.unit == prev.unit:
             cur.kind = "growth"
             if prev.value < 0 < cur.value:
