@@ -78,6 +78,13 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("新增节水灌溉面积666.7万公顷", "agriculture"),
     ("新增供电能力10万千伏安", "energy"),
     ("合作社共收获小龙虾约18万公斤，销售收入超过720万元", "agriculture"),
+    ("全年新登记经营主体86.5万户", "governance"),
+    ("对外承包工程完成营业额36.8亿美元", "consumption"),
+    ("六大高耗能行业增加值增长3.6%", "energy"),
+    ("西部陆海新通道海铁联运班列开行近8500列", "infrastructure"),
+    ("家电以旧换新带动销售额超过1500亿元", "consumption"),
+    ("全省今年累计投入抗旱资金9.6亿元", "agriculture"),
+    ("企业办理施工许可的时间压缩至5个工作日以内", "governance"),
     ("柳溪港年吞吐能力达到500万吨", "infrastructure"),
     ("今天天气很好", "other"),
 ])
