@@ -310,6 +310,7 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
 
 
+@lru_cache(maxsize=4096)     # read again for each clause after a figure, of the same few phrases
 def _unchanged(phrase: str) -> str:
     """The phrase without the words saying how it changed (工业增加值同比增长 -> 工业增加值), or the phrase."""
     return _CHANGE_TAIL.sub("", phrase) or phrase

@@ -10,7 +10,7 @@ import csv
 import io
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
@@ -167,6 +167,7 @@ def find_places(text: str) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=4096)     # asked of each clause before a figure: the same phrases come back
 def leading_place(text: str) -> str:
     """The longest place name ``text`` starts with, or ''."""
     names = place_names()
