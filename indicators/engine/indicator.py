@@ -212,10 +212,11 @@ def _last_chars(phrase: str, n: int) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _clause_before(clause: str) -> tuple[str, bool, str]:
+def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     """What the clause before a figure gives its indicator, read once per distinct clause (the same
     few clauses, 同比增长 or 全市地区生产总值, precede most figures of a bulletin): the phrase it names,
-    whether it only says how the figure changed, and its last words (for 地区生产总值 + 同比增长)."""
+    whether it only says how the figure changed, its last words (for 地区生产总值 + 同比增长), and whether
+    the phrase is a time (到2026年) or a conversion (按年平均汇率折算为)."""
     cleaned = clean(clause)
     opened = max(cleaned.rfind("（"), cleaned.rfind("("))
     if opened >= 0 and _strip_edges(cleaned[opened + 1:]):
@@ -225,7 +226,8 @@ def _clause_before(clause: str) -> tuple[str, bool, str]:
     change_only = bool(_CHANGE_ONLY.match(before))
     # The change words without what the strip dropped (其中6月份增长 adds 增长, not the period).
     change_words = _BASIS_LEAD.sub("", before) if change_only and before else cleaned.lstrip("，,")
-    return before, change_only, _last_chars(change_words, _MAX_CHANGE_WORDS)
+    return (before, change_only, _last_chars(change_words, _MAX_CHANGE_WORDS),
+            bool(before and PERIOD.fullmatch(before)), bool(_CONVERTED.fullmatch(before)))
 
 
 def following_phrase(text: str, end: int) -> str:
@@ -310,6 +312,7 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
 
 
+@lru_cache(maxsize=4096)     # read again for each clause after a figure, of the same few phrases
 def _unchanged(phrase: str) -> str:
     """The phrase without the words saying how it changed (工业增加值同比增长 -> 工业增加值), or the phrase."""
     return _CHANGE_TAIL.sub("", phrase) or phrase
@@ -372,7 +375,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
 def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
                    previous: str, carried: str, measure: str) -> tuple[str, str]:
     text = block.text
-    before, change_only, change_words = _clause_before(text[start:local_start])
+    before, change_only, change_words, timed, converted = _clause_before(text[start:local_start])
     if in_brackets(text, local_start, local_end):
         # 诉求量居前三位的是城南区（11.2万件）、高新区（9.7万件）: a member's figure in brackets after its
         # name is of the measure named before the list, not of the name (全省…增长5.8%，其中合肥（6.2%）:
@@ -382,11 +385,11 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         ranked = _RANKED.search(before)
         if ranked and ranked.start() >= 2:
             return before[:ranked.start()], before[:ranked.start()]
-    if kind != "duration" and before and PERIOD.fullmatch(before):
-        before = ""            # 到2026年突破500亿元: a time names nothing measured (but 端午假期3天 the holiday)
+    if kind != "duration" and timed:
+        before, converted = "", False   # 到2026年突破500亿元: a time names nothing measured (but 端午假期3天 the holiday)
     if measure and before in ("", _BY):
         return measure, measure
-    if previous and _CONVERTED.fullmatch(before):
+    if previous and converted:
         subject = _unchanged(previous)        # 人均地区生产总值11.8万元，按年平均汇率折算为1.67万美元
         return subject, subject
     if not previous and change_only and kind == "growth" and start > floor + 1:

@@ -123,6 +123,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     (高于全省), the country a share is of (占全国的20.6%), the whole a level is a share of (人均地区生产总值
     仅为全省平均水平的七成左右), or where people or goods come from or go (来自全国20多个省的1200余家单位,
     远销全国): not the place the figure is about."""
+    if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
+        return False                     # cheap test first: every case below ends in one of these characters
     return (compared_at(text, pos) or (pos > 0 and text[pos - 1] == V.SHARE_OF and text.startswith(_COUNTRY, pos))
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
             or (end > pos and text.endswith(_SHARE_BASE_LEAD, max(0, pos - 3), pos)
@@ -131,6 +133,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
 
 # 为全省平均水平的七成, 是全国的1.5倍, 相当于全市的三分之一: the place before 的 and a figure is a base.
 _SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于")
+# The last character of every word that makes a place one named elsewhere (比, 占, 来自, 相当于 …).
+_ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
 
