@@ -304,6 +304,15 @@ class DocumentContext:
             k -= 1
         return ""
 
+    def quoted_on(self, block: Block) -> Block | None:
+        """The paragraph a paragraph that opens with a quote goes on from (the body paragraph before it in
+        its article: “10月份，全省超过六成的工业行业…” after 广东's figures is 广东's), else None."""
+        if not block.text.startswith(tuple(V.OPENING_QUOTES)):
+            return None
+        k = self._block_index.get(id(block), 0) - 1
+        before = self.layout.blocks[k] if k >= 0 else None
+        return before if before is not None and before.kind == "body" and before.section == block.section else None
+
     def place_before(self, pos: int, level: str, floor: int) -> str:
         """The place of that level (省, 市, 县) named last before ``pos``, not before ``floor`` (its paragraph's
         start): what a 全省 after 广东省统计局20日发布 means on a page about many provinces."""

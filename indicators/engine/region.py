@@ -29,13 +29,16 @@ def filed_from(block: Block) -> int:
 
 
 def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
-               sentence: tuple[int, int]) -> str:
+               sentence: tuple[int, int], quoted: bool = True) -> str:
     """The place a fact is about: named before it in its sentence; else what 全市/全省 before it
-    stands for; else named later in its clause; else earlier in its paragraph; else the place its
-    article (or document) names most; else a bare 全省/全市."""
+    stands for; else named later in its clause; else earlier in its paragraph (or, for a paragraph
+    opening with a quote, the one before it); else the place its article (or document) names most;
+    else a bare 全省/全市."""
     s0, s1 = sentence
     text = block.text
     national = doc.about in SCOPES
+    before = doc.quoted_on(block) if quoted and not doc.about else None
+    floor = before.offset if before is not None else block.offset
     i = bisect_right(ctx._place_pos, local) - 1
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and not ctx.has_generic_within(ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
@@ -43,7 +46,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
     if generic is not None:
-        return _resolve_generic(doc, generic[1], default, block.offset + local, block.offset)
+        return _resolve_generic(doc, generic[1], default, block.offset + local, floor)
     clause_stop = clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_stop and (
@@ -61,9 +64,12 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         i -= 1
     earlier = ctx.last_generic_within(0, local) if not doc.about else None
     if earlier is not None:            # 全市已开工…。同时，…累计改造各类管网326公里: the paragraph's 全市, not
-        return _resolve_generic(doc, earlier[1], default, block.offset + local, block.offset)   # the article's district
+        return _resolve_generic(doc, earlier[1], default, block.offset + local, floor)   # the article's district
     if not doc.about and _NATIONAL_BODY.search(text, 0, local):
         return V.COUNTRY_SCOPES[0]     # 国家发展改革委有关负责人介绍，今年1万亿元…: the country's, not the page's place
+    if before is not None:             # “增量政策的效应正在持续显现。”这位负责人说，…: the paragraph before's
+        end = len(before.text)
+        return region_for(doc, doc.block(before), before, end, before.sentence_at(end - 1), quoted=False)
     if default:
         return default
     return ctx.generic_place
