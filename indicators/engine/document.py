@@ -170,8 +170,12 @@ class DocumentContext:
                 self.own_names = tuple(sorted(extra, key=len, reverse=True))
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
                 covered = {k: p + len(n) for p, n in places for k in range(p, p + len(n))}
-                places = sorted(places + [(m.start(), m.group()) for m in pattern.finditer(laid)   # (not 安溪
-                                          if covered.get(m.start(), -1) < m.end()])                # in 安溪县)
+                added = [(m.start(), m.group()) for m in pattern.finditer(laid)      # (not 安溪 in 安溪县)
+                         if covered.get(m.start(), -1) < m.end()]
+                inside = {k for p, n in added for k in range(p, p + len(n))}    # nor a two-character county
+                places = sorted([(p, n) for p, n in places                        # in an issuer (丰县 in 禾丰县)
+                                 if len(n) > 2 or not n.endswith("县") or p not in inside or p + 1 not in inside]
+                                + added)
             self._places = places
             self._place_pos = [p for p, _ in self._places]
         return self._places

@@ -116,6 +116,9 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         if (region := _region(issuer)) is not None:
             return region, "title", ""
     for _, place in find_places(title):
+        if len(place) == 2 and place.endswith("县") and any(place in i and place != i for i in title_issuers):
+            continue                               # a two-character county inside an issuer the gazetteer lacks
+                                                   # (丰县 in 禾丰县; but 芜湖 in 芜湖高新技术产业开发区 is its city)
         region = _region(place)
         if region is not None and region.level != "区域":
             return region, "title", ""

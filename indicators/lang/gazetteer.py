@@ -26,8 +26,14 @@ from .scan import finditer_near
 _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
 # The country and the four statistical macro-regions of national releases.
 _EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "东北地区")
-# Two-character full names are ordinary words too often (城区, 郊区, 和县).
+# Two-character full names are ordinary words too often (城区, 郊区, 和县): of them only counties (嵩县, 沛县)
+# are names, and not those that end a word or a phrase before 县 (市和县, 新县城, 振兴县域, 管理县级, 完成县).
 _MIN_FULL = 3
+_TWO_CHAR_COUNTY = "县"
+_TWO_CHAR_WORDS = frozenset(
+    "和县 新县 兴县 应县 理县 成县 南县 古县 高县 文县 户县 费县 易县 富县 道县 康县 单县 云县 宁县 代县 吉县 任县 义县 临县 "
+    "沙县 寿县 范县 景县 温县 随县 环县 礼县 横县 容县 盘县 息县 朗县 索县 房县 佳县 夏县 唐县 凤县 青县 威县 冠县 宾县 献县 "
+    "滑县 洋县 雄县 渠县".split())
 _LONGEST = 12   # longer names (内蒙古自治区… banners) are found by find_places only
 
 
@@ -100,7 +106,7 @@ def place_levels() -> dict[str, str]:
         if not name or "辖" in name:          # 市辖区, 省直辖县级行政区划
             continue
         level = "省" if code[2:6] == "0000" else "市" if code[4:6] == "00" else "县"
-        if len(name) >= _MIN_FULL:
+        if len(name) >= _MIN_FULL or (level == "县" and name.endswith(_TWO_CHAR_COUNTY) and name not in _TWO_CHAR_WORDS):
             levels.setdefault(name, level)
         if code[4:6] == "00":                  # provinces and prefectures go by their short names too
             short = short_name(name)
