@@ -399,6 +399,11 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
             return subject + change_words, subject
     if not previous and carried and change_only and before and kind == "growth":
         previous = carried
+    if previous and change_only and kind == "growth" and start > floor + 1 and _TURNED.search(
+            text, clause_start(text, start - 1, floor), start - 1):
+        subject = _subject_between(text, floor, start)
+        if subject:                    # 社会消费品零售总额…，其中汽车类商品零售额由降转升，增长2.6%: of what turned
+            return subject + change_words, subject
     if previous and change_only and (kind == "growth" or (before and before[0] in _COMPARING_FIRST)):
         # 地区生产总值 + 同比增长, once: a sentence of many such clauses must not grow the phrase figure by
         # figure (it made such a sentence quadratic)
@@ -508,7 +513,9 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
 
 # A clause without a figure names its subject before its verb (网络零售额翻了一番, 工业生产持续回升,
 # 工业增加值增速由负转正).
-_SUBJECT_VERB = regex.compile(rf"(?:翻了?一番|翻番|由负转正|由正转负|由降转升|由升转降|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
+_TURNS = r"翻了?一番|翻番|由负转正|由正转负|由降转升|由升转降|由减转增|由增转减"
+_TURNED = regex.compile(rf"(?:{_TURNS})$")
+_SUBJECT_VERB = regex.compile(rf"(?:{_TURNS}|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
                               rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))$")
 
 
