@@ -19,6 +19,7 @@ from ..lang.gazetteer import (
     place_levels,
     short_name,
     town_names,
+    two_char_county,
 )
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
@@ -174,7 +175,7 @@ class DocumentContext:
                          if covered.get(m.start(), -1) < m.end()]
                 inside = {k for p, n in added for k in range(p, p + len(n))}    # nor a two-character county
                 places = sorted([(p, n) for p, n in places                        # in an issuer (丰县 in 禾丰县)
-                                 if len(n) > 2 or not n.endswith("县") or p not in inside or p + 1 not in inside]
+                                 if not two_char_county(n) or p not in inside or p + 1 not in inside]
                                 + added)
             self._places = places
             self._place_pos = [p for p, _ in self._places]

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..lang import vocab as V
-from ..lang.gazetteer import find_places, issuer_places
+from ..lang.gazetteer import find_places, issuer_places, two_char_county
 from ..lang.regions import NATIONAL, Region, lookup
 from ..schema import DOC_KINDS, iso_date
 from .dates import parse_date
@@ -116,7 +116,7 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         if (region := _region(issuer)) is not None:
             return region, "title", ""
     for _, place in find_places(title):
-        if len(place) == 2 and place.endswith("县") and any(place in i and place != i for i in title_issuers):
+        if two_char_county(place) and any(place in i and place != i for i in title_issuers):
             continue                               # a two-character county inside an issuer the gazetteer lacks
                                                    # (丰县 in 禾丰县; but 芜湖 in 芜湖高新技术产业开发区 is its city)
         region = _region(place)

@@ -29,7 +29,6 @@ _EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "�
 # Two-character full names are ordinary words too often (城区, 郊区, 和县): of them only counties (嵩县, 沛县)
 # are names, and not those that end a word or a phrase before 县 (市和县, 新县城, 振兴县域, 管理县级, 完成县).
 _MIN_FULL = 3
-_TWO_CHAR_COUNTY = "县"
 _TWO_CHAR_WORDS = frozenset(
     "和县 新县 兴县 应县 理县 成县 南县 古县 高县 文县 户县 费县 易县 富县 道县 康县 单县 云县 宁县 代县 吉县 任县 义县 临县 "
     "沙县 寿县 范县 景县 温县 随县 环县 礼县 横县 容县 盘县 息县 朗县 索县 房县 佳县 夏县 唐县 凤县 青县 威县 冠县 宾县 献县 "
@@ -86,6 +85,12 @@ def _county_suffix() -> regex.Pattern[str]:
     return regex.compile(rf"{_nations()}自治县$|县$|市$")
 
 
+def two_char_county(name: str) -> bool:
+    """嵩县, 沛县: a county's full name of two characters, the only short full names the gazetteer holds
+    (and the only ones a longer name the gazetteer lacks may hold inside it: 丰县 in 禾丰县)."""
+    return len(name) == 2 and name.endswith("县")
+
+
 def county_short_name(name: str) -> str:
     """The name a county or county-level city goes by in its own documents (安溪县 -> 安溪, 海城市 -> 海城,
     岫岩满族自治县 -> 岫岩), or '' when fewer than two characters are left (和县) or it is not such a name."""
@@ -106,7 +111,7 @@ def place_levels() -> dict[str, str]:
         if not name or "辖" in name:          # 市辖区, 省直辖县级行政区划
             continue
         level = "省" if code[2:6] == "0000" else "市" if code[4:6] == "00" else "县"
-        if len(name) >= _MIN_FULL or (level == "县" and name.endswith(_TWO_CHAR_COUNTY) and name not in _TWO_CHAR_WORDS):
+        if len(name) >= _MIN_FULL or (level == "县" and two_char_county(name) and name not in _TWO_CHAR_WORDS):
             levels.setdefault(name, level)
         if code[4:6] == "00":                  # provinces and prefectures go by their short names too
             short = short_name(name)

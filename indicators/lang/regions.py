@@ -67,8 +67,8 @@ def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
             short = short_name(name)
             if short != name:
                 shorts.append((short, region))
-        elif county_short_name(name):
-            county_shorts.append((county_short_name(name), region))
+        elif short := county_short_name(name):
+            county_shorts.append((short, region))
     full_names = set(by_name)
     for short, region in shorts:               # a division's full name wins over another's short name
         if short not in full_names:
