@@ -115,6 +115,10 @@ _AMOUNTS = frozenset({"money", "quantity", "area"})
 _POINTING = frozenset("这那")
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
+# After an age: the end of an aside it lies in, an aside (（含不满60周岁）), a bound, 的, then the people.
+_AGE_GROUP_AFTER = regex.compile(
+    rf"[）)]?(?:[（(][^（）()\n]{{1,16}}[）)])?(?:及?以[上下])?的?(?:{V.alternation(V.AGE_GROUP_NOUNS)})")
+_AGE_GROUP_GUARD = "）)（(及以的" + "".join(sorted({noun[0] for noun in V.AGE_GROUP_NOUNS}))
 
 
 def _exceeded_by_members(f: Found) -> bool:
@@ -180,6 +184,9 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.info.kind not in ("ratio", "growth") and bool(f.post) and bool(_CJK.match(f.text, f.end))),
     Rule("threshold_exceeded", "超/超过 a figure, then (的 and) what exceeds it, is a threshold (超10亿元的企业, 超百亿元企业)",
          "年产值超10亿元的企业12家。", _exceeded_by_members, after="的" + "".join({n[0] for n in V.MEMBER_NOUNS})),
+    Rule("age_group", "an age before the people it bounds names a group (16—59岁人口, 年满18岁人员), not a measured age",
+         "全市16—59岁（含不满60周岁）人口达到85万人。",
+         lambda f: _AGE_GROUP_AFTER.match(f.text, f.end) is not None, units=frozenset({"岁"}), after=_AGE_GROUP_GUARD),
     Rule("year_is_a_date", "a year of four digits (2021年) or above 1000 is a date, not a duration",
          "2021年，全市经济平稳运行。",
          lambda f: f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit())),

@@ -84,6 +84,10 @@ RATE_DOWN = ("降幅", "下降率", "跌幅", "降低率")
 # figure is a threshold, not a fact.
 MEMBER_NOUNS = ("企业", "项目", "单位", "家庭", "农户", "商户", "主体", "村", "县", "城市", "园区", "人员",
                 "学校", "医院", "工程", "行业", "产业", "产品", "品牌", "户")
+# People named by their age (16—59岁（含不满60周岁）人口, 年满18岁人员, 80岁老人): the ages bound the group
+# and are part of its name, not a measured age (人均预期寿命78.6岁).
+AGE_GROUP_NOUNS = ("人口", "人员", "人群", "儿童", "老年人", "老人", "青少年", "少年", "未成年人", "劳动力",
+                   "女性", "男性", "妇女", "居民", "群体", "学生", "婴幼儿", "幼儿", "新生儿")
 EXCEEDING_WORDS = ("超", "超过", "逾", "超出", "上")     # 上 as in 上百亿元的项目
 GRANT_WORDS = ("奖励", "补助", "补贴", "贴息", "奖补", "资助")
 # Words that join the members of a list: 樟子松、刺槐分别…, 沈阳市和大连市.
