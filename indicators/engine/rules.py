@@ -29,7 +29,10 @@ from ..lang.patterns import UnitInfo
 IMPLAUSIBLE = Decimal(10) ** 18
 _CJK = regex.compile(r"\p{Han}")
 _THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
-_SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“")
+_SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“"
+                                  r"|积极性|市场、?两种")      # 中央和地方两个积极性, 两个市场两种资源
+# 四项基本原则, 和平共处五项原则: principles named by their number
+_PRINCIPLES = ("原则", "基本原则")
 _VAGUE_BEFORE = frozenset("几数上好")
 _NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
 _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
@@ -268,9 +271,10 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
                     and not (f.surface.startswith("个") and f.info.kind == "duration")),
          chinese_only=True),
-    Rule("slogan", "四个全面, 两个维护, 三个方面: a numbered slogan", "坚持四个全面战略布局。",
-         lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num) and f.surface == "个"
-                    and bool(_SLOGAN_AFTER_GE.match(f.text, f.end))),
+    Rule("slogan", "四个全面, 两个维护, 三个方面, 四项基本原则: a numbered slogan", "坚持四个全面战略布局。",
+         lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num)
+                    and ((f.surface == "个" and bool(_SLOGAN_AFTER_GE.match(f.text, f.end)))
+                         or (f.surface == "项" and f.text.startswith(_PRINCIPLES, f.end)))),
          chinese_only=True),
     Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan",
          "统筹推进五位一体总体布局。",
