@@ -30,9 +30,10 @@ IMPLAUSIBLE = Decimal(10) ** 18
 _CJK = regex.compile(r"\p{Han}")
 _THRESHOLD_AFTER = regex.compile(r"(?:及)?以[上下](?=[\p{Han}])")
 _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务必|方面|坚持|统筹|结合|转变|导向|到位|一|“"
-                                  r"|积极性|市场、?两种")      # 中央和地方两个积极性, 两个市场两种资源
-# 四项基本原则, 和平共处五项原则: principles named by their number
-_PRINCIPLES = ("原则", "基本原则")
+                                  # 两个积极性, 两个市场两种资源, 四个现代化, 两个文明建设, 中美三个联合公报
+                                  r"|积极性|市场、?两种|现代化|超级大国|文明建设|文明一起|(?:联合)?公报|联合声明|世界的理论")
+# 四项基本原则, 和平共处五项原则, 两项基本国策: principles named by their number
+_PRINCIPLES = ("原则", "基本原则", "基本国策", "基本准则")
 _VAGUE_BEFORE = frozenset("几数上好")
 _NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
 _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
