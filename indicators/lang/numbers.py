@@ -19,6 +19,7 @@ from functools import lru_cache
 ARABIC_DIGIT = "0-9０-９"
 ARABIC = (
     rf"(?:[0-9]{{1,3}}(?:[, \u2009\u202f][0-9]{{3}})+(?![0-9])"      # 1,100 / 19 278.1 (thousands groups)
+    rf"|[０-９]{{1,3}}(?:[，,][０-９]{{3}})+(?![０-９])"                # ２７，２０３，３１９，０００ (old type sets full-width commas)
     rf"|[0-9]{{1,4}}亿[0-9]{{1,4}}[千百]?(?=万)"                       # 1亿2000万, 3亿5千万
     rf"|[{ARABIC_DIGIT}]+)"                                           # 123 / １２３
     rf"(?:[.．·][{ARABIC_DIGIT}]+)?"                                 # decimals: 25.43 / ２５．４３ / 19·5 (old type)
@@ -36,7 +37,7 @@ CHINESE = (
 
 MULTIPLIERS: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3, "百": 10**2}
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．·", "0123456789..")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．·，", "0123456789..,")
 DIGIT_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_VALUE = {"十": 10, "百": 100, "千": 1000}
