@@ -312,7 +312,7 @@ class DocumentContext:
     def quoted_on(self, block: Block) -> Block | None:
         """The paragraph a paragraph that opens with a quote goes on from (the body paragraph before it in
         its article: “10月份，全省超过六成的工业行业…” after 广东's figures is 广东's), else None."""
-        if not block.text.startswith(tuple(V.OPENING_QUOTES)):
+        if block.text[:1] not in V.OPENING_QUOTES or not block.text:
             return None
         k = self._block_index.get(id(block), 0) - 1
         before = self.layout.blocks[k] if k >= 0 else None
