@@ -119,6 +119,7 @@ _AMOUNTS = frozenset({"money", "quantity", "area"})
 _POINTING = frozenset("这那")
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
+_OVER_RECENT_YEARS = ("来", "以来", "平均", "年均", "累计")      # 近两年来, 近两年平均: over those years
 # After an age: the end of an aside it lies in, an aside (（含不满60周岁）), a bound, 的, then the people.
 _AGE_GROUP_AFTER = regex.compile(
     rf"[）)]?(?:[（(][^（）()\n]{{1,16}}[）)])?(?:及?以[上下])?的?(?:{V.alternation(V.AGE_GROUP_NOUNS)})")
@@ -213,9 +214,10 @@ RULES: tuple[Rule, ...] = (
          "过去的五年，是我国发展很不平凡的五年。",
          lambda f: f.bare and f.before == "的" and (f.next_char in _YEARS_NAMED_AFTER or not f.next_char),
          units=_YEAR, chinese_only=True, before="的"),
-    Rule("recent_years", "近三年 opening a clause is a period (近三年累计…)",
+    Rule("recent_years", "近三年 opening a clause, or before 来/平均/累计, is a period (近三年累计…, 同近两年平均经济增速相衔接)",
          "近三年累计投入资金50亿元。",
-         lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN),
+         lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN
+                                                            or f.text.startswith(_OVER_RECENT_YEARS, f.end)),
          units=_YEAR),
     Rule("first_months", "前10个月 is a period", "前10个月，全市完成投资300亿元。",
          lambda f: f.info.unit == "月" and f.before == "前",
