@@ -219,6 +219,8 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN
                                                             or f.text.startswith(_OVER_RECENT_YEARS, f.end)),
          units=_YEAR),
+    Rule("per_base", "每50公斤, 每10万人, 每100元: the base a rate is stated per, not a figure",
+         "小麦最低收购价每50公斤提高7元。", lambda f: f.before == "每", before="每"),
     Rule("first_months", "前10个月 is a period", "前10个月，全市完成投资300亿元。",
          lambda f: f.info.unit == "月" and f.before == "前",
          units=frozenset({"月"}), before="前"),
