@@ -48,6 +48,8 @@ from .rules import ENCLOSED, Found, Rule, first_drop, found_at
 from .tables import table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
+_STREAK = "连续"
+_PHRASE_ENDS = V.CLAUSE_SEPARATORS + "\n"      # (a str: the end of the text, '', is in it too)
 _RANGE_LOW = regex.compile(
     rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*{_DASH}{{1,2}}\s*$"
     rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?(?:{V.alternation(V.RANGE_WORDS)})$"
@@ -778,10 +780,23 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             last_block, last_sentence = block, sentence
             continue
         sentence_indicators.append(indicator)
-        last_block, last_sentence, last_end_local, last_indicator = block, sentence, le, indicator
+        # 中央财政连续3年累计投入90亿元: so does the phrase of the figure after a streak in its clause (but
+        # the streak names what a clause that says only how it changed is of, as any figure does)
+        if c.kind != "duration" or not _in_streak(btext, ls, le):
+            last_end_local = le
+        elif not same_sentence:
+            last_end_local = sentence[0]
+        last_block, last_sentence, last_indicator = block, sentence, indicator
         last_subject = subject or indicator
     rows.sort(key=itemgetter(0))             # the layout's order of blocks is not always the document's
     return rows
+
+
+def _in_streak(text: str, start: int, end: int) -> bool:
+    """Whether the duration at ``text[start:end]`` is a streak inside a clause that goes on to another
+    figure (中央财政连续3年累计投入90亿元, 经济增长连续4年达到或略高于10%): that figure's phrase runs
+    across it, as across an aside."""
+    return text.endswith(_STREAK, max(0, start - 3), start) and text[end:end + 1] not in _PHRASE_ENDS
 
 
 def extract(text: str, source: str = "", *, taxonomy: str | None = None, doc_date: str | None = None,

@@ -368,6 +368,8 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         if block.text[at - 1:at] in _ALSO + "已":
             at -= 1                            # 园区已连续…
         k = next((k for k in range(len(phrase), 1, -1) if block.text.endswith(phrase[:k], 0, at)), 0)
+        if k == 0 and phrase and block.text.rfind(phrase, 0, at) >= 0:
+            k = len(phrase)                    # 粮食总产量达到50.6亿斤、连续八年…: 粮食总产量连续
         phrase = phrase[:k] + _STREAK + phrase[k:]
     return phrase, subject
 

@@ -119,6 +119,7 @@ _AMOUNTS = frozenset({"money", "quantity", "area"})
 _POINTING = frozenset("这那")
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
+_STREAK = "连续"
 _OVER_RECENT_YEARS = ("来", "以来", "平均", "年均", "累计")      # 近两年来, 近两年平均: over those years
 # After an age: the end of an aside it lies in, an aside (（含不满60周岁）), a bound, 的, then the people.
 _AGE_GROUP_AFTER = regex.compile(
@@ -252,10 +253,10 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.next_char in _NAME_SUFFIX
                     and f.info.unit != "个"),
          chinese_only=True, after="".join(sorted(_NAME_SUFFIX))),
-    Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name",
+    Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name (not a streak: 连续八年稳定在…)",
          "编制三年攻坚方案。",
          lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
-                    and f.next_char not in _CLAUSE_END),
+                    and f.next_char not in _CLAUSE_END and not f.text.endswith(_STREAK, 0, f.start)),
          units=_YEAR, chinese_only=True),
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
          "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1,
