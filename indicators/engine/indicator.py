@@ -625,6 +625,10 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
+    if len(items) == 1 and count > 1 and subject.startswith(_SHARE_OF) and len(earlier) >= count:
+        # 高加工度工业和高技术制造业增加值分别增长8.3%和12.6%，占规模以上工业增加值的比重分别为38.7%、14.2%:
+        # the shares of the members named before
+        return [_unchanged(name) + subject for name in earlier[-count:]]
     if not subject and len(earlier) >= count:
         change = m.group("change") or ""
         if not change and (after := _COMPARED_CHANGE.match(block.text, m.end(), local_start)):
