@@ -21,10 +21,10 @@ CAPTION = re.compile(r"\s*(?:图为|图：|图:|（图|\(图)")
 
 
 def filed_from(block: Block) -> int:
-    """Length of a dateline such as 本报常州、榆林8月28日电: the places in it are where the story was
-    filed, not what it is about (【城厢镇】, by contrast, is)."""
+    """Length of a dateline such as 本报常州、榆林8月28日电 or 本报济宁11月21日讯: the places in it are where
+    the story was filed, not what it is about (【城厢镇】, by contrast, is)."""
     m = DATELINE.match(block.text)
-    return m.end() if m and m.group().endswith("电") else 0
+    return m.end() if m and m.group().endswith(("电", "讯")) else 0
 
 
 
