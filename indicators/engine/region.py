@@ -46,6 +46,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
     if generic is not None:
+        if generic[0] in ctx.share_bases and default:
+            return default             # 占全省沿海港口的六成以上: a part of the province, the article's place
         return _resolve_generic(doc, generic[1], default, block.offset + local, floor)
     clause_stop = clause_end(text, local, s1)
     j = i + 1
