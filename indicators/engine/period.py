@@ -29,6 +29,9 @@ _IN_LINE_CLAUSE = V.char_class(V.CLAUSE_END + "\n", negate=True)
 _SPECIAL = (
     rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
     rf"|(?:{V.SMALL_NUMBER})年来|这(?:{V.SMALL_NUMBER})年(?:来|间|里)?|今明两年"
+    # recent years opening a clause (近年来，…; not 近年来首次, 为多年来最低: how rare, not when), and a year a
+    # number of years back (由3年前的不足20%提高到31.6%)
+    rf"|(?:近年|近(?:几|些)年)来?(?=[，,])|(?:{V.SMALL_NUMBER})年前"
     # since a launch: 平台上线以来, 政策实施以来, 开通以来
     r"|(?:上线|开通|投用|投运|实施|启动|建成|开业|开园|运营)以来"
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
