@@ -282,9 +282,10 @@ RULES: tuple[Rule, ...] = (
                     and ((f.surface == "个" and bool(_SLOGAN_AFTER_GE.match(f.text, f.end)))
                          or (f.surface == "项" and f.text.startswith(_PRINCIPLES, f.end)))),
          chinese_only=True),
-    Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan",
+    Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan (not a streak: 连续四年两位数增长)",
          "统筹推进五位一体总体布局。",
-         lambda f: f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS,
+         lambda f: (f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS
+                    and not f.text.endswith(_STREAK, 0, f.start)),
          chinese_only=True, after=P.CHINESE_CHARS),
     Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
          "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),
