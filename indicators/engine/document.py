@@ -20,6 +20,7 @@ from ..lang.gazetteer import (
     short_name,
     town_names,
     two_char_county,
+    word_counties,
 )
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
@@ -159,6 +160,7 @@ class DocumentContext:
             self._issuer = next(iter(issuers), "")
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
             extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
+            extra.update({n: "县" for n in word_counties(self.text) if n not in self._levels})
             # 安溪县…。安溪茶叶产量…: a county named in full goes by its short name in the same document
             # (not everywhere: many such names are words, 和平, 合作, 新建)
             for name in {n for _, n in places} | set(extra):

@@ -280,6 +280,15 @@ _WHOLE_OF = frozenset("全本我该各")   # 占全镇, 比全镇, 居全乡: a 
 _TOWN_SUFFIX = re.compile("镇|乡|街道")     # two characters after the start of every _TOWN match
 
 
+# A county whose name is also a word (费县, 单县, 雄县) is a place where it stands as one: 在费县，…
+_WORD_COUNTY = re.compile(rf"(?<=在)({'|'.join(sorted(_TWO_CHAR_WORDS))})(?=[，,])")
+
+
+def word_counties(text: str) -> set[str]:
+    """The counties of _TWO_CHAR_WORDS that ``text`` names as places (在费县，投资18.5亿元的…)."""
+    return set(_WORD_COUNTY.findall(text)) if "县" in text else set()
+
+
 def town_names(text: str) -> set[str]:
     names = set()
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, 2, text):
