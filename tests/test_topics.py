@@ -43,6 +43,9 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     # population has no topic of its own: every gold accepts other for it, not always economy or public services
     ("城镇人口192.4万人，乡村人口153.2万人", "other"),
     ("全年出生人口2.31万人，人口出生率为6.34‰", "other"),
+    ("限额以上单位新能源汽车零售额增长46.8%", "consumption"),   # the retail statistics, not the car industry
+    ("全年实现保费收入128.6亿元", "fiscal"),
+    ("大蒜良种覆盖率达到95%以上", "agriculture"),
     ("带动周边群众就业600余人", "employment_income"),    # 群众就业 (jobs), not 群众 (public services)
     ("新发展设施蔬菜大棚320个", "agriculture"),
     ("改造城镇老旧小区126个", "public_services"),
