@@ -27,7 +27,7 @@ _TRAILING = regex.compile(
     rf"(?:达到了|达到|达|中有|分别为|分别|约合|折合|人民币|(?<!{V.char_class(ENDS_WORD_WITH_YUE)})约为?|为|是|有|共有|共计|共|累计|合计|总计|近|超过|突破|实现|增至|升至|降至"
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
-    r"|回落到|回落至|回升到|回升至|降到|升到|力争|力求|确保|争取"
+    r"|回落到|回落至|回升到|回升至|降到|升到|力争|力求|确保|争取|迈上|跨上|跃上|站上|登上"
     r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
     r"|(?<![人户亩日年月周平])均|(?<![纲摘需重主首提概])要|也|又|再|连续)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
 )
@@ -101,7 +101,7 @@ _MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
 # After a rate (10%的税率, 5%左右的预期目标) the noun names it, unless it only says how big it is.
 _MAGNITUDE_WORDS = ("水平", "幅度")
-_THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛"})
+_THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛", "台阶", "新台阶"})   # (迈上7800亿元台阶)
 
 
 _GOAL_AFTER_SUBJECT = regex.compile(r"(?:[\p{Han}0-9A-Za-z]{1,10}?(?:将|要))?(?:力争|确保|争取)")
