@@ -101,6 +101,8 @@ _MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
 # After a rate (10%的税率, 5%左右的预期目标) the noun names it, unless it only says how big it is.
 _MAGNITUDE_WORDS = ("水平", "幅度")
+_RATE_UNIT_ENDS = ("%", "％", "‰", "倍", *V.POINT_UNITS)     # a change of a rate, not of a count
+_CHANGE_STARTS = tuple(V.CHANGE_UP + V.CHANGE_DOWN)
 _THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛", "台阶", "新台阶"})   # (迈上7800亿元台阶)
 
 
@@ -389,6 +391,12 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
             return before[:ranked.start()], before[:ranked.start()]
     if kind != "duration" and timed:
         before, converted = "", False   # 到2026年突破500亿元: a time names nothing measured (but 端午假期3天 the holiday)
+    if change_only and kind == "growth" and not text.endswith(_RATE_UNIT_ENDS, local_start, local_end):
+        named = following_phrase(text, local_end)
+        if len(named) >= 2 and not named.startswith(_CHANGE_STARTS):
+            # 全年增加3000个学位, 今年减少120家亏损企业: what is counted follows the count (not the last
+            # sentence's measure)
+            return before + named, before + named
     if measure and before in ("", _BY):
         return measure, measure
     if previous and converted:
