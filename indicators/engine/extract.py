@@ -31,9 +31,11 @@ from .clauses import clause_stops, in_aside, list_start, name_start, start_after
 from .document import DocumentContext
 from .indicator import (
     after_own_place,
+    aspect_measure,
     following_phrase,
     in_brackets,
     indicator_for,
+    of_places_compared,
     opens_breakdown,
     respective_items,
     sentence_measure,
@@ -627,6 +629,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     last_subject = ""                          # what a clause saying only 同比增长 extends (indicator_for)
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
     measure = ""                               # what the paragraph's last 从…看 names, if a sentence opened so
+    named_by = ""                              # ... or what the sentence's opening …方面， names
     sentence_indicators: list[str] = []        # indicators of the facts so far in the current sentence
     group_sizes = Counter(c.group for c in candidates if c.group >= 0)
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
@@ -661,6 +664,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             whole_sentence = (_sentence_text(block, sentence, ls) if sentence[1] - sentence[0] <= _MAX_SENTENCE
                               else None)
             measure = sentence_measure(btext, sentence[0], measure if block is last_block else "")   # 从经济总量看，…
+            named_by = aspect_measure(btext, sentence[0]) or measure      # 固定资产投资方面，… (this sentence's)
         clause0 = start_after(stops, ls, sentence[0])      # read by period_for and the placer
         # The indicator's phrase starts there too, or after the previous fact of the clause (the same
         # scan: a new sentence is scanned again, as its start may sit after a closing quote).
@@ -702,7 +706,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                                last_subject if same_sentence else "",
                                                last_subject if block is last_block and not same_sentence
                                                and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
-                                               measure)
+                                               named_by)
             if (same_sentence and last_indicator and indicator.startswith(_PER_WORD) and _PER_ONLY.fullmatch(indicator)
                     and _PER_ONLY.fullmatch(btext, last_end_local + 1, ls) and btext[last_end_local] in V.LIST_JOINERS):
                 # 标准提高到每人每月760元和每人每年5400元: the same measure, another per
@@ -718,6 +722,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if places and all(item in places for item in items):
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
                     indicator = _after_places(indicator, places[-1])     # and the phrase is what follows them
+                    compared = of_places_compared(indicator, btext, sentence[0], btext.rfind(places[0], sentence[0], ls),
+                                                  named_by)
+                    if compared != indicator:
+                        indicator, subject = compared, ""
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator, subject = items[0], ""

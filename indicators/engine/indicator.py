@@ -305,6 +305,41 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
     return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
 
 
+# 固定资产投资方面，宿州、阜阳、六安分别增长…: the measure a sentence's places are compared by (not 在教育方面:
+# a field of work).
+_ASPECT_LEAD = regex.compile(rf"(?!在)({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{2,12}}?)方面[{V.COMMAS}]")
+_ASPECT = "方面"
+
+
+def aspect_measure(text: str, s0: int) -> str:
+    """The measure a sentence opened by …方面， names (for that sentence only), or ''."""
+    m = _ASPECT_LEAD.match(text, s0) if text.find(_ASPECT, s0, s0 + 15) >= 0 else None    # cheap test first
+    return m.group(1) if m is not None and not m.group(1).endswith(_DIMENSIONS) else ""
+
+
+def _names_only_a_doer(before: str) -> bool:
+    """Whether a clause before a figure names only a place and a verb (合肥完成, 宿州实现): who, not what."""
+    place = leading_place(before)
+    return bool(place) and (before.endswith(_DONE, len(place)) or len(place) == len(before)
+                            or _TRAILING.fullmatch(before, len(place)) is not None)
+
+
+def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str) -> str:
+    """The name of a figure of a list of places (滁州、芜湖分别增长…) whose phrase after the places says only
+    how it changed: the measure the sentence compares them by, from its opening (固定资产投资方面，…) or
+    the words before the list without the ranking (规模以上工业增加值增速居前三位的是滁州、芜湖…); else
+    ``phrase``."""
+    if not _CHANGE_ONLY.fullmatch(phrase):
+        return phrase
+    if not measure and first > s0:
+        before = clean(text[clause_start(text, first, s0):first])
+        ranked = _RANKED.search(before)
+        if ranked is not None:
+            before = _unchanged(_RATE_END.sub("", _strip_edges(before[:ranked.start()])))
+            measure = before if len(before) >= _MIN_SUBJECT and not leading_place(before) else ""
+    return measure + phrase.replace(_BARE_RESPECTIVELY, "") if measure else phrase
+
+
 def in_brackets(text: str, start: int, end: int) -> bool:
     """城南区（11.2万件）: a figure that is all its brackets hold."""
     return text[start - 1:start] in V.OPENING_BRACKETS and text[end:end + 1] in V.CLOSING_BRACKETS
@@ -397,8 +432,8 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
             # 全年增加3000个学位, 今年减少120家亏损企业: what is counted follows the count (not the last
             # sentence's measure)
             return before + named, before + named
-    if measure and before in ("", _BY):
-        return measure, measure
+    if measure and (before in ("", _BY) or _names_only_a_doer(text[start:local_start])):
+        return measure, measure         # 社会消费品零售总额方面，合肥完成4986.2亿元: the sentence's measure
     if previous and converted:
         subject = _unchanged(previous)        # 人均地区生产总值11.8万元，按年平均汇率折算为1.67万美元
         return subject, subject
