@@ -307,17 +307,35 @@ def _concerned(unit: str, kind: str, chinese: bool) -> _Concerned:
                       before[0] if len(set(before)) == 1 else "")
 
 
+class _BySurface(dict):
+    """The rules that concern each unit as written (its unit and kind), in one script: one dict lookup
+    per figure, filled at the first figure with the unit."""
+
+    def __init__(self, chinese: bool) -> None:
+        super().__init__()
+        self.chinese = chinese
+
+    def __missing__(self, surface: str) -> _Concerned:
+        info = _UNITS[surface]
+        self[surface] = rules = _concerned(info.unit, info.kind, self.chinese)
+        return rules
+
+
+_CONCERNED_BY_SURFACE = (_BySurface(chinese=False), _BySurface(chinese=True))    # indexed by Found.chinese
+
+
 def first_drop(found: Found) -> Rule | None:
     """The first rule that drops the candidate, or None when it is a fact. The guarded rules are
     tested only when one of their characters lies around the figure (most figures have none)."""
-    info = found.info
-    rules = _concerned(info.unit, info.kind, found.chinese)
+    rules = _CONCERNED_BY_SURFACE[found.chinese][found.surface]
     text, start, end = found.text, found.start, found.end
-    window = max(0, start - GUARD_REACH)
-    tests = (rules.every if (found.next_char in rules.after or text[end:end + 1] in rules.after
-                             or (text.find(rules.before_char, window, start) >= 0 if rules.before_char
-                                 else rules.before.search(text, window, start)))
-             else rules.unguarded)
+    window = start - GUARD_REACH if start > GUARD_REACH else 0
+    after = rules.after
+    # (without 左右/以上 after the unit, the character after the figure is next_char)
+    guarded = (found.next_char in after or (found.post and text[end:end + 1] in after)
+               or (text.find(rules.before_char, window, start) >= 0 if rules.before_char
+                   else rules.before.search(text, window, start)))
+    tests = rules.every if guarded else rules.unguarded
     for applies, rule in tests:
         if applies(found):
             return rule
