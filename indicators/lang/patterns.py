@@ -18,7 +18,7 @@ import regex
 
 from .numbers import ARABIC, ARABIC_DIGIT, CHINESE, CN_BIG_UNITS, CN_DIGITS, CN_SMALL_UNITS
 from .paths import read_data
-from .scan import finditer_near
+from .scan import finditer_at, finditer_near
 from .vocab import (
     ABSOLUTE_DOWN,
     ABSOLUTE_UP,
@@ -168,25 +168,35 @@ CHINESE_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_BIG_UNITS
 # it starts with the qualifier's first character, the sign or the numeral. The numeral's first
 # character is followed by another character of a numeral (digits, Chinese numerals, 点, a point, a
 # thousands separator) or by what may follow a numeral in a match (余/多, a space, a multiplier, the
-# first character of a unit): most numerals of prose (一些, 统一) are not, and are passed over. Two
-# characters, so that a run of digits costs each search no more than a step.
+# first character of a unit): most numerals of prose (一些, 统一) are not, and are passed over.
+_NUMERAL_FIRST = rf"[{ARABIC_DIGIT}{CHINESE_CHARS}]"
+
+
 @cache
-def _numeral_start() -> re.Pattern[str]:
+def _numeral_second() -> str:
     after = "余多几\u3000\u00a0" + "".join(sorted({unit[0] for unit in lexicon().units}))
-    return re.compile(rf"[{ARABIC_DIGIT}{CHINESE_CHARS}](?:[{ARABIC_DIGIT}{CHINESE_CHARS}点,.．\u2009\u202f ]"
-                      rf"|{char_class(after)})")
+    return rf"(?:[{ARABIC_DIGIT}{CHINESE_CHARS}点,.．\u2009\u202f ]|{char_class(after)})"
 
 
 _QUALIFIER_REACH = max(map(len, PREFIX_QUALIFIERS))
 _QUALIFIER_FIRSTS = "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))
-_FIRST_CHAR = re.compile(char_class(
-    "0123456789０１２３４５６７８９" + SIGNS + CHINESE_CHARS + _QUALIFIER_FIRSTS))
+_FIRST_CHAR = char_class("0123456789０１２３４５６７８９" + SIGNS + CHINESE_CHARS + _QUALIFIER_FIRSTS)
+
+
+@cache
+def _fact_start() -> re.Pattern[str]:
+    """Where a match of fact_pattern() may start: a character it may start with, where a numeral starts
+    or that the numeral follows within _QUALIFIER_REACH characters. Opening with a character class, it
+    is found at C speed."""
+    numeral_here = rf"(?<={_NUMERAL_FIRST})(?={_numeral_second()})"
+    numeral_after = rf"(?=[\s\S]{{0,{_QUALIFIER_REACH}}}{_NUMERAL_FIRST}{_numeral_second()})"
+    return re.compile(rf"{_FIRST_CHAR}(?:{numeral_here}|{numeral_after})")
 
 
 def fact_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``fact_pattern().finditer(text)``, found about four times faster on prose: the
-    pattern opens with optional groups, so it is tried only near numerals (scan.finditer_near)."""
-    return finditer_near(fact_pattern(), _numeral_start(), _QUALIFIER_REACH + 1, text, _FIRST_CHAR)
+    """The matches of ``fact_pattern().finditer(text)``, found about five times faster on prose: the
+    pattern opens with optional groups, so it is tried only near numerals (scan.finditer_at)."""
+    return finditer_at(fact_pattern(), _fact_start(), text)
 
 
 # "百分之七十" / "千分之三" write a percentage or per-mille in words; "三分之一", "四分之三" a fraction (a
