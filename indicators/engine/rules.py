@@ -69,6 +69,7 @@ class Found:
     before: str           # the character before the number (and its qualifier word)
     bare: bool            # no qualifier at all: 三年, not 近三年 or 三年多
     chinese: bool         # written in Chinese numerals (rules about words apply only to these)
+    sign: str             # a minus sign written before the numeral (增长-8.6%)
 
 
 @dataclass(frozen=True)
@@ -344,12 +345,12 @@ def first_drop(found: Found) -> Rule | None:
 
 # The groups found_at reads, taken from m.groups() by position (a quarter of the cost of m.group(*names)).
 _GROUPS = itemgetter(*(P.fact_pattern().groupindex[name] - 1
-                       for name in ("num", "pre", "inner", "mult", "inner2", "post", "unit", "latin")))
+                       for name in ("num", "pre", "inner", "mult", "inner2", "post", "unit", "latin", "sign")))
 
 
 def found_at(text: str, m) -> Found:
     """The candidate of one match of ``patterns.fact_pattern()`` in ``text``."""
-    num, pre, inner, mult, inner2, post, unit, latin = _GROUPS(m.groups(""))    # "": a group not matched
+    num, pre, inner, mult, inner2, post, unit, latin, sign = _GROUPS(m.groups(""))    # "": a group not matched
     if "多" in mult:                      # 1千多万元: the 多 sits inside the multiplier
         mult, inner2 = mult.replace("多", ""), "多"
     surface = unit or latin
@@ -360,7 +361,7 @@ def found_at(text: str, m) -> Found:
     unit_end = end - len(post) if post else end
     return Found(text, start, end, num, pre, inner, mult, post, surface, info, qualifier, parse_number(num, mult),
                  text[unit_end:unit_end + 1], text[start - 1:start],      # (text[-1:0] is "")
-                 qualifier == "exact" and not inner, not is_arabic(num))
+                 qualifier == "exact" and not inner, not is_arabic(num), sign)
 
 
 _UNITS = P.lexicon().units

@@ -161,10 +161,10 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
     if not numeral:
         return None
     first = numeral[0]
-    if "亿" in numeral and first.isascii():
-        return _parse_yi_wan(numeral, multiplier)
     if numeral.isascii() and numeral.replace(".", "", 1).isdigit():
         base = Decimal(numeral)                   # digits and at most a point, as most figures are written
+    elif "亿" in numeral and first.isascii():     # (not ASCII, so never the case above)
+        return _parse_yi_wan(numeral, multiplier)
     elif first.isascii() or "０" <= first <= "９":
         base = parse_arabic(numeral)
     else:
