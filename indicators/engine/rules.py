@@ -73,6 +73,7 @@ class Found:
     before: str           # the character before the number (and its qualifier word)
     bare: bool            # no qualifier at all: 三年, not 近三年 or 三年多
     chinese: bool         # written in Chinese numerals (rules about words apply only to these)
+    sign: str             # a minus sign written before the numeral (增长-8.6%)
 
 
 @dataclass(frozen=True)
@@ -325,17 +326,35 @@ def _concerned(unit: str, kind: str, chinese: bool) -> _Concerned:
                       before[0] if len(set(before)) == 1 else "")
 
 
+class _BySurface(dict):
+    """The rules that concern each unit as written (its unit and kind), in one script: one dict lookup
+    per figure, filled at the first figure with the unit."""
+
+    def __init__(self, chinese: bool) -> None:
+        super().__init__()
+        self.chinese = chinese
+
+    def __missing__(self, surface: str) -> _Concerned:
+        info = _UNITS[surface]
+        self[surface] = rules = _concerned(info.unit, info.kind, self.chinese)
+        return rules
+
+
+_CONCERNED_BY_SURFACE = (_BySurface(chinese=False), _BySurface(chinese=True))    # indexed by Found.chinese
+
+
 def first_drop(found: Found) -> Rule | None:
     """The first rule that drops the candidate, or None when it is a fact. The guarded rules are
     tested only when one of their characters lies around the figure (most figures have none)."""
-    info = found.info
-    rules = _concerned(info.unit, info.kind, found.chinese)
+    rules = _CONCERNED_BY_SURFACE[found.chinese][found.surface]
     text, start, end = found.text, found.start, found.end
-    window = max(0, start - GUARD_REACH)
-    tests = (rules.every if (found.next_char in rules.after or text[end:end + 1] in rules.after
-                             or (text.find(rules.before_char, window, start) >= 0 if rules.before_char
-                                 else rules.before.search(text, window, start)))
-             else rules.unguarded)
+    window = start - GUARD_REACH if start > GUARD_REACH else 0
+    after = rules.after
+    # (without 左右/以上 after the unit, the character after the figure is next_char)
+    guarded = (found.next_char in after or (found.post and text[end:end + 1] in after)
+               or (text.find(rules.before_char, window, start) >= 0 if rules.before_char
+                   else rules.before.search(text, window, start)))
+    tests = rules.every if guarded else rules.unguarded
     for applies, rule in tests:
         if applies(found):
             return rule
@@ -344,30 +363,27 @@ def first_drop(found: Found) -> Rule | None:
 
 # The groups found_at reads, taken from m.groups() by position (a quarter of the cost of m.group(*names)).
 _GROUPS = itemgetter(*(P.fact_pattern().groupindex[name] - 1
-                       for name in ("num", "pre", "inner", "mult", "inner2", "post", "unit", "latin")))
+                       for name in ("num", "pre", "inner", "mult", "inner2", "post", "unit", "latin", "sign")))
 
 
 def found_at(text: str, m) -> Found:
     """The candidate of one match of ``patterns.fact_pattern()`` in ``text``."""
-    num, pre, inner, mult, inner2, post, unit, latin = _GROUPS(m.groups())
-    mult, inner2 = mult or "", inner2 or ""
+    num, pre, inner, mult, inner2, post, unit, latin, sign = _GROUPS(m.groups(""))    # "": a group not matched
     if "多" in mult:                      # 1千多万元: the 多 sits inside the multiplier
         mult, inner2 = mult.replace("多", ""), "多"
     surface = unit or latin
     info = _UNITS[surface]
-    value = parse_number(num, mult)
     start, end = m.span()
     inner = inner or inner2
-    pre, post = pre or "", post or ""
     qualifier = _qualifier(text, start, end, pre, inner, post, surface, info)
-    unit_end = end - len(post)
-    return Found(text, start, end, num, pre, inner, mult, post, surface, info, qualifier, value,
+    unit_end = end - len(post) if post else end
+    return Found(text, start, end, num, pre, inner, mult, post, surface, info, qualifier, parse_number(num, mult),
                  text[unit_end:unit_end + 1], text[start - 1:start],      # (text[-1:0] is "")
-                 qualifier == "exact" and not inner, not is_arabic(num))
+                 qualifier == "exact" and not inner, not is_arabic(num), sign)
 
 
 _UNITS = P.lexicon().units
-_BOUND_FIRST_CHARS = frozenset(word[0] for word in P.BOUND_AFTER)
+_BOUND_AFTER_WORDS = tuple(P.BOUND_AFTER)
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
 # …压缩到3个工作日办结, 审批时限压缩至5个工作日: a time within which something must be done is a
 # bound; 车程缩短至40分钟, 平均办理时长缩短至2.5个工作日 state the new time.
@@ -385,6 +401,11 @@ _BOUND_BEFORE_PER = regex.compile(rf"({'|'.join(_BOUND_WORDS)})每\p{{Han}}{{1,2
 _PER_REACH = 7
 _CAP = "最高"
 _LIMIT_REACH = 16
+# Every bound the words before a figure give (below) needs one of these characters in the
+# _BOUND_BEFORE_REACH characters before it: 限 (限报), the 的 of a base, the last character of a verb
+# (压缩至, 不超过), 每 (每亩), the 高 of 最高. Most figures have none, and skip the tests.
+_BOUND_BEFORE_CHAR = re.compile("[限的至到在过每高]")
+_BOUND_BEFORE_REACH = _PER_REACH
 
 
 def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str, surface: str,
@@ -397,11 +418,13 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         return P.INNER_QUALIFIERS[inner]
     if post:
         return P.SUFFIX_QUALIFIERS[post]
-    after = text[end:end + 2]
-    if after[:1] in _BOUND_FIRST_CHARS:          # cheap test first: most figures have no 以内/以下 after them
+    if text.startswith(_BOUND_AFTER_WORDS, end):  # cheap test first: most figures have no 以内/以下 after them
         for word, q in P.BOUND_AFTER.items():
-            if after.startswith(word) and (word != "内" or info.kind == "duration"):
+            if text.startswith(word, end) and (word != "内" or info.kind == "duration"):
                 return q
+    if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
+                                 start) is None:
+        return "exact"                           # cheap test first: none of the tests below can apply
     window = max(0, start - 3)                   # cheap test first: 限 is rarely right before a figure
     if text.find("限", window, start) >= 0 and _LIMIT_BEFORE.search(text, window, start):
         return "at_most"                         # 每家企业限报2人, 每人限购1套: at most

@@ -15,12 +15,13 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-# Named pieces of the numeral grammar, composed by patterns.py (cn2an-style).
+# Named pieces of the numeral grammar, composed by patterns.py (cn2an-style). The possessive {1,3}+ and
+# {1,4}+ give nothing back: fewer digits are followed by a digit, never by the separator or 亿 after them.
 ARABIC_DIGIT = "0-9０-９"
 ARABIC = (
-    rf"(?:[0-9]{{1,3}}(?:[, \u2009\u202f][0-9]{{3}})+(?![0-9])"      # 1,100 / 19 278.1 (thousands groups)
-    rf"|[０-９]{{1,3}}(?:[，,][０-９]{{3}})+(?![０-９])"                # ２７，２０３，３１９，０００ (old type sets full-width commas)
-    rf"|[0-9]{{1,4}}亿[0-9]{{1,4}}[千百]?(?=万)"                       # 1亿2000万, 3亿5千万
+    rf"(?:[0-9]{{1,3}}+(?:[, \u2009\u202f][0-9]{{3}})+(?![0-9])"     # 1,100 / 19 278.1 (thousands groups)
+    rf"|[０-９]{{1,3}}+(?:[，,][０-９]{{3}})+(?![０-９])"               # ２７，２０３，３１９，０００ (old type sets full-width commas)
+    rf"|[0-9]{{1,4}}+亿[0-9]{{1,4}}[千百]?(?=万)"                      # 1亿2000万, 3亿5千万
     rf"|[{ARABIC_DIGIT}]+)"                                           # 123 / １２３
     rf"(?:[.．·][{ARABIC_DIGIT}]+)?"                                 # decimals: 25.43 / ２５．４３ / 19·5 (old type)
 )
@@ -161,10 +162,10 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
     if not numeral:
         return None
     first = numeral[0]
-    if "亿" in numeral and first.isascii():
-        return _parse_yi_wan(numeral, multiplier)
     if numeral.isascii() and numeral.replace(".", "", 1).isdigit():
         base = Decimal(numeral)                   # digits and at most a point, as most figures are written
+    elif "亿" in numeral and first.isascii():     # (not ASCII, so never the case above)
+        return _parse_yi_wan(numeral, multiplier)
     elif first.isascii() or "０" <= first <= "９":
         base = parse_arabic(numeral)
     else:

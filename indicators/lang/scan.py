@@ -41,3 +41,19 @@ def finditer_near(pattern: re.Pattern[str], anchor: re.Pattern[str], reach: int,
             start += 1
         else:
             pos = at + 1
+
+
+def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)`` for a pattern that matches nothing empty, given that every match
+    of ``pattern`` starts where ``starts`` matches. Opening with a character class, ``starts`` is found
+    at C speed, and each try costs two calls (finditer_near's cost four)."""
+    match = pattern.match
+    search = starts.search
+    pos = 0                              # matches resume here; every start before it has been tried
+    while (found := search(text, pos)) is not None:
+        start = found.start()
+        if (m := match(text, start)) is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = start + 1
