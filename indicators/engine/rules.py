@@ -405,6 +405,9 @@ _LIMIT_REACH = 16
 # _BOUND_BEFORE_REACH characters before it: 限 (限报), the 的 of a base, the last character of a verb
 # (压缩至, 不超过), 每 (每亩), the 高 of 最高. Most figures have none, and skip the tests.
 _BOUND_BEFORE_CHAR = re.compile("[限的至到在过每高]")
+_STEP = ("台阶", "新台阶")
+_CLIMBED_TO = re.compile("(?:迈上|跨上|跃上|站上|登上)$")
+_ABOUT_SHARE = re.compile(r"约占[^，,。；;：:]{0,12}的$")
 _BOUND_BEFORE_REACH = _PER_REACH
 
 
@@ -422,6 +425,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         for word, q in P.BOUND_AFTER.items():
             if text.startswith(word, end) and (word != "内" or info.kind == "duration"):
                 return q
+    if text.startswith(_STEP, end) and _CLIMBED_TO.search(text, max(0, start - 4), start):
+        return "more_than"                       # 迈上7800亿元台阶, 首次跃上1.4万亿斤新台阶: past that mark
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply
@@ -432,6 +437,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         bound = _BOUND_OF_BASE.search(text, max(0, start - _BASE_REACH), start)
         if bound is not None:                    # 不低于当地低保标准的1.3倍: the word bounds the multiple
             return P.PREFIX_QUALIFIERS[bound.group(1)]
+        if _ABOUT_SHARE.search(text, max(0, start - _BASE_REACH), start) is not None:
+            return "approx"                      # 合计约占全国的四成: 约 qualifies the share
     if (info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start)
             and (text.startswith(_DONE_WITHIN, end) or _TIME_LIMIT.search(text, max(0, start - _LIMIT_REACH), start))):
         return "at_most"
