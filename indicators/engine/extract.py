@@ -766,6 +766,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
+        if region in V.COUNTRY_SCOPES:
+            region = _COUNTRY                  # 我国: the country by its one name, as 全市 is the city's
         if not region and any(m in indicator for m in V.NATIONAL_MEASURES):
             region = _COUNTRY                  # 前三季度国内生产总值949746亿元 in a wire story: the country's
         start, end = block.document_span(ls, le)
