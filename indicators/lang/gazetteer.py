@@ -160,6 +160,9 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
+_AMONG_START, _AMONG_END = "其", "中"
+
+
 def find_places(text: str) -> list[tuple[int, str]]:
     """(start, name) of every place name in ``text``, leftmost-longest, not overlapping.
 
@@ -170,6 +173,10 @@ def find_places(text: str) -> list[tuple[int, str]]:
     names = place_names()
     found = []
     for start, end in _name_runs(text):
+        if text.startswith(_AMONG_END, start) and text.endswith(_AMONG_START, 0, start):
+            start += 1               # 其中山东进出口…: the 中 of 其中, not 中山
+            if end - start < 2:
+                continue
         if end - start == 2:         # most runs: two characters, a name only if they are one (no name
             if (name := text[start:end]) in names:     # is shorter), told without the automaton's call
                 found.append((start, name))
