@@ -226,7 +226,7 @@ _BATCH_AFTER = re.compile(rf"第[{V.ARABIC_DIGIT}{V.CN_DIGITS}十]{{1,3}}批")
 _REPORT_AFTER = ("半年度报告", "年度报告", "季度报告", "半年报", "年报", "季报", "统计公报")
 
 
-_CLAUSE_OPENERS = frozenset(V.COMMAS + V.SEMICOLONS)
+_CLAUSE_OPENERS = frozenset(V.COMMAS + V.SEMICOLONS + V.OPENING_QUOTES)    # (…说，“截至11月末，…)
 # A clause that opens with its verb or a comparison has no subject of its own: it goes on from the one before
 # (…今年前三季度研发投入增长18.2%，新获授权发明专利326件: of 今年前三季度).
 _GOES_ON = re.compile(r"\s*(?:完成|占|为|是|比|较|同比|环比|增长|下降|提高|降低|达到|实现|相当于|增速|增幅"
