@@ -192,15 +192,17 @@ def _change_in(window: str, absolute: bool, per_mille: bool) -> tuple[bool, int]
 def _enclosed_names(text: str) -> list[tuple[int, int]]:
     # “…” after a colon is quoted speech (介绍：“完成投资300.1亿元”), not a name; so is a long quote that
     # says how much was reached (“今年全省新能源汽车产量有望突破160万辆”): names and slogans do not.
+    # (one of 20 characters or more is speech whatever it says: “超六成受访制造业企业表示明年将扩大设备更新投入”)
     return [m.span() for m in P.enclosed_name_pattern().finditer(text)
             if text[max(0, m.start() - 1):m.start()] not in ("：", ":")
             and not (m.end() - m.start() >= _SPEECH_LENGTH and text[m.start()] in _QUOTES
-                     and _SPEECH_VERB.search(text, m.start(), m.end()))]
+                     and (m.end() - m.start() >= _LONG_SPEECH or _SPEECH_VERB.search(text, m.start(), m.end())))]
 
 
 _SPEECH_LENGTH = 12
+_LONG_SPEECH = 20
 _QUOTES = "“\""
-_SPEECH_VERB = re.compile(r"突破|达到|增长|下降|完成|实现|超过|有望|预计|新增|带来|发出|卖出|接待|提高|减少|累计")
+_SPEECH_VERB = re.compile(r"突破|达到|增长|下降|完成|实现|超过|有望|预计|新增|带来|发出|卖出|接待|提高|减少|累计|表示|扩大")
 
 
 def judged(text: str, enclosed: list[tuple[int, int]] | None = None) -> Iterator[tuple[re.Match, Found, Rule | None]]:
