@@ -272,19 +272,20 @@ def issuer_places(text: str) -> dict[str, str]:
     return found
 
 
-# Towns and townships (满井镇, 汪洋镇, 珠嘉镇) are not in the county-level gazetteer; a two-character name
+# Towns and townships (满井镇, 汪洋镇, 天荒坪镇) are not in the county-level gazetteer; a two- or three-character name
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
 # 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
 # name none; nor does a name start right after a number (its measure word: 人返乡).
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至])|^)"
-                   r"([\u4e00-\u9fff]{2}(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万在年和与的")
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至])|^)"
+                   rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
+                   r"([\u4e00-\u9fff]{2,3}?(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在"})
-_WHOLE_OF = frozenset("全本我该各")   # 占全镇, 比全镇, 居全乡: a verb before 全镇, no town's name
+_WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
-_TOWN_SUFFIX = re.compile("镇|乡|街道")     # two characters after the start of every _TOWN match
+_TOWN_SUFFIX = re.compile("镇|乡|街道")     # two or three characters after the start of every _TOWN match
 
 
 # A county whose name is also a word (费县, 单县, 雄县) is a place where it stands as one: 在费县，…
@@ -298,8 +299,9 @@ def word_counties(text: str) -> set[str]:
 
 def town_names(text: str) -> set[str]:
     names = set()
-    for m in finditer_near(_TOWN, _TOWN_SUFFIX, 2, text):
+    for m in finditer_near(_TOWN, _TOWN_SUFFIX, 3, text):
         name = m.group(1)
-        if name[0] not in _TOWN_FIRST_NOT and name[1] not in _WHOLE_OF and name[:2] not in _TOWN_NOT:
+        if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
+                and name[-2:] not in _TOWN_NOT):        # (今年全镇, 美丽城镇, 示范乡镇: no names)
             names.add(name)
     return names
