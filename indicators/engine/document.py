@@ -42,7 +42,7 @@ class BlockContext:
     _generic_pos: list[int] = field(default_factory=list)
     first_period: int | None = None          # index of the paragraph's first period that is not a day
     default_place: str = ""                  # the place its article (or document) is about by default
-    share_bases: frozenset[int] = frozenset()   # generics a share is of (郑州…占全省的比重): no figure's own
+    share_bases: frozenset[int] = frozenset()   # generics a share is of (郑州…占全省的比重, 拉动全省): no figure's own
 
     def __post_init__(self) -> None:
         self._period_pos = [p for p, _ in self.periods]
@@ -95,6 +95,8 @@ def _most_named(counts: dict[str, int], lead: set[str]) -> str:
 
 
 _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
+# 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
+_PULLED = ("拉动", "带动")
 _BREAKDOWNS_CHAINED = 6
 
 
@@ -208,7 +210,8 @@ class DocumentContext:
             head_end = head_after_lead(block.text) if self.dated_by_title else first_clause_end(block.text)
             ctx = BlockContext(periods, local, head_end, generics,
                                default_place=self.default_place(block.section),
-                               share_bases=frozenset(p for p, _ in generics if block.text[p - 1:p] == V.SHARE_OF))
+                               share_bases=frozenset(p for p, _ in generics if block.text[p - 1:p] == V.SHARE_OF
+                                                     or block.text[p - 2:p] in _PULLED))
             self._blocks[key] = ctx
         return ctx
 
