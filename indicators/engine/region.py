@@ -41,7 +41,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     floor = before.offset if before is not None else block.offset
     i = bisect_right(ctx._place_pos, local) - 1
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
-            and not ctx.has_generic_within(ctx._place_pos[i], local)):     # 全国增长5%，我省增长5.8%
+            and not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
+            and not _partners(text, *ctx.places[i])):
         return ctx.places[i][1]
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
@@ -90,6 +91,17 @@ _MENTION_BEFORE = re.compile(r"(?:与|同|和|对口支援|支援|援助|援建|
 _MENTION_AFTER = re.compile(
     r"(?:自由贸易港|自贸港|自由贸易试验区|自贸试验区|自贸区|协同发展|一体化|大开发|振兴|崛起|新区|经济带|经济圈|城市群"
     r"|都市圈|示范区|试验区|开发区|综合试验区|合作|冬奥|奥运|世博|进博|峰会|论坛|等地|等省|等|和|、|及|地震|灾区|特大)")
+
+
+# 县里还与济南、青岛等地4所高校共建研发平台: places a partner is from, not what the figure is about.
+_PARTNERS_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{2,6}?)*等(?:地|省|市|国|城市|地区|省份|高校)")
+_PARTNERS_BEFORE = re.compile(r"(?:与|同|跟)(?:[\u4e00-\u9fff]{2,6}?、)*$")
+
+
+def _partners(text: str, pos: int, name: str) -> bool:
+    """Whether the place at ``pos`` is in a list of partners' places (与济南、青岛等地…)."""
+    return (_PARTNERS_AFTER.match(text, pos + len(name)) is not None
+            and _PARTNERS_BEFORE.search(text, max(0, pos - 30), pos) is not None)
 
 
 def mentioned_only(text: str, pos: int, name: str) -> bool:
