@@ -46,6 +46,10 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("限额以上单位新能源汽车零售额增长46.8%", "consumption"),   # the retail statistics, not the car industry
     ("全年实现保费收入128.6亿元", "fiscal"),
     ("大蒜良种覆盖率达到95%以上", "agriculture"),
+    ("微型计算机设备2681.4万台，增长9.7%；太阳能电池5127.8万千瓦", "industry"),   # products, not power
+    ("全国服务业生产指数同比增长6.1%", "economy"),
+    ("带动村集体经营性收入1650万元", "agriculture"),
+    ("兑现各类惠企资金4.7亿元", "fiscal"),
     ("带动周边群众就业600余人", "employment_income"),    # 群众就业 (jobs), not 群众 (public services)
     ("新发展设施蔬菜大棚320个", "agriculture"),
     ("改造城镇老旧小区126个", "public_services"),
