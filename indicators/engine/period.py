@@ -195,13 +195,16 @@ def part_of_a_name(text: str, start: int, end: int) -> bool:
     """Whether the time at ``start:end`` is part of a name, not a figure's period: the plan a share is of
     (完成全年目标任务的84%), a report (发布2024年半年度报告, 2023年统计公报显示), a budget's carry-over (上年结余), or a batch (举行2024年第三批重大
     项目集中签约活动: the figures are the day's; not a session, 一九五四年第一届全国人民代表大会…召开的时候), or an
-    event held (园区举行二季度重点项目集中开工仪式)."""
+    event held (园区举行二季度重点项目集中开工仪式, 会议于12月11日至12日召开)."""
     if text.startswith(_REPORT_AFTER, end) or _BATCH_AFTER.match(text, end):
         return True
     event = _EVENT_AFTER.match(text, end)
     if event and (_EVENT_HELD_BEFORE.search(text, max(0, start - 12), start)
                   or text.startswith(_EVENT_HELD_AFTER, event.end())):
         return True
+    if text.startswith(_MEETING_AT, max(0, start - 3)) and text.startswith(_MEETING_HELD, end):
+        return True                   # 中央经济工作会议于12月11日至12日召开: when a meeting was held (not an
+                                      # expo held 10月18日至21日, whose figures are its days')
     if carried_over(text, start, end):
         return True
     return (text.startswith(_PLAN_AFTER, end) and text.endswith(_SHARE_BEFORE, max(0, start - 2), start)
@@ -222,6 +225,8 @@ _EVENT_AFTER = re.compile(r"(?:(?!开展|组织|举办|参加|参与)[\u4e00-\u9
                           r"(?:仪式|活动|大会|推介会|签约会|洽谈会|博览会|交易会|展览会|论坛|峰会|发布会)")
 _EVENT_HELD_BEFORE = re.compile(r"(?:举行|举办|召开|启动)[^，。；,;]*$")
 _EVENT_HELD_AFTER = ("举行", "开幕", "召开", "举办", "在", "于")
+_MEETING_AT = ("会议于", "全会于")
+_MEETING_HELD = ("召开", "举行", "开幕", "闭幕", "举办")
 _BATCH_AFTER = re.compile(rf"第[{V.ARABIC_DIGIT}{V.CN_DIGITS}十]{{1,3}}批")
 _REPORT_AFTER = ("半年度报告", "年度报告", "季度报告", "半年报", "年报", "季报", "统计公报")
 
