@@ -37,7 +37,7 @@ _SPECIAL = (
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节"
-    r"|目前|当前|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|上周|本周|昨日|昨天|前日"
+    r"|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|上周|本周|昨日|昨天|前日"
     # a forecast's days (今天夜间到明天白天, 明天白天), and today
     r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"
     rf"|年初以来|今年以来|年初至今|年底前|年底|年末|年初|年内|截至{_IN_LINE_CLAUSE}{{1,14}}?(?:底|末|日)"
@@ -189,6 +189,19 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 # 完成全年目标任务的84%, 占全年计划的45%: the year names the plan a share is of, not the share's period.
 _PLAN_AFTER = ("目标", "任务", "计划")
 _SHARE_BEFORE = ("完成", V.SHARE_OF)
+
+
+# 停滞近10年的项目: 近 with years inside a clause is how long something lasted (a figure), not a time; 近10年，…
+# and 近两年来/平均/累计 are times (rules.py reads them alike).
+_RECENT = re.compile(rf"近(?:{V.SMALL_NUMBER})年")
+_RECENT_OVER = ("来", "以来", "平均", "年均", "累计")
+_RECENT_OPENS = frozenset("\n" + V.CLAUSE_END + V.COLONS)
+
+
+def is_lasting(text: str, start: int, end: int) -> bool:
+    """Whether the time at ``start:end`` (近10年) is how long something lasted, not a figure's period."""
+    return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
+            and start > 0 and text[start - 1] not in _RECENT_OPENS and not text.startswith(_RECENT_OVER, end))
 
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
