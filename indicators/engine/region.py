@@ -133,8 +133,8 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
         return doc.town_before(pos) or generic
     if not doc.about and (near := doc.place_before(pos, level, floor)):
         return near                         # (a page's own place is only the one it names most)
-    if default and (doc.level(default) == level or default.endswith(generic[-1])):
-        return default                      # (全市 in 新泰市's bulletin: a county-level city, itself)
+    if default and (doc.level(default) == level or doc.full_names.get(default, default).endswith(generic[-1])):
+        return default                      # (全市 in 新泰市's bulletin, or 监利's story: a county-level city, itself)
     return doc.place_of_level(level) or generic
 
 
@@ -142,10 +142,11 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     """Whether the place at ``pos`` (ending at ``end``, when known) is one a figure is compared with
     (高于全省), the country a share is of (占全国的20.6%), the whole a level is a share of (人均地区生产总值
     仅为全省平均水平的七成左右), or where people or goods come from or go (来自全国20多个省的1200余家单位,
-    远销全国): not the place the figure is about."""
+    远销全国), a title the country gives (是全国产粮大县): not the place the figure is about."""
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
     return (compared_at(text, pos) or (pos > 0 and text[pos - 1] == V.SHARE_OF and text.startswith(_COUNTRY, pos))
+            or (text.endswith(_TITLE_LEAD, max(0, pos - 2), pos) and text.startswith(_WHOLE_COUNTRY, pos))
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
             or (end > pos and text.endswith(_SHARE_BASE_LEAD, max(0, pos - 3), pos)
                 and _SHARE_BASE_AFTER.match(text, end) is not None))
@@ -154,7 +155,11 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
 # 为全省平均水平的七成, 是全国的1.5倍, 相当于全市的三分之一: the place before 的 and a figure is a base.
 _SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于")
 # The last character of every word that makes a place one named elsewhere (比, 占, 来自, 相当于 …).
-_ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD)))
+# 是全国产粮大县, 入选全国百强县: a title the country gives, not the country's figure.
+_TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
+_WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
+_ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
+                                                                                      *_TITLE_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
 
