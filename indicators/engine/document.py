@@ -26,7 +26,7 @@ from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple
 from .layout import Block, Layout
 from .moves import starts_move
 from .period import PERIOD, is_day, is_lasting, is_years_span, part_of_a_name, period_matches
-from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic, is_venue
+from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic, in_a_name, is_venue
 
 
 @dataclass
@@ -195,7 +195,8 @@ class DocumentContext:
             lo = bisect_right(self._place_pos, start + filed_from(block) - 1)
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
-                     if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)]
+                     if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
+                     and not in_a_name(laid, p, n)]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if not (compared_at(block.text, m.start())

@@ -163,6 +163,18 @@ _ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "".join(w[-1] for w
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
 
+def in_a_name(text: str, pos: int, name: str) -> bool:
+    """中欧班列（武汉）全年开行1072列, 中国（河南）自由贸易试验区: a place in brackets inside a name says which
+    one, not what a figure is about."""
+    after = pos + len(name)
+    return (pos > 1 and text[pos - 1] in V.OPENING_BRACKETS and text[after:after + 1] in V.CLOSING_BRACKETS
+            and _is_han(text[pos - 2]) and _is_han(text[after + 1:after + 2]))
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def is_venue(text: str, pos: int, name: str) -> bool:
     """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held; 成都一家新能源
     科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from. Neither is what a
