@@ -125,6 +125,8 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return _broken_down(doc, block, timeless=True) or doc.title_period() or _of_headline(doc, block)
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
+    if mid > lo and positions[mid - 1] >= clause0 and skip is None and is_day(periods[mid - 1][1]):
+        return periods[mid - 1][1]  # 10月3日单日接待量突破4.2万人次: a day in the figure's own clause is its day
     if mid - lo == 1 and skip is None and not is_day(periods[lo][1]):
         return periods[lo][1]       # the only one before it in its sentence speaks (as below, without lists)
     sk0, sk1 = skip if skip is not None else (-1, -1)     # read in place: no copy per fact
@@ -199,9 +201,16 @@ _RECENT_OPENS = frozenset("\n" + V.CLAUSE_END + V.COLONS)
 
 
 def is_lasting(text: str, start: int, end: int) -> bool:
-    """Whether the time at ``start:end`` (近10年) is how long something lasted, not a figure's period."""
+    """Whether the time at ``start:end`` is how long something lasted (停滞近10年) or how rare it is (创开园以来
+    新高, 同比增速创年内新高), not a figure's period."""
+    if text.startswith(_RECORD_AFTER, end) or text[start - 1:start] == _SET_A_RECORD:
+        return True
     return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
             and start > 0 and text[start - 1] not in _RECENT_OPENS and not text.startswith(_RECENT_OVER, end))
+
+
+_RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")
+_SET_A_RECORD = "创"
 
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
