@@ -51,6 +51,8 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("带动村集体经营性收入1650万元", "agriculture"),
     ("兑现各类惠企资金4.7亿元", "fiscal"),
     ("外出务工农村劳动力总量19014万人", "employment_income"),
+    ("参加工伤保险人数61.8万人", "public_services"),     # social insurance, not 加工 (industry) + 保险 (finance)
+    ("全市已投入收割机3200余台、烘干机组860套", "agriculture"),
     ("带动周边群众就业600余人", "employment_income"),    # 群众就业 (jobs), not 群众 (public services)
     ("新发展设施蔬菜大棚320个", "agriculture"),
     ("改造城镇老旧小区126个", "public_services"),

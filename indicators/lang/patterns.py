@@ -44,7 +44,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不超过": "at_most", "最多": "at_most", "至多": "at_most", "不高于": "at_most",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
     "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
-    "突破": "more_than", "上": "more_than",        # 上千家, 上万人次: only before a bare 百/千/万/亿 (below)
+    "突破": "more_than", "已过": "more_than",       # 收割进度已过六成
+    "上": "more_than",        # 上千家, 上万人次: only before a bare 百/千/万/亿 (below)
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "约为": "approx", "约有": "approx", "约达": "approx", "约合": "approx",
 }
