@@ -644,6 +644,36 @@ def _share_measure_head(items: list[str]) -> list[str]:
     return [item + head for item in items[:-1]] + [last]
 
 
+_SECTOR = V.alternation(V.SECTORS_WITH_JOINERS)
+_SECTOR_AT = regex.compile(_SECTOR)
+_SECTORS_END = regex.compile(rf"(?:(?:{_SECTOR})[{V.COMMAS}])+$")
+_SECTOR_OR_JOINER = regex.compile(rf"{_SECTOR}|{V.char_class(V.LIST_JOINERS)}")
+
+
+def _members(subject: str) -> list[str]:
+    """The members of a 分别 list's subject, split at its joiners but not inside a sector's name (批发和零售业、
+    住宿和餐饮业增加值 -> 批发和零售业, 住宿和餐饮业增加值)."""
+    if "业" not in subject:                  # cheap test first: every sector name holds 业
+        return [item for item in _ITEM_SPLIT.split(subject) if item]
+    members, start = [], 0
+    for m in _SECTOR_OR_JOINER.finditer(subject):
+        if len(m.group()) > 1:               # a sector's name: part of the member it is in
+            continue
+        members.append(subject[start:m.start()])
+        start = m.end()
+    members.append(subject[start:])
+    return [member for member in members if member]
+
+
+def _sectors_before(text: str, start: int, floor: int, count: int) -> list[str]:
+    """The ``count`` sectors' names listed right before the clause at ``start`` (each followed by a comma), or []."""
+    m = _SECTORS_END.search(text, max(floor, start - 60), start)
+    if m is None:
+        return []
+    names = [n.group() for n in _SECTOR_AT.finditer(m.group())]
+    return names[-count:] if len(names) >= count else []
+
+
 def respective_items(block: Block, local_start: int, floor: int, count: int,
                      earlier: list[str]) -> list[str]:
     """One name per value after 分别, or [] when the text does not give them:
@@ -656,9 +686,15 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     compared = ""
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
-    items = _share_measure(_share_head([item for item in _ITEM_SPLIT.split(subject) if item]))
+    items = _share_measure(_share_head(_members(subject)))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
+    if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject)):
+        # 信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…: sectors listed across a comma (their
+        # names hold 、) share the last one's measure
+        before = _sectors_before(block.text, start, floor, count - 1)
+        if before:
+            items = [name + subject[sector.end():] for name in before] + items
     items = _share_measure_head(items)
     if len(items) > 1 and items[0].startswith(_TOWARDS) and len(items[0]) > 2:
         # 对东盟、欧盟分别进出口…: the preposition before the first member is every member's

@@ -88,6 +88,12 @@ MEMBER_NOUNS = ("企业", "项目", "单位", "家庭", "农户", "商户", "主
 # and are part of its name, not a measured age (人均预期寿命78.6岁).
 AGE_GROUP_NOUNS = ("人口", "人员", "人群", "儿童", "老年人", "老人", "青少年", "少年", "未成年人", "劳动力",
                    "女性", "男性", "妇女", "居民", "群体", "学生", "婴幼儿", "幼儿", "新生儿")
+# The sections of the national industry classification (GB/T 4754) whose names hold a list joiner: a list
+# of them (信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…) splits between names, not inside.
+SECTORS_WITH_JOINERS = ("农、林、牧、渔业", "电力、热力、燃气及水生产和供应业", "批发和零售业", "交通运输、仓储和邮政业",
+                        "住宿和餐饮业", "信息传输、软件和信息技术服务业", "租赁和商务服务业", "科学研究和技术服务业",
+                        "水利、环境和公共设施管理业", "居民服务、修理和其他服务业", "卫生和社会工作", "文化、体育和娱乐业",
+                        "公共管理、社会保障和社会组织")
 EXCEEDING_WORDS = ("超", "超过", "逾", "超出", "上")     # 上 as in 上百亿元的项目
 GRANT_WORDS = ("奖励", "补助", "补贴", "贴息", "奖补", "资助")
 # Words that join the members of a list: 樟子松、刺槐分别…, 沈阳市和大连市.
