@@ -35,6 +35,7 @@ from .indicator import (
     following_phrase,
     in_brackets,
     indicator_for,
+    measure_of_place_alone,
     of_places_compared,
     opens_breakdown,
     respective_items,
@@ -746,8 +747,13 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     group_places[c.group] = places
                     last_group_places = list(places)
         if doc.own_names and indicator.startswith(doc.own_names):
-            indicator = after_own_place(indicator, doc.own_names)
-            subject = subject and after_own_place(subject, doc.own_names)
+            named = (measure_of_place_alone(last_subject, c.kind)
+                     if indicator in doc.own_names and same_sentence and last_subject else None)
+            if named is not None:              # 纪台镇蔬菜播种面积8.9万亩，稻田镇7.6万亩: a town the gazetteer lacks
+                indicator, subject = named
+            else:
+                indicator = after_own_place(indicator, doc.own_names)
+                subject = subject and after_own_place(subject, doc.own_names)
         if c.kind == "ratio" and c.unit == "%" and (
                 _RATE_NAME.search(indicator) or (_CHANGED.search(indicator) and in_brackets(btext, ls, le))):
             c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate; 生产总值

@@ -132,6 +132,16 @@ def _strip_edges(phrase: str) -> str:
     return "" if phrase in _ADVERBS_ONLY else phrase
 
 
+def measure_of_place_alone(previous: str, kind: str) -> tuple[str, str] | None:
+    """(phrase, subject) of a figure whose clause names only a place (合肥市生产总值6365.6亿元，…；芜湖市2347.2亿元;
+    纪台镇蔬菜播种面积8.9万亩，稻田镇7.6万亩): the place says where, the measure is the one before it (its
+    region comes from the place); None when that one is a place too."""
+    subject = _unchanged(previous)
+    if leading_place(subject) == subject:       # (not a place named the same way before it)
+        return None
+    return _level_of(subject, kind), subject
+
+
 def after_own_place(phrase: str, names: tuple[str, ...]) -> str:
     """The phrase without a leading place that the gazetteer lacks but the document names (its issuer
     禾丰县, a county's short name 安溪): 禾丰县今年粮食产量 -> 粮食产量, as for a place the gazetteer knows."""
@@ -490,11 +500,9 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
             return named, named           # 完成率超过九成，近三成企业实现盈利: the words after it name it
         return _level_of(previous, kind), previous
     if previous and len(before) >= 2 and leading_place(before) == before:
-        # 合肥市生产总值6365.6亿元，增长5.1%；芜湖市2347.2亿元: a place alone before the figure names where,
-        # and the measure is the one before it (its region comes from the place)
-        subject = _unchanged(previous)
-        if leading_place(subject) != subject:       # (not a place named the same way before it)
-            return _level_of(subject, kind), subject
+        named = measure_of_place_alone(previous, kind)
+        if named is not None:
+            return named
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
         # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
         # words before its verb
