@@ -53,6 +53,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("外出务工农村劳动力总量19014万人", "employment_income"),
     ("参加工伤保险人数61.8万人", "public_services"),     # social insurance, not 加工 (industry) + 保险 (finance)
     ("全市已投入收割机3200余台、烘干机组860套", "agriculture"),
+    ("全市陶瓷企业达到7300多家，陶瓷从业人员超过15万人", "industry"),
     ("带动周边群众就业600余人", "employment_income"),    # 群众就业 (jobs), not 群众 (public services)
     ("新发展设施蔬菜大棚320个", "agriculture"),
     ("改造城镇老旧小区126个", "public_services"),

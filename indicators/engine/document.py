@@ -25,7 +25,7 @@ from ..lang.gazetteer import (
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
-from .period import PERIOD, is_day, is_lasting, is_years_span, part_of_a_name, period_matches
+from .period import PERIOD, is_day, is_years_span, not_a_time, part_of_a_name, period_matches
 from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic, in_a_name, is_venue
 
 
@@ -204,7 +204,7 @@ class DocumentContext:
                        and not (starts_move(block.text, m.start(), m.end()) and not is_years_span(m.group()))
                        and not is_multiple_base(block.text, m.start(), m.end())
                        and not part_of_a_name(block.text, m.start(), m.end())
-                       and not is_lasting(block.text, m.start(), m.end())]
+                       and not not_a_time(block.text, m.start(), m.end())]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
                         if not elsewhere(block.text, m.start(), m.end())]

@@ -200,16 +200,17 @@ _RECENT_OVER = ("来", "以来", "平均", "年均", "累计")
 _RECENT_OPENS = frozenset("\n" + V.CLAUSE_END + V.COLONS)
 
 
-def is_lasting(text: str, start: int, end: int) -> bool:
-    """Whether the time at ``start:end`` is how long something lasted (停滞近10年) or how rare it is (创开园以来
-    新高, 同比增速创年内新高), not a figure's period."""
-    if text.startswith(_RECORD_AFTER, end) or text[start - 1:start] == _SET_A_RECORD:
+def not_a_time(text: str, start: int, end: int) -> bool:
+    """Whether the time at ``start:end`` is how long something lasted (停滞近10年), how rare it is (创开园以来
+    新高, 同比增速创年内新高) or an index's base ((上年同期=100)), not a figure's period."""
+    if text.startswith(_RECORD_AFTER, end) or text[start - 1:start] == _SET_A_RECORD or text.startswith(_EQUALS, end):
         return True
     return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
             and start > 0 and text[start - 1] not in _RECENT_OPENS and not text.startswith(_RECENT_OVER, end))
 
 
 _RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")
+_EQUALS = ("=", "＝")
 _SET_A_RECORD = "创"
 
 

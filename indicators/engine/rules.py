@@ -36,6 +36,7 @@ _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务
 _PRINCIPLES = ("原则", "基本原则", "基本国策", "基本准则")
 _VAGUE_BEFORE = frozenset("几数上好")
 _NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
+_VILLAGE_SUFFIX = frozenset("村镇乡")           # 三元朱村: one more character of the name before its suffix
 _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
                      r"|洪武|至正|熙宁|元丰|贞观|开元|天宝|公元前|公元)[^，,。]{0,1}$")
 _RANK_RANGE = regex.compile(rf"第\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}"
@@ -114,6 +115,10 @@ _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for c
 def _threshold_after(f: Found) -> bool:
     return (f.info.kind not in ("ratio", "growth") and not f.post and f.text.startswith(("以", "及"), f.end)
             and bool(_THRESHOLD_AFTER.match(f.text, f.end)))
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 _AMOUNTS = frozenset({"money", "quantity", "area"})
@@ -249,11 +254,12 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.info.unit == "年" and bool(_ERA.search(f.text, max(0, f.start - 4), f.start)),
          units=_YEAR),
     # From here on only Chinese numerals: 3个 in digits is a figure.
-    Rule("place_name", "a one-character numeral before a place suffix is a name (三台县, 五台山, 九户镇)",
+    Rule("place_name", "a one-character numeral before a place suffix is a name (三台县, 五台山, 九户镇, 三元朱村)",
          "三台县召开工作会议。",
-         lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.next_char in _NAME_SUFFIX
-                    and f.info.unit != "个"),
-         chinese_only=True, after="".join(sorted(_NAME_SUFFIX))),
+         lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.info.unit != "个"
+                    and (f.next_char in _NAME_SUFFIX
+                         or (_is_han(f.next_char) and f.text[f.end + 1:f.end + 2] in _VILLAGE_SUFFIX))),
+         chinese_only=True),
     Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name (not a streak: 连续八年稳定在…)",
          "编制三年攻坚方案。",
          lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
