@@ -294,6 +294,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_splits(text))
     found.extend(_indexes(text))
     found.extend(_headcounts(text))
+    found.extend(_halves(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in table_cells(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
@@ -354,6 +355,25 @@ def _splits(text: str) -> list[_Candidate]:
                                   label=label))
         previous = (m.end(), label)
     return out
+
+
+def _halves(text: str) -> list[_Candidate]:
+    """近一半, 一半以上, 占一半: half, 50%, where a qualifier or 占/达 says it is a share (not 一半是…)."""
+    if "一半" not in text:                   # cheap test first
+        return []
+    out = []
+    for m in P.half_pattern().finditer(text):
+        pre, post = m.group("pre") or "", m.group("post") or ""
+        if not (pre or post or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS)):
+            continue
+        qualifier = P.PREFIX_QUALIFIERS.get(pre) or P.SUFFIX_QUALIFIERS.get(post) or "exact"
+        is_change, sign = _change(text, m.start())          # 货物通关时间压缩一半以上: a fall by half
+        out.append(_Candidate(m.start(), m.end(), Decimal(50) * sign, "%", "growth" if is_change else "ratio",
+                              qualifier))
+    return out
+
+
+_SHARE_VERBS = "占达"
 
 
 def _headcounts(text: str) -> list[_Candidate]:

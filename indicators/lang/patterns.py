@@ -222,6 +222,12 @@ def percent_words(text: str) -> Iterator[re.Match[str]]:
     return finditer_near(percent_words_pattern(), _PER_WORD, _QUALIFIER_REACH, text, _PERCENT_FIRST)
 
 
+# 近一半, 一半以上, 占一半: half, a share of 50% (not 另一半, 一半一半).
+@cache
+def half_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)})?")
+
+
 # Three-part (or two-part) splits that add up to 100: 三次产业结构为9.2:51:39.8.
 @cache
 def split_pattern() -> re.Pattern[str]:
