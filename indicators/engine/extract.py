@@ -798,6 +798,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             region = _COUNTRY                  # 我国: the country by its one name, as 全市 is the city's
         if not region and any(m in indicator for m in V.NATIONAL_MEASURES):
             region = _COUNTRY                  # 前三季度国内生产总值949746亿元 in a wire story: the country's
+        elif c.unit == "%" and indicator.endswith(V.NATIONAL_RATES):
+            region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release
         start, end = block.document_span(ls, le)
         placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                               indicator=indicator, period=period, region=region, move=move, move_end=move_end)

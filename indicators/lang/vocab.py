@@ -153,6 +153,8 @@ PAIRED_MODIFIERS = ("城市", "农村", "城镇", "乡村", "城区", "郊区", 
 COUNTRY_SCOPES = ("全国", "我国")
 # Measures only a country has (a region's output is 地区生产总值): a figure of one that names no place is national.
 NATIONAL_MEASURES = ("国内生产总值", "国民生产总值")
+# Rates only the country sets (the loan prime rate, the reserve ratio): national whatever page states them.
+NATIONAL_RATES = ("贷款市场报价利率", "LPR", "存款准备金率")
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
 LEVEL_OF_SUFFIX = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",
                    "镇": "乡", "乡": "乡"}
