@@ -20,7 +20,7 @@ from indicators.engine.placing import _BASE_HINT, _YEAR_CHAR, _YEARS_BEFORE, _YE
 from indicators.engine.report import CUE, cue_matches
 from indicators.engine.rules import RULES, first_drop, found_at
 from indicators.lang import vocab as V
-from indicators.lang.gazetteer import _TOWN, _TOWN_SUFFIX, _automaton, find_places
+from indicators.lang.gazetteer import _TOWN, _TOWN_REACH, _TOWN_SUFFIX, _automaton, find_places
 from indicators.lang.patterns import (
     fact_matches,
     fact_pattern,
@@ -288,7 +288,7 @@ def test_scans_near_anchors_are_finditers(text: str) -> None:
     """The scans that try a pattern only near its anchor (a numeral, 分之, 镇) find exactly what
     finditer finds."""
     for fast, pattern in ((fact_matches, fact_pattern()), (percent_words, percent_words_pattern()),
-                          (lambda t: finditer_near(_TOWN, _TOWN_SUFFIX, 2, t), _TOWN)):
+                          (lambda t: finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, t), _TOWN)):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in fast(text)] == expected, fast
 

@@ -286,6 +286,7 @@ _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡,
 
 
 _TOWN_SUFFIX = re.compile("镇|乡|街道")     # two or three characters after the start of every _TOWN match
+_TOWN_REACH = 3
 
 
 # A county whose name is also a word (费县, 单县, 雄县) is a place where it stands as one: 在费县，…
@@ -299,7 +300,7 @@ def word_counties(text: str) -> set[str]:
 
 def town_names(text: str) -> set[str]:
     names = set()
-    for m in finditer_near(_TOWN, _TOWN_SUFFIX, 3, text):
+    for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
         name = m.group(1)
         if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
                 and name[-2:] not in _TOWN_NOT):        # (今年全镇, 美丽城镇, 示范乡镇: no names)
