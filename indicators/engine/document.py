@@ -18,6 +18,7 @@ from ..lang.gazetteer import (
     masthead_place,
     place_levels,
     short_name,
+    stands_as_county,
     town_names,
     two_char_county,
     word_counties,
@@ -162,7 +163,8 @@ class DocumentContext:
             self._issuer = next(iter(issuers), "")
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
             extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
-            extra.update({n: "县" for n in word_counties(self.text) if n not in self._levels})
+            words = word_counties(self.text)
+            extra.update({n: "县" for n in words if n not in self._levels})
             # 安溪县…。安溪茶叶产量…: a county named in full goes by its short name in the same document
             # (not everywhere: many such names are words, 和平, 合作, 新建)
             for name in {n for _, n in places} | set(extra):
@@ -176,7 +178,8 @@ class DocumentContext:
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
                 covered = {k: p + len(n) for p, n in places for k in range(p, p + len(n))}
                 added = [(m.start(), m.group()) for m in pattern.finditer(laid)      # (not 安溪 in 安溪县)
-                         if covered.get(m.start(), -1) < m.end()]
+                         if covered.get(m.start(), -1) < m.end()
+                         and (m.group() not in words or stands_as_county(laid, m.start()))]   # (nor 示范县)
                 inside = {k for p, n in added for k in range(p, p + len(n))}    # nor a two-character county
                 places = sorted([(p, n) for p, n in places                        # in an issuer (丰县 in 禾丰县)
                                  if not two_char_county(n) or p not in inside or p + 1 not in inside]

@@ -290,12 +290,20 @@ _TOWN_REACH = 3
 
 
 # A county whose name is also a word (费县, 单县, 雄县) is a place where it stands as one: 在费县，…
-_WORD_COUNTY = re.compile(rf"(?<=在)({'|'.join(sorted(_TWO_CHAR_WORDS))})(?=[，,])")
+# A county whose name is also a word's end (费县 in 经费县级, 范县 in 示范县, 滑县 in 下滑县) is a place where it
+# stands as one: after no other character of a word (滑县小麦…, 在费县，…, 、滑县、), and before no 城/域/级 (新县城).
+_WORD_COUNTY = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[在于从到至和与及、]))"
+                          rf"(?:{'|'.join(sorted(_TWO_CHAR_WORDS))})(?![城域级委])", re.MULTILINE)
 
 
 def word_counties(text: str) -> set[str]:
-    """The counties of _TWO_CHAR_WORDS that ``text`` names as places (在费县，投资18.5亿元的…)."""
-    return set(_WORD_COUNTY.findall(text)) if "县" in text else set()
+    """The counties of _TWO_CHAR_WORDS that ``text`` names as places (在费县，投资18.5亿元的…, 滑县小麦…)."""
+    return {m.group() for m in _WORD_COUNTY.finditer(text)} if "县" in text else set()
+
+
+def stands_as_county(text: str, pos: int) -> bool:
+    """Whether the name of _TWO_CHAR_WORDS at ``pos`` stands as a county's (not 示范县, 经费县级)."""
+    return _WORD_COUNTY.match(text, pos) is not None
 
 
 def town_names(text: str) -> set[str]:
