@@ -25,7 +25,8 @@ from .scan import finditer_near
 # Suffixes dropped to get a short name, longest first: 广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边.
 _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
 # The country and the four statistical macro-regions of national releases.
-_EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "东北地区")
+_EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "东北地区",
+          "一线城市", "二线城市", "三线城市")      # (70个大中城市's tiers: groups of the country's cities)
 # Two-character full names are ordinary words too often (城区, 郊区, 和县): of them only counties (嵩县, 沛县)
 # are names, and not those that end a word or a phrase before 县 (市和县, 新县城, 振兴县域, 管理县级, 完成县).
 _MIN_FULL = 3
