@@ -71,14 +71,17 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if not doc.about and _NATIONAL_BODY.search(text, 0, local):
         return V.COUNTRY_SCOPES[0]     # 国家发展改革委有关负责人介绍，今年1万亿元…: the country's, not the page's place
     if before is not None:             # “增量政策的效应正在持续显现。”这位负责人说，…: the paragraph before's
-        end = len(before.text)
-        return region_for(doc, doc.block(before), before, end, before.sentence_at(end - 1), quoted=False)
+        end = len(before.text)         # (but not a town it visited: a farmer's words are of the county's story)
+        place = region_for(doc, doc.block(before), before, end, before.sentence_at(end - 1), quoted=False)
+        if doc.level(place) != _TOWN_LEVEL:
+            return place
     if default:
         return default
     return ctx.generic_place
 
 
 _NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
+_TOWN_LEVEL = "乡"
 
 
 # 分区域看，东部地区…，东北地区下降3.7%。: the places of a breakdown speak for its own sentence only.

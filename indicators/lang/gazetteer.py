@@ -312,6 +312,6 @@ def town_names(text: str) -> set[str]:
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
         name = m.group(1)
         if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
-                and name[-2:] not in _TOWN_NOT):        # (今年全镇, 美丽城镇, 示范乡镇: no names)
+                and (len(name) < 4 or name[-2:] not in _TOWN_NOT)):     # (今年全镇, 美丽城镇, 示范乡镇: no names)
             names.add(name)
     return names
