@@ -297,9 +297,19 @@ _WORD_COUNTY = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[在于从到至和�
                           rf"(?:{'|'.join(sorted(_TWO_CHAR_WORDS))})(?![城域级委])", re.MULTILINE)
 
 
+_WORD_COUNTY_FIRSTS = frozenset(name[0] for name in _TWO_CHAR_WORDS)
+
+
 def word_counties(text: str) -> set[str]:
-    """The counties of _TWO_CHAR_WORDS that ``text`` names as places (在费县，投资18.5亿元的…, 滑县小麦…)."""
-    return {m.group() for m in _WORD_COUNTY.finditer(text)} if "县" in text else set()
+    """The counties of _TWO_CHAR_WORDS that ``text`` names as places (在费县，投资18.5亿元的…, 滑县小麦…).
+    Tried only at each 县 (a search at every character took a tenth of a news page's time)."""
+    found = set()
+    k = text.find("县", 1)
+    while k > 0:
+        if text[k - 1] in _WORD_COUNTY_FIRSTS and _WORD_COUNTY.match(text, k - 1):
+            found.add(text[k - 1:k + 1])
+        k = text.find("县", k + 1)
+    return found
 
 
 def stands_as_county(text: str, pos: int) -> bool:
