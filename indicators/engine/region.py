@@ -168,10 +168,18 @@ _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[�
 
 def in_a_name(text: str, pos: int, name: str) -> bool:
     """中欧班列（武汉）全年开行1072列, 中国（河南）自由贸易试验区: a place in brackets inside a name says which
-    one, not what a figure is about."""
+    one, not what a figure is about; nor does one opening a short quoted title (获得“全国粮食生产先进县”称号)."""
     after = pos + len(name)
+    if pos > 0 and text[pos - 1] in _TITLE_OPENS:
+        close = text.find(_TITLE_CLOSES[text[pos - 1]], after, after + _TITLE_REACH)
+        return close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close])
     return (pos > 1 and text[pos - 1] in V.OPENING_BRACKETS and text[after:after + 1] in V.CLOSING_BRACKETS
             and _is_han(text[pos - 2]) and _is_han(text[after + 1:after + 2]))
+
+
+_TITLE_CLOSES = {"“": "”", "《": "》"}
+_TITLE_OPENS = frozenset(_TITLE_CLOSES)
+_TITLE_REACH = 12
 
 
 def _is_han(ch: str) -> bool:
