@@ -115,20 +115,20 @@ def in_aside(text: str, start: int, end: int, floor: int) -> bool:
     nor brackets after which the clause ends."""
     low = max(floor, start - _ASIDE_REACH)
     opening = max(text.rfind("（", low, start), text.rfind("(", low, start))
-    if opening <= low or not _is_han(text[opening - 1]):
+    if opening <= low or not is_han(text[opening - 1]):
         return False
     if any(ch in V.CLOSING_BRACKETS for ch in text[opening + 1:start]):
         return False
     for k in range(end, min(len(text), end + _ASIDE_REACH)):
         ch = text[k]
         if ch in V.CLOSING_BRACKETS:
-            return (k > end or opening + 1 < start) and k + 1 < len(text) and _is_han(text[k + 1])
+            return (k > end or opening + 1 < start) and k + 1 < len(text) and is_han(text[k + 1])
         if ch in V.CLAUSE_SEPARATORS or ch in V.OPENING_BRACKETS:
             return False
     return False
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 

@@ -51,7 +51,6 @@ from .rules import ENCLOSED, Found, Rule, first_drop, found_at
 from .tables import table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
-_STREAK = "连续"
 _PHRASE_ENDS = V.CLAUSE_SEPARATORS + "\n"      # (a str: the end of the text, '', is in it too)
 _RANGE_LOW = regex.compile(
     rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*{_DASH}{{1,2}}\s*$"
@@ -839,7 +838,7 @@ def _in_streak(text: str, start: int, end: int) -> bool:
     """Whether the duration at ``text[start:end]`` is a streak inside a clause that goes on to another
     figure (中央财政连续3年累计投入90亿元, 经济增长连续4年达到或略高于10%): that figure's phrase runs
     across it, as across an aside."""
-    return text.endswith(_STREAK, max(0, start - 3), start) and text[end:end + 1] not in _PHRASE_ENDS
+    return text.endswith(V.STREAK, max(0, start - 3), start) and text[end:end + 1] not in _PHRASE_ENDS
 
 
 def extract(text: str, source: str = "", *, taxonomy: str | None = None, doc_date: str | None = None,

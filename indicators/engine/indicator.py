@@ -390,7 +390,6 @@ def _item_of(phrase: str) -> str:
 _NOT_AN_ITEM = frozenset("占比的为是了在对与和及、，")
 
 
-_STREAK = "连续"
 # The same amount in another currency or measure: 按年平均汇率折算为, 折合, 约合.
 _CONVERTED = regex.compile(r"(?:按\p{Han}{0,6}?汇率)?(?:折算|折合|约合|换算)(?:成|为)?")
 
@@ -409,15 +408,15 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     opened by 从…看 names (``sentence_measure``), used when the clause names nothing (广东以10.4万亿元…).
     """
     phrase, subject = _indicator_for(block, local_start, local_end, kind, start, floor, previous, carried, measure)
-    if kind == "duration" and block.text.endswith(_STREAK, 0, local_start) and _STREAK not in phrase:
+    if kind == "duration" and block.text.endswith(V.STREAK, 0, local_start) and V.STREAK not in phrase:
         # A streak's length (连续 is stripped from any phrase's edges): 粮食总产量连续6年…, 已连续1200天未发生…
-        at = local_start - len(_STREAK)        # where 连续 goes: after the words of the phrase right before it
+        at = local_start - len(V.STREAK)        # where 连续 goes: after the words of the phrase right before it
         if block.text[at - 1:at] in _ALSO + "已":
             at -= 1                            # 园区已连续…
         k = next((k for k in range(len(phrase), 1, -1) if block.text.endswith(phrase[:k], 0, at)), 0)
         if k == 0 and phrase and block.text.rfind(phrase, 0, at) >= 0:
             k = len(phrase)                    # 粮食总产量达到50.6亿斤、连续八年…: 粮食总产量连续
-        phrase = phrase[:k] + _STREAK + phrase[k:]
+        phrase = phrase[:k] + V.STREAK + phrase[k:]
     return phrase, subject
 
 

@@ -194,10 +194,15 @@ _SHARE_BEFORE = ("完成", V.SHARE_OF)
 
 
 # 停滞近10年的项目: 近 with years inside a clause is how long something lasted (a figure), not a time; 近10年，…
-# and 近两年来/平均/累计 are times (rules.py reads them alike).
+# and 近两年来/平均/累计 are times.
 _RECENT = re.compile(rf"近(?:{V.SMALL_NUMBER})年")
-_RECENT_OVER = ("来", "以来", "平均", "年均", "累计")
 _RECENT_OPENS = frozenset("\n" + V.CLAUSE_END + V.COLONS)
+
+
+def recent_years_are_a_time(text: str, start: int, end: int) -> bool:
+    """Whether 近N年 at ``start:end`` is a time (近三年累计…, opening a clause; 近两年来, 近两年平均…), not how
+    long something lasted (停滞近10年): read alike by the rules that drop figures and by the periods."""
+    return start == 0 or text[start - 1] in _RECENT_OPENS or text.startswith(V.OVER_RECENT_YEARS, end)
 
 
 def not_a_time(text: str, start: int, end: int) -> bool:
@@ -206,7 +211,7 @@ def not_a_time(text: str, start: int, end: int) -> bool:
     if text.startswith(_RECORD_AFTER, end) or text[start - 1:start] == _SET_A_RECORD or text.startswith(_EQUALS, end):
         return True
     return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
-            and start > 0 and text[start - 1] not in _RECENT_OPENS and not text.startswith(_RECENT_OVER, end))
+            and not recent_years_are_a_time(text, start, end))
 
 
 _RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")

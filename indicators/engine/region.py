@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
-from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, respectively_clause, scan_back
+from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, is_han, respectively_clause, scan_back
 from .layout import DATELINE, Block
 
 if TYPE_CHECKING:
@@ -174,16 +174,12 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
         close = text.find(_TITLE_CLOSES[text[pos - 1]], after, after + _TITLE_REACH)
         return close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close])
     return (pos > 1 and text[pos - 1] in V.OPENING_BRACKETS and text[after:after + 1] in V.CLOSING_BRACKETS
-            and _is_han(text[pos - 2]) and _is_han(text[after + 1:after + 2]))
+            and is_han(text[pos - 2]) and is_han(text[after + 1:after + 2]))
 
 
 _TITLE_CLOSES = {"“": "”", "《": "》"}
 _TITLE_OPENS = frozenset(_TITLE_CLOSES)
 _TITLE_REACH = 12
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def is_venue(text: str, pos: int, name: str) -> bool:

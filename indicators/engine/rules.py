@@ -24,6 +24,8 @@ from ..lang import patterns as P
 from ..lang import vocab as V
 from ..lang.numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
 from ..lang.patterns import UnitInfo
+from .clauses import is_han
+from .period import recent_years_are_a_time
 
 # No economy counts 10^18 of anything (world GDP is about 10^15 元): a longer digit run is a code.
 IMPLAUSIBLE = Decimal(10) ** 18
@@ -42,7 +44,6 @@ _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾�
 _RANK_RANGE = regex.compile(rf"第\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}"
                             rf"|{V.alternation(V.RANGE_WORDS)})\s*$")
 _SPAN_OF_YEARS = frozenset(w for w in (*V.SPAN_BACK_WORDS, *V.SPAN_AHEAD_WORDS) if len(w) == 2)
-_CLAUSE_OPEN = frozenset("\n" + V.CLAUSE_END + V.COLONS)
 _SENTENCE_START = frozenset("\n" + V.SENTENCE_END + V.SEMICOLONS)
 _CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
 _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
@@ -117,16 +118,10 @@ def _threshold_after(f: Found) -> bool:
             and bool(_THRESHOLD_AFTER.match(f.text, f.end)))
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 _AMOUNTS = frozenset({"money", "quantity", "area"})
 _POINTING = frozenset("这那")
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
-_STREAK = "连续"
-_OVER_RECENT_YEARS = ("来", "以来", "平均", "年均", "累计")      # 近两年来, 近两年平均: over those years
 # After an age: the end of an aside it lies in, an aside (（含不满60周岁）), a bound, 的, then the people.
 _AGE_GROUP_AFTER = regex.compile(
     rf"[）)]?(?:[（(][^（）()\n]{{1,16}}[）)])?(?:及?以[上下])?的?(?:{V.alternation(V.AGE_GROUP_NOUNS)})")
@@ -223,8 +218,7 @@ RULES: tuple[Rule, ...] = (
          units=_YEAR, chinese_only=True, before="的"),
     Rule("recent_years", "近三年 opening a clause, or before 来/平均/累计, is a period (近三年累计…, 同近两年平均经济增速相衔接)",
          "近三年累计投入资金50亿元。",
-         lambda f: f.info.unit == "年" and f.pre == "近" and (f.start == 0 or f.text[f.start - 1] in _CLAUSE_OPEN
-                                                            or f.text.startswith(_OVER_RECENT_YEARS, f.end)),
+         lambda f: f.info.unit == "年" and f.pre == "近" and recent_years_are_a_time(f.text, f.start, f.end),
          units=_YEAR),
     Rule("per_base", "每50公斤, 每10万人, 每100元: the base a rate is stated per, not a figure",
          "小麦最低收购价每50公斤提高7元。", lambda f: f.before == "每", before="每"),
@@ -258,12 +252,12 @@ RULES: tuple[Rule, ...] = (
          "三台县召开工作会议。",
          lambda f: (f.chinese and f.bare and is_bare_chinese(f.num) and f.info.unit != "个"
                     and (f.next_char in _NAME_SUFFIX
-                         or (_is_han(f.next_char) and f.text[f.end + 1:f.end + 2] in _VILLAGE_SUFFIX))),
+                         or (is_han(f.next_char) and f.text[f.end + 1:f.end + 2] in _VILLAGE_SUFFIX))),
          chinese_only=True),
     Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name (not a streak: 连续八年稳定在…)",
          "编制三年攻坚方案。",
          lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
-                    and f.next_char not in _CLAUSE_END and not f.text.endswith(_STREAK, 0, f.start)),
+                    and f.next_char not in _CLAUSE_END and not f.text.endswith(V.STREAK, 0, f.start)),
          units=_YEAR, chinese_only=True),
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
          "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1,
@@ -292,7 +286,7 @@ RULES: tuple[Rule, ...] = (
     Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan (not a streak: 连续四年两位数增长)",
          "统筹推进五位一体总体布局。",
          lambda f: (f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS
-                    and not f.text.endswith(_STREAK, 0, f.start)),
+                    and not f.text.endswith(V.STREAK, 0, f.start)),
          chinese_only=True, after=P.CHINESE_CHARS),
     Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
          "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),

@@ -88,12 +88,6 @@ MEMBER_NOUNS = ("企业", "项目", "单位", "家庭", "农户", "商户", "主
 # and are part of its name, not a measured age (人均预期寿命78.6岁).
 AGE_GROUP_NOUNS = ("人口", "人员", "人群", "儿童", "老年人", "老人", "青少年", "少年", "未成年人", "劳动力",
                    "女性", "男性", "妇女", "居民", "群体", "学生", "婴幼儿", "幼儿", "新生儿")
-# The sections of the national industry classification (GB/T 4754) whose names hold a list joiner: a list
-# of them (信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…) splits between names, not inside.
-SECTORS_WITH_JOINERS = ("农、林、牧、渔业", "电力、热力、燃气及水生产和供应业", "批发和零售业", "交通运输、仓储和邮政业",
-                        "住宿和餐饮业", "信息传输、软件和信息技术服务业", "租赁和商务服务业", "科学研究和技术服务业",
-                        "水利、环境和公共设施管理业", "居民服务、修理和其他服务业", "卫生和社会工作", "文化、体育和娱乐业",
-                        "公共管理、社会保障和社会组织")
 EXCEEDING_WORDS = ("超", "超过", "逾", "超出", "上")     # 上 as in 上百亿元的项目
 GRANT_WORDS = ("奖励", "补助", "补贴", "贴息", "奖补", "资助")
 # Words that join the members of a list: 樟子松、刺槐分别…, 沈阳市和大连市.
@@ -141,6 +135,14 @@ SECTORS_WITH_LIST_COMMAS = (
     "石油、煤炭及其他燃料加工业", "铁路、船舶、航空航天和其他运输设备制造业", "计算机、通信和其他电子设备制造业",
     "金属制品、机械和设备修理业", "广播、电视、电影和录音制作业", "广播、电视、电影和影视录音制作业",
 )
+# ... and those whose names hold only 和: with the above, every sector whose name holds a list joiner, so that a
+# list of them (信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…) splits between names, not inside.
+# 连续 (in a row): the years or months after it are a streak's length (连续八年稳定在…), not a name or a time.
+STREAK = "连续"
+# Words after 近N年 that make it a time (近两年来, 近两年平均经济增速, 近三年累计…), as opening a clause does.
+OVER_RECENT_YEARS = ("来", "以来", "平均", "年均", "累计")
+SECTORS_WITH_AND = ("批发和零售业", "住宿和餐饮业", "租赁和商务服务业", "科学研究和技术服务业", "卫生和社会工作")
+SECTORS_WITH_JOINERS = SECTORS_WITH_LIST_COMMAS + SECTORS_WITH_AND
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
 # Measures a list's last member ends with, which members named before it without a measure of their own
