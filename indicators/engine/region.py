@@ -96,9 +96,10 @@ _MENTION_AFTER = re.compile(
     r"|都市圈|示范区|试验区|开发区|综合试验区|合作|冬奥|奥运|世博|进博|峰会|论坛|等地|等省|等|和|、|及|地震|灾区|特大)")
 
 
-# 县里还与济南、青岛等地4所高校共建研发平台: places a partner is from, not what the figure is about.
+# 县里还与济南、青岛等地4所高校共建研发平台: places a partner is from, not what the figure is about; nor
+# the markets goods sell to (产品畅销珠三角、港澳等地，电商销售额占比…).
 _PARTNERS_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{2,6}?)*等(?:地|省|市|国|城市|地区|省份|高校)")
-_PARTNERS_BEFORE = re.compile(r"(?:与|同|跟)(?:[\u4e00-\u9fff]{2,6}?、)*$")
+_PARTNERS_BEFORE = re.compile(r"(?:与|同|跟|销往|畅销|远销|热销|运往|发往|出口到|出口至)(?:[\u4e00-\u9fff]{2,6}?、)*$")
 
 
 def _partners(text: str, pos: int, name: str) -> bool:
