@@ -80,6 +80,8 @@ _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "�
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
 _TOWARDS = "对"
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
+# 一般公共预算收入4016.8亿元，完成预算的100.9%: how much of its plan the subject reached
+_PLAN_DONE = re.compile(r"完成(?:调整后?|年度|全年)?(?:预算|计划|目标)(?:任务)?数?")
 _WITH, _RATIO_TO = "与", "之比"
 _VERB_AFTER_SUBJECT = re.compile(r"拉动|带动|实现|完成|达到|占")
 _DONE = "完成"            # after what is measured, only a verb
@@ -489,9 +491,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         subject = _unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
-    if previous and kind == "ratio" and (before[:1] in V.MULTIPLE_BASE_LEAD or before.startswith(_RECOVERED)) and len(before) > 1:
-        # 一般公共预算收入完成486.2亿元，为预算的101.3%，比上年增长4.6%: the share of plan is the revenue's,
-        # and so is the growth after it
+    if previous and kind == "ratio" and len(before) > 1 and (
+            before[:1] in V.MULTIPLE_BASE_LEAD or before.startswith(_RECOVERED) or _PLAN_DONE.fullmatch(before)):
+        # 一般公共预算收入完成486.2亿元，为预算的101.3%（完成预算的101.3%），比上年增长4.6%: the share of
+        # plan is the revenue's, and so is the growth after it
         subject = _unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
