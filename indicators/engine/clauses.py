@@ -53,8 +53,10 @@ def compared_at(text: str, pos: int) -> bool:
 
 def is_multiple_base(text: str, start: int, end: int) -> bool:
     """是上年的1.3倍, 为2020年的2倍, 恢复到2019年的105.3%: the time at ``text[start:end]`` is what a figure is
-    a multiple or a share of, not the figure's period."""
-    return (start > 0 and (text[start - 1] in V.MULTIPLE_BASE_LEAD or text.endswith(_RECOVERED_TO, max(0, start - 3), start))
+    a multiple or a share of, not the figure's period (but 调整为2023年的9.3:36.6:54.1 is a move's end, dated so)."""
+    return (start > 0 and (text.endswith(_RECOVERED_TO, max(0, start - 3), start)
+                           or (text[start - 1] in V.MULTIPLE_BASE_LEAD
+                               and not text.endswith(V.MOVE_TO_WORDS, max(0, start - 3), start)))
             and _FIGURE_AFTER_OF.match(text, end) is not None)
 
 

@@ -98,7 +98,8 @@ _SPLIT_CUE = regex.compile(r"结构|比重|比例|之比|构成|占比|比为")
 _NUMERAL_ONLY = regex.compile(r"第?[一二三四五六七八九十0-9]{1,2}|.")   # 第一、二、三产业: not names
 _CLAUSE_START = regex.compile(V.char_class(V.CLAUSE_END + "\n"))
 _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年末|今年|当年)+")
-_MOVE_TO_LONGEST = max(map(len, V.MOVE_TO_WORDS))
+# 由2020年的10.2:38.1:51.7调整为2023年的9.3:36.6:54.1: the words between a split and the one it moves to
+_SPLIT_MOVE_TO = re.compile(rf"(?:{V.alternation(V.MOVE_TO_WORDS)})(?:[0-9]{{4}}年(?:末|底)?的?)?")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 _RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
 _RANGE_REACH = 24               # a range's low end lies within this many characters before its high end
@@ -340,8 +341,8 @@ def _splits(text: str) -> list[_Candidate]:
         parts = [(p.start(), p.end(), Decimal(p.group())) for p in _SPLIT_PART.finditer(m.group())]
         if abs(sum(v for _, _, v in parts) - 100) > Decimal("0.5"):
             continue
-        if (previous is not None and text.startswith(V.MOVE_TO_WORDS, previous[0])
-                and m.start() - previous[0] <= _MOVE_TO_LONGEST):
+        moved = _SPLIT_MOVE_TO.match(text, previous[0]) if previous is not None else None
+        if moved is not None and m.start() == moved.end():
             label = previous[1]                    # the split a move reaches: the same structure
         else:
             window_start = max(0, m.start() - 30)
