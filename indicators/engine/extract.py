@@ -32,6 +32,7 @@ from .document import DocumentContext
 from .indicator import (
     after_own_place,
     aspect_measure,
+    before_comparison,
     following_phrase,
     in_brackets,
     indicator_for,
@@ -44,7 +45,7 @@ from .indicator import (
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .moves import Move, ends_move, may_hold_moves, move_from
-from .period import period_for
+from .period import PERIOD, period_for
 from .placing import Placer
 from .region import region_for, respective_places
 from .rules import ENCLOSED, Found, Rule, first_drop, found_at
@@ -151,6 +152,9 @@ _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surfac
 _RESPECTIVELY = "分别"
 _COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
+# 较2020年的2.9件, 比上年的5.1%: the level compared with, of the time named with it and of the subject
+_COMPARED_BASE = re.compile(rf"(?P<with>(?:比|较)(?P<when>{PERIOD.pattern}))的$")
+_BASE_REACH = 16
 _PER_WORD = "每"
 _PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")
@@ -791,6 +795,12 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         else:
             period = period_for(doc, ctx, block, ls, sentence, clause0,
                                 (move.start, move.first_end) if move_end else None)
+        compared_base = None           # 比2020年的100万吨: the level compared with, placed as a move's start
+        if move is None and btext[ls - 1:ls] == "的" and (
+                base := _COMPARED_BASE.search(btext, max(clause0, ls - _BASE_REACH), ls)):
+            period = base.group("when")
+            compared_base = Move(base.start(), period, le, le)
+            indicator = before_comparison(indicator, base.group("with"))
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
@@ -802,7 +812,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release
         start, end = block.document_span(ls, le)
         placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
-                              indicator=indicator, period=period, region=region, move=move, move_end=move_end)
+                              indicator=indicator, period=period, region=region,
+                              move=compared_base or move, move_end=move_end)
         if placed[_INDICATOR_ID]:
             topic = topics.of_entry(indicator, topic, catalogue.get(placed[_INDICATOR_ID]))
         rows.append((

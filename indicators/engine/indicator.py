@@ -136,6 +136,13 @@ def _strip_edges(phrase: str) -> str:
     return "" if phrase in _ADVERBS_ONLY else phrase
 
 
+def before_comparison(phrase: str, compared: str) -> str:
+    """The subject of a level compared with, the phrase up to its comparison ``compared`` (比2018年的13.1万
+    公里: 铁路营业里程要比2018年增加 -> 铁路营业里程); the phrase itself when it names nothing before it."""
+    at = phrase.rfind(compared)
+    return (_TRAILING.sub("", phrase[:at]) or phrase) if at > 0 else phrase
+
+
 def measure_of_place_alone(previous: str, kind: str) -> tuple[str, str] | None:
     """(phrase, subject) of a figure whose clause names only a place (合肥市生产总值6365.6亿元，…；芜湖市2347.2亿元;
     纪台镇蔬菜播种面积8.9万亩，稻田镇7.6万亩): the place says where, the measure is the one before it (its
