@@ -80,6 +80,7 @@ _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "�
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
 _TOWARDS = "对"
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
+_GOAL_ONLY = frozenset({"目标", "预期目标", "目标值", "规划目标"})
 # 一般公共预算收入4016.8亿元，完成预算的100.9%: how much of its plan the subject reached
 _PLAN_DONE = re.compile(r"完成(?:调整后?|年度|全年)?(?:预算|计划|目标)(?:任务)?数?")
 _WITH, _RATIO_TO = "与", "之比"
@@ -485,6 +486,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # alone, which took its topic from the next clause's 一般公共预算收入)
         if len(previous) + len(before) <= _MAX_CHAIN:
             return previous + before, previous
+    if previous and before in _GOAL_ONLY:
+        # 常住人口城镇化率…提高到61.2%，2025年目标为63%: the goal for what came before
+        subject = _unchanged(previous)
+        return subject + before, subject
     if previous and before in _COUNTERPARTS:
         # 国有资本经营预算收入3.8亿元，…；支出2.1亿元: the other side of the same account (对美出口…，进口…)
         stem = _unchanged(previous)
