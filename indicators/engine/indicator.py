@@ -101,6 +101,8 @@ _SHARE_OF = V.SHARE_OF
 _DIGITS = regex.compile(V.FIGURE_CHAR + "+")
 _MAX_BEFORE = 16
 _MAX_AFTER = 14
+_SHARE_SUBJECT = 14          # of a share's phrase: its subject, before 占 and the base
+_SHARE_ENDS = ("比重", "比例", "份额")
 _MAX_CHANGE_WORDS = 12     # 较2019年同期增长
 _MAX_CHAIN = _MAX_BEFORE + _MAX_AFTER + 8       # a phrase with the change words of a figure after it
 _FOLLOWING_KINDS = frozenset({"count", "money", "quantity", "area", "duration"})
@@ -235,6 +237,15 @@ def _last_chars(phrase: str, n: int) -> str:
                                                               # (县级及以上集中式饮用水…: not 以上集中式…)
 
 
+def _share_reach(phrase: str) -> int:
+    """How many of a phrase's last characters may name a figure: _MAX_BEFORE, or for a share
+    (战略性新兴产业增加值占规模以上工业增加值比重) as many as its base takes and _SHARE_SUBJECT for its subject."""
+    if len(phrase) <= _MAX_BEFORE or not phrase.endswith(_SHARE_ENDS):
+        return _MAX_BEFORE
+    at = phrase.rfind(_SHARE_OF)
+    return max(_MAX_BEFORE, len(phrase) - at + _SHARE_SUBJECT) if at > 0 else _MAX_BEFORE
+
+
 @lru_cache(maxsize=65536)
 def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     """What the clause before a figure gives its indicator, read once per distinct clause (the same
@@ -246,7 +257,8 @@ def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     if opened >= 0 and _strip_edges(cleaned[opened + 1:]):
         cleaned = cleaned[opened + 1:]  # 规模以上工业（年主营业务收入2000万元: an aside names what it measures
                                         # (not 城南区（11.2万件）, 项目清单（共86个）: of what is before it)
-    before = _last_chars(_strip_edges(cleaned), _MAX_BEFORE)
+    stripped = _strip_edges(cleaned)
+    before = _last_chars(stripped, _share_reach(stripped))
     change_only = bool(_CHANGE_ONLY.match(before))
     # The change words without what the strip dropped (其中6月份增长 adds 增长, not the period).
     change_words = _BASIS_LEAD.sub("", before) if change_only and before else cleaned.lstrip("，,")
