@@ -113,3 +113,33 @@ def test_a_unit_word_that_starts_like_a_multiplier_is_the_unit():
     levels = [(c.label, c.value, c.unit) for c in table_cells(text) if c.kind != "growth"]
     assert levels == [("发电设备", Decimal("12000000"), "千瓦"), ("风电装机", Decimal("300"), "千瓦"),
                       ("公路里程", Decimal("86"), "千米")]
+
+
+PLACES = """某区2024年国民经济和社会发展统计公报
+
+表2　2023年各镇街社会消费品零售总额
+镇街名称　　绝对数(亿元)　　比上年增长(%)
+市桥街道　　186.42　　1.8
+洛浦街道　　72.18　　-0.6
+"""
+
+
+def test_a_caption_dates_its_rows_and_names_what_rows_of_places_measure():
+    assert [(c.label, c.value, c.period) for c in table_cells(PLACES)] == [
+        ("社会消费品零售总额", Decimal("18642000000"), "2023年"),
+        ("社会消费品零售总额比上年增长", Decimal("1.8"), "2023年"),
+        ("社会消费品零售总额", Decimal("7218000000"), "2023年"),
+        ("社会消费品零售总额比上年增长", Decimal("-0.6"), "2023年"),
+    ]
+    table = indicators.extract(PLACES, source="bulletin.txt")
+    first = table[table["mention"] == "186.42"].iloc[0]
+    assert (first["indicator"], first["period"], first["region"]) == ("社会消费品零售总额", "2023年", "市桥街道")
+
+
+def test_rows_of_names_keep_their_names_under_a_caption():
+    # a caption names the time of rows of products, not what they are
+    assert [(c.label, c.period) for c in table_cells(PRODUCTS)][:2] == [("粮食", "2024年"), ("粮食比上年增长", "2024年")]
+    # a title over a blank line is the caption too; a paragraph before a table is none
+    assert {c.period for c in table_cells(RELEASE)} == {"2024年1-9月"}
+    prose = "前三季度，全县经济运行总体平稳；1-8月，工业增长加快。\n" + RELEASE.split("\n\n", 1)[1]
+    assert {c.period for c in table_cells(prose)} == {""}

@@ -144,7 +144,8 @@ class _Candidate:
     low: Decimal | None = None
     high: Decimal | None = None
     group: int = -1          # members of one list, range or split share the first member's indicator
-    label: str = ""          # an indicator known when the candidate is found (splits)
+    label: str = ""          # an indicator known when the candidate is found (splits, table cells)
+    period: str = ""         # a time known when the candidate is found (a table's caption's)
 
 
 _AND_A_HALF = "个半"
@@ -299,7 +300,8 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_indexes(text))
     found.extend(_headcounts(text))
     found.extend(_halves(text))
-    found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in table_cells(text))
+    found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label, period=c.period)
+                 for c in table_cells(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
 
@@ -792,6 +794,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         low, high = _bounds(c)
         if move is not None and not move_end and move.when:
             period = move.when
+        elif c.period:
+            period = c.period                  # 表1　2024年全区主要经济指标: the caption's time
         else:
             period = period_for(doc, ctx, block, ls, sentence, clause0,
                                 (move.start, move.first_end) if move_end else None)

@@ -19,6 +19,7 @@ from decimal import Decimal
 from ..lang import patterns as P
 from ..lang import vocab as V
 from ..lang.numbers import MULTIPLIERS
+from .period import PERIOD
 
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
@@ -34,6 +35,14 @@ _UNIT_COLUMN = "单位"
 _LABEL_LEAD = re.compile(r"^(?:其中[：:]?|#|△|\*)+")
 _PERCENT_UNITS = ("%", "％", "‰")
 _WIDE = str.maketrans("０１２３４５６７８９．－＋−", "0123456789.-+-")
+# A caption over a table (表2　2024年各镇街社会消费品零售总额): its time dates the rows, and for rows of
+# places (a first column 镇街名称, 地区) what is left of it names what the numbers measure.
+_CAPTION_LEAD = re.compile(r"^\s*(?:表\s*[0-9一二三四五六七八九十]+[\s\u3000:：.、]*)?")
+_CAPTION_SCOPE = re.compile(
+    r"^(?:全区|全市|全省|全县|全国)?(?:各|分)(?:镇街|镇（街）|镇\(街\)|县区|区县|县（市、区）|县市区|地区|市州|乡镇|街道|城市|省份|区域|地市)的?")
+_CAPTION_LONGEST = 40
+_CAPTION_TAIL = re.compile(r"(?:完成情况|情况|统计表|统计|一览表)$")
+_PLACE_COLUMN = re.compile(r"^(?:镇街|县区|区县|县市区|乡镇|街道|地区|城市|省份|区域|市州|地市)(?:名称)?$")
 _HINTS = ("单位", "增长", "增速", "同比", "(", "（")      # cheap tests: no header without one of these,
 _GAPS = ("  ", "\t", "\u3000\u3000", " \u3000", "\u3000 ")   # no row without a wide gap (_COLUMN_GAP)
 
@@ -46,6 +55,7 @@ class Cell:
     unit: str
     kind: str
     label: str           # the row's name (with the column's change words for a change)
+    period: str = ""     # the time its table's caption names, if any
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,30 @@ class _Column:
     head: str
     change: bool
     unit: str            # the unit its head names (产量(万吨) -> 万吨), or ''
+
+
+@dataclass(frozen=True)
+class _Header:
+    columns: list[_Column]
+    unit_at: int         # the index of its unit column (-1: none)
+    period: str          # the time its caption names, or ''
+    measure: str         # for rows of places, what the caption says they measure, or ''
+
+
+def _caption(line: str, places: bool) -> tuple[str, str]:
+    """(time, measure) of a table's caption line (表2　2024年各镇街社会消费品零售总额 -> 2024年, and for
+    rows of places 社会消费品零售总额)."""
+    if len(line) > _CAPTION_LONGEST or _SENTENCE_INSIDE.search(line):
+        return "", ""                    # a paragraph before a table is no caption
+    rest = _CAPTION_LEAD.sub("", line).strip()
+    m = PERIOD.match(rest)
+    found = PERIOD.search(rest)
+    period = found.group() if found is not None else ""
+    if not places:
+        return period, ""
+    if m is not None:
+        rest = rest[m.end():]
+    return period, _CAPTION_TAIL.sub("", _CAPTION_SCOPE.sub("", rest))
 
 
 def is_table_line(line: str) -> bool:
@@ -106,18 +140,24 @@ def table_cells(text: str) -> list[Cell]:
     if not any(h in text for h in _HINTS) or not any(g in text for g in _GAPS):
         return []
     out: list[Cell] = []
-    header: tuple[list[_Column], int] | None = None
+    header: _Header | None = None
+    caption = ""                         # the line before, which may be the next header's caption
     for line in _LINE.finditer(text):
         if not any(g in line.group() for g in _GAPS):
             header = None                # no columns: no table (most lines end here, at C speed)
+            caption = line.group()
             continue
         tokens = [(m.start() + line.start(), m.group()) for m in _TOKEN.finditer(line.group())]
         words = [t for _, t in tokens]
         found = _header(words) if words else None
         if found is not None:
-            header = found
+            period, measure = _caption(caption, _PLACE_COLUMN.match(words[0]) is not None)
+            header = _Header(*found, period, measure)
+            caption = ""
             continue
+        caption = ""
         if header is None:
+            caption = line.group()       # (a caption may hold a wide gap: 表2  2024年主要农产品产量)
             continue
         cells = _row(tokens, header)
         if cells is None:
@@ -127,8 +167,8 @@ def table_cells(text: str) -> list[Cell]:
     return out
 
 
-def _row(tokens: list[tuple[int, str]], header: tuple[list[_Column], int]) -> list[Cell] | None:
-    columns, unit_at = header
+def _row(tokens: list[tuple[int, str]], header: _Header) -> list[Cell] | None:
+    columns, unit_at = header.columns, header.unit_at
     first = next((k for k, (_, t) in enumerate(tokens) if _is_cell(t)), None)
     if first is None or first == 0 or len(tokens) - first != len(columns):
         return None
@@ -137,23 +177,26 @@ def _row(tokens: list[tuple[int, str]], header: tuple[list[_Column], int]) -> li
     label = _LABEL_LEAD.sub("", "".join(names))
     if not label or _NUMBER.match(label):
         return None
+    if header.measure:
+        label = header.measure           # 市桥街道  186.42  1.8: the place is where, the caption says what
     out = []
     for (pos, token), column in zip(tokens[first:], columns, strict=True):
         plain = token.translate(_WIDE)
         if not _NUMBER.fullmatch(plain):
             continue                     # an empty cell (—)
-        cell = _cell(pos, pos + len(token), Decimal(plain), label, column, row_unit)
+        cell = _cell(pos, pos + len(token), Decimal(plain), label, column, row_unit, header.period)
         if cell is not None:
             out.append(cell)
     return out
 
 
-def _cell(start: int, end: int, number: Decimal, label: str, column: _Column, row_unit: str) -> Cell | None:
+def _cell(start: int, end: int, number: Decimal, label: str, column: _Column, row_unit: str,
+          period: str) -> Cell | None:
     if column.change:
         points = row_unit in _PERCENT_UNITS or column.unit == V.POINT_UNITS[0]
-        return Cell(start, end, number, V.POINT_UNITS[0] if points else "%", "growth", label + column.head)
+        return Cell(start, end, number, V.POINT_UNITS[0] if points else "%", "growth", label + column.head, period)
     unit = _unit(column.unit or row_unit)
     if unit is None:
         return None
     factor, base, kind = unit
-    return Cell(start, end, number * factor, base, kind, label)
+    return Cell(start, end, number * factor, base, kind, label, period)
