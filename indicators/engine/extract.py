@@ -767,7 +767,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if tail and _GRANT_WORD.search(tail):
                     indicator += tail
                     group_names[c.group] = [name + tail for name in group_names[c.group]]
-                if not places and same_sentence and len(last_group_places) == group_sizes[c.group]:
+                if (not places and same_sentence and len(last_group_places) == group_sizes[c.group]
+                        and _RESPECTIVELY in btext[clause0:ls]):      # (not a range: 各县区增速介于-2.1%—15.4%)
                     places = list(last_group_places)   # 广东、江苏GDP分别为…，分别增长…: the same places
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
