@@ -103,9 +103,10 @@ _MENTION_AFTER = re.compile(
 
 
 # 县里还与济南、青岛等地4所高校共建研发平台: places a partner is from, not what the figure is about; nor
-# the markets goods sell to (产品畅销珠三角、港澳等地，电商销售额占比…).
+# the markets goods sell to (产品畅销珠三角、港澳等地，电商销售额占比…), nor where a delegation goes
+# (赴长三角、珠三角等地开展小分队招商80余批次).
 _PARTNERS_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{2,6}?)*等(?:地|省|市|国|城市|地区|省份|高校)")
-_PARTNERS_BEFORE = re.compile(r"(?:与|同|跟|销往|畅销|远销|热销|运往|发往|出口到|出口至)(?:[\u4e00-\u9fff]{2,6}?、)*$")
+_PARTNERS_BEFORE = re.compile(r"(?:与|同|跟|销往|畅销|远销|热销|运往|发往|出口到|出口至|赴|前往)(?:[\u4e00-\u9fff]{2,6}?、)*$")
 
 
 def _partners(text: str, pos: int, name: str) -> bool:
@@ -191,14 +192,16 @@ _TITLE_REACH = 12
 
 def is_venue(text: str, pos: int, name: str) -> bool:
     """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held; 成都一家新能源
-    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from. Neither is what a
-    figure is about."""
+    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from; 城关至襄阳东站: a place
+    after 至 is where a road goes. None is what a figure is about."""
     after = pos + len(name)
     return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
-            or text.startswith(_ONE_FIRM, after))
+            or text.startswith(_ONE_FIRM, after)
+            or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit()))
 
 
 _ONE_FIRM = ("一家", "某")
+_TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
 
 
 def first_generic(text: str) -> str:
