@@ -98,6 +98,9 @@ def _most_named(counts: dict[str, int], lead: set[str]) -> str:
 _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
+# 带动全省2800余家零部件企业: a count right after 全省 is of the province's firms, not a pull on it (拉动全省
+# 2.9个百分点 is)
+_COUNTED_NEXT = re.compile(rf"(?:近|约|超过|超)?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?(?![{V.ARABIC_DIGIT}.．]|个?百分点)")
 _BREAKDOWNS_CHAINED = 6
 
 
@@ -215,8 +218,9 @@ class DocumentContext:
             head_end = head_after_lead(block.text) if self.dated_by_title else first_clause_end(block.text)
             ctx = BlockContext(periods, local, head_end, generics,
                                default_place=self.default_place(block.section),
-                               share_bases=frozenset(p for p, _ in generics if block.text[p - 1:p] == V.SHARE_OF
-                                                     or block.text[p - 2:p] in _PULLED))
+                               share_bases=frozenset(p for p, g in generics if block.text[p - 1:p] == V.SHARE_OF
+                                                     or (block.text[p - 2:p] in _PULLED
+                                                         and not _COUNTED_NEXT.match(block.text, p + len(g)))))
             self._blocks[key] = ctx
         return ctx
 
