@@ -113,6 +113,9 @@ _ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
 _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for ch in info.blocked_after}))
 
 
+_ABOUT = frozenset({"左右", "上下"})     # approximations, never a threshold's bound
+
+
 def _threshold_after(f: Found) -> bool:
     return (f.info.kind not in ("ratio", "growth") and not f.post and f.text.startswith(("以", "及"), f.end)
             and bool(_THRESHOLD_AFTER.match(f.text, f.end)))
@@ -186,9 +189,11 @@ RULES: tuple[Rule, ...] = (
          after=_BLOCKED_AFTER),
     Rule("threshold_bound", "以上/以下 after the unit and before a noun is a threshold (5亿元以下项目)",
          "对5亿元以下项目简化审批。", _threshold_after, after="以及"),
-    Rule("threshold_qualified", "a figure with 以上 followed by a noun is a threshold (1000万元以上项目)",
+    Rule("threshold_qualified", "a figure with 以上 followed by a noun is a threshold (1000万元以上项目); "
+         "not one with 左右 (推动20个左右重大项目: about twenty)",
          "开工1000万元以上项目120个。",
-         lambda f: f.info.kind not in ("ratio", "growth") and bool(f.post) and bool(_CJK.match(f.text, f.end))),
+         lambda f: (f.info.kind not in ("ratio", "growth") and bool(f.post) and f.post not in _ABOUT
+                    and bool(_CJK.match(f.text, f.end)))),
     Rule("threshold_exceeded", "超/超过 a figure, then (的 and) what exceeds it, is a threshold (超10亿元的企业, 超百亿元企业)",
          "年产值超10亿元的企业12家。", _exceeded_by_members, after="的" + "".join({n[0] for n in V.MEMBER_NOUNS})),
     Rule("age_group", "an age before the people it bounds names a group (16—59岁人口, 年满18岁人员), not a measured age",
