@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
 from ..lang.scan import finditer_near
-from .clauses import clause_end, segment_start
+from .clauses import clause_end, clause_start, segment_start
 
 if TYPE_CHECKING:
     from .document import BlockContext, DocumentContext
@@ -153,7 +153,10 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             chosen = in_segment[-1][1]        # 上半年已完成73.5亿元，完成年度计划的45.9%: a clause with no subject
         else:                                 # goes on from the one before; one with its own subject is of the
             head_end = clause_end(text, first_pos + len(first), s1)       # time of the first clause (下半年将
-            chosen = [p for p in in_segment if p[0] < head_end][-1][1]    # 力争全年营业收入…，利润总额…: 全年)
+            if (first_pos == clause_start(text, first_pos, s0)            # 力争全年营业收入…，利润总额…: 全年)
+                    and _ONLY_A_BREAK.match(text, first_pos + len(first), head_end + 1)):
+                head_end = clause_end(text, head_end + 1, s1)    # 截至目前，今年全市…412个，协议投资额…: a time
+            chosen = [p for p in in_segment if p[0] < head_end][-1][1]    # alone is no clause: the next is the first
         if chosen != first and _BARE_YEAR.fullmatch(first):
             return first + chosen
         return chosen
