@@ -192,16 +192,19 @@ _TITLE_REACH = 12
 
 def is_venue(text: str, pos: int, name: str) -> bool:
     """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held; 成都一家新能源
-    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from; 城关至襄阳东站: a place
-    after 至 is where a road goes. None is what a figure is about."""
+    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from; 城关至襄阳东站, 从岳阳
+    到上海: a place after 至, or after 到 with 从 before, is where a road goes. None is what a figure is about."""
     after = pos + len(name)
     return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
             or text.startswith(_ONE_FIRM, after)
-            or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit()))
+            or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
+            or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None))
 
 
 _ONE_FIRM = ("一家", "某")
 _TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
+_TO_FROM = ("从", "到")    # 从岳阳到上海的运输时间: likewise
+_FROM_PLACE = re.compile(r"从[\u4e00-\u9fff]{2,6}$")
 
 
 def first_generic(text: str) -> str:
