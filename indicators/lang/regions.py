@@ -122,8 +122,10 @@ def lookup(name: str, within: str = "") -> Region | None:
     name (吉林 is 吉林省; 海南 is 海南省, not 海南藏族自治州) unless ``within`` says otherwise.
     """
     found = candidates(name)
-    if len(found) <= 1:
-        return found[0] if found else None
+    if not found:
+        return _compound(name, within)
+    if len(found) == 1:
+        return found[0]
     inside = [r for r in found if _inside(r, within)]
     if len(inside) == 1:
         return inside[0]
@@ -131,6 +133,18 @@ def lookup(name: str, within: str = "") -> Region | None:
     provinces = [r for r in pool if r.level == "省"]
     if len(provinces) == 1:
         return provinces[0]
+    return None
+
+
+def _compound(name: str, within: str) -> Region | None:
+    """A division named with the one it lies in (北京市朝阳区, 湖州市吴兴区): the inner name, looked up
+    inside the outer (朝阳区 alone is ambiguous: Beijing's and Changchun's)."""
+    for k in range(len(name) - 2, 1, -1):
+        outer = lookup(name[:k], within) if name[:k] in _index()[0] else None
+        if outer is not None and outer.code and outer.level in ("省", "市"):
+            inner = lookup(name[k:], outer.code)
+            if inner is not None and _inside(inner, outer.code):
+                return inner
     return None
 
 
