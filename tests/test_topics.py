@@ -66,6 +66,10 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("户籍业务办理时限由5个工作日压缩至3个工作日内", "governance"),
     ("建成柑橘标准化示范基地2个", "agriculture"),
     ("集团现有在岗职工3.2万人", "employment_income"),
+    ("技能人才总量达到1520万人，其中高技能人才462万人", "employment_income"),    # a labour force's skills
+    ("全年各级劳动人事争议调解仲裁机构共处理争议案件16.84万件", "employment_income"),   # labour relations
+    ("全年新设立博士后科研工作站41个", "employment_income"),
+    ("参加失业保险人数46.3万人", "public_services"),               # social insurance stays a public service
     ("今年化学需氧量、氨氮排放量要分别下降2%", "environment"),
     ("综合治理水土流失面积4.8万平方公里", "environment"),
     ("提请全国人大常委会审议法律议案10件，制定修订行政法规15部", "governance"),
