@@ -208,11 +208,11 @@ def _starts_with_figure(text: str, pos: int) -> bool:
                 and fact_pattern().match(text, pos))
 
 
-_ENDS_WITH_NUMBER = regex.compile(rf"[{V.ARABIC_DIGIT}.．]+$")
+_ENDS_WITH_NUMBER = regex.compile(rf"[{V.ARABIC_DIGIT}.．]+(?:万亿|[万亿千])?$")
 
 
 def _figure_across(text: str, line: str, next_start: int) -> bool:
-    """The line ends with a number whose unit opens the next line (比年初增加236.8 / 亿元；…)."""
+    """The line ends with a number whose unit opens the next line (比年初增加236.8 / 亿元；…, 收入2.86亿 / 元，…)."""
     m = _ENDS_WITH_NUMBER.search(line)
     if m is None:
         return False
