@@ -92,6 +92,7 @@ _MIN_SUBJECT = 3
 _INVESTMENT = "总投资"
 _INVESTED_IN = ("项目", "工程", "实事", "企业", "园区", "基地")   # (not 全长28.6公里，总投资…: the road's)
 _OF_THE_SAME = frozenset({"安排", _INVESTMENT})
+_VALUE_WORDS = frozenset({"价值", "货值", "金额", "总价值", "交易额", "成交额"})
 _TOTAL_WORDS = frozenset({"总数", "总额", "总量", "总计", "合计", "累计", "规模", "总规模", "日均", "月均", *_OF_THE_SAME})
 # 全年新建高标准农田32万亩，累计建成近300万亩: the running total of what came before.
 # (累计 is stripped as any phrase's lead: a bare verb is left)
@@ -535,9 +536,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
             return named
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
         # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
-        # words before its verb
-        head = _VERB_AFTER_SUBJECT.split(_unchanged(previous), maxsplit=1)[0]
-        if _MIN_SUBJECT <= len(head) < len(previous) and len(head) + len(before) <= _MAX_CHAIN:
+        # words before its verb (not 对东盟进出口…；对美国进出口1402.8亿元: a partner, no verb before it)
+        stem = _unchanged(previous)
+        head = _VERB_AFTER_SUBJECT.split(stem, maxsplit=1)[0]
+        if _MIN_SUBJECT <= len(head) < len(stem) and len(head) + len(before) <= _MAX_CHAIN:
             return head + before, previous
     if previous and kind == "ratio" and before.endswith(_RATIO_TO) and change_words.startswith(_WITH):
         # 研究与试验发展经费支出812.5亿元，…，与地区生产总值之比为2.65%: the ratio of what came before
@@ -556,6 +558,11 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         after = ""                          # 稳定在2%左右的较低水平, 突破1万亿元大关: how big, not what is measured
     if not after and _GRANT.match(text, local_end):
         after = following_phrase(text, local_end)      # 按设备投资额的10%给予补助: what the rate is of
+    if previous and before in _VALUE_WORDS and not after and len(previous) + len(before) <= _MAX_CHAIN:
+        # 进口原油2186.5万吨，减少4.2%，价值1085.3亿元，下降11.8%: the value of what came before, which the
+        # change after it is of
+        phrase = _unchanged(previous) + before
+        return phrase, phrase
     if (previous and (before in _TOTAL_WORDS or _TOTAL_DONE.fullmatch(before)) and not after
             and (before != _INVESTMENT or _CHANGE_TAIL.sub("", previous).endswith(_INVESTED_IN))):
         # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元; 新建高标准农田32万亩，
