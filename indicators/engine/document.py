@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ..lang import vocab as V
 from ..lang.gazetteer import (
+    GROUPS,
     county_short_name,
     find_places,
     issuer_places,
@@ -96,6 +97,10 @@ def _most_named(counts: dict[str, int], lead: set[str]) -> str:
 
 
 _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
+# 签约京津冀协同发展项目186个, 融入长三角一体化: a group of provinces naming a policy
+_POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发展|发展|建设|生态保护|战略|协同|合作)")
+_INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
+_NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
 # 带动全省2800余家零部件企业: a count right after 全省 is of the province's firms, not a pull on it (拉动全省
@@ -202,7 +207,8 @@ class DocumentContext:
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
-                     and not in_a_name(laid, p, n)]
+                     and not in_a_name(laid, p, n)
+                     and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
                        if not (compared_at(block.text, m.start())
@@ -275,8 +281,10 @@ class DocumentContext:
             start = -1                         # where the block's places count from, read once a block
             counts = None
             for pos, name in places[lo:hi]:
-                if name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡":
-                    continue                   # scopes, comparison bases; towns speak for their own sentences
+                if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
+                        or _INSTITUTION_AFTER.match(text, pos + len(name))):
+                    continue                   # scopes, comparison bases; towns speak for their own sentences;
+                                               # 北京交通大学…雄安校区: a university's name, not a place written of
                 if start < 0:                  # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
                     start = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
                 if pos < start:
@@ -297,6 +305,11 @@ class DocumentContext:
         # of its parts, not what the article is about.
         self._section_place = {s: named_as[top] for s, c in per_section.items()
                                if (top := _most_named(c, leads.get(s, set())))}
+        # An article whose headline is about the country (前三季度我国社会消费品零售总额同比增长4.2%) is the
+        # country's, though its body goes on to provinces' examples.
+        for section in per_section:
+            if _NATIONAL_HEADLINE.match(section) and not leads.get(section, set()) & set(named_as):
+                self._section_place[section] = V.COUNTRY_SCOPES[0]
         self._overall = Counter(overall)
         # An article that names no place is about the page's place: one named across its articles, not
         # the county the page's longest story names (石门县's story lent it to the next article).

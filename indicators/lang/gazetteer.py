@@ -28,8 +28,11 @@ _SUFFIXES = r"自治区|特别行政区|省|市|地区|盟|自治州"
 _EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "东北地区",
           # groups of provinces a figure can be the total of (中部六省进出口总值达到1.96万亿元)
           "中部六省", "东北三省", "中西部地区", "长三角", "长江三角洲", "珠三角", "珠江三角洲", "京津冀",
-          "粤港澳大湾区", "成渝地区双城经济圈", "长江经济带", "黄河流域",
+          "粤港澳大湾区", "成渝地区双城经济圈", "长江经济带", "黄河流域", "雄安新区", "雄安",
           "一线城市", "二线城市", "三线城市")      # (70个大中城市's tiers: groups of the country's cities)
+# Of those, the groups of provinces: named with a policy after them (京津冀协同发展项目, 长三角一体化) they
+# name the policy, not a place a figure is about.
+GROUPS = frozenset(_EXTRA[len(V.COUNTRY_SCOPES):]) - {"雄安新区", "雄安", "一线城市", "二线城市", "三线城市"}
 # Two-character full names are ordinary words too often (城区, 郊区, 和县): of them only counties (嵩县, 沛县)
 # are names, and not those that end a word or a phrase before 县 (市和县, 新县城, 振兴县域, 管理县级, 完成县).
 _MIN_FULL = 3
