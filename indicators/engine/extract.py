@@ -151,6 +151,7 @@ class _Candidate:
 _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
 _RESPECTIVELY = "分别"
+_OF = "的"
 _COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
 # 较2020年的2.9件, 比上年的5.1%: the level compared with, of the time named with it and of the subject
@@ -813,8 +814,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             region = _COUNTRY                  # 我国: the country by its one name, as 全市 is the city's
         if not region and any(m in indicator for m in V.NATIONAL_MEASURES):
             region = _COUNTRY                  # 前三季度国内生产总值949746亿元 in a wire story: the country's
-        elif c.unit == "%" and indicator.endswith(V.NATIONAL_RATES):
-            region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release
+        elif (c.unit == "%" and any(rate in indicator for rate in V.NATIONAL_RATES)
+              and btext[ls - 1:ls] != _OF):
+            region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release (not
+                                               # 按贷款市场报价利率（LPR）的30%给予贴息: a share of it, the city's)
         start, end = block.document_span(ls, le)
         placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                               indicator=indicator, period=period, region=region,
