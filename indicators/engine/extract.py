@@ -152,6 +152,10 @@ _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
 _RESPECTIVELY = "分别"
 _OF = "的"
+_MONTH_ON_MONTH = "环比"
+_MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
+_BASE = re.compile(r"同比|环比|(?<![占对])[比较](?![重例率])")
+_CHANGE_VERB_END = re.compile(rf"(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})$")
 _COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
 # 较2020年的2.9件, 比上年的5.1%: the level compared with, of the time named with it and of the subject
@@ -677,6 +681,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     move: Move | None = None                   # the move the previous fact began (由120万吨增加到…)
     move_when = ""                             # the start time of the sentence's last move that named one
     split_moves: dict[int, Move] = {}          # the move a split's first part began, for its other parts
+    bases_block, bases = None, set()           # the bases (同比, 环比) the paragraph's changes have named
     for c in candidates:
         if not offset <= c.start < block_end:
             block = layout.block_at(c.start)
@@ -786,6 +791,16 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 _RATE_NAME.search(indicator) or (_CHANGED.search(indicator) and in_brackets(btext, ls, le))):
             c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate; 生产总值
                                   # 增长5.8%，其中合肥（6.2%）: a member's change, of the measure before the list
+        if c.kind == "growth" and c.unit == "%":
+            # 一线城市…价格环比下降0.3%。其中，上海上涨0.2%: in a paragraph whose changes are month-on-month
+            # only, a change that names no base is month-on-month too (never so where 同比 is named)
+            if block is not bases_block:
+                bases_block, bases = block, set()
+            base = _BASE.search(indicator)
+            if base is not None:
+                bases.add(base.group())
+            elif bases == _MONTH_ON_MONTH_ONLY and (verb := _CHANGE_VERB_END.search(indicator)) is not None:
+                indicator = indicator[:verb.start()] + _MONTH_ON_MONTH + indicator[verb.start():]
         if whole_sentence is not None:
             sentence_text = whole_sentence
         else:
