@@ -28,7 +28,17 @@ from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple
 from .layout import Block, Layout
 from .moves import starts_move
 from .period import PERIOD, is_day, is_years_span, not_a_time, part_of_a_name, period_matches
-from .region import CAPTION, GENERIC_PLACE, SCOPES, elsewhere, filed_from, first_generic, in_a_name, is_venue
+from .region import (
+    CAPTION,
+    GENERIC_PLACE,
+    SCOPES,
+    elsewhere,
+    filed_from,
+    first_generic,
+    in_a_name,
+    in_person_name,
+    is_venue,
+)
 
 
 @dataclass
@@ -207,7 +217,7 @@ class DocumentContext:
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
-                     and not in_a_name(laid, p, n)
+                     and not in_a_name(laid, p, n) and not in_person_name(laid, p)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)
@@ -282,7 +292,7 @@ class DocumentContext:
             counts = None
             for pos, name in places[lo:hi]:
                 if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
-                        or _INSTITUTION_AFTER.match(text, pos + len(name))):
+                        or _INSTITUTION_AFTER.match(text, pos + len(name)) or in_person_name(text, pos)):
                     continue                   # scopes, comparison bases; towns speak for their own sentences;
                                                # 北京交通大学…雄安校区: a university's name, not a place written of
                 if start < 0:                  # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts

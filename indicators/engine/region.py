@@ -207,6 +207,17 @@ _TO_FROM = ("从", "到")    # 从岳阳到上海的运输时间: likewise
 _FROM_PLACE = re.compile(r"从[\u4e00-\u9fff]{2,6}$")
 
 
+# 鲁家村党委书记钱海东, 记者 张海东: a title and a surname before a place's name make it a person's name
+_TITLE_AND_SURNAME = re.compile(
+    r"(?:书记|主任|局长|县长|市长|镇长|乡长|区长|省长|村长|经理|董事长|理事长|记者|通讯员|院长|校长|所长|站长|社长"
+    r"|厂长|处长|科长|主席|会长|部长|队长)\s?[\u4e00-\u9fff]$")
+
+
+def in_person_name(text: str, pos: int) -> bool:
+    """Whether the place at ``pos`` is the given name in a person's name after a title (书记钱海东)."""
+    return pos > 2 and _TITLE_AND_SURNAME.search(text, max(0, pos - 5), pos) is not None
+
+
 def first_generic(text: str) -> str:
     for m in GENERIC_PLACE.finditer(text):
         if not elsewhere(text, m.start(), m.end()):
