@@ -145,7 +145,8 @@ def name_start(text: str, start: int, floor: int) -> int:
         return start
     for m in _SECTORS.finditer(text, max(floor, start - _SECTOR_REACH), start + _SECTOR_REACH):
         if m.start() < start <= m.end():
-            return m.start()
+            # (not one an aside holds: 基础设施投资（不含电力、热力、燃气及水生产和供应业）同比下降1.6%)
+            return start if text[m.end():m.end() + 1] in V.CLOSING_BRACKETS else m.start()
     return start
 
 

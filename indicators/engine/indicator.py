@@ -203,6 +203,7 @@ _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGU
                                              *V.SECTORS_WITH_LIST_COMMAS,
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
+_LONG_SECTORS = regex.compile(V.alternation(V.SECTORS_WITH_LIST_COMMAS))
 _THRESHOLD_LEFT = regex.compile(r"^\p{Han}{1,3}?及?以[上下]")
 _LEVEL_NAMED = "省市县区旗"      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
 _CONNECTIVE_LEFT = regex.compile(r"^(?:以及|和|及|与|、|或|以上|以下)(?=.{2})")
@@ -220,6 +221,10 @@ def _last_chars(phrase: str, n: int) -> str:
             break
         if m.end() > cut:        # (and past a threshold's unit: 为80岁以上老人… is not cut to 岁以上老人…)
             return _strip_edges(_THRESHOLD_LEFT.sub("", phrase[m.end():], count=1))
+    if V.LIST_COMMA in phrase[:cut + 1]:       # a sector's long name (电力、热力、燃气及水生产和供应业增加值)
+        for m in _LONG_SECTORS.finditer(phrase, 0, cut + _MAX_AFTER):
+            if m.start() < cut < m.end():
+                return phrase[m.start():]
     if phrase[cut] in V.LEVEL_OF_SUFFIX:       # the end of a place's name (吴兴区2024年… cut to 区2024年…)
         return _strip_edges(phrase[cut + 1:])
     for m in _WHOLE_WORDS.finditer(phrase, max(0, cut - _WORD_REACH), overlapped=True):
