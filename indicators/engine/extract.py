@@ -154,6 +154,7 @@ _RESPECTIVELY = "分别"
 _OF = "的"
 _MONTH_ON_MONTH = "环比"
 _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
+_MONTH_ON_MONTH_VIEW = ("从环比看", "从环比来看", "环比看", "环比来看")
 _BASE = re.compile(r"同比|环比|(?<![占对])[比较](?![重例率])")
 _CHANGE_VERB_END = re.compile(rf"(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})$")
 _COUNTRY = V.COUNTRY_SCOPES[0]
@@ -799,7 +800,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             base = _BASE.search(indicator)
             if base is not None:
                 bases.add(base.group())
-            elif bases == _MONTH_ON_MONTH_ONLY and (verb := _CHANGE_VERB_END.search(indicator)) is not None:
+            elif ((bases == _MONTH_ON_MONTH_ONLY or btext.startswith(_MONTH_ON_MONTH_VIEW, sentence[0]))
+                  and (verb := _CHANGE_VERB_END.search(indicator)) is not None):     # (从环比看，…下降0.98%)
                 indicator = indicator[:verb.start()] + _MONTH_ON_MONTH + indicator[verb.start():]
         if whole_sentence is not None:
             sentence_text = whole_sentence
