@@ -134,6 +134,8 @@ SECTORS_WITH_LIST_COMMAS = (
     "皮革、毛皮、羽毛及其制品和制鞋业", "木材加工和木、竹、藤、棕、草制品业", "文教、工美、体育和娱乐用品制造业",
     "石油、煤炭及其他燃料加工业", "铁路、船舶、航空航天和其他运输设备制造业", "计算机、通信和其他电子设备制造业",
     "金属制品、机械和设备修理业", "广播、电视、电影和录音制作业", "广播、电视、电影和影视录音制作业",
+    # the high-technology industries' classes (高技术产业（制造业）分类)
+    "航空、航天器及设备制造业",
 )
 # ... and those whose names hold only 和: with the above, every sector whose name holds a list joiner, so that a
 # list of them (信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…) splits between names, not inside.
