@@ -71,6 +71,8 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("全年新设立博士后科研工作站41个", "employment_income"),
     ("参加失业保险人数46.3万人", "public_services"),               # social insurance stays a public service
     ("审计发现问题金额28.36亿元，已完成整改43项", "governance"),          # an audit's findings
+    ("全镇216家民宿平均入住率达92%以上", "consumption"),            # tourism's lodgings
+    ("预计未来三天累计雨量30～60毫米，气温22℃～29℃", "environment"),     # the weather
     ("国家支持启动了197个调整改造项目", "investment"),                # (调整改造 holds no 整改)
     ("今年化学需氧量、氨氮排放量要分别下降2%", "environment"),
     ("综合治理水土流失面积4.8万平方公里", "environment"),
