@@ -29,6 +29,9 @@ _EXTRA = (*V.COUNTRY_SCOPES, "东部地区", "中部地区", "西部地区", "�
           # groups of provinces a figure can be the total of (中部六省进出口总值达到1.96万亿元)
           "中部六省", "东北三省", "中西部地区", "长三角", "长江三角洲", "珠三角", "珠江三角洲", "京津冀",
           "粤港澳大湾区", "成渝地区双城经济圈", "长江经济带", "黄河流域", "雄安新区", "雄安",
+          # a province's own regions (四川's five economic zones, 豫东, 苏南, 皖北 …)
+          "成都平原经济区", "川南经济区", "川东北经济区", "攀西经济区", "川西北生态示范区",
+          "豫东", "豫北", "豫南", "豫西", "苏南", "苏北", "苏中", "皖北", "皖南", "陕北", "陕南",
           "一线城市", "二线城市", "三线城市")      # (70个大中城市's tiers: groups of the country's cities)
 # Of those, the groups of provinces: named with a policy after them (京津冀协同发展项目, 长三角一体化) they
 # name the policy, not a place a figure is about.
