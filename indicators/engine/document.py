@@ -36,6 +36,7 @@ from .region import (
     filed_from,
     first_generic,
     in_a_name,
+    in_counted_group,
     in_person_name,
     is_venue,
 )
@@ -217,7 +218,7 @@ class DocumentContext:
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
-                     and not in_a_name(laid, p, n) and not in_person_name(laid, p)
+                     and not in_a_name(laid, p, n) and not in_person_name(laid, p) and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             periods = [(m.start(), m.group()) for m in period_matches(block.text)

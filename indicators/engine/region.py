@@ -213,6 +213,22 @@ _TITLE_AND_SURNAME = re.compile(
     r"|厂长|处长|科长|主席|会长|部长|队长)\s?[\u4e00-\u9fff]$")
 
 
+# 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
+# are where a figure is spread over, not one the figure is about (the page's place is)
+_COUNTED_AS_GROUP = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
+                               r"|县市区|县（市、区）|省份|省（区、市）)")
+
+
+_LIST_JOINS = frozenset("、和及与")
+
+
+def in_counted_group(text: str, pos: int, name: str) -> bool:
+    """Whether the place at ``pos`` is one of a list the text then counts (驻马店、周口…4个市)."""
+    end = pos + len(name)
+    return ((text[pos - 1:pos] in _LIST_JOINS or text[end:end + 1] in _LIST_JOINS)      # (not 邯郸市18个县: its own)
+            and _COUNTED_AS_GROUP.match(text, end) is not None)
+
+
 def in_person_name(text: str, pos: int) -> bool:
     """Whether the place at ``pos`` is the given name in a person's name after a title (书记钱海东)."""
     return pos > 2 and _TITLE_AND_SURNAME.search(text, max(0, pos - 5), pos) is not None
