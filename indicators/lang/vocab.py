@@ -146,7 +146,7 @@ OVER_RECENT_YEARS = ("来", "以来", "平均", "年均", "累计")
 SECTORS_WITH_AND = ("批发和零售业", "住宿和餐饮业", "租赁和商务服务业", "科学研究和技术服务业", "卫生和社会工作")
 SECTORS_WITH_JOINERS = SECTORS_WITH_LIST_COMMAS + SECTORS_WITH_AND
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
-SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
+SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉", "出栏", "存栏")
 # Measures a list's last member ends with, which members named before it without a measure of their own
 # share (教育文化娱乐、医疗保健、其他用品及服务价格分别上涨…; 工业、服务业增加值分别增长…), longest first.
 MEASURE_HEADS = ("价格指数", "价格", "增加值", "产量", "产值", "零售额", "销售额", "营业收入", "利润总额", "投资")
