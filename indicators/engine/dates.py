@@ -227,6 +227,10 @@ def _span_years(match: re.Match[str]) -> int | None:
     return n if n is not None and 1 <= n <= 30 else None
 
 
+_GLOSS_ENDS = ("）", ")")
+_GLOSS = re.compile(r"[（(]([^（()）]+)[）)]$")
+
+
 @lru_cache(maxsize=16384)
 def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None = None,
             reported_year: int | None = None) -> Period | None:
@@ -240,6 +244,8 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
     the day it was published.
     """
     text = re.sub(r"\s+", "", expr or "")
+    if text.endswith(_GLOSS_ENDS) and (gloss := _GLOSS.search(text)) is not None:
+        text = gloss.group(1)                 # 国庆中秋假期（10月1日—8日）: the dates its brackets give
     quoted = bool(_QUOTES.search(text))
     text = _QUOTES.sub("", text)
     if text.endswith(_FROM_ON) and text[-2:-1] == "日":

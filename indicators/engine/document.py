@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from ..lang import vocab as V
 from ..lang.gazetteer import (
@@ -111,6 +112,7 @@ _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 # 签约京津冀协同发展项目186个, 融入长三角一体化: a group of provinces naming a policy
 _POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发展|发展|建设|生态保护|战略|协同|合作)")
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
@@ -221,8 +223,16 @@ class DocumentContext:
                      and not in_a_name(laid, p, n) and not in_person_name(laid, p) and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
-            periods = [(m.start(), m.group()) for m in period_matches(block.text)
-                       if not (compared_at(block.text, m.start())
+            found = list(period_matches(block.text))
+            # 国庆中秋假期（10月1日—8日）: dates in brackets right after a time gloss it: one time, named with its dates
+            glossed = {a.start(): b for a, b in pairwise(found) if b.start() == a.end() + 1
+                       and block.text[a.end()] in _OPENING_BRACKETS
+                       and block.text[b.end():b.end() + 1] in _CLOSING_BRACKETS} if len(found) > 1 else {}
+            glosses = {b.start() for b in glossed.values()}
+            periods = [(m.start(), block.text[m.start():glossed[m.start()].end() + 1] if m.start() in glossed
+                        else m.group()) for m in found
+                       if m.start() not in glosses
+                       and not (compared_at(block.text, m.start())
                                and not (block.text[m.start() - 1] == "从" and is_years_span(m.group())))
                        and not (starts_move(block.text, m.start(), m.end()) and not is_years_span(m.group()))
                        and not is_multiple_base(block.text, m.start(), m.end())
