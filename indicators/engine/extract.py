@@ -58,7 +58,8 @@ _RANGE_LOW = regex.compile(
     rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?(?:{V.alternation(V.RANGE_WORDS)})$"
 )
 _INDEX = regex.compile(
-    r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][^（）()\n]{1,12}[)）])?(?:为|是|达到|达|[:：])?\s*"
+    r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][^（）()\n]{1,12}[)）])?"
+    r"(?:为|是|达到|达|[:：]|(?:回升|回落|上升|下降|升|降|提高|增加|减少)(?:至|到))?\s*"      # (信心指数回升至89.6)
     r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
 )
 # A ratio of two amounts, written without a unit (城乡居民收入比由2.36缩小到2.21, 基尼系数为0.465): a

@@ -113,6 +113,18 @@ _ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
 _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for ch in info.blocked_after}))
 
 
+_MONTHS_OR_QUARTERS = frozenset({"月", "季度"})
+
+
+def _one_after_another(f: Found) -> bool:
+    """一个季度比一个季度好: 一 and a unit, then (or after) 比 and the same words."""
+    if f.num != "一":
+        return False
+    words = f.text[f.start:f.end]
+    return f.text.startswith(_THAN + words, f.end) or f.text.endswith(words + _THAN, 0, f.start)
+
+
+_THAN = "比"
 _ABOUT = frozenset({"左右", "上下"})     # approximations, never a threshold's bound
 
 
@@ -227,9 +239,11 @@ RULES: tuple[Rule, ...] = (
          units=_YEAR),
     Rule("per_base", "每50公斤, 每10万人, 每100元: the base a rate is stated per, not a figure",
          "小麦最低收购价每50公斤提高7元。", lambda f: f.before == "每", before="每"),
-    Rule("first_months", "前10个月 is a period", "前10个月，全市完成投资300亿元。",
-         lambda f: f.info.unit == "月" and f.before == "前",
-         units=frozenset({"月"}), before="前"),
+    Rule("one_after_another", "一年比一年, 一个季度比一个季度: one after another, not a figure",
+         "经济情况一个季度比一个季度好。", _one_after_another, chinese_only=True, after="比", before="比"),
+    Rule("first_months", "前10个月, 前三个季度: a period", "前10个月，全市完成投资300亿元。",
+         lambda f: f.info.unit in _MONTHS_OR_QUARTERS and f.before == "前",
+         units=_MONTHS_OR_QUARTERS, before="前"),
     Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure",
          "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE,
          chinese_only=True, before="".join(sorted(_VAGUE_BEFORE))),
