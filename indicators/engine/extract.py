@@ -187,9 +187,17 @@ def _change(text: str, start: int, absolute: bool = False, per_mille: bool = Fal
     return _change_in(window.rpartition("，")[2], absolute, per_mille)
 
 
+# 降幅比1-9月收窄1.2个百分点: a fall that narrowed is a rate that rose (and one that widened, fell).
+_DECLINE_CHANGED = regex.compile(
+    r"(?:降幅|跌幅|下降幅度)[^，,。；;]{0,10}?(?:(?P<narrowed>收窄|缩小|减小|放缓)|(?P<widened>扩大|加大|加深))了?\s*$")
+_DECLINES = ("降幅", "跌幅", "下降幅度")
+
+
 @lru_cache(maxsize=65536)
 def _change_in(window: str, absolute: bool, per_mille: bool) -> tuple[bool, int]:
     # Read once per distinct clause end: the same few words (同比增长, 比上年下降) precede most rates.
+    if not absolute and any(d in window for d in _DECLINES) and (m := _DECLINE_CHANGED.search(window)):
+        return True, 1 if m.group("narrowed") else -1
     pattern = P.absolute_change_pattern() if absolute else P.change_pattern()
     m = pattern.search(window)
     if m and per_mille and not (m.group("up") or m.group("down")):
