@@ -72,6 +72,8 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("参加失业保险人数46.3万人", "public_services"),               # social insurance stays a public service
     ("审计发现问题金额28.36亿元，已完成整改43项", "governance"),          # an audit's findings
     ("全镇216家民宿平均入住率达92%以上", "consumption"),            # tourism's lodgings
+    ("主要支出科目情况：教育支出1036.8亿元，增长5.2%", "fiscal"),        # a budget's functional accounts
+    ("分级次看，省级收入389.6亿元，增长4.2%", "fiscal"),
     ("预计未来三天累计雨量30～60毫米，气温22℃～29℃", "environment"),     # the weather
     ("国家支持启动了197个调整改造项目", "investment"),                # (调整改造 holds no 整改)
     ("今年化学需氧量、氨氮排放量要分别下降2%", "environment"),
