@@ -157,6 +157,12 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                     and _ONLY_A_BREAK.match(text, first_pos + len(first), head_end + 1)):
                 head_end = clause_end(text, head_end + 1, s1)    # 截至目前，今年全市…412个，协议投资额…: a time
             chosen = [p for p in in_segment if p[0] < head_end][-1][1]    # alone is no clause: the next is the first
+            opening = [p for p in in_segment if p[0] >= max(head_end, segment0) and _A_YEAR.fullmatch(p[1])
+                       and p[0] == clause_start(text, p[0], s0)]
+            if opening and _RESPECTIVELY not in text[clause0:local]:
+                # …调整为1978年的…，2024年进一步优化为…，第三产业比重首次突破五成: a later clause opening with its own
+                # time speaks for the clauses after it (not for a 分别 list's members, which pair with earlier ones)
+                return opening[-1][1]
         if chosen != first and _BARE_YEAR.fullmatch(first):
             return first + chosen
         return chosen
@@ -268,6 +274,7 @@ _CLAUSE_OPENERS = frozenset(V.COMMAS + V.SEMICOLONS + V.OPENING_QUOTES)    # (�
 _GOES_ON = re.compile(r"\s*(?:完成|占|为|是|比|较|同比|环比|增长|下降|提高|降低|达到|实现|相当于|增速|增幅"
                       r"|新增|新获|新建|新签|新开工|新认定|累计|带动|拉动|惠及|吸引|引进"
                       r"|其中)")     # …目前航线总数达到63条，其中外贸航线41条: a part of the figure before, at its time
+_RESPECTIVELY = "分别"
 _ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 # 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
 _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
@@ -300,6 +307,7 @@ def _is_part_of(text: str, pos: int) -> bool:
 _DAY = re.compile(rf"(?!截至)(?!.*日{V.char_class(V.RANGE_DASHES + ''.join(V.RANGE_WORDS))})"
                   r".*[0-9一二三四五六七八九十]日$|(?:昨日|昨天|前日|今天|今日)$")
 _YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
+_A_YEAR = re.compile(rf"(?:{V.YEAR_DIGITS})年")
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
 
