@@ -112,6 +112,11 @@ _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 # 签约京津冀协同发展项目186个, 融入长三角一体化: a group of provinces naming a policy
 _POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发展|发展|建设|生态保护|战略|协同|合作)")
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
+# 在全国百强县中位列第四, 居全国前列: the country as the field of a ranking, no figure's place
+# (but 全国百强房企销售额为2.86万亿元: the country's top hundred, whose total is the country's)
+_RANKED_AMONG = re.compile(r"(?:前列|首位|同类|之最|第[一二三四五六七八九十0-9]|前[一二三四五六七八九十0-9])")
+_TOP_LIST = re.compile(r"(?:百强|千强|五百强|500强)")
+_IN = "在"
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
@@ -221,7 +226,9 @@ class DocumentContext:
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
                      and not in_a_name(laid, p, n) and not in_person_name(laid, p) and not in_counted_group(laid, p, n)
-                     and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))]
+                     and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
+                     and not (n in SCOPES and (_RANKED_AMONG.match(laid, p + len(n))
+                                               or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             found = list(period_matches(block.text))
             # 国庆中秋假期（10月1日—8日）: dates in brackets right after a time gloss it: one time, named with its dates
