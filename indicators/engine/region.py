@@ -253,4 +253,11 @@ def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: 
     if start == m.start() and start - 1 > floor:
         # 广东、江苏、山东位列前三，分别为10.2万亿元…: the clause before lists them
         start = scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS)
-    return [name for pos, name in ctx.places if start <= pos < m.start()]
+    places = [name for pos, name in ctx.places if start <= pos < m.start()]
+    if not places and start - 1 > floor and block.text[start - 1] in V.COMMAS:
+        # 上海、北京继续领跑，前三季度GDP分别为…: a clause naming only the measure, after one listing the places
+        before = scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS)
+        listed = [(pos, name) for pos, name in ctx.places if before <= pos < start]
+        if len(listed) > 1 and all(block.text[p + len(n):p + len(n) + 1] in _LISTED for p, n in listed[:-1]):
+            places = [name for _, name in listed]
+    return places
