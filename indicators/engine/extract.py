@@ -41,6 +41,7 @@ from .indicator import (
     opens_breakdown,
     respective_items,
     sentence_measure,
+    unchanged,
 )
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
@@ -155,6 +156,7 @@ _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
 _RESPECTIVELY = "分别"
 _OF = "的"
+_BY = "以"
 _MONTH_ON_MONTH = "环比"
 _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
 _MONTH_ON_MONTH_VIEW = ("从环比看", "从环比来看", "环比看", "环比来看")
@@ -752,11 +754,18 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             if indicator == last_indicator:    # the high end of a range shares the low end's subject
                 subject = last_subject
         else:
+            by_measure = named_by
+            if (not by_measure and btext[ls - 1:ls] == _BY and block is last_block and not same_sentence
+                    and last_subject and btext[le:le + 1] != _OF
+                    and catalogue.match(unchanged(last_subject), c.kind, c.unit) is not None):
+                # …GDP分别为…。深圳以27566.2亿元位居第三: the measure the paragraph named (a catalogue's); not
+                # 西藏以6.3%的增速领跑, which names its own after it
+                by_measure = unchanged(last_subject)
             indicator, subject = indicator_for(block, ls, le, c.kind, phrase_start, floor,
                                                last_subject if same_sentence else "",
                                                last_subject if block is last_block and not same_sentence
                                                and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
-                                               named_by)
+                                               by_measure)
             if (same_sentence and last_indicator and indicator.startswith(_PER_WORD) and _PER_ONLY.fullmatch(indicator)
                     and _PER_ONLY.fullmatch(btext, last_end_local + 1, ls) and btext[last_end_local] in V.LIST_JOINERS):
                 # 标准提高到每人每月760元和每人每年5400元: the same measure, another per

@@ -333,7 +333,7 @@ _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "�
                "城乡", "结构", "来源", "用途", "领域", "部门", "主体", "市场", "渠道", "环节", "业态", "规模", "性质",
                "层级", "所有制", "经济类型", "注册类型",
                # ... nor a way of looking (从亮点看, 从总体看, 从各市看)
-               "亮点", "特点", "总体", "整体", "各市", "各省", "各县", "各地", "分布")
+               "亮点", "特点", "总体", "整体", "各市", "各省", "各县", "各地", "分布", "排名", "排位", "位次")
 _BY = "以"
 
 
@@ -392,6 +392,11 @@ _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:�
 
 
 @lru_cache(maxsize=4096)     # read again for each clause after a figure, of the same few phrases
+def unchanged(phrase: str) -> str:
+    """The phrase without the words saying how it changed (for the extractor's paragraph context)."""
+    return _unchanged(phrase)
+
+
 def _unchanged(phrase: str) -> str:
     """The phrase without the words saying how it changed (工业增加值同比增长 -> 工业增加值), or the phrase."""
     return _CHANGE_TAIL.sub("", phrase) or phrase
