@@ -778,6 +778,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 items = [i for i in respective_items(block, ls, floor, group_sizes[c.group], earlier)
                          if not _NUMERAL_ONLY.fullmatch(i)]
                 places = respective_places(ctx, block, ls, floor)
+                if (places and len(items) == len(places) and items[:-1] == places[:-1]
+                        and items[-1].startswith(places[-1])):
+                    items = places             # 禾加镇、钟祥镇肉牛存栏分别达到…: the last place with the measure
                 if places and all(item in places for item in items):
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
                     indicator = _after_places(indicator, places[-1])     # and the phrase is what follows them
