@@ -161,6 +161,16 @@ _MONTH_ON_MONTH = "环比"
 _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
 _MONTH_ON_MONTH_VIEW = ("从环比看", "从环比来看", "环比看", "环比来看")
 _BASE = re.compile(r"同比|环比|(?<![占对])[比较](?![重例率])")
+_NATIONAL_RATE = re.compile(V.alternation(V.NATIONAL_RATES))
+
+
+@lru_cache(maxsize=16384)
+def _base_word(indicator: str) -> str:
+    """同比, 环比, 比 or 较 in an indicator's phrase (the base its change is on), or ''."""
+    m = _BASE.search(indicator)
+    return m.group() if m is not None else ""
+
+
 _CHANGE_VERB_END = re.compile(rf"(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})$")
 _COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
@@ -820,9 +830,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             # only, a change that names no base is month-on-month too (never so where 同比 is named)
             if block is not bases_block:
                 bases_block, bases = block, set()
-            base = _BASE.search(indicator)
-            if base is not None:
-                bases.add(base.group())
+            base = _base_word(indicator)
+            if base:
+                bases.add(base)
             elif ((bases == _MONTH_ON_MONTH_ONLY or btext.startswith(_MONTH_ON_MONTH_VIEW, sentence[0]))
                   and (verb := _CHANGE_VERB_END.search(indicator)) is not None):     # (从环比看，…下降0.98%)
                 indicator = indicator[:verb.start()] + _MONTH_ON_MONTH + indicator[verb.start():]
@@ -854,8 +864,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             region = _COUNTRY                  # 我国: the country by its one name, as 全市 is the city's
         if not region and any(m in indicator for m in V.NATIONAL_MEASURES):
             region = _COUNTRY                  # 前三季度国内生产总值949746亿元 in a wire story: the country's
-        elif (c.unit == "%" and any(rate in indicator for rate in V.NATIONAL_RATES)
-              and btext[ls - 1:ls] != _OF):
+        elif c.unit == "%" and _NATIONAL_RATE.search(indicator) and btext[ls - 1:ls] != _OF:
             region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release (not
                                                # 按贷款市场报价利率（LPR）的30%给予贴息: a share of it, the city's)
         start, end = block.document_span(ls, le)

@@ -40,7 +40,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     before = doc.quoted_on(block) if quoted and not doc.about else None
     floor = before.offset if before is not None else block.offset
     i = bisect_right(ctx._place_pos, local) - 1
-    if (i >= 0 and ctx._place_pos[i] >= s0 and ctx.default_place and "各" in text[ctx._place_pos[i]:local]
+    if (i >= 0 and ctx._place_pos[i] >= s0 and text.find(_EACH, ctx._place_pos[i], local) >= 0 and ctx.default_place
             and _EACH_PART.search(text, ctx._place_pos[i], local)):
         return ctx.default_place       # 偃师区…分别增长…，各县区增速介于-2.1%—15.4%之间: the city's spread
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
@@ -85,6 +85,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 _NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
 # 各县区, 各省（区、市）: every part of the place a document is about, not the part named before
+_EACH = "各"
 _EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
                         r"|省（区、市）|省\(区、市\))")
 _TOWN_LEVEL = "乡"
@@ -208,9 +209,8 @@ _FROM_PLACE = re.compile(r"从[\u4e00-\u9fff]{2,6}$")
 
 
 # 鲁家村党委书记钱海东, 记者 张海东: a title and a surname before a place's name make it a person's name
-_TITLE_AND_SURNAME = re.compile(
-    r"(?:书记|主任|局长|县长|市长|镇长|乡长|区长|省长|村长|经理|董事长|理事长|记者|通讯员|院长|校长|所长|站长|社长"
-    r"|厂长|处长|科长|主席|会长|部长|队长)\s?[\u4e00-\u9fff]$")
+_TITLES = frozenset("书记 主任 局长 县长 市长 镇长 乡长 区长 省长 村长 经理 记者 院长 校长 所长 站长 社长 厂长 处长 科长 主席 "
+                    "会长 部长 队长 董事长 理事长 通讯员".split())
 
 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
@@ -230,8 +230,12 @@ def in_counted_group(text: str, pos: int, name: str) -> bool:
 
 
 def in_person_name(text: str, pos: int) -> bool:
-    """Whether the place at ``pos`` is the given name in a person's name after a title (书记钱海东)."""
-    return pos > 2 and _TITLE_AND_SURNAME.search(text, max(0, pos - 5), pos) is not None
+    """Whether the place at ``pos`` is the given name in a person's name after a title and a surname (书记钱海东,
+    记者 张海东)."""
+    if pos < 3 or not is_han(text[pos - 1]):
+        return False
+    end = pos - 1 if text[pos - 2] != " " else pos - 2          # where the title ends (a space may follow it)
+    return text[end - 2:end] in _TITLES or text[end - 3:end] in _TITLES
 
 
 def first_generic(text: str) -> str:
