@@ -228,6 +228,7 @@ def _span_years(match: re.Match[str]) -> int | None:
 
 
 _GLOSS_ENDS = ("）", ")")
+_THAT_MONTH = "当月"
 _GLOSS = re.compile(r"[（(]([^（()）]+)[）)]$")
 
 
@@ -246,6 +247,8 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
     text = re.sub(r"\s+", "", expr or "")
     if text.endswith(_GLOSS_ENDS) and (gloss := _GLOSS.search(text)) is not None:
         text = gloss.group(1)                 # 国庆中秋假期（10月1日—8日）: the dates its brackets give
+    if text.endswith(_THAT_MONTH) and len(text) > len(_THAT_MONTH):
+        text = text[:-len(_THAT_MONTH)]       # 10月当月: the month (not the year to date)
     quoted = bool(_QUOTES.search(text))
     text = _QUOTES.sub("", text)
     if text.endswith(_FROM_ON) and text[-2:-1] == "日":
