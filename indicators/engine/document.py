@@ -117,6 +117,8 @@ _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
 _RANKED_AMONG = re.compile(r"(?:前列|首位|同类|之最|第[一二三四五六七八九十0-9]|前[一二三四五六七八九十0-9])")
 _TOP_LIST = re.compile(r"(?:百强|千强|五百强|500强)")
 _IN = "在"
+# 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
+_EXAMPLES_OF = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*等(?![地省市县区城])[\u4e00-\u9fff]")
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
@@ -227,6 +229,7 @@ class DocumentContext:
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
                      and not in_a_name(laid, p, n) and not in_person_name(laid, p) and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
+                     and not _EXAMPLES_OF.match(laid, p + len(n))
                      and not (n in SCOPES and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
