@@ -12,7 +12,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import leading_place
 from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
 from ..lang.topics import load_taxonomy
-from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause
+from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause, scan_back
 from .layout import DATELINE, Block
 from .period import PERIOD, carried_over
 
@@ -388,6 +388,7 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 
 
 # 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it
+_RANK_TAIL = regex.compile(r"(?:位居|位列|居|排在|排名|列)(?:全[省市县区国])?(?:前|第)[一二三四五六七八九十0-9]+(?:位|名)?$")
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
 
 
@@ -740,6 +741,12 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if not m:
         return []
     subject = _strip_edges(clean(block.text[start:m.start()]))
+    if not subject and start - 1 > floor and block.text[start - 1] in V.COMMAS:
+        # 城市管理、供水供气、物业管理位居前三位，分别为…: the clause before ranks the members
+        before = block.text[scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS):start - 1]
+        ranked = _RANK_TAIL.search(before)
+        if ranked is not None and V.LIST_COMMA in before:
+            subject = _strip_edges(clean(before[:ranked.start()]))
     compared = ""
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
