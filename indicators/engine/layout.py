@@ -188,6 +188,11 @@ def _ends_sentence(line: str) -> bool:
     return line[-1] in _TERMINAL
 
 
+def _breaks_off(line: str) -> bool:
+    """Whether a line stops inside a clause (…，, …和, …增长): the next line goes on with it."""
+    return line[-1] in "，,、（(" or bool(_DANGLING.search(line))
+
+
 def _ends_clause(line: str) -> bool:
     return line[-1] in "，,、（(" or line.count("，") + line.count(",") >= 2 or bool(_DANGLING.search(line))
 
@@ -208,6 +213,7 @@ def _starts_with_figure(text: str, pos: int) -> bool:
                 and fact_pattern().match(text, pos))
 
 
+_LABEL_LINE = regex.compile(r"\p{Han}[^，,。；;：:、\s]{0,9}(?<![0-9.．０-９])[：:]")
 _ENDS_WITH_NUMBER = regex.compile(rf"[{V.ARABIC_DIGIT}.．]+(?:万亿|[万亿千])?$")
 
 
@@ -277,8 +283,11 @@ def analyse(text: str) -> Layout:
         if kind == "heading" and widths and widths[i] >= wrap_width > _MAX_HEADING // 2:
             kind = "body"                # a full-width line of an indented text: wrapped, not a heading
         if kind == "body":
-            if open_body is not None and (line[0] in V.ITEM_MARKS or DATELINE.match(line)):
-                open_body = None         # ▲… and 本报讯… open a news item: never the rest of a sentence
+            if open_body is not None and (line[0] in V.ITEM_MARKS or DATELINE.match(line)
+                                          or (_LABEL_LINE.match(line) and not _breaks_off(text[open_body.pieces[-1][0]:
+                                                                                             open_body.pieces[-1][1]]))):
+                open_body = None         # ▲… and 本报讯… open a news item: never the rest of a sentence; nor does
+                                         # a line opening with a label (明天（17日）：…, 记者：…, 答：…)
             if open_body is not None:
                 open_body.pieces.append((s, e))
             else:
