@@ -40,6 +40,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     before = doc.quoted_on(block) if quoted and not doc.about else None
     floor = before.offset if before is not None else block.offset
     i = bisect_right(ctx._place_pos, local) - 1
+    if i >= 0 and text[local - 1:local] in _OPEN_BRACKETS and ctx._place_pos[i] + len(ctx.places[i][1]) == local - 1:
+        return ctx.places[i][1]        # 四川（268.4万人）、河南（243.1万人）: a member's figure in brackets after it
     if (i >= 0 and ctx._place_pos[i] >= s0 and text.find(_EACH, ctx._place_pos[i], local) >= 0 and ctx.default_place
             and _EACH_PART.search(text, ctx._place_pos[i], local)):
         return ctx.default_place       # 偃师区…分别增长…，各县区增速介于-2.1%—15.4%之间: the city's spread
@@ -86,6 +88,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 _NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
 # 各县区, 各省（区、市）: every part of the place a document is about, not the part named before
 _EACH = "各"
+_OPEN_BRACKETS = "（("
 _EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
                         r"|省（区、市）|省\(区、市\))")
 _TOWN_LEVEL = "乡"
