@@ -111,7 +111,8 @@ def _most_named(counts: dict[str, int], lead: set[str]) -> str:
 _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 # 签约京津冀协同发展项目186个, 融入长三角一体化: a group of provinces naming a policy
 _POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发展|发展|建设|生态保护|战略|协同|合作)")
-_INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院)")
+# 陕西历史博物馆, 中国银联陕西分公司, 北京交通大学: a place opening an institution's name is no figure's place
+_INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|博物馆|图书馆|纪念馆|科技馆|美术馆|大剧院|分公司|分行)")
 # 在全国百强县中位列第四, 居全国前列: the country as the field of a ranking, no figure's place
 # (but 全国百强房企销售额为2.86万亿元: the country's top hundred, whose total is the country's)
 _RANKED_AMONG = re.compile(r"(?:前列|首位|同类|之最|第[一二三四五六七八九十0-9]|前[一二三四五六七八九十0-9])")
@@ -230,6 +231,7 @@ class DocumentContext:
                      and not in_a_name(laid, p, n) and not in_person_name(laid, p) and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
                      and not _EXAMPLES_OF.match(laid, p + len(n))
+                     and not _INSTITUTION_AFTER.match(laid, p + len(n))
                      and not (n in SCOPES and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.

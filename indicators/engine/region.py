@@ -160,7 +160,9 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     远销全国), a title the country gives (是全国产粮大县): not the place the figure is about."""
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
-    return (compared_at(text, pos) or (pos > 0 and text[pos - 1] == V.SHARE_OF and text.startswith(_COUNTRY, pos))
+    return (compared_at(text, pos)
+            or ((text[pos - 1] == V.SHARE_OF or text.endswith(_SHARE_OF_SAME_TIME, max(0, pos - 3), pos))
+                and text.startswith(_COUNTRY, pos))
             or (text.endswith(_TITLE_LEAD, max(0, pos - 2), pos) and text.startswith(_WHOLE_COUNTRY, pos))
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
             or (end > pos and text.endswith(_SHARE_BASE_LEAD, max(0, pos - 3), pos)
@@ -173,7 +175,8 @@ _SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于")
 # 是全国产粮大县, 入选全国百强县: a title the country gives, not the country's figure.
 _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
-_ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
+_SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
+_ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
