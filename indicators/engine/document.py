@@ -121,6 +121,7 @@ _IN = "在"
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
 _EXAMPLES_OF = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*等(?![地省市县区城])[\u4e00-\u9fff]")
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
+_OF_WHICH = re.compile(r"\s*其中")
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
@@ -173,10 +174,17 @@ class DocumentContext:
                 return ctx.periods[ctx.first_period][1]
             if ctx.periods and ctx.periods[0][0] < ctx.head_end:
                 return ctx.periods[0][1]        # a day it opens with (9月26日，我市举行…签约活动，…)
-            if not _BREAKDOWN.match(before.text):
+            if not (_BREAKDOWN.match(before.text) or _OF_WHICH.match(before.text)):
                 return ""
             k -= 1
         return ""
+
+    def follows_of_which(self, block: Block) -> bool:
+        """Whether the paragraph before ``block`` opens with 其中 and names no time: ``block`` (a line of figures,
+        第二产业增加值 262.15亿元  增长7.1%) goes on with its list."""
+        k = self._block_index.get(id(block), 0) - 1
+        return k >= 0 and _OF_WHICH.match(self.layout.blocks[k].text) is not None and not self.block(
+            self.layout.blocks[k]).periods
 
     @cached_property
     def masthead(self) -> str:

@@ -150,6 +150,7 @@ class _Candidate:
     group: int = -1          # members of one list, range or split share the first member's indicator
     label: str = ""          # an indicator known when the candidate is found (splits, table cells)
     period: str = ""         # a time known when the candidate is found (a table's caption's)
+    fallback_period: str = ""    # a time for it when nothing else dates it (its table column's head)
 
 
 _AND_A_HALF = "个半"
@@ -329,7 +330,8 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_indexes(text))
     found.extend(_headcounts(text))
     found.extend(_halves(text))
-    found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label, period=c.period)
+    found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label, period=c.period,
+                            fallback_period=c.column_period)
                  for c in table_cells(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
@@ -850,7 +852,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             period = c.period                  # 表1　2024年全区主要经济指标: the caption's time
         else:
             period = period_for(doc, ctx, block, ls, sentence, clause0,
-                                (move.start, move.first_end) if move_end else None)
+                                (move.start, move.first_end) if move_end else None) or c.fallback_period
         compared_base = None           # 比2020年的100万吨: the level compared with, placed as a move's start
         if move is None and btext[ls - 1:ls] == "的" and (
                 base := _COMPARED_BASE.search(btext, max(clause0, ls - _BASE_REACH), ls)):

@@ -213,6 +213,9 @@ def _starts_with_figure(text: str, pos: int) -> bool:
                 and fact_pattern().match(text, pos))
 
 
+_OF_WHICH_LEAD = regex.compile(r"其中")
+_NUMBERED_HEADING = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_COLUMN_GAP_INSIDE = regex.compile(r"\S[ \u3000]{2,}\S")
 _LABEL_LINE = regex.compile(r"\p{Han}[^，,。；;：:、\s]{0,9}(?<![0-9.．０-９])[：:]")
 _ENDS_WITH_NUMBER = regex.compile(rf"[{V.ARABIC_DIGIT}.．]+(?:万亿|[万亿千])?$")
 
@@ -280,6 +283,11 @@ def analyse(text: str) -> Layout:
                                                         or _figure_across(text, line, lines[i + 1][0])):
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
                                          # (…比年初增加236.8 / 亿元；…: or its unit is)
+        if (kind == "heading" and indented[i] and blocks and blocks[-1].kind == "body"
+                and (_OF_WHICH_LEAD.match(line) or _COLUMN_GAP_INSIDE.search(line))
+                and fact_pattern().search(line) is not None):
+            kind = "body"                # an indented line of figures under a paragraph (  其中：… / 第二产业增加值
+                                         # 262.15亿元  增长7.1%): a list's line, not a heading
         if kind == "heading" and widths and widths[i] >= wrap_width > _MAX_HEADING // 2:
             kind = "body"                # a full-width line of an indented text: wrapped, not a heading
         if kind == "body":
@@ -297,6 +305,8 @@ def analyse(text: str) -> Layout:
                 open_body = None         # …典型案例。马晓龙 本报记者 刘家伟: the byline ends the item
         else:
             blocks.append(Block(kind, [(s, e)]))
+            if kind == "heading" and _NUMBERED_HEADING.match(line):
+                open_body = None         # a numbered heading (一、地区生产总值) ends the paragraph before it
 
     gaps = spaced_digit_gaps(text)
     offset = 0

@@ -100,7 +100,8 @@ def _of_headline(doc: DocumentContext, block: Block) -> str:
 def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> str:
     """The period of the paragraph before, for a paragraph opening with a breakdown of it (分市看，…; and
     for a ``timeless`` one, naming not even a day, 其中，…); else ''."""
-    opens = _BREAKDOWN.match(block.text) or (timeless and _OF_WHICH_OPENS.match(block.text))
+    opens = _BREAKDOWN.match(block.text) or (timeless and (_OF_WHICH_OPENS.match(block.text)
+                                                           or doc.follows_of_which(block)))
     return doc.period_before(block) if opens else ""
 
 

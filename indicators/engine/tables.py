@@ -13,7 +13,7 @@ with the header's columns is left alone, as is a column whose unit nothing names
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..lang import patterns as P
@@ -23,7 +23,9 @@ from .period import PERIOD
 
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
-_NUMBER = re.compile(rf"[-−+]?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?")
+# (with thousands separators as statistics offices print them: 1,152.6)
+_NUMBER = re.compile(rf"[-−+]?(?:[{V.ARABIC_DIGIT}]{{1,3}}(?:[,，][{V.ARABIC_DIGIT}]{{3}})+|[{V.ARABIC_DIGIT}]+)"
+                     rf"(?:[.．][{V.ARABIC_DIGIT}]+)?")
 _EMPTY = re.compile(r"[—–\-/…]+")
 # Columns of a table laid out as text: cells apart by two or more spaces or a tab.
 _COLUMN_GAP = re.compile(r"[ \u3000]{2,}|\t")
@@ -56,6 +58,7 @@ class Cell:
     kind: str
     label: str           # the row's name (with the column's change words for a change)
     period: str = ""     # the time its table's caption names, if any
+    column_period: str = ""    # the time its column's head names, for a cell nothing else dates
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class _Header:
     unit_at: int         # the index of its unit column (-1: none)
     period: str          # the time its caption names, or ''
     measure: str         # for rows of places, what the caption says they measure, or ''
+    column_period: str = ""    # the time a column's head names (1—9月), or ''
 
 
 def _caption(line: str, places: bool) -> tuple[str, str]:
@@ -152,7 +156,9 @@ def table_cells(text: str) -> list[Cell]:
         found = _header(words) if words else None
         if found is not None:
             period, measure = _caption(caption, _PLACE_COLUMN.match(words[0]) is not None)
-            header = _Header(*found, period, measure)
+            header = _Header(*found, period, measure,
+                             # 指标名称  单位  1—9月  增长%: a column headed by a time dates rows nothing else dates
+                             next((w for w in words[1:] if PERIOD.fullmatch(w)), ""))
             caption = ""
             continue
         caption = ""
@@ -170,6 +176,9 @@ def table_cells(text: str) -> list[Cell]:
 def _row(tokens: list[tuple[int, str]], header: _Header) -> list[Cell] | None:
     columns, unit_at = header.columns, header.unit_at
     first = next((k for k, (_, t) in enumerate(tokens) if _is_cell(t)), None)
+    if (first is not None and unit_at >= 0 and len(tokens) - first == len(columns) + 1
+            and _EMPTY.fullmatch(tokens[first][1])):
+        first += 1                       # 固定资产投资  —  —  4.8: the unit's own cell is a dash
     if first is None or first == 0 or len(tokens) - first != len(columns):
         return None
     names = [t for _, t in tokens[:first]]
@@ -184,9 +193,10 @@ def _row(tokens: list[tuple[int, str]], header: _Header) -> list[Cell] | None:
         plain = token.translate(_WIDE)
         if not _NUMBER.fullmatch(plain):
             continue                     # an empty cell (—)
-        cell = _cell(pos, pos + len(token), Decimal(plain), label, column, row_unit, header.period)
+        cell = _cell(pos, pos + len(token), Decimal(plain.replace(",", "").replace("，", "")), label, column, row_unit,
+                     header.period)
         if cell is not None:
-            out.append(cell)
+            out.append(replace(cell, column_period=header.column_period) if header.column_period else cell)
     return out
 
 
