@@ -21,7 +21,7 @@ _TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{_VERB_TO}|{V.alternation(V.MOVE_
 # The later parts of a split after its first (由上年的10.3:44.1:45.6调整为…): the move starts after them.
 _SPLIT_TAIL = re.compile(rf"(?:\s*{V.char_class(V.SPLIT_COLONS)}\s*[0-9]+(?:\.[0-9]+)?)+")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
-_OWN_TIME = re.compile(rf"(?:{PERIOD.pattern})的?")
+_OWN_TIME = re.compile(rf"(?:{PERIOD.pattern}|目前|当前|现在|如今)的?")     # (提升到目前的60%: now, no period)
 # 改造前, 实施前, 改革前: before it, no date (五年前 counts years: not this)
 _BEFORE_AN_EVENT = re.compile(rf"(?:(?![{V.CN_DIGITS}十百两几数年])[\u4e00-\u9fff]){{1,4}}前")
 _PER_UNIT = re.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)+")      # 每吨, 每人每年: what the level is per, not a time
