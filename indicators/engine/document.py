@@ -32,6 +32,7 @@ from .period import PERIOD, is_day, is_years_span, not_a_time, part_of_a_name, p
 from .region import (
     CAPTION,
     GENERIC_PLACE,
+    PERSON_TITLE_ENDS,
     SCOPES,
     elsewhere,
     filed_from,
@@ -112,7 +113,8 @@ _BREAKDOWN = re.compile(V.BREAKDOWN_OPENER)
 # 签约京津冀协同发展项目186个, 融入长三角一体化: a group of provinces naming a policy
 _POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发展|发展|建设|生态保护|战略|协同|合作)")
 # 陕西历史博物馆, 中国银联陕西分公司, 北京交通大学: a place opening an institution's name is no figure's place
-_INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|博物馆|图书馆|纪念馆|科技馆|美术馆|大剧院|分公司|分行)")
+_INSTITUTION_WORD = re.compile(r"大学|学院|博物馆|图书馆|纪念馆|科技馆|美术馆|大剧院|分公司|分行")
+_INSTITUTION_REACH = 4
 # 在全国百强县中位列第四, 居全国前列: the country as the field of a ranking, no figure's place
 # (but 全国百强房企销售额为2.86万亿元: the country's top hundred, whose total is the country's)
 _RANKED_AMONG = re.compile(r"(?:前列|首位|同类|之最|第[一二三四五六七八九十0-9]|前[一二三四五六七八九十0-9])")
@@ -120,6 +122,12 @@ _TOP_LIST = re.compile(r"(?:百强|千强|五百强|500强)")
 _IN = "在"
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
 _EXAMPLES_OF = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*等(?![地省市县区城])[\u4e00-\u9fff]")
+_LIST_OR_EXAMPLES = frozenset("、和及与等")
+def is_han_run(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds only Chinese characters (a name's middle, 历史 in 陕西历史博物馆)."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end])
+
+
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _OF_WHICH = re.compile(r"\s*其中")
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
@@ -157,6 +165,18 @@ class DocumentContext:
     @cached_property
     def _block_index(self) -> dict[int, int]:
         return {id(b): k for k, b in enumerate(self.layout.blocks)}
+
+    @cached_property
+    def _institution_words(self) -> list[int]:
+        """Where the layout's text names an institution (大学, 博物馆, 分公司 …), found in one pass: a place right
+        before one opens its name."""
+        return [m.start() for m in _INSTITUTION_WORD.finditer(self.layout.text)]
+
+    def opens_institution(self, end: int) -> bool:
+        """Whether an institution's word follows a place ending at ``end`` within a few characters (陕西历史博物馆)."""
+        words = self._institution_words
+        k = bisect_left(words, end)
+        return k < len(words) and words[k] - end <= _INSTITUTION_REACH and is_han_run(self.layout.text, end, words[k])
 
     def period_before(self, block: Block) -> str:
         """The time at the head of the body paragraph right before ``block`` in its article (its first that
@@ -236,10 +256,12 @@ class DocumentContext:
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
-                     and not in_a_name(laid, p, n) and not in_person_name(laid, p) and not in_counted_group(laid, p, n)
+                     and not in_a_name(laid, p, n)
+                     and not (laid[p - 2:p - 1] in PERSON_TITLE_ENDS and in_person_name(laid, p))
+                     and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
-                     and not _EXAMPLES_OF.match(laid, p + len(n))
-                     and not _INSTITUTION_AFTER.match(laid, p + len(n))
+                     and not (laid[p + len(n):p + len(n) + 1] in _LIST_OR_EXAMPLES and _EXAMPLES_OF.match(laid, p + len(n)))
+                     and not (self._institution_words and self.opens_institution(p + len(n)))
                      and not (n in SCOPES and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
@@ -314,6 +336,7 @@ class DocumentContext:
                 first_body.setdefault(b.section, k)
         text = self.layout.text
         places, positions, levels = self.places(), self._place_pos, self._levels
+        institutions = self._institution_words       # (most documents name none: no look-up per place)
         blocks = self.layout.blocks
         hi = 0
         for k, b in enumerate(blocks):         # block by block: the places up to the next block's offset
@@ -323,7 +346,8 @@ class DocumentContext:
             counts = None
             for pos, name in places[lo:hi]:
                 if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
-                        or _INSTITUTION_AFTER.match(text, pos + len(name)) or in_person_name(text, pos)):
+                        or (text[pos - 2:pos - 1] in PERSON_TITLE_ENDS and in_person_name(text, pos))
+                        or (institutions and self.opens_institution(pos + len(name)))):
                     continue                   # scopes, comparison bases; towns speak for their own sentences;
                                                # 北京交通大学…雄安校区: a university's name, not a place written of
                 if start < 0:                  # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts

@@ -217,6 +217,8 @@ _FROM_PLACE = re.compile(r"从[\u4e00-\u9fff]{2,6}$")
 # 鲁家村党委书记钱海东, 记者 张海东: a title and a surname before a place's name make it a person's name
 _TITLES = frozenset("书记 主任 局长 县长 市长 镇长 乡长 区长 省长 村长 经理 记者 院长 校长 所长 站长 社长 厂长 处长 科长 主席 "
                     "会长 部长 队长 董事长 理事长 通讯员".split())
+_TITLE_LAST = frozenset(title[-1] for title in _TITLES)
+PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place in a person's name (书记钱海东)
 
 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
@@ -238,8 +240,8 @@ def in_counted_group(text: str, pos: int, name: str) -> bool:
 def in_person_name(text: str, pos: int) -> bool:
     """Whether the place at ``pos`` is the given name in a person's name after a title and a surname (书记钱海东,
     记者 张海东)."""
-    if pos < 3 or not is_han(text[pos - 1]):
-        return False
+    if pos < 3 or (text[pos - 2] not in _TITLE_LAST and text[pos - 2] != " ") or not is_han(text[pos - 1]):
+        return False                                              # (cheap test first: a title's last character)
     end = pos - 1 if text[pos - 2] != " " else pos - 2          # where the title ends (a space may follow it)
     return text[end - 2:end] in _TITLES or text[end - 3:end] in _TITLES
 
