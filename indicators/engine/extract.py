@@ -27,7 +27,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
-from .clauses import clause_stops, in_aside, list_start, name_start, start_after
+from .clauses import clause_stops, in_aside, list_start, name_start, respectively_clause, start_after
 from .document import DocumentContext
 from .indicator import (
     after_own_place,
@@ -157,6 +157,9 @@ _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
 _RESPECTIVELY = "分别"
 _OF = "的"
+_LIST_SPLIT = re.compile("[、和及与]")
+_CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
+_ZONE_ENDS = ("经开区", "高新区", "新区", "开发区", "园区", "自贸区", "保税区", "管理区")
 _BY = "以"
 _MONTH_ON_MONTH = "环比"
 _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
@@ -793,6 +796,15 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if (places and len(items) == len(places) and items[:-1] == places[:-1]
                         and items[-1].startswith(places[-1])):
                     items = places             # 禾加镇、钟祥镇肉牛存栏分别达到…: the last place with the measure
+                elif places and len(places) < group_sizes[c.group]:
+                    # 梁溪区、…、新吴区、经开区分别增长: a zone the gazetteer lacks, listed among districts, is a
+                    # place as they are
+                    list_start_at, listed = respectively_clause(btext, ls, floor)
+                    members = ([x for x in _LIST_SPLIT.split(btext[list_start_at:listed.start()].strip()) if x]
+                               if listed else [])
+                    if (len(members) == group_sizes[c.group]
+                            and all(x in places or x.endswith(_ZONE_ENDS) for x in members)):
+                        places = items = members
                 if places and all(item in places for item in items):
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
                     indicator = _after_places(indicator, places[-1])     # and the phrase is what follows them
@@ -800,6 +812,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                                   named_by)
                     if compared != indicator:
                         indicator, subject = compared, ""
+                    elif same_sentence and last_subject and _CHANGE_WORDS_ONLY.fullmatch(indicator):
+                        # …地区生产总值分别增长5.9%、5.1%；梁溪区、…分别增长4.6%…: the measure the sentence named
+                        indicator = unchanged(last_subject) + indicator
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator, subject = items[0], ""
