@@ -24,6 +24,7 @@ import regex
 from ..lang import patterns as P
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
+from ..lang.gazetteer import place_names
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
@@ -158,6 +159,7 @@ _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surfac
 _RESPECTIVELY = "分别"
 _OF = "的"
 _LIST_SPLIT = re.compile("[、和及与]")
+_REGION_WORD = "地区"
 _CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
 _ZONE_ENDS = ("经开区", "高新区", "新区", "开发区", "园区", "自贸区", "保税区", "管理区")
 _BY = "以"
@@ -549,6 +551,9 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
 
 def _after_places(indicator: str, last_place: str) -> str:
     at = indicator.rfind(last_place)
+    if at < 0:        # (a phrase cut inside the place's name: 北地区规模以上工业增加值 after 东北地区)
+        tail = next((last_place[k:] for k in range(1, len(last_place) - 1) if indicator.startswith(last_place[k:])), "")
+        at, last_place = (0, tail) if tail else (-1, last_place)
     rest = indicator[at + len(last_place):].removeprefix(_RESPECTIVELY) if at >= 0 else ""
     return rest if len(rest) >= 2 else indicator
 
@@ -802,8 +807,13 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     list_start_at, listed = respectively_clause(btext, ls, floor)
                     members = ([x for x in _LIST_SPLIT.split(btext[list_start_at:listed.start()].strip()) if x]
                                if listed else [])
+                    if (len(members) > 1 and _REGION_WORD in members[-1][2:]
+                            and all(len(x) == 2 for x in members[:-1])):
+                        # 东部、中部、西部和东北地区规模以上工业增加值: the last member's 地区 is every member's
+                        members[-1] = members[-1][:members[-1].index(_REGION_WORD) + len(_REGION_WORD)]
+                        members = [x if x.endswith(_REGION_WORD) else x + _REGION_WORD for x in members]
                     if (len(members) == group_sizes[c.group]
-                            and all(x in places or x.endswith(_ZONE_ENDS) for x in members)):
+                            and all(x in places or x.endswith(_ZONE_ENDS) or x in place_names() for x in members)):
                         places = items = members
                 if places and all(item in places for item in items):
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
