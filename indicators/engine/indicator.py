@@ -653,6 +653,9 @@ _MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向
 _ORDINAL = "第"
 
 
+_STOCK_HEADS = ("存栏", "出栏")
+
+
 def _share_head(items: list[str]) -> list[str]:
     """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
     城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
@@ -660,6 +663,9 @@ def _share_head(items: list[str]) -> list[str]:
     not 服务 + 业) and the head is a known shared noun, or the modifiers come in pairs (城市、农村低保标准)."""
     if len(items) < 2:
         return items
+    stock = next((h for h in _STOCK_HEADS if items[-1].endswith(h)), "")
+    if stock and len(items[-1]) - len(stock) <= 2 and all(len(h) <= 2 for h in items[:-1]):
+        return [h + stock for h in items[:-1]] + [items[-1]]    # 生猪、牛、羊存栏: animals of any length
     ordinal = items[0].startswith(_ORDINAL) and not items[-1].startswith(_ORDINAL)
     heads = [items[0][len(_ORDINAL):] if ordinal else items[0], *items[1:-1]]
     last = items[-1]
