@@ -37,6 +37,7 @@ from .region import (
     elsewhere,
     filed_from,
     first_generic,
+    given_as_example,
     in_a_name,
     in_counted_group,
     in_person_name,
@@ -120,15 +121,11 @@ _INSTITUTION_REACH = 4
 _RANKED_AMONG = re.compile(r"(?:前列|首位|同类|之最|第[一二三四五六七八九十0-9]|前[一二三四五六七八九十0-9])")
 _TOP_LIST = re.compile(r"(?:百强|千强|五百强|500强)")
 _IN = "在"
-# 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
-_EXAMPLES_OF = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*等(?![地省市县区城])[\u4e00-\u9fff]")
-_LIST_OR_EXAMPLES = frozenset("、和及与等")
 def is_han_run(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds only Chinese characters (a name's middle, 历史 in 陕西历史博物馆)."""
     return all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end])
 
 
-_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
 _OF_WHICH = re.compile(r"\s*其中")
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
@@ -260,7 +257,7 @@ class DocumentContext:
                      and not (laid[p - 2:p - 1] in PERSON_TITLE_ENDS and in_person_name(laid, p))
                      and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
-                     and not (laid[p + len(n):p + len(n) + 1] in _LIST_OR_EXAMPLES and _EXAMPLES_OF.match(laid, p + len(n)))
+                     and not given_as_example(laid, p, n)
                      and not (self._institution_words and self.opens_institution(p + len(n)))
                      and not (n in SCOPES and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
@@ -268,8 +265,8 @@ class DocumentContext:
             found = list(period_matches(block.text))
             # 国庆中秋假期（10月1日—8日）: dates in brackets right after a time gloss it: one time, named with its dates
             glossed = {a.start(): b for a, b in pairwise(found) if b.start() == a.end() + 1
-                       and block.text[a.end()] in _OPENING_BRACKETS
-                       and block.text[b.end():b.end() + 1] in _CLOSING_BRACKETS} if len(found) > 1 else {}
+                       and block.text[a.end()] in V.OPENING_BRACKETS
+                       and block.text[b.end():b.end() + 1] in V.CLOSING_BRACKETS} if len(found) > 1 else {}
             glosses = {b.start() for b in glossed.values()}
             periods = [(m.start(), block.text[m.start():glossed[m.start()].end() + 1] if m.start() in glossed
                         else m.group()) for m in found

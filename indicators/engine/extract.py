@@ -158,7 +158,7 @@ _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
 _RESPECTIVELY = "分别"
 _OF = "的"
-_LIST_SPLIT = re.compile("[、和及与]")
+_LIST_SPLIT = re.compile(V.char_class(V.LIST_JOINERS))
 _REGION_WORD = "地区"
 _CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
 _ZONE_ENDS = ("经开区", "高新区", "新区", "开发区", "园区", "自贸区", "保税区", "管理区")
@@ -166,7 +166,7 @@ _BY = "以"
 _MONTH_ON_MONTH = "环比"
 _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
 _MONTH_ON_MONTH_VIEW = ("从环比看", "从环比来看", "环比看", "环比来看")
-_BASE = re.compile(r"同比|环比|(?<![占对])[比较](?![重例率])")
+_BASE = re.compile(rf"同比|环比|{V.COMPARED_WITH_WORD}")
 _NATIONAL_RATE = re.compile(V.alternation(V.NATIONAL_RATES))
 
 
@@ -879,7 +879,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             period = period_for(doc, ctx, block, ls, sentence, clause0,
                                 (move.start, move.first_end) if move_end else None) or c.fallback_period
         compared_base = None           # 比2020年的100万吨: the level compared with, placed as a move's start
-        if move is None and btext[ls - 1:ls] == "的" and (
+        if move is None and btext[ls - 1:ls] == _OF and (
                 base := _COMPARED_BASE.search(btext, max(clause0, ls - _BASE_REACH), ls)):
             period = base.group("when")
             compared_base = Move(base.start(), period, le, le)

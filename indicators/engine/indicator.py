@@ -70,7 +70,7 @@ _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT
 _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
-    rf"(?:预期|预计)?(?:同比|环比|同口径|(?<![占对])[比较](?![重例率])[^{V.CLAUSE_END}]{{1,6}}?)?(?:[也都还又再]|(?<![人户亩日年月周平])均)?(?:名义|实际)?"
+    rf"(?:预期|预计)?(?:同比|环比|同口径|{V.COMPARED_WITH_WORD}[^{V.CLAUSE_END}]{{1,6}}?)?(?:[也都还又再]|(?<![人户亩日年月周平])均)?(?:名义|实际)?"
     rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
 _ALSO = "也都还均又"
@@ -151,7 +151,7 @@ def measure_of_place_alone(previous: str, kind: str) -> tuple[str, str] | None:
     """(phrase, subject) of a figure whose clause names only a place (合肥市生产总值6365.6亿元，…；芜湖市2347.2亿元;
     纪台镇蔬菜播种面积8.9万亩，稻田镇7.6万亩): the place says where, the measure is the one before it (its
     region comes from the place); None when that one is a place too."""
-    subject = _unchanged(previous)
+    subject = unchanged(previous)
     if leading_place(subject) == subject:       # (not a place named the same way before it)
         return None
     return _level_of(subject, kind), subject
@@ -377,7 +377,7 @@ def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str
         before = clean(text[clause_start(text, first, s0):first])
         ranked = _RANKED.search(before)
         if ranked is not None:
-            before = _unchanged(_RATE_END.sub("", _strip_edges(before[:ranked.start()])))
+            before = unchanged(_RATE_END.sub("", _strip_edges(before[:ranked.start()])))
             measure = before if len(before) >= _MIN_SUBJECT and not leading_place(before) else ""
     return measure + phrase.replace(_BARE_RESPECTIVELY, "") if measure else phrase
 
@@ -393,13 +393,8 @@ _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:�
 
 
 @lru_cache(maxsize=4096)     # read again for each clause after a figure, of the same few phrases
-def unchanged(phrase: str) -> str:
-    """The phrase without the words saying how it changed (for the extractor's paragraph context)."""
-    return _unchanged(phrase)
-
-
 @lru_cache(maxsize=16384)
-def _unchanged(phrase: str) -> str:
+def unchanged(phrase: str) -> str:
     """The phrase without the words saying how it changed (工业增加值同比增长 -> 工业增加值), or the phrase
     (read once per distinct phrase: a bulletin's few subjects come back figure after figure)."""
     return _CHANGE_TAIL.sub("", phrase) or phrase
@@ -407,7 +402,7 @@ def _unchanged(phrase: str) -> str:
 
 def _level_of(phrase: str, kind: str) -> str:
     """What a level after a change is of: 国内生产总值比上年增长9.1%，达到11.67万亿元 -> 国内生产总值."""
-    return phrase if kind == "growth" else _unchanged(phrase)
+    return phrase if kind == "growth" else unchanged(phrase)
 
 
 # Measures a bulletin lists for one item, naming the item only with the first (夏粮播种面积…，总产量…，
@@ -484,10 +479,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if measure and (before in ("", _BY) or _names_only_a_doer(text[start:local_start])):
         return measure, measure         # 社会消费品零售总额方面，合肥完成4986.2亿元: the sentence's measure
     if previous and converted:
-        subject = _unchanged(previous)        # 人均地区生产总值11.8万元，按年平均汇率折算为1.67万美元
+        subject = unchanged(previous)        # 人均地区生产总值11.8万元，按年平均汇率折算为1.67万美元
         return subject, subject
     if not previous and change_only and kind == "growth" and start > floor + 1:
-        subject = _unchanged(_RATE_END.sub("", _subject_between(text, floor, start)))
+        subject = unchanged(_RATE_END.sub("", _subject_between(text, floor, start)))
         if subject and not subject.startswith(_CAUSES):   # 规上工业增加值增速由负转正，增长0.6%: of what turned
                                                           # (not 由于不合理运输的减少, a cause)
             return subject + change_words, subject
@@ -506,7 +501,7 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         if not text.endswith(V.POINT_UNITS, local_start, local_end) or not before.startswith(_COMPARED_WITH):
             # 规模以上工业增加值同比增长6.9%，环比增长0.41%: the change after a change is of the value added,
             # not of its growth (but 同比增长7.6%，比1-7月加快0.4个百分点: the growth sped up)
-            previous = _unchanged(previous)
+            previous = unchanged(previous)
         return previous + change_words, previous
     if (previous and kind == "growth" and before.startswith(_ABOVE_BELOW)
             and text.endswith(V.POINT_UNITS, local_start, local_end)):
@@ -516,11 +511,11 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
             return previous + before, previous
     if previous and before in _GOAL_ONLY:
         # 常住人口城镇化率…提高到61.2%，2025年目标为63%: the goal for what came before
-        subject = _unchanged(previous)
+        subject = unchanged(previous)
         return subject + before, subject
     if previous and before in _COUNTERPARTS:
         # 国有资本经营预算收入3.8亿元，…；支出2.1亿元: the other side of the same account (对美出口…，进口…)
-        stem = _unchanged(previous)
+        stem = unchanged(previous)
         other = _COUNTERPARTS[before]
         if stem.endswith(other) and len(stem) > len(other):
             phrase = stem[:-len(other)] + before
@@ -528,14 +523,14 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if previous and before.startswith(_RATE_WORDS):
         # 贷款余额9.67万亿元，同比增长7.4%，增速比全国高0.8个百分点: the rate of what came before
         # (工业增加值同比增长7.6%，增速比…回落: of 工业增加值, not of 工业增加值同比增长)
-        subject = _unchanged(previous)
+        subject = unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
     if previous and kind == "ratio" and len(before) > 1 and (
             before[:1] in V.MULTIPLE_BASE_LEAD or before.startswith(_RECOVERED) or _PLAN_DONE.fullmatch(before)):
         # 一般公共预算收入完成486.2亿元，为预算的101.3%（完成预算的101.3%），比上年增长4.6%: the share of
         # plan is the revenue's, and so is the growth after it
-        subject = _unchanged(previous)
+        subject = unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
     if len(before) <= 1 and previous and start == floor:
@@ -550,13 +545,13 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
         # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
         # words before its verb (not 对东盟进出口…；对美国进出口1402.8亿元: a partner, no verb before it)
-        stem = _unchanged(previous)
+        stem = unchanged(previous)
         head = _VERB_AFTER_SUBJECT.split(stem, maxsplit=1)[0]
         if _MIN_SUBJECT <= len(head) < len(stem) and len(head) + len(before) <= _MAX_CHAIN:
             return head + before, previous
     if previous and kind == "ratio" and before.endswith(_RATIO_TO) and change_words.startswith(_WITH):
         # 研究与试验发展经费支出812.5亿元，…，与地区生产总值之比为2.65%: the ratio of what came before
-        subject = _unchanged(previous)
+        subject = unchanged(previous)
         if len(subject) + len(before) < _MAX_CHAIN:
             return subject + _WITH + before, subject
     if previous and kind == "ratio" and before.startswith(_SHARE_OF):
@@ -574,13 +569,13 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if previous and before in _VALUE_WORDS and not after and len(previous) + len(before) <= _MAX_CHAIN:
         # 进口原油2186.5万吨，减少4.2%，价值1085.3亿元，下降11.8%: the value of what came before, which the
         # change after it is of
-        phrase = _unchanged(previous) + before
+        phrase = unchanged(previous) + before
         return phrase, phrase
     if (previous and (before in _TOTAL_WORDS or _TOTAL_DONE.fullmatch(before)) and not after
             and (before != _INVESTMENT or _CHANGE_TAIL.sub("", previous).endswith(_INVESTED_IN))):
         # 新认定高新技术企业226家，总数达到1218家; 收入预期增长4%左右，安排506亿元; 新建高标准农田32万亩，
         # 累计建成近300万亩: the total of, the sum set aside for, what came before
-        subject = _unchanged(previous)
+        subject = unchanged(previous)
         subject = subject.partition(_SHARE_OF)[0] or subject     # 进出口总值，占全国的20.6%；…完成: of the trade
         if before not in _OF_THE_SAME:
             subject = _ADDED_LEAD.sub("", subject) or subject     # 新增企业23家，总数…: the stock, not the new
@@ -591,7 +586,7 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
         before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
     if previous and not after and before in _BARE_MEASURES:
-        item = _item_of(_unchanged(previous))
+        item = _item_of(unchanged(previous))
         if item:                        # 生猪存栏248.6万头…；出栏312.4万头: 生猪出栏
             return item + before, item + before
     phrase = before + after if after not in before else before
@@ -653,9 +648,6 @@ _MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向
 _ORDINAL = "第"
 
 
-_STOCK_HEADS = ("存栏", "出栏")
-
-
 def _share_head(items: list[str]) -> list[str]:
     """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
     城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
@@ -663,7 +655,7 @@ def _share_head(items: list[str]) -> list[str]:
     not 服务 + 业) and the head is a known shared noun, or the modifiers come in pairs (城市、农村低保标准)."""
     if len(items) < 2:
         return items
-    stock = next((h for h in _STOCK_HEADS if items[-1].endswith(h)), "")
+    stock = next((h for h in V.STOCK_HEADS if items[-1].endswith(h)), "")
     if stock and len(items[-1]) - len(stock) <= 2 and all(len(h) <= 2 for h in items[:-1]):
         return [h + stock for h in items[:-1]] + [items[-1]]    # 生猪、牛、羊存栏: animals of any length
     ordinal = items[0].startswith(_ORDINAL) and not items[-1].startswith(_ORDINAL)
@@ -777,7 +769,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if len(items) == 1 and count > 1 and subject.startswith(_SHARE_OF) and len(earlier) >= count:
         # 高加工度工业和高技术制造业增加值分别增长8.3%和12.6%，占规模以上工业增加值的比重分别为38.7%、14.2%:
         # the shares of the members named before
-        return [_unchanged(name) + subject for name in earlier[-count:]]
+        return [unchanged(name) + subject for name in earlier[-count:]]
     if not subject and len(earlier) >= count:
         change = m.group("change") or ""
         if not change and (after := _COMPARED_CHANGE.match(block.text, m.end(), local_start)):

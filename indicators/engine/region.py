@@ -40,7 +40,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     before = doc.quoted_on(block) if quoted and not doc.about else None
     floor = before.offset if before is not None else block.offset
     i = bisect_right(ctx._place_pos, local) - 1
-    if i >= 0 and text[local - 1:local] in _OPEN_BRACKETS and ctx._place_pos[i] + len(ctx.places[i][1]) == local - 1:
+    if i >= 0 and text[local - 1:local] in V.OPENING_BRACKETS and ctx._place_pos[i] + len(ctx.places[i][1]) == local - 1:
         return ctx.places[i][1]        # 四川（268.4万人）、河南（243.1万人）: a member's figure in brackets after it
     if (i >= 0 and ctx._place_pos[i] >= s0 and text.find(_EACH, ctx._place_pos[i], local) >= 0 and ctx.default_place
             and _EACH_PART.search(text, ctx._place_pos[i], local)):
@@ -88,7 +88,6 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 _NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
 # 各县区, 各省（区、市）: every part of the place a document is about, not the part named before
 _EACH = "各"
-_OPEN_BRACKETS = "（("
 _EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
                         r"|省（区、市）|省\(区、市\))")
 _TOWN_LEVEL = "乡"
@@ -223,18 +222,25 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
 # are where a figure is spread over, not one the figure is about (the page's place is)
-_COUNTED_AS_GROUP = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
+_LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
+_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
                                r"|县市区|县（市、区）|省份|省（区、市）)")
-
-
-_LIST_JOINS = frozenset("、和及与")
+# 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
+_EXAMPLES_OF = re.compile(_LIST_GOES_ON + r"等(?![地省市县区城])[\u4e00-\u9fff]")
+_EXAMPLES = "等"
 
 
 def in_counted_group(text: str, pos: int, name: str) -> bool:
     """Whether the place at ``pos`` is one of a list the text then counts (驻马店、周口…4个市)."""
     end = pos + len(name)
-    return ((text[pos - 1:pos] in _LIST_JOINS or text[end:end + 1] in _LIST_JOINS)      # (not 邯郸市18个县: its own)
+    return ((text[pos - 1:pos] in V.LIST_JOINERS or text[end:end + 1] in V.LIST_JOINERS)      # (not 邯郸市18个县: its own)
             and _COUNTED_AS_GROUP.match(text, end) is not None)
+
+
+def given_as_example(text: str, pos: int, name: str) -> bool:
+    """Whether the place at ``pos`` is one of a list of examples (岷阳镇、梅川镇等大中型安置区)."""
+    end = pos + len(name)
+    return (text[end:end + 1] in V.LIST_JOINERS or text.startswith(_EXAMPLES, end)) and _EXAMPLES_OF.match(text, end) is not None
 
 
 def in_person_name(text: str, pos: int) -> bool:

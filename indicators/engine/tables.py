@@ -83,13 +83,12 @@ def _caption(line: str, places: bool) -> tuple[str, str]:
     if len(line) > _CAPTION_LONGEST or _SENTENCE_INSIDE.search(line):
         return "", ""                    # a paragraph before a table is no caption
     rest = _CAPTION_LEAD.sub("", line).strip()
-    m = PERIOD.match(rest)
     found = PERIOD.search(rest)
     period = found.group() if found is not None else ""
     if not places:
         return period, ""
-    if m is not None:
-        rest = rest[m.end():]
+    if found is not None and found.start() == 0:
+        rest = rest[found.end():]        # (the time opening it is no part of the measure)
     return period, _CAPTION_TAIL.sub("", _CAPTION_SCOPE.sub("", rest))
 
 

@@ -92,6 +92,8 @@ EXCEEDING_WORDS = ("超", "超过", "逾", "超出", "上")     # 上 as in 上�
 GRANT_WORDS = ("奖励", "补助", "补贴", "贴息", "奖补", "资助")
 # Words that join the members of a list: 樟子松、刺槐分别…, 沈阳市和大连市.
 LIST_JOINERS = LIST_COMMA + "和及与"
+# 比 or 较 naming what a change is on (比上年, 较上月), not 占比, 比重, 比例, 比率.
+COMPARED_WITH_WORD = r"(?<![占对])[比较](?![重例率])"
 # Characters before a year or a place that make it the base of a comparison (比上年, 较2002年, 高于全国,
 # 居全市第2位).
 COMPARISON_BASE = "比较于与同从居"
@@ -146,7 +148,9 @@ OVER_RECENT_YEARS = ("来", "以来", "平均", "年均", "累计")
 SECTORS_WITH_AND = ("批发和零售业", "住宿和餐饮业", "租赁和商务服务业", "科学研究和技术服务业", "卫生和社会工作")
 SECTORS_WITH_JOINERS = SECTORS_WITH_LIST_COMMAS + SECTORS_WITH_AND
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
-SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉", "出栏", "存栏")
+SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
+# What animals of any length listed before it share (生猪、牛、羊存栏 -> 生猪存栏, 牛存栏, 羊存栏).
+STOCK_HEADS = ("存栏", "出栏")
 # Measures a list's last member ends with, which members named before it without a measure of their own
 # share (教育文化娱乐、医疗保健、其他用品及服务价格分别上涨…; 工业、服务业增加值分别增长…), longest first.
 MEASURE_HEADS = ("价格指数", "价格", "增加值", "产量", "产值", "零售额", "销售额", "营业收入", "利润总额", "投资")
