@@ -227,7 +227,6 @@ def _span_years(match: re.Match[str]) -> int | None:
     return n if n is not None and 1 <= n <= 30 else None
 
 
-_GLOSS_ENDS = ("）", ")")
 _THAT_MONTH = "当月"
 _GLOSS = re.compile(r"[（(]([^（()）]+)[）)]$")
 
@@ -245,7 +244,7 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
     the day it was published.
     """
     text = re.sub(r"\s+", "", expr or "")
-    if text.endswith(_GLOSS_ENDS) and (gloss := _GLOSS.search(text)) is not None:
+    if text[-1:] in V.CLOSING_BRACKETS and (gloss := _GLOSS.search(text)) is not None:
         text = gloss.group(1)                 # 国庆中秋假期（10月1日—8日）: the dates its brackets give
     if text.endswith(_THAT_MONTH) and len(text) > len(_THAT_MONTH):
         text = text[:-len(_THAT_MONTH)]       # 10月当月: the month (not the year to date)

@@ -28,7 +28,7 @@ from ..lang.gazetteer import (
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
-from .period import PERIOD, is_day, is_years_span, not_a_time, part_of_a_name, period_matches
+from .period import OF_WHICH_OPENS, PERIOD, is_day, is_years_span, not_a_time, part_of_a_name, period_matches
 from .region import (
     CAPTION,
     GENERIC_PLACE,
@@ -126,7 +126,6 @@ def is_han_run(text: str, start: int, end: int) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end])
 
 
-_OF_WHICH = re.compile(r"\s*其中")
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
@@ -191,7 +190,7 @@ class DocumentContext:
                 return ctx.periods[ctx.first_period][1]
             if ctx.periods and ctx.periods[0][0] < ctx.head_end:
                 return ctx.periods[0][1]        # a day it opens with (9月26日，我市举行…签约活动，…)
-            if not (_BREAKDOWN.match(before.text) or _OF_WHICH.match(before.text)):
+            if not (_BREAKDOWN.match(before.text) or OF_WHICH_OPENS.match(before.text)):
                 return ""
             k -= 1
         return ""
@@ -200,7 +199,7 @@ class DocumentContext:
         """Whether the paragraph before ``block`` opens with 其中 and names no time: ``block`` (a line of figures,
         第二产业增加值 262.15亿元  增长7.1%) goes on with its list."""
         k = self._block_index.get(id(block), 0) - 1
-        return k >= 0 and _OF_WHICH.match(self.layout.blocks[k].text) is not None and not self.block(
+        return k >= 0 and OF_WHICH_OPENS.match(self.layout.blocks[k].text) is not None and not self.block(
             self.layout.blocks[k]).periods
 
     @cached_property

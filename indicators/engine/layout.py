@@ -190,11 +190,14 @@ def _ends_sentence(line: str) -> bool:
 
 def _breaks_off(line: str) -> bool:
     """Whether a line stops inside a clause (…，, …和, …增长): the next line goes on with it."""
-    return line[-1] in "，,、（(" or bool(_DANGLING.search(line))
+    return line[-1] in _CLAUSE_GOES_ON or bool(_DANGLING.search(line))
 
 
 def _ends_clause(line: str) -> bool:
-    return line[-1] in "，,、（(" or line.count("，") + line.count(",") >= 2 or bool(_DANGLING.search(line))
+    return _breaks_off(line) or line.count("，") + line.count(",") >= 2
+
+
+_CLAUSE_GOES_ON = "，,、（("
 
 
 # A line ending in one of these cannot end a headline: the sentence goes on below (…增加值同比 / 增长6.5%。);
@@ -213,7 +216,7 @@ def _starts_with_figure(text: str, pos: int) -> bool:
                 and fact_pattern().match(text, pos))
 
 
-_OF_WHICH_LEAD = regex.compile(r"其中")
+_OF_WHICH = "其中"
 _NUMBERED_HEADING = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _COLUMN_GAP_INSIDE = regex.compile(r"\S[ \u3000]{2,}\S")
 _LABEL_LINE = regex.compile(r"\p{Han}[^，,。；;：:、\s]{0,9}(?<![0-9.．０-９])[：:]")
@@ -284,7 +287,7 @@ def analyse(text: str) -> Layout:
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
                                          # (…比年初增加236.8 / 亿元；…: or its unit is)
         if (kind == "heading" and indented[i] and blocks and blocks[-1].kind == "body"
-                and (_OF_WHICH_LEAD.match(line) or _COLUMN_GAP_INSIDE.search(line))
+                and (line.startswith(_OF_WHICH) or _COLUMN_GAP_INSIDE.search(line))
                 and fact_pattern().search(line) is not None):
             kind = "body"                # an indented line of figures under a paragraph (  其中：… / 第二产业增加值
                                          # 262.15亿元  增长7.1%): a list's line, not a heading

@@ -100,7 +100,7 @@ def _of_headline(doc: DocumentContext, block: Block) -> str:
 def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> str:
     """The period of the paragraph before, for a paragraph opening with a breakdown of it (分市看，…; and
     for a ``timeless`` one, naming not even a day, 其中，…); else ''."""
-    opens = _BREAKDOWN.match(block.text) or (timeless and (_OF_WHICH_OPENS.match(block.text)
+    opens = _BREAKDOWN.match(block.text) or (timeless and (OF_WHICH_OPENS.match(block.text)
                                                            or doc.follows_of_which(block)))
     return doc.period_before(block) if opens else ""
 
@@ -285,13 +285,13 @@ _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
 # time of its own breaks the one before it down, and takes the time governing that sentence (its first;
 # a later one may be a base or a name: …占本年预算收入的48.19%). Not 分…看: a breakdown may follow a
 # month's sentence and still be of the paragraph's period (前三季度…。9月份…。分省份看，…比上半年回落).
-_OF_WHICH_OPENS = re.compile(r"\s*其中")
+OF_WHICH_OPENS = re.compile(r"\s*其中")
 
 
 def _of_sentence_broken_down(text: str, s0: int, positions: list[int], periods: list[tuple[int, str]],
                              mid: int, sk0: int, sk1: int) -> str:
     """The first time of the sentence before, for a sentence opening with 其中; else ''."""
-    if not _OF_WHICH_OPENS.match(text, s0):
+    if not OF_WHICH_OPENS.match(text, s0):
         return ""
     prev0 = max(text.rfind(mark, 0, max(0, s0 - 1)) for mark in V.SENTENCE_END) + 1
     for pos, expr in periods[bisect_right(positions, prev0 - 1):mid]:
