@@ -542,7 +542,8 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if (cur.qualifier == "exact" and prev.qualifier != "exact" and text.startswith(_PREFIX_WORDS, prev.start)
                 and text.endswith(_EACH, max(0, prev.start - 2), prev.start)):
             cur.qualifier = prev.qualifier      # 分别突破千亿元、八百亿元: the verb before the list bounds each
-        if prev.kind == "growth" and cur.kind == "ratio" and cur.unit == prev.unit:
+        if prev.kind == "growth" and cur.unit == prev.unit and (cur.kind == "ratio" or gap in _LIST_JOINERS):
+            # (a 百分点 is a change by its unit: 分别下降0.4个百分点和0.3个百分点 falls twice)
             cur.kind = "growth"
             if prev.value < 0 < cur.value:
                 cur.value = -cur.value

@@ -125,6 +125,7 @@ class _Paragraph:
 
 
 _AMONG = "其中"
+_RESPECTIVELY = "分别"
 _LAST_DIGIT = re.compile(rf"[{V.ARABIC_DIGIT}](?!.*[{V.ARABIC_DIGIT}])", re.DOTALL)
 
 
@@ -449,6 +450,12 @@ class Placer:
             return entry
         if PARTNER_LEAD.match(phrase):
             return None       # 对东盟进出口 (its clause only 分别进出口): with one partner, not the total
+        respectively = text.rfind(_RESPECTIVELY, spot.s0, spot.local)
+        member = (text.rfind(phrase, max(spot.s0, respectively - _LOOK_BACK), respectively)
+                  if respectively > 0 and phrase and _RESPECTIVELY not in phrase else -1)
+        if member >= 0:       # 工业增加值、投资分别下降3.4%、2.1%: 投资 is a member of its own, not the clause's
+            # first; 张家港、晋江…地区生产总值分别为…, 京唐港区、…分别完成货物吞吐量…: members share what follows them
+            return self.catalogue.match(clean(text[member:spot.local]), kind, unit)
         entry = self.catalogue.match(clean(clause), kind, unit)     # (出口“新三样”产品: 产品 follows 出口 closely)
         if entry is None and kind == "growth" and _CHANGE_ONLY.fullmatch(clause):
             # within its segment (优良天数比例为85.5%；细颗粒物浓度…，同比下降8.8% is not of the former),

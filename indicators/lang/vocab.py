@@ -61,8 +61,10 @@ ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产")
 ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产")
 # More, fewer, higher or lower than a base named before (比上年多1.2万人, 较上年少5个, 比全国高0.3个百分点):
 # a change, only after 比/较.
-COMPARED_MORE = "多高"
-COMPARED_FEWER = "少低"
+# A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
+# long the saving is (审批时间缩短15个工作日).
+COMPARED_MORE = ("多", "高", "延长")
+COMPARED_FEWER = ("少", "低", "缩短")
 # A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
 MOVE_FROM = ("由", "从")
 # Verbs of a move to a new level that is no rise or fall as such (三次产业结构由…调整为…, 利率由4.35%调整为3.85%).
