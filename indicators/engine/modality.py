@@ -42,7 +42,7 @@ _CUES = re.compile(
     # not a programme's name in quotes (“三支一扶”计划) or an action plan named in passing (出台…五年行动计划，…
     # 提高到67%), but a five-year plan's (“八五”计划) and a plan's title (按照《…三年行动计划（2023-2025年）》)
     r"|(?:(?<=五[”\"])|(?<![”\"」』]))(?:(?<!行动)计划|计划(?=[（(》]))(?!生育|单列|经济|执行|期间|时期|的(?!规定|要求|目标))"
-    r"|要求|拟|规划(?!纲要)|目标|预期(?!指数)|设定为|调高到|调低到|定为|必须(?!看到|清醒|承认|指出)"     # (业务活动预期指数: a survey's index)
+    r"|要求|拟|规划(?!纲要)|目标|预期(?!指数|寿命)|设定为|调高到|调低到|定为|必须(?!看到|清醒|承认|指出)"     # (业务活动预期指数: a survey's index; 人均预期寿命: a level)
     rf"|(?<!为)(?<!为了)(?<![^{_YI_IN_WORD}]以)(?<!成功)(?<!累计)(?<!多)(?:{_STRIVE})"    # 成功争取, 多争取: obtained
     r"|(?<![主重只不需必首纲摘扼])要(?![素点是害]|看到|清醒)|将要)"      # (也要看到…: a difficulty seen, no goal)
     # said of a year to come these set a goal; in the review of a year past they report what was done

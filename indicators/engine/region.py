@@ -143,13 +143,17 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
     is the town named last; on a page about many places, 全省 is the province named last in its paragraph
     (广东省统计局20日发布，…全省规模以上工业…), else the one the document names most."""
     level = V.LEVEL_OF_SUFFIX[generic[-1]]
+    unresolved = default if generic[0] == _THAT and default else generic    # (该区 of a zone the gazetteer lacks)
     if level == "乡":
-        return doc.town_before(pos) or generic
+        return doc.town_before(pos) or unresolved
     if not doc.about and (near := doc.place_before(pos, level, floor)):
         return near                         # (a page's own place is only the one it names most)
     if default and (doc.level(default) == level or doc.full_names.get(default, default).endswith(generic[-1])):
         return default                      # (全市 in 新泰市's bulletin, or 监利's story: a county-level city, itself)
-    return doc.place_of_level(level) or generic
+    return doc.place_of_level(level) or unresolved
+
+
+_THAT = "该"
 
 
 def elsewhere(text: str, pos: int, end: int = -1) -> bool:
@@ -224,7 +228,7 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 # are where a figure is spread over, not one the figure is about (the page's place is)
 _LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
 _COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
-                               r"|县市区|县（市、区）|省份|省（区、市）)")
+                               r"|县市区|县（市、区）|省份|省（区、市）|乡镇|镇|乡|街道|镇街|乡镇（街道）|村)")
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
 _EXAMPLES_OF = re.compile(_LIST_GOES_ON + r"等(?![地省市县区城])[\u4e00-\u9fff]")
 _EXAMPLES = "等"
@@ -260,7 +264,8 @@ def first_generic(text: str) -> str:
 
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
-GENERIC_PLACE = re.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我](?:省|市|县|区|镇|乡)")
+# (该镇 after a town's name: the one named last, as 全镇 is)
+GENERIC_PLACE = re.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我该](?:省|市|县|区|镇|乡)")
 
 
 def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:
