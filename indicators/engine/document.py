@@ -126,6 +126,8 @@ def is_han_run(text: str, start: int, end: int) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end])
 
 
+_PREFECTURE_SHORT = "州"      # 恩施州: an autonomous prefecture by its short name and 州
+_CITY_LEVEL = "市"
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
@@ -359,6 +361,8 @@ class DocumentContext:
                     one = same_place[name] = county_short_name(name) or short_name(name)
                     named_as.setdefault(one, name)
                 counts[one] = counts.get(one, 0) + 1
+                if name.endswith(_PREFECTURE_SHORT) and levels.get(name[:-1]) == _CITY_LEVEL:
+                    name = name[:-1]                # 恩施州 and 恩施: one name to count
                 overall[name] = overall.get(name, 0) + 1
                 if b.kind == "heading" or first_body.get(b.section) == k:
                     leads.setdefault(b.section, set()).add(one)

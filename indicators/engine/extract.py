@@ -24,7 +24,7 @@ import regex
 from ..lang import patterns as P
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
-from ..lang.gazetteer import place_names
+from ..lang.gazetteer import place_names, short_names
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
@@ -157,6 +157,7 @@ class _Candidate:
 _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
 _RESPECTIVELY = "分别"
+_AUTONOMOUS_PREFECTURE = "自治州"
 _OF = "的"
 _LIST_SPLIT = re.compile(V.char_class(V.LIST_JOINERS))
 _REGION_WORD = "地区"
@@ -888,6 +889,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
+        if region.endswith(_AUTONOMOUS_PREFECTURE):
+            region = short_names(region)[-1]   # 昌吉回族自治州 goes by 昌吉州, as its own documents write it
         if region in V.COUNTRY_SCOPES:
             region = _COUNTRY                  # 我国: the country by its one name, as 全市 is the city's
         if not region and any(m in indicator for m in V.NATIONAL_MEASURES):

@@ -89,6 +89,21 @@ def short_name(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
+_PREFECTURE_AUTONOMY = "自治州"
+_PREFECTURE_SHORT_SUFFIX = "州"
+
+
+def short_names(name: str) -> tuple[str, ...]:
+    """The names a province or prefecture goes by besides its full name: its short name, and for an
+    autonomous prefecture that name with 州 too (昌吉回族自治州 -> 昌吉, 昌吉州), as its own documents write it."""
+    short = short_name(name)
+    if short == name:
+        return ()
+    if name.endswith(_PREFECTURE_AUTONOMY):
+        return short, short + _PREFECTURE_SHORT_SUFFIX
+    return (short,)
+
+
 @cache
 def _county_suffix() -> regex.Pattern[str]:
     """A county's or county-level city's suffix, with the ethnic names of an autonomous county (岫岩满族自治县)."""
@@ -124,8 +139,7 @@ def place_levels() -> dict[str, str]:
         if len(name) >= _MIN_FULL or (level == "县" and two_char_county(name) and name not in _TWO_CHAR_WORDS):
             levels.setdefault(name, level)
         if code[4:6] == "00":                  # provinces and prefectures go by their short names too
-            short = short_name(name)
-            if short != name:
+            for short in short_names(name):
                 levels.setdefault(short, level)
     return levels
 

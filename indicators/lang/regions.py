@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import vocab as V
-from .gazetteer import adcode_rows, county_short_name, short_name
+from .gazetteer import adcode_rows, county_short_name, short_names
 
 LEVELS = ("国", "省", "市", "县", "区域")   # country, province, prefecture, county, macro-region
 
@@ -68,9 +68,7 @@ def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
         by_code.setdefault(code, region)
         by_name.setdefault(name, []).append(region)
         if region.level in ("省", "市"):
-            short = short_name(name)
-            if short != name:
-                shorts.append((short, region))
+            shorts.extend((short, region) for short in short_names(name))
         elif short := county_short_name(name):
             county_shorts.append((short, region))
     full_names = set(by_name)
