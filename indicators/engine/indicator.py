@@ -74,6 +74,10 @@ _CHANGE_TAIL = regex.compile(
     rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
 _ALSO = "也都还均又"
+# A holiday's length, said right after its name or inside its gloss: the length of the holiday.
+_HOLIDAY_LENGTH = regex.compile(r"(?P<name>\p{Han}{0,4}?(?:假期|小长假|长假|黄金周))"
+                                r"(?:[（(][^（()）\n]{0,20}?)?(?:共|为|放假|连休)?$")
+_HOLIDAY_REACH = 32
 _RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
 _CAUSES = ("由于", "因为", "随着", "受")
 _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "出口": "进口"}
@@ -458,6 +462,9 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
 def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
                    previous: str, carried: str, measure: str) -> tuple[str, str]:
     text = block.text
+    if kind == "duration" and (holiday := _HOLIDAY_LENGTH.search(text, max(0, local_start - _HOLIDAY_REACH),
+                                                                local_start)):
+        return holiday.group("name"), holiday.group("name")   # 国庆假期共8天, 春节假期（1月28日至2月4日，共8天）
     before, change_only, change_words, timed, converted = _clause_before(text[start:local_start])
     if in_brackets(text, local_start, local_end):
         # 诉求量居前三位的是城南区（11.2万件）、高新区（9.7万件）: a member's figure in brackets after its
@@ -643,6 +650,7 @@ _COMPARED_CHANGE = regex.compile(rf"(?:比|较)\p{{Han}}{{1,5}}?(?:{V.alternatio
 # What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
 # move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.
 _MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向])\p{Han}{2,6}(?<!的)")
+_DOING = ("累计完成", "完成", "实现")      # 分别完成货物吞吐量…: the verb before the measure
 
 
 _ORDINAL = "第"
@@ -762,8 +770,11 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         # 对东盟、欧盟分别进出口…: the preposition before the first member is every member's
         items = [items[0]] + [item if item.startswith(_TOWARDS) else _TOWARDS + item for item in items[1:]]
     measured = block.text[m.end():local_start]
+    if measured.startswith(_DOING):
+        measured = measured[len(next(v for v in _DOING if measured.startswith(v))):]
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
+                                                      # (…港区分别完成货物吞吐量: …港区货物吞吐量)
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if len(items) == 1 and count > 1 and subject.startswith(_SHARE_OF) and len(earlier) >= count:
