@@ -800,9 +800,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 items = [i for i in respective_items(block, ls, floor, group_sizes[c.group], earlier)
                          if not _NUMERAL_ONLY.fullmatch(i)]
                 places = respective_places(ctx, block, ls, floor)
-                if (places and len(items) == len(places) and items[:-1] == places[:-1]
-                        and items[-1].startswith(places[-1])):
+                if (places and len(items) == len(places) > 1 and items[0].endswith(places[0])
+                        and not any(w in items[0] for w in V.ORIGIN_WORDS)     # (来自长沙、武汉的游客)
+                        and items[1:-1] == places[1:-1] and items[-1].startswith(places[-1])):
                     items = places             # 禾加镇、钟祥镇肉牛存栏分别达到…: the last place with the measure
+                                               # (外贸前五的广东、…: words before the first)
                 elif places and len(places) < group_sizes[c.group]:
                     # 梁溪区、…、新吴区、经开区分别增长: a zone the gazetteer lacks, listed among districts, is a
                     # place as they are

@@ -74,6 +74,8 @@ _CHANGE_TAIL = regex.compile(
     rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
 _ALSO = "也都还均又"
+_UNIT_ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff])")
+_PLACE_LIKE_ENDS = (*"省市区县镇乡村州旗", "街道")     # 高新区（9.7万件）: a place the gazetteer lacks
 # A holiday's length, said right after its name or inside its gloss: the length of the holiday.
 _HOLIDAY_LENGTH = regex.compile(r"(?P<name>\p{Han}{0,4}?(?:假期|小长假|长假|黄金周))"
                                 r"(?:[（(][^（()）\n]{0,20}?)?(?:共|为|放假|连休)?$")
@@ -279,7 +281,9 @@ def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
 def following_phrase(text: str, end: int) -> str:
     """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
     if text[end:end + 1] in _PHRASE_BREAKS:       # (no range dash is a break: the test may come first)
-        return ""                                 # most figures end their clause: nothing follows
+        if (unit_alias := _UNIT_ALIAS.match(text, end)) is None:
+            return ""                             # most figures end their clause: nothing follows
+        end = unit_alias.end()                    # 2,960台（套）粮食烘干设备: the unit's other name
     high = _RATE_RANGE_OF.match(text, end)
     if high:
         end = high.end()
@@ -470,8 +474,9 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # 诉求量居前三位的是城南区（11.2万件）、高新区（9.7万件）: a member's figure in brackets after its
         # name is of the measure named before the list, not of the name (全省…增长5.8%，其中合肥（6.2%）:
         # of the one before, when it too was a member's or this member is a place alone)
-        if previous and (text[floor:floor + 1] in V.CLOSING_BRACKETS or leading_place(before) == before):
-            return previous, previous
+        if previous and (leading_place(before) == before or (text[floor:floor + 1] in V.CLOSING_BRACKETS and (
+                not before or before.endswith(_PLACE_LIKE_ENDS)))):
+            return previous, previous  # (not 农药残留超标（312批次）、微生物污染（175批次）: a member named)
         ranked = _RANKED.search(before)
         if ranked and ranked.start() >= 2:
             return before[:ranked.start()], before[:ranked.start()]

@@ -47,10 +47,13 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return ctx.default_place       # 偃师区…分别增长…，各县区增速介于-2.1%—15.4%之间: the city's spread
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
-            and not _partners(text, *ctx.places[i])):
+            and not _partners(text, *ctx.places[i])
+            and not _in_closed_aside(text, ctx._place_pos[i], local, s0)):     # …增长4.3%（全国增长5.2%），…
         return ctx.places[i][1]
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
+    if generic is not None and _in_closed_aside(text, generic[0], local, s0):
+        generic = None                 # 同比增长4.3%（全国增长5.2%），比上半年加快0.2个百分点: the aside's own
     if generic is not None:
         if generic[0] in ctx.share_bases and default:
             return default             # 占全省沿海港口的六成以上: a part of the province, the article's place
@@ -83,6 +86,13 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if default:
         return default
     return ctx.generic_place
+
+
+def _in_closed_aside(text: str, pos: int, local: int, s0: int) -> bool:
+    """Whether ``pos`` lies inside brackets that close before ``local``."""
+    opened = max(text.rfind(b, s0, pos) for b in V.OPENING_BRACKETS)
+    return (opened >= 0 and max(text.rfind(b, s0, pos) for b in V.CLOSING_BRACKETS) < opened
+            and any(text.find(b, pos, local) >= 0 for b in V.CLOSING_BRACKETS))
 
 
 _NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
@@ -168,6 +178,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
                 and text.startswith(_COUNTRY, pos))
             or (text.endswith(_TITLE_LEAD, max(0, pos - 2), pos) and text.startswith(_WHOLE_COUNTRY, pos))
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
+            or (text.endswith(_CHANNEL_LEAD, max(0, pos - 2), pos) and text.startswith(_COUNTRY, pos))
             or (end > pos and text.endswith(_SHARE_BASE_LEAD, max(0, pos - 3), pos)
                 and _SHARE_BASE_AFTER.match(text, end) is not None))
 
@@ -177,10 +188,12 @@ _SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于")
 # The last character of every word that makes a place one named elsewhere (比, 占, 来自, 相当于 …).
 # 是全国产粮大县, 入选全国百强县: a title the country gives, not the country's figure.
 _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
+# 通过全国12315平台受理诉求12.86万件: the country's platform is the channel, not where the figure is
+_CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 _ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
-                                                                                      *_TITLE_LEAD)))
+                                                                                      *_TITLE_LEAD, *_CHANNEL_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
 
