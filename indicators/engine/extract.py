@@ -88,7 +88,7 @@ _PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
 _PER_UNIT = {"天": "日"}
 _PER_AFTER = regex.compile(rf"/({V.alternation((*V.PER_TIME, *V.PER_BASE))})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
-_GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度", "增长目标")
+_GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度", "增长目标", "增长预期目标", "增长控制目标")
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.

@@ -28,7 +28,7 @@ _TRAILING = regex.compile(
     r"|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|增加到|增加至|减少到|减少至|增长到|增长至"
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到|力争|力求|确保|争取|迈上|跨上|跃上|站上|登上"
-    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
+    r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(≤≦≥≧<＜>＞]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
     r"|(?<![人户亩日年月周平])均|(?<![纲摘需重主首提概])要|也|又|再|连续)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
 )
 # 均价为每平方米, 标准分别提高到每人每月: the link or move verb goes, the per stays.
@@ -84,6 +84,7 @@ _RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
 _CAUSES = ("由于", "因为", "随着", "受")
 _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "出口": "进口"}
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
+_REFERENCE_AFTER = regex.compile(r"(?:左右|以上|以下)?的(?P<name>\p{Han}{0,4}?(?:目标|标准|水平|警戒线|控制线))(?!\p{Han})")
 _TOWARDS = "对"
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
 _GOAL_ONLY = frozenset({"目标", "预期目标", "目标值", "规划目标"})
@@ -521,6 +522,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # alone, which took its topic from the next clause's 一般公共预算收入)
         if len(previous) + len(before) <= _MAX_CHAIN:
             return previous + before, previous
+    if previous and before in _ABOVE_BELOW and (reference := _REFERENCE_AFTER.match(text, local_end)):
+        # 城镇调查失业率5.1%，低于5.5%左右的控制目标: the goal (or standard) of what came before (广义货币M2增长
+        # 11.3%，低于13%左右的预期目标: of its growth)
+        return previous + reference.group("name"), previous
     if previous and before in _GOAL_ONLY:
         # 常住人口城镇化率…提高到61.2%，2025年目标为63%: the goal for what came before
         subject = unchanged(previous)

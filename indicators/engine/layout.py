@@ -276,9 +276,10 @@ def analyse(text: str) -> Layout:
         if _PAGE_MARK.match(line) or (seen[line] > 1 and kind == "heading"):
             kind = "byline"              # — 3 — and a running header repeated on every page
         elif (indent_marks_paragraphs and open_body is None and blocks and blocks[-1].kind == "body"
-                and not indented[i] and not blank_before[i] and (kind == "body" or len(line) > 20)):
-            open_body = blocks[-1]       # a wrapped line after 。 in an indented text
-            kind = "body"
+                and not indented[i] and not blank_before[i] and (kind == "body" or len(line) > 20)
+                and not _NUMBERED_HEADING.match(line)):
+            open_body = blocks[-1]       # a wrapped line after 。 in an indented text (not one opening with its
+            kind = "body"                # number: （二）新设主体保持活跃。…)
         if kind == "heading" and open_body is not None and len(line) > 12 and not _opens_item(text, lines, i + 1):
             kind = "body"                # a long unfinished-looking line inside a broken sentence
                                          # (not the headline above a 本报讯 dateline)

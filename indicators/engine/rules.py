@@ -393,6 +393,8 @@ def found_at(text: str, m) -> Found:
     surface = unit or latin
     info = _UNITS[surface]
     start, end = m.span()
+    if pre in _COMPARING and _REFERENCE_AFTER.match(text, end):
+        start, pre = start + len(pre), ""  # 低于5.5%左右的控制目标: the word compares another figure with this one
     inner = inner or inner2
     qualifier = _qualifier(text, start, end, pre, inner, post, surface, info)
     unit_end = end - len(post) if post else end
@@ -402,6 +404,12 @@ def found_at(text: str, m) -> Found:
 
 
 _UNITS = P.lexicon().units
+# A figure that is a reference (a goal, a standard, an average) another figure is said to be below or above.
+_COMPARING = frozenset({"低于", "高于", "超过", "超", "不到", "不足"})
+_REFERENCE_AFTER = regex.compile(r"(?:左右|以上|以下)?的(?:\p{Han}{0,4}?)(?:目标|标准|水平|平均水平|警戒线|控制线|红线)(?!\p{Han})")
+# Signs of a bound written before a figure (PM2.5≤41微克/立方米); the mention keeps the figure only.
+_MATH_BOUNDS = {"≤": "at_most", "≦": "at_most", "≥": "at_least", "≧": "at_least", "<": "less_than",
+                "＜": "less_than", ">": "more_than", "＞": "more_than"}
 _BOUND_AFTER_WORDS = tuple(P.BOUND_AFTER)
 _AT_MOST_VERB = regex.compile(r"(?:压缩|缩短|控制|压减|减少|降低)(?:至|到|在)$|不超过$")
 # …压缩到3个工作日办结, 审批时限压缩至5个工作日: a time within which something must be done is a
@@ -446,6 +454,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
                 return q
     if text.startswith(_STEP, end) and _CLIMBED_TO.search(text, max(0, start - 4), start):
         return "more_than"                       # 迈上7800亿元台阶, 首次跃上1.4万亿斤新台阶: past that mark
+    if (sign := text[start - 1:start]) in _MATH_BOUNDS:
+        return _MATH_BOUNDS[sign]
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply
