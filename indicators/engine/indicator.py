@@ -57,7 +57,7 @@ _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
     + r"|用于|得到|受到|得以|中有|稳定在|保持在|控制在|维持在|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
-    r"|正|于|是|为|和|与|及|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
+    r"|正|于|是|为|和|与|及(?!以上|以下)|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
     # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
     # names what is counted before it, and the words that belong to that figure are left to it; not a
     # figure that qualifies the noun (2台35万千瓦机组, 1.2万名65岁以上老年人, 村的418个茶样) or a name (5G)
@@ -74,6 +74,8 @@ _CHANGE_TAIL = regex.compile(
     rf"(?:年均|平均每年|{V.MEAN_OVER_YEARS})?(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})了?$")
 _COMPARED_WITH = ("比", "较")
 _ALSO = "也都还均又"
+_LISTED_ON = 4
+_NUMERAL = re.compile(rf"[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百千万亿]")
 _UNIT_ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff])")
 _PLACE_LIKE_ENDS = (*"省市区县镇乡村州旗", "街道")     # 高新区（9.7万件）: a place the gazetteer lacks
 # A holiday's length, said right after its name or inside its gloss: the length of the holiday.
@@ -291,13 +293,19 @@ def following_phrase(text: str, end: int) -> str:
         if text[end:end + 1] in _PHRASE_BREAKS:
             return ""
     tail = text[end:end + 40]
-    for word in ("以内", "之内", "以下", "左右", "内"):
+    for word in ("及以上", "及以下", "以内", "之内", "以下", "左右", "内"):
         if tail.startswith(word):
             tail = tail[len(word):]
             break
     if tail.startswith("的"):
         tail = tail[1:]
     stop = _FOLLOW_END.search(tail)
+    if stop is not None and stop.start() == 1 and tail[1] == V.LIST_COMMA:
+        # 33个国、省控地表水考核断面: one character listed is no phrase (but 六十五个县、市，… is a list)
+        further = _FOLLOW_END.search(tail, 2)
+        end_at = further.start() if further else len(tail)
+        if end_at - 2 >= _LISTED_ON and not _NUMERAL.search(tail, 2, end_at):
+            stop = further
     phrase = tail[:stop.start()] if stop else tail
     if phrase[:1].isdigit() and fact_pattern().fullmatch(phrase):
         return ""                                 # 贫困户1200户3800人: another figure, not what is counted
