@@ -25,6 +25,7 @@ from ..lang.gazetteer import (
     two_char_county,
     word_counties,
 )
+from ..lang.regions import Region, encloses, lookup
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
@@ -169,6 +170,19 @@ class DocumentContext:
         """Where the layout's text names an institution (大学, 博物馆, 分公司 …), found in one pass: a place right
         before one opens its name."""
         return [m.start() for m in _INSTITUTION_WORD.finditer(self.layout.text)]
+
+    @cached_property
+    def _about_region(self) -> Region | None:
+        return lookup(self.about) if self.about and self.about not in SCOPES else None
+
+    def encloses_about(self, place: str) -> bool:
+        """Whether ``place`` is a division the document's own place lies in (柳州市 in 融水苗族自治县's bulletin):
+        named there as an authority (列入自治区、柳州市统筹推进的重大项目), it is not what a figure is about."""
+        own = self._about_region
+        if own is None or place == self.about:
+            return False
+        outer = lookup(place, own.code)
+        return outer is not None and encloses(outer, own)
 
     def opens_institution(self, end: int) -> bool:
         """Whether an institution's word follows a place ending at ``end`` within a few characters (陕西历史博物馆)."""

@@ -48,7 +48,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
             and not _partners(text, *ctx.places[i])
-            and not _in_closed_aside(text, ctx._place_pos[i], local, s0)):     # …增长4.3%（全国增长5.2%），…
+            and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
+            and not (doc.about and doc.encloses_about(ctx.places[i][1]) and not governs(text, ctx.places[i], local, s0))):
         return ctx.places[i][1]
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)

@@ -293,7 +293,17 @@ def issuer_places(text: str) -> dict[str, str]:
         name = m.group("name")
         if not _NOT_IN_NAMES.intersection(name):
             found.setdefault(name, "县")
+    for m in _TOWN_ISSUER.finditer(text, 0, head):
+        name = m.group("name")
+        if not _NOT_IN_NAMES.intersection(name) and name[:2] not in _TOWN_NOT and name[0] not in _TOWN_FIRST_NOT:
+            found.setdefault(name, _TOWN_LEVEL)
     return found
+
+
+# 新市镇人民政府2025年工作总结, 城关街道办事处…: a town's or a subdistrict's own document
+_TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}]))(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
+                             r"(?=人民政府|党委|政府|办事处)", regex.MULTILINE)
+_TOWN_LEVEL = "乡"
 
 
 # Towns and townships (满井镇, 汪洋镇, 天荒坪镇) are not in the county-level gazetteer; a two- or three-character name
@@ -306,6 +316,7 @@ _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|^
                    r"([\u4e00-\u9fff]{2,3}?(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在"})
+_NO_TOWN_ENDS = frozenset({"城乡", "古镇", "小镇"})     # whatever stands before them: 分城乡, 完成古镇, 特色小镇
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
@@ -345,6 +356,6 @@ def town_names(text: str) -> set[str]:
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
         name = m.group(1)
         if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
-                and (len(name) < 4 or name[-2:] not in _TOWN_NOT)):     # (今年全镇, 美丽城镇, 示范乡镇: no names)
-            names.add(name)
+                and (len(name) < 4 or name[-2:] not in _TOWN_NOT) and name[-2:] not in _NO_TOWN_ENDS):
+            names.add(name)     # (今年全镇, 美丽城镇, 示范乡镇, 分城乡看, 完成古镇保护: no names)
     return names

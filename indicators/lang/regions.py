@@ -149,6 +149,11 @@ def _compound(name: str, within: str) -> Region | None:
     return None
 
 
+def encloses(outer: Region, inner: Region) -> bool:
+    """Whether ``outer`` is a division that ``inner`` lies in, other than ``inner`` itself (柳州市 and 融水苗族自治县)."""
+    return outer.code != inner.code and outer.code != NATIONAL.code and _inside(inner, outer.code)
+
+
 def enclosing(region: Region, level: str) -> Region | None:
     """The division of ``level`` (省 or 市) that ``region`` lies in (itself when of that level); None for
     the country, macro-regions and a level below the region's own."""
