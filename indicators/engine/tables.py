@@ -31,7 +31,7 @@ _EMPTY = re.compile(r"[—–\-/…]+")
 _COLUMN_GAP = re.compile(r"[ \u3000]{2,}|\t")
 _SENTENCE_INSIDE = re.compile("[。！？；]" + V.char_class(V.CLOSING_QUOTES, negate=True))   # (as a headline's)
 # A header names its columns; one of them says what the numbers are: a change, an amount, a unit.
-_CHANGE_COLUMN = re.compile(r"增长|增速|增减|同比|比上年|比上月|比年初|±")
+_CHANGE_COLUMN = re.compile(r"增长|增速|增减|同比|环比|比上年|比上月|比年初|±")
 _UNIT_IN_HEAD = re.compile(r"[(（]\s*(?P<unit>[^()（）]{1,6}?)\s*[)）]")
 _UNIT_COLUMN = "单位"
 _LABEL_LEAD = re.compile(r"^(?:其中[：:]?|#|△|\*)+")
@@ -121,12 +121,13 @@ def _unit(surface: str) -> tuple[int, str, str] | None:
     return None
 
 
-def _header(tokens: list[str]) -> tuple[list[_Column], int] | None:
-    """The data columns of a header line and the index of its unit column (-1: none)."""
-    if len(tokens) < 3 or any(_NUMBER.fullmatch(t.translate(_WIDE)) for t in tokens):
+def _header(tokens: list[str], labelled: bool = True) -> tuple[list[_Column], int] | None:
+    """The data columns of a header line and the index of its unit column (-1: none). A header over a
+    blank (``labelled`` False: its rows' names stand under nothing) has no column for them."""
+    if len(tokens) < (3 if labelled else 2) or any(_NUMBER.fullmatch(t.translate(_WIDE)) for t in tokens):
         return None
     columns, unit_at = [], -1
-    for k, token in enumerate(tokens[1:]):
+    for k, token in enumerate(tokens[1:] if labelled else tokens):
         if token == _UNIT_COLUMN:
             unit_at = k
             continue
@@ -152,7 +153,8 @@ def table_cells(text: str) -> list[Cell]:
             continue
         tokens = [(m.start() + line.start(), m.group()) for m in _TOKEN.finditer(line.group())]
         words = [t for _, t in tokens]
-        found = _header(words) if words else None
+        # (a header over a blank, its first column a change: 环比(%)  同比(%)  1-10月(%))
+        found = _header(words, not _CHANGE_COLUMN.search(words[0])) if words else None
         if found is not None:
             period, measure = _caption(caption, _PLACE_COLUMN.match(words[0]) is not None)
             header = _Header(*found, period, measure,
@@ -192,8 +194,9 @@ def _row(tokens: list[tuple[int, str]], header: _Header) -> list[Cell] | None:
         plain = token.translate(_WIDE)
         if not _NUMBER.fullmatch(plain):
             continue                     # an empty cell (—)
+        own_time = column.unit and PERIOD.fullmatch(column.head)     # 1-10月(%): the column's own time
         cell = _cell(pos, pos + len(token), Decimal(plain.replace(",", "").replace("，", "")), label, column, row_unit,
-                     header.period)
+                     column.head if own_time else header.period)
         if cell is not None:
             out.append(replace(cell, column_period=header.column_period) if header.column_period else cell)
     return out
