@@ -153,7 +153,7 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
     """全市 in an article about 鞍山 is 鞍山, in 新泰市's bulletin 新泰市; 全区 in 吴兴区's notice is 吴兴区; 全镇
     is the town named last; on a page about many places, 全省 is the province named last in its paragraph
     (广东省统计局20日发布，…全省规模以上工业…), else the one the document names most."""
-    level = V.LEVEL_OF_SUFFIX[generic[-1]]
+    level = _PREFECTURE_LEVEL if generic == _WHOLE_PREFECTURE else V.LEVEL_OF_SUFFIX[generic[-1]]
     unresolved = default if generic[0] == _THAT and default else generic    # (该区 of a zone the gazetteer lacks)
     if level == "乡":
         return doc.town_before(pos) or unresolved
@@ -165,6 +165,8 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
 
 
 _THAT = "该"
+_WHOLE_PREFECTURE = "全地区"       # 阿里地区's 全地区: the prefecture, not a district
+_PREFECTURE_LEVEL = "市"
 
 
 def elsewhere(text: str, pos: int, end: int = -1) -> bool:
@@ -241,18 +243,23 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
 # are where a figure is spread over, not one the figure is about (the page's place is)
 _LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
-_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
-                               r"|县市区|县（市、区）|省份|省（区、市）|乡镇|镇|乡|街道|镇街|乡镇（街道）|村)")
+_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"(?:[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
+                               r"|县市区|县（市、区）|省份|省（区、市）|乡镇|镇|乡|街道|镇街|乡镇（街道）|村)"
+                               r"|[两二三四五六七八九十]{1,2}(?:省|市|县)(?![份长委级]))")     # (河北、陕西两省)
+_EACH_OF_THEM = re.compile(rf"{V.char_class(V.SENTENCE_END + V.SEMICOLONS, negate=True)}{{0,30}}?(?:分别|均|合计|共计|总计)")
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
 _EXAMPLES_OF = re.compile(_LIST_GOES_ON + r"等(?![地省市县区城])[\u4e00-\u9fff]")
 _EXAMPLES = "等"
 
 
 def in_counted_group(text: str, pos: int, name: str) -> bool:
-    """Whether the place at ``pos`` is one of a list the text then counts (驻马店、周口…4个市)."""
+    """Whether the place at ``pos`` is one of a list the text then counts (驻马店、周口…4个市), not one that
+    goes on to give each its figure or their sum (赣州、九江、上饶三市入境游客分别增长…, …三省…合计约4.2亿亩)."""
     end = pos + len(name)
-    return ((text[pos - 1:pos] in V.LIST_JOINERS or text[end:end + 1] in V.LIST_JOINERS)      # (not 邯郸市18个县: its own)
-            and _COUNTED_AS_GROUP.match(text, end) is not None)
+    if not (text[pos - 1:pos] in V.LIST_JOINERS or text[end:end + 1] in V.LIST_JOINERS):   # (not 邯郸市18个县: its own)
+        return False
+    counted = _COUNTED_AS_GROUP.match(text, end)
+    return counted is not None and _EACH_OF_THEM.match(text, counted.end()) is None
 
 
 def given_as_example(text: str, pos: int, name: str) -> bool:
@@ -279,7 +286,7 @@ def first_generic(text: str) -> str:
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
 # (该镇 after a town's name: the one named last, as 全镇 is)
-GENERIC_PLACE = re.compile(rf"全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我该](?:省|市|县|区|镇|乡)")
+GENERIC_PLACE = re.compile(rf"全地区|全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我该](?:省|市|县|区|镇|乡)")
 
 
 def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:
