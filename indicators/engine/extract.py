@@ -686,7 +686,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     if state is not None:
         state.section = next((b.section for b in reversed(layout.blocks) if b.section), carried_section)
     meta = doc if doc is not None else read_document_meta(text, source)
-    national_release = meta.kind == "news" and meta.region_source == "title"     # 国家统计局：…
+    national_release = meta.kind == "news" and meta.region_source in ("title", "source")   # 国家统计局：…, 来源：…厅
     doc = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" or national_release else "",
                           dated_by_title=meta.kind != "work_report")
     catalogue = load_catalogue()

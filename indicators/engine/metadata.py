@@ -19,6 +19,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import regex
+
 from ..lang import vocab as V
 from ..lang.gazetteer import find_places, issuer_places, two_char_county
 from ..lang.regions import NATIONAL, Region, lookup
@@ -33,7 +35,7 @@ class DocumentMeta:
     date_source: str = ""      # given, dateline, title, 发布时间, file name
     region_name: str = ""      # 全国, 安徽省, 鞍山市 …
     region_code: str = ""      # 6-digit division code; 全国 is 100000
-    region_source: str = ""    # given, title, issuer, dateline, file name
+    region_source: str = ""    # given, title, issuer, dateline, source (a release's 来源 line), file name
     kind: str = "other"        # one of DOC_KINDS
     kind_source: str = ""      # given, title, head, dateline …
     title: str = ""
@@ -51,6 +53,24 @@ _HEAD_CHARS = 1500             # title, dateline and issuer sit at the top
 _TITLE_LINES = 4
 _MAX_TITLE = 60
 # The national level: State Council, NBS, the National People's Congress, the People's Republic.
+# The source line of a government body's release (来源：江西省交通运输厅, 发布单位：洛阳市统计局).
+_SOURCE_LINE = regex.compile(r"(?:来源|发布单位|发布机构)[:：]\s*(?P<body>\p{Han}{2,12}?(?:厅|局|委员会|委|办公室|政府))")
+
+
+def _source_region(head: str) -> Region | None:
+    """The province's or city's region whose government body a release's source line names, or None."""
+    found = _SOURCE_LINE.search(head[:_SOURCE_REACH])
+    if found is None:
+        return None
+    body = found.group("body")
+    for _, place in find_places(body):
+        region = _region(place)
+        if region is not None and body.startswith(place) and region.level in ("省", "市", "县"):
+            return region
+    return None
+
+
+_SOURCE_REACH = 400
 _NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查总?队)|全国人民代表大会|中华人民共和国(?:20|19|[０-９一二])|中华人民共和国国民经济")
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上 / （2025年1月14日在安徽省第十四届人民代表大会第三次会议上）
 _CONGRESS = re.compile(
@@ -262,6 +282,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     elif doc_kind == "news" and _NATIONAL.search(title) and all(p in V.COUNTRY_SCOPES for _, p in find_places(title)):
         # 国家统计局：前11个月全国规模以上工业企业利润下降4.7%: a national release, about the country
         region_name, region_code, region_source = NATIONAL.name, NATIONAL.code, "title"
+    elif doc_kind == "news" and (source := _source_region(head)) is not None:
+        # 来源：江西省交通运输厅: one government body's release, about its place
+        region_name, region_code, region_source = source.name, source.code, "source"
     elif doc_kind == "news":
         region_name = region_code = region_source = ""   # a page of news is about many places
     else:

@@ -174,6 +174,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     (高于全省), the country a share is of (占全国的20.6%), the whole a level is a share of (人均地区生产总值
     仅为全省平均水平的七成左右), or where people or goods come from or go (来自全国20多个省的1200余家单位,
     远销全国), a title the country gives (是全国产粮大县): not the place the figure is about."""
+    if text.startswith(_WHOLE_COUNTRY, pos) and _TITLE_AFTER.match(text, pos + len(_WHOLE_COUNTRY)):
+        return True                      # 新增“四好农村路”全国示范县2个: a title the country gives
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
     return (compared_at(text, pos)
@@ -194,6 +196,7 @@ _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
 # 通过全国12315平台受理诉求12.86万件: the country's platform is the channel, not where the figure is
 _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀)")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 _ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD, *_CHANNEL_LEAD)))
@@ -224,6 +227,7 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
             or text.startswith(_ONE_FIRM, after)
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
+            or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
             or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None))
 
 
@@ -243,8 +247,8 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
 # are where a figure is spread over, not one the figure is about (the page's place is)
 _LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
-_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"(?:[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
-                               r"|县市区|县（市、区）|省份|省（区、市）|乡镇|镇|乡|街道|镇街|乡镇（街道）|村)"
+_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"等?(?:[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
+                               r"|县市区|县（市、区）|省份|省（区、市）|乡镇|镇|乡|街道|镇街|乡镇（街道）|村|设区市|地级市|省辖市)"
                                r"|[两二三四五六七八九十]{1,2}(?:省|市|县)(?![份长委级]))")     # (河北、陕西两省)
 _EACH_OF_THEM = re.compile(rf"{V.char_class(V.SENTENCE_END + V.SEMICOLONS, negate=True)}{{0,30}}?(?:分别|均|合计|共计|总计)")
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
