@@ -345,9 +345,10 @@ def _candidates(text: str) -> list[_Candidate]:
 
 # Numbers listed before a figure that share its multiplier and unit: 分别拉动0.3、2.1和2.8个百分点,
 # 分别为25.1、3.2和1.1万吨 (not 第1、2和3名: ranks).
+# (each with the figure's multiplier written, too: 分别为98.6万、71.2万、62.4万人次)
 _BARE_MEMBERS = regex.compile(rf"(?<![0-9０-９.．A-Za-z第{P.CHINESE_CHARS}{V.LIST_JOINERS}])"
-                              rf"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[{V.LIST_JOINERS}])+$")
-_BARE_MEMBER = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+                              rf"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万亿|万|亿)?[{V.LIST_JOINERS}])+$")
+_BARE_MEMBER = regex.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<mult>万亿|万|亿)?")
 _BARE_MEMBERS_REACH = 40
 
 
@@ -361,15 +362,21 @@ def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]
         if m is None:
             continue
         members = list(_BARE_MEMBER.finditer(text, m.start(), m.end()))
-        if all(len(n.group()) == 1 for n in members) and not text[c.start + 1:c.start + 2].isdigit():
+        if all(len(n.group("num")) == 1 for n in members) and not text[c.start + 1:c.start + 2].isdigit():
             continue                                   # 2、3个项目: two or three, an estimate
         mult = _multiplier_of(text, c)
         kind, sign = c.kind, -1 if c.value < 0 else 1
         if kind in ("ratio", "growth"):                # 分别下降1.2、3.4%: the change stands before the list
             is_change, sign = _change(text, m.start(), per_mille=c.unit == "‰")
             kind = "growth" if is_change or c.unit == "百分点" else c.kind
+        else:                                          # 分别净减少10.6万、3.8万、3.3万平方公里: so does an amount's
+            is_change, change_sign = _change(text, m.start(), absolute=True)
+            if is_change:
+                kind, sign = "growth", change_sign
+        if any(n.group("mult") and n.group("mult") != mult for n in members):
+            continue                                   # (98.6万、71.2亿…: not one figure's members)
         for n in members:
-            value = parse_number(n.group(), mult)
+            value = parse_number(n.group("num"), mult)
             if value is not None:
                 out.append(_Candidate(n.start(), n.end(), value * sign, c.unit, kind, "exact"))
     return out

@@ -668,6 +668,7 @@ _COMPARED_CHANGE = regex.compile(rf"(?:比|较)\p{{Han}}{{1,5}}?(?:{V.alternatio
 # What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
 # move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.
 _MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向])\p{Han}{2,6}(?<!的)")
+_SHARE_OF_PLAN = regex.compile(r"(?P<what>(?:完成|占)[^，,。；;：:]{1,10}?)的")
 _DOING = ("累计完成", "完成", "实现")      # 分别完成货物吞吐量…: the verb before the measure
 
 
@@ -803,6 +804,8 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         change = m.group("change") or ""
         if not change and (after := _COMPARED_CHANGE.match(block.text, m.end(), local_start)):
             change = after.group()      # 意向签约项目236个、金额328.5亿元，分别比上届增长12.4%和18.2%
+        elif not change and (plan := _SHARE_OF_PLAN.fullmatch(block.text, m.end(), local_start)):
+            change = plan.group("what")     # 新改建农村公路3260公里、…，分别完成年度任务的81.5%、…
         return [name + compared + change for name in earlier[-count:]]
     return items
 
