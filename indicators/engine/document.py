@@ -42,6 +42,7 @@ from .region import (
     in_a_name,
     in_counted_group,
     in_person_name,
+    is_origin,
     is_venue,
 )
 
@@ -268,6 +269,7 @@ class DocumentContext:
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
+                     and not is_origin(laid, p, n)
                      and not in_a_name(laid, p, n)
                      and not (laid[p - 2:p - 1] in PERSON_TITLE_ENDS and in_person_name(laid, p))
                      and not in_counted_group(laid, p, n)

@@ -219,6 +219,14 @@ _TITLE_OPENS = frozenset(_TITLE_CLOSES)
 _TITLE_REACH = 12
 
 
+def is_origin(text: str, pos: int, name: str) -> bool:
+    """由江苏常州客商投资建设, 浙江商会, 温州籍: where investors or people come from, not what a figure is about."""
+    return _PEOPLE_FROM.match(text, pos + len(name)) is not None
+
+
+_PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍)")
+
+
 def is_venue(text: str, pos: int, name: str) -> bool:
     """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held; 成都一家新能源
     科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from; 城关至襄阳东站, 从岳阳

@@ -246,12 +246,13 @@ _ZONE = regex.compile(
 # A newspaper's masthead on the first line names the place it serves (临江日报, 安溪报), alone or between
 # the date and the page (2024年12月3日 星期二  泰安日报  第2版): the name as a place, or with 市 or 县 (not
 # 区: 光明日报 is no district's paper).
-_MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])?(?P<name>\p{Han}{2,4}?)(?:日报|晚报|时报|报)(?=\s|$)")
+# (a county's paper is often 今日… : 今日霍邱, 今日信丰)
+_MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])?(?:(?P<name>\p{Han}{2,4}?)(?:日报|晚报|时报|报)|今日(?P<name>\p{Han}{2,4}))(?=\s|$)")
 _MASTHEAD_SUFFIXES = ("", "市", "县")
 
 
 def masthead_place(text: str) -> str:
-    """The place a newspaper's masthead on the first line names (临江日报 -> 临江市), or ''."""
+    """The place a newspaper's masthead on the first line names (临江日报 -> 临江市, 今日霍邱 -> 霍邱县), or ''."""
     m = _MASTHEAD.match(text)
     if m is None:
         return ""
