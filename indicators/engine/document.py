@@ -332,7 +332,16 @@ class DocumentContext:
         if self._issuer and not self.layout.news_items:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
         self._count_places()
-        return self._section_place.get(section) or self._issuer or self._doc_place
+        found = self._section_place.get(section) or self._issuer or self._doc_place
+        paper = self.masthead
+        if found and paper and found != paper and self._encloses(found, paper):
+            return paper                      # 安徽 named in a story of 今日霍邱 (安徽鑫达…有限公司): the paper's county
+        return found
+
+    def _encloses(self, outer: str, inner: str) -> bool:
+        inner_region = lookup(inner)
+        outer_region = lookup(outer, inner_region.code) if inner_region is not None else None
+        return outer_region is not None and encloses(outer_region, inner_region)
 
     def _count_places(self) -> None:
         """How often each article and the whole document name each place, counted once (and only when
