@@ -174,13 +174,15 @@ class DocumentContext:
 
     @cached_property
     def _about_region(self) -> Region | None:
-        return lookup(self.about) if self.about and self.about not in SCOPES else None
+        own = self.about or self.masthead
+        return lookup(own) if own and own not in SCOPES else None
 
     def encloses_about(self, place: str) -> bool:
-        """Whether ``place`` is a division the document's own place lies in (柳州市 in 融水苗族自治县's bulletin):
-        named there as an authority (列入自治区、柳州市统筹推进的重大项目), it is not what a figure is about."""
+        """Whether ``place`` is a division the document's own place (or its paper's) lies in (柳州市 in 融水苗族自治县's
+        bulletin, 安徽 in 今日霍邱): named there as an authority (列入自治区、柳州市统筹推进的重大项目) or in a
+        firm's name, it is not what a figure is about."""
         own = self._about_region
-        if own is None or place == self.about:
+        if own is None or place in (self.about, self.masthead):
             return False
         outer = lookup(place, own.code)
         return outer is not None and encloses(outer, own)

@@ -49,7 +49,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             and not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
             and not _partners(text, *ctx.places[i])
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
-            and not (doc.about and doc.encloses_about(ctx.places[i][1]) and not governs(text, ctx.places[i], local, s0))):
+            and not (doc.encloses_about(ctx.places[i][1]) and not governs(text, ctx.places[i], local, s0))):
         return ctx.places[i][1]
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
@@ -71,7 +71,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         pos, name = ctx.places[i]
         after = text[pos + len(name):pos + len(name) + 1]
         if (after not in _LISTED and text[pos - 1:pos] not in _LISTED
-                and not (pos < s0 and _BREAKDOWN_OPEN.match(text, scan_back(text, pos, 0, V.SENTENCE_END)))):
+                and not (pos < s0 and _BREAKDOWN_OPEN.match(text, scan_back(text, pos, 0, V.SENTENCE_END)))
+                and not doc.encloses_about(name)):
             return name
         i -= 1
     earlier = ctx.last_generic_within(0, local) if not doc.about else None
