@@ -707,6 +707,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     last_end_local = 0
     last_indicator = ""
     last_subject = ""                          # what a clause saying only 同比增长 extends (indicator_for)
+    last_region = ""                           # the region of the fact before (kept by a clause saying only 同比增长)
     whole_sentence: str | None = None          # the current sentence's text, when no fact needs it cut
     measure = ""                               # what the paragraph's last 从…看 names, if a sentence opened so
     named_by = ""                              # ... or what the sentence's opening …方面， names
@@ -907,6 +908,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         elif c.unit == "%" and _NATIONAL_RATE.search(indicator) and btext[ls - 1:ls] != _OF:
             region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release (not
                                                # 按贷款市场报价利率（LPR）的30%给予贴息: a share of it, the city's)
+        if (region == _COUNTRY and same_sentence and last_region not in ("", _COUNTRY)
+                and _CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls)):
+            region = last_region               # 东部地区实现利润总额36982.1亿元，同比增长3.1%: the same region's
         start, end = block.document_span(ls, le)
         placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                               indicator=indicator, period=period, region=region,
@@ -939,6 +943,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             last_end_local = sentence[0]
         last_block, last_sentence, last_indicator = block, sentence, indicator
         last_subject = subject or indicator
+        last_region = region
     rows.sort(key=itemgetter(0))             # the layout's order of blocks is not always the document's
     return rows
 

@@ -47,6 +47,7 @@ _CHANGE_ONLY = regex.compile(
     rf"|{V.MEAN_OVER_YEARS}"     # 两年平均增长5.7%: an average over two years of what came before
     rf"|{_ON_A_COMPARABLE_BASIS})*"
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"
+    rf"|^同比(?:{V.alternation((*V.COMPARED_MORE, *V.COMPARED_FEWER))})$"      # 同比少1349亿元: of the figure before
     # 是上年的1.3倍, 相当于2012年的2倍: a multiple of the same thing at another time
     rf"|^(?:{V.char_class(V.MULTIPLE_BASE_LEAD)}|相当于)(?:{PERIOD.pattern})$"
 )

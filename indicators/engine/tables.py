@@ -121,6 +121,15 @@ def _unit(surface: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _over_a_blank(first: str) -> bool:
+    """Whether a header's first word heads a column of numbers, not the rows' names (指标名称, 项目(单位))."""
+    return bool(_CHANGE_COLUMN.search(first) or (_UNIT_IN_HEAD.search(first) and not first.startswith(_NAME_HEADS)))
+
+
+_SUBHEADING = re.compile(r"\s*(?:按|分)\S{1,6}(?:分|看)\s*")
+_NAME_HEADS = ("指标", "项目", "名称", "地区", "类别", "行业", "产品")
+
+
 def _header(tokens: list[str], labelled: bool = True) -> tuple[list[_Column], int] | None:
     """The data columns of a header line and the index of its unit column (-1: none). A header over a
     blank (``labelled`` False: its rows' names stand under nothing) has no column for them."""
@@ -148,13 +157,15 @@ def table_cells(text: str) -> list[Cell]:
     caption = ""                         # the line before, which may be the next header's caption
     for line in _LINE.finditer(text):
         if not any(g in line.group() for g in _GAPS):
+            if header is not None and _SUBHEADING.fullmatch(line.group()):
+                continue                 # 按经营地分: a heading inside the table, which goes on under it
             header = None                # no columns: no table (most lines end here, at C speed)
             caption = line.group()
             continue
         tokens = [(m.start() + line.start(), m.group()) for m in _TOKEN.finditer(line.group())]
         words = [t for _, t in tokens]
-        # (a header over a blank, its first column a change: 环比(%)  同比(%)  1-10月(%))
-        found = _header(words, not _CHANGE_COLUMN.search(words[0])) if words else None
+        # (a header over a blank, its first column a change or a unit: 环比(%)  同比(%), 绝对量(亿元)  同比增长(%))
+        found = _header(words, not _over_a_blank(words[0])) if words else None
         if found is not None:
             period, measure = _caption(caption, _PLACE_COLUMN.match(words[0]) is not None)
             header = _Header(*found, period, measure,

@@ -266,7 +266,7 @@ _LINK = r"(?:了|为|达到|达|是|控制在|保持在|在)?"
 
 
 # 比上年多1.2万人, 较上年末少5个: 多/少 right after a comparison's base (比 or 较 in the same clause).
-_AFTER_BASE = rf"(?<=[比较]{char_class(CLAUSE_END, negate=True)}{{1,8}})"
+_AFTER_BASE = rf"(?<=[比较]{char_class(CLAUSE_END, negate=True)}{{0,8}})"      # (同比少1349亿元 too)
 _COMPARED_MORE = _AFTER_BASE + f"(?:{alternation(COMPARED_MORE)})"
 _COMPARED_FEWER = _AFTER_BASE + f"(?:{alternation(COMPARED_FEWER)})"
 
