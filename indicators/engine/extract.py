@@ -819,6 +819,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     list_start_at, listed = respectively_clause(btext, ls, floor)
                     members = ([x for x in _LIST_SPLIT.split(btext[list_start_at:listed.start()].strip()) if x]
                                if listed else [])
+                    if members and members[-1] not in places and (
+                            last := next((p for p in places if members[-1].startswith(p)), "")):
+                        members[-1] = last     # 滁州经开区、苏滁高新区、天长市实际使用外资分别为…: the place, not its measure
                     if (len(members) > 1 and _REGION_WORD in members[-1][2:]
                             and all(len(x) == 2 for x in members[:-1])):
                         # 东部、中部、西部和东北地区规模以上工业增加值: the last member's 地区 is every member's

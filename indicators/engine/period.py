@@ -38,6 +38,7 @@ _SPECIAL = (
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节|(?<!寒)暑(?:期|假)|寒假(?!暑)"      # (暑期全市共接待游客近3900万人次; not 寒暑期托管)
     r"|迎峰度[夏冬]期间|迎峰度[夏冬]"       # a power grid's summer and winter peaks
+    r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间)?|(?:双11|双十一|双12|双十二)期间"     # shopping festivals
     r"|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|当月|当季|上周|本周|昨日|昨天|前日"
     # a forecast's days (今天夜间到明天白天, 明天白天), and today
     r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"
@@ -75,7 +76,7 @@ _PERIOD_REACH = 6
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假这开投实启建运暑寒迎]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
+    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间)")
 _PERIOD_FIRST_LOOKAHEAD = 3
 
 
@@ -161,6 +162,13 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             chosen = [p for p in in_segment if p[0] < head_end][-1][1]    # alone is no clause: the next is the first
             opening = [p for p in in_segment if p[0] >= max(head_end, segment0) and _A_YEAR.fullmatch(p[1])
                        and p[0] == clause_start(text, p[0], s0)]
+            alone = [p for p in in_segment if p[0] >= max(head_end, segment0) and p[0] < clause0
+                     and p[0] == clause_start(text, p[0], s0)
+                     and _ONLY_A_BREAK.match(text, p[0] + len(p[1]), clause_end(text, p[0] + len(p[1]), s1) + 1)]
+            if alone:
+                # 自8月下旬…以来，截至11月30日，全市累计受理…2.36万份，审核通过2.11万份: a time that is a clause of
+                # its own speaks for the clauses after it
+                return alone[-1][1]
             if opening and _RESPECTIVELY not in text[clause0:local]:
                 # …调整为1978年的…，2024年进一步优化为…，第三产业比重首次突破五成: a later clause opening with its own
                 # time speaks for the clauses after it (not for a 分别 list's members, which pair with earlier ones)
