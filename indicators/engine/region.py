@@ -92,9 +92,15 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 def _in_closed_aside(text: str, pos: int, local: int, s0: int) -> bool:
     """Whether ``pos`` lies inside brackets that close before ``local``."""
-    opened = max(text.rfind(b, s0, pos) for b in V.OPENING_BRACKETS)
-    return (opened >= 0 and max(text.rfind(b, s0, pos) for b in V.CLOSING_BRACKETS) < opened
-            and any(text.find(b, pos, local) >= 0 for b in V.CLOSING_BRACKETS))
+    if _CLOSING.search(text, pos, local) is None:
+        return False                     # cheap test first: most places have no bracket closing after them
+    opened = _OPENING_BEFORE.search(text, s0, pos)
+    return opened is not None and opened.group() in V.OPENING_BRACKETS
+
+
+_CLOSING = re.compile(V.char_class(V.CLOSING_BRACKETS))
+# the last bracket before a place, opening or closing
+_OPENING_BEFORE = re.compile(V.char_class(V.OPENING_BRACKETS + V.CLOSING_BRACKETS) + r"(?=[^（()）]*$)")
 
 
 _NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
@@ -225,10 +231,14 @@ _TITLE_REACH = 12
 
 def is_origin(text: str, pos: int, name: str) -> bool:
     """由江苏常州客商投资建设, 浙江商会, 温州籍: where investors or people come from, not what a figure is about."""
-    return _PEOPLE_FROM.match(text, pos + len(name)) is not None
+    end = pos + len(name)
+    return (_PEOPLE_FROM_CHAR.search(text, end, end + _PEOPLE_FROM_REACH) is not None     # cheap test first
+            and _PEOPLE_FROM.match(text, end) is not None)
 
 
 _PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍)")
+_PEOPLE_FROM_CHAR = re.compile("[客商企乡籍]")
+_PEOPLE_FROM_REACH = 6
 
 
 def is_venue(text: str, pos: int, name: str) -> bool:
