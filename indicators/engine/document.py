@@ -16,6 +16,7 @@ from ..lang.gazetteer import (
     GROUPS,
     county_short_name,
     find_places,
+    in_landmark,
     issuer_places,
     masthead_place,
     place_levels,
@@ -250,7 +251,7 @@ class DocumentContext:
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
                 covered = {k: p + len(n) for p, n in places for k in range(p, p + len(n))}
                 added = [(m.start(), m.group()) for m in pattern.finditer(laid)      # (not 安溪 in 安溪县)
-                         if covered.get(m.start(), -1) < m.end()
+                         if covered.get(m.start(), -1) < m.end() and not in_landmark(laid, m.start(), m.group())
                          and (m.group() not in words or stands_as_county(laid, m.start()))]   # (nor 示范县)
                 inside = {k for p, n in added for k in range(p, p + len(n))}    # nor a two-character county
                 places = sorted([(p, n) for p, n in places                        # in an issuer (丰县 in 禾丰县)

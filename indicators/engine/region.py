@@ -230,14 +230,20 @@ _TITLE_REACH = 12
 
 
 def is_origin(text: str, pos: int, name: str) -> bool:
-    """由江苏常州客商投资建设, 浙江商会, 温州籍: where investors or people come from, not what a figure is about."""
+    """由江苏常州客商投资建设, 浙江商会, 温州籍, 香港同胞: where investors or people come from; 对台湾地区进出口: the
+    partner a place trades with. Neither is what a figure is about."""
     end = pos + len(name)
-    return (_PEOPLE_FROM_CHAR.search(text, end, end + _PEOPLE_FROM_REACH) is not None     # cheap test first
-            and _PEOPLE_FROM.match(text, end) is not None)
+    return ((_PEOPLE_FROM_CHAR.search(text, end, end + _PEOPLE_FROM_REACH) is not None     # cheap test first
+             and _PEOPLE_FROM.match(text, end) is not None)
+            or (text[pos - 1:pos] == _TOWARDS and _TRADED.match(text, end) is not None))
 
 
-_PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍)")
-_PEOPLE_FROM_CHAR = re.compile("[客商企乡籍]")
+_TOWARDS = "对"
+_TRADED = re.compile(r"(?:地区)?(?:的)?(?:进出口|出口|进口|贸易|投资)")
+
+
+_PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍|同胞)")
+_PEOPLE_FROM_CHAR = re.compile("[客商企乡籍同]")
 _PEOPLE_FROM_REACH = 6
 
 

@@ -187,6 +187,16 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 _AMONG_START, _AMONG_END = "其", "中"
 
 
+# Lakes and mountains whose names hold a division's name (鄱阳湖 holds 鄱阳, 长白山 白山): a figure of the lake or
+# the mountain is not the division's.
+_LANDMARK_OF = {"鄱阳": ("鄱阳湖", 0), "白山": ("长白山", 1)}      # name -> (landmark, where the name sits in it)
+
+
+def in_landmark(text: str, pos: int, name: str) -> bool:
+    found = _LANDMARK_OF.get(name)
+    return found is not None and text.startswith(found[0], pos - found[1])
+
+
 def find_places(text: str) -> list[tuple[int, str]]:
     """(start, name) of every place name in ``text``, leftmost-longest, not overlapping.
 
@@ -206,7 +216,7 @@ def find_places(text: str) -> list[tuple[int, str]]:
                 found.append((start, name))
             continue
         found.extend((start + last - len(name) + 1, name) for last, name in automaton.iter_long(text[start:end]))
-    return found
+    return [(pos, name) for pos, name in found if name not in _LANDMARK_OF or not in_landmark(text, pos, name)]
 
 
 @lru_cache(maxsize=4096)     # asked of each clause before a figure: the same phrases come back
