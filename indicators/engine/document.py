@@ -129,6 +129,14 @@ def is_han_run(text: str, start: int, end: int) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end])
 
 
+def _encloses(outer: str, inner: Region | None) -> bool:
+    """Whether the place named ``outer`` is a division ``inner`` lies in (not ``inner`` itself)."""
+    if inner is None:
+        return False
+    region = lookup(outer, inner.code)
+    return region is not None and encloses(region, inner)
+
+
 _PREFECTURE_SHORT = "州"      # 恩施州: an autonomous prefecture by its short name and 州
 _CITY_LEVEL = "市"
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
@@ -182,11 +190,7 @@ class DocumentContext:
         """Whether ``place`` is a division the document's own place (or its paper's) lies in (柳州市 in 融水苗族自治县's
         bulletin, 安徽 in 今日霍邱): named there as an authority (列入自治区、柳州市统筹推进的重大项目) or in a
         firm's name, it is not what a figure is about."""
-        own = self._about_region
-        if own is None or place in (self.about, self.masthead):
-            return False
-        outer = lookup(place, own.code)
-        return outer is not None and encloses(outer, own)
+        return place not in (self.about, self.masthead) and _encloses(place, self._about_region)
 
     def opens_institution(self, end: int) -> bool:
         """Whether an institution's word follows a place ending at ``end`` within a few characters (陕西历史博物馆)."""
@@ -337,14 +341,11 @@ class DocumentContext:
         self._count_places()
         found = self._section_place.get(section) or self._issuer or self._doc_place
         paper = self.masthead
-        if found and paper and found != paper and self._encloses(found, paper):
+        if found and paper and found != paper and _encloses(found, lookup(paper)):
             return paper                      # 安徽 named in a story of 今日霍邱 (安徽鑫达…有限公司): the paper's county
         return found
 
-    def _encloses(self, outer: str, inner: str) -> bool:
-        inner_region = lookup(inner)
-        outer_region = lookup(outer, inner_region.code) if inner_region is not None else None
-        return outer_region is not None and encloses(outer_region, inner_region)
+
 
     def _count_places(self) -> None:
         """How often each article and the whole document name each place, counted once (and only when

@@ -156,7 +156,7 @@ class _Candidate:
 
 _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
-_RESPECTIVELY = "分别"
+_RESPECTIVELY = V.RESPECTIVELY
 _AUTONOMOUS_PREFECTURE = "自治州"
 _OF = "的"
 _LIST_SPLIT = re.compile(V.char_class(V.LIST_JOINERS))

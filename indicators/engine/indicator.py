@@ -10,7 +10,7 @@ import regex
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import leading_place
-from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, fact_pattern
+from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, REFERENCE_AFTER, fact_pattern
 from ..lang.topics import load_taxonomy
 from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause, scan_back
 from .layout import DATELINE, Block
@@ -87,8 +87,8 @@ _RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
 _CAUSES = ("由于", "因为", "随着", "受")
 _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "出口": "进口"}
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
-_REFERENCE_AFTER = regex.compile(r"(?:左右|以上|以下)?的(?P<name>\p{Han}{0,4}?(?:目标|标准|水平|警戒线|控制线))(?!\p{Han})")
-_TOWARDS = "对"
+
+_TOWARDS = V.TOWARDS
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
 _GOAL_ONLY = frozenset({"目标", "预期目标", "目标值", "规划目标"})
 # 一般公共预算收入4016.8亿元，完成预算的100.9%: how much of its plan the subject reached
@@ -531,7 +531,7 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # alone, which took its topic from the next clause's 一般公共预算收入)
         if len(previous) + len(before) <= _MAX_CHAIN:
             return previous + before, previous
-    if previous and before in _ABOVE_BELOW and (reference := _REFERENCE_AFTER.match(text, local_end)):
+    if previous and before in _ABOVE_BELOW and (reference := REFERENCE_AFTER.match(text, local_end)):
         # 城镇调查失业率5.1%，低于5.5%左右的控制目标: the goal (or standard) of what came before (广义货币M2增长
         # 11.3%，低于13%左右的预期目标: of its growth)
         return previous + reference.group("name"), previous
@@ -664,13 +664,13 @@ def _subject_between(text: str, floor: int, start: int) -> str:
 
 
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
-_BARE_RESPECTIVELY = "分别"
+_BARE_RESPECTIVELY = V.RESPECTIVELY
 _COMPARED_CHANGE = regex.compile(rf"(?:比|较)\p{{Han}}{{1,5}}?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})")
 # What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
 # move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.
 _MEASURE_AFTER_RESPECTIVELY = regex.compile(r"(?![从由占为是在达约对向])\p{Han}{2,6}(?<!的)")
 _SHARE_OF_PLAN = regex.compile(r"(?P<what>(?:完成|占)[^，,。；;：:]{1,10}?)的")
-_DOING = ("累计完成", "完成", "实现")      # 分别完成货物吞吐量…: the verb before the measure
+_DOING = re.compile("^(?:累计完成|完成|实现)")      # 分别完成货物吞吐量…: the verb before the measure
 
 
 _ORDINAL = "第"
@@ -790,8 +790,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         # 对东盟、欧盟分别进出口…: the preposition before the first member is every member's
         items = [items[0]] + [item if item.startswith(_TOWARDS) else _TOWARDS + item for item in items[1:]]
     measured = block.text[m.end():local_start]
-    if measured.startswith(_DOING):
-        measured = measured[len(next(v for v in _DOING if measured.startswith(v))):]
+    measured = _DOING.sub("", measured, count=1)
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
                                                       # (…港区分别完成货物吞吐量: …港区货物吞吐量)

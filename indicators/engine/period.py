@@ -284,7 +284,7 @@ _CLAUSE_OPENERS = frozenset(V.COMMAS + V.SEMICOLONS + V.OPENING_QUOTES)    # (�
 _GOES_ON = re.compile(r"\s*(?:完成|占|为|是|比|较|同比|环比|增长|下降|提高|降低|达到|实现|相当于|增速|增幅"
                       r"|新增|新获|新建|新签|新开工|新认定|累计|带动|拉动|惠及|吸引|引进"
                       r"|其中)")     # …目前航线总数达到63条，其中外贸航线41条: a part of the figure before, at its time
-_RESPECTIVELY = "分别"
+_RESPECTIVELY = V.RESPECTIVELY
 _ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 # 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
 _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")

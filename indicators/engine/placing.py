@@ -125,7 +125,7 @@ class _Paragraph:
 
 
 _AMONG = "其中"
-_RESPECTIVELY = "分别"
+_RESPECTIVELY = V.RESPECTIVELY
 _LAST_DIGIT = re.compile(rf"[{V.ARABIC_DIGIT}](?!.*[{V.ARABIC_DIGIT}])", re.DOTALL)
 
 

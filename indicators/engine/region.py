@@ -238,7 +238,7 @@ def is_origin(text: str, pos: int, name: str) -> bool:
             or (text[pos - 1:pos] == _TOWARDS and _TRADED.match(text, end) is not None))
 
 
-_TOWARDS = "对"
+_TOWARDS = V.TOWARDS
 _TRADED = re.compile(r"(?:地区)?(?:的)?(?:进出口|出口|进口|贸易|投资)")
 
 

@@ -393,7 +393,7 @@ def found_at(text: str, m) -> Found:
     surface = unit or latin
     info = _UNITS[surface]
     start, end = m.span()
-    if pre in _COMPARING and _REFERENCE_AFTER.match(text, end):
+    if pre in _COMPARING and P.REFERENCE_AFTER.match(text, end):
         start, pre = start + len(pre), ""  # 低于5.5%左右的控制目标: the word compares another figure with this one
     inner = inner or inner2
     qualifier = _qualifier(text, start, end, pre, inner, post, surface, info)
@@ -406,7 +406,6 @@ def found_at(text: str, m) -> Found:
 _UNITS = P.lexicon().units
 # A figure that is a reference (a goal, a standard, an average) another figure is said to be below or above.
 _COMPARING = frozenset({"低于", "高于", "超过", "超", "不到", "不足"})
-_REFERENCE_AFTER = regex.compile(r"(?:左右|以上|以下)?的(?:\p{Han}{0,4}?)(?:目标|标准|水平|平均水平|警戒线|控制线|红线)(?!\p{Han})")
 # Signs of a bound written before a figure (PM2.5≤41微克/立方米); the mention keeps the figure only.
 _MATH_BOUNDS = {"≤": "at_most", "≦": "at_most", "≥": "at_least", "≧": "at_least", "<": "less_than",
                 "＜": "less_than", ">": "more_than", "＞": "more_than"}

@@ -294,6 +294,11 @@ def absolute_change_pattern() -> regex.Pattern[str]:
                          rf"|(?P<up>{_verbs(ABSOLUTE_UP)}|{_COMPARED_MORE}))了?\s*$")
 
 
+# A figure that is a reference (a goal, a standard, a level) another figure is said to be below or above
+# (低于5.5%左右的控制目标); ``name`` is what it is.
+REFERENCE_AFTER = regex.compile(r"(?:左右|以上|以下)?的(?P<name>\p{Han}{0,4}?(?:目标|标准|水平|警戒线|控制线|红线))(?!\p{Han})")
+
+
 # Enclosed names and slogans: a number inside one is part of a name (“十四五”, 《…80条》, “四个一”).
 @cache
 def enclosed_name_pattern() -> re.Pattern[str]:

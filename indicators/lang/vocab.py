@@ -63,6 +63,10 @@ ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产")
 # a change, only after 比/较.
 # A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
 # long the saving is (审批时间缩短15个工作日).
+# 分别 (respectively): a list of figures pairs with a list of names or places.
+RESPECTIVELY = "分别"
+# 对 before a partner (对东盟进出口, 对台湾地区进出口).
+TOWARDS = "对"
 COMPARED_MORE = ("多", "高", "延长")
 COMPARED_FEWER = ("少", "低", "缩短")
 # A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
