@@ -20,6 +20,7 @@ from ..lang.gazetteer import (
     issuer_places,
     masthead_place,
     place_levels,
+    prefecture_alias_base,
     short_name,
     stands_as_county,
     town_names,
@@ -137,8 +138,6 @@ def _encloses(outer: str, inner: Region | None) -> bool:
     return region is not None and encloses(region, inner)
 
 
-_PREFECTURE_SHORT = "州"      # 恩施州: an autonomous prefecture by its short name and 州
-_CITY_LEVEL = "市"
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
@@ -391,8 +390,7 @@ class DocumentContext:
                     one = same_place[name] = county_short_name(name) or short_name(name)
                     named_as.setdefault(one, name)
                 counts[one] = counts.get(one, 0) + 1
-                if name.endswith(_PREFECTURE_SHORT) and levels.get(name[:-1]) == _CITY_LEVEL:
-                    name = name[:-1]                # 恩施州 and 恩施: one name to count
+                name = prefecture_alias_base(name) or name     # 恩施州 and 恩施: one name to count
                 overall[name] = overall.get(name, 0) + 1
                 if b.kind == "heading" or first_body.get(b.section) == k:
                     leads.setdefault(b.section, set()).add(one)

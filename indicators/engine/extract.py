@@ -162,7 +162,6 @@ _OF = "的"
 _LIST_SPLIT = re.compile(V.char_class(V.LIST_JOINERS))
 _REGION_WORD = "地区"
 _CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
-_ZONE_ENDS = ("经开区", "高新区", "新区", "开发区", "园区", "自贸区", "保税区", "管理区")
 _BY = "以"
 _MONTH_ON_MONTH = "环比"
 _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
@@ -828,7 +827,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                         members[-1] = members[-1][:members[-1].index(_REGION_WORD) + len(_REGION_WORD)]
                         members = [x if x.endswith(_REGION_WORD) else x + _REGION_WORD for x in members]
                     if (len(members) == group_sizes[c.group]
-                            and all(x in places or x.endswith(_ZONE_ENDS) or x in place_names() for x in members)):
+                            and all(x in places or x.endswith(V.ZONE_ENDS) or x in place_names() for x in members)):
                         places = items = members
                 if places and all(item in places for item in items):
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,

@@ -78,7 +78,6 @@ _ALSO = "也都还均又"
 _LISTED_ON = 4
 _NUMERAL = re.compile(rf"[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百千万亿]")
 _UNIT_ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff])")
-_PLACE_LIKE_ENDS = (*"省市区县镇乡村州旗", "街道")     # 高新区（9.7万件）: a place the gazetteer lacks
 # A holiday's length, said right after its name or inside its gloss: the length of the holiday.
 _HOLIDAY_LENGTH = regex.compile(r"(?P<name>\p{Han}{0,4}?(?:假期|小长假|长假|黄金周))"
                                 r"(?:[（(][^（()）\n]{0,20}?)?(?:共|为|放假|连休)?$")
@@ -485,7 +484,7 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # name is of the measure named before the list, not of the name (全省…增长5.8%，其中合肥（6.2%）:
         # of the one before, when it too was a member's or this member is a place alone)
         if previous and (leading_place(before) == before or (text[floor:floor + 1] in V.CLOSING_BRACKETS and (
-                not before or before.endswith(_PLACE_LIKE_ENDS)))):
+                not before or before.endswith(V.PLACE_LIKE_ENDS)))):
             return previous, previous  # (not 农药残留超标（312批次）、微生物污染（175批次）: a member named)
         ranked = _RANKED.search(before)
         if ranked and ranked.start() >= 2:

@@ -164,7 +164,7 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
     unresolved = default if generic[0] == _THAT and default else generic    # (该区 of a zone the gazetteer lacks)
     if level == "乡":
         return doc.town_before(pos) or unresolved
-    if generic[0] in _OUR and (paper := doc.masthead) and doc.level(paper) == level:
+    if generic[0] in V.OWN_PREFIXES and (paper := doc.masthead) and doc.level(paper) == level:
         return paper                        # 我县 in 今日霍邱: the paper's county
     if not doc.about and (near := doc.place_before(pos, level, floor)):
         return near                         # (a page's own place is only the one it names most)
@@ -174,7 +174,6 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
 
 
 _THAT = "该"
-_OUR = "我本"
 _WHOLE_PREFECTURE = "全地区"       # 阿里地区's 全地区: the prefecture, not a district
 _PREFECTURE_LEVEL = "市"
 

@@ -104,6 +104,14 @@ def short_names(name: str) -> tuple[str, ...]:
     return (short,)
 
 
+def prefecture_alias_base(name: str) -> str:
+    """恩施州 -> 恩施: the short name an autonomous prefecture's 州 name is made of, so that both count as one
+    place; '' for any other name (杭州 is no alias of 杭)."""
+    if name.endswith(_PREFECTURE_SHORT_SUFFIX) and place_levels().get(name[:-1]) == "市":
+        return name[:-1]
+    return ""
+
+
 @cache
 def _county_suffix() -> regex.Pattern[str]:
     """A county's or county-level city's suffix, with the ethnic names of an autonomous county (岫岩满族自治县)."""

@@ -172,8 +172,13 @@ NATIONAL_RATES = ("贷款市场报价利率", "LPR", "存款准备金率")
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
 LEVEL_OF_SUFFIX = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",
                    "镇": "乡", "乡": "乡"}
-# The prefix of a generic place (全省, 我市, 本县).
-GENERIC_PREFIXES = "全我本"
+# The prefix of a generic place (全省, 我市, 本县), and those of them that name the writer's own place.
+OWN_PREFIXES = "我本"
+GENERIC_PREFIXES = "全" + OWN_PREFIXES
+# How a place's name ends when the gazetteer lacks it: a division or town (城南区, 桥头镇, 五里街道) or a
+# development zone (滁州经开区, 苏滁高新区).
+PLACE_LIKE_ENDS = (*"省市区县镇乡村州旗", "街道")
+ZONE_ENDS = ("经开区", "高新区", "新区", "开发区", "园区", "自贸区", "保税区", "管理区")
 
 
 def char_class(chars: str, negate: bool = False) -> str:
