@@ -330,6 +330,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if high_value is not None and high_value > value:     # _ranges joins the two ends
             found.append(_Candidate(high.start("num"), high.end(), high_value * sign, unit, kind,
                                     P.SUFFIX_QUALIFIERS.get(high.group("post") or "", "exact")))
+    _points_members(text, found)
     found.extend(_shared_unit_members(text, found))
     found.extend(_splits(text))
     found.extend(_indexes(text))
@@ -379,6 +380,28 @@ def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]
             if value is not None:
                 out.append(_Candidate(n.start(), n.end(), value * sign, c.unit, kind, "exact"))
     return out
+
+
+_COUNTER = "个"
+
+
+def _points_members(text: str, found: list[_Candidate]) -> None:
+    """分别下降0.35个和0.6个百分点, 分别拉动1.2个、0.8个和0.5个百分点: numbers with 个 listed right before a
+    figure in points are points too (not counts), each with the list's change and sign."""
+    for k, c in enumerate(found):
+        if c.unit not in _POINTS or k == 0:
+            continue
+        first = k
+        while (first > 0 and (p := found[first - 1]).unit == _COUNTER and text[p.end - 1] == _COUNTER
+               and text[p.end:found[first].start] in _LIST_JOINERS):
+            first -= 1
+        if first == k:
+            continue
+        is_change, sign = _change(text, found[first].start, per_mille=c.unit == "‰")
+        for member in found[first:k + 1]:
+            member.unit, member.kind = c.unit, "growth"
+            if is_change:
+                member.value = abs(member.value) * sign
 
 
 def _splits(text: str) -> list[_Candidate]:
@@ -829,7 +852,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     if (len(members) == group_sizes[c.group]
                             and all(x in places or x.endswith(V.ZONE_ENDS) or x in place_names() for x in members)):
                         places = items = members
-                if places and all(item in places for item in items):
+                if places and (all(item in places for item in items)
+                               or len(places) == group_sizes[c.group] != len(items)):
+                    # (阜阳、亳州、六安增速居前三位，分别增长…: one place a member, and no names that fit)
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
                     indicator = _after_places(indicator, places[-1])     # and the phrase is what follows them
                     compared = of_places_compared(indicator, btext, sentence[0], btext.rfind(places[0], sentence[0], ls),

@@ -195,9 +195,10 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 _AMONG_START, _AMONG_END = "其", "中"
 
 
-# Lakes and mountains whose names hold a division's name (鄱阳湖 holds 鄱阳, 长白山 白山): a figure of the lake or
-# the mountain is not the division's.
-_LANDMARK_OF = {"鄱阳": ("鄱阳湖", 0), "白山": ("长白山", 1)}      # name -> (landmark, where the name sits in it)
+# Lakes, mountains and deserts whose names hold a division's name (鄱阳湖 holds 鄱阳, 长白山 白山, 巴丹吉林沙漠
+# 吉林): a figure of the landmark is not the division's.
+_LANDMARK_OF = {"鄱阳": ("鄱阳湖", 0), "白山": ("长白山", 1),       # name -> (landmark, where the name sits in it)
+                "吉林": ("巴丹吉林", 2)}
 
 
 def in_landmark(text: str, pos: int, name: str) -> bool:
