@@ -282,7 +282,7 @@ class DocumentContext:
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
                      and not given_as_example(laid, p, n)
                      and not (self._institution_words and self.opens_institution(p + len(n)))
-                     and not (n in SCOPES and (_RANKED_AMONG.match(laid, p + len(n))
+                     and not ((n in SCOPES or n in GROUPS) and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             found = list(period_matches(block.text))

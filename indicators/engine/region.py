@@ -49,7 +49,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             and not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
             and not _partners(text, *ctx.places[i])
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
-            and not (doc.encloses_about(ctx.places[i][1]) and not governs(text, ctx.places[i], local, s0))):
+            and not (doc.encloses_about(ctx.places[i][1])
+                     and (not governs(text, ctx.places[i], local, s0)
+                          or _LISTED_BY.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))))):
         return ctx.places[i][1]
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
@@ -145,6 +147,8 @@ def mentioned_only(text: str, pos: int, name: str) -> bool:
 
 
 _IN = "在"
+# 其中，福建省重点项目27个 in 安溪县's bulletin: projects on the province's list are the county's projects
+_LISTED_BY = re.compile(r"(?:重点|重大|级)")
 
 
 def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
