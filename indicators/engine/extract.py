@@ -60,9 +60,11 @@ _RANGE_LOW = regex.compile(
     rf"|(?P<num2>{P.ARABIC}|{P.CHINESE})(?P<mult2>万亿|亿|万|千)?(?P<unit2>%|％)?(?:{V.alternation(V.RANGE_WORDS)})$"
 )
 _INDEX = regex.compile(
-    r"(?:价格指数|CPI|PPI|指数)(?:\s*[（(][^（）()\n]{1,12}[)）])?"
-    r"(?:为|是|达到|达|[:：]|(?:回升|回落|上升|下降|升|降|提高|增加|减少)(?:至|到))?\s*"      # (信心指数回升至89.6)
+    r"(?:(?:价格指数|CPI|PPI|PMI|指数)(?:\s*[（(][^（）()\n]{1,12}[)）])?"
+    r"(?:为|是|达到|达|在|介于|[:：]|(?:回升|回落|上升|下降|升|降|提高|增加|减少)(?:至|到))?"     # (信心指数回升至89.6)
+    r"|pH(?:年均值|均值|值)?(?:为|是|在|介于))\s*"        # 降水pH年均值为5.71 (not a norm: pH值6.5-8.5为宜)
     r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
+    r"(?:[～~—－-](?P<num2>[0-9]{1,4}(?:\.[0-9]+)?)(?=之间))?"     # (营养状态指数在50.6～56.2之间: a range)
 )
 # A ratio of two amounts, written without a unit (城乡居民收入比由2.36缩小到2.21, 基尼系数为0.465): a
 # decimal after the ratio's name, and the level it moves to.
@@ -471,6 +473,9 @@ def _indexes(text: str) -> list[_Candidate]:
         value = Decimal(m.group("num"))
         if value > 0:
             out.append(_Candidate(m.start("num"), m.end("num"), value, "", "index", "exact"))
+            if m.group("num2"):
+                out.append(_Candidate(m.start("num2"), m.end("num2"), Decimal(m.group("num2")), "", "index", "exact"))
+                _as_range(out[-2], out[-1])
     if "比" in text or "系数" in text or "倍差" in text:
         for m in _BARE_RATIO.finditer(text):
             for group in ("num", "num2"):

@@ -45,6 +45,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx._place_pos[i] >= s0 and text.find(_EACH, ctx._place_pos[i], local) >= 0 and ctx.default_place
             and _EACH_PART.search(text, ctx._place_pos[i], local)):
         return ctx.default_place       # 偃师区…分别增长…，各县区增速介于-2.1%—15.4%之间: the city's spread
+    if (i >= 0 and ctx.default_place and text.find(_SPREAD, max(s0, local - _SPREAD_REACH), local) >= 0
+            and ctx._place_pos[i] < clause_start(text, local, s0) and _EACH_PART.search(text, 0, ctx._place_pos[i])):
+        return ctx.default_place       # 从各县市区看，…镜湖区最高；优良天数比例介于80.9%—86.6%之间: so is this one
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
             and not _partners(text, *ctx.places[i])
@@ -111,6 +114,7 @@ _EACH = "各"
 _EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
                         r"|省（区、市）|省\(区、市\))")
 _TOWN_LEVEL = "乡"
+_SPREAD, _SPREAD_REACH = "介于", 16
 
 
 # 分区域看，东部地区…，东北地区下降3.7%。: the places of a breakdown speak for its own sentence only.
@@ -233,15 +237,19 @@ _TITLE_REACH = 12
 
 
 def is_origin(text: str, pos: int, name: str) -> bool:
-    """由江苏常州客商投资建设, 浙江商会, 温州籍, 香港同胞: where investors or people come from; 对台湾地区进出口: the
-    partner a place trades with. Neither is what a figure is about."""
+    """由江苏常州客商投资建设, 浙江商会, 温州籍, 香港同胞, 香港是最大外资来源地: where investors, people or
+    capital come from; 对台湾地区进出口: the partner a place trades with. Neither is what a figure is about."""
     end = pos + len(name)
     return ((_PEOPLE_FROM_CHAR.search(text, end, end + _PEOPLE_FROM_REACH) is not None     # cheap test first
              and _PEOPLE_FROM.match(text, end) is not None)
-            or (text[pos - 1:pos] == _TOWARDS and _TRADED.match(text, end) is not None))
+            or (text[pos - 1:pos] == _TOWARDS and _TRADED.match(text, end) is not None)
+            or (text.find(_SOURCE, end, end + _SOURCE_REACH) >= 0 and _SOURCE_OF.match(text, end) is not None))
 
 
 _TOWARDS = V.TOWARDS
+# 香港地区仍是最大外资来源地，实际投资9.4亿美元: where the investment comes from
+_SOURCE, _SOURCE_REACH = "来源", 12
+_SOURCE_OF = re.compile(r"[\u4e00-\u9fff]{0,10}?来源(?:地|国)")
 _TRADED = re.compile(r"(?:地区)?(?:的)?(?:进出口|出口|进口|贸易|投资)")
 
 

@@ -286,6 +286,11 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.chinese and f.bare and not f.mult and len(f.num) == 1 and f.surface == "元"
                     and f.text.startswith(_YUAN_TERMS, f.end)),
          chinese_only=True, after="结化论"),
+    Rule("home_order", "首套, 二套住房, 二套5年以上贷款利率: which home a buyer buys, not a count of homes (两套 counts)",
+         "二套住房首付比例不低于25%。",
+         lambda f: f.chinese and f.num == "二" and f.surface == "套" and not f.mult and f.bare
+         and not f.text.startswith(("设备", "系统", "机组", "装置", "生产线"), f.end),
+         chinese_only=True),
     Rule("a_batch", "突破一批大案要案, 建成一批项目: 一批 is some, not a count, whatever word comes before it",
          "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == "一" and f.info.unit == "批" and not f.mult,
          chinese_only=True),
