@@ -54,7 +54,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
                      and (not governs(text, ctx.places[i], local, s0)
-                          or _LISTED_BY.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))))):
+                          or _LISTED_BY.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))
+                          or _FIRM_AFTER.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))))):
         return ctx.places[i][1]
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
@@ -153,6 +154,8 @@ def mentioned_only(text: str, pos: int, name: str) -> bool:
 _IN = "在"
 # 其中，福建省重点项目27个 in 安溪县's bulletin: projects on the province's list are the county's projects
 _LISTED_BY = re.compile(r"(?:重点|重大|级)")
+# 位于湄潭经济开发区的贵州湄韵茶业有限公司年产5000吨 in 湄潭's news: the province in a firm's name is not its place
+_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:有限责任公司|有限公司|股份公司|集团|公司)")
 
 
 def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
@@ -238,22 +241,26 @@ _TITLE_REACH = 12
 
 def is_origin(text: str, pos: int, name: str) -> bool:
     """由江苏常州客商投资建设, 浙江商会, 温州籍, 香港同胞, 香港是最大外资来源地: where investors, people or
-    capital come from; 对台湾地区进出口: the partner a place trades with. Neither is what a figure is about."""
+    capital come from; 对台湾地区进出口, 天津市东西部协作资金: the partner a place trades with or is helped by.
+    Neither is what a figure is about."""
     end = pos + len(name)
     return ((_PEOPLE_FROM_CHAR.search(text, end, end + _PEOPLE_FROM_REACH) is not None     # cheap test first
              and _PEOPLE_FROM.match(text, end) is not None)
             or (text[pos - 1:pos] == _TOWARDS and _TRADED.match(text, end) is not None)
-            or (text.find(_SOURCE, end, end + _SOURCE_REACH) >= 0 and _SOURCE_OF.match(text, end) is not None))
+            or (text.find(_SOURCE, end, end + _SOURCE_REACH) >= 0 and _SOURCE_OF.match(text, end) is not None)
+            or text.startswith(_PAIRED_AID, end))
 
 
 _TOWARDS = V.TOWARDS
+# 争取天津市东西部协作资金4260万元 in 渭源县's report: the partner who helps, not the place helped
+_PAIRED_AID = ("东西部协作", "对口支援", "对口帮扶", "对口协作")
 # 香港地区仍是最大外资来源地，实际投资9.4亿美元: where the investment comes from
 _SOURCE, _SOURCE_REACH = "来源", 12
 _SOURCE_OF = re.compile(r"[\u4e00-\u9fff]{0,10}?来源(?:地|国)")
 _TRADED = re.compile(r"(?:地区)?(?:的)?(?:进出口|出口|进口|贸易|投资)")
 
 
-_PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍|同胞)")
+_PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍|同胞|企业(?=来|到|赴))")   # (天津企业来渭投资)
 _PEOPLE_FROM_CHAR = re.compile("[客商企乡籍同]")
 _PEOPLE_FROM_REACH = 6
 
@@ -287,7 +294,7 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 # are where a figure is spread over, not one the figure is about (the page's place is)
 _LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
 _COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"等?(?:[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
-                               r"|县市区|县（市、区）|省份|省（区、市）|乡镇|镇|乡|街道|镇街|乡镇（街道）|村|设区市|地级市|省辖市)"
+                               r"|县市区|县（市、区）|省份|省（区、市）|省（市）|省市|省区市|乡镇|镇|乡|街道|镇街|乡镇（街道）|村|设区市|地级市|省辖市)"
                                r"|[两二三四五六七八九十]{1,2}(?:省|市|县)(?![份长委级]))")     # (河北、陕西两省)
 _EACH_OF_THEM = re.compile(rf"{V.char_class(V.SENTENCE_END + V.SEMICOLONS, negate=True)}{{0,30}}?(?:分别|均|合计|共计|总计)")
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
