@@ -585,13 +585,24 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     return found
 
 
+# 沈阳、大连两市分别增长: the places counted after their list (not part of the measure)
+_GROUP_COUNTED = re.compile(r"^[两二三四五六七八九十0-9]{1,2}个?(?:省份|省|市|县|区|地|城市)")
+
+
 def _after_places(indicator: str, last_place: str) -> str:
     at = indicator.rfind(last_place)
     if at < 0:        # (a phrase cut inside the place's name: 北地区规模以上工业增加值 after 东北地区)
         tail = next((last_place[k:] for k in range(1, len(last_place) - 1) if indicator.startswith(last_place[k:])), "")
         at, last_place = (0, tail) if tail else (-1, last_place)
-    rest = indicator[at + len(last_place):].removeprefix(_RESPECTIVELY) if at >= 0 else ""
-    return rest if len(rest) >= 2 else indicator
+    rest = _without_group(indicator[at + len(last_place):]) if at >= 0 else ""
+    if len(rest) >= 2:
+        return rest
+    alone = _without_group(indicator)
+    return alone if len(alone) >= 2 else indicator
+
+
+def _without_group(phrase: str) -> str:
+    return _GROUP_COUNTED.sub("", phrase).removeprefix(_RESPECTIVELY)
 
 
 def _bounds(c: _Candidate) -> tuple[Decimal | None, Decimal | None]:
@@ -879,8 +890,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     indicator += tail
                     group_names[c.group] = [name + tail for name in group_names[c.group]]
                 if (not places and same_sentence and len(last_group_places) == group_sizes[c.group]
-                        and _RESPECTIVELY in btext[clause0:ls]):      # (not a range: 各县区增速介于-2.1%—15.4%)
-                    places = list(last_group_places)   # 广东、江苏GDP分别为…，分别增长…: the same places
+                        and (_RESPECTIVELY in btext[clause0:ls]      # (not a range: 各县区增速介于-2.1%—15.4%)
+                             or _CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls))):
+                    places = list(last_group_places)   # 广东、江苏GDP分别为…，分别增长…(，增长…): the same places
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
@@ -930,6 +942,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             indicator = before_comparison(indicator, base.group("with"))
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
+        if c.group < 0 and last_group_places and region not in last_group_places:
+            last_group_places = []             # …沈阳、大连分别增长…；黑龙江增长4.6%，…分别增长: not theirs any more
         region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
         if region.endswith(_AUTONOMOUS_PREFECTURE):
             region = short_names(region)[-1]   # 昌吉回族自治州 goes by 昌吉州, as its own documents write it
