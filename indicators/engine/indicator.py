@@ -785,6 +785,9 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         if before:
             items = [name + subject[sector.end():] for name in before] + items
     items = _share_measure_head(items)
+    if len(items) > 1 and len(items[-1]) > 1 and all(len(item) == 1 for item in items[:-1]):
+        # 牛、羊饲养量, 大、中型企业: one character each, sharing the rest of the last member's name
+        items = [item + items[-1][1:] for item in items[:-1]] + [items[-1]]
     if len(items) > 1 and items[0].startswith(_TOWARDS) and len(items[0]) > 2:
         # 对东盟、欧盟分别进出口…: the preposition before the first member is every member's
         items = [items[0]] + [item if item.startswith(_TOWARDS) else _TOWARDS + item for item in items[1:]]
