@@ -35,6 +35,11 @@ HEADS = [
      "", "2025-03-18", "dateline", "湖南省", "430000", "statistical_bulletin"),
     ("2024年1-10月份全省经济运行情况\n发布时间：2024-11-20 来源：河南省统计局\n\n1-10月份，全省…",
      "", "2024-11-20", "发布时间", "河南省", "410000", "monthly_release"),
+    # a subdistrict's office as the source (开福区四方坪街道办事处): the subdistrict's release, not its district's
+    ("四方坪街道2024年工作总结及2025年工作思路\n\n来源：开福区四方坪街道办事处　　发布时间：2024-12-27 16:08\n\n2024年，…",
+     "", "2024-12-27", "发布时间", "四方坪街道", "", "other"),
+    ("2024年全区经济运行情况\n\n来源：开福区人民政府　　发布时间：2025-01-20\n\n2024年，全区…",
+     "", "2025-01-20", "发布时间", "开福区", "430105", "other"),
     ("鞍山日报　2024年4月18日　星期四　第2版\n\n本报讯（记者 王明）前三季度，鞍山…",
      "", "2024-04-18", "dateline", "", "", "news"),
     # a national release in the news (国家统计局 in its title, no place but 全国) is about the country; a

@@ -53,8 +53,16 @@ _HEAD_CHARS = 1500             # title, dateline and issuer sit at the top
 _TITLE_LINES = 4
 _MAX_TITLE = 60
 # The national level: State Council, NBS, the National People's Congress, the People's Republic.
+_TOWN_LEVEL = "乡"
 # The source line of a government body's release (来源：江西省交通运输厅, 发布单位：洛阳市统计局).
-_SOURCE_LINE = regex.compile(r"(?:来源|发布单位|发布机构)[:：]\s*(?P<body>\p{Han}{2,12}?(?:厅|局|委员会|委|办公室|政府))")
+_SOURCE_LINE = regex.compile(r"(?:来源|发布单位|发布机构)[:：]\s*(?P<body>\p{Han}{2,14}?(?:厅|局|委员会|委|办公室|政府|办事处|管委会))")
+
+
+def _source_town(head: str) -> str:
+    """The town or subdistrict whose office a release's source line names (来源：开福区四方坪街道办事处), or ''."""
+    found = _SOURCE_LINE.search(head[:_SOURCE_REACH])
+    issuers = issuer_places(found.group("body")) if found is not None else {}
+    return next((name for name, level in issuers.items() if level == _TOWN_LEVEL), "")
 
 
 def _source_region(head: str) -> Region | None:
@@ -132,6 +140,9 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
     if _NATIONAL.search(title):
         return NATIONAL, "title", ""
     title_issuers = issuer_places(title)
+    town = next((n for n, level in title_issuers.items() if level == _TOWN_LEVEL), "")
+    if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
+        return None, "issuer", town
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
         if (region := _region(issuer)) is not None:
             return region, "title", ""
@@ -282,6 +293,8 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     elif doc_kind == "news" and _NATIONAL.search(title) and all(p in V.COUNTRY_SCOPES for _, p in find_places(title)):
         # 国家统计局：前11个月全国规模以上工业企业利润下降4.7%: a national release, about the country
         region_name, region_code, region_source = NATIONAL.name, NATIONAL.code, "title"
+    elif doc_kind == "news" and (town := _source_town(head)):
+        region_name, region_code, region_source = town, "", "source"     # a subdistrict's own release
     elif doc_kind == "news" and (source := _source_region(head)) is not None:
         # 来源：江西省交通运输厅: one government body's release, about its place
         region_name, region_code, region_source = source.name, source.code, "source"

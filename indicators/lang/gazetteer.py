@@ -315,13 +315,14 @@ def issuer_places(text: str) -> dict[str, str]:
             found.setdefault(name, "县")
     for m in _TOWN_ISSUER.finditer(text, 0, head):
         name = m.group("name")
-        if not _NOT_IN_NAMES.intersection(name) and name[:2] not in _TOWN_NOT and name[0] not in _TOWN_FIRST_NOT:
-            found.setdefault(name, _TOWN_LEVEL)
+        if (not _NOT_IN_NAMES.intersection(name) and name[:2] not in _TOWN_NOT and name[0] not in _ISSUER_FIRST_NOT
+                and _COUNTER not in name):
+            found.setdefault(name, _TOWN_LEVEL)       # (四方坪街道: a numeral may start an issuer's name, not 两个乡镇)
     return found
 
 
-# 新市镇人民政府2025年工作总结, 城关街道办事处…: a town's or a subdistrict's own document
-_TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}]))(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
+# 新市镇人民政府2025年工作总结, 城关街道办事处…, 来源：开福区四方坪街道办事处: a town's or a subdistrict's own document
+_TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗]))(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
                              r"(?=人民政府|党委|政府|办事处)", regex.MULTILINE)
 _TOWN_LEVEL = "乡"
 
@@ -336,6 +337,8 @@ _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|^
                    r"([\u4e00-\u9fff]{2,3}?(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在"})
+_ISSUER_FIRST_NOT = _TOWN_FIRST_NOT - frozenset("两一二三四五六七八九十百千万")
+_COUNTER = "个"
 _NO_TOWN_ENDS = frozenset({"城乡", "古镇", "小镇"})     # whatever stands before them: 分城乡, 完成古镇, 特色小镇
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
