@@ -154,6 +154,7 @@ class _Candidate:
     label: str = ""          # an indicator known when the candidate is found (splits, table cells)
     period: str = ""         # a time known when the candidate is found (a table's caption's)
     fallback_period: str = ""    # a time for it when nothing else dates it (its table column's head)
+    written_sign: bool = False   # its sign is written (-2.4%), not said by a change word
 
 
 _AND_A_HALF = "个半"
@@ -308,7 +309,7 @@ def _candidates(text: str) -> list[_Candidate]:
             rate = _PER_AFTER.match(text, end) if text.startswith("/", end) else None
             if rate:                                                          # 35亿平方米/年
                 unit, end = f"{unit}/{rate.group(1)}", rate.end()
-        found.append(_Candidate(start, end, value, unit, kind, qualifier))
+        found.append(_Candidate(start, end, value, unit, kind, qualifier, written_sign=bool(f.sign)))
     for m in P.percent_words(text):
         value = parse_number(m.group("pnum"))
         if value is None or _inside(enclosed, enclosed_starts, m.start(), m.end()):
@@ -580,8 +581,8 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if prev.kind == "growth" and cur.unit == prev.unit and (cur.kind == "ratio" or gap in _LIST_JOINERS):
             # (a 百分点 is a change by its unit: 分别下降0.4个百分点和0.3个百分点 falls twice)
             cur.kind = "growth"
-            if prev.value < 0 < cur.value:
-                cur.value = -cur.value
+            if prev.value < 0 < cur.value and not prev.written_sign:
+                cur.value = -cur.value     # (分别增长9.3%、-2.4%、5.1%: a minus written is its member's own)
     return found
 
 

@@ -110,6 +110,9 @@ _ASCII_DIGITS = "0123456789"
 # followed by digits otherwise describes what it counts (42家5A级景区, 1.2万名65岁以上老年人).
 _ADDRESS_UNITS = frozenset({"栋", "幢", "座"})
 _ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
+_ROUND_THE_CLOCK = ("热线", "服务", "营业", "在线", "不打烊", "开放", "不间断", "咨询")
+# 40所以上: 以上/以下 after the unit bound the figure (not 所以, a word)
+_BOUNDS_AFTER = ("以上", "以下")
 _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for ch in info.blocked_after}))
 
 
@@ -197,7 +200,8 @@ RULES: tuple[Rule, ...] = (
     Rule("rank_range", "a range after 第 is a range of ranks (第3-5名), not of counts",
          "该市排名全省第3-5名之间。", _rank_range, before="第"),
     Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
-         "全市三人民警获表彰。", lambda f: bool(f.next_char) and f.next_char in f.info.blocked_after,
+         "全市三人民警获表彰。", lambda f: (bool(f.next_char) and f.next_char in f.info.blocked_after
+                                         and f.post not in _BOUNDS_AFTER),
          after=_BLOCKED_AFTER),
     Rule("threshold_bound", "以上/以下 after the unit and before a noun is a threshold (5亿元以下项目)",
          "对5亿元以下项目简化审批。", _threshold_after, after="以及"),
@@ -291,6 +295,10 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.chinese and f.num == "二" and f.surface == "套" and not f.mult and f.bare
          and not f.text.startswith(("设备", "系统", "机组", "装置", "生产线"), f.end),
          chinese_only=True),
+    Rule("around_the_clock", "24小时热线, 7×24小时服务: a service open round the clock, not a time measured",
+         "开通24小时服务热线。",
+         lambda f: f.value == 24 and f.text.startswith(_ROUND_THE_CLOCK, f.end),
+         units=frozenset({"小时"}), after="".join(sorted({w[0] for w in _ROUND_THE_CLOCK}))),
     Rule("a_batch", "突破一批大案要案, 建成一批项目: 一批 is some, not a count, whatever word comes before it",
          "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == "一" and f.info.unit == "批" and not f.mult,
          chinese_only=True),
@@ -430,15 +438,17 @@ _BOUND_WORDS = {"不低于": "at_least", "不少于": "at_least", "至少": "at_
                 "不高于": "at_most", "最多": "at_most", "最高": "at_most"}
 _BOUND_BEFORE_PER = regex.compile(rf"({'|'.join(_BOUND_WORDS)})每\p{{Han}}{{1,2}}$")
 _PER_REACH = 7
-_CAP = "最高"
+_CAP = regex.compile(r"最(?P<end>[高低])(?:可达|可|为|达)?$")
+_CAP_REACH = 4
+_CAPPED_KINDS = ("money", "ratio")
 _LIMIT_REACH = 16
 # Every bound the words before a figure give (below) needs one of these characters in the
 # _BOUND_BEFORE_REACH characters before it: 限 (限报), the 的 of a base, the last character of a verb
-# (压缩至, 不超过), 每 (每亩), the 高 of 最高. Most figures have none, and skip the tests.
-_BOUND_BEFORE_CHAR = re.compile("[限的至到在过每高]")
+# (压缩至, 不超过), 每 (每亩), what ends 最高/最低(可达). Most figures have none, and skip the tests.
+_BOUND_BEFORE_CHAR = re.compile("[限的至到在过每高低可达为]")
 _STEP = ("台阶", "新台阶")
 _CLIMBED_TO = re.compile("(?:迈上|跨上|跃上|站上|登上)$")
-_ABOUT_SHARE = re.compile(r"约占[^，,。；;：:]{0,12}的$")
+_ABOUT_SHARE = re.compile(r"约(?:占|为|是|相当于)[^，,。；;：:]{0,12}的$")
 _BOUND_BEFORE_REACH = _PER_REACH
 
 
@@ -479,8 +489,10 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         bound = _BOUND_BEFORE_PER.search(text, max(0, start - _PER_REACH), start)
         if bound is not None:          # 不低于每亩1500元, 最高每人5000元: the bound is of the rate per unit
             return _BOUND_WORDS[bound.group(1)]
-    if info.kind == "money" and text.endswith(_CAP, max(0, start - len(_CAP)), start):
-        return "at_most"               # 单台（套）最高5万元: a grant's cap (not 最高气温: a maximum observed)
+    if info.kind in _CAPPED_KINDS and (cap := _CAP.search(text, max(0, start - _CAP_REACH), start)) is not None:
+        # 单台（套）最高5万元, 贷款额度最高可达120万元, 首付比例最低15%: a cap or a floor (not 最高气温: a
+        # maximum observed)
+        return "at_most" if cap.group("end") == "高" else "at_least"
     return "exact"
 
 

@@ -266,7 +266,8 @@ _LINK = r"(?:了|为|达到|达|是|控制在|保持在|在)?"
 
 
 # 比上年多1.2万人, 较上年末少5个: 多/少 right after a comparison's base (比 or 较 in the same clause).
-_AFTER_BASE = rf"(?<=[比较]{char_class(CLAUSE_END, negate=True)}{{0,8}})"      # (同比少1349亿元 too)
+# (同比少1349亿元 too; not the 比 of 比例, 比重: 首付比例最低15% is no fall)
+_AFTER_BASE = rf"(?<=(?:比(?![例重率值])|较){char_class(CLAUSE_END, negate=True)}{{0,8}})"
 _COMPARED_MORE = _AFTER_BASE + f"(?:{alternation(COMPARED_MORE)})"
 _COMPARED_FEWER = _AFTER_BASE + f"(?:{alternation(COMPARED_FEWER)})"
 

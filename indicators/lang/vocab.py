@@ -68,7 +68,7 @@ RESPECTIVELY = "分别"
 # 对 before a partner (对东盟进出口, 对台湾地区进出口).
 TOWARDS = "对"
 COMPARED_MORE = ("多", "高", "延长")
-COMPARED_FEWER = ("少", "低", "缩短")
+COMPARED_FEWER = ("少", "低", "缩短", "压缩")
 # A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
 MOVE_FROM = ("由", "从")
 # Verbs of a move to a new level that is no rise or fall as such (三次产业结构由…调整为…, 利率由4.35%调整为3.85%).
