@@ -46,6 +46,7 @@ from .region import (
     in_person_name,
     is_origin,
     is_venue,
+    on_a_street,
 )
 
 
@@ -372,7 +373,7 @@ class DocumentContext:
             counts = None
             for pos, name in places[lo:hi]:
                 if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
-                        or is_origin(text, pos, name)
+                        or is_origin(text, pos, name) or on_a_street(text, pos, name)
                         or (text[pos - 2:pos - 1] in PERSON_TITLE_ENDS and in_person_name(text, pos))
                         or (institutions and self.opens_institution(pos + len(name)))):
                     continue                   # scopes, comparison bases; towns speak for their own sentences;

@@ -664,6 +664,8 @@ def _subject_between(text: str, floor: int, start: int) -> str:
 
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
 _BARE_RESPECTIVELY = V.RESPECTIVELY
+_COMPARED_WITH_EACH = regex.compile(r"(?P<verb>高于|低于|快于|慢于|超过|超出|多于|少于)"
+                                    r"(?P<bases>\p{Han}{2,6}(?:[、和及与]\p{Han}{2,6})+)")
 _COMPARED_CHANGE = regex.compile(rf"(?:比|较)\p{{Han}}{{1,5}}?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})")
 # What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
 # move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.
@@ -772,6 +774,11 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         ranked = _RANK_TAIL.search(before)
         if ranked is not None and V.LIST_COMMA in before:
             subject = _strip_edges(clean(before[:ranked.start()]))
+    bases = _COMPARED_WITH_EACH.fullmatch(block.text, m.end(), local_start)
+    if bases is not None:
+        members = [b for b in _ITEM_SPLIT.split(bases.group("bases")) if b]
+        if len(members) == count:      # 增速分别高于全国、全省1.1个和0.7个百分点: one base compared with a value
+            return [subject + bases.group("verb") + base for base in members]
     compared = ""
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before

@@ -198,6 +198,9 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 新增“四好农村路”全国示范县2个: a title the country gives
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
+    if text[pos - 1] in _LIST_JOIN:      # 高于全国、全省: the second of the bases compared with is one too
+        member = _SCOPE_MEMBER_BEFORE.search(text, max(0, pos - 3), pos)
+        return member is not None and elsewhere(text, member.start())
     return (compared_at(text, pos)
             or ((text[pos - 1] == V.SHARE_OF or text.endswith(_SHARE_OF_SAME_TIME, max(0, pos - 3), pos))
                 and text.startswith(_COUNTRY, pos))
@@ -218,7 +221,9 @@ _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀)")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
-_ELSEWHERE_LAST = frozenset(V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
+_LIST_JOIN = "、和及与"
+_SCOPE_MEMBER_BEFORE = re.compile(rf"(?:{V.alternation(V.COUNTRY_SCOPES)}|{V.char_class(V.GENERIC_PREFIXES)}[省市区县州])[、和及与]$")
+_ELSEWHERE_LAST = frozenset(_LIST_JOIN + V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD, *_CHANNEL_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
@@ -274,7 +279,23 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             or text.startswith(_ONE_FIRM, after)
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
-            or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None))
+            or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None)
+            or on_a_street(text, pos, name))
+
+
+def on_a_street(text: str, pos: int, name: str) -> bool:
+    """陇海西路 (海西), （中原区桐柏北路）: a place inside a road's name, or opening an address in brackets."""
+    after = pos + len(name)
+    return ((text[after:after + 1] in _ROAD_ENDS and pos > 0 and is_han(text[pos - 1])
+             and _ROAD.match(text, after) is not None)
+            or (text[pos - 1:pos] in V.OPENING_BRACKETS and _ADDRESS.match(text, after) is not None))
+
+
+# 陇海西路 (海西), 中原区桐柏北路: a place inside a road's name, or opening an address in brackets, is where
+# something is, not what a figure is about (not 郑州路网: a city's road network)
+_ROAD_ENDS = frozenset("路街大")
+_ROAD = re.compile(r"(?:路|街|大道|大街)(?![网况面径线])")
+_ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０-９]+号)?[）)]")
 
 
 _ONE_FIRM = ("一家", "某")
