@@ -174,6 +174,8 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
     level = _PREFECTURE_LEVEL if generic == _WHOLE_PREFECTURE else V.LEVEL_OF_SUFFIX[generic[-1]]
     unresolved = default if generic[0] == _THAT and default else generic    # (该区 of a zone the gazetteer lacks)
     if level == "乡":
+        if doc.about and doc.level(doc.about) == _TOWN_LEVEL:
+            return doc.about                # 全镇 in 熊口镇's own report: the town
         return doc.town_before(pos) or unresolved
     if generic[0] in V.OWN_PREFIXES and (paper := doc.masthead) and doc.level(paper) == level:
         return paper                        # 我县 in 今日霍邱: the paper's county

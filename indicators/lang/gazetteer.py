@@ -340,7 +340,8 @@ _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色
                        "乡镇", "所在"})
 _ISSUER_FIRST_NOT = _TOWN_FIRST_NOT - frozenset("两一二三四五六七八九十百千万")
 _COUNTER = "个"
-_NO_TOWN_ENDS = frozenset({"城乡", "古镇", "小镇"})     # whatever stands before them: 分城乡, 完成古镇, 特色小镇
+# whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇
+_NO_TOWN_ENDS = frozenset({"城乡", "古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
