@@ -139,6 +139,9 @@ def _encloses(outer: str, inner: Region | None) -> bool:
     return region is not None and encloses(region, inner)
 
 
+# 上年同期 set against (扣除上年同期缓税入库等因素后, 与上年同期相比) is a base, not a figure's time (上年同期盈利)
+_SAME_TIME_LAST_YEAR = "上年同期"
+_SET_AGAINST = ("扣除", "剔除", "与", "同")
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
 # 合肥增长10.5%，拉动全省2.9个百分点: what a part's growth pulls is the whole it is a part of, as what a share is of.
 _PULLED = ("拉动", "带动")
@@ -300,7 +303,9 @@ class DocumentContext:
                        and not (starts_move(block.text, m.start(), m.end()) and not is_years_span(m.group()))
                        and not is_multiple_base(block.text, m.start(), m.end())
                        and not part_of_a_name(block.text, m.start(), m.end())
-                       and not not_a_time(block.text, m.start(), m.end())]
+                       and not not_a_time(block.text, m.start(), m.end())
+                       and not (m.group() == _SAME_TIME_LAST_YEAR
+                                and block.text.endswith(_SET_AGAINST, 0, m.start()))]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
                         if not elsewhere(block.text, m.start(), m.end())]

@@ -82,6 +82,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             return name
         i -= 1
     earlier = ctx.last_generic_within(0, local) if not doc.about else None
+    if earlier is not None and earlier[0] in ctx.share_bases and default:
+        return default                 # …占全省税费收入的22.6%。其中，税收收入…: the whole a share was of is not it
     if earlier is not None:            # 全市已开工…。同时，…累计改造各类管网326公里: the paragraph's 全市, not
         return _resolve_generic(doc, earlier[1], default, block.offset + local, floor)   # the article's district
     if not doc.about and _NATIONAL_BODY.search(text, 0, local):
@@ -221,7 +223,7 @@ _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
 # 通过全国12315平台受理诉求12.86万件: the country's platform is the channel, not where the figure is
 _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
-_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀)")
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗)")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 _LIST_JOIN = "、和及与"
 _SCOPE_MEMBER_BEFORE = re.compile(rf"(?:{V.alternation(V.COUNTRY_SCOPES)}|{V.char_class(V.GENERIC_PREFIXES)}[省市区县州])[、和及与]$")
