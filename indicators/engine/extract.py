@@ -956,8 +956,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release (not
                                                # 按贷款市场报价利率（LPR）的30%给予贴息: a share of it, the city's)
         if (region == _COUNTRY and same_sentence and last_region not in ("", _COUNTRY)
-                and _CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls)):
-            region = last_region               # 东部地区实现利润总额36982.1亿元，同比增长3.1%: the same region's
+                and (_CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls) or btext.startswith(V.SHARE_OF, clause0))):
+            region = last_region               # 东部地区实现利润总额36982.1亿元，同比增长3.1%(，占全国的79.7%):
+                                               # the same region's
         start, end = block.document_span(ls, le)
         placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                               indicator=indicator, period=period, region=region,
