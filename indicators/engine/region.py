@@ -57,6 +57,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                           or _LISTED_BY.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))
                           or _FIRM_AFTER.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))))):
         return ctx.places[i][1]
+    if (closing := text.find(_QUOTE_CLOSE, local, local + _QUOTE_REACH)) >= 0 and (
+            speaker := _speaker_place(ctx, text, local, closing)):
+        return speaker                 # “项目从签约到开工仅用了两个多月。”贡江镇负责人介绍: the speaker's place
     default = ctx.default_place
     generic = ctx.last_generic_within(max(s0, local - MAX_CLAUSE), local)
     if generic is not None and _in_closed_aside(text, generic[0], local, s0):
@@ -96,6 +99,22 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if default:
         return default
     return ctx.generic_place
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_REACH = "“", "”", 120
+_SPEAKER = re.compile(r"(?:相关|有关)?(?:负责人|负责同志|党委书记|党委副书记|书记|镇长|乡长|县长|区长|市长|局长|主任|总经理|董事长)")
+
+
+def _speaker_place(ctx: BlockContext, text: str, local: int, closing: int) -> str:
+    """The place of the one who says a quote the figure at ``local`` is in, named right after it, or ''."""
+    opening = text.rfind(_QUOTE_OPEN, 0, local)
+    if opening < 0 or text.rfind(_QUOTE_CLOSE, opening, local) >= 0:
+        return ""                      # (not inside a quote)
+    k = bisect_right(ctx._place_pos, closing)
+    if k >= len(ctx.places) or ctx._place_pos[k] != closing + 1:
+        return ""
+    name = ctx.places[k][1]
+    return name if _SPEAKER.match(text, closing + 1 + len(name)) else ""
 
 
 def _in_closed_aside(text: str, pos: int, local: int, s0: int) -> bool:
