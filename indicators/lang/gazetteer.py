@@ -104,6 +104,7 @@ def short_names(name: str) -> tuple[str, ...]:
     return (short,)
 
 
+@cache
 def prefecture_alias_base(name: str) -> str:
     """恩施州 -> 恩施: the short name an autonomous prefecture's 州 name is made of, so that both count as one
     place; '' for any other name (杭州 is no alias of 杭)."""
