@@ -809,6 +809,12 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         # 高加工度工业和高技术制造业增加值分别增长8.3%和12.6%，占规模以上工业增加值的比重分别为38.7%、14.2%:
         # the shares of the members named before
         return [unchanged(name) + subject for name in earlier[-count:]]
+    if (not subject and len(earlier) >= count and len(set(earlier[-count:])) == 1
+            and m.end() - m.start() == len(_BARE_RESPECTIVELY)
+            and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured) and not _CHANGE_ONLY.match(measured)):
+        # 越城区、柯桥区分别发生事故25起、38起，分别死亡23人、35人: a measure of their own after figures that
+        # shared one (not 淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨，今年力争分别淘汰…: those items')
+        return []
     if not subject and len(earlier) >= count:
         change = m.group("change") or ""
         if not change and (after := _COMPARED_CHANGE.match(block.text, m.end(), local_start)):

@@ -110,6 +110,8 @@ _ASCII_DIGITS = "0123456789"
 # followed by digits otherwise describes what it counts (42家5A级景区, 1.2万名65岁以上老年人).
 _ADDRESS_UNITS = frozenset({"栋", "幢", "座"})
 _ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+_ASCII_DIGIT = re.compile("[0-9]")
 _ROUND_THE_CLOCK = ("热线", "服务", "营业", "在线", "不打烊", "开放", "不间断", "咨询")
 # 40所以上: 以上/以下 after the unit bound the figure (not 所以, a word)
 _BOUNDS_AFTER = ("以上", "以下")
@@ -295,6 +297,9 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.chinese and f.num == "二" and f.surface == "套" and not f.mult and f.bare
          and not f.text.startswith(("设备", "系统", "机组", "装置", "生产线"), f.end),
          chinese_only=True),
+    Rule("mixed_width", "digits of both widths in one number (注：１．2024年…) are a note's number and then another "
+         "number, not one figure", "注：１．2024年数据为初步统计数。",
+         lambda f: not f.num.isascii() and bool(_ASCII_DIGIT.search(f.num)) and bool(_FULL_WIDTH_DIGIT.search(f.num))),
     Rule("around_the_clock", "24小时热线, 7×24小时服务: a service open round the clock, not a time measured",
          "开通24小时服务热线。",
          lambda f: f.value == 24 and f.text.startswith(_ROUND_THE_CLOCK, f.end),
@@ -445,9 +450,10 @@ _LIMIT_REACH = 16
 # Every bound the words before a figure give (below) needs one of these characters in the
 # _BOUND_BEFORE_REACH characters before it: 限 (限报), the 的 of a base, the last character of a verb
 # (压缩至, 不超过), 每 (每亩), what ends 最高/最低(可达). Most figures have none, and skip the tests.
-_BOUND_BEFORE_CHAR = re.compile("[限的至到在过每高低可达为]")
+_BOUND_BEFORE_CHAR = re.compile("[限的至到在过每高低可达为占]")
 _STEP = ("台阶", "新台阶")
 _CLIMBED_TO = re.compile("(?:迈上|跨上|跃上|站上|登上)$")
+_ABOUT_TAKES = "约占"
 _ABOUT_SHARE = re.compile(r"约(?:占|为|是|相当于)[^，,。；;：:]{0,12}的$")
 _BOUND_BEFORE_REACH = _PER_REACH
 
@@ -473,6 +479,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply
+    if text.endswith(_ABOUT_TAKES, max(0, start - len(_ABOUT_TAKES)), start):
+        return "approx"                          # 流向省外的约占四成: 约 qualifies the share
     window = max(0, start - 3)                   # cheap test first: 限 is rarely right before a figure
     if text.find("限", window, start) >= 0 and _LIMIT_BEFORE.search(text, window, start):
         return "at_most"                         # 每家企业限报2人, 每人限购1套: at most

@@ -200,7 +200,7 @@ _AMONG_START, _AMONG_END = "其", "中"
 # 吉林): a figure of the landmark is not the division's.
 # And words that hold one (复合肥 holds 合肥).
 _LANDMARK_OF = {"鄱阳": ("鄱阳湖", 0), "白山": ("长白山", 1),       # name -> (landmark, where the name sits in it)
-                "吉林": ("巴丹吉林", 2), "合肥": ("复合肥", 1)}
+                "吉林": ("巴丹吉林", 2), "合肥": ("复合肥", 1), "杭州": ("杭州湾", 0)}
 
 
 def in_landmark(text: str, pos: int, name: str) -> bool:
