@@ -731,6 +731,8 @@ def _share_measure_head(items: list[str]) -> list[str]:
 
 _SECTOR = V.alternation(V.SECTORS_WITH_JOINERS)
 _SECTOR_AT = regex.compile(_SECTOR)
+_COUNTED_TAIL = regex.compile(r"[两二三四五六七八九十]{1,2}(?:个|大)(?=\p{Han}{2})")
+_ANY_SECTOR_AT = regex.compile(r"\p{Han}{1,8}?业(?=\p{Han})")     # (金融业生产指数: a sector without a joiner)
 _SECTORS_END = regex.compile(rf"(?:(?:{_SECTOR})[{V.COMMAS}])+$")
 _SECTOR_OR_JOINER = regex.compile(rf"{_SECTOR}|{V.char_class(V.LIST_JOINERS)}")
 
@@ -785,12 +787,16 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     items = _share_measure(_share_head(_members(subject)))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
-    if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject)):
+    if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject) or _ANY_SECTOR_AT.match(subject)):
         # 信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…: sectors listed across a comma (their
         # names hold 、) share the last one's measure
         before = _sectors_before(block.text, start, floor, count - 1)
         if before:
             items = [name + subject[sector.end():] for name in before] + items
+    if len(items) == count > 1 and (counted := _COUNTED_TAIL.search(items[-1])) is not None and counted.start() > 0:
+        # 锂电池材料、新型建材、特色食品三大产业集群产值: the members counted, then what each is
+        tail = items[-1][counted.end():]
+        items = [item + tail for item in items[:-1]] + [items[-1][:counted.start()] + tail]
     items = _share_measure_head(items)
     if len(items) > 1 and len(items[-1]) > 1 and all(len(item) == 1 for item in items[:-1]):
         # 牛、羊饲养量, 大、中型企业: one character each, sharing the rest of the last member's name

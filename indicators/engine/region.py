@@ -307,7 +307,8 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
             or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None)
-            or on_a_street(text, pos, name))
+            or on_a_street(text, pos, name)
+            or text.endswith(_SET_UP_IN, max(0, pos - len(_SET_UP_IN)), pos))
 
 
 def on_a_street(text: str, pos: int, name: str) -> bool:
@@ -328,6 +329,7 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 
 _ONE_FIRM = ("一家", "某")
+_SET_UP_IN = "设在"    # 集中开工活动在各设区市同步举行，主会场设在赣州: where the event's main venue is
 _TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
 _TO_FROM = ("从", "到")    # 从岳阳到上海的运输时间: likewise
 _FROM_PLACE = re.compile(r"从[\u4e00-\u9fff]{2,6}$")

@@ -110,6 +110,7 @@ _ASCII_DIGITS = "0123456789"
 # followed by digits otherwise describes what it counts (42家5A级景区, 1.2万名65岁以上老年人).
 _ADDRESS_UNITS = frozenset({"栋", "幢", "座"})
 _ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
+_NOTE_BEFORE_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20|１９|２０)[0-9０-９]{2}")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
 _ASCII_DIGIT = re.compile("[0-9]")
 _ROUND_THE_CLOCK = ("热线", "服务", "营业", "在线", "不打烊", "开放", "不间断", "咨询")
@@ -300,6 +301,9 @@ RULES: tuple[Rule, ...] = (
     Rule("mixed_width", "digits of both widths in one number (注：１．2024年…) are a note's number and then another "
          "number, not one figure", "注：１．2024年数据为初步统计数。",
          lambda f: not f.num.isascii() and bool(_ASCII_DIGIT.search(f.num)) and bool(_FULL_WIDTH_DIGIT.search(f.num))),
+    Rule("note_number", "a note's number before a year (附注：1.2024年数据为快报数) is no figure of 1.2024 years",
+         "附注：1.2024年数据为快报数。",
+         lambda f: _NOTE_BEFORE_YEAR.fullmatch(f.num) is not None, units=_YEAR),
     Rule("around_the_clock", "24小时热线, 7×24小时服务: a service open round the clock, not a time measured",
          "开通24小时服务热线。",
          lambda f: f.value == 24 and f.text.startswith(_ROUND_THE_CLOCK, f.end),
