@@ -49,7 +49,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             and ctx._place_pos[i] < clause_start(text, local, s0) and _EACH_PART.search(text, 0, ctx._place_pos[i])):
         return ctx.default_place       # 从各县市区看，…镜湖区最高；优良天数比例介于80.9%—86.6%之间: so is this one
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
-            and not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
+            and (not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
+                 or _whole_of_it(text, ctx._place_pos[i] + len(ctx.places[i][1]), local))   # (内蒙古全区…)
             and not _partners(text, *ctx.places[i])
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
@@ -115,6 +116,15 @@ def _speaker_place(ctx: BlockContext, text: str, local: int, closing: int) -> st
         return ""
     name = ctx.places[k][1]
     return name if _SPEAKER.match(text, closing + 1 + len(name)) else ""
+
+
+def _whole_of_it(text: str, end: int, local: int) -> bool:
+    """内蒙古全区全社会用电量3742亿千瓦时: the 全区 right after a place is all of it, and no other generic follows."""
+    m = GENERIC_PLACE.match(text, end)
+    return m is not None and m.group()[0] == _ALL and GENERIC_PLACE.search(text, m.end(), local) is None
+
+
+_ALL = "全"
 
 
 def _in_closed_aside(text: str, pos: int, local: int, s0: int) -> bool:
@@ -308,7 +318,9 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
             or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None)
             or on_a_street(text, pos, name)
-            or text.endswith(_SET_UP_IN, max(0, pos - len(_SET_UP_IN)), pos))
+            or text.endswith(_SET_UP_IN, max(0, pos - len(_SET_UP_IN)), pos)
+            or (after < len(text) and text[after] in _ROUTE_DASHES and is_han(text[after + 1:after + 2]))   # 福州—厦门
+            or (pos > 1 and text[pos - 1] in _ROUTE_DASHES and is_han(text[pos - 2])))
 
 
 def on_a_street(text: str, pos: int, name: str) -> bool:
@@ -329,6 +341,7 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 
 _ONE_FIRM = ("一家", "某")
+_ROUTE_DASHES = "—－"     # 1000千伏福州—厦门特高压交流工程, 陇东—山东直流: a line's ends
 _SET_UP_IN = "设在"    # 集中开工活动在各设区市同步举行，主会场设在赣州: where the event's main venue is
 _TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
 _TO_FROM = ("从", "到")    # 从岳阳到上海的运输时间: likewise
