@@ -386,6 +386,7 @@ def _shared_unit_members(text: str, found: list[_Candidate]) -> list[_Candidate]
 
 
 _COUNTER = "个"
+_ABOUT_AFTER = "左右"
 
 
 def _points_members(text: str, found: list[_Candidate]) -> None:
@@ -583,6 +584,16 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
             cur.kind = "growth"
             if prev.value < 0 < cur.value and not prev.written_sign:
                 cur.value = -cur.value     # (分别增长9.3%、-2.4%、5.1%: a minus written is its member's own)
+    # 分别增长5%、7%左右: 左右 after the last member is every member's
+    last_of: dict[int, _Candidate] = {}
+    for c in found:
+        if c.group >= 0:
+            last_of[c.group] = c
+    for c in found:
+        last = last_of.get(c.group) if c.group >= 0 else None
+        if (last is not None and c is not last and c.qualifier == "exact" and last.qualifier == "approx"
+                and text.endswith(_ABOUT_AFTER, 0, last.end) and c.low is None):
+            c.qualifier = "approx"
     return found
 
 
