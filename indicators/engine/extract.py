@@ -885,8 +885,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     # (阜阳、亳州、六安增速居前三位，分别增长…: one place a member, and no names that fit)
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
                     indicator = _after_places(indicator, places[-1])     # and the phrase is what follows them
+                    last_at = btext.rfind(places[-1], sentence[0], ls)
                     compared = of_places_compared(indicator, btext, sentence[0], btext.rfind(places[0], sentence[0], ls),
-                                                  named_by)
+                                                  named_by, last_at + len(places[-1]) if last_at >= 0 else -1)
                     if compared != indicator:
                         indicator, subject = compared, ""
                     elif same_sentence and last_subject and _CHANGE_WORDS_ONLY.fullmatch(indicator):

@@ -383,7 +383,7 @@ def _names_only_a_doer(before: str) -> bool:
                             or _TRAILING.fullmatch(before, len(place)) is not None)
 
 
-def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str) -> str:
+def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str, last_end: int = -1) -> str:
     """The name of a figure of a list of places (滁州、芜湖分别增长…) whose phrase after the places says only
     how it changed: the measure the sentence compares them by, from its opening (固定资产投资方面，…) or
     the words before the list without the ranking (规模以上工业增加值增速居前三位的是滁州、芜湖…); else
@@ -396,6 +396,13 @@ def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str
         if ranked is not None:
             before = unchanged(_RATE_END.sub("", _strip_edges(before[:ranked.start()])))
             measure = before if len(before) >= _MIN_SUBJECT and not leading_place(before) else ""
+    if not measure and last_end > first >= 0:
+        # 南充、眉山、资阳投资增速居全省前三位，分别增长…: the measure named after the places, before the ranking
+        after = clean(text[last_end:clause_end(text, last_end, len(text))])
+        ranked = _RANK_AFTER.search(after)
+        if ranked is not None:
+            after = unchanged(_RATE_END.sub("", _strip_edges(after[:ranked.start()])))
+            measure = after if len(after) >= _MIN_MEASURE and not leading_place(after) else ""
     return measure + phrase.replace(_BARE_RESPECTIVELY, "") if measure else phrase
 
 
@@ -406,6 +413,8 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 
 # 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it
 _RANK_TAIL = regex.compile(r"(?:位居|位列|居|排在|排名|列)(?:全[省市县区国])?(?:前|第)[一二三四五六七八九十0-9]+(?:位|名)?$")
+_MIN_MEASURE = 2       # (投资: a measure after the places may be one word)
+_RANK_AFTER = regex.compile(r"(?:居|位居|位列|排名|排在)(?:全[省市县区国])?(?:前|第)[一二三四五六七八九十0-9]+(?:位|名)?$")
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
 
 

@@ -405,6 +405,7 @@ GENERIC_PLACE = re.compile(rf"全地区|全{V.char_class(''.join(V.LEVEL_OF_SUFF
 
 
 _ALL_OF_THEM = "均"
+_OPENS_CLAUSE = re.compile(r"\s*(?:其中[，,]?)?")
 
 
 def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: int) -> list[str]:
@@ -416,13 +417,14 @@ def respective_places(ctx: BlockContext, block: Block, local_start: int, floor: 
         # 广东、江苏、山东位列前三，分别为10.2万亿元…: the clause before lists them
         start = scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS)
     places = [name for pos, name in ctx.places if start <= pos < m.start()]
-    if (not places and start - 1 <= floor < start
-            and (each := block.text.rfind(_ALL_OF_THEM, before := scan_back(block.text, start - 1, 0,
-                                                                              V.CLAUSE_END + V.COLONS), start)) >= 0):
-        # 南昌、九江…吉安5个设区市接待游客均超过400万人次，分别接待…: a figure every place shares stands between
-        # the list and its 分别
-        listed = [(pos, name) for pos, name in ctx.places if before <= pos < each]
-        if len(listed) > 1 and all(block.text[p + len(n):p + len(n) + 1] in _LISTED for p, n in listed[:-1]):
+    if not places and start - 1 <= floor < start:
+        # 南昌、九江…吉安5个设区市接待游客均超过400万人次，分别接待…, 攀枝花、广安、遂宁增速超过10%，分别达到…:
+        # a figure every place shares stands between the list and its 分别 (the list opens its clause, or 均 says so)
+        before = scan_back(block.text, start - 1, 0, V.CLAUSE_END + V.COLONS)
+        each = block.text.rfind(_ALL_OF_THEM, before, start)
+        listed = [(pos, name) for pos, name in ctx.places if before <= pos < (each if each >= 0 else floor)]
+        if (len(listed) > 1 and all(block.text[p + len(n):p + len(n) + 1] in _LISTED for p, n in listed[:-1])
+                and (each >= 0 or _OPENS_CLAUSE.fullmatch(block.text, before, listed[0][0]))):
             places = [name for _, name in listed]
     if not places and start - 1 > floor and block.text[start - 1] in V.COMMAS:
         # 上海、北京继续领跑，前三季度GDP分别为…: a clause naming only the measure, after one listing the places
