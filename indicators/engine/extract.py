@@ -137,7 +137,10 @@ _BEFORE_WINDOW = 12
 # 缴费费率1个百分点): the points are a fall. Only for points, which are always a change.
 _LOWERED_BY = regex.compile(
     rf"(?:{V.alternation(V.CHANGE_DOWN)})[^{V.CLAUSE_END}{V.ARABIC_DIGIT}.．]{{1,12}}$")
+# 增速低于预期目标0.4个百分点, 拉低投资增速约3个百分点: points below a base, or a drag, are negative
+_GAP_BELOW_BEFORE = regex.compile(rf"(?:{V.alternation(V.GAP_BELOW)})[^{V.CLAUSE_END}{V.ARABIC_DIGIT}.．]{{0,12}}$")
 _POINTS = frozenset(V.POINT_UNITS)
+_BELOW_CHAR, _GAP_REACH = re.compile("[低慢拖]"), 16     # (cheap test first: a character every gap-below word holds)
 
 
 @dataclass(slots=True)
@@ -284,6 +287,9 @@ def _candidates(text: str) -> list[_Candidate]:
         if kind in ("ratio", "growth"):
             is_change, sign = _change(text, start, per_mille=unit == "‰")
             if not is_change and unit in _POINTS and _LOWERED_BY.search(text, max(0, start - _BEFORE_WINDOW - 2), start):
+                sign = -1
+            elif (unit in _POINTS and sign > 0 and _BELOW_CHAR.search(text, max(0, start - _GAP_REACH), start)
+                  and _GAP_BELOW_BEFORE.search(text, max(0, start - _GAP_REACH), start)):
                 sign = -1
             if is_change or unit in _POINTS:
                 kind = "growth"

@@ -69,6 +69,9 @@ RESPECTIVELY = "分别"
 TOWARDS = "对"
 COMPARED_MORE = ("多", "高", "延长")
 COMPARED_FEWER = ("少", "低", "缩短", "压缩")
+# A gap below a base or a drag, before points (低于预期目标0.4个百分点, 拉低投资增速约3个百分点): negative, as
+# 比全国低0.3个百分点 is.
+GAP_BELOW = ("低于", "慢于", "拉低", "拖累")
 # A move from one level to another: 由535万吨增长到1108万吨, 从52.6%提高至60.2%, 由原来的3天缩短到1天.
 MOVE_FROM = ("由", "从")
 # Verbs of a move to a new level that is no rise or fall as such (三次产业结构由…调整为…, 利率由4.35%调整为3.85%).
