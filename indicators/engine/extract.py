@@ -398,6 +398,8 @@ _ABOUT_AFTER = "左右"
 def _points_members(text: str, found: list[_Candidate]) -> None:
     """分别下降0.35个和0.6个百分点, 分别拉动1.2个、0.8个和0.5个百分点: numbers with 个 listed right before a
     figure in points are points too (not counts), each with the list's change and sign."""
+    if _COUNTER not in text:
+        return
     for k, c in enumerate(found):
         if c.unit not in _POINTS or k == 0:
             continue
@@ -591,6 +593,8 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
             if prev.value < 0 < cur.value and not prev.written_sign:
                 cur.value = -cur.value     # (分别增长9.3%、-2.4%、5.1%: a minus written is its member's own)
     # 分别增长5%、7%左右: 左右 after the last member is every member's
+    if _ABOUT_AFTER not in text:
+        return found                   # (cheap test first: most texts never write 左右)
     last_of: dict[int, _Candidate] = {}
     for c in found:
         if c.group >= 0:

@@ -50,7 +50,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         return ctx.default_place       # 从各县市区看，…镜湖区最高；优良天数比例介于80.9%—86.6%之间: so is this one
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and (not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
-                 or _whole_of_it(text, ctx._place_pos[i] + len(ctx.places[i][1]), local))   # (内蒙古全区…)
+                 or (text[(e := ctx._place_pos[i] + len(ctx.places[i][1])):e + 1] == _ALL
+                     and _whole_of_it(text, e, local)))   # (内蒙古全区…)
             and not _partners(text, *ctx.places[i])
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
@@ -312,6 +313,8 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from; 城关至襄阳东站, 从岳阳
     到上海: a place after 至, or after 到 with 从 before, is where a road goes. None is what a figure is about."""
     after = pos + len(name)
+    if text[pos - 1:pos] not in _VENUE_BEFORE and text[after:after + 1] not in _VENUE_AFTER:
+        return False                   # cheap test first: every case below has one of these next to the place
     return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
             or text.startswith(_ONE_FIRM, after)
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
@@ -341,6 +344,8 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 
 _ONE_FIRM = ("一家", "某")
+_VENUE_BEFORE = frozenset("在至到—－（(")       # (the character before or after a place that each test below needs;
+_VENUE_AFTER = frozenset("一某至—－路街大")      # '' is in neither)
 _ROUTE_DASHES = "—－"     # 1000千伏福州—厦门特高压交流工程, 陇东—山东直流: a line's ends
 _SET_UP_IN = "设在"    # 集中开工活动在各设区市同步举行，主会场设在赣州: where the event's main venue is
 _TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
