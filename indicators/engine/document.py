@@ -140,6 +140,7 @@ def _encloses(outer: str, inner: Region | None) -> bool:
 
 
 # 上年同期 set against (扣除上年同期缓税入库等因素后, 与上年同期相比) is a base, not a figure's time (上年同期盈利)
+_CITY = "市"
 _SAME_TIME_LAST_YEAR = "上年同期"
 _SET_AGAINST = ("扣除", "剔除", "与", "同")
 _NATIONAL_HEADLINE = re.compile(r"^[^，。：:\n]{0,12}?(?:我国|全国)(?!各地|平均|第|前)")
@@ -451,8 +452,9 @@ class DocumentContext:
         k = bisect_right(self._place_pos, pos) - 1
         while k >= 0 and places[k][0] >= floor:
             name = places[k][1]
-            if self._levels.get(name) == level or (level == "市" and name in V.MUNICIPALITIES):
-                return name
+            if (self._levels.get(name) == level or (level == "市" and name in V.MUNICIPALITIES)
+                    or (level == "市" and self.full_names.get(name, name).endswith(_CITY))):
+                return name            # (浏阳市…全市: a county-level city's 全市 is itself)
             k -= 1
         return ""
 

@@ -269,6 +269,10 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
     if pos > 0 and text[pos - 1] in _TITLE_OPENS:
         close = text.find(_TITLE_CLOSES[text[pos - 1]], after, after + _TITLE_REACH)
         return close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close])
+    if text[after:after + 1] == _TITLE_CLOSES[_QUOTE_OPEN] and (
+            (opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0
+            and not any(ch in V.CLAUSE_END for ch in text[opened:pos])):
+        return True                    # “秋享安吉·乐购湖州”消费季: a place ending a short quoted name
     return (pos > 1 and text[pos - 1] in V.OPENING_BRACKETS and text[after:after + 1] in V.CLOSING_BRACKETS
             and is_han(text[pos - 2]) and is_han(text[after + 1:after + 2]))
 
