@@ -69,7 +69,7 @@ _INDEX = regex.compile(
 # A ratio of two amounts, written without a unit (城乡居民收入比由2.36缩小到2.21, 基尼系数为0.465): a
 # decimal after the ratio's name, and the level it moves to.
 _BARE_RATIO = regex.compile(
-    r"(?:收入比|收入倍差|基尼系数|性别比)[^，,。；;\d]{0,6}?(?P<num>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元])"
+    r"(?:收入比|收入倍差|系数|性别比)[^，,。；;\d]{0,6}?(?P<num>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元])"
     r"(?:[^，,。；;\d]{0,6}?[到至](?P<num2>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元]))?"
 )
 _CHANGE_LAST_CHARS = P.change_last_chars()
