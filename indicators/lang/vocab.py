@@ -154,7 +154,12 @@ SECTORS_WITH_LIST_COMMAS = (
 STREAK = "连续"
 # Words after 近N年 that make it a time (近两年来, 近两年平均经济增速, 近三年累计…), as opening a clause does.
 OVER_RECENT_YEARS = ("来", "以来", "平均", "年均", "累计")
-SECTORS_WITH_AND = ("批发和零售业", "住宿和餐饮业", "租赁和商务服务业", "科学研究和技术服务业", "卫生和社会工作")
+SECTORS_WITH_AND = ("批发和零售业", "住宿和餐饮业", "租赁和商务服务业", "科学研究和技术服务业", "卫生和社会工作",
+                    "电气机械和器材制造业", "化学原料和化学制品制造业", "黑色金属冶炼和压延加工业",
+                    "有色金属冶炼和压延加工业", "燃气生产和供应业", "水的生产和供应业", "石油和天然气开采业",
+                    "煤炭开采和洗选业", "造纸和纸制品业", "印刷和记录媒介复制业", "橡胶和塑料制品业",
+                    # the high-technology industries' classes whose names hold 及
+                    "电子及通信设备制造业", "计算机及办公设备制造业", "医疗仪器设备及仪器仪表制造业")
 SECTORS_WITH_JOINERS = SECTORS_WITH_LIST_COMMAS + SECTORS_WITH_AND
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉")
