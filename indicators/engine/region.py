@@ -232,9 +232,12 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 新增“四好农村路”全国示范县2个: a title the country gives
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
-    if text[pos - 1] in _LIST_JOIN:      # 高于全国、全省: the second of the bases compared with is one too
+    if text[pos - 1] in _LIST_JOIN:      # 高于全国、全省, 来自杭州、上海: a later member of such a list is one too
         member = _SCOPE_MEMBER_BEFORE.search(text, max(0, pos - 3), pos)
-        return member is not None and elsewhere(text, member.start())
+        if member is not None:
+            return elsewhere(text, member.start())
+        return any(all(is_han(ch) for ch in text[pos - 1 - k:pos - 1])
+                   and text.endswith(V.ORIGIN_WORDS, max(0, pos - 3 - k), pos - 1 - k) for k in (2, 3))
     return (compared_at(text, pos)
             or ((text[pos - 1] == V.SHARE_OF or text.endswith(_SHARE_OF_SAME_TIME, max(0, pos - 3), pos))
                 and text.startswith(_COUNTRY, pos))
