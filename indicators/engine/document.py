@@ -37,6 +37,7 @@ from .region import (
     GENERIC_PLACE,
     PERSON_TITLE_ENDS,
     SCOPES,
+    STREET_AFTER,
     elsewhere,
     filed_from,
     first_generic,
@@ -379,7 +380,9 @@ class DocumentContext:
             counts = None
             for pos, name in places[lo:hi]:
                 if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
-                        or is_origin(text, pos, name) or on_a_street(text, pos, name)
+                        or is_origin(text, pos, name)
+                        or ((text[pos + len(name):pos + len(name) + 1] in STREET_AFTER
+                             or text[pos - 1:pos] in V.OPENING_BRACKETS) and on_a_street(text, pos, name))
                         or (text[pos - 2:pos - 1] in PERSON_TITLE_ENDS and in_person_name(text, pos))
                         or (institutions and self.opens_institution(pos + len(name)))):
                     continue                   # scopes, comparison bases; towns speak for their own sentences;

@@ -290,14 +290,11 @@ def is_origin(text: str, pos: int, name: str) -> bool:
     capital come from; 对台湾地区进出口, 天津市东西部协作资金: the partner a place trades with or is helped by.
     Neither is what a figure is about."""
     end = pos + len(name)
-    near = _ORIGIN_CHAR.search(text, end, end + _SOURCE_REACH)     # cheap test first: most places have none
-    if near is None and text[pos - 1:pos] != _TOWARDS:
-        return False
-    return ((_PEOPLE_FROM_CHAR.search(text, end, end + _PEOPLE_FROM_REACH) is not None
+    return ((_PEOPLE_FROM_CHAR.search(text, end, end + _PEOPLE_FROM_REACH) is not None     # cheap test first
              and _PEOPLE_FROM.match(text, end) is not None)
             or (text[pos - 1:pos] == _TOWARDS and _TRADED.match(text, end) is not None)
-            or (text.find(_SOURCE, end, end + _SOURCE_REACH) >= 0 and _SOURCE_OF.match(text, end) is not None)
-            or text.startswith(_PAIRED_AID, end))
+            or text.startswith(_PAIRED_AID, end)
+            or (text.find(_SOURCE, end, end + _SOURCE_REACH) >= 0 and _SOURCE_OF.match(text, end) is not None))
 
 
 _TOWARDS = V.TOWARDS
@@ -311,7 +308,6 @@ _TRADED = re.compile(r"(?:地区)?(?:的)?(?:进出口|出口|进口|贸易|投�
 
 _PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍|同胞|企业(?=来|到|赴))")   # (天津企业来渭投资)
 _PEOPLE_FROM_CHAR = re.compile("[客商企乡籍同]")
-_ORIGIN_CHAR = re.compile("[客商企乡籍同来东对]")     # a character every origin's words hold (来源, 东西部协作, 对口)
 _PEOPLE_FROM_REACH = 6
 
 
@@ -333,19 +329,23 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             or (pos > 1 and text[pos - 1] in _ROUTE_DASHES and is_han(text[pos - 2])))
 
 
+# The characters next to a place that on_a_street needs (a caller's cheap test before the call)
+STREET_AFTER = frozenset("路街大")
+
+
 def on_a_street(text: str, pos: int, name: str) -> bool:
     """陇海西路 (海西), （中原区桐柏北路）: a place inside a road's name, or opening an address in brackets."""
     after = pos + len(name)
-    if text[after:after + 1] not in _ROAD_ENDS and text[pos - 1:pos] not in V.OPENING_BRACKETS:
+    if text[after:after + 1] not in STREET_AFTER and text[pos - 1:pos] not in V.OPENING_BRACKETS:
         return False                   # cheap test first
-    return ((text[after:after + 1] in _ROAD_ENDS and pos > 0 and is_han(text[pos - 1])
+    return ((text[after:after + 1] in STREET_AFTER and pos > 0 and is_han(text[pos - 1])
              and _ROAD.match(text, after) is not None)
             or (text[pos - 1:pos] in V.OPENING_BRACKETS and _ADDRESS.match(text, after) is not None))
 
 
 # 陇海西路 (海西), 中原区桐柏北路: a place inside a road's name, or opening an address in brackets, is where
 # something is, not what a figure is about (not 郑州路网: a city's road network)
-_ROAD_ENDS = frozenset("路街大")
+
 _ROAD = re.compile(r"(?:路|街|大道|大街)(?![网况面径线])")
 _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０-９]+号)?[）)]")
 
