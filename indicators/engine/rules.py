@@ -293,6 +293,11 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.chinese and f.bare and not f.mult and len(f.num) == 1 and f.surface == "元"
                     and f.text.startswith(_YUAN_TERMS, f.end)),
          chinese_only=True, after="结化论"),
+    Rule("second_round", "二次消费, 二次供水, 二次创业: a second round of something, not a count of two (两次 counts)",
+         "带动景区二次消费。",
+         lambda f: f.chinese and f.num == "二" and f.surface == "次" and not f.mult and f.bare
+         and "\u4e00" <= f.text[f.end:f.end + 1] <= "\u9fff",
+         chinese_only=True),
     Rule("home_order", "首套, 二套住房, 二套5年以上贷款利率: which home a buyer buys, not a count of homes (两套 counts)",
          "二套住房首付比例不低于25%。",
          lambda f: f.chinese and f.num == "二" and f.surface == "套" and not f.mult and f.bare
