@@ -352,8 +352,6 @@ class DocumentContext:
             return paper                      # 安徽 named in a story of 今日霍邱 (安徽鑫达…有限公司): the paper's county
         return found
 
-
-
     def _count_places(self) -> None:
         """How often each article and the whole document name each place, counted once (and only when
         asked: a report or bulletin is about its own region)."""

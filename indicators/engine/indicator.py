@@ -399,7 +399,7 @@ def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str
     if not measure and last_end > first >= 0:
         # 南充、眉山、资阳投资增速居全省前三位，分别增长…: the measure named after the places, before the ranking
         after = clean(text[last_end:clause_end(text, last_end, len(text))])
-        ranked = _RANK_AFTER.search(after)
+        ranked = _RANK_TAIL.search(after)
         if ranked is not None:
             after = unchanged(_RATE_END.sub("", _strip_edges(after[:ranked.start()])))
             measure = after if len(after) >= _MIN_MEASURE and not leading_place(after) else ""
@@ -414,7 +414,6 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 # 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it
 _RANK_TAIL = regex.compile(r"(?:位居|位列|居|排在|排名|列)(?:全[省市县区国])?(?:前|第)[一二三四五六七八九十0-9]+(?:位|名)?$")
 _MIN_MEASURE = 2       # (投资: a measure after the places may be one word)
-_RANK_AFTER = regex.compile(r"(?:居|位居|位列|排名|排在)(?:全[省市县区国])?(?:前|第)[一二三四五六七八九十0-9]+(?:位|名)?$")
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
 
 
@@ -674,7 +673,7 @@ def _subject_between(text: str, floor: int, start: int) -> str:
 _ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
 _BARE_RESPECTIVELY = V.RESPECTIVELY
 _COMPARED_WITH_EACH = regex.compile(r"(?P<verb>高于|低于|快于|慢于|超过|超出|多于|少于)"
-                                    r"(?P<bases>\p{Han}{2,6}(?:[、和及与]\p{Han}{2,6})+)")
+                                    rf"(?P<bases>\p{{Han}}{{2,6}}(?:{V.char_class(V.LIST_JOINERS)}\p{{Han}}{{2,6}})+)")
 _COMPARED_CHANGE = regex.compile(rf"(?:比|较)\p{{Han}}{{1,5}}?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})")
 # What a bare 分别 is followed by before the first figure when it names the measure: a short word, not a
 # move's start (分别从50%…), a share's base (分别占全市的12%), a link word or anything with a figure or a break.

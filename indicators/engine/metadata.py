@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import find_places, issuer_places, two_char_county
+from ..lang.gazetteer import TOWN_LEVEL, find_places, issuer_places, two_char_county
 from ..lang.regions import NATIONAL, Region, lookup
 from ..schema import DOC_KINDS, iso_date
 from .dates import parse_date
@@ -52,25 +52,23 @@ class ChunkState:
 _HEAD_CHARS = 1500             # title, dateline and issuer sit at the top
 _TITLE_LINES = 4
 _MAX_TITLE = 60
-# The national level: State Council, NBS, the National People's Congress, the People's Republic.
-_TOWN_LEVEL = "乡"
 # The source line of a government body's release (来源：江西省交通运输厅, 发布单位：洛阳市统计局).
 _SOURCE_LINE = regex.compile(r"(?:来源|发布单位|发布机构)[:：]\s*(?P<body>\p{Han}{2,14}?(?:厅|局|委员会|委|办公室|政府|办事处|管委会))")
 
 
-def _source_town(head: str) -> str:
-    """The town or subdistrict whose office a release's source line names (来源：开福区四方坪街道办事处), or ''."""
+def _source_body(head: str) -> str:
+    """The government body a release's source line names, or ''."""
     found = _SOURCE_LINE.search(head[:_SOURCE_REACH])
-    issuers = issuer_places(found.group("body")) if found is not None else {}
-    return next((name for name, level in issuers.items() if level == _TOWN_LEVEL), "")
+    return found.group("body") if found is not None else ""
 
 
-def _source_region(head: str) -> Region | None:
-    """The province's or city's region whose government body a release's source line names, or None."""
-    found = _SOURCE_LINE.search(head[:_SOURCE_REACH])
-    if found is None:
-        return None
-    body = found.group("body")
+def _source_town(body: str) -> str:
+    """The town or subdistrict whose office the source line names (来源：开福区四方坪街道办事处), or ''."""
+    return next((name for name, level in issuer_places(body).items() if level == TOWN_LEVEL), "") if body else ""
+
+
+def _source_region(body: str) -> Region | None:
+    """The province's or city's region whose government body the source line names, or None."""
     for _, place in find_places(body):
         region = _region(place)
         if region is not None and body.startswith(place) and region.level in ("省", "市", "县"):
@@ -79,6 +77,7 @@ def _source_region(head: str) -> Region | None:
 
 
 _SOURCE_REACH = 400
+# The national level: State Council, NBS, the National People's Congress, the People's Republic.
 _NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查总?队)|全国人民代表大会|中华人民共和国(?:20|19|[０-９一二])|中华人民共和国国民经济")
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上 / （2025年1月14日在安徽省第十四届人民代表大会第三次会议上）
 _CONGRESS = re.compile(
@@ -140,7 +139,7 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
     if _NATIONAL.search(title):
         return NATIONAL, "title", ""
     title_issuers = issuer_places(title)
-    town = next((n for n, level in title_issuers.items() if level == _TOWN_LEVEL), "")
+    town = next((n for n, level in title_issuers.items() if level == TOWN_LEVEL), "")
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
@@ -286,6 +285,7 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
         doc_date, date_source = _read_date(head, title, name, doc_kind)
         if not doc_date and doc_kind == "work_report" and (doc_date := _date_from_headings(text[:_SCAN_CHARS])):
             date_source = "headings"
+    source_body = _source_body(head) if doc_kind == "news" and not region else ""
     if region:
         found = lookup(region)
         region_name = found.name if found else region
@@ -293,9 +293,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     elif doc_kind == "news" and _NATIONAL.search(title) and all(p in V.COUNTRY_SCOPES for _, p in find_places(title)):
         # 国家统计局：前11个月全国规模以上工业企业利润下降4.7%: a national release, about the country
         region_name, region_code, region_source = NATIONAL.name, NATIONAL.code, "title"
-    elif doc_kind == "news" and (town := _source_town(head)):
+    elif doc_kind == "news" and (town := _source_town(source_body)):
         region_name, region_code, region_source = town, "", "source"     # a subdistrict's own release
-    elif doc_kind == "news" and (source := _source_region(head)) is not None:
+    elif doc_kind == "news" and (source := _source_region(source_body)) is not None:
         # 来源：江西省交通运输厅: one government body's release, about its place
         region_name, region_code, region_source = source.name, source.code, "source"
     elif doc_kind == "news":

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
+from ..lang.gazetteer import TOWN_LEVEL
 from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, is_han, respectively_clause, scan_back
 from .layout import DATELINE, Block
 
@@ -96,7 +97,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if before is not None:             # “增量政策的效应正在持续显现。”这位负责人说，…: the paragraph before's
         end = len(before.text)         # (but not a town it visited: a farmer's words are of the county's story)
         place = region_for(doc, doc.block(before), before, end, before.sentence_at(end - 1), quoted=False)
-        if doc.level(place) != _TOWN_LEVEL:
+        if doc.level(place) != TOWN_LEVEL:
             return place
     if default:
         return default
@@ -146,7 +147,6 @@ _NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
 _EACH = "各"
 _EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
                         r"|省（区、市）|省\(区、市\))")
-_TOWN_LEVEL = "乡"
 _SPREAD, _SPREAD_REACH = "介于", 16
 
 
@@ -206,7 +206,7 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
     level = _PREFECTURE_LEVEL if generic == _WHOLE_PREFECTURE else V.LEVEL_OF_SUFFIX[generic[-1]]
     unresolved = default if generic[0] == _THAT and default else generic    # (该区 of a zone the gazetteer lacks)
     if level == "乡":
-        if doc.about and doc.level(doc.about) == _TOWN_LEVEL:
+        if doc.about and doc.level(doc.about) == TOWN_LEVEL:
             return doc.about                # 全镇 in 熊口镇's own report: the town
         return doc.town_before(pos) or unresolved
     if generic[0] in V.OWN_PREFIXES and (paper := doc.masthead) and doc.level(paper) == level:
@@ -232,7 +232,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 新增“四好农村路”全国示范县2个: a title the country gives
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
-    if text[pos - 1] in _LIST_JOIN:      # 高于全国、全省, 来自杭州、上海: a later member of such a list is one too
+    if text[pos - 1] in V.LIST_JOINERS:  # 高于全国、全省, 来自杭州、上海: a later member of such a list is one too
         member = _SCOPE_MEMBER_BEFORE.search(text, max(0, pos - 3), pos)
         if member is not None:
             return elsewhere(text, member.start())
@@ -258,9 +258,9 @@ _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗)")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
-_LIST_JOIN = "、和及与"
-_SCOPE_MEMBER_BEFORE = re.compile(rf"(?:{V.alternation(V.COUNTRY_SCOPES)}|{V.char_class(V.GENERIC_PREFIXES)}[省市区县州])[、和及与]$")
-_ELSEWHERE_LAST = frozenset(_LIST_JOIN + V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
+_SCOPE_MEMBER_BEFORE = re.compile(rf"(?:{V.alternation(V.COUNTRY_SCOPES)}|{V.char_class(V.GENERIC_PREFIXES)}[省市区县州])"
+                                  rf"{V.char_class(V.LIST_JOINERS)}$")
+_ELSEWHERE_LAST = frozenset(V.LIST_JOINERS + V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD, *_CHANNEL_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 
@@ -272,7 +272,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
     if pos > 0 and text[pos - 1] in _TITLE_OPENS:
         close = text.find(_TITLE_CLOSES[text[pos - 1]], after, after + _TITLE_REACH)
         return close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close])
-    if text[after:after + 1] == _TITLE_CLOSES[_QUOTE_OPEN] and (
+    if text[after:after + 1] == _QUOTE_CLOSE and (
             (opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0
             and not any(ch in V.CLAUSE_END for ch in text[opened:pos])):
         return True                    # “秋享安吉·乐购湖州”消费季: a place ending a short quoted name
@@ -343,9 +343,7 @@ def on_a_street(text: str, pos: int, name: str) -> bool:
             or (text[pos - 1:pos] in V.OPENING_BRACKETS and _ADDRESS.match(text, after) is not None))
 
 
-# 陇海西路 (海西), 中原区桐柏北路: a place inside a road's name, or opening an address in brackets, is where
-# something is, not what a figure is about (not 郑州路网: a city's road network)
-
+# (not 郑州路网: a city's road network)
 _ROAD = re.compile(r"(?:路|街|大道|大街)(?![网况面径线])")
 _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０-９]+号)?[）)]")
 

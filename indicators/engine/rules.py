@@ -163,6 +163,11 @@ def _rank_range(f: Found) -> bool:
     return f.text.find("第", window, f.start) >= 0 and bool(_RANK_RANGE.search(f.text, window, f.start))
 
 
+def _bare_two(f: Found, surface: str) -> bool:
+    """二 alone before ``surface`` (二次, 二套): an order (the second), where a count of two says 两."""
+    return f.chinese and f.num == "二" and f.surface == surface and not f.mult and f.bare
+
+
 def _short_year(f: Found) -> bool:
     return (f.info.unit == "年" and not f.pre and (f.start == 0 or f.text[f.start - 1] in _SENTENCE_START)
             and (f.next_char in V.COMMAS or f.next_char in P.CHINESE_CHARS or f.next_char == "全"))
@@ -295,13 +300,11 @@ RULES: tuple[Rule, ...] = (
          chinese_only=True, after="结化论"),
     Rule("second_round", "二次消费, 二次供水, 二次创业: a second round of something, not a count of two (两次 counts)",
          "带动景区二次消费。",
-         lambda f: f.chinese and f.num == "二" and f.surface == "次" and not f.mult and f.bare
-         and "\u4e00" <= f.text[f.end:f.end + 1] <= "\u9fff",
+         lambda f: _bare_two(f, "次") and "\u4e00" <= f.text[f.end:f.end + 1] <= "\u9fff",
          chinese_only=True),
     Rule("home_order", "首套, 二套住房, 二套5年以上贷款利率: which home a buyer buys, not a count of homes (两套 counts)",
          "二套住房首付比例不低于25%。",
-         lambda f: f.chinese and f.num == "二" and f.surface == "套" and not f.mult and f.bare
-         and not f.text.startswith(("设备", "系统", "机组", "装置", "生产线"), f.end),
+         lambda f: _bare_two(f, "套") and not f.text.startswith(("设备", "系统", "机组", "装置", "生产线"), f.end),
          chinese_only=True),
     Rule("mixed_width", "digits of both widths in one number (注：１．2024年…) are a note's number and then another "
          "number, not one figure", "注：１．2024年数据为初步统计数。",

@@ -319,14 +319,14 @@ def issuer_places(text: str) -> dict[str, str]:
         name = m.group("name")
         if (not _NOT_IN_NAMES.intersection(name) and name[:2] not in _TOWN_NOT and name[0] not in _ISSUER_FIRST_NOT
                 and _COUNTER not in name):
-            found.setdefault(name, _TOWN_LEVEL)       # (四方坪街道: a numeral may start an issuer's name, not 两个乡镇)
+            found.setdefault(name, TOWN_LEVEL)       # (四方坪街道: a numeral may start an issuer's name, not 两个乡镇)
     return found
 
 
 # 新市镇人民政府2025年工作总结, 城关街道办事处…, 来源：开福区四方坪街道办事处: a town's or a subdistrict's own document
 _TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗]))(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
                              r"(?=人民政府|党委|政府|办事处)", regex.MULTILINE)
-_TOWN_LEVEL = "乡"
+TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 
 
 # Towns and townships (满井镇, 汪洋镇, 天荒坪镇) are not in the county-level gazetteer; a two- or three-character name
