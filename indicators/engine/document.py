@@ -140,6 +140,7 @@ def _encloses(outer: str, inner: Region | None) -> bool:
     return region is not None and encloses(region, inner)
 
 
+_BASE_GAP = 3              # 2023年同期、2022年: what may lie between two times listed as bases
 # 上年同期 set against (扣除上年同期缓税入库等因素后, 与上年同期相比) is a base, not a figure's time (上年同期盈利)
 _CITY = "市"
 _SAME_TIME_LAST_YEAR = "上年同期"
@@ -297,9 +298,15 @@ class DocumentContext:
                        and block.text[a.end()] in V.OPENING_BRACKETS
                        and block.text[b.end():b.end() + 1] in V.CLOSING_BRACKETS} if len(found) > 1 else {}
             glosses = {b.start() for b in glossed.values()}
+            # 比2023年同期、2022年同期分别增长…: times listed after a base are bases too
+            listed_bases: set[int] = set()
+            for a, b in pairwise(found) if len(found) > 1 else ():
+                if (block.text[b.start() - 1] in V.LIST_JOINERS and b.start() - a.end() <= _BASE_GAP
+                        and (a.start() in listed_bases or compared_at(block.text, a.start()))):
+                    listed_bases.add(b.start())
             periods = [(m.start(), block.text[m.start():glossed[m.start()].end() + 1] if m.start() in glossed
                         else m.group()) for m in found
-                       if m.start() not in glosses
+                       if m.start() not in glosses and m.start() not in listed_bases
                        and not (compared_at(block.text, m.start())
                                and not (block.text[m.start() - 1] == "从" and is_years_span(m.group())))
                        and not (starts_move(block.text, m.start(), m.end()) and not is_years_span(m.group()))

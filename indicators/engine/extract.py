@@ -47,7 +47,7 @@ from .indicator import (
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .moves import Move, ends_move, may_hold_moves, move_from
-from .period import PERIOD, period_for
+from .period import PERIOD, listed_periods, period_for
 from .placing import Placer
 from .region import region_for, respective_places
 from .rules import ENCLOSED, Found, Rule, first_drop, found_at
@@ -776,6 +776,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     group_last = {c.group: c.end for c in candidates if c.group >= 0}    # candidates are in order
     group_names: dict[int, list[str]] = {}     # indicator of each member of a list, range or split
     group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
+    group_periods: dict[int, list[str]] = {}   # time of each member, when 分别 pairs times (第一季度、第二季度分别…)
     last_group_places: list[str] = []          # the places the last 分别 list of the sentence paired
     block = layout.blocks[0]
     block_end = -1                             # candidates come in order: most share the last one's block
@@ -867,6 +868,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 earlier = sentence_indicators if same_sentence else []
                 items = [i for i in respective_items(block, ls, floor, group_sizes[c.group], earlier)
                          if not _NUMERAL_ONLY.fullmatch(i)]
+                times = listed_periods(btext, ls, floor, group_sizes[c.group])
+                if times:          # 2022年、2023年、2024年生产总值分别为…: the times pair, the measure is every member's
+                    group_periods[c.group] = times
+                    tail = items[-1].replace(times[-1], "", 1).strip() if len(items) == len(times) else ""
+                    items = [tail] * len(times) if tail else []
                 places = respective_places(ctx, block, ls, floor)
                 if (places and len(items) == len(places) > 1 and items[0].endswith(places[0])
                         and not any(w in items[0] for w in V.ORIGIN_WORDS)     # (来自长沙、武汉的游客)
@@ -950,7 +956,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             topics.enter(sentence_text, block.section)
         topic = topics.of(indicator)
         low, high = _bounds(c)
-        if move is not None and not move_end and move.when:
+        if c.group in group_periods:
+            listed = group_periods[c.group]
+            period = listed.pop(0) if len(listed) > 1 else listed[0]
+        elif move is not None and not move_end and move.when:
             period = move.when
         elif c.period:
             period = c.period                  # 表1　2024年全区主要经济指标: the caption's time

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
 from ..lang.scan import finditer_near
-from .clauses import clause_end, clause_start, segment_start
+from .clauses import clause_end, clause_start, respectively_clause, scan_back, segment_start
 
 if TYPE_CHECKING:
     from .document import BlockContext, DocumentContext
@@ -173,7 +173,7 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                 # …调整为1978年的…，2024年进一步优化为…，第三产业比重首次突破五成: a later clause opening with its own
                 # time speaks for the clauses after it (not for a 分别 list's members, which pair with earlier ones)
                 return opening[-1][1]
-        if chosen != first and _BARE_YEAR.fullmatch(first):
+        if chosen != first and _BARE_YEAR.fullmatch(first) and not _STARTS_WITH_YEAR.match(chosen):
             return first + chosen
         return chosen
     clause1 = clause_end(text, local, s1)
@@ -205,6 +205,41 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if periods[0][0] < ctx.head_end and periods[0][0] < s0 and not sk0 <= periods[0][0] < sk1:
         return periods[0][1]      # 10月22日，…签约仪式举行。现场签约项目18个: the day the paragraph opens with
     return _of_headline(doc, block)
+
+
+_LIST_SPLIT = re.compile(V.char_class(V.LIST_JOINERS))
+# 比2023年、2022年分别增长…: years compared with are bases, not the figures' times.
+_BASE_BEFORE = ("比", "较", "于", "从", "由", "与", "同", "至", "到")
+
+
+def listed_periods(text: str, local_start: int, floor: int, count: int) -> list[str]:
+    """The times a 分别 list names, one per figure, or []: 第一季度、第二季度、第三季度分别实现营业收入…,
+    2022年、2023年、2024年全市生产总值分别为…. Each member is a time (the first may follow the subject, the
+    last may run on into the measure); not years compared with (比2023年、2022年分别增长…)."""
+    start, m = respectively_clause(text, local_start, floor)
+    if m is None or count < 2:
+        return []
+    members = _LIST_SPLIT.split(text[start:m.start()])
+    if len(members) != count and start - 1 > floor and text[start - 1] in V.COMMAS:
+        before = _LIST_SPLIT.split(text[scan_back(text, start - 1, floor, V.CLAUSE_END + V.COLONS):start - 1].strip())
+        if len(before) == count and all(PERIOD.fullmatch(member) for member in before):
+            return before          # 2023年和2024年，全市粮食产量分别为…: the times are a clause of their own
+    if len(members) != count:
+        return []
+    first = None
+    for m_first in PERIOD.finditer(members[0]):
+        first = m_first
+    if first is None or first.end() != len(members[0]) or members[0][:first.start()].endswith(_BASE_BEFORE):
+        return []
+    found = [first.group()]
+    for member in members[1:-1]:
+        if PERIOD.fullmatch(member) is None:
+            return []
+        found.append(member)
+    last = PERIOD.match(members[-1])
+    if last is None:
+        return []
+    return [*found, last.group()]
 
 
 # 完成全年目标任务的84%, 占全年计划的45%: the year names the plan a share is of, not the share's period.
