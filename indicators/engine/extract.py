@@ -507,6 +507,9 @@ def _as_range(low: _Candidate, high: _Candidate) -> None:
     low.group = high.group = low.start
 
 
+_TENTHS = "成"
+
+
 def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """20-30万元 and 159.74%-203.03%: the low end at_least, the high end at_most, both bounds on both."""
     out: list[_Candidate] = []
@@ -535,6 +538,8 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if low is None:
             out.append(c)
             continue
+        if not mult and c.unit == "%" and _TENTHS in text[c.start:c.end]:
+            low *= 10                                   # 增长1-2成: tenths, as the high end's
         if out and out[-1].start >= num_start:          # the low end was found on its own (159.74%)
             out.pop()
         kind, sign = c.kind, (-1 if c.value < 0 else 1)

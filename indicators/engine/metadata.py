@@ -124,6 +124,11 @@ def _region(name: str, within: str = "") -> Region | None:
     return lookup(name, within) if name else None
 
 
+# A title that opens with an agency and a colon (南京海关：, 人民银行南京分行：, 青岛海关：)
+_AGENCY_SAYS = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:海关|分行|支行|分局|管理局|监管局|统计局|调查队|局|厅|委员会|中心|公司|集团)"
+                          r"\s*[：:]")
+
+
 def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, str]:
     """(region, where it came from, its name as written when the gazetteer lacks it)."""
     congress = _CONGRESS.search(head)
@@ -144,6 +149,11 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         return None, "issuer", town
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
         if (region := _region(issuer)) is not None:
+            return region, "title", ""
+    agency = _AGENCY_SAYS.match(title)
+    for _, place in find_places(title[agency.end():]) if agency else ():
+        region = _region(place)                   # 南京海关：前三季度江苏外贸…: the agency's city names who speaks,
+        if region is not None and region.level != "区域":     # the place after the colon what it speaks of
             return region, "title", ""
     for _, place in find_places(title):
         if two_char_county(place) and any(place in i and place != i for i in title_issuers):

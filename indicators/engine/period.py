@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _MONTH_NUM = rf"(?:{V.SMALL_NUMBER})"
 _YEAR = rf"(?:{V.YEAR_DIGITS})年度?|今年|明年|本年度?|当年|同年"
-_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度(?:末|底)?|前[两二三]个季度|上半年|下半年|前(?:{V.SMALL_NUMBER})个?月份?|全年|[春秋]季学期"
+_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度(?:末|底)?|(?<!提)前[两二三]个季度|上半年|下半年|(?<!提)前(?:{V.SMALL_NUMBER})个?月份?|全年|[春秋]季学期"
 _MONTH = (
     rf"{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
     rf"(?:{_MONTH_NUM}日(?:(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"   # 6月19日至21日

@@ -267,8 +267,18 @@ _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[�
 
 def in_a_name(text: str, pos: int, name: str) -> bool:
     """中欧班列（武汉）全年开行1072列, 中国（河南）自由贸易试验区: a place in brackets inside a name says which
-    one, not what a figure is about; nor does one opening a short quoted title (获得“全国粮食生产先进县”称号)."""
+    one, not what a figure is about; nor does one opening a short quoted title (获得“全国粮食生产先进县”称号),
+    one inside a quoted word (“基层治理四平台”: 四平 is no place there), or a customs district named after
+    its city (南京海关 speaks for a province)."""
     after = pos + len(name)
+    if text.startswith(_AGENCY_OF_CITY, after):
+        return True
+    if (is_han(text[pos - 1:pos]) and is_han(text[after:after + 1])
+            and (opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0
+            and (close := text.find(_QUOTE_CLOSE, after, after + _TITLE_REACH)) >= 0
+            and not any(ch in V.CLAUSE_END or ch == _QUOTE_CLOSE for ch in text[opened:pos])
+            and not any(ch in V.CLAUSE_END for ch in text[after:close])):
+        return True
     if pos > 0 and text[pos - 1] in _TITLE_OPENS:
         close = text.find(_TITLE_CLOSES[text[pos - 1]], after, after + _TITLE_REACH)
         return close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close])
@@ -280,6 +290,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
             and is_han(text[pos - 2]) and is_han(text[after + 1:after + 2]))
 
 
+_AGENCY_OF_CITY = "海关"
 _TITLE_CLOSES = {"“": "”", "《": "》"}
 _TITLE_OPENS = frozenset(_TITLE_CLOSES)
 _TITLE_REACH = 12

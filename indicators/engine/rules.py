@@ -254,7 +254,7 @@ RULES: tuple[Rule, ...] = (
     Rule("one_after_another", "一年比一年, 一个季度比一个季度: one after another, not a figure",
          "经济情况一个季度比一个季度好。", _one_after_another, chinese_only=True, after="比", before="比"),
     Rule("first_months", "前10个月, 前三个季度: a period", "前10个月，全市完成投资300亿元。",
-         lambda f: f.info.unit in _MONTHS_OR_QUARTERS and f.before == "前",
+         lambda f: f.info.unit in _MONTHS_OR_QUARTERS and f.before == "前" and f.text[f.start - 2:f.start - 1] != "提",
          units=_MONTHS_OR_QUARTERS, before="前"),
     Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure",
          "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE,
