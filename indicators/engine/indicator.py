@@ -44,6 +44,7 @@ _BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 # it is about the figure named before it.
 _CHANGE_ONLY = regex.compile(
     rf"^(?:同比|环比|同口径|(?:比|较){V.char_class(V.CLAUSE_END, negate=True)}{{0,8}}?|与上年相比|年均|分别|名义|实际"
+    rf"|为(?={V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})"       # (9月份为下降5.4%)
     rf"|{V.MEAN_OVER_YEARS}"     # 两年平均增长5.7%: an average over two years of what came before
     rf"|{_ON_A_COMPARABLE_BASIS})*"
     rf"(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})?(?:了)?$"

@@ -165,8 +165,8 @@ _MENTION_AFTER = re.compile(
 # 县里还与济南、青岛等地4所高校共建研发平台: places a partner is from, not what the figure is about; nor
 # the markets goods sell to (产品畅销珠三角、港澳等地，电商销售额占比…), nor where a delegation goes
 # (赴长三角、珠三角等地开展小分队招商80余批次).
-_PARTNERS_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{2,6}?)*等(?:地|省|市|国|城市|地区|省份|高校)")
-_PARTNERS_BEFORE = re.compile(r"(?:与|同|跟|销往|畅销|远销|热销|运往|发往|出口到|出口至|赴|前往)(?:[\u4e00-\u9fff]{2,6}?、)*$")
+_PARTNERS_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*等(?:地|省|市|国|城市|地区|省份|高校)")
+_PARTNERS_BEFORE = re.compile(r"(?:与|同|跟|销往|畅销|远销|热销|运往|发往|出口到|出口至|赴|前往)(?:[\u4e00-\u9fff]{2,6}?[、和及与])*$")
 
 
 def _partners(text: str, pos: int, name: str) -> bool:
@@ -236,8 +236,14 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         member = _SCOPE_MEMBER_BEFORE.search(text, max(0, pos - 3), pos)
         if member is not None:
             return elsewhere(text, member.start())
-        return any(all(is_han(ch) for ch in text[pos - 1 - k:pos - 1])
-                   and text.endswith(V.ORIGIN_WORDS, max(0, pos - 3 - k), pos - 1 - k) for k in (2, 3))
+        for k in (2, 3):        # 来自陕西、山西、山东、河北: back member by member to the word before the first
+            first = pos - 1 - k
+            if first > 0 and all(is_han(ch) for ch in text[first:pos - 1]):
+                if text.endswith(V.ORIGIN_WORDS, max(0, first - 2), first):
+                    return True
+                if text[first - 1] == V.LIST_COMMA and elsewhere(text, first):
+                    return True
+        return False
     return (compared_at(text, pos)
             or ((text[pos - 1] == V.SHARE_OF or text.endswith(_SHARE_OF_SAME_TIME, max(0, pos - 3), pos))
                 and text.startswith(_COUNTRY, pos))

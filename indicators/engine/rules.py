@@ -120,6 +120,7 @@ _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for c
 
 
 _MONTHS_OR_QUARTERS = frozenset({"月", "季度"})
+_YEAR_OR_MONTH = frozenset({"年", "月"})
 
 
 def _one_after_another(f: Found) -> bool:
@@ -245,10 +246,11 @@ RULES: tuple[Rule, ...] = (
          "过去的五年，是我国发展很不平凡的五年。",
          lambda f: f.bare and f.before == "的" and (f.next_char in _YEARS_NAMED_AFTER or not f.next_char),
          units=_YEAR, chinese_only=True, before="的"),
-    Rule("recent_years", "近三年 opening a clause, or before 来/平均/累计, is a period (近三年累计…, 同近两年平均经济增速相衔接)",
+    Rule("recent_years", "近三年 (近6个月) opening a clause, or before 来/平均/累计, is a period (近三年累计…, "
+         "同近两年平均经济增速相衔接, 按近6个月平均成交量计算)",
          "近三年累计投入资金50亿元。",
-         lambda f: f.info.unit == "年" and f.pre == "近" and recent_years_are_a_time(f.text, f.start, f.end),
-         units=_YEAR),
+         lambda f: f.info.unit in _YEAR_OR_MONTH and f.pre == "近" and recent_years_are_a_time(f.text, f.start, f.end),
+         units=_YEAR_OR_MONTH),
     Rule("per_base", "每50公斤, 每10万人, 每100元: the base a rate is stated per, not a figure",
          "小麦最低收购价每50公斤提高7元。", lambda f: f.before == "每", before="每"),
     Rule("one_after_another", "一年比一年, 一个季度比一个季度: one after another, not a figure",
