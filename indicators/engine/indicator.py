@@ -29,7 +29,7 @@ _TRAILING = regex.compile(
     r"|压缩至|压缩到|缩短至|缩短到|控制在|保持在|稳定在|定在|保持|维持|规定为|确定为|设定为|拟定为|预定为|初定为|定为|调高到|调高至|调低到|调低至"
     r"|回落到|回落至|回升到|回升至|降到|升到|力争|力求|确保|争取|迈上|跨上|跃上|站上|登上"
     r"|调整为|调整到|调整至|分为|首次|首度|再次|可以|能够|有望|零下|[（(≤≦≥≧<＜>＞]|(?<![许认])可|仅|了|的|已|将|在|到|至|经过|经"
-    r"|(?<![人户亩日年月周平])均|(?<![纲摘需重主首提概])要|也|又|再|连续)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
+    r"|(?<![人户亩日年月周平])均|(?<![纲摘需重主首提概])要|也|又|再|连续|继续|仍然|依然|始终|仍)+$"     # 办复率均为100%, 增速也: not 人均, 日均, 平均
 )
 # 均价为每平方米, 标准分别提高到每人每月: the link or move verb goes, the per stays.
 _LINK_BEFORE_PER = regex.compile(rf"(?:分别)?(?:为|是|达到?|(?:{V.alternation(V.MOVE_VERBS)})(?:到|至))(每\p{{Han}}{{1,4}})$")
@@ -481,6 +481,9 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     return phrase, subject
 
 
+_KEPT_AT = regex.compile(r"[，,\s]*(?:继续|仍|仍然|依然|始终|持续)(?:保持|稳定|维持)在?")
+
+
 def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
                    previous: str, carried: str, measure: str) -> tuple[str, str]:
     text = block.text
@@ -567,6 +570,9 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         subject = unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
+    if previous and _KEPT_AT.fullmatch(text, start, local_start):
+        subject = unchanged(previous)  # 占…的比重达77.9%，继续保持在七成以上: the level of what came before
+        return subject, subject
     if len(before) <= 1 and previous and start == floor:
         named = following_phrase(text, local_end)
         if len(named) >= 2 and not named.startswith(V.CHANGE_UP + V.CHANGE_DOWN):

@@ -54,6 +54,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                  or (text[(e := ctx._place_pos[i] + len(ctx.places[i][1])):e + 1] == _ALL
                      and _whole_of_it(text, e, local)))   # (内蒙古全区…)
             and not _partners(text, *ctx.places[i])
+            and not _listed_before_semicolon(text, ctx._place_pos[i], len(ctx.places[i][1]), local)
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
                      and (not governs(text, ctx.places[i], local, s0)
@@ -102,6 +103,13 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if default:
         return default
     return ctx.generic_place
+
+
+def _listed_before_semicolon(text: str, pos: int, length: int, local: int) -> bool:
+    """株洲、湘潭、衡阳三市分别增长…；14个市州中有12个…: a member of a list in a part of the sentence before a
+    semicolon paired with that part's figures, not with the next part's."""
+    return ((text[pos - 1:pos] in _LISTED or text[pos + length:pos + length + 1] in _LISTED)
+            and any(mark in text[pos + length:local] for mark in V.SEMICOLONS))
 
 
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_REACH = "“", "”", 120
