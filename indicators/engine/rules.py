@@ -121,6 +121,7 @@ _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for c
 
 _MONTHS_OR_QUARTERS = frozenset({"月", "季度"})
 _YEAR_OR_MONTH = frozenset({"年", "月"})
+_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,5}?圈")
 
 
 def _one_after_another(f: Found) -> bool:
@@ -264,6 +265,9 @@ RULES: tuple[Rule, ...] = (
     Rule("size_class", "5万吨级码头, 30万千瓦级机组, 500亿元级项目: a class of size, not a quantity",
          "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area", "money"),
          kinds=frozenset({"quantity", "area", "money"}), after="级"),
+    Rule("reach_circle", "15分钟便民生活圈, 1小时经济圈: how far a circle reaches names it, not a duration measured",
+         "打造15分钟便民生活圈28个。", lambda f: _CIRCLE.match(f.text, f.end) is not None,
+         units=frozenset({"分钟", "小时"})),
     Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
          lambda f: f.info.unit in ("名", "位") and f.before == "前",
          units=frozenset({"名", "位"}), before="前"),

@@ -147,7 +147,7 @@ def fact_pattern() -> re.Pattern[str]:
     # and one test of the next character passes over the alternation's branches.
     pattern = rf"""
         (?:(?P<pre>(?={char_class(_QUALIFIER_FIRSTS)})(?:{_qualifiers_before()}))|)
-        (?:(?={char_class(SIGNS)})(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}])(?P<sign>{char_class(SIGNS[:-1])}|(?<={char_class(_BEFORE_NEGATIVE)}){SIGNS[-1]})|)   # 增长-8.6%, 增速为负1.2%: a sign, not a range's dash
+        (?:(?={char_class(SIGNS)})(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}]){_NOT_AFTER_A_FIGURE}(?P<sign>{char_class(SIGNS[:-1])}|(?<={char_class(_BEFORE_NEGATIVE)}){SIGNS[-1]})|)   # 增长-8.6%, 增速为负1.2%: a sign, not a range's dash
         {number}
         (?:(?P<inner>[余多]|几(?<=[十拾]几))|)             # 十几个, 二十几家: more than (a 几 after 十 only)
         [ \u3000\u00a0]?                                   # 360.5 亿元: one space, as PDFs and typists leave it
@@ -164,6 +164,10 @@ def fact_pattern() -> re.Pattern[str]:
 
 
 CHINESE_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_BIG_UNITS
+# 每斤1.18元-1.24元, 3万吨-5万吨: a dash right after a figure with its unit is a range's, not a minus sign
+_AFTER_FIGURE_UNITS = "元吨亩米个家件次斤台套辆人户"
+_NOT_AFTER_A_FIGURE = (rf"(?<![0-9０-９][{_AFTER_FIGURE_UNITS}])"
+                       rf"(?<![0-9０-９][万亿][{_AFTER_FIGURE_UNITS}])")
 
 # Every match of fact_pattern() holds a numeral, at most a qualifier word and a sign after its start;
 # it starts with the qualifier's first character, the sign or the numeral. The numeral's first
