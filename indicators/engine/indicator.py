@@ -10,6 +10,7 @@ import regex
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import leading_place
+from ..lang.numbers import parse_number
 from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, REFERENCE_AFTER, fact_pattern
 from ..lang.topics import load_taxonomy
 from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause, scan_back
@@ -692,6 +693,23 @@ _DOING = re.compile("^(?:累计完成|完成|实现)")      # 分别完成货物
 _ORDINAL = "第"
 
 
+_ORDINAL_RUN_END = regex.compile(r"[一二三四五六七八九十]产业")
+
+
+def _ordinal_run(items: list[str]) -> list[str]:
+    """第一、二、三产业和城乡居民生活用电量: the ordinals before 产业 each name a sector (第一产业, 第二产业,
+    第三产业), when other members follow them (with nothing after, _share_head reads the run)."""
+    if len(items) < 3 or not (len(items[0]) == 2 and items[0].startswith(_ORDINAL) and items[0][1] in V.CN_DIGITS):
+        return items
+    k = 1
+    while k < len(items) and len(items[k]) == 1 and items[k] in V.CN_DIGITS:
+        k += 1
+    if k == 1 or k >= len(items) - 1 or _ORDINAL_RUN_END.fullmatch(items[k]) is None:
+        return items
+    head = items[k][1:]
+    return [_ORDINAL + n + head for n in (items[0][1], *items[1:k], items[k][0])] + items[k + 1:]
+
+
 def _share_head(items: list[str]) -> list[str]:
     """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
     城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
@@ -767,6 +785,30 @@ def _members(subject: str) -> list[str]:
     return [member for member in members if member]
 
 
+_FIGURE_START = regex.compile(r"[0-9０-９]")
+_FIGURE_RUN = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_OF = "的"
+
+
+def _counted_members(text: str, start: int, count: int) -> list[str]:
+    """The members listed and counted earlier in the sentence of a 分别 clause at ``start`` that names no
+    subject (新能源装备、智能终端、半导体三大主导产业实现产值437.5亿元，…，分别增长…), each with the measure
+    after the count, when they are ``count``; else []."""
+    s0 = scan_back(text, start, 0, V.SENTENCE_END)
+    counted = _COUNTED_TAIL.search(text, s0, start)
+    if counted is None or parse_number(counted.group()[:-1], "") != count:
+        return []
+    if len(_FIGURE_RUN.findall(text, counted.end(), start)) >= count:
+        return []           # (…三大业务板块分别实现营业收入X、Y、Z，同比分别增长…: the figures before pair)
+    opened = scan_back(text, counted.start(), s0, V.CLAUSE_END + V.COLONS)
+    members = _members(_strip_edges(clean(text[opened:counted.start()])))
+    if len(members) != count or any(_OF in member for member in members):
+        return []
+    figure = _FIGURE_START.search(text, counted.end(), start)
+    measure = _strip_edges(clean(text[counted.end():figure.start() if figure else counted.end()]))
+    return [member + measure for member in members]
+
+
 def _sectors_before(text: str, start: int, floor: int, count: int) -> list[str]:
     """The ``count`` sectors' names listed right before the clause at ``start`` (each followed by a comma), or []."""
     m = _SECTORS_END.search(text, max(floor, start - 60), start)
@@ -799,7 +841,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     compared = ""
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
-    items = _share_measure(_share_head(_members(subject)))
+    items = _share_measure(_share_head(_ordinal_run(_members(subject))))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
     if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject) or _ANY_SECTOR_AT.match(subject)):
@@ -836,6 +878,8 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         # 越城区、柯桥区分别发生事故25起、38起，分别死亡23人、35人: a measure of their own after figures that
         # shared one (not 淘汰落后炼铁产能1亿吨、落后炼钢产能5500万吨，今年力争分别淘汰…: those items')
         return []
+    if not subject and (counted := _counted_members(block.text, start, count)):
+        return counted     # 新能源装备、智能终端、半导体三大主导产业实现产值…，分别增长…: the members counted
     if not subject and len(earlier) >= count:
         change = m.group("change") or ""
         if not change and (after := _COMPARED_CHANGE.match(block.text, m.end(), local_start)):
