@@ -324,7 +324,8 @@ def following_phrase(text: str, end: int) -> str:
 # What may open a sentence of a breakdown before its first figure's clause: 分县市区看, 从行业看, 其中, a
 # period (nothing that names what is measured).
 _BREAKDOWN_LEAD = regex.compile(
-    rf"(?:(?:分|从|按){V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:看|来看|分)|其中|{PERIOD.pattern})?"
+    rf"(?:(?:分|从|按){V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:看|来看|分)|其中|{PERIOD.pattern}"
+    rf"|[{V.ARABIC_DIGIT}一二三四五六七八九十]{{1,3}}个(?:{V.alternation(V.WHOLE_SETS)})中)?"     # (14个市州中，…)
     rf"[{V.COMMAS}{V.COLONS}\s]*")
 
 

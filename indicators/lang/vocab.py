@@ -225,4 +225,8 @@ HEADCOUNT_ADVERBS = ("再", "已", "已经", "共", "总共", "累计", "合计"
 
 
 # 分市看，… / 从贸易方式看，… / …: a sentence or paragraph that breaks what came before down.
+# The sets of places a breakdown draws from (14个市州中，长沙、株洲分别上涨…): their count is no figure, and what
+# follows measures what the sentence before named.
+WHOLE_SETS = ("市州", "州市", "地市", "县市区", "县（市、区）", "县(市、区)", "县市", "县区", "区县", "省份", "省区市",
+              "乡镇（街道）", "乡镇", "街道")
 BREAKDOWN_OPENER = rf"\s*(?:分|从|按){char_class(CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:来看|看)"
