@@ -580,8 +580,10 @@ def _join_lists(text: str, found: list[_Candidate]) -> list[_Candidate]:
     right after a change (分别增长8.5%、10.6%) keeps the change's kind and sign."""
     for prev, cur in pairwise(found):
         gap = text[prev.end:cur.start].strip()
-        if gap in _COMMAS_ONLY and _NAMED_AFTER.match(text, cur.end) and len(following_phrase(text, cur.end)) >= 2:
-            continue                       # 完成率超过九成，近三成企业实现盈利: a figure of its own thing
+        if gap in _COMMAS_ONLY and (prev.unit != cur.unit or (
+                _NAMED_AFTER.match(text, cur.end) and len(following_phrase(text, cur.end)) >= 2)):
+            continue                       # 完成率超过九成，近三成企业实现盈利: a figure of its own thing (and
+                                           # …48.1亿元，21个市（州）…: a comma joins no list of two units)
         if cur.group >= 0 or not (gap in _LIST_JOINERS or (
                 # 分别增长12.6%、3.4%和下降2.7%: a change of its own direction in the list
                 prev.kind == cur.kind == "growth" and prev.unit == cur.unit and gap[:1] in V.LIST_JOINERS

@@ -279,8 +279,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     lines = _head_lines(head)
     top = []                                    # the lines above the speech or the body: title, dateline, issuer
     for line in lines[:_TITLE_LINES]:
-        if line.startswith("各位代表") or len(line) > _MAX_TITLE or line[-1] in V.SENTENCE_END:
-            break                               # (a short first paragraph is body, not a title line)
+        if line.startswith("各位代表") or len(line) > _MAX_TITLE or line[-1] in V.SENTENCE_END + V.COLONS:
+            break                               # (a short first paragraph is body, not a title line; nor one
+                                                # that introduces: …经国家统计局核定，现将…公布如下：)
         top.append(line)
     title = next((line for line in top if not line.startswith("——")), "")
     if kind:
