@@ -54,6 +54,10 @@ HEADS = [
     # ... but with no place after the colon the agency's own city, and a bare place before the colon is the place
     ("青岛海关：前三季度全关区进出口增长5%\n\n据统计，…", "", "", "", "青岛市", "370200", "other"),
     ("苏州：与上海合作项目集中签约\n\n10月12日，…", "", "", "", "苏州市", "320500", "other"),
+    # a line that introduces the body (…经国家统计局核定，现将…公布如下：) is no title line: the province's bulletin
+    ("湖南省2024年人口变动情况统计公报\n\n湖南省统计局\n2025年3月18日\n\n根据2024年全省人口变动情况抽样调查结果，"
+     "经国家统计局核定，现将2024年湖南省人口主要数据公布如下：\n\n一、常住人口总量",
+     "", "2025-03-18", "dateline", "湖南省", "430000", "statistical_bulletin"),
     ("多地晒出前三季度“成绩单”\n\n新华社北京10月28日电（记者 刘洋）国家统计局数据显示，…", "", "", "", "", "", "news"),
     ("各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n\n一、2024年工作回顾\n\n过去一年，全省上下…湖南经济回升，"
      "全省地区生产总值增长4.8%，湖南外贸增长8%，全省就业稳定。湖南…全省…我省…", "report.txt", "2025", "headings", "湖南省",

@@ -270,7 +270,8 @@ _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
 # 通过全国12315平台受理诉求12.86万件: the country's platform is the channel, not where the figure is
 _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
-_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗)")
+_TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗"
+                          r"|重点村|重点镇|名村|名镇)")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 _SCOPE_MEMBER_BEFORE = re.compile(rf"(?:{V.alternation(V.COUNTRY_SCOPES)}|{V.char_class(V.GENERIC_PREFIXES)}[省市区县州])"
                                   rf"{V.char_class(V.LIST_JOINERS)}$")
