@@ -984,8 +984,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         if c.group < 0 and last_group_places and region not in last_group_places:
             last_group_places = []             # …沈阳、大连分别增长…；黑龙江增长4.6%，…分别增长: not theirs any more
         region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
-        if region.endswith(_AUTONOMOUS_PREFECTURE):
+        if region.endswith(_AUTONOMOUS_PREFECTURE) and region not in btext[sentence[0]:sentence[1]]:
             region = short_names(region)[-1]   # 昌吉回族自治州 goes by 昌吉州, as its own documents write it
+                                               # (unless its sentence names it in full)
         if region in V.COUNTRY_SCOPES:
             region = _COUNTRY                  # 我国: the country by its one name, as 全市 is the city's
         if not region and any(m in indicator for m in V.NATIONAL_MEASURES):

@@ -113,7 +113,7 @@ COMPARATIVE_BEFORE_YU = "高低快慢多少好优大小强弱等当"
 CAUSE_BEFORE_YU = "由"
 # Words before a place that say where people or goods come from or go (来自全国20多个省, 远销全国): the
 # place is not what the figures are about.
-ORIGIN_WORDS = ("来自", "远销", "销往", "辐射")
+ORIGIN_WORDS = ("来自", "远销", "销往", "辐射", "流向", "流入", "流往", "去往", "运往", "发往")
 # 在…举行: the place where an event is held (签约活动在视高街道举行，现场签约项目18个) is a venue, not
 # what the figures are about.
 EVENT_VERBS = ("举行", "举办", "召开", "开幕", "隆重开幕")
