@@ -365,6 +365,7 @@ PERIOD_WORD_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.patter
 @given(st.lists(st.sampled_from(PERIOD_WORD_TOKENS), max_size=20).map("".join))
 @example("元旦期间，春节假日期间，最近三年，此后五年，昨日，本月，“十四五”时期")
 @example("启动双十二迎峰度夏，工程提前两个月投运")        # (a period with no 年/月/期 in reach; 提前 is no period)
+@example("施“双十二\"当天，“618”期间，“中秋中秋黄金周，今冬明春，“三秋”期间")   # (quoted festivals, seasons)
 def test_period_matches_start_where_finditer_starts(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected

@@ -37,8 +37,10 @@ _SPECIAL = (
     r"|[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节|(?<!寒)暑(?:期|假)|寒假(?!暑)"      # (暑期全市共接待游客近3900万人次; not 寒暑期托管)
-    r"|迎峰度[夏冬]期间|迎峰度[夏冬]"       # a power grid's summer and winter peaks
-    r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间)?|(?:双11|双十一|双12|双十二)期间"     # shopping festivals
+    r"|迎峰度[夏冬]期间|迎峰度[夏冬]|今冬明春"       # a power grid's summer and winter peaks
+    r"|[“\"][\u4e00-\u9fff]{2,4}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “双抢”期间)
+    # shopping festivals, as times (“双十一”期间, “618”当天; not 聚焦“双十一”“双十二”等消费节点, which names them)
+    r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间|当天|当日)|(?:双11|双十一|双12|双十二)期间"
     r"|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|当月|当季|上周|本周|昨日|昨天|前日"
     # a forecast's days (今天夜间到明天白天, 明天白天), and today
     r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"
@@ -64,11 +66,11 @@ PERIOD = re.compile(
 
 # Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 日 周
 # (2024年, 1-7月, 前三季度, 过去五天, 今日, 上周), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 昨 (目前,
-# 截至, 十四五, 昨日), 来 (以来), 夏 冬 (迎峰度夏),
+# 截至, 十四五, 昨日), 来 (以来), 夏 冬 秋 (迎峰度夏, “中秋国庆黄金周”),
 # or the space, dash or 至 right after the first month of a range (10 － 12月, where 月 may lie further):
 # PERIOD is tried only before them. A space, dash or 至/到 after anything but a numeral (达到) is none.
 _RANGE_MARKS = re.escape(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
-_PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨来夏冬\s{_RANGE_MARKS}]"
+_PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨来夏冬秋\s{_RANGE_MARKS}]"
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 # Every PERIOD match starts with one of these characters (a numeral; the first character of a word
@@ -109,6 +111,19 @@ def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> 
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
                sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
+    """The period of a fact (_period_for), a bare part of a year (全年, 年底) named with the year its
+    paragraph opens with, or else its document's title names (2024年，全省…。全年完成投资1386亿元 -> 2024年全年)."""
+    found = _period_for(doc, ctx, block, local, sentence, clause0, skip)
+    if found not in _YEAR_PARTS:
+        return found
+    head = ctx.first_period
+    year = (ctx.periods[head][1] if head is not None and ctx.periods[head][0] < local
+            else doc.title_period())
+    return year + found if _BARE_YEAR.fullmatch(year) else found
+
+
+def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
+                sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
     """The time expression that governs a fact (GUIDELINES: in its own clause or sentence, else at
     the head of its paragraph), in this order: the nearest one before it in its clause; one before it
     in its sentence (after its last semicolon, if any): the nearest for a clause with no subject of its
