@@ -54,6 +54,9 @@ HEADS = [
     # ... but with no place after the colon the agency's own city, and a bare place before the colon is the place
     ("青岛海关：前三季度全关区进出口增长5%\n\n据统计，…", "", "", "", "青岛市", "370200", "other"),
     ("苏州：与上海合作项目集中签约\n\n10月12日，…", "", "", "", "苏州市", "320500", "other"),
+    # the body that published a release (来源：安徽省科学技术厅), not a national one it cites, nor a cited bulletin's kind
+    ("我省研发投入强度首次突破2.8%\n发布日期：2025-09-18　　来源：安徽省科学技术厅\n\n近日，国家统计局、科学技术部、"
+     "财政部联合发布《2024年全国科技经费投入统计公报》。", "", "2025-09-18", "发布时间", "安徽省", "340000", "other"),
     # a line that introduces the body (…经国家统计局核定，现将…公布如下：) is no title line: the province's bulletin
     ("湖南省2024年人口变动情况统计公报\n\n湖南省统计局\n2025年3月18日\n\n根据2024年全省人口变动情况抽样调查结果，"
      "经国家统计局核定，现将2024年湖南省人口主要数据公布如下：\n\n一、常住人口总量",

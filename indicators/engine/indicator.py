@@ -786,6 +786,21 @@ def _members(subject: str) -> list[str]:
     return [member for member in members if member]
 
 
+_IN_ORDER = regex.compile(r"依次(?:为|是)")
+
+
+def _opening_members(clause: str, count: int) -> list[str]:
+    """The ``count`` members a clause opens with, named alike (as long as one another; the last cut to
+    their length): 韩国、日本市场加快复苏 -> 韩国, 日本; else []."""
+    if V.LIST_COMMA not in clause:
+        return []
+    members = _ITEM_SPLIT.split(_strip_edges(clean(clause)))
+    if len(members) != count:
+        return []
+    n = len(members[0])
+    if not 2 <= n <= 4 or any(len(m) != n for m in members[1:-1]) or len(members[-1]) < n:
+        return []
+    return [*members[:-1], members[-1][:n]]
 _FIGURE_START = regex.compile(r"[0-9０-９]")
 _FIGURE_RUN = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _OF = "的"
@@ -832,8 +847,14 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         # 城市管理、供水供气、物业管理位居前三位，分别为…: the clause before ranks the members
         before = block.text[scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS):start - 1]
         ranked = _RANK_TAIL.search(before)
+        in_order = _IN_ORDER.search(before)
         if ranked is not None and V.LIST_COMMA in before:
             subject = _strip_edges(clean(before[:ranked.start()]))
+        elif in_order is not None and V.LIST_COMMA in before[in_order.end():]:
+            # 排名前五位的依次为马来西亚、新加坡…和美国，分别接待…: the members the clause before ranks in order
+            subject = _strip_edges(clean(before[in_order.end():]))
+        elif (opening := _opening_members(before, count)):
+            subject = V.LIST_COMMA.join(opening)     # 韩国、日本市场加快复苏，分别接待…: the clause before opens with them
     bases = _COMPARED_WITH_EACH.fullmatch(block.text, m.end(), local_start)
     if bases is not None:
         members = [b for b in _ITEM_SPLIT.split(bases.group("bases")) if b]

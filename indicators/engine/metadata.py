@@ -98,6 +98,7 @@ _MASTHEAD_DATE = re.compile(
     r"(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$", re.MULTILINE)
 _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
+_CITED_TITLE = re.compile(r"《[^》\n]*》")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
@@ -211,8 +212,8 @@ def _read_kind(head: str, title: str) -> tuple[str, str]:
         return "monthly_release", "title"
     if _WORK_REPORT.search(head):
         return "work_report", "head"
-    if _BULLETIN.search(head[:300]):
-        return "statistical_bulletin", "head"
+    if _BULLETIN.search(_CITED_TITLE.sub("", head[:300])):
+        return "statistical_bulletin", "head"     # (not …联合发布《2024年全国科技经费投入统计公报》: a bulletin cited)
     return "other", ""
 
 
@@ -313,6 +314,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
         region_name = region_code = region_source = ""   # a page of news is about many places
     else:
         found, region_source, unknown = _read_region(head, "\n".join(top), name)
+        if region_source in ("head", "") and (source := _source_region(_source_body(head))) is not None:
+            # 来源：安徽省科学技术厅 over 近日，国家统计局…联合发布…: the body that published it, not one it cites
+            found, region_source, unknown = source, "source", ""
         if found is None and not unknown and (found := _most_named(text[:_SCAN_CHARS])) is not None:
             region_source = "text"
         region_name = found.name if found else unknown

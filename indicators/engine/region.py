@@ -325,7 +325,7 @@ def is_origin(text: str, pos: int, name: str) -> bool:
 
 _TOWARDS = V.TOWARDS
 # 争取天津市东西部协作资金4260万元 in 渭源县's report: the partner who helps, not the place helped
-_PAIRED_AID = ("东西部协作", "对口支援", "对口帮扶", "对口协作")
+_PAIRED_AID = ("东西部协作", "对口支援", "对口帮扶", "对口协作", "财政援助", "援助资金", "帮扶资金")
 # 香港地区仍是最大外资来源地，实际投资9.4亿美元: where the investment comes from
 _SOURCE, _SOURCE_REACH = "来源", 12
 _SOURCE_OF = re.compile(r"[\u4e00-\u9fff]{0,10}?来源(?:地|国)")
@@ -437,7 +437,9 @@ def first_generic(text: str) -> str:
 
 # Used only when no place is named anywhere in the document: 全省地区生产总值 … -> 全省.
 # (该镇 after a town's name: the one named last, as 全镇 is)
-GENERIC_PLACE = re.compile(rf"全地区|全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|[本我该](?:省|市|县|区|镇|乡)")
+# (not 日本市场, 资本市场, 该市场, 该区域: words that hold 本市, 该区)
+GENERIC_PLACE = re.compile(rf"全地区|全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}"
+                           r"|(?<![日资成基根样版])[本我该](?:省|市|县|区|镇|乡)(?![场域间])")
 
 
 _ALL_OF_THEM = "均"
