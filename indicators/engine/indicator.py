@@ -580,8 +580,8 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         if len(named) >= 2 and not named.startswith(V.CHANGE_UP + V.CHANGE_DOWN):
             return named, named           # 完成率超过九成，近三成企业实现盈利: the words after it name it
         return _level_of(previous, kind), previous
-    if previous and len(before) >= 2 and leading_place(before) == before:
-        named = measure_of_place_alone(previous, kind)
+    if previous and ((len(before) >= 2 and leading_place(before) == before) or _PORT_ONLY.fullmatch(before)):
+        named = measure_of_place_alone(previous, kind)     # (…；其中岳阳港完成1.86亿吨: the port named after its city)
         if named is not None:
             return named
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
@@ -787,6 +787,7 @@ def _members(subject: str) -> list[str]:
 
 
 _IN_ORDER = regex.compile(r"依次(?:为|是)")
+_PORT_ONLY = regex.compile(r"(?:港|港口|港区)(?:完成|实现|达到|达)?")
 
 
 def _opening_members(clause: str, count: int) -> list[str]:
