@@ -122,6 +122,7 @@ _POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发�
 # 陕西历史博物馆, 中国银联陕西分公司, 北京交通大学: a place opening an institution's name is no figure's place
 _INSTITUTION_WORD = re.compile(r"大学|学院|博物馆|图书馆|纪念馆|科技馆|美术馆|大剧院|分公司|分行")
 _INSTITUTION_REACH = 4
+_COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
 # 在全国百强县中位列第四, 居全国前列: the country as the field of a ranking, no figure's place
 # (but 全国百强房企销售额为2.86万亿元: the country's top hundred, whose total is the country's)
 _RANKED_AMONG = re.compile(r"(?:前列|首位|同类|之最|第[一二三四五六七八九十0-9]|前[一二三四五六七八九十0-9])")
@@ -288,7 +289,8 @@ class DocumentContext:
                      and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
                      and not given_as_example(laid, p, n)
-                     and not (self._institution_words and self.opens_institution(p + len(n)))
+                     and not (self._institution_words and self.opens_institution(p + len(n))
+                              and self.level(n) != _COUNTY_LEVEL)      # (广汉市三星堆博物馆: in the county)
                      and not ((n in SCOPES or n in GROUPS) and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
