@@ -913,8 +913,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                                   named_by, last_at + len(places[-1]) if last_at >= 0 else -1)
                     if compared != indicator:
                         indicator, subject = compared, ""
-                    elif same_sentence and last_subject and _CHANGE_WORDS_ONLY.fullmatch(indicator):
+                    elif last_subject and _CHANGE_WORDS_ONLY.fullmatch(indicator) and (same_sentence or (
+                            block is last_block and last_at >= 0
+                            and opens_breakdown(btext[sentence[0]:last_at + len(places[-1])]))):
                         # …地区生产总值分别增长5.9%、5.1%；梁溪区、…分别增长4.6%…: the measure the sentence named
+                        # (…。从增速看，济源示范区、三门峡市、信阳市分别增长…: the sentence before's)
                         indicator = unchanged(last_subject) + indicator
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:

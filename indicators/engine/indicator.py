@@ -274,6 +274,9 @@ def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     if opened >= 0 and _strip_edges(cleaned[opened + 1:]):
         cleaned = cleaned[opened + 1:]  # 规模以上工业（年主营业务收入2000万元: an aside names what it measures
                                         # (not 城南区（11.2万件）, 项目清单（共86个）: of what is before it)
+    elif opened >= 0 and PERIOD.match(cleaned, opened + 1):
+        cleaned = ""                    # …毛入学率力争达到62%以上（2024年为58.3%: an aside giving a time's level
+                                        # of what is before it names nothing itself
     stripped = _strip_edges(cleaned)
     before = _last_chars(stripped, _share_reach(stripped))
     change_only = bool(_CHANGE_ONLY.match(before))
@@ -338,8 +341,8 @@ def opens_breakdown(prefix: str) -> bool:
     泰山区增长9.1%; 其中，新泰市、肥城市分别增长…): its figures then measure what the sentence before named."""
     rest = prefix[_BREAKDOWN_LEAD.match(prefix).end():]
     while rest:
-        name = leading_place(rest)
-        if not name:
+        name = leading_place(rest) or ((zone := _ZONE_NAME.match(rest)) and zone.group())
+        if not name:                  # (a zone the gazetteer lacks, listed among places: 济源示范区)
             return False
         rest = rest[len(name):].lstrip(_PLACE_LIST_GAPS)
     return True
@@ -352,6 +355,8 @@ _MEASURE_LEAD = regex.compile(rf"{_FROM}({V.char_class(V.CLAUSE_SEPARATORS, nega
 _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
                "城乡", "结构", "来源", "用途", "领域", "部门", "主体", "市场", "渠道", "环节", "业态", "规模", "性质",
                "层级", "所有制", "经济类型", "注册类型",
+               # ... nor how fast (从增速看，…分别增长: the growth of what the sentence before measured)
+               "增速", "增幅",
                # ... nor a way of looking (从亮点看, 从总体看, 从各市看)
                "亮点", "特点", "总体", "整体", "各市", "各省", "各县", "各地", "分布", "排名", "排位", "位次")
 _BY = "以"
@@ -787,6 +792,7 @@ def _members(subject: str) -> list[str]:
 
 
 _IN_ORDER = regex.compile(r"依次(?:为|是)")
+_ZONE_NAME = regex.compile(rf"\p{{Han}}{{2,8}}?(?:{V.alternation(V.ZONE_ENDS)})")
 _PORT_ONLY = regex.compile(r"(?:港|港口|港区)(?:完成|实现|达到|达)?")
 
 
@@ -889,6 +895,11 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
                                                       # (…港区分别完成货物吞吐量: …港区货物吞吐量)
+    if len(items) == count and earlier and all(item in V.PAIRED_MODIFIERS for item in items):
+        # 全市居民恩格尔系数为28.2%，…，其中城镇、农村分别为27.3%和30.8%: the pair of the measure named before
+        measure = _strip_edges(unchanged(earlier[-1]))
+        if measure:
+            return [item + measure for item in items]
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if len(items) == 1 and count > 1 and subject.startswith(_SHARE_OF) and len(earlier) >= count:

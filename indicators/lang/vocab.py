@@ -188,7 +188,7 @@ GENERIC_PREFIXES = "全" + OWN_PREFIXES
 # How a place's name ends when the gazetteer lacks it: a division or town (城南区, 桥头镇, 五里街道) or a
 # development zone (滁州经开区, 苏滁高新区).
 PLACE_LIKE_ENDS = (*"省市区县镇乡村州旗", "街道")
-ZONE_ENDS = ("经开区", "高新区", "新区", "开发区", "园区", "自贸区", "保税区", "管理区")
+ZONE_ENDS = ("经开区", "高新区", "新区", "开发区", "园区", "自贸区", "保税区", "管理区", "示范区")
 
 
 def char_class(chars: str, negate: bool = False) -> str:
