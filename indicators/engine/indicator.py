@@ -792,6 +792,7 @@ def _members(subject: str) -> list[str]:
 
 
 _IN_ORDER = regex.compile(r"依次(?:为|是)")
+_NUMERAL_IN = regex.compile(r"[两二三四五六七八九十0-9]")
 _ZONE_NAME = regex.compile(rf"\p{{Han}}{{2,8}}?(?:{V.alternation(V.ZONE_ENDS)})")
 _PORT_ONLY = regex.compile(r"(?:港|港口|港区)(?:完成|实现|达到|达)?")
 
@@ -895,6 +896,11 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if m.end() - m.start() == len(_BARE_RESPECTIVELY) and _MEASURE_AFTER_RESPECTIVELY.fullmatch(measured):
         items = [item + measured for item in items]   # 对东盟、欧盟分别进出口956.4亿元、742.1亿元: 对东盟进出口 …
                                                       # (…港区分别完成货物吞吐量: …港区货物吞吐量)
+    if (len(items) == 1 and count > 1 and len(earlier) >= count and len(set(earlier[-count:])) == count
+            and _MEASURE_AFTER_RESPECTIVELY.fullmatch(items[0]) and clean(block.text[start:m.start()]) == items[0]
+            and not _NUMERAL_IN.search(items[0])):     # (not 株洲、湘潭、衡阳三市分别…: places counted)
+        # 工业项目、服务业项目、农业项目分别为58个、21个、7个，投资额分别为…: the same members' own measure
+        return [name + items[0] for name in earlier[-count:]]
     if len(items) == count and earlier and all(item in V.PAIRED_MODIFIERS for item in items):
         # 全市居民恩格尔系数为28.2%，…，其中城镇、农村分别为27.3%和30.8%: the pair of the measure named before
         measure = _strip_edges(unchanged(earlier[-1]))

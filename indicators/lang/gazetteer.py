@@ -245,7 +245,7 @@ def leading_place(text: str) -> str:
 # it (new or renamed divisions, development zones); not a word that ends like one (大型超市2024年销售额,
 # 老旧小区2023年).
 _ISSUER = regex.compile(
-    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))(?:中共)?"        # 湖州市吴兴区人民政府
+    r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及市省]))(?:中共)?(?![据经由])"   # 湖州市吴兴区人民政府 (据安徽省统计局: a source cited)
     r"(?P<name>\p{Han}{2,4}?(?:省|(?<![超门夜早集股城都上楼车菜])市|县|(?<![园社景小城街片山灾厂校矿辖])区|州|旗))"
     r"(?=人民政府|人民代表大会|统计局|政府|委员会|委机关报|融媒体中心|第[一二三四五六七八九十]|[0-9]{4}年|国民经济)",
     regex.MULTILINE,
