@@ -54,6 +54,10 @@ HEADS = [
     # ... but with no place after the colon the agency's own city, and a bare place before the colon is the place
     ("青岛海关：前三季度全关区进出口增长5%\n\n据统计，…", "", "", "", "青岛市", "370200", "other"),
     ("苏州：与上海合作项目集中签约\n\n10月12日，…", "", "", "", "苏州市", "320500", "other"),
+    # a story about one subdistrict or town, named before its title's colon (not 特色小镇：…, no town's name)
+    ("米市巷街道：家门口的服务暖到居民心坎上\n\n拱墅区融媒体中心讯（记者 沈佳怡）11月20日上午，…",
+     "", "", "", "米市巷街道", "", "news"),
+    ("特色小镇：产业集聚效应显现\n\n本报讯（记者 沈悦）今年以来，…", "", "", "", "", "", "news"),
     # the body that published a release (来源：安徽省科学技术厅), not a national one it cites, nor a cited bulletin's kind
     ("我省研发投入强度首次突破2.8%\n发布日期：2025-09-18　　来源：安徽省科学技术厅\n\n近日，国家统计局、科学技术部、"
      "财政部联合发布《2024年全国科技经费投入统计公报》。", "", "2025-09-18", "发布时间", "安徽省", "340000", "other"),

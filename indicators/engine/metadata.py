@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import TOWN_LEVEL, find_places, issuer_places, two_char_county
+from ..lang.gazetteer import TOWN_LEVEL, find_places, issuer_places, town_names, two_char_county
 from ..lang.regions import NATIONAL, Region, lookup
 from ..schema import DOC_KINDS, iso_date
 from .dates import parse_date
@@ -98,6 +98,7 @@ _MASTHEAD_DATE = re.compile(
     r"(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$", re.MULTILINE)
 _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
+_TOWN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))\s*[：:]")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
@@ -307,6 +308,10 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
         region_name, region_code, region_source = NATIONAL.name, NATIONAL.code, "title"
     elif doc_kind == "news" and (town := _source_town(source_body)):
         region_name, region_code, region_source = town, "", "source"     # a subdistrict's own release
+    elif (doc_kind == "news" and (town_title := _TOWN_TITLE.match(title))
+          and town_title.group("name") in town_names(title)):
+        # 米市巷街道：家门口的服务"暖"到居民心坎上: a story about one town or subdistrict, named before the colon
+        region_name, region_code, region_source = town_title.group("name"), "", "title"
     elif doc_kind == "news" and (source := _source_region(source_body)) is not None:
         # 来源：江西省交通运输厅: one government body's release, about its place
         region_name, region_code, region_source = source.name, source.code, "source"
