@@ -49,7 +49,7 @@ from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .moves import Move, ends_move, may_hold_moves, move_from
 from .period import PERIOD, listed_periods, period_for
 from .placing import Placer
-from .region import region_for, respective_places
+from .region import joint_places, region_for, respective_places
 from .rules import ENCLOSED, Found, Rule, first_drop, found_at
 from .tables import table_cells
 
@@ -986,6 +986,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                   else region_for(doc, ctx, block, ls, sentence))
         if c.group < 0 and last_group_places and region not in last_group_places:
             last_group_places = []             # …沈阳、大连分别增长…；黑龙江增长4.6%，…分别增长: not theirs any more
+        if c.group not in group_places and (joint := joint_places(btext, sentence[0], ls)):
+            region = joint                     # 广州、深圳两市重点商圈客流…: the places together
+        elif (same_sentence and V.LIST_COMMA in last_region and region in last_region
+              and _CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls)):
+            region = last_region               # (…，同比提高2个百分点: theirs still)
         region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
         if region.endswith(_AUTONOMOUS_PREFECTURE) and region not in btext[sentence[0]:sentence[1]]:
             region = short_names(region)[-1]   # 昌吉回族自治州 goes by 昌吉州, as its own documents write it

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
-from ..lang.gazetteer import TOWN_LEVEL
+from ..lang.gazetteer import TOWN_LEVEL, leading_place
 from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, is_han, respectively_clause, scan_back
 from .layout import DATELINE, Block
 
@@ -105,6 +105,40 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if default:
         return default
     return ctx.generic_place
+
+
+_RESPECTIVE = V.RESPECTIVELY
+_JOINT_LEAD = re.compile(r"\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
+_JOINT_GAP = frozenset(V.LIST_JOINERS)
+_JOINT_TAIL = re.compile(r"(?:[两二三四五六七八九十](?:市|县|区|地|省)|等地|等)?")
+_MORE_THAN_NAMED = re.compile(r"等[0-9０-９一二三四五六七八九十两]")
+
+
+def joint_places(text: str, s0: int, local: int) -> str:
+    """广州、深圳两市重点商圈客流…增长三至四成: the places a clause opens with, listed, whose one figure is of
+    them together ("广州、深圳", as a labeller writes it); '' when the clause opens otherwise, names one place,
+    or pairs its places with figures (分别)."""
+    clause0 = scan_back(text, local, s0, V.CLAUSE_END + V.COLONS)    # (a list's 、 ends no clause here)
+    lead = _JOINT_LEAD.match(text, clause0, local)
+    pos = lead.end() if lead else clause0
+    names = []
+    while pos < local:
+        name = leading_place(text[pos:pos + 12])
+        if not name:
+            break
+        names.append(name)
+        pos += len(name)
+        if text[pos:pos + 1] not in _JOINT_GAP:
+            break
+        pos += 1
+    if len(names) < 2 or text[pos - 1:pos] in _JOINT_GAP or _RESPECTIVE in text[pos:local] or local - pos <= 1:
+        return ""                      # (杭州、宁波…金华5个城市: the figure counts them)
+    if _MORE_THAN_NAMED.match(text, pos):
+        return ""                      # 九江、吉安、宜春等6个设区市: more places than it names
+    tail = _JOINT_TAIL.match(text, pos)
+    if text[tail.end():tail.end() + 1] in _JOINT_GAP:
+        return ""                      # 河北、陕西两省和援藏企业实施…: others with them
+    return V.LIST_COMMA.join(names)
 
 
 def _listed_before_semicolon(text: str, pos: int, length: int, local: int) -> bool:
