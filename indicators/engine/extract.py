@@ -986,7 +986,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                   else region_for(doc, ctx, block, ls, sentence))
         if c.group < 0 and last_group_places and region not in last_group_places:
             last_group_places = []             # …沈阳、大连分别增长…；黑龙江增长4.6%，…分别增长: not theirs any more
-        if c.group not in group_places and (joint := joint_places(btext, sentence[0], ls)):
+        if (btext[clause0 - 1:clause0] == V.LIST_COMMA and c.group not in group_places      # (cheap test first:
+                and (joint := joint_places(btext, sentence[0], ls))):                       # a list ends there)
             region = joint                     # 广州、深圳两市重点商圈客流…: the places together
         elif (same_sentence and V.LIST_COMMA in last_region and region in last_region
               and _CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls)):

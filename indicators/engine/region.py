@@ -49,7 +49,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx.default_place and text.find(_SPREAD, max(s0, local - _SPREAD_REACH), local) >= 0
             and ctx._place_pos[i] < clause_start(text, local, s0) and _EACH_PART.search(text, 0, ctx._place_pos[i])):
         return ctx.default_place       # 从各县市区看，…镜湖区最高；优良天数比例介于80.9%—86.6%之间: so is this one
-    if i >= 0 and ctx.default_place and _GROUP_SUBJECT.search(text, clause_start(text, local, s0), local):
+    if (i >= 0 and ctx.default_place and (group := _GROUP_SUBJECT.search(text, max(s0, local - _GROUP_REACH), local))
+            and not any(ch in V.CLAUSE_END for ch in text[group.end():local])):
         return ctx.default_place       # …分别为…，三地合计占全市的47.1%: the places together, the page's place
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and (not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
@@ -149,6 +150,7 @@ def _listed_before_semicolon(text: str, pos: int, length: int, local: int) -> bo
 
 
 # 三地合计, 两市共, 三县累计: places counted together as a clause's subject
+_GROUP_REACH = 16
 _GROUP_SUBJECT = re.compile(r"[两二三四五六七八九十]{1,2}(?:地|市|县|区|省)(?:合计|共计|总计|累计|共)")
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_REACH = "“", "”", 120
 _SPEAKER = re.compile(r"(?:相关|有关)?(?:负责人|负责同志|党委书记|党委副书记|书记|镇长|乡长|县长|区长|市长|局长|主任|总经理|董事长)")
