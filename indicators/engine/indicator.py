@@ -589,6 +589,8 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         named = measure_of_place_alone(previous, kind)     # (…；其中岳阳港完成1.86亿吨: the port named after its city)
         if named is not None:
             return named
+    if len(before) >= 2 and leading_place(before) == before and (heading := _heading_measure(block.section)):
+        return heading, heading         # 附表2 各省粮食产量排名: 黑龙江8050.2万吨，河南6790.4万吨 …: the table's measure
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
         # 第二产业拉动经济增长2.9个百分点，对经济增长的贡献率为46.8%: the contribution is the subject's, the
         # words before its verb (not 对东盟进出口…；对美国进出口1402.8亿元: a partner, no verb before it)
@@ -792,6 +794,28 @@ def _members(subject: str) -> list[str]:
 
 
 _IN_ORDER = regex.compile(r"依次(?:为|是)")
+_TABLE_HEADING = regex.compile(r"^\s*(?:附表|表)\s*[0-9０-９一二三四五六七八九十]+\s*")
+_RANKING_HEADING = regex.compile(r"(?:排名|排行|情况|一览)$")
+_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_MANY_MEASURES = ("指标", "数据", "统计")
+_EACH_SET = regex.compile(r"^各(?:省|市|县|区|地)\p{Han}{0,3}?(?=\p{Han}{2})")
+
+
+@lru_cache(maxsize=256)
+def _heading_measure(section: str) -> str:
+    """The measure a table's or ranking's heading names (附表2 2025年各省（区、市）粮食产量排名（前十位） -> 粮食产量),
+    or '' for any other heading."""
+    table = _TABLE_HEADING.match(section)
+    if not section or (table is None and not _RANKING_HEADING.search(_BRACKETED.sub("", section).strip())):
+        return ""
+    heading = _BRACKETED.sub("", section[table.end():] if table else section).strip()
+    heading = _RANKING_HEADING.sub("", PERIOD.sub("", heading))
+    heading = _EACH_SET.sub("", heading)
+    place = leading_place(heading)
+    heading = heading[len(place):] if place and len(place) < len(heading) else heading
+    if heading.endswith(_MANY_MEASURES):
+        return ""                       # (表1 2024年全区主要经济指标: many measures, none named)
+    return heading if 2 <= len(heading) <= 12 and not _NUMERAL_IN.search(heading) else ""
 _NUMERAL_IN = regex.compile(r"[两二三四五六七八九十0-9]")
 _ZONE_NAME = regex.compile(rf"\p{{Han}}{{2,8}}?(?:{V.alternation(V.ZONE_ENDS)})")
 _PORT_ONLY = regex.compile(r"(?:港|港口|港区)(?:完成|实现|达到|达)?")

@@ -392,7 +392,8 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             or on_a_street(text, pos, name)
             or text.endswith(_SET_UP_IN, max(0, pos - len(_SET_UP_IN)), pos)
             or (after < len(text) and text[after] in _ROUTE_DASHES and is_han(text[after + 1:after + 2]))   # 福州—厦门
-            or (pos > 1 and text[pos - 1] in _ROUTE_DASHES and is_han(text[pos - 2])))
+            or (pos > 1 and text[pos - 1] in _ROUTE_DASHES and is_han(text[pos - 2]))
+            or text.startswith(_STATION, after))      # 荆州南站至公安县城快速通道: a station, a route's end
 
 
 # The characters next to a place that on_a_street needs (a caller's cheap test before the call)
@@ -416,7 +417,8 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 _ONE_FIRM = ("一家", "某")
 _VENUE_BEFORE = frozenset("在至到—－（(")       # (the character before or after a place that each test below needs;
-_VENUE_AFTER = frozenset("一某至—－路街大")      # '' is in neither)
+_VENUE_AFTER = frozenset("一某至—－路街大南北东西火高机")      # '' is in neither)
+_STATION = ("南站", "北站", "东站", "西站", "火车站", "高铁站", "机场")
 _ROUTE_DASHES = "—－"     # 1000千伏福州—厦门特高压交流工程, 陇东—山东直流: a line's ends
 _SET_UP_IN = "设在"    # 集中开工活动在各设区市同步举行，主会场设在赣州: where the event's main venue is
 _TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
