@@ -488,6 +488,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     return phrase, subject
 
 
+_KEPT_LAST = frozenset("在持定")       # the last character of every _KEPT_AT (a cheap test first)
 _KEPT_AT = regex.compile(r"[，,\s]*(?:继续|仍|仍然|依然|始终|持续)(?:保持|稳定|维持)在?")
 
 
@@ -577,7 +578,7 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         subject = unchanged(previous)
         if len(subject) + len(before) <= _MAX_CHAIN:
             return subject + before, subject
-    if previous and _KEPT_AT.fullmatch(text, start, local_start):
+    if previous and text[local_start - 1:local_start] in _KEPT_LAST and _KEPT_AT.fullmatch(text, start, local_start):
         subject = unchanged(previous)  # 占…的比重达77.9%，继续保持在七成以上: the level of what came before
         return subject, subject
     if len(before) <= 1 and previous and start == floor:

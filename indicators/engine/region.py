@@ -284,6 +284,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         member = _SCOPE_MEMBER_BEFORE.search(text, max(0, pos - 3), pos)
         if member is not None:
             return elsewhere(text, member.start())
+        if not _ORIGIN_NEAR.search(text, max(0, pos - _ORIGIN_REACH), pos):
+            return False        # (cheap test first: no origin word within a list's reach)
         for k in (2, 3):        # 来自陕西、山西、山东、河北: back member by member to the word before the first
             first = pos - 1 - k
             if first > 0 and all(is_han(ch) for ch in text[first:pos - 1]):
@@ -304,6 +306,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
 
 # 为全省平均水平的七成, 是全国的1.5倍, 相当于全市的三分之一: the place before 的 and a figure is a base.
 _SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于")
+_ORIGIN_NEAR = re.compile(V.alternation(V.ORIGIN_WORDS))
+_ORIGIN_REACH = 40
 # The last character of every word that makes a place one named elsewhere (比, 占, 来自, 相当于 …).
 # 是全国产粮大县, 入选全国百强县: a title the country gives, not the country's figure.
 _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
@@ -328,8 +332,8 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
     after = pos + len(name)
     if text.startswith(_AGENCY_OF_CITY, after):
         return True
-    if (is_han(text[pos - 1:pos]) and is_han(text[after:after + 1])
-            and (opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0
+    if ((opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0     # (cheap test first)
+            and is_han(text[pos - 1:pos]) and is_han(text[after:after + 1])
             and (close := text.find(_QUOTE_CLOSE, after, after + _TITLE_REACH)) >= 0
             and not any(ch in V.CLAUSE_END or ch == _QUOTE_CLOSE for ch in text[opened:pos])
             and not any(ch in V.CLAUSE_END for ch in text[after:close])):
