@@ -128,6 +128,9 @@ _THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛", "台阶", "新台阶
 _GOAL_AFTER_SUBJECT = regex.compile(r"(?:[\p{Han}0-9A-Za-z]{1,10}?(?:将|要))?(?:力争|确保|争取)")
 
 
+_PEOPLE_OF_PLACE = ("同胞", "侨胞", "籍", "客商")
+
+
 def _strip_edges(phrase: str) -> str:
     """Drop leading datelines, connectives, periods and place names, and trailing link verbs (达到, 为 …)."""
     before = None
@@ -144,8 +147,8 @@ def _strip_edges(phrase: str) -> str:
         if m and m.end() < len(phrase) and not carried_over(phrase, 0, m.end()):
             phrase = phrase[m.end():]
         name = leading_place(phrase)
-        if name and len(name) < len(phrase):
-            phrase = phrase[len(name):]
+        if name and len(name) < len(phrase) and not phrase.startswith(_PEOPLE_OF_PLACE, len(name)):
+            phrase = phrase[len(name):]            # (not 香港同胞, 温州籍: people named by where they are from)
     phrase = _after_place_and_time(phrase)
     phrase = _TRAILING.sub("", _LINK_BEFORE_PER.sub(r"\1", phrase))    # 均价为每平方米 -> 均价每平方米
     return "" if phrase in _ADVERBS_ONLY else phrase
