@@ -128,7 +128,7 @@ _THRESHOLD_WORDS = frozenset({"大关", "关口", "门槛", "台阶", "新台阶
 _GOAL_AFTER_SUBJECT = regex.compile(r"(?:[\p{Han}0-9A-Za-z]{1,10}?(?:将|要))?(?:力争|确保|争取)")
 
 
-_PEOPLE_OF_PLACE = ("同胞", "侨胞", "籍", "客商")
+_PEOPLE_OF_PLACE = V.PEOPLE_OF_PLACE
 
 
 def _strip_edges(phrase: str) -> str:
@@ -690,7 +690,7 @@ def _subject_between(text: str, floor: int, start: int) -> str:
     return subject
 
 
-_ITEM_SPLIT = regex.compile(V.char_class(V.LIST_JOINERS))
+_ITEM_SPLIT = V.LIST_SPLIT
 _BARE_RESPECTIVELY = V.RESPECTIVELY
 _COMPARED_WITH_EACH = regex.compile(r"(?P<verb>高于|低于|快于|慢于|超过|超出|多于|少于)"
                                     rf"(?P<bases>\p{{Han}}{{2,6}}(?:{V.char_class(V.LIST_JOINERS)}\p{{Han}}{{2,6}})+)")

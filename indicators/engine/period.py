@@ -222,7 +222,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     return _of_headline(doc, block)
 
 
-_LIST_SPLIT = re.compile(V.char_class(V.LIST_JOINERS))
+_LIST_SPLIT = V.LIST_SPLIT
 # 比2023年、2022年分别增长…: years compared with are bases, not the figures' times.
 _BASE_BEFORE = ("比", "较", "于", "从", "由", "与", "同", "至", "到")
 

@@ -376,8 +376,8 @@ _SOURCE_OF = re.compile(r"[\u4e00-\u9fff]{0,10}?来源(?:地|国)")
 _TRADED = re.compile(r"(?:地区)?(?:的)?(?:进出口|出口|进口|贸易|投资)")
 
 
-_PEOPLE_FROM = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:客商|商会|企业家|乡贤|籍|同胞|企业(?=来|到|赴))")   # (天津企业来渭投资)
-_PEOPLE_FROM_CHAR = re.compile("[客商企乡籍同]")
+_PEOPLE_FROM = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{V.alternation(V.PEOPLE_OF_PLACE)}|企业(?=来|到|赴))")   # (天津企业来渭投资)
+_PEOPLE_FROM_CHAR = re.compile(V.char_class("".join({w[0] for w in V.PEOPLE_OF_PLACE}) + "企"))
 _PEOPLE_FROM_REACH = 6
 
 

@@ -114,6 +114,8 @@ CAUSE_BEFORE_YU = "由"
 # Words before a place that say where people or goods come from or go (来自全国20多个省, 远销全国): the
 # place is not what the figures are about.
 ORIGIN_WORDS = ("来自", "远销", "销往", "辐射", "流向", "流入", "流往", "去往", "运往", "发往")
+# People named by where they are from (香港同胞, 温州籍, 浙江客商): the place is theirs, not a figure's.
+PEOPLE_OF_PLACE = ("同胞", "侨胞", "籍", "客商", "商会", "企业家", "乡贤")
 # 在…举行: the place where an event is held (签约活动在视高街道举行，现场签约项目18个) is a venue, not
 # what the figures are about.
 EVENT_VERBS = ("举行", "举办", "召开", "开幕", "隆重开幕")
@@ -230,3 +232,5 @@ HEADCOUNT_ADVERBS = ("再", "已", "已经", "共", "总共", "累计", "合计"
 WHOLE_SETS = ("市州", "州市", "地市", "县市区", "县（市、区）", "县(市、区)", "县市", "县区", "区县", "省份", "省区市",
               "乡镇（街道）", "乡镇", "街道")
 BREAKDOWN_OPENER = rf"\s*(?:分|从|按){char_class(CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:来看|看)"
+# A list split at its joiners (城镇、农村和乡村 -> 城镇, 农村, 乡村): read by the list steps of the engine.
+LIST_SPLIT = re.compile(char_class(LIST_JOINERS))
