@@ -265,6 +265,21 @@ def judged(text: str, enclosed: list[tuple[int, int]] | None = None) -> Iterator
         yield m, f, rule
 
 
+# 翻一番 (doubled) is a change of 1 倍, 翻两番 (quadrupled) of 3 倍: 2**n − 1.
+_DOUBLING = re.compile(r"翻了?(?P<n>[一两二三四])番(?P<more>多|还多)?")
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+_DOUBLED = "番"
+
+
+def _doublings(text: str) -> list[_Candidate]:
+    """较2022年翻一番, 到2000年翻两番: how many times a level doubled, as a change in 倍."""
+    if _DOUBLED not in text:                    # cheap test first: most texts double nothing
+        return []
+    return [_Candidate(m.start(), m.end(), Decimal(2 ** _DOUBLINGS[m.group("n")] - 1), "倍", "growth",
+                       "more_than" if m.group("more") else "exact")
+            for m in _DOUBLING.finditer(text)]
+
+
 def _candidates(text: str) -> list[_Candidate]:
     enclosed = _enclosed_names(text)
     enclosed_starts = [s for s, _ in enclosed]
@@ -345,6 +360,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_indexes(text))
     found.extend(_headcounts(text))
     found.extend(_halves(text))
+    found.extend(_doublings(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label, period=c.period,
                             fallback_period=c.column_period)
                  for c in table_cells(text))

@@ -100,6 +100,7 @@ _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报�
 _BULLETIN = re.compile(r"统计公报")
 _TOWN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))\s*[：:]")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
+_TOWN_DOC = re.compile(r"(?:[0-9]{4}年)?(?:工作简报|工作动态|工作总结|工作要点|简报)")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
@@ -147,6 +148,11 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         return NATIONAL, "title", ""
     title_issuers = issuer_places(title)
     town = next((n for n, level in title_issuers.items() if level == TOWN_LEVEL), "")
+    if not town and _TOWN_DOC.search(title):
+        county = next((p for at, p in find_places(title) if at == 0), "")    # (湄潭县 before it)
+        rest = title[len(county):]
+        town = next((n for n in town_names(rest) if _TOWN_DOC.match(rest, rest.find(n) + len(n))), "")
+        # 湄潭县石莲乡工作简报: the township's own bulletin
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
