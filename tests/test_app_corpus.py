@@ -375,6 +375,16 @@ def test_series_csv_has_a_bom_and_one_row_per_point():
     assert rows[0]["region_name"] == "全国" and float(rows[0]["value"]) == 6.6
 
 
+def test_series_downloads_hold_the_points_the_chart_draws_in_its_one_unit():
+    # a growth series in % that also holds a report's 翻两番 (3 倍): the chart draws the %, and so do the downloads
+    data = series.points(frame(*national_gdp().to_dict("records"), row(year=1982, value=3.0, unit="倍")))
+    drawn = sum(len(t.y) for t in series.series_figure(data).data)
+    rows = list(csv.DictReader(io.StringIO(series.series_csv(data).decode("utf-8-sig"))))
+    assert len(rows) == drawn == len(data) - 1 and {r["unit"] for r in rows} == {"%"}
+    meta = json.loads(series.series_metadata(data, load_catalogue().get("gdp")))
+    assert meta["unit"] == "%" and len(meta["points"]) == drawn
+
+
 def test_series_metadata_holds_the_definition_unit_and_each_points_source():
     data = series.points(national_gdp())
     meta = json.loads(series.series_metadata(data, load_catalogue().get("gdp"), view_url="?view=series",

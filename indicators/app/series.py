@@ -152,6 +152,14 @@ def _errors(rows: pd.DataFrame, divisor: float) -> dict | None:
     return dict(type="data", symmetric=False, array=high.tolist(), arrayminus=low.tolist(), thickness=1.5, width=4)
 
 
+def charted(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows the chart draws: those in the frame's most frequent unit (a growth series in % also holds the
+    reports' 翻两番 in 倍), what the chart, the series CSV and its metadata all show."""
+    if frame.empty:
+        return frame
+    return frame[frame["unit"] == frame["unit"].value_counts().index[0]]
+
+
 def series_figure(frame: pd.DataFrame, *, log: bool = False, title: str = "") -> go.Figure:
     """The chart of ``points(frame)``: a line per region of its outcomes, markers for its targets and
     forecasts. One unit only (the most frequent one when a frame mixes them); levels are scaled to 万/亿.
@@ -159,8 +167,8 @@ def series_figure(frame: pd.DataFrame, *, log: bool = False, title: str = "") ->
     fig = go.Figure()
     if frame.empty:
         return _layout(fig, title or "没有数据")
-    unit = frame["unit"].value_counts().index[0]
-    rows = frame[frame["unit"] == unit]
+    rows = charted(frame)
+    unit = rows["unit"].iloc[0]
     kind = rows["kind"].iloc[0]
     divisor, axis_unit = (1.0, display_unit(unit)) if kind == "growth" else axis_scale(rows["value"], unit)
     # Split once, on the columns drawn only: filtering the whole frame per trace copied every column.
@@ -344,7 +352,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 def series_csv(frame: pd.DataFrame) -> bytes:
     """The series as CSV, UTF-8 with a BOM (Excel opens Chinese), one row per point the chart draws."""
-    rows = frame.reindex(columns=list(CSV_COLUMNS))
+    rows = charted(frame).reindex(columns=list(CSV_COLUMNS))
     return to_csv_bytes(rows)
 
 
@@ -359,7 +367,8 @@ def _plain(value: object) -> object:
 def series_metadata(frame: pd.DataFrame, indicator: Indicator | None, *, view_url: str = "",
                     as_of: str = "") -> bytes:
     """A JSON sidecar of the series CSV: the indicator's definition from the catalogue, its unit,
-    the view it was taken from, and every point with its document, date and sentence."""
+    the view it was taken from, and every point with its document, date and sentence (the chart's)."""
+    frame = charted(frame)
     units = [u for u in dict.fromkeys(frame["unit"]) if isinstance(u, str)] if not frame.empty else []
     meta = {
         "indicator": None if indicator is None else {
