@@ -491,8 +491,9 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     return phrase, subject
 
 
-_KEPT_LAST = frozenset("在持定")       # the last character of every _KEPT_AT (a cheap test first)
-_KEPT_AT = regex.compile(r"[，,\s]*(?:继续|仍|仍然|依然|始终|持续)(?:保持|稳定|维持)在?")
+_KEPT_VERBS = ("保持", "稳定", "维持")
+_KEPT_AT = regex.compile(rf"[，,\s]*(?:继续|仍|仍然|依然|始终|持续)(?:{'|'.join(_KEPT_VERBS)})在?")
+_KEPT_LAST = frozenset("在" + "".join(v[-1] for v in _KEPT_VERBS))   # every _KEPT_AT's last character (a cheap test)
 
 
 def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,

@@ -98,7 +98,7 @@ _MASTHEAD_DATE = re.compile(
     r"(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$", re.MULTILINE)
 _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报告政府工作|向大会报告工作|计划执行情况与[^\n]{0,20}计划草案的报告")
 _BULLETIN = re.compile(r"统计公报")
-_TOWN_TITLE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))\s*[：:]")
+_TOWN_SAYS = re.compile(r"\s*[：:]")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _TOWN_DOC = re.compile(r"(?:[0-9]{4}年)?(?:工作简报|工作动态|工作总结|工作要点|简报)")
 _MONTHLY = re.compile(
@@ -132,6 +132,18 @@ _AGENCY_SAYS = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:海关|分行|支行|分局
                           r"\s*[：:]")
 
 
+def _titled_town(title: str, after: re.Pattern[str], opens: bool = False) -> str:
+    """The town or subdistrict a title names right before what ``after`` matches (its county may come first:
+    湄潭县石莲乡工作简报), or ''; with ``opens``, only one the title opens with (米市巷街道：…)."""
+    county = next((p for at, p in find_places(title) if at == 0), "")
+    rest = title[len(county):]
+    for name in town_names(rest):
+        at = rest.find(name)
+        if (not opens or at == 0) and after.match(rest, at + len(name)):
+            return name
+    return ""
+
+
 def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, str]:
     """(region, where it came from, its name as written when the gazetteer lacks it)."""
     congress = _CONGRESS.search(head)
@@ -149,10 +161,7 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
     title_issuers = issuer_places(title)
     town = next((n for n, level in title_issuers.items() if level == TOWN_LEVEL), "")
     if not town and _TOWN_DOC.search(title):
-        county = next((p for at, p in find_places(title) if at == 0), "")    # (湄潭县 before it)
-        rest = title[len(county):]
-        town = next((n for n in town_names(rest) if _TOWN_DOC.match(rest, rest.find(n) + len(n))), "")
-        # 湄潭县石莲乡工作简报: the township's own bulletin
+        town = _titled_town(title, _TOWN_DOC)     # 湄潭县石莲乡工作简报: the township's own bulletin
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
@@ -314,10 +323,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
         region_name, region_code, region_source = NATIONAL.name, NATIONAL.code, "title"
     elif doc_kind == "news" and (town := _source_town(source_body)):
         region_name, region_code, region_source = town, "", "source"     # a subdistrict's own release
-    elif (doc_kind == "news" and (town_title := _TOWN_TITLE.match(title))
-          and town_title.group("name") in town_names(title)):
+    elif doc_kind == "news" and (town := _titled_town(title, _TOWN_SAYS, opens=True)):
         # 米市巷街道：家门口的服务"暖"到居民心坎上: a story about one town or subdistrict, named before the colon
-        region_name, region_code, region_source = town_title.group("name"), "", "title"
+        region_name, region_code, region_source = town, "", "title"
     elif doc_kind == "news" and (source := _source_region(source_body)) is not None:
         # 来源：江西省交通运输厅: one government body's release, about its place
         region_name, region_code, region_source = source.name, source.code, "source"

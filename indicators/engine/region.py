@@ -111,7 +111,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 _RESPECTIVE = V.RESPECTIVELY
 _JOINT_LEAD = re.compile(r"\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
 _JOINT_GAP = frozenset(V.LIST_JOINERS)
-_JOINT_TAIL = re.compile(r"(?:[两二三四五六七八九十](?:市|县|区|地|省)|等地|等)?")
+# 两市, 三地, 四县: places counted (after their list, or as a clause's subject)
+_PLACES_COUNTED = r"[两二三四五六七八九十]{1,2}(?:地|市|县|区|省)"
+_JOINT_TAIL = re.compile(rf"(?:{_PLACES_COUNTED}|等地|等)?")
 _MORE_THAN_NAMED = re.compile(r"等[0-9０-９一二三四五六七八九十两]")
 
 
@@ -151,7 +153,7 @@ def _listed_before_semicolon(text: str, pos: int, length: int, local: int) -> bo
 
 # 三地合计, 两市共, 三县累计: places counted together as a clause's subject
 _GROUP_REACH = 16
-_GROUP_SUBJECT = re.compile(r"[两二三四五六七八九十]{1,2}(?:地|市|县|区|省)(?:合计|共计|总计|累计|共)")
+_GROUP_SUBJECT = re.compile(rf"{_PLACES_COUNTED}(?:合计|共计|总计|累计|共)")
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_REACH = "“", "”", 120
 _SPEAKER = re.compile(r"(?:相关|有关)?(?:负责人|负责同志|党委书记|党委副书记|书记|镇长|乡长|县长|区长|市长|局长|主任|总经理|董事长)")
 
@@ -420,9 +422,9 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 
 _ONE_FIRM = ("一家", "某")
-_VENUE_BEFORE = frozenset("在至到—－（(")       # (the character before or after a place that each test below needs;
-_VENUE_AFTER = frozenset("一某至—－路街大南北东西火高机")      # '' is in neither)
 _STATION = ("南站", "北站", "东站", "西站", "火车站", "高铁站", "机场")
+_VENUE_BEFORE = frozenset("在至到—－（(")       # (the character before or after a place that each test below needs;
+_VENUE_AFTER = frozenset("一某至—－路街大" + "".join(w[0] for w in _STATION))      # '' is in neither)
 _ROUTE_DASHES = "—－"     # 1000千伏福州—厦门特高压交流工程, 陇东—山东直流: a line's ends
 _SET_UP_IN = "设在"    # 集中开工活动在各设区市同步举行，主会场设在赣州: where the event's main venue is
 _TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
