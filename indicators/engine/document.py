@@ -474,6 +474,7 @@ class DocumentContext:
         if found is None:
             self._count_places()
             found = self._of_level[level] = next(
-                (name for name, _ in self._overall.most_common() if self.level(name) == level), "")
+                (name for name, _ in self._overall.most_common()
+                 if self.level(name) == level or (level == _CITY and name in V.MUNICIPALITIES)), "")
         return found
 

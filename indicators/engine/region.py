@@ -263,8 +263,10 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
         return paper                        # 我县 in 今日霍邱: the paper's county
     if not doc.about and (near := doc.place_before(pos, level, floor)):
         return near                         # (a page's own place is only the one it names most)
-    if default and (doc.level(default) == level or doc.full_names.get(default, default).endswith(generic[-1])):
-        return default                      # (全市 in 新泰市's bulletin, or 监利's story: a county-level city, itself)
+    if default and (doc.level(default) == level or doc.full_names.get(default, default).endswith(generic[-1])
+                    or (level == _PREFECTURE_LEVEL and default in V.MUNICIPALITIES)):
+        return default                      # (全市 in 新泰市's bulletin, or 监利's story: a county-level city, itself;
+                                            # 全市 in a story about 重庆: the municipality)
     return doc.place_of_level(level) or unresolved
 
 
