@@ -37,6 +37,10 @@ _TRAILING_BYLINE = regex.compile(
 # A headline opening with a place and a colon (新泰市：…, 古城街道：…) heads an item of its own.
 _PLACE_HEADLINE = regex.compile(r"\p{Han}{1,8}(?:省|市|县|区|镇|乡|街道|社区|村|开发区|园区)[：:]")
 DATELINE = regex.compile(r"^\s*(?:本报[^，,。\n（(]{0,12}?讯|【[^】]{1,20}】|新华社[^，,]{0,20}电|据[^，,]{1,12}消息|本报[^，,]{0,12}电)")
+# A press conference's transcript marks each turn 【主持人】, 【记者】, 【王立新】: speakers, not the datelines of a
+# page's short items (【西坪镇】…), so its 【…】 open no articles.
+_SPEAKER_TURN = regex.compile(r"^\s*【(?:主持人|记者|提问|问|答|发布人)[^】]{0,8}】")
+_TURN_OPEN = "【"
 _SENTENCE = re.compile(rf"{V.char_class(V.SENTENCE_END, negate=True)}*"
                           rf"(?:{V.char_class(V.SENTENCE_END)}+{V.char_class(V.CLOSING_QUOTES)}?|$)")
 
@@ -325,7 +329,9 @@ def analyse(text: str) -> Layout:
 def _assign_sections(blocks: list[Block]) -> bool:
     """A heading opens an article when a dateline (本报讯 …) follows it; pages without datelines
     (bulletins, reports) start a section at every heading. The first heading always opens one."""
-    has_datelines = any(b.kind == "body" and DATELINE.match(b.text) for b in blocks)
+    transcript = any(b.kind == "body" and _SPEAKER_TURN.match(b.text) for b in blocks)
+    has_datelines = any(b.kind == "body" and (m := DATELINE.match(b.text))
+                        and not (transcript and m.group().lstrip().startswith(_TURN_OPEN)) for b in blocks)
     headlines: set[int] = set()
     for i, b in enumerate(blocks):
         if b.kind != "heading":
