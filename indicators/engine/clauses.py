@@ -38,7 +38,8 @@ _FIGURE_AFTER_OF = re.compile(rf"(?:同期|水平)?的[近约]?[{ARABIC_DIGIT}{C
 
 
 _YU = "于"
-_BASE_CHARS = frozenset(V.COMPARISON_BASE)
+_BASE_CHARS = frozenset(V.COMPARISON_BASE + V.EXCEEDS[-1])
+_EXCEEDS_BEFORE = frozenset(w[0] for w in V.EXCEEDS)
 _BEFORE_YU = frozenset(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)
 
 
@@ -48,6 +49,8 @@ def compared_at(text: str, pos: int) -> bool:
     before = text[pos - 1] if pos > 0 else ""
     if before not in _BASE_CHARS:
         return False
+    if before == V.EXCEEDS[-1]:            # 高出全国平均水平5.93个百分点 (not 出台, 出口)
+        return pos > 1 and text[pos - 2] in _EXCEEDS_BEFORE
     return before != _YU or (pos > 1 and text[pos - 2] in _BEFORE_YU)
 
 

@@ -46,7 +46,7 @@ from .indicator import (
 )
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
-from .moves import Move, ends_move, may_hold_moves, move_from
+from .moves import Move, ends_move, ends_move_as, may_hold_moves, move_from
 from .period import PERIOD, listed_periods, period_for
 from .placing import Placer
 from .region import joint_places, region_for, respective_places
@@ -189,6 +189,8 @@ _PART_OF_AREA = frozenset(V.PART_OF_AREA)
 # 较2020年的2.9件, 比上年的5.1%: the level compared with, of the time named with it and of the subject
 _COMPARED_BASE = re.compile(rf"(?P<with>(?:比|较)(?P<when>{PERIOD.pattern}))的$")
 _BASE_REACH = 16
+_COMPARED_WITH = re.compile(rf"与(?P<when>{PERIOD.pattern})[^，,。；;]{{0,12}}?的$")
+_COMPARED_AFTER = ("相比", "相较", "比较")
 _PER_WORD = "每"
 _PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")
@@ -301,6 +303,8 @@ def _candidates(text: str) -> list[_Candidate]:
             value += _HALF                       # 1个半小时, 两个半月: one and a half
         if kind in ("ratio", "growth"):
             is_change, sign = _change(text, start, per_mille=unit == "‰")
+            if is_change and ends_move_as(text, start):
+                is_change, sign = False, 1       # 文盲率由5.12%下降为3.49%: the level it fell to
             if not is_change and unit in _POINTS and _LOWERED_BY.search(text, max(0, start - _BEFORE_WINDOW - 2), start):
                 sign = -1
             elif (unit in _POINTS and sign > 0 and _BELOW_CHAR.search(text, max(0, start - _GAP_REACH), start)
@@ -998,6 +1002,14 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             period = base.group("when")
             compared_base = Move(base.start(), period, le, le)
             indicator = before_comparison(indicator, base.group("with"))
+        elif (move is None and btext[ls - 1:ls] == _OF and btext.startswith(_COMPARED_AFTER, le)
+              and (base := _COMPARED_WITH.search(btext, max(clause0, ls - _BASE_REACH), ls))):
+            # 常住人口为603148人，与2010年第六次全国人口普查的628743人相比: the level the sentence's figure is
+            # compared with, of that time and (when the clause names nothing else) of the same measure
+            period = base.group("when")
+            compared_base = Move(base.start(), period, le, le)
+            if same_sentence and last_subject and base.start() == clause0:
+                indicator, subject = unchanged(last_subject), ""
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
                   else region_for(doc, ctx, block, ls, sentence))
         if c.group < 0 and last_group_places and region not in last_group_places:

@@ -17,7 +17,10 @@ from .period import PERIOD
 _WINDOW = 20           # how far before a figure its 由/从 and the time named with it may start
 _FROM = re.compile(rf"(?:{V.alternation(V.MOVE_FROM)})(?P<when>[^{re.escape(V.CLAUSE_SEPARATORS)}的]{{0,14}}?)的?$")
 _VERB_TO = rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)})"   # 增加到, 缩短至
-_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{_VERB_TO}|{V.alternation(V.MOVE_TO_WORDS)})")
+# 由5.12%下降为3.49%, 由3452人上升为7028人: after a first figure, a verb with 为 ends a move too (alone, 增长为5%
+# is a change)
+_VERB_AS = rf"(?:{V.alternation(V.MOVE_VERBS)})为"
+_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{_VERB_TO}|{_VERB_AS}|{V.alternation(V.MOVE_TO_WORDS)})")
 # The later parts of a split after its first (由上年的10.3:44.1:45.6调整为…): the move starts after them.
 _SPLIT_TAIL = re.compile(rf"(?:\s*{V.char_class(V.SPLIT_COLONS)}\s*[0-9]+(?:\.[0-9]+)?)+")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure
@@ -77,6 +80,18 @@ def starts_move(text: str, start: int, end: int) -> bool:
 
 
 _REACH = re.compile(rf"{_VERB_TO}$")
+
+
+# A move's first figure and its verb with 为, right before a figure: 由5.12%下降为 (the figure is the level reached)
+_FIRST_AND_VERB_AS = re.compile(rf"(?:{V.alternation(V.MOVE_FROM)})[^{re.escape(V.CLAUSE_SEPARATORS)}]{{0,20}}?"
+                                rf"[0-9０-９][^{re.escape(V.CLAUSE_SEPARATORS)}]{{0,8}}?[{re.escape(V.COMMAS)}]?{_VERB_AS}$")
+_AS_REACH = 36
+
+
+def ends_move_as(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` follows a move's first figure and a verb with 为 (文盲率由5.12%下降为3.49%):
+    a level reached, not a change (as 增长为5% alone would be)."""
+    return text[start - 1:start] == "为" and _FIRST_AND_VERB_AS.search(text, max(0, start - _AS_REACH), start) is not None
 
 
 def reaches(text: str, start: int) -> bool:

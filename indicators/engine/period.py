@@ -195,6 +195,11 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if later:
         return later[0][1]
+    if (mid > lo and skip is None and is_day(periods[mid - 1][1])
+            and positions[mid - 1] >= segment_start(text, local, s0)):
+        return periods[mid - 1][1]  # 8月5日，南城县日最高气温达41.8℃; 水位7月3日涨至21.15米，超警戒水位2.15米: a day
+                                    # its sentence names (and no other time) is its day, over the paragraph's
+                                    # (up to a semicolon: …2.15米；长江九江站汛期最高水位21.38米 is not that day's)
     # Earlier in the paragraph: its head, else the nearest (scans stop early: no quadratic time).
     if head is not None and sk0 <= periods[head][0] < sk1:
         head = next((k for k in range(bisect_right(positions, sk1 - 1), mid) if not is_day(periods[k][1])), None)

@@ -280,8 +280,10 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     (高于全省), the country a share is of (占全国的20.6%), the whole a level is a share of (人均地区生产总值
     仅为全省平均水平的七成左右), or where people or goods come from or go (来自全国20多个省的1200余家单位,
     远销全国), a title the country gives (是全国产粮大县): not the place the figure is about."""
-    if text.startswith(_WHOLE_COUNTRY, pos) and _TITLE_AFTER.match(text, pos + len(_WHOLE_COUNTRY)):
-        return True                      # 新增“四好农村路”全国示范县2个: a title the country gives
+    if text.startswith(_WHOLE_COUNTRY, pos) and (_TITLE_AFTER.match(text, pos + len(_WHOLE_COUNTRY))
+                                                 or text.startswith(_SURVEYS, pos + len(_WHOLE_COUNTRY))):
+        return True                      # 新增“四好农村路”全国示范县2个: a title the country gives; 第七次全国人口普查:
+                                         # a survey's name
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
     if text[pos - 1] in V.LIST_JOINERS:  # 高于全国、全省, 来自杭州、上海: a later member of such a list is one too
@@ -320,10 +322,11 @@ _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗"
                           r"|重点村|重点镇|名村|名镇)")
+_SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "人口抽样调查")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 _SCOPE_MEMBER_BEFORE = re.compile(rf"(?:{V.alternation(V.COUNTRY_SCOPES)}|{V.char_class(V.GENERIC_PREFIXES)}[省市区县州])"
                                   rf"{V.char_class(V.LIST_JOINERS)}$")
-_ELSEWHERE_LAST = frozenset(V.LIST_JOINERS + V.COMPARISON_BASE + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
+_ELSEWHERE_LAST = frozenset(V.LIST_JOINERS + V.COMPARISON_BASE + V.EXCEEDS[0][-1] + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD, *_CHANNEL_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
 

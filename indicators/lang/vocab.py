@@ -110,6 +110,8 @@ COMPARISON_BASE = "比较于与同从居"
 # (于2023年开工, 关于2024年度…, 位于鞍山市), or, in 由于, why: a time after 由于 is a cause's, no
 # figure's period.
 COMPARATIVE_BEFORE_YU = "高低快慢多少好优大小强弱等当"
+# 高出全国平均水平, 超出全省: the place or time after one of these is a comparison's base too
+EXCEEDS = ("高出", "超出", "多出")
 CAUSE_BEFORE_YU = "由"
 # Words before a place that say where people or goods come from or go (来自全国20多个省, 远销全国): the
 # place is not what the figures are about.
