@@ -284,6 +284,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
                                                  or text.startswith(_SURVEYS, pos + len(_WHOLE_COUNTRY))):
         return True                      # 新增“四好农村路”全国示范县2个: a title the country gives; 第七次全国人口普查:
                                          # a survey's name
+    if end > pos and text[end:end + 1] == _WIDE and text.startswith(_ALL_OF, pos):
+        return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
     if pos == 0 or text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
     if text[pos - 1] in V.LIST_JOINERS:  # 高于全国、全省, 来自杭州、上海: a later member of such a list is one too
@@ -302,7 +304,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return False
     return (compared_at(text, pos)
             or ((text[pos - 1] == V.SHARE_OF or text.endswith(_SHARE_OF_SAME_TIME, max(0, pos - 3), pos))
-                and text.startswith(_COUNTRY, pos))
+                and text.startswith((*_COUNTRY, *_ABOVE_A_CITY), pos))    # (占同期全省进出口总值的44.6%: 苏州's share)
             or (text.endswith(_TITLE_LEAD, max(0, pos - 2), pos) and text.startswith(_WHOLE_COUNTRY, pos))
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
             or (text.endswith(_CHANNEL_LEAD, max(0, pos - 2), pos) and text.startswith(_COUNTRY, pos))
@@ -321,7 +323,11 @@ _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
 _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗"
-                          r"|重点村|重点镇|名村|名镇)")
+                          r"|重点村|重点镇|名村|名镇|首店|首家|首发|首批)")
+_WIDE = "性"
+# 占全省…的 in a city's sentence: the province is what the share is of (not 占全市…的, a city page's own whole)
+_ABOVE_A_CITY = ("全省",)
+_ALL_OF = "全"
 _SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "人口抽样调查")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 _SCOPE_MEMBER_BEFORE = re.compile(rf"(?:{V.alternation(V.COUNTRY_SCOPES)}|{V.char_class(V.GENERIC_PREFIXES)}[省市区县州])"
