@@ -300,6 +300,13 @@ class DocumentContext:
                        and block.text[a.end()] in V.OPENING_BRACKETS
                        and block.text[b.end():b.end() + 1] in V.CLOSING_BRACKETS} if len(found) > 1 else {}
             glosses = {b.start() for b in glossed.values()}
+            # 冬季（2023年12月至2024年2月）: a gloss of two times, from one to the other
+            for a, b, c in zip(found, found[1:], found[2:], strict=False) if len(found) > 2 else ():
+                if (b.start() == a.end() + 1 and block.text[a.end()] in V.OPENING_BRACKETS and a.start() not in glosses
+                        and block.text[b.end():c.start()] in V.RANGE_WORDS + tuple(V.RANGE_DASHES)
+                        and block.text[c.end():c.end() + 1] in V.CLOSING_BRACKETS):
+                    glossed[a.start()] = c
+                    glosses.update((b.start(), c.start()))
             # 比2023年同期、2022年同期分别增长…: times listed after a base are bases too
             listed_bases: set[int] = set()
             for a, b in pairwise(found) if len(found) > 1 else ():

@@ -38,6 +38,11 @@ _SPECIAL = (
     r"(?:小长假|长假|假期|黄金周|期间)+"
     r"|元旦|春节|清明节|端午节|中秋节|国庆节|(?<!寒)暑(?:期|假)|寒假(?!暑)"      # (暑期全市共接待游客近3900万人次; not 寒暑期托管)
     r"|迎峰度[夏冬]期间|迎峰度[夏冬]|今冬明春"       # a power grid's summer and winter peaks
+    # a season, and the flood season, opening a clause, as a climate bulletin's or a farm report's times
+    # (冬季全省平均气温8.2℃; with a year, 2024年汛期, below; not
+    # 冬季运动会, 秋季学期, 春季攻势: names; 北方地区冬季清洁取暖: what is done in winter, inside a clause)
+    r"|(?<![^\s，,；;。（(：:、])(?:[春夏秋冬]季(?!运动|奥运|学期|攻势|行动|招聘|达沃斯|攻坚|大会|论坛|广交会|糖酒会|新品)"
+    r"|主?汛期(?!前))"
     r"|[“\"][\u4e00-\u9fff]{2,4}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “双抢”期间)
     # shopping festivals, as times (“双十一”期间, “618”当天; not 聚焦“双十一”“双十二”等消费节点, which names them)
     r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间|当天|当日)|(?:双11|双十一|双12|双十二)期间"
@@ -61,7 +66,7 @@ def is_years_span(expr: str) -> bool:
 
 
 PERIOD = re.compile(
-    rf"{_YEARS_SPAN}|(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|同月|年初|年底|年末|末|底|初)?"
+    rf"{_YEARS_SPAN}|(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初|[春夏秋冬]季|主?汛期)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|同月|年初|年底|年末|末|底|初)?"
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
@@ -79,7 +84,7 @@ _PERIOD_REACH = 6
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春秋清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间|[\u4e00-\u9fff]?节期间)")
+    r"今明后本当同去上“\"元春夏秋冬汛清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间|[\u4e00-\u9fff]?节期间)")
 _PERIOD_FIRST_LOOKAHEAD = 3
 
 
@@ -117,8 +122,13 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     found = _period_for(doc, ctx, block, local, sentence, clause0, skip)
     if found not in _YEAR_PARTS:
         return found
-    head = ctx.first_period
-    year = (ctx.periods[head][1] if head is not None and ctx.periods[head][0] < local
+    # (the year its own sentence names first: …召开的2025年全市税务工作会议上获悉，2024年，…全年新增… -> 2024年全年)
+    periods, positions = ctx.periods, ctx._period_pos
+    k = bisect_right(positions, local - 1) - 1
+    while k >= 0 and positions[k] >= sentence[0] and not _BARE_YEAR.fullmatch(periods[k][1]):
+        k -= 1
+    head = k if k >= 0 and positions[k] >= sentence[0] else ctx.first_period
+    year = (periods[head][1] if head is not None and periods[head][0] < local
             else doc.title_period())
     return year + found if _BARE_YEAR.fullmatch(year) else found
 
@@ -152,9 +162,10 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
     if in_sentence_before and in_sentence_before[-1][0] >= clause0:
         found = in_sentence_before[-1][1]
-        first = in_sentence_before[0][1]
-        if found in _YEAR_PARTS and first != found and _STARTS_WITH_YEAR.match(first):
-            return first + found
+        if found in _YEAR_PARTS:           # (the year named last before it: …2025年全市税务工作会议…，2024年，…全年)
+            year = next((p[1] for p in reversed(in_sentence_before[:-1]) if _STARTS_WITH_YEAR.match(p[1])), "")
+            if year and year != found:
+                return year + found
         return found
     if len(in_sentence_before) == 1:
         return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
@@ -285,12 +296,15 @@ def not_a_time(text: str, start: int, end: int) -> bool:
     新高, 同比增速创年内新高) or an index's base ((上年同期=100)), not a figure's period."""
     if text.startswith(_RECORD_AFTER, end) or text[start - 1:start] == _SET_A_RECORD or text.startswith(_EQUALS, end):
         return True
+    if _RECORD_SINCE.match(text, end):
+        return True                   # 为1961年有完整气象记录以来最高: a record's start, no period
     return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
             and not recent_years_are_a_time(text, start, end))
 
 
 _RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")
 _EQUALS = ("=", "＝")
+_RECORD_SINCE = re.compile(rf"[^{re.escape(V.CLAUSE_SEPARATORS)}]{{1,12}}?以来(?:同期)?(?:{'|'.join(_RECORD_AFTER)})")
 _SET_A_RECORD = "创"
 
 

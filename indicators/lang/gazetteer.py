@@ -194,6 +194,10 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 
 
 _AMONG_START, _AMONG_END = "其", "中"
+# A name whose first character ends a common word with the one before it: 新增城区公共停车泊位 (新增, not 增城区)
+_WORD_ENDS = {"增": "新"}
+# A name that is a word when these follow it: 年日照时数1612小时, 日照百分率 (sunshine, not 日照市)
+_WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏")}
 
 
 # Lakes, mountains and deserts whose names hold a division's name (鄱阳湖 holds 鄱阳, 长白山 白山, 巴丹吉林沙漠
@@ -227,7 +231,9 @@ def find_places(text: str) -> list[tuple[int, str]]:
                 found.append((start, name))
             continue
         found.extend((start + last - len(name) + 1, name) for last, name in automaton.iter_long(text[start:end]))
-    return [(pos, name) for pos, name in found if name not in _LANDMARK_OF or not in_landmark(text, pos, name)]
+    return [(pos, name) for pos, name in found if (name not in _LANDMARK_OF or not in_landmark(text, pos, name))
+            and not (name[0] in _WORD_ENDS and pos > 0 and text[pos - 1] == _WORD_ENDS[name[0]])
+            and not (name in _WORD_BEFORE and text.startswith(_WORD_BEFORE[name], pos + len(name)))]
 
 
 @lru_cache(maxsize=4096)     # asked of each clause before a figure: the same phrases come back

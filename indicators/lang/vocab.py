@@ -49,16 +49,17 @@ SMALL_NUMBER = rf"[{ARABIC_DIGIT}]{{1,2}}|[{SMALL_NUMBER_CN}]{{1,3}}"
 # 增产/减产 (output) and 上浮/下浮 (a price or rate) are changes too; 增收 is not (户均增收8000元 is the
 # income a project brings, an amount).
 CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增产",
-             "上浮", "上调", "调高", "攀升", "跃升", "涨价", "增")
+             "上浮", "上调", "调高", "攀升", "跃升", "涨价", "偏高", "偏多", "增")
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
-               "缩短", "压缩", "压减", "减产", "下浮", "下调", "调低", "负增长", "降价", "降", "减")
+               "缩短", "压缩", "压减", "减产", "下浮", "下调", "调低", "负增长", "降价", "偏低", "偏少", "降", "减")
 # How much or how fast, between the comparison and the change verb: 同比大幅下降, 同比大增, 环比明显回升.
 CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步", "快速", "较快", "持续", "继续", "大", "猛", "激", "骤",
                   "锐")
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
 # is a level.
-ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产")
-ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产")
+# (偏多2.4天, 偏少3%: a climate bulletin's departure from the normal)
+ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产", "偏多", "偏高")
+ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "偏少", "偏低")
 # More, fewer, higher or lower than a base named before (比上年多1.2万人, 较上年少5个, 比全国高0.3个百分点):
 # a change, only after 比/较.
 # A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
