@@ -51,7 +51,7 @@ from .period import PERIOD, listed_periods, period_for
 from .placing import Placer
 from .region import joint_places, region_for, respective_places
 from .rules import ENCLOSED, Found, Rule, first_drop, found_at
-from .tables import table_cells
+from .tables import listed_row_cells, table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
 _PHRASE_ENDS = V.CLAUSE_SEPARATORS + "\n"      # (a str: the end of the text, '', is in it too)
@@ -368,6 +368,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label, period=c.period,
                             fallback_period=c.column_period)
                  for c in table_cells(text))
+    found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in listed_row_cells(text))
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
 

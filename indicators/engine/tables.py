@@ -101,7 +101,10 @@ def is_table_line(line: str) -> bool:
     gaps = len(_COLUMN_GAP.findall(line.strip()))
     if gaps >= 2 and not _SENTENCE_INSIDE.search(line):
         return True
-    return gaps >= 1 and _is_cell(line.split()[-1])
+    if gaps >= 1 and _is_cell(line.split()[-1]):
+        return True
+    row = _LISTED_ROW.fullmatch(line.strip())           # (规模以上工业增加值增速（%）：枣阳市 9.4　宜城市 8.7)
+    return row is not None and bool(_listed_cells(row.group("cells")))
 
 
 def _is_cell(token: str) -> bool:
@@ -223,3 +226,50 @@ def _cell(start: int, end: int, number: Decimal, label: str, column: _Column, ro
         return None
     factor, base, kind = unit
     return Cell(start, end, number * factor, base, kind, label, period)
+
+
+# A row of places written on one line after its measure and unit (附：分县（市、区）主要指标 under a monthly
+# release): 规模以上工业增加值增速（%）：枣阳市 9.4　宜城市 8.7　老河口市 7.9. Each number is the measure of the
+# place before it.
+_LISTED_ROW = re.compile(r"(?P<name>[^\s：:（）()，,。；;]{2,24}?)[（(](?P<unit>[^()（）\n]{1,6})[)）][：:][ \u3000]*"
+                         r"(?P<cells>[^\n]+)")
+_LISTED_CELL = re.compile(rf"(?P<place>[\u4e00-\u9fff]{{2,8}}?)[ \u3000]*(?P<num>[-−]?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?)"
+                          rf"(?P<gap>[ \u3000、，,；;]+|$)")
+_LISTED_HINT = ("）：", "):", "）:", "):")
+_PLACE_ENDS = ("市", "县", "区", "旗", "州", "镇", "乡", "街道")
+
+
+def listed_row_cells(text: str) -> list[Cell]:
+    """The facts of every line of places and bare numbers after a measure and its unit in brackets."""
+    if not any(h in text for h in _LISTED_HINT):
+        return []                        # cheap test first: most texts hold no such line
+    out: list[Cell] = []
+    for row in _LISTED_ROW.finditer(text):
+        cells_at = row.start("cells")
+        found = _listed_cells(row.group("cells"))
+        if not found:
+            continue
+        name, unit = row.group("name"), row.group("unit").strip()
+        change = bool(_CHANGE_COLUMN.search(name))
+        for cell in found:
+            number = Decimal(cell.group("num").translate(_WIDE))
+            start, end = cells_at + cell.start("num"), cells_at + cell.end("num")
+            if unit in _PERCENT_UNITS:
+                out.append(Cell(start, end, number, "%" if unit != "‰" else "‰", "growth" if change else "ratio", name))
+            elif (known := _unit(unit)) is not None:
+                factor, base, kind = known
+                out.append(Cell(start, end, number * factor, base, kind, name))
+    return out
+
+
+def _listed_cells(cells: str) -> list[re.Match[str]]:
+    """The cells (a place and its number) of a listed row's text, when it holds nothing else and two or more
+    of them; else [] (a sentence after a colon, or numbers without places, is no such row)."""
+    cells = cells.rstrip()
+    found, pos = [], 0
+    while pos < len(cells) and (cell := _LISTED_CELL.match(cells, pos)) is not None:
+        found.append(cell)
+        pos = cell.end()
+    if len(found) < 2 or pos < len(cells) or not all(c.group("place").endswith(_PLACE_ENDS) for c in found):
+        return []
+    return found
