@@ -358,7 +358,7 @@ def test_report_cues_found_as_by_finditer(text: str) -> None:
 # start (period_matches tries only the characters that may start one).
 PERIOD_WORD_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.pattern)},
                       *{ch for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.pattern) for ch in w},
-                      "2024", "１９９８", "二〇二四", "7", "１", " ", "\n", "-", "～", "“", "”", '"', "，", "达到", "假日期间"]
+                      "2024", "１９９８", "二〇二四", "7", "１", " ", "\n", "-", "～", "“", "”", '"', "，", "达到", "假日期间", "节期间", "汛期"]
 
 
 @SETTINGS
@@ -366,6 +366,7 @@ PERIOD_WORD_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.patter
 @example("元旦期间，春节假日期间，最近三年，此后五年，昨日，本月，“十四五”时期")
 @example("启动双十二迎峰度夏，工程提前两个月投运")        # (a period with no 年/月/期 in reach; 提前 is no period)
 @example("施“双十二\"当天，“618”期间，“中秋中秋黄金周，今冬明春，“三秋”期间")   # (quoted festivals, seasons)
+@example("攻势清明节月份节期间，主汛期白，来年节期间")    # (a festival's days, the main flood season: starts 4 back)
 def test_period_matches_start_where_finditer_starts(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected

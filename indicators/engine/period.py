@@ -84,8 +84,8 @@ _PERIOD_REACH = 6
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春夏秋冬汛清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间|[\u4e00-\u9fff]?节期间)")
-_PERIOD_FIRST_LOOKAHEAD = 3
+    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间|[\u4e00-\u9fff]?节期间)")
+_PERIOD_FIRST_LOOKAHEAD = 4         # (年货节期间: a character, one more, then 节期间)
 
 
 def period_matches(text: str) -> Iterator[re.Match[str]]:
