@@ -541,6 +541,9 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
         prev = out[-1] if out else None
         if (prev is not None and prev.unit == c.unit and prev.qualifier == "exact" and prev.group < 0
                 and _RANGE_JOIN.fullmatch(text, prev.end, c.start)):
+            if prev.kind == "growth" and c.kind != "growth":
+                c.kind = "growth"              # 每吨下降150元至200元: the change before the low end is the high end's
+                c.value = -abs(c.value) if prev.value < 0 else c.value
             _as_range(prev, c)                 # 50万元至100万元: both ends were found with their unit
             out.append(c)
             continue
@@ -567,6 +570,10 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if c.unit in ("%", "百分点", "倍"):
             is_change, change_sign = _change(text, num_start)
             if is_change:                               # 增长6%-7%: the verb is before the low end
+                kind, sign = "growth", change_sign
+        elif kind in ("count", "money", "quantity", "area", "duration"):
+            is_change, change_sign = _change(text, num_start, absolute=True)
+            if is_change:                               # 减少3万至5万人: so it is before an amount's
                 kind, sign = "growth", change_sign
         c.kind, c.value = kind, abs(c.value) * sign
         low_end = m.start() + len(m.group().rstrip(V.RANGE_DASHES + "".join(V.RANGE_WORDS) + " \t"))

@@ -43,7 +43,7 @@ _SPECIAL = (
     # 冬季运动会, 秋季学期, 春季攻势: names; 北方地区冬季清洁取暖: what is done in winter, inside a clause)
     r"|(?<![^\s，,；;。（(：:、])(?:[春夏秋冬]季(?!运动|奥运|学期|攻势|行动|招聘|达沃斯|攻坚|大会|论坛|广交会|糖酒会|新品)"
     r"|主?汛期(?!前))"
-    r"|[“\"][\u4e00-\u9fff]{2,4}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “双抢”期间)
+    r"|[“\"][0-9\u4e00-\u9fff]{2,5}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “99公益日”期间)
     # shopping festivals, as times (“双十一”期间, “618”当天; not 聚焦“双十一”“双十二”等消费节点, which names them)
     r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间|当天|当日)|(?:双11|双十一|双12|双十二)期间"
     r"|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{1,2}节期间|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|当月|当季|上周|本周|昨日|昨天|前日"
@@ -296,7 +296,7 @@ def not_a_time(text: str, start: int, end: int) -> bool:
     新高, 同比增速创年内新高) or an index's base ((上年同期=100)), not a figure's period."""
     if text.startswith(_RECORD_AFTER, end) or text[start - 1:start] == _SET_A_RECORD or text.startswith(_EQUALS, end):
         return True
-    if _RECORD_SINCE.match(text, end):
+    if _RECORD_SINCE.match(text, end) or (text.endswith(_SINCE, start, end) and _RANK_AFTER_SINCE.match(text, end)):
         return True                   # 为1961年有完整气象记录以来最高: a record's start, no period
     return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
             and not recent_years_are_a_time(text, start, end))
@@ -304,7 +304,12 @@ def not_a_time(text: str, start: int, end: int) -> bool:
 
 _RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")
 _EQUALS = ("=", "＝")
-_RECORD_SINCE = re.compile(rf"[^{re.escape(V.CLAUSE_SEPARATORS)}]{{1,12}}?以来(?:同期)?(?:{'|'.join(_RECORD_AFTER)})")
+# (为1961年以来历史同期第三高, 为1961年有完整气象记录以来最高: a record and its rank since then; not
+# 迎峰度冬期间最大用电负荷, a measure's name)
+_RECORD_RANK = r"(?:历史)?(?:同期)?(?:(?:最|新|第[一二三四五六七八九十0-9]{1,2})[高低多少大小好快强]|之最)"
+_RECORD_SINCE = re.compile(rf"[^{re.escape(V.CLAUSE_SEPARATORS)}]{{0,12}}?以来{_RECORD_RANK}")
+_RANK_AFTER_SINCE = re.compile(_RECORD_RANK)
+_SINCE = "以来"
 _SET_A_RECORD = "创"
 
 

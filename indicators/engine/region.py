@@ -313,7 +313,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
 
 
 # 为全省平均水平的七成, 是全国的1.5倍, 相当于全市的三分之一: the place before 的 and a figure is a base.
-_SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于")
+_SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于", "不到", "不足")
 _ORIGIN_NEAR = re.compile(V.alternation(V.ORIGIN_WORDS))
 _ORIGIN_REACH = 40
 # The last character of every word that makes a place one named elsewhere (比, 占, 来自, 相当于 …).
