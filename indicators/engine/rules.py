@@ -47,8 +47,8 @@ _SPAN_OF_YEARS = frozenset(w for w in (*V.SPAN_BACK_WORDS, *V.SPAN_AHEAD_WORDS) 
 _SENTENCE_START = frozenset("\n" + V.SENTENCE_END + V.SEMICOLONS)
 _CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
 _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
-_SHARE_BEFORE = frozenset(("", *"占达有约近超逾"))       # "": 八成 opening the text
-_SHARE_AFTER = "，,。；;、的以左多"
+_SHARE_BEFORE = frozenset(("", *"占达有约近超逾在至到"))     # "": 八成 opening the text (在六成至七成之间: a range)
+_SHARE_AFTER = "，,。；;、的以左多至到之"
 _AMONG = "其中"
 _YEARS_NAMED_AFTER = frozenset(V.CLAUSE_END + "是里中间内" + "\n")
 _EXCEEDING = frozenset(V.EXCEEDING_WORDS)
@@ -113,6 +113,8 @@ _ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
 _NOTE_BEFORE_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20|１９|２０)[0-9０-９]{2}")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
 _ASCII_DIGIT = re.compile("[0-9]")
+_CLOCK_COLONS = ":："
+_CLOCK_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}[:：]$")
 _ROUND_THE_CLOCK = ("热线", "服务", "营业", "在线", "不打烊", "开放", "不间断", "咨询")
 # 40所以上: 以上/以下 after the unit bound the figure (not 所以, a word)
 _BOUNDS_AFTER = ("以上", "以下")
@@ -322,6 +324,11 @@ RULES: tuple[Rule, ...] = (
     Rule("note_number", "a note's number before a year (附注：1.2024年数据为快报数) is no figure of 1.2024 years",
          "附注：1.2024年数据为快报数。",
          lambda f: _NOTE_BEFORE_YEAR.fullmatch(f.num) is not None, units=_YEAR),
+    Rule("clock_time", "09:32, 10：30: the minutes of a clock time (a dateline's), not a figure",
+         "2024-10-14 09:32\n眼下正值秋收关键时期。",
+         lambda f: f.before in _CLOCK_COLONS and _CLOCK_BEFORE.search(f.text, max(0, f.start - 3), f.start) is not None
+                   and len(f.num) == 2 and f.num.isdigit(),
+         before=":："),
     Rule("around_the_clock", "24小时热线, 7×24小时服务: a service open round the clock, not a time measured",
          "开通24小时服务热线。",
          lambda f: f.value == 24 and f.text.startswith(_ROUND_THE_CLOCK, f.end),

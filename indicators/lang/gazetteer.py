@@ -257,6 +257,8 @@ _ISSUER = regex.compile(
     regex.MULTILINE,
 )
 _HEAD = 3000
+# Words that make a would-be issuer a verb phrase before a government (传达学习省政府…精神, 修改部分市政府规章)
+_WORDS_NOT_IN_NAMES = ("传达", "学习", "修改", "部分", "废止", "关于", "研究", "召开", "贯彻", "落实", "出台", "印发")
 # Characters that put a function word or a date inside the would-be name (全省, 日在禾丰县, 打造全省).
 _NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造已被由将")
 
@@ -315,7 +317,7 @@ def issuer_places(text: str) -> dict[str, str]:
         found[paper] = place_levels()[paper]
     for m in _ISSUER.finditer(text, 0, head):
         name = m.group("name")
-        if not _NOT_IN_NAMES.intersection(name):
+        if not _NOT_IN_NAMES.intersection(name) and not any(w in name for w in _WORDS_NOT_IN_NAMES):
             found.setdefault(name, V.LEVEL_OF_SUFFIX[name[-1]])
     for m in _ZONE.finditer(text, 0, head):
         name = m.group("name")
@@ -348,7 +350,7 @@ _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色
 _ISSUER_FIRST_NOT = _TOWN_FIRST_NOT - frozenset("两一二三四五六七八九十百千万")
 _COUNTER = "个"
 # whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇
-_NO_TOWN_ENDS = frozenset({"城乡", "古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
+_NO_TOWN_ENDS = frozenset({"城乡", "乡镇", "古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
@@ -389,5 +391,5 @@ def town_names(text: str) -> set[str]:
         name = m.group(1)
         if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
                 and (len(name) < 4 or name[-2:] not in _TOWN_NOT) and name[-2:] not in _NO_TOWN_ENDS):
-            names.add(name)     # (今年全镇, 美丽城镇, 示范乡镇, 分城乡看, 完成古镇保护: no names)
+            names.add(name)     # (今年全镇, 美丽城镇, 示范乡镇, 分城乡看, 分乡镇看, 完成古镇保护: no names)
     return names
