@@ -167,6 +167,9 @@ _AUTONOMOUS_PREFECTURE = "自治州"
 _OF = "的"
 _LIST_SPLIT = V.LIST_SPLIT
 _REGION_WORD = "地区"
+# Verbs that begin a measure (办理合规案件, 新建学校): a list's phrase of one of them alone goes on with the measure
+_DOING = frozenset({"办理", "办结", "受理", "审结", "查处", "完成", "实现", "新增", "新建", "建成", "改造", "开工", "引进",
+                    "签约", "培育", "培训", "举办", "开展", "发放", "帮助", "接待", "投入", "招引", "认定"})
 _CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
 _BY = "以"
 _MONTH_ON_MONTH = "环比"
@@ -937,8 +940,15 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     items = []                 # 禾加镇、钟祥镇分别新建污水处理站6座、4座: places, not names,
                     indicator = _after_places(indicator, places[-1])     # and the phrase is what follows them
                     last_at = btext.rfind(places[-1], sentence[0], ls)
-                    compared = of_places_compared(indicator, btext, sentence[0], btext.rfind(places[0], sentence[0], ls),
+                    # (…上饶市，分别完成…；业务收入排名前三位的依次为…，分别完成: this list's phrase, not the
+                    # subject of the list before it extended)
+                    lead = (subject if subject and indicator.startswith(subject)
+                            else unchanged(last_subject) if same_sentence and last_subject else "")
+                    own = indicator[len(lead):] if lead and indicator.startswith(lead) and indicator != lead else indicator
+                    compared = of_places_compared(own, btext, sentence[0], btext.rfind(places[0], sentence[0], ls),
                                                   named_by, last_at + len(places[-1]) if last_at >= 0 else -1)
+                    if compared == own:
+                        compared = indicator
                     if compared != indicator:
                         indicator, subject = compared, ""
                     elif last_subject and _CHANGE_WORDS_ONLY.fullmatch(indicator) and (same_sentence or (
@@ -947,6 +957,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                         # …地区生产总值分别增长5.9%、5.1%；梁溪区、…分别增长4.6%…: the measure the sentence named
                         # (…。从增速看，济源示范区、三门峡市、信阳市分别增长…: the sentence before's)
                         indicator = unchanged(last_subject) + indicator
+                    elif (same_sentence and last_subject and (done := indicator.replace(_RESPECTIVELY, "", 1)) in _DOING
+                          and (whole := unchanged(last_subject)).startswith(done) and whole != done):
+                        indicator = whole      # 全市办理合规案件29件，其中鸠江区、弋江区分别办理9件、7件: the verb
+                                               # begins the measure the sentence named
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator, subject = items[0], ""

@@ -353,6 +353,8 @@ def opens_breakdown(prefix: str) -> bool:
 
 # 从经济总量看，广东以10.4万亿元位居第一: what a sentence opened by 从…看 ranks its places by.
 _FROM = "从"
+_BY_PART = "分"
+_PART_LEAD = regex.compile(rf"{_BY_PART}{V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?来?看[{V.COMMAS}]")
 _MEASURE_LEAD = regex.compile(rf"{_FROM}({V.char_class(V.CLAUSE_SEPARATORS, negate=True)}{{1,8}}?)来?看[{V.COMMAS}]")
 # ... unless it names a way of breaking down (从产业看, 从区域看), not a measure.
 _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
@@ -371,6 +373,8 @@ def sentence_measure(text: str, s0: int, current: str = "") -> str:
     (从经济总量看，广东…。浙江以6.8万亿元位居第四: still 经济总量)."""
     m = _MEASURE_LEAD.match(text, s0) if text.startswith(_FROM, s0) else None    # cheap test first
     if m is None:
+        if text.startswith(_BY_PART, s0) and _PART_LEAD.match(text, s0) is not None:
+            return ""          # 分县市区看，…: a way of breaking down, after 从主要税种看 (not 主要税种's any more)
         return current
     return m.group(1) if not m.group(1).endswith(_DIMENSIONS) else ""
 
@@ -399,8 +403,8 @@ def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str
     how it changed: the measure the sentence compares them by, from its opening (固定资产投资方面，…) or
     the words before the list without the ranking (规模以上工业增加值增速居前三位的是滁州、芜湖…); else
     ``phrase``."""
-    if not _CHANGE_ONLY.fullmatch(phrase):
-        return phrase
+    if not _CHANGE_ONLY.fullmatch(phrase) and not _DONE_ONLY.fullmatch(phrase):
+        return phrase          # (业务量排名前三位的依次为南昌市、赣州市和上饶市，分别完成…: 业务量, done)
     if not measure and first > s0:
         before = clean(text[clause_start(text, first, s0):first])
         ranked = _RANKED.search(before)
@@ -425,6 +429,7 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 # 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it
 _RANK_TAIL = regex.compile(r"(?:位居|位列|居|排在|排名|列)(?:全[省市县区国])?(?:前|第)[一二三四五六七八九十0-9]+(?:位|名)?$")
 _MIN_MEASURE = 2       # (投资: a measure after the places may be one word)
+_DONE_ONLY = regex.compile(rf"(?:{V.RESPECTIVELY})?(?:{_DONE}|实现|达到|达)")
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
 
 
