@@ -41,8 +41,8 @@ _SPECIAL = (
     # a season, and the flood season, opening a clause, as a climate bulletin's or a farm report's times
     # (冬季全省平均气温8.2℃; with a year, 2024年汛期, below; not
     # 冬季运动会, 秋季学期, 春季攻势: names; 北方地区冬季清洁取暖: what is done in winter, inside a clause)
-    r"|(?<![^\s，,；;。（(：:、])(?:[春夏秋冬]季(?!运动|奥运|学期|攻势|行动|招聘|达沃斯|攻坚|大会|论坛|广交会|糖酒会|新品)"
-    r"|主?汛期(?!前))"
+    r"|(?<![^\s，,；;。（(：:、])(?:[春夏秋冬]季(?!运动|奥运|学期|攻势|行动|招聘|达沃斯|攻坚|大会|论坛|广交会|糖酒会|新品|过后|后|结束)"
+    r"|主?汛期(?!前|过后|后|结束))"
     r"|[“\"][0-9\u4e00-\u9fff]{2,5}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “99公益日”期间)
     # shopping festivals, as times (“双十一”期间, “618”当天; not 聚焦“双十一”“双十二”等消费节点, which names them)
     r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间|当天|当日)|(?:双11|双十一|双12|双十二)期间"

@@ -346,7 +346,9 @@ _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|^
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
                    r"([\u4e00-\u9fff]{2,3}?(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
-                       "乡镇", "所在"})
+                       "乡镇", "所在",
+                       # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
+                       "信用", "文明", "卫生", "生态", "平安"})
 _ISSUER_FIRST_NOT = _TOWN_FIRST_NOT - frozenset("两一二三四五六七八九十百千万")
 _COUNTER = "个"
 # whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇
