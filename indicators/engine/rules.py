@@ -472,6 +472,10 @@ _BOUND_WORDS = {"不低于": "at_least", "不少于": "at_least", "至少": "at_
                 "不高于": "at_most", "最多": "at_most", "最高": "at_most"}
 _BOUND_BEFORE_PER = regex.compile(rf"({'|'.join(_BOUND_WORDS)})每\p{{Han}}{{1,2}}$")
 _PER_REACH = 7
+_BOUND_BEFORE_VERB = regex.compile(r"(至少|最多)(?:" + V.alternation(
+    (*V.GRANT_WORDS, "配备", "安排", "建设", "建成", "培训", "发放", "给予", "选派", "招聘", "新增", "开展")) + ")$")
+_BOUND_VERB_REACH = 4
+_AT_LEAST, _AT_MOST = "至少", "最多"
 _CAP = regex.compile(r"最(?P<end>[高低])(?:可达|可|为|达)?$")
 _CAP_REACH = 4
 _CAPPED_KINDS = ("money", "ratio")
@@ -505,6 +509,10 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         return "more_than"                       # 迈上7800亿元台阶, 首次跃上1.4万亿斤新台阶: past that mark
     if (sign := text[start - 1:start]) in _MATH_BOUNDS:
         return _MATH_BOUNDS[sign]
+    window = start - _BOUND_VERB_REACH if start > _BOUND_VERB_REACH else 0
+    if ((text.find(_AT_LEAST, window, start) >= 0 or text.find(_AT_MOST, window, start) >= 0)     # cheap test first
+            and (bound := _BOUND_BEFORE_VERB.search(text, window, start)) is not None):
+        return _BOUND_WORDS[bound.group(1)]      # 每个村至少配备1名, 每户最多补贴2000元: the bound is of what is done
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply
