@@ -117,12 +117,13 @@ def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> 
 
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
                sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
-    """The period of a fact (_period_for), a bare part of a year (全年, 年底) named with the year its
-    paragraph opens with, or else its document's title names (2024年，全省…。全年完成投资1386亿元 -> 2024年全年)."""
+    """The period of a fact (_period_for), a bare part of a year (全年, 年底) named with the year named last
+    before it in its sentence, else the one its paragraph opens with, else its document's title's
+    (2024年，全省…。全年完成投资1386亿元 -> 2024年全年)."""
     found = _period_for(doc, ctx, block, local, sentence, clause0, skip)
     if found not in _YEAR_PARTS:
         return found
-    # (the year its own sentence names first: …召开的2025年全市税务工作会议上获悉，2024年，…全年新增… -> 2024年全年)
+    # (the year its own sentence names last before it: …召开的2025年全市税务工作会议上获悉，2024年，…全年新增… -> 2024年全年)
     periods, positions = ctx.periods, ctx._period_pos
     k = bisect_right(positions, local - 1) - 1
     while k >= 0 and positions[k] >= sentence[0] and not _BARE_YEAR.fullmatch(periods[k][1]):
@@ -142,9 +143,10 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     own clause; the one at the head of its paragraph; for a paragraph breaking the one before it down
     (分市看，…), that paragraph's; in a report or bulletin (not a news page), the period of the
     document's title; else the nearest before it in its paragraph (another sentence's time governs
-    only where nothing above does). A calendar day (4月17日, usually the
-    date of a release or an event) counts only when nothing else does. A bare 全年/年底 is prefixed
-    by the year its sentence opens with (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底).
+    only where nothing above does). A calendar day (4月17日, usually the date of a release or an event)
+    counts only in the figure's own clause, or its sentence's when the sentence names no other time
+    (8月5日，南城县日最高气温达41.8℃), or when nothing else does. A bare 全年/年底 is prefixed by the year
+    named last before it in its sentence (明年…全年 -> 明年全年, 今年…截至5月底 -> 今年截至5月底).
     ``clause0`` is where the fact's clause starts (``clauses.clause_start`` from the sentence's start);
     the periods in ``skip`` (the start of a move, for its second figure) do not count."""
     text = block.text
