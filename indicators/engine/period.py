@@ -277,8 +277,8 @@ def listed_periods(text: str, local_start: int, floor: int, count: int) -> list[
 
 
 # 完成全年目标任务的84%, 占全年计划的45%: the year names the plan a share is of, not the share's period.
-_PLAN_AFTER = ("目标", "任务", "计划")
-_SHARE_BEFORE = ("完成", V.SHARE_OF)
+_PLAN_AFTER = ("目标", "任务", "计划", "预算")
+_SHARE_BEFORE = ("完成", V.SHARE_OF, "为")      # (为年初预算的54.2%: the budget set at the year's start)
 
 
 # 停滞近10年的项目: 近 with years inside a clause is how long something lasted (a figure), not a time; 近10年，…
@@ -332,7 +332,7 @@ def part_of_a_name(text: str, start: int, end: int) -> bool:
     if carried_over(text, start, end):
         return True
     return (text.startswith(_PLAN_AFTER, end) and text.endswith(_SHARE_BEFORE, max(0, start - 2), start)
-            and text[start:end] in ("全年", "年度", "今年", "本年度"))
+            and text[start:end] in ("全年", "年度", "今年", "本年度", "年初"))
 
 
 _CARRIED_OVER = ("结余", "结转", "结存")
