@@ -103,6 +103,8 @@ def is_table_line(line: str) -> bool:
         return True
     if gaps >= 1 and _is_cell(line.split()[-1]):
         return True
+    if not any(h in line for h in _LISTED_HINT):
+        return False                 # cheap test first: a listed row's measure ends in a bracket and a colon
     row = _LISTED_ROW.fullmatch(line.strip())           # (规模以上工业增加值增速（%）：枣阳市 9.4　宜城市 8.7)
     return row is not None and bool(_listed_cells(row.group("cells")))
 
@@ -236,7 +238,6 @@ _LISTED_ROW = re.compile(r"(?P<name>[^\s：:（）()，,。；;]{2,24}?)[（(](?
 _LISTED_CELL = re.compile(rf"(?P<place>[\u4e00-\u9fff]{{2,8}}?)[ \u3000]*(?P<num>[-−]?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?)"
                           rf"(?P<gap>[ \u3000、，,；;]+|$)")
 _LISTED_HINT = ("）：", "):", "）:", "):")
-_PLACE_ENDS = ("市", "县", "区", "旗", "州", "镇", "乡", "街道")
 
 
 def listed_row_cells(text: str) -> list[Cell]:
@@ -249,16 +250,15 @@ def listed_row_cells(text: str) -> list[Cell]:
         found = _listed_cells(row.group("cells"))
         if not found:
             continue
-        name, unit = row.group("name"), row.group("unit").strip()
-        change = bool(_CHANGE_COLUMN.search(name))
+        known = _unit(row.group("unit"))
+        if known is None:
+            continue                     # (a unit nothing names)
+        name, (factor, base, kind) = row.group("name"), known
+        if base in _PERCENT_UNITS and _CHANGE_COLUMN.search(name):
+            kind = "growth"              # 增速（%）: a change
         for cell in found:
             number = Decimal(cell.group("num").translate(_WIDE))
-            start, end = cells_at + cell.start("num"), cells_at + cell.end("num")
-            if unit in _PERCENT_UNITS:
-                out.append(Cell(start, end, number, "%" if unit != "‰" else "‰", "growth" if change else "ratio", name))
-            elif (known := _unit(unit)) is not None:
-                factor, base, kind = known
-                out.append(Cell(start, end, number * factor, base, kind, name))
+            out.append(Cell(cells_at + cell.start("num"), cells_at + cell.end("num"), number * factor, base, kind, name))
     return out
 
 
@@ -270,6 +270,6 @@ def _listed_cells(cells: str) -> list[re.Match[str]]:
     while pos < len(cells) and (cell := _LISTED_CELL.match(cells, pos)) is not None:
         found.append(cell)
         pos = cell.end()
-    if len(found) < 2 or pos < len(cells) or not all(c.group("place").endswith(_PLACE_ENDS) for c in found):
+    if len(found) < 2 or pos < len(cells) or not all(c.group("place").endswith(V.PLACE_LIKE_ENDS) for c in found):
         return []
     return found
