@@ -98,7 +98,7 @@ def parse_date(text: str) -> str:
 @lru_cache(maxsize=4096)      # asked for every figure (is its period ahead of the document?) of few dates
 def date_parts(doc_date: str) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) of an ISO date of any precision; None for what it does not give."""
-    parts = [int(p) for p in doc_date.split("-") if p.isdigit()] if doc_date else []
+    parts: list[int | None] = [int(p) for p in doc_date.split("-") if p.isdigit()] if doc_date else []
     parts += [None] * (3 - len(parts))
     return parts[0], parts[1], parts[2]
 
@@ -276,12 +276,12 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
         return year_period(back) if back is not None else None
     if (m := _SPAN_BACK.match(text)) is not None:
         n = _span_years(m)
-        last = review_year(doc_date) if _early_or_unknown(doc_date) else None
-        return years_period(last - n + 1, last) if n and last is not None else None
+        to = review_year(doc_date) if _early_or_unknown(doc_date) else None
+        return years_period(to - n + 1, to) if n and to is not None else None
     if (m := _SPAN_AHEAD.match(text)) is not None:
         n = _span_years(m)
-        first = plan_year(doc_date)
-        return years_period(first, first + n - 1) if n and first is not None else None
+        since = plan_year(doc_date)
+        return years_period(since, since + n - 1) if n and since is not None else None
     if (m := _YEARS_RANGE.match(text)) is not None:
         a, b = year_number(m.group("a")), year_number(m.group("b"))
         return years_period(a, b) if a and b and a < b <= a + 30 else None

@@ -792,10 +792,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         state.section = next((b.section for b in reversed(layout.blocks) if b.section), carried_section)
     meta = doc if doc is not None else read_document_meta(text, source)
     national_release = meta.kind == "news" and meta.region_source in ("title", "source")   # 国家统计局：…, 来源：…厅
-    doc = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" or national_release else "",
+    context = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" or national_release else "",
                           dated_by_title=meta.kind != "work_report")
     catalogue = load_catalogue()
-    placer = Placer(layout, doc, meta, catalogue, state)    # reads the chunk's report parts
+    placer = Placer(layout, context, meta, catalogue, state)    # reads the chunk's report parts
     if not candidates:
         return []
     topics = _TopicChooser(load_taxonomy(taxonomy))
@@ -824,14 +824,14 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     move: Move | None = None                   # the move the previous fact began (由120万吨增加到…)
     move_when = ""                             # the start time of the sentence's last move that named one
     split_moves: dict[int, Move] = {}          # the move a split's first part began, for its other parts
-    bases_block, bases = None, set()           # the bases (同比, 环比) the paragraph's changes have named
+    bases_block, bases = None, set[str]()           # the bases (同比, 环比) the paragraph's changes have named
     for c in candidates:
         if not offset <= c.start < block_end:
             block = layout.block_at(c.start)
             offset, btext = block.offset, block.text
             blen = len(btext)
             block_end = offset + blen + 1      # its separating line break belongs to it
-            ctx = doc.block(block)
+            ctx = context.block(block)
             stops = clause_stops(btext)
             moves_possible = may_hold_moves(btext)
         ls, le = c.start - offset, c.end - offset
@@ -965,8 +965,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(items) == group_sizes[c.group]:
                     indicator, subject = items[0], ""
                 # 分别给予30万元、100万元奖励: the word after the list names every member.
-                last = group_last[c.group]
-                tail = following_phrase(btext, last - offset) if last - offset <= blen else ""
+                list_end = group_last[c.group]
+                tail = following_phrase(btext, list_end - offset) if list_end - offset <= blen else ""
                 if tail and _GRANT_WORD.search(tail):
                     indicator += tail
                     group_names[c.group] = [name + tail for name in group_names[c.group]]
@@ -977,14 +977,14 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
-        if doc.own_names and indicator.startswith(doc.own_names):
+        if context.own_names and indicator.startswith(context.own_names):
             named = (measure_of_place_alone(last_subject, c.kind)
-                     if indicator in doc.own_names and same_sentence and last_subject else None)
+                     if indicator in context.own_names and same_sentence and last_subject else None)
             if named is not None:              # 纪台镇蔬菜播种面积8.9万亩，稻田镇7.6万亩: a town the gazetteer lacks
                 indicator, subject = named
             else:
-                indicator = after_own_place(indicator, doc.own_names)
-                subject = subject and after_own_place(subject, doc.own_names)
+                indicator = after_own_place(indicator, context.own_names)
+                subject = subject and after_own_place(subject, context.own_names)
         if c.kind == "ratio" and c.unit == "%" and (
                 _RATE_NAME.search(indicator) or (_CHANGED.search(indicator) and in_brackets(btext, ls, le))):
             c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate; 生产总值
@@ -1016,24 +1016,24 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         elif c.period:
             period = c.period                  # 表1　2024年全区主要经济指标: the caption's time
         else:
-            period = period_for(doc, ctx, block, ls, sentence, clause0,
+            period = period_for(context, ctx, block, ls, sentence, clause0,
                                 (move.start, move.first_end) if move_end else None) or c.fallback_period
         compared_base = None           # 比2020年的100万吨: the level compared with, placed as a move's start
         if move is None and btext[ls - 1:ls] == _OF and (
-                base := _COMPARED_BASE.search(btext, max(clause0, ls - _BASE_REACH), ls)):
-            period = base.group("when")
-            compared_base = Move(base.start(), period, le, le)
-            indicator = before_comparison(indicator, base.group("with"))
+                base_at := _COMPARED_BASE.search(btext, max(clause0, ls - _BASE_REACH), ls)):
+            period = base_at.group("when")
+            compared_base = Move(base_at.start(), period, le, le)
+            indicator = before_comparison(indicator, base_at.group("with"))
         elif (move is None and btext[ls - 1:ls] == _OF and btext.startswith(_COMPARED_AFTER, le)
-              and (base := _COMPARED_WITH.search(btext, max(clause0, ls - _BASE_REACH), ls))):
+              and (base_at := _COMPARED_WITH.search(btext, max(clause0, ls - _BASE_REACH), ls))):
             # 常住人口为603148人，与2010年第六次全国人口普查的628743人相比: the level the sentence's figure is
             # compared with, of that time and (when the clause names nothing else) of the same measure
-            period = base.group("when")
-            compared_base = Move(base.start(), period, le, le)
-            if same_sentence and last_subject and base.start() == clause0:
+            period = base_at.group("when")
+            compared_base = Move(base_at.start(), period, le, le)
+            if same_sentence and last_subject and base_at.start() == clause0:
                 indicator, subject = unchanged(last_subject), ""
         region = (group_places[c.group].pop(0) if group_places.get(c.group)
-                  else region_for(doc, ctx, block, ls, sentence))
+                  else region_for(context, ctx, block, ls, sentence))
         if c.group < 0 and last_group_places and region not in last_group_places:
             last_group_places = []             # …沈阳、大连分别增长…；黑龙江增长4.6%，…分别增长: not theirs any more
         if (btext[clause0 - 1:clause0] == V.LIST_COMMA and c.group not in group_places      # (cheap test first:
@@ -1042,7 +1042,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         elif (same_sentence and V.LIST_COMMA in last_region and region in last_region
               and _CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls)):
             region = last_region               # (…，同比提高2个百分点: theirs still)
-        region = doc.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
+        region = context.full_names.get(region, region)       # 安溪 in a page that names 安溪县: 安溪县
         if region.endswith(_AUTONOMOUS_PREFECTURE) and region not in btext[sentence[0]:sentence[1]]:
             region = short_names(region)[-1]   # 昌吉回族自治州 goes by 昌吉州, as its own documents write it
                                                # (unless its sentence names it in full)

@@ -596,9 +596,9 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
             return named, named           # 完成率超过九成，近三成企业实现盈利: the words after it name it
         return _level_of(previous, kind), previous
     if previous and ((len(before) >= 2 and leading_place(before) == before) or _PORT_ONLY.fullmatch(before)):
-        named = measure_of_place_alone(previous, kind)     # (…；其中岳阳港完成1.86亿吨: the port named after its city)
-        if named is not None:
-            return named
+        measured = measure_of_place_alone(previous, kind)     # (…；其中岳阳港完成1.86亿吨: the port named after its city)
+        if measured is not None:
+            return measured
     if len(before) >= 2 and leading_place(before) == before and (heading := _heading_measure(block.section)):
         return heading, heading         # 附表2 各省粮食产量排名: 黑龙江8050.2万吨，河南6790.4万吨 …: the table's measure
     if previous and before.startswith(_TOWARDS) and len(before) > 2:
@@ -911,9 +911,9 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject) or _ANY_SECTOR_AT.match(subject)):
         # 信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…: sectors listed across a comma (their
         # names hold 、) share the last one's measure
-        before = _sectors_before(block.text, start, floor, count - 1)
-        if before:
-            items = [name + subject[sector.end():] for name in before] + items
+        sectors = _sectors_before(block.text, start, floor, count - 1)
+        if sectors:
+            items = [name + subject[sector.end():] for name in sectors] + items
     if len(items) == count > 1 and (counted := _COUNTED_TAIL.search(items[-1])) is not None and counted.start() > 0:
         # 锂电池材料、新型建材、特色食品三大产业集群产值: the members counted, then what each is
         tail = items[-1][counted.end():]

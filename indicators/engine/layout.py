@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -95,7 +96,7 @@ class Block:
     _starts: list[int] = field(default_factory=list)   # offset in text where each piece begins
     _sentences: list[tuple[int, int]] | None = None
 
-    def finish(self, doc: str, gaps: list[int] = ()) -> None:
+    def finish(self, doc: str, gaps: Sequence[int] = ()) -> None:
         """Join the pieces into ``text``, leaving out the spaces at ``gaps`` (document offsets, sorted)."""
         if gaps:
             self.pieces = _split_at(self.pieces, gaps)
@@ -141,7 +142,7 @@ class Block:
         return spans[max(0, i)]
 
 
-def _split_at(pieces: list[tuple[int, int]], gaps: list[int]) -> list[tuple[int, int]]:
+def _split_at(pieces: list[tuple[int, int]], gaps: Sequence[int]) -> list[tuple[int, int]]:
     """``pieces`` without the single characters at ``gaps``."""
     out = []
     for s, e in pieces:

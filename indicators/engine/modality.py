@@ -96,7 +96,7 @@ def period_is_ahead(period_start: str, doc_date: str) -> bool:
 def cues_of(sentence: str) -> list[tuple[int, str]]:
     """(end, kind) of every modality cue in a sentence, in order: computed once per sentence, so each
     figure finds its nearest cue before it by bisection."""
-    return [(m.end(), m.lastgroup) for m in finditer_near(_CUES, _CUE_START, 0, sentence)]
+    return [(m.end(), m.lastgroup or "") for m in finditer_near(_CUES, _CUE_START, 0, sentence)]
 
 
 def deciding_cue(cues: list[tuple[int, str]], pos: int, text: str, start: int = 0) -> str | None:

@@ -98,7 +98,7 @@ def heading_part(text: str, doc_date: str, current: Part) -> Part | None:
     reviews, plans = bool(_REVIEW.search(text)), bool(_PLAN.search(text))
     back, ahead = review_year(doc_date), plan_year(doc_date)
     years = [y for y in (year_number(m.group()) for m in _YEAR_IN.finditer(text)) if y]
-    span = None
+    span: tuple[int, int] | None = None
     one_year = back in years or ahead in years       # a heading that names its year is about that year
     for m in cue_matches(text):
         period = resolve(m.group(), doc_date) if m.lastgroup in ("plan", "span", "back", "ahead") else None
@@ -106,11 +106,11 @@ def heading_part(text: str, doc_date: str, current: Part) -> Part | None:
             one_year = True                            # 过去一年和五年工作回顾: the year first
         elif period is not None and period.grain == "multi_year" and span is None:
             span = (int(period.start[:4]), int(period.end[:4]))
-    if span is None and reviews and back is not None and (m := _FIVE.search(text)) is not None:
-        n = {"五": 5, "5": 5, "十": 10, "10": 10}.get(m.group("n"))
+    if span is None and reviews and back is not None and (five := _FIVE.search(text)) is not None:
+        n = {"五": 5, "5": 5, "十": 10, "10": 10}.get(five.group("n"))
         if n:
             span = (back - n + 1, back)               # 过去五年工作回顾, 取得伟大成就的五年
-    also = None
+    also: tuple[int, int] | None = None
     if one_year:
         span, also = None, span
     if reviews or (years and back in years and ahead not in years):

@@ -162,6 +162,7 @@ def parse_number(numeral: str, multiplier: str = "") -> Decimal | None:
     if not numeral:
         return None
     first = numeral[0]
+    base: Decimal | None
     if numeral.isascii() and numeral.replace(".", "", 1).isdigit():
         base = Decimal(numeral)                   # digits and at most a point, as most figures are written
     elif "亿" in numeral and first.isascii():     # (not ASCII, so never the case above)
