@@ -88,6 +88,10 @@ _RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
 _CAUSES = ("由于", "因为", "随着", "受")
 _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "出口": "进口"}
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
+_SCOPE_ALONE = regex.compile(V.SCOPE)
+_COMPARED_MEMBER_BEFORE = regex.compile(rf"(?P<word>{'|'.join(_ABOVE_BELOW)}){V.SCOPE}"
+                                        rf"[0-9.]+(?:个百分点|个|%|％|倍)?{V.LIST_COMMA}$")
+_MEMBER_REACH = 16
 
 _TOWARDS = V.TOWARDS
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
@@ -266,6 +270,10 @@ def _share_reach(phrase: str) -> int:
     return max(_MAX_BEFORE, len(phrase) - at + _SHARE_SUBJECT) if at > 0 else _MAX_BEFORE
 
 
+_UNDER = "下"
+_CIRCUMSTANCE = regex.compile(r"在[^，,；;。：:、]{1,16}?(?:带动|推动|拉动|影响|作用|支持|助力|驱动|引领|加持)下")
+
+
 @lru_cache(maxsize=65536)
 def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     """What the clause before a figure gives its indicator, read once per distinct clause (the same
@@ -273,6 +281,8 @@ def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     whether it only says how the figure changed, its last words (for 地区生产总值 + 同比增长), and whether
     the phrase is a time (到2026年) or a conversion (按年平均汇率折算为)."""
     cleaned = clean(clause)
+    if _UNDER in cleaned:              # 家用电器和音像器材类零售额在以旧换新政策带动下增长: what drove it is no
+        cleaned = _CIRCUMSTANCE.sub("", cleaned)    # part of what is measured
     opened = max(cleaned.rfind("（"), cleaned.rfind("("))
     if opened >= 0 and _strip_edges(cleaned[opened + 1:]):
         cleaned = cleaned[opened + 1:]  # 规模以上工业（年主营业务收入2000万元: an aside names what it measures
@@ -496,8 +506,18 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     return phrase, subject
 
 
+# A count of the members of a set named before it (…中已有176个, 14个县区中，有12个; not 其中有5个)
+_HAVE = "有"
+_AMONG_SET_BEFORE = regex.compile(rf"(?P<set>[^\p{{N}}\s{V.CLAUSE_END}{V.COLONS}]{{0,12}}?)(?<!其)中"
+                                  rf"{V.char_class(V.COMMAS)}?(?:已|共|仅|只|还)?有$")
+_AMONG_REACH = 20
+# (what opens the set's words: its count's measure word, 在, 这些, 的: 在本年的45种主要工业产品中)
+_SET_LEAD = regex.compile(r"^(?:[个家种项所类座名位条处户]|在|这些|这|本年的|的)+")
+_MEMBERS_DO = regex.compile(rf"[^{V.ARABIC_DIGIT}{V.CLAUSE_SEPARATORS}（(]{{2,{_MAX_AFTER}}}")
 _KEPT_VERBS = ("保持", "稳定", "维持")
-_KEPT_AT = regex.compile(rf"[，,\s]*(?:继续|仍|仍然|依然|始终|持续)(?:{'|'.join(_KEPT_VERBS)})在?")
+# (or for years: 连续多年稳定在600亿斤以上, 连续5年保持在)
+_KEPT_AT = regex.compile(rf"[，,\s]*(?:继续|仍|仍然|依然|始终|持续|(?:{V.STREAK})?(?:多年|{V.SMALL_NUMBER}年)来?)"
+                         rf"(?:{'|'.join(_KEPT_VERBS)})在?")
 _KEPT_LAST = frozenset("在" + "".join(v[-1] for v in _KEPT_VERBS))   # every _KEPT_AT's last character (a cheap test)
 
 
@@ -507,7 +527,19 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if kind == "duration" and (holiday := _HOLIDAY_LENGTH.search(text, max(0, local_start - _HOLIDAY_REACH),
                                                                 local_start)):
         return holiday.group("name"), holiday.group("name")   # 国庆假期共8天, 春节假期（1月28日至2月4日，共8天）
+    if (text.endswith(_HAVE, 0, local_start)
+            and (among := _AMONG_SET_BEFORE.search(text, max(0, local_start - _AMONG_REACH), local_start))
+            and (done := _MEMBERS_DO.match(text, local_end)) is not None and not following_phrase(text, local_end)):
+        # 37个工业大类行业中有26个实现增长: the set's members doing what follows (工业大类行业实现增长; a
+        # measure of its own, as 有29个行业增加值实现增长, is read as any other)
+        members = clean(_SET_LEAD.sub("", among.group("set")))
+        return members + done.group(), members
     before, change_only, change_words, timed, converted = _clause_before(text[start:local_start])
+    if (previous and text[start - 1:start] == V.LIST_COMMA
+            and _SCOPE_ALONE.fullmatch(text, start, local_start)
+            and (compared := _COMPARED_MEMBER_BEFORE.search(text, max(0, start - _MEMBER_REACH), start))):
+        # 增长6.3%，高于全国1.0个百分点、全省0.8个百分点: the gap to the list's next base
+        return previous + compared.group("word") + text[start:local_start], previous
     if in_brackets(text, local_start, local_end):
         # 诉求量居前三位的是城南区（11.2万件）、高新区（9.7万件）: a member's figure in brackets after its
         # name is of the measure named before the list, not of the name (全省…增长5.8%，其中合肥（6.2%）:

@@ -198,6 +198,10 @@ _AMONG_START, _AMONG_END = "其", "中"
 _WORD_ENDS = {"增": "新"}
 # A name that is a word when these follow it: 年日照时数1612小时, 日照百分率 (sunshine, not 日照市)
 _WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏")}
+# A name that is a verb after a body or an adverb: 县农业农村局会同县财政局开展检查, 省局将继续会同农发行
+# (together with; not 会同县)
+_VERB_AFTER = {"会同": ("局", "厅", "委", "办", "院", "部", "门", "府", "中心", "公司", "单位", "继续", "将", "并",
+                      "共同", "牵头", "负责")}
 
 
 # Lakes, mountains and deserts whose names hold a division's name (鄱阳湖 holds 鄱阳, 长白山 白山, 巴丹吉林沙漠
@@ -233,7 +237,8 @@ def find_places(text: str) -> list[tuple[int, str]]:
         found.extend((start + last - len(name) + 1, name) for last, name in automaton.iter_long(text[start:end]))
     return [(pos, name) for pos, name in found if (name not in _LANDMARK_OF or not in_landmark(text, pos, name))
             and not (name[0] in _WORD_ENDS and pos > 0 and text[pos - 1] == _WORD_ENDS[name[0]])
-            and not (name in _WORD_BEFORE and text.startswith(_WORD_BEFORE[name], pos + len(name)))]
+            and not (name in _WORD_BEFORE and text.startswith(_WORD_BEFORE[name], pos + len(name)))
+            and not (name[:2] in _VERB_AFTER and text.endswith(_VERB_AFTER[name[:2]], 0, pos))]
 
 
 @lru_cache(maxsize=4096)     # asked of each clause before a figure: the same phrases come back
