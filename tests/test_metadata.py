@@ -60,6 +60,10 @@ HEADS = [
     ("特色小镇：产业集聚效应显现\n\n本报讯（记者 沈悦）今年以来，…", "", "", "", "", "", "news"),
     # a township's own bulletin, its county named first (湄潭县石莲乡工作简报): the township's
     ("湄潭县石莲乡工作简报\n\n（2025年第11期）\n\n今年以来，我乡…", "", "", "", "石莲乡", "", "other"),
+    # ... or its plan or summary of a year (蜀山区笔架山街道2025年工作计划): the subdistrict's, not its district's
+    ("蜀山区笔架山街道2025年工作计划\n\n2024年，笔架山街道全年完成固定资产投资28.6亿元。", "", "2025", "title", "笔架山街道", "",
+     "other"),
+    ("安吉县天荒坪镇2024年度工作总结\n\n全镇实现农业总产值5.2亿元。", "", "2024", "title", "天荒坪镇", "", "other"),
     # the body that published a release (来源：安徽省科学技术厅), not a national one it cites, nor a cited bulletin's kind
     ("我省研发投入强度首次突破2.8%\n发布日期：2025-09-18　　来源：安徽省科学技术厅\n\n近日，国家统计局、科学技术部、"
      "财政部联合发布《2024年全国科技经费投入统计公报》。", "", "2025-09-18", "发布时间", "安徽省", "340000", "other"),

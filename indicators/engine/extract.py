@@ -31,6 +31,7 @@ from ..schema import Fact, rows_to_frame
 from .clauses import clause_stops, in_aside, list_start, name_start, respectively_clause, start_after
 from .document import DocumentContext
 from .indicator import (
+    WHOLE_SET_AFTER,
     after_own_place,
     aspect_measure,
     before_comparison,
@@ -54,6 +55,7 @@ from .rules import ENCLOSED, Found, Rule, first_drop, found_at
 from .tables import listed_row_cells, table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
+_SET_UNIT = "个"
 _PHRASE_ENDS = V.CLAUSE_SEPARATORS + "\n"      # (a str: the end of the text, '', is in it too)
 _RANGE_LOW = regex.compile(
     rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*{_DASH}{{1,2}}\s*$"
@@ -1073,6 +1075,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             sentence_indicators = []
             if c.group not in group_places:
                 last_group_places = []
+        if c.unit == _SET_UNIT and WHOLE_SET_AFTER.match(btext, le):
+            continue          # 14个市州中，长沙、株洲分别上涨…: the figures after the set are read as if it were not
+                              # there (of what the sentence before named)
         if in_aside(btext, ls, le, clause0):
             # 普惠小微贷款（单户授信1000万元及以下）余额1.18万亿元: the next figure's phrase runs across the
             # aside, as if it were not there

@@ -19,7 +19,7 @@ from .period import PERIOD, carried_over
 
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
-    r"|全市|全县|全省|全区|全镇|全国|我省|我市|我县|我区|本省|本市|本县|本区"
+    r"|全市|全县|全省|全区|全镇|全乡|全街道|全国|我省|我市|我县|我区|本省|本市|本县|本区"
     r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和(?![平谐美睦])|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|含|包括|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
@@ -506,6 +506,9 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     return phrase, subject
 
 
+# A count of the set places are drawn from (14个市州中，…; 18个县（市、区）中，有15个…): a figure, and no measure
+# of what follows (extract reads the figures after it as if it were not there)
+WHOLE_SET_AFTER = regex.compile(rf"(?P<set>{V.alternation(V.WHOLE_SETS)})中(?:[，,]|有)")
 # A count of the members of a set named before it (…中已有176个, 14个县区中，有12个; not 其中有5个)
 _HAVE = "有"
 _AMONG_SET_BEFORE = regex.compile(rf"(?P<set>[^\p{{N}}\s{V.CLAUSE_END}{V.COLONS}]{{0,12}}?)(?<!其)中"
@@ -527,6 +530,8 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if kind == "duration" and (holiday := _HOLIDAY_LENGTH.search(text, max(0, local_start - _HOLIDAY_REACH),
                                                                 local_start)):
         return holiday.group("name"), holiday.group("name")   # 国庆假期共8天, 春节假期（1月28日至2月4日，共8天）
+    if kind == "count" and (whole := WHOLE_SET_AFTER.match(text, local_end)) is not None:
+        return clean(whole.group("set")), ""      # 14个市州中，…: the set places are drawn from counted
     if (text.endswith(_HAVE, 0, local_start)
             and (among := _AMONG_SET_BEFORE.search(text, max(0, local_start - _AMONG_REACH), local_start))
             and (done := _MEMBERS_DO.match(text, local_end)) is not None and not following_phrase(text, local_end)):
@@ -820,11 +825,24 @@ _SECTORS_END = regex.compile(rf"(?:(?:{_SECTOR})[{V.COMMAS}])+$")
 _SECTOR_OR_JOINER = regex.compile(rf"{_SECTOR}|{V.char_class(V.LIST_JOINERS)}")
 
 
+def _split_list(subject: str) -> list[str]:
+    """A list split at its joiners, but not at a 和 or 与 inside a place's name (包头市、呼和浩特市)."""
+    members, start = [], 0
+    for m in _ITEM_SPLIT.finditer(subject):
+        if (m.group() != V.LIST_COMMA and (name := leading_place(subject[start:]))
+                and start + len(name) > m.start()):
+            continue
+        members.append(subject[start:m.start()])
+        start = m.end()
+    members.append(subject[start:])
+    return [member for member in members if member]
+
+
 def _members(subject: str) -> list[str]:
     """The members of a 分别 list's subject, split at its joiners but not inside a sector's name (批发和零售业、
     住宿和餐饮业增加值 -> 批发和零售业, 住宿和餐饮业增加值)."""
     if "业" not in subject:                  # cheap test first: every sector name holds 业
-        return [item for item in _ITEM_SPLIT.split(subject) if item]
+        return _split_list(subject)
     members, start = [], 0
     for m in _SECTOR_OR_JOINER.finditer(subject):
         if len(m.group()) > 1:               # a sector's name: part of the member it is in

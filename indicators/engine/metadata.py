@@ -100,7 +100,7 @@ _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报�
 _BULLETIN = re.compile(r"统计公报")
 _TOWN_SAYS = re.compile(r"\s*[：:]")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
-_TOWN_DOC = re.compile(r"(?:[0-9]{4}年)?(?:工作简报|工作动态|工作总结|工作要点|简报)")
+_TOWN_DOC = re.compile(r"(?:[0-9]{4}年)?(?:(?:度|上半年|前三季度)?(?:工作简报|工作动态|工作总结|工作要点|工作计划|工作安排|工作汇报|工作情况)|简报)")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"

@@ -123,7 +123,6 @@ _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for c
 
 _MONTHS_OR_QUARTERS = frozenset({"月", "季度"})
 _YEAR_OR_MONTH = frozenset({"年", "月"})
-_WHOLE_SET = re.compile(rf"(?:{V.alternation(V.WHOLE_SETS)})中(?:[，,]|有)")
 _CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,5}?圈")
 
 
@@ -271,9 +270,6 @@ RULES: tuple[Rule, ...] = (
     Rule("reach_circle", "15分钟便民生活圈, 1小时经济圈: how far a circle reaches names it, not a duration measured",
          "打造15分钟便民生活圈28个。", lambda f: _CIRCLE.match(f.text, f.end) is not None,
          units=frozenset({"分钟", "小时"})),
-    Rule("whole_set", "14个市州中，…: the set the places after it are drawn from, not a figure of them",
-         "14个市州中，长沙、株洲分别上涨0.5%、0.2%。", lambda f: _WHOLE_SET.match(f.text, f.end) is not None,
-         units=frozenset({"个"})),
     Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
          lambda f: f.info.unit in ("名", "位") and f.before == "前",
          units=frozenset({"名", "位"}), before="前"),
