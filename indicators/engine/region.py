@@ -7,9 +7,12 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+import regex
+
 from ..lang import vocab as V
 from ..lang.gazetteer import TOWN_LEVEL, leading_place
 from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, is_han, respectively_clause, scan_back
+from .dates import small_number
 from .layout import DATELINE, Block
 
 if TYPE_CHECKING:
@@ -52,6 +55,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx.default_place and (group := _GROUP_SUBJECT.search(text, max(s0, local - _GROUP_REACH), local))
             and not any(ch in V.CLAUSE_END for ch in text[group.end():local])):
         return ctx.default_place       # …分别为…，三地合计占全市的47.1%: the places together, the page's place
+    if (i >= 0 and ctx._place_pos[i] >= clause_start(text, local, s0)
+            and (group := counted_group(text, *ctx.places[i]))[1] >= 0 and (local == group[1] or group[0])):
+        return ctx.default_place if local == group[1] else group[0]    # (see counted_group; a figure of its clause)
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
             and (not ctx.has_generic_within(ctx._place_pos[i], local)     # 全国增长5%，我省增长5.8%
                  or (text[(e := ctx._place_pos[i] + len(ctx.places[i][1])):e + 1] == _ALL
@@ -273,6 +279,54 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
 _THAT = "该"
 _WHOLE_PREFECTURE = "全地区"       # 阿里地区's 全地区: the prefecture, not a district
 _PREFECTURE_LEVEL = "市"
+
+
+# Places listed and then counted (汪洋镇、龙正镇两所中心卫生院, 赣州、上饶、九江3个设区市, 榆林、延安两地建成的…) are a
+# group: a figure of it is the group's ("汪洋镇、龙正镇", as labellers write it), not its last member's; the count
+# itself is of the page's place (but 南昌、赣州两市分别增长…: each member its own)
+_GROUP_COUNT = regex.compile(
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})(?:个|所|家|座|条|处)?\p{Han}{0,2}?[市县区镇乡地省州盟旗所家个座条处]"
+    rf"(?P<each>{V.char_class(V.SEMICOLONS + V.SENTENCE_END, negate=True)}*{V.RESPECTIVELY})?")
+_GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九十两")
+_NAME_REACH = 8
+_TOWN_NAME = 3
+_NAME_LIKE = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{V.alternation(V.PLACE_LIKE_ENDS)})")
+
+
+def _listed_name(text: str) -> str:
+    """The place name ``text`` starts with: one the gazetteer knows, or a town's or county's (白舍镇)."""
+    return leading_place(text) or ((m := _NAME_LIKE.match(text)) and m.group()) or ""
+
+
+def counted_group(text: str, pos: int, name: str) -> tuple[str, int]:
+    """The members of the list that the place ``name`` at ``pos`` is in, joined (汪洋镇、龙正镇; '' when its
+    sentence goes on to pair them with figures, 分别), and where the count closing it starts, when such a count
+    closes it; ('', -1) otherwise."""
+    end = pos + len(name)
+    if text[end:end + 1] not in _GROUP_NEXT:
+        return "", -1                  # (cheap test first: most places are followed by neither)
+    names = [name]
+    at = end
+    while text[at:at + 1] in V.LIST_JOINERS and (following := _listed_name(text[at + 1:at + 1 + _NAME_REACH])):
+        names.append(following)
+        at += 1 + len(following)
+    count = _GROUP_COUNT.match(text, at)
+    if count is None:
+        return "", -1
+    first = pos
+    while text[first - 1:first] in V.LIST_JOINERS:
+        earlier = next((text[k:first - 1] for k in range(first - 3, max(0, first - 1 - _NAME_REACH) - 1, -1)
+                        if leading_place(text[k:first - 1]) == text[k:first - 1]), "")
+        if not earlier and _NAME_LIKE.fullmatch(text, max(0, first - 1 - _TOWN_NAME), first - 1):
+            earlier = text[first - 1 - _TOWN_NAME:first - 1]        # 太和镇、白舍镇: a town's name, most often three
+        if not earlier:                                              # characters (not 完成太和镇)
+            break
+        names.insert(0, earlier)
+        first -= 1 + len(earlier)
+    n = 2 if count.group("n") == "两" else small_number(count.group("n"))
+    if len(names) < 2 or n != len(names):
+        return "", -1
+    return ("" if count.group("each") else V.LIST_COMMA.join(names)), count.start()
 
 
 def elsewhere(text: str, pos: int, end: int = -1) -> bool:

@@ -108,7 +108,7 @@ GUARD_REACH = 12
 _ASCII_DIGITS = "0123456789"
 # Units that number the parts of a place (7栋2单元), and the words after a number that do: a count
 # followed by digits otherwise describes what it counts (42家5A级景区, 1.2万名65岁以上老年人).
-_ADDRESS_UNITS = frozenset({"栋", "幢", "座"})
+_ADDRESS_UNITS = frozenset({"栋", "幢"})     # (座 is counted too: 4座22万立方米储罐; 3座2单元 is caught by what follows)
 _ADDRESS_AFTER = re.compile(r"[0-9]+(?:单元|号|室|楼|层|栋|幢)")
 _NOTE_BEFORE_YEAR = re.compile(r"[0-9０-９]{1,2}[.．](?:19|20|１９|２０)[0-9０-９]{2}")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
