@@ -64,6 +64,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                      and _whole_of_it(text, e, local)))   # (内蒙古全区…)
             and not _partners(text, *ctx.places[i])
             and not _listed_before_semicolon(text, ctx._place_pos[i], len(ctx.places[i][1]), local)
+            and not _part_before_semicolon(text, ctx._place_pos[i], local)
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
                      and (not governs(text, ctx.places[i], local, s0)
@@ -150,6 +151,15 @@ def joint_places(text: str, s0: int, local: int) -> str:
     return V.LIST_COMMA.join(names)
 
 
+_AMONG_LEAD = ("其中", "其中，", "其中,")
+
+
+def _part_before_semicolon(text: str, pos: int, local: int) -> bool:
+    """…1680万亩，其中阿拉善盟治理沙化土地210万亩；森林覆盖率达到23.5%: a part named after 其中 is the place of
+    its own clause run only, not of what follows the semicolon."""
+    return text.endswith(_AMONG_LEAD, max(0, pos - 3), pos) and any(ch in V.SEMICOLONS for ch in text[pos:local])
+
+
 def _listed_before_semicolon(text: str, pos: int, length: int, local: int) -> bool:
     """株洲、湘潭、衡阳三市分别增长…；14个市州中有12个…: a member of a list in a part of the sentence before a
     semicolon paired with that part's figures, not with the next part's."""
@@ -159,7 +169,9 @@ def _listed_before_semicolon(text: str, pos: int, length: int, local: int) -> bo
 
 # 三地合计, 两市共, 三县累计: places counted together as a clause's subject
 _GROUP_REACH = 16
-_GROUP_SUBJECT = re.compile(rf"{_PLACES_COUNTED}(?:合计|共计|总计|累计|共)")
+# (or a clause that opens with the sum's share: 东台市、射阳县、大丰区…分别为…，合计占全市的56.2%; not …，共计2000株,
+# one place's total)
+_GROUP_SUBJECT = re.compile(rf"{_PLACES_COUNTED}(?:合计|共计|总计|累计|共)|(?<=[，,])(?:合计|共计|总计)约?占")
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_REACH = "“", "”", 120
 _SPEAKER = re.compile(r"(?:相关|有关)?(?:负责人|负责同志|党委书记|党委副书记|书记|镇长|乡长|县长|区长|市长|局长|主任|总经理|董事长)")
 
