@@ -55,6 +55,10 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx.default_place and (group := _GROUP_SUBJECT.search(text, max(s0, local - _GROUP_REACH), local))
             and not any(ch in V.CLAUSE_END for ch in text[group.end():local])):
         return ctx.default_place       # …分别为…，三地合计占全市的47.1%: the places together, the page's place
+    if (ctx.default_place and (local == 0 or text[local - 1] in _PARTS_LEAD)
+            and _ALL_PARTS_COUNTED.match(text, local)):
+        return ctx.default_place       # 12个盟市经济全部实现正增长, 阿荣旗、扎赉特旗等12个旗县: the count of the page's
+                                       # place's parts (not 全区16个街道, 周边12个乡镇: of the place named before)
     if (i >= 0 and ctx._place_pos[i] >= clause_start(text, local, s0)
             and (group := counted_group(text, *ctx.places[i]))[1] >= 0 and (local == group[1] or group[0])):
         return ctx.default_place if local == group[1] else group[0]    # (see counted_group; a figure of its clause)
@@ -301,6 +305,9 @@ _GROUP_COUNT = regex.compile(
     rf"(?P<each>{V.char_class(V.SEMICOLONS + V.SENTENCE_END, negate=True)}*{V.RESPECTIVELY})?")
 _GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九十两")
 _NAME_REACH = 8
+# A count of a division's parts (12个盟市, 14个市州, 92个旗县（市、区）): of the division, whatever place comes before
+_PARTS_LEAD = frozenset(V.CLAUSE_SEPARATORS + "\n等")
+_ALL_PARTS_COUNTED = regex.compile(rf"[0-9]{{1,3}}个(?:{V.alternation((*V.WHOLE_SETS, '盟市', '设区市', '地级市', '旗县'))})")
 _TOWN_NAME = 3
 _NAME_LIKE = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{V.alternation(V.PLACE_LIKE_ENDS)})")
 
