@@ -303,6 +303,9 @@ _PREFECTURE_LEVEL = "市"
 _GROUP_COUNT = regex.compile(
     r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})(?:个|所|家|座|条|处)?\p{Han}{0,2}?[市县区镇乡地省州盟旗所家个座条处]"
     rf"(?P<each>{V.char_class(V.SEMICOLONS + V.SENTENCE_END, negate=True)}*{V.RESPECTIVELY})?")
+# A ranking among the place's peers after it (继续保持全省前列, 位居全国前十位)
+_RANKED_AMONG = re.compile(r"前列|前茅|第一方阵|首位|前[0-9一二三四五六七八九十]{1,2}(?:位|名|强)")
+_AFTER_FIRST = frozenset("前第首")
 _GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九十两")
 _NAME_REACH = 8
 # A count of a division's parts (12个盟市, 14个市州, 92个旗县（市、区）): of the division, whatever place comes before
@@ -359,6 +362,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
                                          # a survey's name
     if end > pos and text[end:end + 1] == _WIDE and text.startswith(_ALL_OF, pos):
         return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
+    if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
+        return True                      # 继续保持全省前列: where the place ranks among its peers
     if pos == 0:
         return False
     if "0" <= text[pos - 1] <= "9" and text.startswith(_WHOLE_COUNTRY, pos):
