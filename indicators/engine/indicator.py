@@ -881,6 +881,25 @@ _ZONE_NAME = regex.compile(rf"\p{{Han}}{{2,8}}?(?:{V.alternation(V.ZONE_ENDS)})"
 _PORT_ONLY = regex.compile(r"(?:港|港口|港区)(?:完成|实现|达到|达)?")
 
 
+# A clause that ends by listing what it is or has (主要品种为桃、柑橘、猕猴桃和蓝莓, 依次为：日用商品、食品…)
+_LIST_TAIL = regex.compile(rf"(?:为|是|有|包括|{V.char_class(V.COLONS)})"
+                           rf"(?P<list>[^{V.ARABIC_DIGIT}{V.CLAUSE_END}{V.COLONS}]{{3,60}})$")
+# What a clause may name beside 分别 for a list the clause before gave (面积分别为, 产量分别为)
+_MEASURE_WORDS_ALONE = frozenset({"面积", "产量", "数量", "金额", "规模", "占比", "比重", "人数", "销量", "投资"})
+_LISTED_ITEM = 8
+
+
+def _listed_before(text: str, end: int, floor: int, count: int) -> list[str]:
+    """The ``count`` members the clause ending at ``end`` lists last, or []."""
+    tail = _LIST_TAIL.search(text, max(floor, end - 64), end)
+    if tail is None:
+        return []
+    members = _split_list(clean(tail.group("list")))
+    if len(members) != count or any(len(member) > _LISTED_ITEM for member in members):
+        return []
+    return members
+
+
 def _opening_members(clause: str, count: int) -> list[str]:
     """The ``count`` members a clause opens with, named alike (as long as one another; the last cut to
     their length): 韩国、日本市场加快复苏 -> 韩国, 日本; else []."""
@@ -947,6 +966,12 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
             subject = _strip_edges(clean(before[in_order.end():]))
         elif (opening := _opening_members(before, count)):
             subject = V.LIST_COMMA.join(opening)     # 韩国、日本市场加快复苏，分别接待…: the clause before opens with them
+    if (count > 1 and start - 1 > floor and block.text[start - 1] in V.COMMAS
+            and (not subject or (subject in _MEASURE_WORDS_ALONE))
+            and (listed := _listed_before(block.text, start - 1, floor, count))):
+        # 依次为：日用商品、食品…交通工具，分别为2.96万件…; 主要品种为桃、柑橘、猕猴桃和蓝莓，面积分别为…: the
+        # members the clause before lists, each with the measure the clause names
+        return [item + subject for item in listed]
     bases = _COMPARED_WITH_EACH.fullmatch(block.text, m.end(), local_start)
     if bases is not None:
         members = [b for b in _ITEM_SPLIT.split(bases.group("bases")) if b]
