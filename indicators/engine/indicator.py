@@ -532,7 +532,7 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         return holiday.group("name"), holiday.group("name")   # 国庆假期共8天, 春节假期（1月28日至2月4日，共8天）
     if kind == "count" and (whole := WHOLE_SET_AFTER.match(text, local_end)) is not None:
         return clean(whole.group("set")), ""      # 14个市州中，…: the set places are drawn from counted
-    if (text.endswith(_HAVE, 0, local_start)
+    if (local_start and text[local_start - 1] == _HAVE
             and (among := _AMONG_SET_BEFORE.search(text, max(0, local_start - _AMONG_REACH), local_start))
             and (done := _MEMBERS_DO.match(text, local_end)) is not None and not following_phrase(text, local_end)):
         # 37个工业大类行业中有26个实现增长: the set's members doing what follows (工业大类行业实现增长; a

@@ -59,7 +59,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
             and _ALL_PARTS_COUNTED.match(text, local)):
         return ctx.default_place       # 12个盟市经济全部实现正增长, 阿荣旗、扎赉特旗等12个旗县: the count of the page's
                                        # place's parts (not 全区16个街道, 周边12个乡镇: of the place named before)
-    if (i >= 0 and ctx._place_pos[i] >= clause_start(text, local, s0)
+    if (i >= 0 and text[(e := ctx._place_pos[i] + len(ctx.places[i][1])):e + 1] in _GROUP_NEXT   # (cheap test first)
+            and ctx._place_pos[i] >= clause_start(text, local, s0)
             and (group := counted_group(text, *ctx.places[i]))[1] >= 0 and (local == group[1] or group[0])):
         return ctx.default_place if local == group[1] else group[0]    # (see counted_group; a figure of its clause)
     if (i >= 0 and ctx._place_pos[i] >= s0 and (not national or governs(text, ctx.places[i], local, s0))
@@ -68,7 +69,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                      and _whole_of_it(text, e, local)))   # (内蒙古全区…)
             and not _partners(text, *ctx.places[i])
             and not _listed_before_semicolon(text, ctx._place_pos[i], len(ctx.places[i][1]), local)
-            and not _part_before_semicolon(text, ctx._place_pos[i], local)
+            and not (text[ctx._place_pos[i] - 1:ctx._place_pos[i]] in _AMONG_LAST
+                     and _part_before_semicolon(text, ctx._place_pos[i], local))
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
                      and (not governs(text, ctx.places[i], local, s0)
@@ -156,6 +158,7 @@ def joint_places(text: str, s0: int, local: int) -> str:
 
 
 _AMONG_LEAD = ("其中", "其中，", "其中,")
+_AMONG_LAST = frozenset(lead[-1] for lead in _AMONG_LEAD)
 
 
 def _part_before_semicolon(text: str, pos: int, local: int) -> bool:
