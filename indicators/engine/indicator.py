@@ -89,9 +89,8 @@ _CAUSES = ("由于", "因为", "随着", "受")
 _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "出口": "进口"}
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
 _SCOPE_ALONE = regex.compile(V.SCOPE)
-_COMPARED_MEMBER_BEFORE = regex.compile(rf"(?P<word>{'|'.join(_ABOVE_BELOW)}){V.SCOPE}"
-                                        rf"[0-9.]+(?:个百分点|个|%|％|倍)?{V.LIST_COMMA}$")
-_MEMBER_REACH = 16
+_COMPARED_MEMBER_BEFORE = regex.compile(rf"(?P<word>{'|'.join(_ABOVE_BELOW)}){V.SCOPE}{V.SCOPE_GAP}{V.LIST_COMMA}$")
+_MEMBER_REACH = 16             # (高于全国1.0个百分点、)
 
 _TOWARDS = V.TOWARDS
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year

@@ -416,7 +416,7 @@ _ALL_OF = "全"
 _SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "人口抽样调查")
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 # (with the gap it names: 高于全国1.0个百分点、全省0.8个百分点)
-_SCOPE_MEMBER_BEFORE = re.compile(rf"{V.SCOPE}(?:[0-9.]+(?:个百分点|个|%|％|倍))?{V.char_class(V.LIST_JOINERS)}$")
+_SCOPE_MEMBER_BEFORE = re.compile(rf"{V.SCOPE}(?:{V.SCOPE_GAP})?{V.char_class(V.LIST_JOINERS)}$")
 _MEMBER_REACH = 14
 _ELSEWHERE_LAST = frozenset(V.LIST_JOINERS + V.COMPARISON_BASE + V.EXCEEDS[0][-1] + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD, *_CHANNEL_LEAD)))
