@@ -90,7 +90,7 @@ _COUNTERPARTS = {"支出": "收入", "收入": "支出", "进口": "出口", "�
 _ABOVE_BELOW = ("高于", "低于", "快于", "慢于", "超过", "超出", "领先", "落后")
 _SCOPE_ALONE = regex.compile(V.SCOPE)
 _COMPARED_MEMBER_BEFORE = regex.compile(rf"(?P<word>{'|'.join(_ABOVE_BELOW)}){V.SCOPE}{V.SCOPE_GAP}{V.LIST_COMMA}$")
-_MEMBER_REACH = 16             # (高于全国1.0个百分点、)
+_BASE_MEMBER_REACH = V.SCOPE_MEMBER_REACH + 2      # (with its comparative: 高于全国1.0个百分点、)
 
 _TOWARDS = V.TOWARDS
 _RECOVERED = "恢复"          # 旅游总收入…，恢复到2019年的105.3%: the revenue's level against a base year
@@ -541,7 +541,7 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     before, change_only, change_words, timed, converted = _clause_before(text[start:local_start])
     if (previous and text[start - 1:start] == V.LIST_COMMA
             and _SCOPE_ALONE.fullmatch(text, start, local_start)
-            and (compared := _COMPARED_MEMBER_BEFORE.search(text, max(0, start - _MEMBER_REACH), start))):
+            and (compared := _COMPARED_MEMBER_BEFORE.search(text, max(0, start - _BASE_MEMBER_REACH), start))):
         # 增长6.3%，高于全国1.0个百分点、全省0.8个百分点: the gap to the list's next base
         return previous + compared.group("word") + text[start:local_start], previous
     if in_brackets(text, local_start, local_end):

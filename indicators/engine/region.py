@@ -374,7 +374,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     if text[pos - 1] not in _ELSEWHERE_LAST:
         return False                     # cheap test first: every case below ends in one of these characters
     if text[pos - 1] in V.LIST_JOINERS:  # 高于全国、全省, 来自杭州、上海: a later member of such a list is one too
-        member = _SCOPE_MEMBER_BEFORE.search(text, max(0, pos - _MEMBER_REACH), pos)
+        member = _SCOPE_MEMBER_BEFORE.search(text, max(0, pos - V.SCOPE_MEMBER_REACH), pos)
         if member is not None:
             return elsewhere(text, member.start())
         if not _ORIGIN_NEAR.search(text, max(0, pos - _ORIGIN_REACH), pos):
@@ -417,7 +417,6 @@ _SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "
 _SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
 # (with the gap it names: 高于全国1.0个百分点、全省0.8个百分点)
 _SCOPE_MEMBER_BEFORE = re.compile(rf"{V.SCOPE}(?:{V.SCOPE_GAP})?{V.char_class(V.LIST_JOINERS)}$")
-_MEMBER_REACH = 14
 _ELSEWHERE_LAST = frozenset(V.LIST_JOINERS + V.COMPARISON_BASE + V.EXCEEDS[0][-1] + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD, *_CHANNEL_LEAD)))
 _SHARE_BASE_AFTER = re.compile(rf"(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")

@@ -238,6 +238,7 @@ WHOLE_SETS = ("市州", "州市", "地市", "县市区", "县（市、区）", "
 SCOPE = rf"(?:{alternation(COUNTRY_SCOPES)}|{char_class(GENERIC_PREFIXES)}[省市区县州])"
 # The gap a compared scope is given in a list of them (高于全国1.0个百分点、全省0.8个百分点)
 SCOPE_GAP = r"[0-9.]+(?:个百分点|个|%|％|倍)?"
+SCOPE_MEMBER_REACH = 14         # how far back such a member with its gap and joiner reaches (全国1.0个百分点、)
 BREAKDOWN_OPENER = rf"\s*(?:分|从|按){char_class(CLAUSE_SEPARATORS, negate=True)}{{1,8}}(?:来看|看)"
 # A list split at its joiners (城镇、农村和乡村 -> 城镇, 农村, 乡村): read by the list steps of the engine.
 LIST_SPLIT = re.compile(char_class(LIST_JOINERS))
