@@ -825,26 +825,12 @@ _SECTOR_OR_JOINER = regex.compile(rf"{_SECTOR}|{V.char_class(V.LIST_JOINERS)}")
 
 
 def _split_list(subject: str) -> list[str]:
-    """A list split at its joiners, but not at a 和 or 与 inside a place's name (包头市、呼和浩特市)."""
+    """A list split at its joiners, but not inside a sector's name (批发和零售业、住宿和餐饮业增加值 -> 批发和零售业,
+    住宿和餐饮业增加值) nor at a 和 or 与 inside a place's name (包头市、呼和浩特市)."""
     members, start = [], 0
-    for m in _ITEM_SPLIT.finditer(subject):
-        if (m.group() != V.LIST_COMMA and (name := leading_place(subject[start:]))
-                and start + len(name) > m.start()):
-            continue
-        members.append(subject[start:m.start()])
-        start = m.end()
-    members.append(subject[start:])
-    return [member for member in members if member]
-
-
-def _members(subject: str) -> list[str]:
-    """The members of a 分别 list's subject, split at its joiners but not inside a sector's name (批发和零售业、
-    住宿和餐饮业增加值 -> 批发和零售业, 住宿和餐饮业增加值)."""
-    if "业" not in subject:                  # cheap test first: every sector name holds 业
-        return _split_list(subject)
-    members, start = [], 0
-    for m in _SECTOR_OR_JOINER.finditer(subject):
-        if len(m.group()) > 1:               # a sector's name: part of the member it is in
+    for m in (_SECTOR_OR_JOINER if "业" in subject else _ITEM_SPLIT).finditer(subject):   # (every sector name holds 业)
+        if len(m.group()) > 1 or (m.group() != V.LIST_COMMA and (name := leading_place(subject[start:]))
+                                  and start + len(name) > m.start()):
             continue
         members.append(subject[start:m.start()])
         start = m.end()
@@ -927,7 +913,7 @@ def _counted_members(text: str, start: int, count: int) -> list[str]:
     if len(_FIGURE_RUN.findall(text, counted.end(), start)) >= count:
         return []           # (…三大业务板块分别实现营业收入X、Y、Z，同比分别增长…: the figures before pair)
     opened = scan_back(text, counted.start(), s0, V.CLAUSE_END + V.COLONS)
-    members = _members(_strip_edges(clean(text[opened:counted.start()])))
+    members = _split_list(_strip_edges(clean(text[opened:counted.start()])))
     if len(members) != count or any(_OF in member for member in members):
         return []
     figure = _FIGURE_START.search(text, counted.end(), start)
@@ -979,7 +965,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     compared = ""
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
-    items = _share_measure(_share_head(_ordinal_run(_members(subject))))
+    items = _share_measure(_share_head(_ordinal_run(_split_list(subject))))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
     if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject) or _ANY_SECTOR_AT.match(subject)):
