@@ -313,7 +313,7 @@ _GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九�
 _NAME_REACH = 8
 # A count of a division's parts (12个盟市, 14个市州, 92个旗县（市、区）): of the division, whatever place comes before
 _PARTS_LEAD = frozenset(V.CLAUSE_SEPARATORS + "\n等")
-_ALL_PARTS_COUNTED = regex.compile(rf"[0-9]{{1,3}}个(?:{V.alternation((*V.WHOLE_SETS, '盟市', '设区市', '地级市', '旗县'))})")
+_ALL_PARTS_COUNTED = regex.compile(rf"[0-9]{{1,3}}个(?:{V.alternation(V.DIVISION_PARTS)})")
 _TOWN_NAME = 3
 _NAME_LIKE = regex.compile(rf"\p{{Han}}{{1,6}}?(?:{V.alternation(V.PLACE_LIKE_ENDS)})")
 
@@ -538,8 +538,7 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
 # are where a figure is spread over, not one the figure is about (the page's place is)
 _LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
-_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + r"等?(?:[0-9一二三四五六七八九十]{1,2}个(?:城市|市|县|区|省|地市|县区"
-                               r"|县市区|县（市、区）|省份|省（区、市）|省（市）|省市|省区市|国家高新区|高新区|开发区|经开区|乡镇|镇|乡|街道|镇街|乡镇（街道）|村|设区市|地级市|省辖市)"
+_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + rf"等?(?:[0-9一二三四五六七八九十]{{1,2}}个(?:{V.alternation(V.COUNTED_PLACES)})"
                                r"|[两二三四五六七八九十]{1,2}(?:省|市|县)(?![份长委级]))")     # (河北、陕西两省)
 _EACH_OF_THEM = re.compile(rf"{V.char_class(V.SENTENCE_END + V.SEMICOLONS, negate=True)}{{0,30}}?(?:分别|均|合计|共计|总计)")
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)

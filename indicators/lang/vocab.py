@@ -234,6 +234,11 @@ HEADCOUNT_ADVERBS = ("再", "已", "已经", "共", "总共", "累计", "合计"
 # follows measures what the sentence before named.
 WHOLE_SETS = ("市州", "州市", "地市", "县市区", "县（市、区）", "县(市、区)", "县市", "县区", "区县", "省份", "省区市",
               "乡镇（街道）", "乡镇", "街道")
+# The parts a division is counted in (12个盟市, 92个旗县): of the division, whatever place comes before them
+DIVISION_PARTS = (*WHOLE_SETS, "盟市", "设区市", "地级市", "旗县")
+# Every kind of place a list of places may be counted as (驻马店、周口、商丘、南阳4个市, 杭州、宁波…5个城市)
+COUNTED_PLACES = (*DIVISION_PARTS, "城市", "市", "县", "区", "省", "省（区、市）", "省（市）", "省市", "国家高新区",
+                  "高新区", "开发区", "经开区", "镇", "乡", "镇街", "村", "省辖市")
 # A scope a figure is compared with or taken in: 全国, 我国, 全省, 本市, 全县
 SCOPE = rf"(?:{alternation(COUNTRY_SCOPES)}|{char_class(GENERIC_PREFIXES)}[省市区县州])"
 # The gap a compared scope is given in a list of them (高于全国1.0个百分点、全省0.8个百分点)
