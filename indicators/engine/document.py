@@ -199,6 +199,11 @@ class DocumentContext:
         firm's name, it is not what a figure is about."""
         return place not in (self.about, self.masthead) and _encloses(place, self._about_region)
 
+    def encloses(self, outer: str, inner: str) -> bool:
+        """Whether the place named ``outer`` is a division the place named ``inner`` lies in (长沙 and 宁乡市)."""
+        region = lookup(outer, self._about_region.code if self._about_region else "")
+        return region is not None and (found := lookup(inner, region.code)) is not None and encloses(region, found)
+
     def opens_institution(self, end: int) -> bool:
         """Whether an institution's word follows a place ending at ``end`` within a few characters (陕西历史博物馆)."""
         words = self._institution_words

@@ -287,6 +287,9 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
     if generic[0] in V.OWN_PREFIXES and (paper := doc.masthead) and doc.level(paper) == level:
         return paper                        # 我县 in 今日霍邱: the paper's county
     if not doc.about and (near := doc.place_before(pos, level, floor)):
+        if default and doc.level(near) != level and doc.level(default) == level and doc.encloses(default, near):
+            return default                  # 在宁乡市新建…，并对全市配变…: on a page about 长沙, 全市 is 长沙, not
+                                            # the county-level city it names
         return near                         # (a page's own place is only the one it names most)
     if default and (doc.level(default) == level or doc.full_names.get(default, default).endswith(generic[-1])
                     or (level == _PREFECTURE_LEVEL and default in V.MUNICIPALITIES)):
