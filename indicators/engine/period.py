@@ -191,8 +191,8 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
                     and _ONLY_A_BREAK.match(text, first_pos + len(first), head_end + 1)):
                 head_end = clause_end(text, head_end + 1, s1)    # 截至目前，今年全市…412个，协议投资额…: a time
             chosen = [p for p in in_segment if p[0] < head_end][-1][1]    # alone is no clause: the next is the first
-            opening = [p for p in in_segment if p[0] >= max(head_end, segment0) and _A_YEAR.fullmatch(p[1])
-                       and p[0] == clause_start(text, p[0], s0)]
+            opening = [p for p in in_segment if p[0] >= max(head_end, segment0) and not _is_part_of(text, p[0])
+                       and not _ONE_CLAUSE_ONLY.match(p[1]) and p[0] == clause_start(text, p[0], s0)]
             alone = [p for p in in_segment if p[0] >= max(head_end, segment0) and p[0] < clause0
                      and p[0] == clause_start(text, p[0], s0)
                      and _ONLY_A_BREAK.match(text, p[0] + len(p[1]), clause_end(text, p[0] + len(p[1]), s1) + 1)]
@@ -373,6 +373,10 @@ _GOES_ON = re.compile(r"\s*(?:完成|占|为|是|比|较|同比|环比|增长|�
                       r"|新增|新获|新建|新签|新开工|新认定|累计|带动|拉动|惠及|吸引|引进"
                       r"|其中)")     # …目前航线总数达到63条，其中外贸航线41条: a part of the figure before, at its time
 _RESPECTIVELY = V.RESPECTIVELY
+# A time opening a later clause speaks for the clauses after it (截至10月底已开工2059个，开工率达96.4%), but not a
+# year's end (年末城镇调查失业率降到5.5%，居民消费价格上涨2%: a stock's date), a bare 本年/上年 (本年收入, a budget
+# line's name) or a stretch named as a comparison (“十五”期间…比原来预计的高一些)
+_ONE_CLAUSE_ONLY = re.compile(r"(?:年末|年底|年初|期末|本年|上年|当年)$|.*期间$")
 _ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 # 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
 _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
