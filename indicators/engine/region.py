@@ -4,7 +4,7 @@ article or document is about."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 import regex
@@ -73,7 +73,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                      and _part_before_semicolon(text, ctx._place_pos[i], local))
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
-                     and (not governs(text, ctx.places[i], local, s0)
+                     and (not (governs(text, ctx.places[i], local, s0) or _heads_sentence(ctx, text, i, s0))
                           or _LISTED_BY.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))
                           or _FIRM_AFTER.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))))):
         return ctx.places[i][1]
@@ -272,6 +272,26 @@ def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
     return pos >= clause_start(text, local, s0) and not mentioned_only(text, pos, name)
 
 
+
+
+def _heads_sentence(ctx: BlockContext, text: str, i: int, s0: int) -> bool:
+    """Whether the ``i``-th place of the paragraph is the subject its sentence opens with, after at most a time
+    (1-10月，湖南省快递业务量累计完成32.47亿件，同比增长21.5%；快递业务收入…): what the sentence's later
+    clauses are about too, even in a bulletin of a place inside it."""
+    pos, name = ctx.places[i]
+    start = clause_start(text, pos, s0)
+    if start != pos or mentioned_only(text, pos, name):
+        return False
+    while s0 < start and text[s0].isspace():
+        s0 += 1
+    if start == s0:
+        return True
+    k = bisect_left(ctx._period_pos, s0)
+    return (k < len(ctx.periods) and ctx._period_pos[k] == s0
+            and _TIME_BREAK.fullmatch(text, s0 + len(ctx.periods[k][1]), start) is not None)
+
+
+_TIME_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 
 
 def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int, floor: int) -> str:
