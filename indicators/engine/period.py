@@ -20,8 +20,12 @@ if TYPE_CHECKING:
 _MONTH_NUM = rf"(?:{V.SMALL_NUMBER})"
 _YEAR = rf"(?:{V.YEAR_DIGITS})年度?|今年|明年|本年度?|当年|同年"
 _QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度(?:末|底)?|(?<!提)前[两二三]个季度|上半年|下半年|(?<!提)前(?:{V.SMALL_NUMBER})个?月份?|全年|[春秋]季学期"
+# 4月至8月, 9月中旬至10月下旬, 1月初—3月底: months named in full at both ends of a range (one period, not two)
+_MONTH_PART = r"(?:上旬|中旬|下旬|初|底|末)"
+_MONTH_RANGE = (rf"{_MONTH_NUM}月份?{_MONTH_PART}?\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"
+                rf"\s*{_MONTH_NUM}月份?{_MONTH_PART}?")
 _MONTH = (
-    rf"{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
+    rf"{_MONTH_RANGE}|{_MONTH_NUM}(?:\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})\s*{_MONTH_NUM})?月份?"
     rf"(?:{_MONTH_NUM}日(?:(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"   # 6月19日至21日
     rf"(?:{_MONTH_NUM}月)?{_MONTH_NUM}日)?)?(?:以来|底|末|上旬|中旬|下旬|起|当月)?"
 )
@@ -204,7 +208,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
                 # …调整为1978年的…，2024年进一步优化为…，第三产业比重首次突破五成: a later clause opening with its own
                 # time speaks for the clauses after it (not for a 分别 list's members, which pair with earlier ones)
                 return opening[-1][1]
-        if chosen != first and _BARE_YEAR.fullmatch(first) and not _STARTS_WITH_YEAR.match(chosen):
+        if chosen != first and _BARE_YEAR_OR_TAX_YEAR.fullmatch(first) and not _STARTS_WITH_YEAR.match(chosen):
             return first + chosen
         return chosen
     clause1 = clause_end(text, local, s1)
@@ -411,6 +415,8 @@ _DAY = re.compile(rf"(?!截至)(?!.*日{V.char_class(V.RANGE_DASHES + ''.join(V.
 _YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
 _A_YEAR = re.compile(rf"(?:{V.YEAR_DIGITS})年")
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
+# (2023年度个人所得税综合所得汇算清缴期间: the year of accounts a stretch of work is of -> 2023年度清缴期间)
+_BARE_YEAR_OR_TAX_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|(?:19|20)[0-9]{{2}}年度")
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
 
 
