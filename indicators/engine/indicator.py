@@ -642,7 +642,8 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # words before its verb (not 对东盟进出口…；对美国进出口1402.8亿元: a partner, no verb before it)
         stem = unchanged(previous)
         head = _VERB_AFTER_SUBJECT.split(stem, maxsplit=1)[0]
-        if _MIN_SUBJECT <= len(head) < len(stem) and len(head) + len(before) <= _MAX_CHAIN:
+        if (_MIN_SUBJECT <= len(head) < len(stem) and len(head) + len(before) <= _MAX_CHAIN
+                and not head.startswith(_TOWARDS)):     # (…对东盟进出口占全市外贸总值的19.1%；对美国进出口: partners)
             return head + before, previous
     if previous and kind == "ratio" and before.endswith(_RATIO_TO) and change_words.startswith(_WITH):
         # 研究与试验发展经费支出812.5亿元，…，与地区生产总值之比为2.65%: the ratio of what came before
