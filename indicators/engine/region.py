@@ -431,7 +431,9 @@ _TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
 _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗"
-                          r"|重点村|重点镇|名村|名镇|首店|首家|首发|首批|宣传月|宣传周|宣传日|活动月|活动周)")
+                          r"|重点村|重点镇|名村|名镇|首店|首家|首发|首批|宣传月|宣传周|宣传日|活动月|活动周)"
+                          # (全省拥有全国重点实验室15个: the country's rank of lab, right after it; not 全国共有…)
+                          r"|(?:重点实验室|工程技术研究中心|工程研究中心|技术创新中心)")
 _WIDE = "性"
 # 占全省…的 in a city's sentence: the province is what the share is of (not 占全市…的, a city page's own whole)
 _ABOVE_A_CITY = ("全省",)
