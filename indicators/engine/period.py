@@ -188,13 +188,14 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         in_segment = [p for p in in_sentence_before if p[0] >= segment0] or in_sentence_before
         first_pos, first = in_segment[0]
         if _GOES_ON.match(text, clause0):
-            chosen = in_segment[-1][1]        # 上半年已完成73.5亿元，完成年度计划的45.9%: a clause with no subject
+            chosen_pos, chosen = in_segment[-1]    # 上半年已完成73.5亿元，完成年度计划的45.9%: a clause with no subject
         else:                                 # goes on from the one before; one with its own subject is of the
             head_end = clause_end(text, first_pos + len(first), s1)       # time of the first clause (下半年将
             if (first_pos == clause_start(text, first_pos, s0)            # 力争全年营业收入…，利润总额…: 全年)
                     and _ONLY_A_BREAK.match(text, first_pos + len(first), head_end + 1)):
                 head_end = clause_end(text, head_end + 1, s1)    # 截至目前，今年全市…412个，协议投资额…: a time
-            chosen = [p for p in in_segment if p[0] < head_end][-1][1]    # alone is no clause: the next is the first
+            chosen_pos, chosen = [p for p in in_segment if p[0] < head_end][-1]    # alone is no clause: the next is
+                                                                                    # the first
             opening = [p for p in in_segment if p[0] >= max(head_end, segment0) and not _is_part_of(text, p[0])
                        and not _ONE_CLAUSE_ONLY.match(p[1]) and p[0] == clause_start(text, p[0], s0)]
             alone = [p for p in in_segment if p[0] >= max(head_end, segment0) and p[0] < clause0
@@ -208,8 +209,11 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
                 # …调整为1978年的…，2024年进一步优化为…，第三产业比重首次突破五成: a later clause opening with its own
                 # time speaks for the clauses after it (not for a 分别 list's members, which pair with earlier ones)
                 return opening[-1][1]
-        if chosen != first and _BARE_YEAR_OR_TAX_YEAR.fullmatch(first) and not _STARTS_WITH_YEAR.match(chosen):
-            return first + chosen
+        if chosen != first and not _STARTS_WITH_YEAR.match(chosen):
+            # (…2025年工作会上获悉，2024年，郑州公交全年累计…，同比增长4.7%: the year named last before it)
+            year = next((p for q, p in reversed(in_segment) if q < chosen_pos and _BARE_YEAR_OR_TAX_YEAR.fullmatch(p)), "")
+            if year:
+                return year + chosen
         return chosen
     clause1 = clause_end(text, local, s1)
     later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
