@@ -69,6 +69,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                      and _whole_of_it(text, e, local)))   # (内蒙古全区…)
             and not _partners(text, *ctx.places[i])
             and not _listed_before_semicolon(text, ctx._place_pos[i], len(ctx.places[i][1]), local)
+            and not _list_closed_before(text, ctx._place_pos[i], len(ctx.places[i][1]), local)
             and not (text[ctx._place_pos[i] - 1:ctx._place_pos[i]] in _AMONG_LAST
                      and _part_before_semicolon(text, ctx._place_pos[i], local))
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
@@ -172,6 +173,17 @@ def _listed_before_semicolon(text: str, pos: int, length: int, local: int) -> bo
     semicolon paired with that part's figures, not with the next part's."""
     return ((text[pos - 1:pos] in _LISTED or text[pos + length:pos + length + 1] in _LISTED)
             and any(mark in text[pos + length:local] for mark in V.SEMICOLONS))
+
+
+def _list_closed_before(text: str, pos: int, length: int, local: int) -> bool:
+    """抽查越城区、柯桥区…新昌县，发现：…38家养老机构…; 在中牟县、荥阳市、新郑市等地，城乡公交一体化线路达到96条:
+    the last member of a list of places that closes a clause before the figure's names where something was done,
+    not whose figure it is (a 分别 list pairs its members elsewhere)."""
+    return (text[pos - 1:pos] in V.LIST_JOINERS and (m := _LIST_CLOSE.match(text, pos + length)) is not None
+            and m.end() <= local)
+
+
+_LIST_CLOSE = re.compile(rf"(?:等地|等)?{V.char_class(V.CLAUSE_END + V.COLONS)}")
 
 
 # 三地合计, 两市共, 三县累计: places counted together as a clause's subject
@@ -491,6 +503,7 @@ def is_origin(text: str, pos: int, name: str) -> bool:
 
 
 _TOWARDS = V.TOWARDS
+_NATIVE_OF = "籍"
 # 争取天津市东西部协作资金4260万元 in 渭源县's report: the partner who helps, not the place helped
 _PAIRED_AID = ("东西部协作", "对口支援", "对口帮扶", "对口协作", "财政援助", "援助资金", "帮扶资金")
 # 香港地区仍是最大外资来源地，实际投资9.4亿美元: where the investment comes from
@@ -499,7 +512,9 @@ _SOURCE_OF = re.compile(r"[\u4e00-\u9fff]{0,10}?来源(?:地|国)")
 _TRADED = re.compile(r"(?:地区)?(?:的)?(?:进出口|出口|进口|贸易|投资)")
 
 
-_PEOPLE_FROM = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{V.alternation(V.PEOPLE_OF_PLACE)}|企业(?=来|到|赴))")   # (天津企业来渭投资)
+# (天津企业来渭投资; 籍 only right after the name: 温州籍, not 安吉县户籍人口)
+_PEOPLE_FROM = re.compile(rf"{_NATIVE_OF}|[\u4e00-\u9fff]{{0,3}}?(?:{V.alternation(w for w in V.PEOPLE_OF_PLACE if w != _NATIVE_OF)}"
+                          r"|企业(?=来|到|赴))")
 _PEOPLE_FROM_CHAR = re.compile(V.char_class("".join({w[0] for w in V.PEOPLE_OF_PLACE}) + "企"))
 _PEOPLE_FROM_REACH = 6
 
