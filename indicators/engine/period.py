@@ -310,6 +310,8 @@ def not_a_time(text: str, start: int, end: int) -> bool:
         return True
     if _RECORD_SINCE.match(text, end) or (text.endswith(_SINCE, start, end) and _RANK_AFTER_SINCE.match(text, end)):
         return True                   # 为1961年有完整气象记录以来最高: a record's start, no period
+    if text[start - 1:start] == _UNDER and _CAUSE_AFTER.match(text, end):
+        return True                   # 受去年下半年以来持续亏损影响, 受去年同期基数较高影响: a cause, not the figure's time
     if _EVENT_DATED.match(text, end):
         return True                   # 去年出台的提高个税专项附加扣除标准政策: when a thing was done, naming the thing
     if end - start == _STRETCH and text.endswith(_DURING, start, end) and _DATED_STRETCH.search(text, max(0, start - 6), start):
@@ -321,6 +323,8 @@ def not_a_time(text: str, start: int, end: int) -> bool:
 # (but 今年实施的10件民生实事, 去年签约的57个项目: the figure counts the things done then)
 _EVENT_DATED = re.compile(r"(?:出台|实施|发布|印发|制定|推出|建成|开工|启动|签约|投产|开业|落地|发生|出现)了?的"
                           r"(?![0-9０-９一二两三四五六七八九十百千万近约超逾])")
+_UNDER = "受"
+_CAUSE_AFTER = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,16}}?(?:影响|拖累|冲击)")
 _STRETCH, _DURING = 4, "期间"
 _DATED_STRETCH = re.compile(r"[0-9０-９一二三四五六七八九十][月日][\u4e00-\u9fff]{0,4}$")
 _RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")
