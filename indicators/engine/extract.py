@@ -31,7 +31,6 @@ from ..schema import Fact, rows_to_frame
 from .clauses import clause_stops, in_aside, list_start, name_start, respectively_clause, start_after
 from .document import DocumentContext
 from .indicator import (
-    WHOLE_SET_AFTER,
     after_own_place,
     aspect_measure,
     before_comparison,
@@ -44,6 +43,7 @@ from .indicator import (
     respective_items,
     sentence_measure,
     unchanged,
+    whole_set_after,
 )
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
@@ -55,7 +55,6 @@ from .rules import ENCLOSED, Found, Rule, first_drop, found_at
 from .tables import listed_row_cells, table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
-_SET_UNIT = "个"
 _PHRASE_ENDS = V.CLAUSE_SEPARATORS + "\n"      # (a str: the end of the text, '', is in it too)
 _RANGE_LOW = regex.compile(
     rf"(?P<num>{P.ARABIC}|{P.CHINESE})(?P<mult>万亿|亿|万|千)?(?P<unit>%|％)?\s*{_DASH}{{1,2}}\s*$"
@@ -873,6 +872,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             move_when = "" if move is None else move.when
         names = group_names.get(c.group)
         subject = ""
+        whole_set = whole_set_after(btext, le, c.unit)
         if move_end:
             indicator = last_indicator
         elif move is not None:     # what comes before 由/从 (高速公路里程从9.6万公里…), else the clause before
@@ -896,7 +896,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                                                last_subject if same_sentence else "",
                                                last_subject if block is last_block and not same_sentence
                                                and opens_breakdown(btext[sentence[0]:phrase_start]) else "",
-                                               by_measure)
+                                               by_measure, whole_set)
             if (same_sentence and last_indicator and indicator.startswith(_PER_WORD) and _PER_ONLY.fullmatch(indicator)
                     and _PER_ONLY.fullmatch(btext, last_end_local + 1, ls) and btext[last_end_local] in V.LIST_JOINERS):
                 # 标准提高到每人每月760元和每人每年5400元: the same measure, another per
@@ -1080,7 +1080,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             sentence_indicators = []
             if c.group not in group_places:
                 last_group_places = []
-        if c.unit == _SET_UNIT and WHOLE_SET_AFTER.match(btext, le):
+        if whole_set:
             continue          # 14个市州中，长沙、株洲分别上涨…: the figures after the set are read as if it were not
                               # there (of what the sentence before named)
         if in_aside(btext, ls, le, clause0):

@@ -480,7 +480,7 @@ _CONVERTED = regex.compile(r"(?:按\p{Han}{0,6}?汇率)?(?:折算|折合|约合|
 
 
 def indicator_for(block: Block, local_start: int, local_end: int, kind: str, start: int, floor: int,
-                  previous: str, carried: str = "", measure: str = "") -> tuple[str, str]:
+                  previous: str, carried: str = "", measure: str = "", whole_set: str = "") -> tuple[str, str]:
     """A short phrase naming what the number measures, and the subject a clause after it that only
     says how it changed extends (the phrase itself, or for 同比增长 the subject it extended: 存款余额
     11.8万亿元，同比增长8.1%，比年初增加7632亿元 gives 存款余额比年初增加, not …同比增长比年初增加).
@@ -490,8 +490,11 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     of the fact before in the same sentence, used when the clause only says 同比增长; ``carried`` that
     of the paragraph's last fact before the sentence, used when the sentence's first clause says only
     how a place or a part changed (…增长8.3%。分县市区看，泰山区增长9.1%); ``measure`` what a sentence
-    opened by 从…看 names (``sentence_measure``), used when the clause names nothing (广东以10.4万亿元…).
+    opened by 从…看 names (``sentence_measure``), used when the clause names nothing (广东以10.4万亿元…);
+    ``whole_set`` the set the figure counts when places are drawn from it next (``whole_set_after``).
     """
+    if whole_set:
+        return whole_set, ""         # 14个市州中，…: the set places are drawn from, counted
     phrase, subject = _indicator_for(block, local_start, local_end, kind, start, floor, previous, carried, measure)
     if kind == "duration" and block.text.endswith(V.STREAK, 0, local_start) and V.STREAK not in phrase:
         # A streak's length (连续 is stripped from any phrase's edges): 粮食总产量连续6年…, 已连续1200天未发生…
@@ -508,6 +511,17 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
 # A count of the set places are drawn from (14个市州中，…; 18个县（市、区）中，有15个…): a figure, and no measure
 # of what follows (extract reads the figures after it as if it were not there)
 WHOLE_SET_AFTER = regex.compile(rf"(?P<set>{V.alternation(V.WHOLE_SETS)})中(?:[，,]|有)")
+_SET_UNIT = "个"
+
+
+def whole_set_after(text: str, local_end: int, unit: str) -> str:
+    """The set a count ending at ``local_end`` is of when the places a breakdown draws from it come next (14个市州中，
+    长沙、株洲分别上涨…; 37个行业中有…), or ''. Read once per figure: it names the figure, and the figures after
+    it read as if it were not there."""
+    if unit != _SET_UNIT:
+        return ""
+    whole = WHOLE_SET_AFTER.match(text, local_end)
+    return clean(whole.group("set")) if whole is not None else ""
 # A count of the members of a set named before it (…中已有176个, 14个县区中，有12个; not 其中有5个)
 _HAVE = "有"
 _AMONG_SET_BEFORE = regex.compile(rf"(?P<set>[^\p{{N}}\s{V.CLAUSE_END}{V.COLONS}]{{0,12}}?)(?<!其)中"
@@ -529,8 +543,6 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
     if kind == "duration" and (holiday := _HOLIDAY_LENGTH.search(text, max(0, local_start - _HOLIDAY_REACH),
                                                                 local_start)):
         return holiday.group("name"), holiday.group("name")   # 国庆假期共8天, 春节假期（1月28日至2月4日，共8天）
-    if kind == "count" and (whole := WHOLE_SET_AFTER.match(text, local_end)) is not None:
-        return clean(whole.group("set")), ""      # 14个市州中，…: the set places are drawn from counted
     if (local_start and text[local_start - 1] == _HAVE
             and (among := _AMONG_SET_BEFORE.search(text, max(0, local_start - _AMONG_REACH), local_start))
             and (done := _MEMBERS_DO.match(text, local_end)) is not None and not following_phrase(text, local_end)):
