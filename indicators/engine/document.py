@@ -174,6 +174,7 @@ class DocumentContext:
     _section_place: dict[str, str] | None = None
     _overall: Counter = field(default_factory=Counter)
     _of_level: dict[str, str] = field(default_factory=dict)     # place_of_level, once per level
+    _enclosing: dict[tuple[str, str], bool] = field(default_factory=dict)    # encloses, once per pair of names
     _doc_place: str = ""
     own_names: tuple[str, ...] = ()     # places this document names that the gazetteer lacks, longest first
     full_names: dict[str, str] = field(default_factory=dict)   # a county's short name here -> its full name
@@ -201,8 +202,12 @@ class DocumentContext:
 
     def encloses(self, outer: str, inner: str) -> bool:
         """Whether the place named ``outer`` is a division the place named ``inner`` lies in (长沙 and 宁乡市)."""
-        region = lookup(outer, self._about_region.code if self._about_region else "")
-        return region is not None and (found := lookup(inner, region.code)) is not None and encloses(region, found)
+        known = self._enclosing.get((outer, inner))
+        if known is None:
+            region = lookup(outer, self._about_region.code if self._about_region else "")
+            known = self._enclosing[outer, inner] = (
+                region is not None and (found := lookup(inner, region.code)) is not None and encloses(region, found))
+        return known
 
     def opens_institution(self, end: int) -> bool:
         """Whether an institution's word follows a place ending at ``end`` within a few characters (陕西历史博物馆)."""
