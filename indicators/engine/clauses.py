@@ -23,6 +23,8 @@ _MARKS = V.ITEM_MARKS.replace("○", "")
 DECOR = regex.compile(V.char_class(V.OPENING_QUOTES + V.CLOSING_QUOTES + '"《》' + _MARKS) + r"|\s")
 _CLAUSE_BREAK = re.compile(V.char_class(V.COMMAS + V.SEMICOLONS + V.FULL_STOP))
 _SENTENCE_BREAK = re.compile(V.char_class(V.SENTENCE_END))
+# Nothing but a comma between two things (截至7月末，公司…: a time that is a clause of its own)
+ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 MAX_CLAUSE = 200       # bounds every scan around a fact, so time stays linear on unpunctuated text
 
 

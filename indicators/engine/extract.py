@@ -923,13 +923,14 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     # 梁溪区、…、新吴区、经开区分别增长: a zone the gazetteer lacks, listed among districts, is a
                     # place as they are
                     list_start_at, listed = respectively_clause(btext, ls, floor)
-                    list_end = listed.start() if listed else list_start_at
-                    last_at = btext.rfind(places[-1], list_start_at, list_end) if listed else -1
-                    if last_at >= 0 and btext[last_at + len(places[-1]):last_at + len(places[-1]) + 1] not in _LIST_JOINERS:
-                        list_end = last_at + len(places[-1])   # …、双流区新增减税降费及退税分别为: the measure after the
-                                                                # last place is no member, whatever joiners it holds
-                    members = ([x for x in _LIST_SPLIT.split(btext[list_start_at:list_end].strip()) if x]
-                               if listed else [])
+                    members = []
+                    if listed:
+                        list_end = listed.start()
+                        last_end = btext.rfind(places[-1], list_start_at, list_end) + len(places[-1])
+                        if last_end >= len(places[-1]) and btext[last_end:last_end + 1] not in _LIST_JOINERS:
+                            list_end = last_end        # …、双流区新增减税降费及退税分别为: the measure after the last
+                                                       # place is no member, whatever joiners it holds
+                        members = [x for x in _LIST_SPLIT.split(btext[list_start_at:list_end].strip()) if x]
                     if members and members[-1] not in places and (
                             last := next((p for p in places if members[-1].startswith(p)), "")):
                         members[-1] = last     # 滁州经开区、苏滁高新区、天长市实际使用外资分别为…: the place, not its measure

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import vocab as V
 from ..lang.scan import finditer_near
-from .clauses import clause_end, clause_start, respectively_clause, scan_back, segment_start
+from .clauses import ONLY_A_BREAK, clause_end, clause_start, respectively_clause, scan_back, segment_start
 
 if TYPE_CHECKING:
     from .document import BlockContext, DocumentContext
@@ -179,7 +179,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
     if in_sentence_before:
         pos, nearest = in_sentence_before[-1]
-        if (text[pos - 1:pos] in _CLAUSE_OPENERS and _ONLY_A_BREAK.fullmatch(text, pos + len(nearest), clause0)
+        if (text[pos - 1:pos] in _CLAUSE_OPENERS and ONLY_A_BREAK.fullmatch(text, pos + len(nearest), clause0)
                 and not is_day(nearest)):
             return nearest                    # 第三季度在手订单充足，截至7月末，公司…约31亿元: a time that is
                                               # a clause of its own, right before the figure's, governs it
@@ -192,7 +192,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         else:                                 # goes on from the one before; one with its own subject is of the
             head_end = clause_end(text, first_pos + len(first), s1)       # time of the first clause (下半年将
             if (first_pos == clause_start(text, first_pos, s0)            # 力争全年营业收入…，利润总额…: 全年)
-                    and _ONLY_A_BREAK.match(text, first_pos + len(first), head_end + 1)):
+                    and ONLY_A_BREAK.match(text, first_pos + len(first), head_end + 1)):
                 head_end = clause_end(text, head_end + 1, s1)    # 截至目前，今年全市…412个，协议投资额…: a time
             chosen_pos, chosen = [p for p in in_segment if p[0] < head_end][-1]    # alone is no clause: the next is
                                                                                     # the first
@@ -200,7 +200,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
                        and not _ONE_CLAUSE_ONLY.match(p[1]) and p[0] == clause_start(text, p[0], s0)]
             alone = [p for p in in_segment if p[0] >= max(head_end, segment0) and p[0] < clause0
                      and p[0] == clause_start(text, p[0], s0)
-                     and _ONLY_A_BREAK.match(text, p[0] + len(p[1]), clause_end(text, p[0] + len(p[1]), s1) + 1)]
+                     and ONLY_A_BREAK.match(text, p[0] + len(p[1]), clause_end(text, p[0] + len(p[1]), s1) + 1)]
             if alone:
                 # 自8月下旬…以来，截至11月30日，全市累计受理…2.36万份，审核通过2.11万份: a time that is a clause of
                 # its own speaks for the clauses after it
@@ -389,7 +389,6 @@ _RESPECTIVELY = V.RESPECTIVELY
 # year's end (年末城镇调查失业率降到5.5%，居民消费价格上涨2%: a stock's date), a bare 本年/上年 (本年收入, a budget
 # line's name) or a stretch named as a comparison (“十五”期间…比原来预计的高一些)
 _ONE_CLAUSE_ONLY = re.compile(r"(?:年末|年底|年初|期末|本年|上年|当年)$|.*期间$")
-_ONLY_A_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
 # 其中3月份增长7.4%: a part of the period before it, speaking for its own sentence only.
 _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
 

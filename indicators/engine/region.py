@@ -11,7 +11,16 @@ import regex
 
 from ..lang import vocab as V
 from ..lang.gazetteer import TOWN_LEVEL, leading_place
-from .clauses import MAX_CLAUSE, clause_end, clause_start, compared_at, is_han, respectively_clause, scan_back
+from .clauses import (
+    MAX_CLAUSE,
+    ONLY_A_BREAK,
+    clause_end,
+    clause_start,
+    compared_at,
+    is_han,
+    respectively_clause,
+    scan_back,
+)
 from .dates import small_number
 from .layout import DATELINE, Block
 
@@ -300,10 +309,7 @@ def _heads_sentence(ctx: BlockContext, text: str, i: int, s0: int) -> bool:
         return True
     k = bisect_left(ctx._period_pos, s0)
     return (k < len(ctx.periods) and ctx._period_pos[k] == s0
-            and _TIME_BREAK.fullmatch(text, s0 + len(ctx.periods[k][1]), start) is not None)
-
-
-_TIME_BREAK = re.compile(rf"\s*{V.char_class(V.COMMAS)}\s*")
+            and ONLY_A_BREAK.fullmatch(text, s0 + len(ctx.periods[k][1]), start) is not None)
 
 
 def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int, floor: int) -> str:
