@@ -110,6 +110,8 @@ def add_documents(db: str) -> None:
     files = [(Path(u.name).name, u.getvalue()) for u in uploads or []]
     if pasted and pasted.strip():
         files.append(view.pasted_file(pasted))
+    if submitted and not files:      # e.g. only spaces pasted: say so instead of doing nothing
+        st.warning("没有可加入的内容：请选择文件或粘贴文本。", icon=":material/warning:")
     if submitted and files:
         # Uploads are kept beside the store (the store names each document by its path).
         folder = Path(f"{db}.uploads") / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")

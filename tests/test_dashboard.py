@@ -393,6 +393,19 @@ def test_pasted_text_becomes_a_document_and_a_bad_file_is_named(store):
     assert any("粘贴文本-" in p for p in paths)
 
 
+def test_submitting_nothing_says_so_and_stores_nothing(store):
+    before = len(open_corpus(store).documents())
+    at = app()
+    at.session_state["add_documents"] = True
+    at.run()
+    at.text_area(key="paste").input("  \n ")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("没有可加入的内容" in w.value for w in at.sidebar.warning)
+    assert not at.success
+    assert len(open_corpus(store).documents()) == before
+
+
 def test_the_sidebar_opens_another_store(store, built_store, tmp_path):
     other = tmp_path / "other.duckdb"
     ingest([str(REPORTS / "2024.txt")], other, jobs=1)
