@@ -64,6 +64,11 @@ HEADS = [
     ("蜀山区笔架山街道2025年工作计划\n\n2024年，笔架山街道全年完成固定资产投资28.6亿元。", "", "2025", "title", "笔架山街道", "",
      "other"),
     ("安吉县天荒坪镇2024年度工作总结\n\n全镇实现农业总产值5.2亿元。", "", "2024", "title", "天荒坪镇", "", "other"),
+    # ... or its party committee's (中共安溪县感德镇委员会): the town's, not its county's
+    ("中共安溪县感德镇委员会关于2024年度乡村振兴工作情况的总结\n\n感委〔2024〕58号\n\n2024年，感德镇党委…全年毛茶产量1.26万吨。",
+     "", "2024", "title", "感德镇", "", "other"),
+    # (a town's committee for something, not the town's party committee, is no issuer)
+    ("安溪县2024年乡镇工作委员会工作总结\n\n全县毛茶产量7万吨。", "", "2024", "title", "安溪县", "350524", "other"),
     # the body that published a release (来源：安徽省科学技术厅), not a national one it cites, nor a cited bulletin's kind
     ("我省研发投入强度首次突破2.8%\n发布日期：2025-09-18　　来源：安徽省科学技术厅\n\n近日，国家统计局、科学技术部、"
      "财政部联合发布《2024年全国科技经费投入统计公报》。", "", "2025-09-18", "发布时间", "安徽省", "340000", "other"),

@@ -336,9 +336,10 @@ def issuer_places(text: str) -> dict[str, str]:
     return found
 
 
-# 新市镇人民政府2025年工作总结, 城关街道办事处…, 来源：开福区四方坪街道办事处: a town's or a subdistrict's own document
+# 新市镇人民政府2025年工作总结, 城关街道办事处…, 来源：开福区四方坪街道办事处, 中共安溪县感德镇委员会（its party
+# committee）: a town's or a subdistrict's own document
 _TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗]))(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
-                             r"(?=人民政府|党委|政府|办事处)", regex.MULTILINE)
+                             r"(?=人民政府|党委|委员会|政府|办事处)", regex.MULTILINE)
 TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 
 
