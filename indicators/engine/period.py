@@ -366,10 +366,10 @@ def carried_over(text: str, start: int, end: int) -> bool:
     """上年结余7.2亿元: the year before names a budget's carry-over, an item of this year."""
     return text.startswith(_CARRIED_OVER, end) and text[start:end] in _LAST_YEAR
 
-# 园区举行二季度重点项目集中开工仪式, …开发区2024年秋季重大项目集中签约仪式举行: the event's name (its figures
-# are the day's), not 今年以来开展各类活动120场 (a time, then what was done in it).
-_EVENT_AFTER = re.compile(r"(?:(?!开展|组织|举办|参加|参与)[\u4e00-\u9fff“”]){0,16}?"
-                          r"(?:仪式|活动|大会|推介会|签约会|洽谈会|博览会|交易会|展览会|论坛|峰会|发布会)")
+# 园区举行二季度重点项目集中开工仪式, …开发区2024年秋季重大项目集中签约仪式举行, 2024年中国（安徽）农产品展销会开幕:
+# the event's name (its figures are the day's), not 今年以来开展各类活动120场 (a time, then what was done in it).
+_EVENT_AFTER = re.compile(r"(?:(?!开展|组织|举办|参加|参与)[\u4e00-\u9fff“”（）()]){0,16}?"
+                          r"(?:仪式|活动|大会|推介会|签约会|洽谈会|博览会|交易会|展览会|展销会|对接会|招聘会|论坛|峰会|发布会)")
 _EVENT_HELD_BEFORE = re.compile(r"(?:举行|举办|召开|启动)[^，。；,;]*$")
 _EVENT_HELD_AFTER = ("举行", "开幕", "召开", "举办", "在", "于")
 _MEETING_AT = ("会议于", "全会于")
