@@ -373,6 +373,13 @@ def _candidates(text: str) -> list[_Candidate]:
                             fallback_period=c.column_period)
                  for c in table_cells(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in listed_row_cells(text))
+    claimed: set[tuple[int, int]] = set()       # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a
+    unique = []                                 # list member and a head count; the first reading found stands
+    for c in found:
+        if (c.start, c.end) not in claimed:
+            claimed.add((c.start, c.end))
+            unique.append(c)
+    found = unique
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
 
