@@ -101,7 +101,7 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("新增节水灌溉面积666.7万公顷", "agriculture"),
     ("新增供电能力10万千伏安", "energy"),
     ("合作社共收获小龙虾约18万公斤，销售收入超过720万元", "agriculture"),
-    ("全年新登记经营主体86.5万户", "governance"),
+    ("全年新登记经营主体86.5万户", "industry"),     # firms registered: most labellers file them under firms
     ("对外承包工程完成营业额36.8亿美元", "consumption"),
     ("六大高耗能行业增加值增长3.6%", "energy"),
     ("西部陆海新通道海铁联运班列开行近8500列", "infrastructure"),
