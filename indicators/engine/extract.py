@@ -40,6 +40,7 @@ from .indicator import (
     measure_of_place_alone,
     of_places_compared,
     opens_breakdown,
+    pair_member_measure,
     respective_items,
     sentence_measure,
     unchanged,
@@ -190,6 +191,9 @@ def _base_word(indicator: str) -> str:
 _CHANGE_VERB_END = re.compile(rf"(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})$")
 _COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
+# 其中城镇27.6%, 城镇居民为41000元: a member named right before its figure, a verb at most between (not 100余个城市,
+# 280余万户农村居民: what is counted, after it)
+_MEMBER_GAP = 2
 # 较2020年的2.9件, 比上年的5.1%: the level compared with, of the time named with it and of the subject
 _COMPARED_BASE = re.compile(rf"(?P<with>(?:比|较)(?P<when>{PERIOD.pattern}))的$")
 _BASE_REACH = 16
@@ -910,6 +914,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 indicator = _PER_ONLY.sub("", last_indicator) + indicator
             elif same_sentence and last_subject and indicator in _PART_OF_AREA:
                 indicator += last_subject          # 累计雨量50～80毫米，局地可达120毫米以上: 局地雨量
+            elif (same_sentence and last_subject
+                  and btext.find(indicator, max(0, ls - len(indicator) - _MEMBER_GAP), ls) >= 0
+                  and (member_of := pair_member_measure(indicator, last_subject))):
+                indicator, subject = member_of, last_subject     # 恩格尔系数为28.4%，其中城镇27.6%、农村30.9%:
+                                                                  # 城镇居民恩格尔系数, and the next member's too
             if c.group >= 0:
                 # 中小学、幼儿园分别有152所、236所: one name per member when the counts agree.
                 earlier = sentence_indicators if same_sentence else []

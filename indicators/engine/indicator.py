@@ -943,6 +943,27 @@ def _sectors_before(text: str, start: int, floor: int, count: int) -> list[str]:
     return names[-count:] if len(names) >= count else []
 
 
+# 城镇, 农村居民: one of a pair of groups, named after 其中 without the measure it is a part of
+_RESIDENTS = "居民"
+_PAIR_MEMBER = re.compile(rf"(?:{V.alternation(V.PAIRED_MODIFIERS)})(?:{_RESIDENTS})?")
+_WHOLE_GROUP = re.compile(r"(?:全体|全市|全省|全县|全区|全国)")
+
+
+def pair_member_measure(name: str, measure: str) -> str:
+    """The measure a member of a pair of groups is of, or '': 全市居民恩格尔系数为28.4%，其中城镇27.6%、农村30.9% ->
+    城镇居民恩格尔系数, 农村居民恩格尔系数; 全体居民人均可支配收入…，其中城镇居民41000元 -> 城镇居民人均可支配收入."""
+    if _PAIR_MEMBER.fullmatch(name) is None:
+        return ""
+    measure = _strip_edges(unchanged(measure))
+    if (whole := _WHOLE_GROUP.match(measure)) is not None:
+        measure = measure[whole.end():]
+    if name.endswith(_RESIDENTS) and measure.startswith(_RESIDENTS):
+        measure = measure[len(_RESIDENTS):]
+    if not measure or measure.startswith(V.PAIRED_MODIFIERS):
+        return ""
+    return name + measure
+
+
 def respective_items(block: Block, local_start: int, floor: int, count: int,
                      earlier: list[str]) -> list[str]:
     """One name per value after 分别, or [] when the text does not give them:
@@ -1008,11 +1029,11 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
             and not _NUMERAL_IN.search(items[0])):     # (not 株洲、湘潭、衡阳三市分别…: places counted)
         # 工业项目、服务业项目、农业项目分别为58个、21个、7个，投资额分别为…: the same members' own measure
         return [name + items[0] for name in earlier[-count:]]
-    if len(items) == count and earlier and all(item in V.PAIRED_MODIFIERS for item in items):
+    if len(items) == count and earlier and all(_PAIR_MEMBER.fullmatch(item) for item in items):
         # 全市居民恩格尔系数为28.2%，…，其中城镇、农村分别为27.3%和30.8%: the pair of the measure named before
-        measure = _strip_edges(unchanged(earlier[-1]))
-        if measure:
-            return [item + measure for item in items]
+        named = [pair_member_measure(item, earlier[-1]) for item in items]
+        if all(named):
+            return named
     if len(items) == 1 and count == 2 and "城乡" in items[0]:
         return [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
     if len(items) == 1 and count > 1 and subject.startswith(_SHARE_OF) and len(earlier) >= count:
