@@ -186,3 +186,20 @@ def test_line_break_inside_the_mention(brk: str) -> None:
     assert text[start:end] == money[0]["mention"] == "30.5" + brk + "亿元"
     assert money[0]["value"] == 3050000000.0
     assert [r["mention"] for r in rows] == ["7.1%", "30.5" + brk + "亿元", "5.2%"]
+
+
+# A document a figure follows (按照《…通知》（文号）调整为…) names neither what is measured nor whose figure it is:
+# its issuer's place and 全省 are in its title.
+CITED = ["按照《河南省人民政府关于调整全省最低工资标准的通知》（豫政〔2024〕36号）", "根据《关于优化营商环境的实施意见》",
+         "依据《鞍山市发展“飞地经济”实施方案》"]
+
+
+@pytest.mark.parametrize("cited", CITED)
+def test_a_cited_document_names_nothing_measured(cited: str) -> None:
+    from indicators import extract
+
+    plain = "洛阳市人力资源和社会保障局\n\n全市最低工资标准调整为每月2100元。"
+    with_title = plain.replace("调整为", cited + "调整为")
+    a, b = extract(plain), extract(with_title)
+    assert list(b["mention"]) == list(a["mention"]) == ["2100元"]
+    assert (b["indicator"][0], b["region"][0]) == (a["indicator"][0], a["region"][0])

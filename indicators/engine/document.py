@@ -43,6 +43,7 @@ from .region import (
     first_generic,
     given_as_example,
     in_a_name,
+    in_cited_title,
     in_counted_group,
     in_person_name,
     is_origin,
@@ -336,7 +337,8 @@ class DocumentContext:
                                 and block.text.endswith(_SET_AGAINST, 0, m.start()))]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
-                        if not elsewhere(block.text, m.start(), m.end())]
+                        if not elsewhere(block.text, m.start(), m.end())
+                        and not in_cited_title(block.text, m.start(), m.end())]
             # (a work report's paragraphs open with their time, or take their part's: no lead is skipped)
             head_end = head_after_lead(block.text) if self.dated_by_title else first_clause_end(block.text)
             ctx = BlockContext(periods, local, head_end, generics,

@@ -273,12 +273,18 @@ _UNDER = "下"
 _CIRCUMSTANCE = regex.compile(r"在[^，,；;。：:、]{1,16}?(?:带动|推动|拉动|影响|作用|支持|助力|驱动|引领|加持)下")
 
 
+_BOOK_OPEN = "《"
+_CITED_DOCUMENT = re.compile(r"(?:按照|根据|依据|依照|对照|执行|落实)《[^》]*》(?:[（(][^）)]*[）)])?")
+
+
 @lru_cache(maxsize=65536)
 def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     """What the clause before a figure gives its indicator, read once per distinct clause (the same
     few clauses, 同比增长 or 全市地区生产总值, precede most figures of a bulletin): the phrase it names,
     whether it only says how the figure changed, its last words (for 地区生产总值 + 同比增长), and whether
     the phrase is a time (到2026年) or a conversion (按年平均汇率折算为)."""
+    if _BOOK_OPEN in clause:           # 按照《…关于调整全省最低工资标准的通知》（豫政〔2024〕36号）调整为: the document a
+        clause = _CITED_DOCUMENT.sub("", clause)    # figure follows names nothing it measures
     cleaned = clean(clause)
     if _UNDER in cleaned:              # 家用电器和音像器材类零售额在以旧换新政策带动下增长: what drove it is no
         cleaned = _CIRCUMSTANCE.sub("", cleaned)    # part of what is measured

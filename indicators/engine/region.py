@@ -482,7 +482,10 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
         return True
     if pos > 0 and text[pos - 1] in _TITLE_OPENS:
         close = text.find(_TITLE_CLOSES[text[pos - 1]], after, after + _TITLE_REACH)
-        return close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close])
+        if close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close]):
+            return True
+    if in_cited_title(text, pos, after):
+        return True
     if text[after:after + 1] == _QUOTE_CLOSE and (
             (opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0
             and not any(ch in V.CLAUSE_END for ch in text[opened:pos])):
@@ -492,6 +495,17 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
 
 
 _AGENCY_OF_CITY = "海关"
+_BOOK_OPEN, _BOOK_CLOSE, _BOOK_REACH = "《", "》", 40
+
+
+def in_cited_title(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` is inside a cited document's title (按照《河南省人民政府关于调整全省最低工资标准的通知》调整为…):
+    its places and its 全省 name who issued it and for whom, not what the figure beside it is about."""
+    opened = text.rfind(_BOOK_OPEN, max(0, start - _BOOK_REACH), start)
+    if opened < 0 or text.find(_BOOK_CLOSE, opened, start) >= 0:
+        return False
+    close = text.find(_BOOK_CLOSE, end, end + _BOOK_REACH)
+    return close >= 0 and "\n" not in text[opened:close]
 _TITLE_CLOSES = {"“": "”", "《": "》"}
 _TITLE_OPENS = frozenset(_TITLE_CLOSES)
 _TITLE_REACH = 12
