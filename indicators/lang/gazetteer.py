@@ -203,6 +203,10 @@ _WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", 
 _VERB_AFTER = {"会同": ("局", "厅", "委", "办", "院", "部", "门", "府", "中心", "公司", "单位", "继续", "将", "并",
                       "共同", "牵头", "负责")}
 
+# A city's name whose 市 is the first half of 市场, right after a district's (涧西区广州市场商圈: a market there named
+# after the city) is no place; but 本周长沙市场蔬菜均价 is the city's market, and 洛阳市场监管局 its regulator.
+_CITY, _MARKET_END, _REGULATION, _DIVISION_ENDS = "市", "场", "场监", "区县镇"
+
 
 # Lakes, mountains and deserts whose names hold a division's name (鄱阳湖 holds 鄱阳, 长白山 白山, 巴丹吉林沙漠
 # 吉林): a figure of the landmark is not the division's.
@@ -238,7 +242,9 @@ def find_places(text: str) -> list[tuple[int, str]]:
     return [(pos, name) for pos, name in found if (name not in _LANDMARK_OF or not in_landmark(text, pos, name))
             and not (name[0] in _WORD_ENDS and pos > 0 and text[pos - 1] == _WORD_ENDS[name[0]])
             and not (name in _WORD_BEFORE and text.startswith(_WORD_BEFORE[name], pos + len(name)))
-            and not (name[:2] in _VERB_AFTER and text.endswith(_VERB_AFTER[name[:2]], 0, pos))]
+            and not (name[:2] in _VERB_AFTER and text.endswith(_VERB_AFTER[name[:2]], 0, pos))
+            and not (name[-1] == _CITY and text.startswith(_MARKET_END, pos + len(name))
+                     and text[pos - 1:pos] in _DIVISION_ENDS and not text.startswith(_REGULATION, pos + len(name)))]
 
 
 @lru_cache(maxsize=4096)     # asked of each clause before a figure: the same phrases come back
