@@ -112,6 +112,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if (after not in _LISTED and text[pos - 1:pos] not in _LISTED
                 and not (pos < s0 and _BREAKDOWN_OPEN.match(text, scan_back(text, pos, 0, V.SENTENCE_END)))
                 and not doc.encloses_about(name)):
+            if (doc.level(name) == TOWN_LEVEL and (later := ctx.last_generic_within(pos, s0)) is not None
+                    and later[1][-1] != name[-1]):
+                break                  # 南陵县许镇镇，种粮大户…。据县农业农村局统计，今年全县…: the 全县 after the town
             return name
         i -= 1
     earlier = ctx.last_generic_within(0, local) if not doc.about else None
@@ -542,13 +545,13 @@ _PEOPLE_FROM_REACH = 6
 
 def is_venue(text: str, pos: int, name: str) -> bool:
     """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held; 成都一家新能源
-    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from; 城关至襄阳东站, 从岳阳
+    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from (not a town's: its own firm); 城关至襄阳东站, 从岳阳
     到上海: a place after 至, or after 到 with 从 before, is where a road goes. None is what a figure is about."""
     after = pos + len(name)
     if text[pos - 1:pos] not in _VENUE_BEFORE and text[after:after + 1] not in _VENUE_AFTER:
         return False                   # cheap test first: every case below has one of these next to the place
     return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
-            or text.startswith(_ONE_FIRM, after)
+            or (text.startswith(_ONE_FIRM, after) and not name.endswith(_TOWN_ENDS))
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
             or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None)
@@ -579,6 +582,7 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 
 _ONE_FIRM = ("一家", "某")
+_TOWN_ENDS = ("镇", "乡", "街道")    # (桥楼乡一家合作社: a town's own firm, its figures the town's)
 _STATION = ("南站", "北站", "东站", "西站", "火车站", "高铁站", "机场")
 _VENUE_BEFORE = frozenset("在至到—－（(")       # (the character before or after a place that each test below needs;
 _VENUE_AFTER = frozenset("一某至—－路街大" + "".join(w[0] for w in _STATION))      # '' is in neither)
