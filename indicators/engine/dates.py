@@ -229,6 +229,7 @@ def _span_years(match: re.Match[str]) -> int | None:
 
 _THAT_MONTH = "当月"
 _GLOSS = re.compile(r"[（(]([^（()）]+)[）)]$")
+_DAYS_OF_HOLIDAY = re.compile(r"(.+日)[^日]*假期")
 
 
 @lru_cache(maxsize=16384)
@@ -246,6 +247,8 @@ def resolve(expr: str, doc_date: str = "", *, role: str = "", year: int | None =
     text = re.sub(r"\s+", "", expr or "")
     if text[-1:] in V.CLOSING_BRACKETS and (gloss := _GLOSS.search(text)) is not None:
         text = gloss.group(1)                 # 国庆中秋假期（10月1日—8日）: the dates its brackets give
+    elif (held := _DAYS_OF_HOLIDAY.fullmatch(text)) is not None:
+        text = held.group(1)                  # 10月1日至7日国庆假期: the days before it
     if text.endswith(_THAT_MONTH) and len(text) > len(_THAT_MONTH):
         text = text[:-len(_THAT_MONTH)]       # 10月当月: the month (not the year to date)
     quoted = bool(_QUOTES.search(text))
