@@ -11,7 +11,15 @@ from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import leading_place
 from ..lang.numbers import parse_number
-from ..lang.patterns import ENDS_WORD_WITH_YUE, PREFIX_QUALIFIERS, REFERENCE_AFTER, fact_pattern
+from ..lang.patterns import (
+    BOUND_AFTER,
+    ENDS_WORD_WITH_YUE,
+    PREFIX_QUALIFIERS,
+    REFERENCE_AFTER,
+    SUFFIX_QUALIFIERS,
+    UNIT_ALIAS,
+    fact_pattern,
+)
 from ..lang.topics import load_taxonomy
 from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause, scan_back
 from .layout import DATELINE, Block
@@ -79,7 +87,8 @@ _COMPARED_WITH = ("比", "较")
 _ALSO = "也都还均又"
 _LISTED_ON = 4
 _NUMERAL = re.compile(rf"[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百千万亿]")
-_UNIT_ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)](?=[\u4e00-\u9fff])")
+_UNIT_ALIAS = re.compile(UNIT_ALIAS + r"(?=[\u4e00-\u9fff])")
+_BOUND_WORDS_AFTER = tuple(sorted({*SUFFIX_QUALIFIERS, *BOUND_AFTER, "及以下"}, key=len, reverse=True))
 # A holiday's length, said right after its name or inside its gloss: the length of the holiday.
 _HOLIDAY_LENGTH = regex.compile(r"(?P<name>\p{Han}{0,4}?(?:假期|小长假|长假|黄金周))"
                                 r"(?:[（(][^（()）\n]{0,20}?)?(?:共|为|放假|连休)?$")
@@ -316,7 +325,7 @@ def following_phrase(text: str, end: int) -> str:
         if text[end:end + 1] in _PHRASE_BREAKS:
             return ""
     tail = text[end:end + 40]
-    for word in ("及以上", "及以下", "以内", "之内", "以下", "左右", "内"):
+    for word in _BOUND_WORDS_AFTER:           # (after a unit's other name: 8000套(间)以上)
         if tail.startswith(word):
             tail = tail[len(word):]
             break
