@@ -283,7 +283,7 @@ _UNDER = "下"
 _CIRCUMSTANCE = regex.compile(r"在[^，,；;。：:、]{1,16}?(?:带动|推动|拉动|影响|作用|支持|助力|驱动|引领|加持)下")
 
 
-_BOOK_OPEN = "《"
+_BOOK_OPEN = V.BOOK_TITLE_OPEN
 _CITED_DOCUMENT = re.compile(r"(?:按照|根据|依据|依照|对照|执行|落实)《[^》]*》(?:[（(][^）)]*[）)])?")
 
 
@@ -962,7 +962,7 @@ def _sectors_before(text: str, start: int, floor: int, count: int) -> list[str]:
 # 城镇, 农村居民: one of a pair of groups, named after 其中 without the measure it is a part of
 _RESIDENTS = "居民"
 _PAIR_MEMBER = re.compile(rf"(?:{V.alternation(V.PAIRED_MODIFIERS)})(?:{_RESIDENTS})?")
-_WHOLE_GROUP = re.compile(r"(?:全体|全市|全省|全县|全区|全国)")
+_WHOLE_GROUP = re.compile(rf"全体|全{V.char_class(''.join(V.LEVEL_OF_SUFFIX))}|全国")
 
 
 def pair_member_measure(name: str, measure: str) -> str:

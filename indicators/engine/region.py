@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import TOWN_LEVEL, leading_place
+from ..lang.gazetteer import TOWN_ENDS, TOWN_LEVEL, leading_place
 from .clauses import (
     MAX_CLAUSE,
     ONLY_A_BREAK,
@@ -498,7 +498,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
 
 
 _AGENCY_OF_CITY = "海关"
-_BOOK_OPEN, _BOOK_CLOSE, _BOOK_REACH = "《", "》", 40
+_BOOK_OPEN, _BOOK_CLOSE, _BOOK_REACH = V.BOOK_TITLE_OPEN, V.BOOK_TITLE_CLOSE, 40
 
 
 def in_cited_title(text: str, start: int, end: int) -> bool:
@@ -551,7 +551,7 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     if text[pos - 1:pos] not in _VENUE_BEFORE and text[after:after + 1] not in _VENUE_AFTER:
         return False                   # cheap test first: every case below has one of these next to the place
     return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
-            or (text.startswith(_ONE_FIRM, after) and not name.endswith(_TOWN_ENDS))
+            or (text.startswith(_ONE_FIRM, after) and not name.endswith(TOWN_ENDS))
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
             or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None)
@@ -582,7 +582,6 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 
 _ONE_FIRM = ("一家", "某")
-_TOWN_ENDS = ("镇", "乡", "街道")    # (桥楼乡一家合作社: a town's own firm, its figures the town's)
 _STATION = ("南站", "北站", "东站", "西站", "火车站", "高铁站", "机场")
 _VENUE_BEFORE = frozenset("在至到—－（(")       # (the character before or after a place that each test below needs;
 _VENUE_AFTER = frozenset("一某至—－路街大" + "".join(w[0] for w in _STATION))      # '' is in neither)

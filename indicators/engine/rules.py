@@ -468,7 +468,6 @@ _BOUND_WORDS = {"不低于": "at_least", "不少于": "at_least", "至少": "at_
                 "不高于": "at_most", "最多": "at_most", "最高": "at_most"}
 _BOUND_BEFORE_PER = regex.compile(rf"({'|'.join(_BOUND_WORDS)})(?:每\p{{Han}}{{1,2}}){{1,2}}$")   # (不低于每人每年700元)
 _PER_REACH = 10
-_ALIAS_OPENS = "（("
 _ALIAS_THEN_BOUND = re.compile(P.UNIT_ALIAS + "(" + "|".join(sorted({*P.SUFFIX_QUALIFIERS, *P.BOUND_AFTER} - {"内"}, key=len,
                                                                   reverse=True)) + ")")
 _BOUND_BEFORE_VERB = regex.compile(r"(至少|最多)(?:" + V.alternation(
@@ -500,7 +499,7 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         return P.INNER_QUALIFIERS[inner]
     if post:
         return P.SUFFIX_QUALIFIERS[post]
-    if text[end:end + 1] in _ALIAS_OPENS and (alias := _ALIAS_THEN_BOUND.match(text, end)) is not None:
+    if text[end:end + 1] in V.OPENING_BRACKETS and (alias := _ALIAS_THEN_BOUND.match(text, end)) is not None:
         return P.SUFFIX_QUALIFIERS.get(alias.group(1)) or P.BOUND_AFTER[alias.group(1)]   # 8000套(间)以上
     if text.startswith(_BOUND_AFTER_WORDS, end):  # cheap test first: most figures have no 以内/以下 after them
         for word, q in P.BOUND_AFTER.items():

@@ -368,7 +368,8 @@ _NO_TOWN_ENDS = frozenset({"城乡", "乡镇", "古镇", "小镇", "强镇", "�
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
-_TOWN_SUFFIX = re.compile("镇|乡|街道")     # two or three characters after the start of every _TOWN match
+TOWN_ENDS = ("镇", "乡", "街道")     # how a town's, a township's or a subdistrict's name ends
+_TOWN_SUFFIX = re.compile("|".join(TOWN_ENDS))     # two or three characters after the start of every _TOWN match
 _TOWN_REACH = 3
 
 

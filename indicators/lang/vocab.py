@@ -25,6 +25,8 @@ CLOSING_QUOTES = "”’」』"
 ITEM_MARKS = "▲■●◆★□○◇"
 OPENING_QUOTES = "“‘「『"
 OPENING_BRACKETS = "（("
+# The marks around a book's or a document's title (按照《…通知》)
+BOOK_TITLE_OPEN, BOOK_TITLE_CLOSE = "《", "》"
 CLOSING_BRACKETS = "）)"
 ELLIPSIS = "…"
 CLAUSE_END = COMMAS + SEMICOLONS + SENTENCE_END    # where a clause ends (a colon introduces; it does not end)
