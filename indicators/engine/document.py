@@ -291,12 +291,14 @@ class DocumentContext:
             places = self.places()
             laid = self.layout.text
             start, end = block.offset, block.offset + len(block.text)
+            titled = V.BOOK_TITLE_OPEN in block.text      # (a cited document's title: its places are its issuer's)
             lo = bisect_right(self._place_pos, start + filed_from(block) - 1)
             hi = bisect_right(self._place_pos, end)
             local = [(p - start, n) for p, n in places[lo:hi]
                      if p + len(n) <= end and not elsewhere(laid, p, p + len(n)) and not is_venue(laid, p, n)
                      and not is_origin(laid, p, n)
                      and not in_a_name(laid, p, n)
+                     and not (titled and in_cited_title(laid, p, p + len(n)))
                      and not (laid[p - 2:p - 1] in PERSON_TITLE_ENDS and in_person_name(laid, p))
                      and not in_counted_group(laid, p, n)
                      and not (n in GROUPS and _POLICY_AFTER.match(laid, p + len(n)))
@@ -314,8 +316,9 @@ class DocumentContext:
             glosses = {b.start() for b in glossed.values()}
             # 10月1日至7日国庆假期: days, then the holiday they are: one time, named with both
             held = {a.start(): b.end() for a, b in pairwise(found) if b.start() == a.end()
-                    and _HOLIDAY in b.group() and a.group().endswith(_DAY)} if len(found) > 1 else {}
-            glosses.update(b.start() for a, b in pairwise(found) if a.start() in held)
+                    and _HOLIDAY in b.group() and a.group().endswith(_DAY)} if _HOLIDAY in block.text else {}
+            if held:
+                glosses.update(b.start() for a, b in pairwise(found) if a.start() in held)
             # 冬季（2023年12月至2024年2月）: a gloss of two times, from one to the other
             for a, b, c in zip(found, found[1:], found[2:], strict=False) if len(found) > 2 else ():
                 if (b.start() == a.end() + 1 and block.text[a.end()] in V.OPENING_BRACKETS and a.start() not in glosses
@@ -344,7 +347,7 @@ class DocumentContext:
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about
             generics = [(m.start(), m.group()) for m in GENERIC_PLACE.finditer(block.text)
                         if not elsewhere(block.text, m.start(), m.end())
-                        and not in_cited_title(block.text, m.start(), m.end())]
+                        and not (titled and in_cited_title(block.text, m.start(), m.end()))]
             # (a work report's paragraphs open with their time, or take their part's: no lead is skipped)
             head_end = head_after_lead(block.text) if self.dated_by_title else first_clause_end(block.text)
             ctx = BlockContext(periods, local, head_end, generics,

@@ -194,6 +194,7 @@ _PART_OF_AREA = frozenset(V.PART_OF_AREA)
 # 其中城镇27.6%, 城镇居民为41000元: a member named right before its figure, a verb at most between (not 100余个城市,
 # 280余万户农村居民: what is counted, after it)
 _MEMBER_GAP = 2
+_PAIRED = frozenset(V.PAIRED_MODIFIERS)      # (each two characters: a set look-up, not a call per figure)
 # 较2020年的2.9件, 比上年的5.1%: the level compared with, of the time named with it and of the subject
 _COMPARED_BASE = re.compile(rf"(?P<with>(?:比|较)(?P<when>{PERIOD.pattern}))的$")
 _BASE_REACH = 16
@@ -377,13 +378,14 @@ def _candidates(text: str) -> list[_Candidate]:
                             fallback_period=c.column_period)
                  for c in table_cells(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in listed_row_cells(text))
-    claimed: set[tuple[int, int]] = set()       # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a
-    unique = []                                 # list member and a head count; the first reading found stands
-    for c in found:
-        if (c.start, c.end) not in claimed:
-            claimed.add((c.start, c.end))
-            unique.append(c)
-    found = unique
+    if len({(c.start, c.end) for c in found}) < len(found):     # (cheap test first: spans are rarely read twice)
+        claimed: set[tuple[int, int]] = set()   # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a
+        unique = []                             # list member and a head count; the first reading found stands
+        for c in found:
+            if (c.start, c.end) not in claimed:
+                claimed.add((c.start, c.end))
+                unique.append(c)
+        found = unique
     found.sort(key=attrgetter("start"))
     return _join_lists(text, _ranges(text, found))
 
@@ -914,7 +916,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 indicator = _PER_ONLY.sub("", last_indicator) + indicator
             elif same_sentence and last_subject and indicator in _PART_OF_AREA:
                 indicator += last_subject          # 累计雨量50～80毫米，局地可达120毫米以上: 局地雨量
-            elif (same_sentence and last_subject
+            elif (same_sentence and last_subject and indicator[:2] in _PAIRED
                   and btext.find(indicator, max(0, ls - len(indicator) - _MEMBER_GAP), ls) >= 0
                   and (member_of := pair_member_measure(indicator, last_subject))):
                 indicator, subject = member_of, last_subject     # 恩格尔系数为28.4%，其中城镇27.6%、农村30.9%:

@@ -112,7 +112,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         if (after not in _LISTED and text[pos - 1:pos] not in _LISTED
                 and not (pos < s0 and _BREAKDOWN_OPEN.match(text, scan_back(text, pos, 0, V.SENTENCE_END)))
                 and not doc.encloses_about(name)):
-            if (doc.level(name) == TOWN_LEVEL and (later := ctx.last_generic_within(pos, s0)) is not None
+            if (name[-1] in _TOWN_LAST and doc.level(name) == TOWN_LEVEL
+                    and (later := ctx.last_generic_within(pos, s0)) is not None
                     and later[1][-1] != name[-1]):
                 break                  # 南陵县许镇镇，种粮大户…。据县农业农村局统计，今年全县…: the 全县 after the town
             return name
@@ -135,6 +136,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 
 _RESPECTIVE = V.RESPECTIVELY
+_TOWN_LAST = frozenset(end[-1] for end in TOWN_ENDS)     # (镇, 乡, 道: a cheap test before the level's look-up)
 _JOINT_LEAD = re.compile(r"\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
 _JOINT_GAP = frozenset(V.LIST_JOINERS)
 # 两市, 三地, 四县: places counted (after their list, or as a clause's subject)
@@ -487,8 +489,6 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
         close = text.find(_TITLE_CLOSES[text[pos - 1]], after, after + _TITLE_REACH)
         if close >= 0 and not any(ch in V.CLAUSE_END for ch in text[after:close]):
             return True
-    if in_cited_title(text, pos, after):
-        return True
     if text[after:after + 1] == _QUOTE_CLOSE and (
             (opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0
             and not any(ch in V.CLAUSE_END for ch in text[opened:pos])):
