@@ -41,6 +41,7 @@ from .indicator import (
     of_places_compared,
     opens_breakdown,
     pair_member_measure,
+    ranked_measure,
     respective_items,
     sentence_measure,
     unchanged,
@@ -983,6 +984,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                         # …地区生产总值分别增长5.9%、5.1%；梁溪区、…分别增长4.6%…: the measure the sentence named
                         # (…。从增速看，济源示范区、三门峡市、信阳市分别增长…: the sentence before's)
                         indicator = unchanged(last_subject) + indicator
+                    elif indicator in places and (ranked := ranked_measure(btext, sentence[0],
+                                                                           btext.rfind(places[0], sentence[0], ls))):
+                        indicator = ranked     # 年末常住人口居前三位的是赣州市、南昌市和上饶市，分别为…: the measure ranked
                     elif (same_sentence and last_subject and (done := indicator.replace(_RESPECTIVELY, "", 1)) in _DOING
                           and (whole := unchanged(last_subject)).startswith(done) and whole != done):
                         indicator = whole      # 全市办理合规案件29件，其中鸠江区、弋江区分别办理9件、7件: the verb

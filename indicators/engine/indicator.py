@@ -456,6 +456,20 @@ _RANK_TAIL = regex.compile(r"(?:位居|位列|居|排在|排名|列)(?:全[省�
 _MIN_MEASURE = 2       # (投资: a measure after the places may be one word)
 _DONE_ONLY = regex.compile(rf"(?:{V.RESPECTIVELY})?(?:{_DONE}|实现|达到|达)")
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
+_RANK_REACH = 12
+
+
+def ranked_measure(text: str, start: int, first_member: int) -> str:
+    """The measure places are ranked by when the clause ranking them names it (年末常住人口居前三位的是赣州市、
+    南昌市和上饶市，分别为…: 年末常住人口), or ''. ``first_member`` is where the ranked list starts."""
+    if first_member <= start:
+        return ""
+    ranked = _RANKED.search(text, max(start, first_member - _RANK_REACH), first_member)
+    if ranked is None or ranked.end() != first_member:
+        return ""
+    opened = scan_back(text, ranked.start(), start, V.CLAUSE_END + V.COLONS + V.COMMAS)
+    measure = _strip_edges(clean(text[opened:ranked.start()]))
+    return measure if len(measure) >= _MIN_MEASURE else ""
 
 
 @lru_cache(maxsize=4096)     # read again for each clause after a figure, of the same few phrases
