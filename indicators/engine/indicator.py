@@ -280,7 +280,9 @@ def _share_reach(phrase: str) -> int:
 
 
 _UNDER = "下"
-_CIRCUMSTANCE = regex.compile(r"在[^，,；;。：:、]{1,16}?(?:带动|推动|拉动|影响|作用|支持|助力|驱动|引领|加持)下")
+_AFFECTED = "影响"
+_CIRCUMSTANCE = regex.compile(r"在[^，,；;。：:、]{1,16}?(?:带动|推动|拉动|影响|作用|支持|助力|驱动|引领|加持)下"
+                              r"|受[^，,；;。：:、]{1,16}?影响")
 
 
 _BOOK_OPEN = V.BOOK_TITLE_OPEN
@@ -296,8 +298,8 @@ def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     if _BOOK_OPEN in clause:           # 按照《…关于调整全省最低工资标准的通知》（豫政〔2024〕36号）调整为: the document a
         clause = _CITED_DOCUMENT.sub("", clause)    # figure follows names nothing it measures
     cleaned = clean(clause)
-    if _UNDER in cleaned:              # 家用电器和音像器材类零售额在以旧换新政策带动下增长: what drove it is no
-        cleaned = _CIRCUMSTANCE.sub("", cleaned)    # part of what is measured
+    if _UNDER in cleaned or _AFFECTED in cleaned:   # 家用电器和音像器材类零售额在以旧换新政策带动下增长, 水电…，受来水
+        cleaned = _CIRCUMSTANCE.sub("", cleaned)    # 偏枯影响下降: what drove it is no part of what is measured
     opened = max(cleaned.rfind("（"), cleaned.rfind("("))
     if opened >= 0 and _strip_edges(cleaned[opened + 1:]):
         cleaned = cleaned[opened + 1:]  # 规模以上工业（年主营业务收入2000万元: an aside names what it measures
