@@ -193,6 +193,7 @@ _CHANGE_VERB_END = re.compile(rf"(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)}
 _COUNTRY = V.COUNTRY_SCOPES[0]
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
 _AREA_PARTS = (*V.PART_OF_AREA, "大部", "大部地区", "大部分地区")
+_AREA_PART_TAILS = frozenset(part[-2:] for part in _AREA_PARTS)     # (a set look-up before a call per figure)
 # 年平均气温空间分布呈南高北低，…: a sentence opening with how a measure is spread over the land (a climate
 # bulletin's), whose later clauses give parts of the land their figures
 _SPREAD_OPENS = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:的)?(?:空间分布|地域分布|区域分布)")
@@ -921,7 +922,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 indicator = _PER_ONLY.sub("", last_indicator) + indicator
             elif same_sentence and last_subject and indicator in _PART_OF_AREA:
                 indicator += last_subject          # 累计雨量50～80毫米，局地可达120毫米以上: 局地雨量
-            elif indicator.endswith(_AREA_PARTS) and (spread := _SPREAD_OPENS.match(btext, sentence[0])):
+            elif (indicator[-2:] in _AREA_PART_TAILS and indicator.endswith(_AREA_PARTS)
+                  and (spread := _SPREAD_OPENS.match(btext, sentence[0]))):
                 indicator += spread.group(1)       # 年降水量空间分布不均，豫南大部800～1300毫米: 豫南大部年降水量
             elif (same_sentence and last_subject and indicator[:2] in _PAIRED
                   and btext.find(indicator, max(0, ls - len(indicator) - _MEMBER_GAP), ls) >= 0
