@@ -315,10 +315,10 @@ class DocumentContext:
                        and block.text[b.end():b.end() + 1] in V.CLOSING_BRACKETS} if len(found) > 1 else {}
             glosses = {b.start() for b in glossed.values()}
             # 10月1日至7日国庆假期: days, then the holiday they are: one time, named with both
-            held = {a.start(): b.end() for a, b in pairwise(found) if b.start() == a.end()
+            held = {a.start(): b for a, b in pairwise(found) if b.start() == a.end()
                     and _HOLIDAY in b.group() and a.group().endswith(_DAY)} if _HOLIDAY in block.text else {}
-            if held:
-                glosses.update(b.start() for a, b in pairwise(found) if a.start() in held)
+            if held:                   # (most paragraphs name no holiday: no call)
+                glosses.update(b.start() for b in held.values())
             # 冬季（2023年12月至2024年2月）: a gloss of two times, from one to the other
             for a, b, c in zip(found, found[1:], found[2:], strict=False) if len(found) > 2 else ():
                 if (b.start() == a.end() + 1 and block.text[a.end()] in V.OPENING_BRACKETS and a.start() not in glosses
@@ -333,7 +333,7 @@ class DocumentContext:
                         and (a.start() in listed_bases or compared_at(block.text, a.start()))):
                     listed_bases.add(b.start())
             periods = [(m.start(), block.text[m.start():glossed[m.start()].end() + 1] if m.start() in glossed
-                        else block.text[m.start():held[m.start()]] if m.start() in held
+                        else block.text[m.start():held[m.start()].end()] if m.start() in held
                         else m.group()) for m in found
                        if m.start() not in glosses and m.start() not in listed_bases
                        and not (compared_at(block.text, m.start())

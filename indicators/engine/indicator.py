@@ -12,12 +12,11 @@ from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import leading_place
 from ..lang.numbers import parse_number
 from ..lang.patterns import (
-    BOUND_AFTER,
     ENDS_WORD_WITH_YUE,
     PREFIX_QUALIFIERS,
     REFERENCE_AFTER,
-    SUFFIX_QUALIFIERS,
     UNIT_ALIAS,
+    WORDS_AFTER,
     fact_pattern,
 )
 from ..lang.topics import load_taxonomy
@@ -88,7 +87,7 @@ _ALSO = "也都还均又"
 _LISTED_ON = 4
 _NUMERAL = re.compile(rf"[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百千万亿]")
 _UNIT_ALIAS = re.compile(UNIT_ALIAS + r"(?=[\u4e00-\u9fff])")
-_BOUND_WORDS_AFTER = tuple(sorted({*SUFFIX_QUALIFIERS, *BOUND_AFTER, "及以下"}, key=len, reverse=True))
+_BOUND_WORDS_AFTER = ("及以下", *WORDS_AFTER)      # (及以下 first: it holds 以下)
 # A holiday's length, said right after its name or inside its gloss: the length of the holiday.
 _HOLIDAY_LENGTH = regex.compile(r"(?P<name>\p{Han}{0,4}?(?:假期|小长假|长假|黄金周))"
                                 r"(?:[（(][^（()）\n]{0,20}?)?(?:共|为|放假|连休)?$")

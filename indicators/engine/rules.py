@@ -468,8 +468,7 @@ _BOUND_WORDS = {"不低于": "at_least", "不少于": "at_least", "至少": "at_
                 "不高于": "at_most", "最多": "at_most", "最高": "at_most"}
 _BOUND_BEFORE_PER = regex.compile(rf"({'|'.join(_BOUND_WORDS)})(?:每\p{{Han}}{{1,2}}){{1,2}}$")   # (不低于每人每年700元)
 _PER_REACH = 10
-_ALIAS_THEN_BOUND = re.compile(P.UNIT_ALIAS + "(" + "|".join(sorted({*P.SUFFIX_QUALIFIERS, *P.BOUND_AFTER} - {"内"}, key=len,
-                                                                  reverse=True)) + ")")
+_ALIAS_THEN_BOUND = re.compile(P.UNIT_ALIAS + f"({V.alternation(w for w in P.WORDS_AFTER if w != '内')})")   # (内: a duration's)
 _BOUND_BEFORE_VERB = regex.compile(r"(至少|最多)(?:" + V.alternation(
     (*V.GRANT_WORDS, "配备", "安排", "建设", "建成", "培训", "发放", "给予", "选派", "招聘", "新增", "开展")) + ")$")
 _BOUND_VERB_REACH = 4
@@ -500,7 +499,7 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
     if post:
         return P.SUFFIX_QUALIFIERS[post]
     if text[end:end + 1] in V.OPENING_BRACKETS and (alias := _ALIAS_THEN_BOUND.match(text, end)) is not None:
-        return P.SUFFIX_QUALIFIERS.get(alias.group(1)) or P.BOUND_AFTER[alias.group(1)]   # 8000套(间)以上
+        return P.WORDS_AFTER[alias.group(1)]      # 8000套(间)以上
     if text.startswith(_BOUND_AFTER_WORDS, end):  # cheap test first: most figures have no 以内/以下 after them
         for word, q in P.BOUND_AFTER.items():
             if text.startswith(word, end) and (word != "内" or info.kind == "duration"):

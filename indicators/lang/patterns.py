@@ -72,6 +72,9 @@ INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几
 SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "上下": "approx", "以上": "more_than", "及以上": "more_than",
                                      "有余": "more_than"}
 BOUND_AFTER: dict[str, str] = {"以内": "at_most", "之内": "at_most", "以下": "at_most", "内": "at_most"}
+# Every word after a figure that bounds it, with what it says (8000套(间)以上: past a unit's other name too),
+# longest first
+WORDS_AFTER: dict[str, str] = dict(sorted({**SUFFIX_QUALIFIERS, **BOUND_AFTER}.items(), key=lambda w: -len(w[0])))
 # A unit's other name in brackets right after it: 8000套(间), 2,960台（套）
 UNIT_ALIAS = r"[（(][\u4e00-\u9fff]{1,2}[）)]"
 
