@@ -355,6 +355,9 @@ _GROUP_COUNT = regex.compile(
 # A ranking among the place's peers after it (继续保持全省前列, 位居全国前十位)
 _RANKED_AMONG = re.compile(r"前列|前茅|第一方阵|首位|前[0-9一二三四五六七八九十]{1,2}(?:位|名|强)")
 _AFTER_FIRST = frozenset("前第首")
+# (the peers may be named between: 在全国机场中排名第22位, 在全省县域经济中位居前列)
+_RANKED_IN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?中)?(?:排名|排在|位居|位列|居)(?:第|前|首)")
+_IN_THE = "在"
 _GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九十两")
 _NAME_REACH = 8
 # A count of a division's parts (12个盟市, 14个市州, 92个旗县（市、区）): of the division, whatever place comes before
@@ -413,6 +416,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
         return True                      # 继续保持全省前列: where the place ranks among its peers
+    if end > pos and text.startswith(_IN_THE, pos - 1) and _RANKED_IN.match(text, end):
+        return True                      # 在全国机场中排名第22位: likewise (not 在全省开展…)
     if pos == 0:
         return False
     if "0" <= text[pos - 1] <= "9" and text.startswith(_WHOLE_COUNTRY, pos):
@@ -559,7 +564,9 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             or text.endswith(_SET_UP_IN, max(0, pos - len(_SET_UP_IN)), pos)
             or (after < len(text) and text[after] in _ROUTE_DASHES and is_han(text[after + 1:after + 2]))   # 福州—厦门
             or (pos > 1 and text[pos - 1] in _ROUTE_DASHES and is_han(text[pos - 2]))
-            or text.startswith(_STATION, after))      # 荆州南站至公安县城快速通道: a station, a route's end
+            or _ROUTE_FROM_STATION.match(text, after) is not None      # 荆州南站至公安县城快速通道: a route's end
+            or (text[pos - 1:pos] in V.LIST_JOINERS
+                and _LISTED_AFTER_TO.search(text, max(0, pos - _LISTED_REACH), pos) is not None))
 
 
 # The characters next to a place that on_a_street needs (a caller's cheap test before the call)
@@ -583,13 +590,18 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 _ONE_FIRM = ("一家", "某")
 _STATION = ("南站", "北站", "东站", "西站", "火车站", "高铁站", "机场")
-_VENUE_BEFORE = frozenset("在至到—－（(")       # (the character before or after a place that each test below needs;
+_VENUE_BEFORE = frozenset("在至到—－（(" + "".join(V.LIST_JOINERS))       # (the character before or after a place that each test below needs;
 _VENUE_AFTER = frozenset("一某至—－路街大" + "".join(w[0] for w in _STATION))      # '' is in neither)
 _ROUTE_DASHES = "—－"     # 1000千伏福州—厦门特高压交流工程, 陇东—山东直流: a line's ends
 _SET_UP_IN = "设在"    # 集中开工活动在各设区市同步举行，主会场设在赣州: where the event's main venue is
 _TO = "至"      # 南漳县城关至襄阳东站快速通道, 延伸至武汉: where a road or a line goes, not what it is of
 _TO_FROM = ("从", "到")    # 从岳阳到上海的运输时间: likewise
 _FROM_PLACE = re.compile(r"从[\u4e00-\u9fff]{2,6}$")
+# 荆州南站至公安县城快速通道: a station where a route starts (贵阳机场单日旅客吞吐量 is 贵阳's own)
+_ROUTE_FROM_STATION = re.compile(rf"(?:{V.alternation(_STATION)})[至{_ROUTE_DASHES}]")
+# 开通至广州、杭州的航线: the later places of a list a route goes to
+_LISTED_AFTER_TO = re.compile(rf"{_TO}(?:[\u4e00-\u9fff]{{2,6}}?{V.char_class(V.LIST_JOINERS)})+$")
+_LISTED_REACH = 24
 
 
 # 鲁家村党委书记钱海东, 记者 张海东: a title and a surname before a place's name make it a person's name
