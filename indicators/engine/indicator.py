@@ -229,6 +229,7 @@ _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGU
                                              *V.SECTORS_WITH_LIST_COMMAS,
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
+_LAST_JOINER = regex.compile(V.char_class("".join(j for j in V.LIST_JOINERS if j != V.LIST_COMMA)))
 _LONG_SECTORS = regex.compile(V.alternation(V.SECTORS_WITH_LIST_COMMAS))
 _THRESHOLD_LEFT = regex.compile(r"^\p{Han}{1,3}?及?以[上下]")
 _LEVEL_NAMED = "省市县区旗"      # a place's full name (兰州 is also a word's end: 的兰州——新疆线)
@@ -261,6 +262,10 @@ def _last_chars(phrase: str, n: int) -> str:
     comma = phrase.find(V.LIST_COMMA, cut, cut + _WORD_REACH + 1)
     if 0 <= comma < len(phrase) - 1:          # 区财政局、区科技局… is not cut to 政局、区科技局…
         return phrase[comma + 1:]
+    if V.LIST_COMMA in phrase[:cut]:          # 电子信息、先进制造和新能源领域…: not cut to 造和新能源领域…
+        joiner = _LAST_JOINER.search(phrase, cut, cut + _WORD_REACH + 1)
+        if joiner is not None and joiner.end() < len(phrase) - 1:
+            return phrase[joiner.end():]
     for at in range(cut + 1, min(cut + _WORD_REACH, len(phrase) - 2)):
         place = leading_place(phrase[at:])    # 国网江苏省电力公司… is not cut to 网江苏省…, but to 江苏省…
         if place and place[-1] in _LEVEL_NAMED:

@@ -176,7 +176,7 @@ STOCK_HEADS = ("存栏", "出栏")
 # Measures a list's last member ends with, which members named before it without a measure of their own
 # share (教育文化娱乐、医疗保健、其他用品及服务价格分别上涨…; 工业、服务业增加值分别增长…), longest first.
 MEASURE_HEADS = ("价格指数", "价格", "增加值", "产量", "产值", "零售额", "销售额", "营业收入", "利润总额", "投资",
-                 "用电量")
+                 "用电量", "合同成交额", "成交额", "交易额")
 # Modifiers that come in pairs and share whatever head follows the last (城市、农村低保标准).
 PAIRED_MODIFIERS = ("城市", "农村", "城镇", "乡村", "城区", "郊区", "境内", "境外", "国内", "国外", "省内", "省外",
                     "公办", "民办", "男性", "女性")
