@@ -81,3 +81,15 @@ def test_a_sentence_of_rates_named_by_their_change_keeps_each_phrase_short():
     assert len(table) == 601
     assert table["indicator"].str.len().max() <= 38      # the longest phrase the engine builds
     assert table["indicator"].iloc[1] == "地区生产总值增长"
+
+
+def test_lone_surrogates_keep_spans_and_reach_the_table(tmp_path):
+    # a command-line argument or a file name decoded with surrogateescape holds lone surrogates; the
+    # place finder's UTF-32 view and the Arrow-backed table both refused them (UnicodeEncodeError)
+    text = "全年GDP增长5%\udce6，\udcff总额100亿元。"
+    table = _engine()(text)
+    _check(table, text)
+    assert list(table["mention"]) == ["5%", "100亿元"]
+    assert "\ufffd" in table["sentence"].iloc[0]
+    table.to_csv(tmp_path / "o.csv", index=False)          # (a lone surrogate cannot be written)
+    assert cli.main(["explain", text]) == 0

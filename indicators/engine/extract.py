@@ -786,6 +786,9 @@ class _TopicChooser:
         return topic
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract_facts(text: str, source: str = "", *, taxonomy: str | None = None, doc: DocumentMeta | None = None,
                   state: ChunkState | None = None) -> list[Fact]:
     """Every quantitative fact in ``text``, in order of appearance.
@@ -803,6 +806,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     microseconds to build, and the table needs only its values."""
     if not isinstance(text, str) or not text:
         return []
+    if _LONE_SURROGATE.search(text) is not None:
+        # (an argument or a path decoded with surrogateescape: no table or file can hold one; one for one,
+        # so every span stays where it was)
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     layout = analyse(text)              # every step below reads the layout's text; spans are mapped back at the end
     candidates = _candidates(layout.text)
     if not candidates and state is None:

@@ -183,7 +183,9 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     runs the automaton is back at its root with nothing pending: none of its states goes on from the
     first character of a pair that no name holds to the second."""
     char_id, side_by_side = _name_pairs()
-    ids = char_id[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
+    # (surrogatepass: a lone surrogate, as a path or an argument decoded with surrogateescape may hold, is
+    # a code point like any other here, not an error)
+    ids = char_id[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
     pairs = np.flatnonzero(side_by_side[ids[:-1], ids[1:]])         # i: text[i:i + 2] is in some name
     if not pairs.size:
         return []
