@@ -549,13 +549,14 @@ _PEOPLE_FROM_REACH = 6
 
 
 def is_venue(text: str, pos: int, name: str) -> bool:
-    """签约活动在视高街道举行: a place between 在 and an event's verb is where it was held; 成都一家新能源
+    """签约活动在视高街道举行: a place between 在 and an event's verb (perhaps a site within it first: 在八里镇金鼎矿业
+    …开展义务植树活动) is where it was held; 成都一家新能源
     科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from (not a town's: its own firm); 城关至襄阳东站, 从岳阳
     到上海: a place after 至, or after 到 with 从 before, is where a road goes. None is what a figure is about."""
     after = pos + len(name)
     if text[pos - 1:pos] not in _VENUE_BEFORE and text[after:after + 1] not in _VENUE_AFTER:
         return False                   # cheap test first: every case below has one of these next to the place
-    return ((pos > 0 and text[pos - 1] == "在" and text.startswith(V.EVENT_VERBS, after))
+    return ((pos > 0 and text[pos - 1] == "在" and _EVENT_AT_SITE.match(text, after) is not None)
             or (text.startswith(_ONE_FIRM, after) and not name.endswith(TOWN_ENDS))
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
@@ -589,6 +590,8 @@ _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０
 
 
 _ONE_FIRM = ("一家", "某")
+# 在视高街道举行, 在八里镇金鼎矿业范家岭排岩场开展义务植树活动: an event held there, perhaps at a site within it
+_EVENT_AT_SITE = re.compile(rf"[\u4e00-\u9fff]{{0,12}}?(?:{V.alternation(V.EVENT_VERBS)}|开展[\u4e00-\u9fff]{{0,10}}?活动)")
 _STATION = ("南站", "北站", "东站", "西站", "火车站", "高铁站", "机场")
 _VENUE_BEFORE = frozenset("在至到—－（(" + "".join(V.LIST_JOINERS))       # (the character before or after a place that each test below needs;
 _VENUE_AFTER = frozenset("一某至—－路街大" + "".join(w[0] for w in _STATION))      # '' is in neither)

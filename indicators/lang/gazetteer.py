@@ -338,7 +338,7 @@ def issuer_places(text: str) -> dict[str, str]:
             found.setdefault(name, "县")
     for m in _TOWN_ISSUER.finditer(text, 0, head):
         name = m.group("name")
-        if (not _NOT_IN_NAMES.intersection(name) and name[:2] not in _TOWN_NOT and name[0] not in _ISSUER_FIRST_NOT
+        if (not _NOT_IN_NAMES.intersection(name) and name[:2] not in _TOWN_NOT and name[0] not in _TOWN_FIRST_NOT
                 and _COUNTER not in name):
             found.setdefault(name, TOWN_LEVEL)       # (四方坪街道: a numeral may start an issuer's name, not 两个乡镇)
     return found
@@ -355,7 +355,11 @@ TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
 # 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
 # name none; nor does a name start right after a number (its measure word: 人返乡).
-_TOWN_FIRST_NOT = frozenset("全本我该各每个这那其两一二三四五六七八九十百千万在年和与的")
+_TOWN_FIRST_NOT = frozenset("全本我该各每个这那其在年和与的")
+# A numeral may start a town's name (八里营镇, 万古镇, 三河镇), not a count of towns or a slogan's (三个镇, 十大名镇,
+# 两镇, 百强镇): never a numeral, a counter or 大 right after it
+_NUMERALS = frozenset("两一二三四五六七八九十百千万")
+_NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
 _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
                    r"([\u4e00-\u9fff]{2,3}?(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
@@ -363,10 +367,12 @@ _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色
                        "乡镇", "所在",
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
                        "信用", "文明", "卫生", "生态", "平安"})
-_ISSUER_FIRST_NOT = _TOWN_FIRST_NOT - frozenset("两一二三四五六七八九十百千万")
 _COUNTER = "个"
 # whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇
-_NO_TOWN_ENDS = frozenset({"城乡", "乡镇", "古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
+_NO_TOWN_ENDS = frozenset({"城乡", "乡镇"})
+# ... and, after two characters or more (a verb, a slogan's noun), these: a town of three characters may be named so
+# (万古镇, 双兴镇)
+_NO_LONG_TOWN_ENDS = frozenset({"古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
@@ -407,6 +413,8 @@ def town_names(text: str) -> set[str]:
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
         name = m.group(1)
         if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
-                and (len(name) < 4 or name[-2:] not in _TOWN_NOT) and name[-2:] not in _NO_TOWN_ENDS):
+                and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
+                and (len(name) < 4 or (name[-2:] not in _TOWN_NOT and name[-2:] not in _NO_LONG_TOWN_ENDS))
+                and name[-2:] not in _NO_TOWN_ENDS):
             names.add(name)     # (今年全镇, 美丽城镇, 示范乡镇, 分城乡看, 分乡镇看, 完成古镇保护: no names)
     return names
