@@ -227,13 +227,23 @@ def _change(text: str, start: int, absolute: bool = False, per_mille: bool = Fal
                                               # (a rate word such as 增速 counts before a rate only)
     # Only what follows the window's last comma can say how the figure changed (every change word and
     # rate word is read up to the figure, within its clause): 1234.5亿元，同比增长 is read as 同比增长.
-    return _change_in(window.rpartition("，")[2], absolute, per_mille)
+    clause = window.rpartition("，")[2]
+    if not absolute and (again := _COMPARED_AGAIN.match(clause)) is not None:
+        # 降幅比1-11月收窄1.5个百分点，比上年收窄4.2个百分点: the clause before says it is a fall that narrowed
+        at = text.rfind("，", 0, start - len(clause))
+        before = text[max(0, at - _BEFORE_WINDOW * 2):at].rpartition("，")[2] if at > 0 else ""
+        if any(d in before for d in _DECLINES) and _DECLINE_CHANGED_BEFORE.search(before):
+            return True, 1 if again.group("narrowed") else -1
+    return _change_in(clause, absolute, per_mille)
 
 
 # 降幅比1-9月收窄1.2个百分点: a fall that narrowed is a rate that rose (and one that widened, fell).
 _DECLINE_CHANGED = regex.compile(
     r"(?:降幅|跌幅|下降幅度)[^，,。；;]{0,10}?(?:(?P<narrowed>收窄|缩小|减小|放缓)|(?P<widened>扩大|加大|加深))了?\s*$")
 _DECLINES = ("降幅", "跌幅", "下降幅度")
+# (比上年收窄 alone, after such a clause)
+_DECLINE_CHANGED_BEFORE = regex.compile(r"(?:降幅|跌幅|下降幅度)[^，,。；;]{0,10}?(?:收窄|缩小|减小|放缓|扩大|加大|加深)")
+_COMPARED_AGAIN = regex.compile(r"^(?:比|较)[^，,。；;]{0,8}?(?:(?P<narrowed>收窄|缩小|减小|放缓)|(?P<widened>扩大|加大|加深))了?\s*$")
 
 
 @lru_cache(maxsize=65536)
