@@ -46,6 +46,7 @@ from .indicator import (
     sentence_measure,
     unchanged,
     whole_set_after,
+    without_rank,
 )
 from .layout import analyse
 from .metadata import ChunkState, DocumentMeta, read_document_meta
@@ -684,10 +685,10 @@ def _after_places(indicator: str, last_place: str) -> str:
     if at < 0:        # (a phrase cut inside the place's name: 北地区规模以上工业增加值 after 东北地区)
         tail = next((last_place[k:] for k in range(1, len(last_place) - 1) if indicator.startswith(last_place[k:])), "")
         at, last_place = (0, tail) if tail else (-1, last_place)
-    rest = _without_group(indicator[at + len(last_place):]) if at >= 0 else ""
+    rest = without_rank(_without_group(indicator[at + len(last_place):])) if at >= 0 else ""
     if len(rest) >= 2:
-        return rest
-    alone = _without_group(indicator)
+        return rest           # (周口、驻马店、商丘三市收购量居全省前三位，分别为…: 收购量)
+    alone = without_rank(_without_group(indicator))
     return alone if len(alone) >= 2 else indicator
 
 

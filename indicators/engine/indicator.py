@@ -390,7 +390,8 @@ _MEASURE_LEAD = regex.compile(rf"{_FROM}({V.char_class(V.CLAUSE_SEPARATORS, nega
 # ... unless it names a way of breaking down (从产业看, 从区域看), not a measure.
 _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
                "城乡", "结构", "来源", "用途", "领域", "部门", "主体", "市场", "渠道", "环节", "业态", "规模", "性质",
-               "层级", "所有制", "经济类型", "注册类型",
+               "层级", "所有制", "经济类型", "注册类型", "地市", "市州", "盟市", "区县", "县市", "乡镇", "国别", "品种",
+               "商品",
                # ... nor how fast (从增速看，…分别增长: the growth of what the sentence before measured)
                "增速", "增幅",
                # ... nor a way of looking (从亮点看, 从总体看, 从各市看)
@@ -459,6 +460,13 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 
 # 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it
 _RANK_TAIL = regex.compile(r"(?:位居|位列|居|排在|排名|列)(?:全[省市县区国])?(?:前|第)[一二三四五六七八九十0-9]+(?:位|名)?$")
+
+
+def without_rank(phrase: str) -> str:
+    """A measure without the rank its places hold (收购量居全省前三位 -> 收购量), when a measure is left."""
+    m = _RANK_TAIL.search(phrase)
+    return phrase[:m.start()] if m is not None and m.start() >= _MIN_MEASURE else phrase
+
 _MIN_MEASURE = 2       # (投资: a measure after the places may be one word)
 _DONE_ONLY = regex.compile(rf"(?:{V.RESPECTIVELY})?(?:{_DONE}|实现|达到|达)")
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
