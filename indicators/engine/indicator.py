@@ -391,7 +391,7 @@ _MEASURE_LEAD = regex.compile(rf"{_FROM}({V.char_class(V.CLAUSE_SEPARATORS, nega
 _DIMENSIONS = ("产业", "区域", "地区", "行业", "县市区", "县区", "省份", "季度", "月份", "门类", "类型", "方式", "产品",
                "城乡", "结构", "来源", "用途", "领域", "部门", "主体", "市场", "渠道", "环节", "业态", "规模", "性质",
                "层级", "所有制", "经济类型", "注册类型", "地市", "市州", "盟市", "区县", "县市", "乡镇", "国别", "品种",
-               "商品",
+               "商品", "面上",
                # ... nor how fast (从增速看，…分别增长: the growth of what the sentence before measured)
                "增速", "增幅",
                # ... nor a way of looking (从亮点看, 从总体看, 从各市看)

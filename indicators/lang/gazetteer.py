@@ -354,7 +354,8 @@ TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 # Towns and townships (满井镇, 汪洋镇, 天荒坪镇) are not in the county-level gazetteer; a two- or three-character name
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
 # 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
-# name none; nor does a name start right after a number (its measure word: 人返乡).
+# name none; nor does a name start right after a number (its measure word: 人返乡); nor does 镇域 (a town's
+# area: 新开通镇域公交 names no 新开通镇).
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其在年和与的")
 # A numeral may start a town's name (八里营镇, 万古镇, 三河镇), not a count of towns or a slogan's (三个镇, 十大名镇,
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
@@ -362,7 +363,7 @@ _NUMERALS = frozenset("两一二三四五六七八九十百千万")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
 _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
-                   r"([\u4e00-\u9fff]{2,3}?(?:镇|(?<![返回下家故老])乡(?![村镇土亲下贤])|街道))", re.MULTILINE)
+                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域)|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在",
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
