@@ -181,6 +181,7 @@ _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
 _MONTH_ON_MONTH_VIEW = ("从环比看", "从环比来看", "环比看", "环比来看")
 _BASE = re.compile(rf"同比|环比|{V.COMPARED_WITH_WORD}")
 _NATIONAL_RATE = re.compile(V.alternation(V.NATIONAL_RATES))
+_NATIONAL_PRICE = re.compile(V.alternation(V.NATIONAL_PRICES))
 
 
 @lru_cache(maxsize=16384)
@@ -192,6 +193,7 @@ def _base_word(indicator: str) -> str:
 
 _CHANGE_VERB_END = re.compile(rf"(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})$")
 _COUNTRY = V.COUNTRY_SCOPES[0]
+_YUAN = "元"       # (the base unit of money)
 _PART_OF_AREA = frozenset(V.PART_OF_AREA)
 _AREA_PARTS = (*V.PART_OF_AREA, "大部", "大部地区", "大部分地区")
 _AREA_PART_TAILS = frozenset(part[-2:] for part in _AREA_PARTS)     # (a set look-up before a call per figure)
@@ -1109,6 +1111,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         elif c.unit == "%" and _NATIONAL_RATE.search(indicator) and btext[ls - 1:ls] != _OF:
             region = _COUNTRY                  # 1年期贷款市场报价利率（LPR）为3.1% in a city's release (not
                                                # 按贷款市场报价利率（LPR）的30%给予贴息: a share of it, the city's)
+        elif (c.unit == _YUAN and _NATIONAL_PRICE.search(indicator)
+              and btext.find(V.STATE, sentence[0], ls) >= 0):
+            region = _COUNTRY                  # 国家确定的2024年小麦最低收购价为每斤1.18元，比上年提高0.01元
         if (region == _COUNTRY and same_sentence and last_region not in ("", _COUNTRY)
                 and (_CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls) or btext.startswith(V.SHARE_OF, clause0))):
             region = last_region               # 东部地区实现利润总额36982.1亿元，同比增长3.1%(，占全国的79.7%):

@@ -186,6 +186,9 @@ COUNTRY_SCOPES = ("全国", "我国")
 NATIONAL_MEASURES = ("国内生产总值", "国民生产总值")
 # Rates only the country sets (the loan prime rate, the reserve ratio): national whatever page states them.
 NATIONAL_RATES = ("贷款市场报价利率", "LPR", "存款准备金率")
+# Prices the country sets (国家确定的2024年小麦最低收购价为每斤1.18元): national where the sentence says the country set them.
+NATIONAL_PRICES = ("最低收购价",)
+STATE = "国家"
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
 LEVEL_OF_SUFFIX = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",
                    "镇": "乡", "乡": "乡"}
