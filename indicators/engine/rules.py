@@ -213,7 +213,8 @@ RULES: tuple[Rule, ...] = (
          "该市排名全省第3-5名之间。", _rank_range, before="第"),
     Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
          "全市三人民警获表彰。", lambda f: (bool(f.next_char) and f.next_char in f.info.blocked_after
-                                         and f.post not in _BOUNDS_AFTER),
+                                         and f.post not in _BOUNDS_AFTER
+                                         and not f.text.startswith(f.info.words_after, f.end)),
          after=_BLOCKED_AFTER),
     Rule("threshold_bound", "以上/以下 after the unit and before a noun is a threshold (5亿元以下项目)",
          "对5亿元以下项目简化审批。", _threshold_after, after="以及"),

@@ -85,6 +85,7 @@ class UnitInfo:
     kind: str           # count, money, quantity, area, duration, ratio, growth
     weak: bool          # needs Arabic digits or a qualifier (一期, 四级)
     blocked_after: str  # characters that make unit + next char another word
+    words_after: tuple[str, ...] = ()   # ... unless one of these words starts there (12000元区间, 31个人民法庭)
 
 
 @dataclass(frozen=True)
@@ -97,13 +98,15 @@ class Lexicon:
 def lexicon() -> Lexicon:
     raw = tomllib.loads(read_data("units.toml"))
     blocked = raw.pop("blocked_after", {})
+    unblocked = raw.pop("unblocked_after", {})
     units: dict[str, UnitInfo] = {}
     latin: set[str] = set()
     for kind, table in raw.items():
         weak = set(table.get("weak", []))
         real_kind = table.get("kind", kind)
         for surface, unit in table["units"].items():
-            units[surface] = UnitInfo(unit, real_kind, surface in weak, blocked.get(surface, ""))
+            units[surface] = UnitInfo(unit, real_kind, surface in weak, blocked.get(surface, ""),
+                                      tuple(unblocked.get(surface, ())))
             if kind == "latin":
                 latin.add(surface)
     return Lexicon(units, frozenset(latin))
