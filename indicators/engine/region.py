@@ -416,7 +416,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
         return True                      # 继续保持全省前列: where the place ranks among its peers
-    if end > pos and text.startswith(_IN_THE, pos - 1) and _RANKED_IN.match(text, end):
+    if end > pos > 0 and text[pos - 1] == _IN_THE and _RANKED_IN.match(text, end):
         return True                      # 在全国机场中排名第22位: likewise (not 在全省开展…)
     if pos == 0:
         return False
