@@ -1025,7 +1025,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 # 分别给予30万元、100万元奖励: the word after the list names every member.
                 list_end = group_last[c.group]
                 tail = following_phrase(btext, list_end - offset) if list_end - offset <= blen else ""
-                if tail and _GRANT_WORD.search(tail):
+                if tail and _GRANT_WORD.search(tail) and not indicator.endswith(tail):   # (not twice: 给予200-500元的生活补贴)
                     indicator += tail
                     group_names[c.group] = [name + tail for name in group_names[c.group]]
                 if (not places and same_sentence and len(last_group_places) == group_sizes[c.group]

@@ -77,6 +77,8 @@ _FOLLOW_END = re.compile(
 _RATE_RANGE_OF = re.compile(rf"{V.char_class(V.RANGE_DASHES)}{{1,2}}[ \t]*[0-9０-９.．]+[%％]")
 # A rate or amount followed by what is granted (给予补助, 一次性奖励): the grant names the figure.
 _GRANT = re.compile(rf"(?:给予|予以)?(?:一次性)?(?:{V.alternation(V.GRANT_WORDS)})")
+# What an amount's range is of, after 的 (20-50万元的村级运转经费, 200-500元的生活补贴)
+_GRANT_OR_FUNDS = re.compile(rf"[\u4e00-\u9fff]{{0,12}}?(?:经费|资金|{V.alternation(V.GRANT_WORDS)})")
 _CAP_WORDS = ("最高", "最多", "上限")
 _RATE_WORDS = (*V.RATE_UP, *V.RATE_DOWN)
 _CHANGE_TAIL = regex.compile(
@@ -327,6 +329,11 @@ def following_phrase(text: str, end: int) -> str:
             return ""                             # most figures end their clause: nothing follows
         end = unit_alias.end()                    # 2,960台（套）粮食烘干设备: the unit's other name
     high = _RATE_RANGE_OF.match(text, end)
+    if high is None and text[end:end + 1] in V.RANGE_DASHES:
+        # 安排每村20-50万元的村级运转经费: past the high end to what both ends are of (not 介于…之间, 月薪…的岗位占)
+        high = fact_pattern().match(text, end + 1)
+        if high is not None and not (text.startswith(_OF, high.end()) and _GRANT_OR_FUNDS.match(text, high.end() + 1)):
+            high = None
     if high:
         end = high.end()
         if text[end:end + 1] in _PHRASE_BREAKS:
