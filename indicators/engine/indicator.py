@@ -595,12 +595,18 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
                                                                 local_start)):
         return holiday.group("name"), holiday.group("name")   # 国庆假期共8天, 春节假期（1月28日至2月4日，共8天）
     if (local_start and text[local_start - 1] == _HAVE
-            and (among := _AMONG_SET_BEFORE.search(text, max(0, local_start - _AMONG_REACH), local_start))
-            and (done := _MEMBERS_DO.match(text, local_end)) is not None and not following_phrase(text, local_end)):
-        # 37个工业大类行业中有26个实现增长: the set's members doing what follows (工业大类行业实现增长; a
-        # measure of its own, as 有29个行业增加值实现增长, is read as any other)
-        members = clean(_SET_LEAD.sub("", among.group("set")))
-        return members + done.group(), members
+            and (among := _AMONG_SET_BEFORE.search(text, max(0, local_start - _AMONG_REACH), local_start))):
+        named = following_phrase(text, local_end)
+        if not named and (done := _MEMBERS_DO.match(text, local_end)) is not None:
+            # 37个工业大类行业中有26个实现增长: the set's members doing what follows (工业大类行业实现增长)
+            members = clean(_SET_LEAD.sub("", among.group("set")))
+            return members + done.group(), members
+        if (named and kind == "count" and (at := text.find(named, local_end, local_end + _MAX_AFTER)) >= 0
+                and (done := _MEMBERS_DO.match(text, at + len(named))) is not None
+                and not text[done.end():done.end() + 1].isdigit()):    # (有11个县区满意率超过95%: a figure's own)
+            # 13个县（市、区）和开发区中，有10个投资实现正增长, 有29个行业增加值实现增长: a measure of their own,
+            # and what it did
+            return named + done.group(), named
     before, change_only, change_words, timed, converted = _clause_before(text[start:local_start])
     if (previous and text[start - 1:start] == V.LIST_COMMA
             and _SCOPE_ALONE.fullmatch(text, start, local_start)
