@@ -172,6 +172,7 @@ _OF = "的"
 _LIST_SPLIT = V.LIST_SPLIT
 _REGION_WORD = "地区"
 # Verbs that begin a measure (办理合规案件, 新建学校): a list's phrase of one of them alone goes on with the measure
+_DONE_VERBS = frozenset({"完成", "实现", "达到", "达"})
 _DOING = frozenset({"办理", "办结", "受理", "审结", "查处", "完成", "实现", "新增", "新建", "建成", "改造", "开工", "引进",
                     "签约", "培育", "培训", "举办", "开展", "发放", "帮助", "接待", "投入", "招引", "认定"})
 _CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
@@ -1019,6 +1020,12 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                           and (whole := unchanged(last_subject)).startswith(done) and whole != done):
                         indicator = whole      # 全市办理合规案件29件，其中鸠江区、弋江区分别办理9件、7件: the verb
                                                # begins the measure the sentence named
+                    elif (not same_sentence and block is last_block and last_subject and btext.startswith(places[0], sentence[0])
+                          and indicator.replace(_RESPECTIVELY, "", 1) in _DONE_VERBS and last_region
+                          and last_region not in places):
+                        # 芜湖市进出口1127.9亿元…。滁州市、宣城市分别完成586.2亿元和402.7亿元: places opening the
+                        # sentence after another place's do the same (not a measure of their own)
+                        indicator = unchanged(last_subject)
                 group_names[c.group] = (items[1:] if len(items) == group_sizes[c.group] else [indicator])
                 if len(items) == group_sizes[c.group]:
                     indicator, subject = items[0], ""
