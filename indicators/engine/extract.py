@@ -172,7 +172,7 @@ _OF = "的"
 _LIST_SPLIT = V.LIST_SPLIT
 _REGION_WORD = "地区"
 # Verbs that begin a measure (办理合规案件, 新建学校): a list's phrase of one of them alone goes on with the measure
-_DONE_VERBS = frozenset({"完成", "实现", "达到", "达"})
+_DONE_VERBS = frozenset(V.DONE_VERBS)
 _DOING = frozenset({"办理", "办结", "受理", "审结", "查处", "完成", "实现", "新增", "新建", "建成", "改造", "开工", "引进",
                     "签约", "培育", "培训", "举办", "开展", "发放", "帮助", "接待", "投入", "招引", "认定"})
 _CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")

@@ -475,7 +475,7 @@ def without_rank(phrase: str) -> str:
     return phrase[:m.start()] if m is not None and m.start() >= _MIN_MEASURE else phrase
 
 _MIN_MEASURE = 2       # (投资: a measure after the places may be one word)
-_DONE_ONLY = regex.compile(rf"(?:{V.RESPECTIVELY})?(?:{_DONE}|实现|达到|达)")
+_DONE_ONLY = regex.compile(rf"(?:{V.RESPECTIVELY})?(?:{V.alternation(V.DONE_VERBS)})")
 _RANKED = regex.compile(r"(?:居|位居|排名|排在|列)\p{Han}{0,5}?的?(?:依次|分别)?(?:是|为|有)|(?:依次|分别)(?:是|为)")
 _RANK_REACH = 12
 

@@ -556,7 +556,7 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     after = pos + len(name)
     if text[pos - 1:pos] not in _VENUE_BEFORE and text[after:after + 1] not in _VENUE_AFTER:
         return False                   # cheap test first: every case below has one of these next to the place
-    return ((pos > 0 and text[pos - 1] == "在" and _EVENT_AT_SITE.match(text, after) is not None)
+    return ((pos > 0 and text[pos - 1] == _IN_THE and _EVENT_AT_SITE.match(text, after) is not None)
             or (text.startswith(_ONE_FIRM, after) and not name.endswith(TOWN_ENDS))
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start

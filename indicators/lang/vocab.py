@@ -186,6 +186,8 @@ COUNTRY_SCOPES = ("全国", "我国")
 NATIONAL_MEASURES = ("国内生产总值", "国民生产总值")
 # Rates only the country sets (the loan prime rate, the reserve ratio): national whatever page states them.
 NATIONAL_RATES = ("贷款市场报价利率", "LPR", "存款准备金率")
+# Verbs that say only that a figure was done (分别完成586.2亿元, 分别实现…): what is measured is named elsewhere.
+DONE_VERBS = ("完成", "实现", "达到", "达")
 # Prices the country sets (国家确定的2024年小麦最低收购价为每斤1.18元): national where the sentence says the country set them.
 NATIONAL_PRICES = ("最低收购价",)
 STATE = "国家"
