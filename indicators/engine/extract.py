@@ -204,7 +204,7 @@ _SPREAD_OPENS = re.compile(r"\s*([\u4e00-\u9fff]{2,8}?)(?:的)?(?:空间分布|�
 # 其中城镇27.6%, 城镇居民为41000元: a member named right before its figure, a verb at most between (not 100余个城市,
 # 280余万户农村居民: what is counted, after it)
 _MEMBER_GAP = 2
-_PAIRED = frozenset(V.PAIRED_MODIFIERS)      # (each two characters: a set look-up, not a call per figure)
+_PAIRED_HEADS = frozenset(m[:2] for m in V.PAIRED_MODIFIERS)     # (a set look-up before a call per figure)
 # 较2020年的2.9件, 比上年的5.1%: the level compared with, of the time named with it and of the subject
 _COMPARED_BASE = re.compile(rf"(?P<with>(?:比|较)(?P<when>{PERIOD.pattern}))的$")
 _BASE_REACH = 16
@@ -242,12 +242,13 @@ def _change(text: str, start: int, absolute: bool = False, per_mille: bool = Fal
 
 
 # 降幅比1-9月收窄1.2个百分点: a fall that narrowed is a rate that rose (and one that widened, fell).
-_DECLINE_CHANGED = regex.compile(
-    r"(?:降幅|跌幅|下降幅度)[^，,。；;]{0,10}?(?:(?P<narrowed>收窄|缩小|减小|放缓)|(?P<widened>扩大|加大|加深))了?\s*$")
 _DECLINES = ("降幅", "跌幅", "下降幅度")
-# (比上年收窄 alone, after such a clause)
-_DECLINE_CHANGED_BEFORE = regex.compile(r"(?:降幅|跌幅|下降幅度)[^，,。；;]{0,10}?(?:收窄|缩小|减小|放缓|扩大|加大|加深)")
-_COMPARED_AGAIN = regex.compile(r"^(?:比|较)[^，,。；;]{0,8}?(?:(?P<narrowed>收窄|缩小|减小|放缓)|(?P<widened>扩大|加大|加深))了?\s*$")
+_DECLINE_OPEN = rf"(?:{V.alternation(_DECLINES)})[^，,。；;]{{0,10}}?"
+_HOW_CHANGED = r"(?:(?P<narrowed>收窄|缩小|减小|放缓)|(?P<widened>扩大|加大|加深))"
+_DECLINE_CHANGED = regex.compile(_DECLINE_OPEN + _HOW_CHANGED + r"了?\s*$")
+# (比上年收窄 alone, after a clause that said so)
+_DECLINE_CHANGED_BEFORE = regex.compile(_DECLINE_OPEN + _HOW_CHANGED)
+_COMPARED_AGAIN = regex.compile(r"^(?:比|较)[^，,。；;]{0,8}?" + _HOW_CHANGED + r"了?\s*$")
 
 
 @lru_cache(maxsize=65536)
@@ -946,7 +947,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             elif (indicator[-2:] in _AREA_PART_TAILS and indicator.endswith(_AREA_PARTS)
                   and (spread := _SPREAD_OPENS.match(btext, sentence[0]))):
                 indicator += spread.group(1)       # 年降水量空间分布不均，豫南大部800～1300毫米: 豫南大部年降水量
-            elif (same_sentence and last_subject and indicator[:2] in _PAIRED
+            elif (same_sentence and last_subject and indicator[:2] in _PAIRED_HEADS
                   and btext.find(indicator, max(0, ls - len(indicator) - _MEMBER_GAP), ls) >= 0
                   and (member_of := pair_member_measure(indicator, last_subject))):
                 indicator, subject = member_of, last_subject     # 恩格尔系数为28.4%，其中城镇27.6%、农村30.9%:

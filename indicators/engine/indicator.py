@@ -291,7 +291,6 @@ _CIRCUMSTANCE = regex.compile(r"在[^，,；;。：:、]{1,16}?(?:带动|推动|
                               r"|受[^，,；;。：:、]{1,16}?影响")
 
 
-_BOOK_OPEN = V.BOOK_TITLE_OPEN
 _CITED_DOCUMENT = re.compile(r"(?:按照|根据|依据|依照|对照|执行|落实)《[^》]*》(?:[（(][^）)]*[）)])?")
 
 
@@ -301,7 +300,7 @@ def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     few clauses, 同比增长 or 全市地区生产总值, precede most figures of a bulletin): the phrase it names,
     whether it only says how the figure changed, its last words (for 地区生产总值 + 同比增长), and whether
     the phrase is a time (到2026年) or a conversion (按年平均汇率折算为)."""
-    if _BOOK_OPEN in clause:           # 按照《…关于调整全省最低工资标准的通知》（豫政〔2024〕36号）调整为: the document a
+    if V.BOOK_TITLE_OPEN in clause:           # 按照《…关于调整全省最低工资标准的通知》（豫政〔2024〕36号）调整为: the document a
         clause = _CITED_DOCUMENT.sub("", clause)    # figure follows names nothing it measures
     cleaned = clean(clause)
     if _UNDER in cleaned or _AFFECTED in cleaned:   # 家用电器和音像器材类零售额在以旧换新政策带动下增长, 水电…，受来水

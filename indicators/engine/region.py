@@ -503,16 +503,16 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
 
 
 _AGENCY_OF_CITY = "海关"
-_BOOK_OPEN, _BOOK_CLOSE, _BOOK_REACH = V.BOOK_TITLE_OPEN, V.BOOK_TITLE_CLOSE, 40
+_BOOK_REACH = 40
 
 
 def in_cited_title(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` is inside a cited document's title (按照《河南省人民政府关于调整全省最低工资标准的通知》调整为…):
     its places and its 全省 name who issued it and for whom, not what the figure beside it is about."""
-    opened = text.rfind(_BOOK_OPEN, max(0, start - _BOOK_REACH), start)
-    if opened < 0 or text.find(_BOOK_CLOSE, opened, start) >= 0:
+    opened = text.rfind(V.BOOK_TITLE_OPEN, max(0, start - _BOOK_REACH), start)
+    if opened < 0 or text.find(V.BOOK_TITLE_CLOSE, opened, start) >= 0:
         return False
-    close = text.find(_BOOK_CLOSE, end, end + _BOOK_REACH)
+    close = text.find(V.BOOK_TITLE_CLOSE, end, end + _BOOK_REACH)
     return close >= 0 and "\n" not in text[opened:close]
 _TITLE_CLOSES = {"“": "”", "《": "》"}
 _TITLE_OPENS = frozenset(_TITLE_CLOSES)

@@ -19,6 +19,7 @@ import numpy as np
 import regex
 
 from . import vocab as V
+from .numbers import CN_DIGITS, CN_SMALL_UNITS
 from .paths import read_data
 from .scan import finditer_near
 
@@ -359,7 +360,7 @@ TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其在年和与的")
 # A numeral may start a town's name (八里营镇, 万古镇, 三河镇), not a count of towns or a slogan's (三个镇, 十大名镇,
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
-_NUMERALS = frozenset("两一二三四五六七八九十百千万")
+_NUMERALS = frozenset(CN_DIGITS + CN_SMALL_UNITS + "万") - frozenset("〇零")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
 _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
