@@ -394,6 +394,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_indexes(text))
     found.extend(_headcounts(text))
     found.extend(_halves(text))
+    found.extend(_decimal_days(text))
     found.extend(_doublings(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label, period=c.period,
                             fallback_period=c.column_period)
@@ -517,6 +518,24 @@ def _halves(text: str) -> list[_Candidate]:
 
 
 _SHARE_VERBS = "占达"
+
+
+# 出院者平均住院日7.9日，比上年缩短0.3日: days, as a decimal says (a whole number before 日 is a date's day)
+_DECIMAL_DAYS = re.compile(r"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ])(?P<num>[0-9０-９]+[.．][0-9０-９]+)日(?![期报均])")   # (not PM2.5日均)
+_DAY = "日"
+
+
+def _decimal_days(text: str) -> list[_Candidate]:
+    if _DAY not in text:                   # cheap test first
+        return []
+    out = []
+    for m in _DECIMAL_DAYS.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        is_change, sign = _change(text, m.start(), absolute=True)
+        out.append(_Candidate(m.start(), m.end(), value * sign, _DAY, "growth" if is_change else "duration", "exact"))
+    return out
 
 
 def _headcounts(text: str) -> list[_Candidate]:
