@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import attrgetter, itemgetter
 
 import pandas as pd
@@ -87,6 +87,14 @@ _HEADCOUNT = re.compile(
     rf"(?P<pre>{V.alternation(P.PREFIX_QUALIFIERS)})?"
     rf"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|{P.CHINESE})(?P<inner>[余多])?(?P<mult>万亿|亿|万)(?P<post>[余多]|以上|左右)?"
     rf"(?={V.char_class(V.CLAUSE_SEPARATORS + V.CLOSING_BRACKETS)}|$)"
+)
+# ... or one the noun follows (巩固提升3.86万农村人口供水保障水平, 惠及2.3万群众): in Arabic digits, not a base of
+# a rate (每10万人口); 万人次 and 万人 are the main pattern's.
+_HEADCOUNT_BEFORE = re.compile(
+    rf"(?<![0-9０-９.．每])(?P<pre>{V.alternation(P.PREFIX_QUALIFIERS)})?"
+    rf"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<inner>[余多])?(?P<mult>万亿|亿|万)(?P<post>[余多])?"
+    rf"(?=(?:{V.alternation(V.HEADCOUNT_MODIFIERS)})?"
+    rf"(?P<noun>{V.alternation(n for n in V.HEADCOUNT_NOUNS if not n.startswith(('人次', '人数')))}))"
 )
 _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
@@ -541,7 +549,7 @@ def _decimal_days(text: str) -> list[_Candidate]:
 def _headcounts(text: str) -> list[_Candidate]:
     """Head counts whose measure word the text leaves out, counted in the noun's (人, 户)."""
     out = []
-    for m in _HEADCOUNT.finditer(text):
+    for m in chain(_HEADCOUNT.finditer(text), _HEADCOUNT_BEFORE.finditer(text)):
         value = parse_number(m.group("num"), m.group("mult"))
         if value is None:
             continue

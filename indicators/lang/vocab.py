@@ -217,7 +217,10 @@ def alternation(words) -> str:
 # the text leaves it out (年末常住人口9606万, 农村贫困人口减少1386万, 移动电话用户3.4亿).
 HEADCOUNT_NOUNS = {"人口": "人", "人数": "人", "人员": "人", "农民工": "人", "农民": "人", "群众": "人",
                    "居民": "人", "职工": "人", "网民": "人", "劳动力": "人", "游客": "人次", "旅客": "人次",
-                   "用户": "户"}
+                   "人次": "人次", "用户": "户"}
+# What may stand between a head count and the noun after it (3.86万农村人口, 1.2万困难群众)
+HEADCOUNT_MODIFIERS = ("农村", "城镇", "城乡", "贫困", "脱贫", "困难", "低收入", "受益", "务工", "返乡", "常住", "户籍",
+                       "留守", "外来", "流动", "转移")
 # National bodies: a paragraph on a news page that cites one and names no place is about the country
 # (国家发展改革委有关负责人介绍，今年1万亿元超长期特别国债…); not a province's office of one (国家统计局湖南
 # 调查总队, 人民银行湖南省分行, 南京海关).
