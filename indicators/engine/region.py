@@ -23,6 +23,7 @@ from .clauses import (
 )
 from .dates import small_number
 from .layout import DATELINE, Block
+from .period import PERIOD
 
 if TYPE_CHECKING:
     from .document import BlockContext, DocumentContext
@@ -554,6 +555,9 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from (not a town's: its own firm); 城关至襄阳东站, 从岳阳
     到上海: a place after 至, or after 到 with 从 before, is where a road goes. None is what a figure is about."""
     after = pos + len(name)
+    if (_STATION_LAST in text[after:after + _STATION_REACH] or _AIRPORT in text[after:after + _STATION_REACH]) and (
+            _STATION_NAMED.match(text, after) is not None and not _opens_clause(text, pos)):
+        return True                    # 依托洛阳北郊机场, 在长沙南站周边: a site (not 全年贵阳机场航班…: the city's own)
     if text[pos - 1:pos] not in _VENUE_BEFORE and text[after:after + 1] not in _VENUE_AFTER:
         return False                   # cheap test first: every case below has one of these next to the place
     return ((pos > 0 and text[pos - 1] == _IN_THE and _EVENT_AT_SITE.match(text, after) is not None)
@@ -602,6 +606,28 @@ _TO_FROM = ("从", "到")    # 从岳阳到上海的运输时间: likewise
 _FROM_PLACE = re.compile(r"从[\u4e00-\u9fff]{2,6}$")
 # 荆州南站至公安县城快速通道: a station where a route starts (贵阳机场单日旅客吞吐量 is 贵阳's own)
 _ROUTE_FROM_STATION = re.compile(rf"(?:{V.alternation(_STATION)})[至{_ROUTE_DASHES}]")
+# A station or an airport named after a place, perhaps with its own name between (洛阳北郊机场, 长沙黄花国际机场)
+_STATION_NAMED = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{V.alternation(_STATION)})")
+_STATION_LAST, _AIRPORT = "站", "机场"
+_STATION_REACH = 8
+# What may open a clause before its subject: times, and words that link it to the clause before
+_CLAUSE_LEAD = re.compile(rf"(?:{PERIOD.pattern}|其中|同时|此外|另外|目前|期间|\s)*"
+                          # (遵义新舟机场、铜仁凤凰机场旅客吞吐量分别…: a list of stations opening it)
+                          rf"(?:[\u4e00-\u9fff]{{2,8}}?(?:{V.alternation(_STATION)}){V.char_class(V.LIST_JOINERS)})*")
+_CLAUSE_LEAD_STOPS = V.CLAUSE_END + V.COLONS + "\n"
+_CLAUSE_LEAD_REACH = 24
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Whether the place at ``pos`` is its clause's subject, after at most a time (全年贵阳机场航班放行正常率,
+    截至2024年末，贵阳机场通航城市): a station or an airport so placed is its city's own; one after a verb or in a
+    list (依托洛阳北郊机场, 在长沙南站周边新建, 保障了…、南昌昌北国际机场三期扩建等) is a site."""
+    start = pos
+    while start > 0 and pos - start < _CLAUSE_LEAD_REACH and text[start - 1] not in _CLAUSE_LEAD_STOPS:
+        start -= 1
+    return _CLAUSE_LEAD.fullmatch(text, start, pos) is not None
+
+
 # 开通至广州、杭州的航线: the later places of a list a route goes to
 _LISTED_AFTER_TO = re.compile(rf"{_TO}(?:[\u4e00-\u9fff]{{2,6}}?{V.char_class(V.LIST_JOINERS)})+$")
 _LISTED_REACH = 24
