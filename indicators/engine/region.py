@@ -244,7 +244,8 @@ _CLOSING = re.compile(V.char_class(V.CLOSING_BRACKETS))
 _OPENING_BEFORE = re.compile(V.char_class(V.OPENING_BRACKETS + V.CLOSING_BRACKETS) + r"(?=[^（()）]*$)")
 
 
-_NATIONAL_BODY = re.compile(V.NATIONAL_BODIES)
+# (not one acting with a province's or a city's: 国务院和省政府共批准建设用地18.3万亩 is the province's land)
+_NATIONAL_BODY = re.compile(rf"(?:{V.NATIONAL_BODIES})(?![和与及、](?:省|市|县|自治区|区)(?:人民)?政府)")
 # 各县区, 各省（区、市）: every part of the place a document is about, not the part named before
 _EACH = "各"
 _EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
