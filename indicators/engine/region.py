@@ -644,16 +644,17 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
 # are where a figure is spread over, not one the figure is about (the page's place is)
 _LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
-_COUNTED_AS_GROUP = re.compile(_LIST_GOES_ON + rf"等?(?:[0-9一二三四五六七八九十]{{1,2}}个(?:{V.alternation(V.COUNTED_PLACES)})"
+_COUNTED_AS_GROUP = re.compile(rf"(?:{V.alternation(V.ZONE_ENDS)})?" + _LIST_GOES_ON + rf"等?(?:[0-9一二三四五六七八九十]{{1,2}}个(?:{V.alternation(V.COUNTED_PLACES)})"
                                r"|[两二三四五六七八九十]{1,2}(?:省|市|县)(?![份长委级]))")     # (河北、陕西两省)
-_EACH_OF_THEM = re.compile(rf"{V.char_class(V.SENTENCE_END + V.SEMICOLONS, negate=True)}{{0,30}}?(?:分别|均|合计|共计|总计)")
+_EACH_OF_THEM = re.compile(rf"{V.char_class(V.SENTENCE_END + V.SEMICOLONS, negate=True)}{{0,30}}?(?:分别|(?<![亩人户日])均|合计|共计|总计)")   # (not 亩均, 人均; 平均 is the group's)
 # 在岷阳镇、梅川镇等大中型安置区建成帮扶车间14个: places given as examples of what is counted (not 济南、青岛等地)
 _EXAMPLES_OF = re.compile(_LIST_GOES_ON + r"等(?![地省市县区城])[\u4e00-\u9fff]")
 _EXAMPLES = "等"
 
 
 def in_counted_group(text: str, pos: int, name: str) -> bool:
-    """Whether the place at ``pos`` is one of a list the text then counts (驻马店、周口…4个市), not one that
+    """Whether the place at ``pos`` is one of a list the text then counts (驻马店、周口…4个市; a zone of it too:
+    赣江新区、南昌高新区等15个开发区), not one that
     goes on to give each its figure or their sum (赣州、九江、上饶三市入境游客分别增长…, …三省…合计约4.2亿亩)."""
     end = pos + len(name)
     if not (text[pos - 1:pos] in V.LIST_JOINERS or text[end:end + 1] in V.LIST_JOINERS):   # (not 邯郸市18个县: its own)
