@@ -463,7 +463,9 @@ _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易�
 _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|优秀|重点文物|文物保护单位|非物质文化遗产|非遗"
                           r"|重点村|重点镇|名村|名镇|首店|首家|首发|首批|宣传月|宣传周|宣传日|活动月|活动周)"
                           # (全省拥有全国重点实验室15个: the country's rank of lab, right after it; not 全国共有…)
-                          r"|(?:重点实验室|工程技术研究中心|工程研究中心|技术创新中心)")
+                          r"|(?:重点实验室|工程技术研究中心|工程研究中心|技术创新中心)"
+                          # (全国U17女子足球锦标赛, 全国旅游投诉举报平台: an event's or a platform's name; not 全国建成…平台300个)
+                          r"|(?:(?![建有共达累])[\u4e00-\u9fffA-Za-z0-9]){0,10}?(?:锦标赛|联赛|大赛|运动会|平台)(?![0-9０-９])")
 _WIDE = "性"
 # 占全省…的 in a city's sentence: the province is what the share is of (not 占全市…的, a city page's own whole)
 _ABOVE_A_CITY = ("全省",)
