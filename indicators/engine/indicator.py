@@ -27,7 +27,7 @@ from .period import PERIOD, carried_over
 _LEADING = regex.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全乡|全街道|全国|我省|我市|我县|我区|本省|本市|本县|本区"
-    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均|分别|并|和(?![平谐美睦])|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|含|包括|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
+    r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均(?![价值衡])|分别|并|和(?![平谐美睦])|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|含|包括|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
     rf"|(?:到|至|截至|截止到?)(?=[{V.ARABIC_DIGIT}]|[一二][{V.CN_DIGITS}{V.YEAR_ZEROS}]{{3}}年|今年|明年|本年|年底|年末))+"
 )
@@ -66,8 +66,9 @@ _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
 _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
-    + r"|用于|得到|受到|得以|中有|稳定在|保持在|控制在|维持在|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
-    r"|正|于|是|为|和|与|及(?!以上|以下)|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计"
+    # (not a verb after 未: 17个项目未开工 counts what was not done)
+    + r"|(?<!未)(?:用于|得到|受到|得以|中有|稳定在|保持在|控制在|维持在|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
+    r"|正|于|是|为|和|与|及(?!以上|以下)|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计)"
     # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
     # names what is counted before it, and the words that belong to that figure are left to it; not a
     # figure that qualifies the noun (2台35万千瓦机组, 1.2万名65岁以上老年人, 村的418个茶样) or a name (5G)
@@ -88,6 +89,7 @@ _COMPARED_WITH = ("比", "较")
 _ALSO = "也都还均又"
 _LISTED_ON = 4
 _NUMERAL = re.compile(rf"[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百千万亿]")
+_LEVELS_OF = re.compile(rf"[{V.CN_DIGITS}]级")      # 县、乡、村三级: the levels just listed
 _UNIT_ALIAS = re.compile(UNIT_ALIAS + r"(?=[\u4e00-\u9fff])")
 _BOUND_WORDS_AFTER = ("及以下", *WORDS_AFTER)      # (及以下 first: it holds 以下)
 # A holiday's length, said right after its name or inside its gloss: the length of the holiday.
@@ -346,10 +348,15 @@ def following_phrase(text: str, end: int) -> str:
         tail = tail[1:]
     stop = _FOLLOW_END.search(tail)
     if stop is not None and stop.start() == 1 and tail[1] == V.LIST_COMMA:
-        # 33个国、省控地表水考核断面: one character listed is no phrase (but 六十五个县、市，… is a list)
-        further = _FOLLOW_END.search(tail, 2)
+        # 33个国、省控地表水考核断面, 448名县、乡、村三级河长: one character listed is no phrase (but 六十五个县、
+        # 市，… is a list)
+        last = 1
+        while tail[last + 2:last + 3] == V.LIST_COMMA:
+            last += 2
+        further = _FOLLOW_END.search(tail, last + 1)
         end_at = further.start() if further else len(tail)
-        if end_at - 2 >= _LISTED_ON and not _NUMERAL.search(tail, 2, end_at):
+        levels = _LEVELS_OF.match(tail, last + 2)
+        if end_at - 2 >= _LISTED_ON and not _NUMERAL.search(tail, levels.end() if levels else last + 1, end_at):
             stop = further
     phrase = tail[:stop.start()] if stop else tail
     if phrase[:1].isdigit() and fact_pattern().fullmatch(phrase):
