@@ -46,7 +46,8 @@ _LINK_BEFORE_PER = regex.compile(rf"(?:分别)?(?:为|是|达到?|(?:{V.alternat
 _ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终",
                            "各地", "各省", "各市", "各县", "各区", "各地区", "各省份", "各城市"})
 # How a change was measured (按可比口径, 扣除价格因素): no part of what changed.
-_ON_A_COMPARABLE_BASIS = r"按可比口径|按可比价格计算|按不变价格计算|扣除价格因素后?|扣除物价因素后?"
+_ON_A_COMPARABLE_BASIS = (r"按可比口径|按可比价格计算|按不变价格计算|按(?:当年|现行)价格(?:计算)?|按现价计算|扣除价格因素后?"
+                          r"|扣除物价因素后?")
 _BASIS_LEAD = regex.compile(rf"^(?:{_ON_A_COMPARABLE_BASIS})+")
 # A clause that only says how a figure changed (同比增长, 较上届增加, 比上年末提高, 同比名义增长, 实际增长):
 # it is about the figure named before it.
