@@ -88,6 +88,13 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                           or _LISTED_BY.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))
                           or _FIRM_AFTER.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))))):
         return ctx.places[i][1]
+    if i > 0 and ctx._place_pos[i] >= s0 and _partners(text, *ctx.places[i]):
+        k = i - 1                      # 嘉善县已与上海市青浦区、…吴江区实现126项…: the place acting with them
+        while k >= 0 and ctx._place_pos[k] >= s0 and _partners(text, *ctx.places[k]):
+            k -= 1
+        if (k >= 0 and s0 <= (pos := ctx._place_pos[k]) == scan_back(text, pos, s0, V.CLAUSE_END)
+                and not mentioned_only(text, *ctx.places[k])):
+            return ctx.places[k][1]    # (the subject opening its clause, for the sentence's later clauses too)
     if (closing := text.find(_QUOTE_CLOSE, local, local + _QUOTE_REACH)) >= 0 and (
             speaker := _speaker_place(ctx, text, local, closing)):
         return speaker                 # “项目从签约到开工仅用了两个多月。”贡江镇负责人介绍: the speaker's place
@@ -272,10 +279,17 @@ _PARTNERS_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?)*等(?:地
 _PARTNERS_BEFORE = re.compile(r"(?:与|同|跟|销往|畅销|远销|热销|运往|发往|出口到|出口至|赴|前往)(?:[\u4e00-\u9fff]{2,6}?[、和及与])*$")
 
 
+# 嘉善县已与上海市青浦区、江苏省苏州市吴江区实现…: places a place acts with (the one before 与 is the subject)
+_PARTNERS_OF_A_PLACE = re.compile(r"(?:省|市|县|区|旗|镇|乡|街道)(?:已经?|还|也|先后|积极|率先)?(?:与|同|跟)"
+                                  r"(?:[^，,。；;：:、]{2,12}?[、和及与])*[^，,。；;：:、]{0,8}$")
+_PARTNERS_REACH = 30
+
+
 def _partners(text: str, pos: int, name: str) -> bool:
-    """Whether the place at ``pos`` is in a list of partners' places (与济南、青岛等地…)."""
-    return (_PARTNERS_AFTER.match(text, pos + len(name)) is not None
-            and _PARTNERS_BEFORE.search(text, max(0, pos - 30), pos) is not None)
+    """Whether the place at ``pos`` is in a list of partners' places (与济南、青岛等地…, 嘉善县已与…吴江区实现…)."""
+    return ((_PARTNERS_AFTER.match(text, pos + len(name)) is not None
+             and _PARTNERS_BEFORE.search(text, max(0, pos - _PARTNERS_REACH), pos) is not None)
+            or _PARTNERS_OF_A_PLACE.search(text, max(0, pos - _PARTNERS_REACH), pos) is not None)
 
 
 def mentioned_only(text: str, pos: int, name: str) -> bool:
