@@ -143,6 +143,8 @@ def _encloses(outer: str, inner: Region | None) -> bool:
 
 
 _HOLIDAY, _DAY = "假期", "日"
+_HOLIDAY_LENGTH = re.compile(r"(?:共|为期)?[0-9一二三四五六七八九十]{1,2}天")
+_LENGTH_REACH = 8
 _BASE_GAP = 3              # 2023年同期、2022年: what may lie between two times listed as bases
 # 上年同期 set against (扣除上年同期缓税入库等因素后, 与上年同期相比) is a base, not a figure's time (上年同期盈利)
 _CITY = "市"
@@ -310,8 +312,11 @@ class DocumentContext:
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
             found = list(period_matches(block.text))
             # 国庆中秋假期（10月1日—8日）: dates in brackets right after a time gloss it: one time, named with its dates
-            glossed = {a.start(): b for a, b in pairwise(found) if b.start() == a.end() + 1
-                       and block.text[a.end()] in V.OPENING_BRACKETS
+            # (春节假期8天(1月28日至2月4日): after the holiday's length, too)
+            glossed = {a.start(): b for a, b in pairwise(found)
+                       if (b.start() == a.end() + 1 or (_HOLIDAY in a.group() and b.start() - a.end() <= _LENGTH_REACH
+                                                        and _HOLIDAY_LENGTH.fullmatch(block.text, a.end(), b.start() - 1)))
+                       and block.text[b.start() - 1] in V.OPENING_BRACKETS
                        and block.text[b.end():b.end() + 1] in V.CLOSING_BRACKETS} if len(found) > 1 else {}
             glosses = {b.start() for b in glossed.values()}
             # 10月1日至7日国庆假期: days, then the holiday they are: one time, named with both
