@@ -434,6 +434,9 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 继续保持全省前列: where the place ranks among its peers
     if end > pos > 0 and text[pos - 1] == _IN_THE and _RANKED_IN.match(text, end):
         return True                      # 在全国机场中排名第22位: likewise (not 在全省开展…)
+    if (end > pos > 1 and text[pos - 1] in _LIES_IN_LAST and text.endswith(_LIES_IN, pos - 2, pos)
+            and _PART_OF_A_PLACE.match(text, end)):
+        return True                      # 湖南路街道位于鼓楼区中部: where the subject lies, not what it is
     if pos == 0:
         return False
     if "0" <= text[pos - 1] <= "9" and text.startswith(_WHOLE_COUNTRY, pos):
@@ -481,6 +484,9 @@ _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|
                           # (全国U17女子足球锦标赛, 全国旅游投诉举报平台: an event's or a platform's name; not 全国建成…平台300个)
                           r"|(?:(?![建有共达累])[\u4e00-\u9fffA-Za-z0-9]){0,10}?(?:锦标赛|联赛|大赛|运动会|平台)(?![0-9０-９])")
 _WIDE = "性"
+_LIES_IN = ("位于", "地处")
+_LIES_IN_LAST = frozenset(w[-1] for w in _LIES_IN)
+_PART_OF_A_PLACE = re.compile(r"(?:东|西|南|北|中|东南|东北|西南|西北)部|中心|腹地|境内|以[东西南北]")
 # 占全省…的 in a city's sentence: the province is what the share is of (not 占全市…的, a city page's own whole)
 _ABOVE_A_CITY = ("全省",)
 _ALL_OF = "全"
