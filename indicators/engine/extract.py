@@ -182,7 +182,8 @@ _REGION_WORD = "地区"
 # Verbs that begin a measure (办理合规案件, 新建学校): a list's phrase of one of them alone goes on with the measure
 _DONE_VERBS = frozenset(V.DONE_VERBS)
 _DOING = frozenset({"办理", "办结", "受理", "审结", "查处", "完成", "实现", "新增", "新建", "建成", "改造", "开工", "引进",
-                    "签约", "培育", "培训", "举办", "开展", "发放", "帮助", "接待", "投入", "招引", "认定"})
+                    "签约", "培育", "培训", "举办", "开展", "发放", "帮助", "接待", "投入", "招引", "认定",
+                    "改建", "新改建", "改扩建", "修建", "整治", "治理"})
 _CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
 _BY = "以"
 _MONTH_ON_MONTH = "环比"
@@ -995,6 +996,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                         and items[1:-1] == places[1:-1] and items[-1].startswith(places[-1])):
                     items = places             # 禾加镇、钟祥镇肉牛存栏分别达到…: the last place with the measure
                                                # (外贸前五的广东、…: words before the first)
+                elif (places and len(items) == len(places) > 1
+                      and all(item.startswith(place) for item, place in zip(items, places, strict=True))
+                      and len({item[len(place):] for item, place in zip(items, places, strict=True)}) == 1):
+                    items = places             # 五竹镇、莲峰镇分别改建…: the places, each given the verb after them
                 elif places and len(places) < group_sizes[c.group]:
                     # 梁溪区、…、新吴区、经开区分别增长: a zone the gazetteer lacks, listed among districts, is a
                     # place as they are

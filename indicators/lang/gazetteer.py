@@ -346,9 +346,11 @@ def issuer_places(text: str) -> dict[str, str]:
 
 
 # 新市镇人民政府2025年工作总结, 城关街道办事处…, 来源：开福区四方坪街道办事处, 中共安溪县感德镇委员会（its party
-# committee）: a town's or a subdistrict's own document
-_TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗]))(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
-                             r"(?=人民政府|党委|委员会|政府|办事处)", regex.MULTILINE)
+# committee）, 中共成都市武侯区玉林街道工作委员会, 成都市武侯区人民政府玉林街道办事处 (the district's agency): a town's
+# or a subdistrict's own document
+_TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗])|(?<=[区县旗]人民政府))"
+                             r"(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
+                             r"(?=人民政府|党委|工作委员会|委员会|政府|办事处)", regex.MULTILINE)
 TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 
 
@@ -362,7 +364,7 @@ _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其在年和与的")
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
 _NUMERALS = frozenset(CN_DIGITS + CN_SMALL_UNITS + "万") - frozenset("〇零")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|^)"
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|(?<=其中)|(?<=包括)|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
                    r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域)|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
@@ -375,9 +377,12 @@ _NO_TOWN_ENDS = frozenset({"城乡", "乡镇"})
 # ... and, after two characters or more (a verb, a slogan's noun), these: a town of three characters may be named so
 # (万古镇, 双兴镇)
 _NO_LONG_TOWN_ENDS = frozenset({"古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
+_OTHERS = "等"
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
+# 构建街道、社区、小区三级养老服务网络, 镇、村两级: levels of government listed, not a town's name before them
+_LEVELS_LISTED = re.compile(r"、(?:社区|小区|村|组)(?=[、和及]|[两三四五]级)")
 TOWN_ENDS = ("镇", "乡", "街道")     # how a town's, a township's or a subdistrict's name ends
 _TOWN_SUFFIX = re.compile("|".join(TOWN_ENDS))     # two or three characters after the start of every _TOWN match
 _TOWN_REACH = 3
@@ -415,8 +420,9 @@ def town_names(text: str) -> set[str]:
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
         name = m.group(1)
         if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
+                and _OTHERS not in name      # (木渎、甪直、临湖等镇: no 临湖等镇)
                 and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
                 and (len(name) < 4 or (name[-2:] not in _TOWN_NOT and name[-2:] not in _NO_LONG_TOWN_ENDS))
-                and name[-2:] not in _NO_TOWN_ENDS):
+                and name[-2:] not in _NO_TOWN_ENDS and _LEVELS_LISTED.match(text, m.end()) is None):
             names.add(name)     # (今年全镇, 美丽城镇, 示范乡镇, 分城乡看, 分乡镇看, 完成古镇保护: no names)
     return names
