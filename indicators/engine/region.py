@@ -581,8 +581,16 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     if (_STATION_LAST in text[after:after + _STATION_REACH] or _AIRPORT in text[after:after + _STATION_REACH]) and (
             _STATION_NAMED.match(text, after) is not None and not _opens_clause(text, pos)):
         return True                    # 依托洛阳北郊机场, 在长沙南站周边: a site (not 全年贵阳机场航班…: the city's own)
+    if any(word in text[after:after + _SITE_REACH] for word in _SITES) and (
+            _SITE_NAMED.match(text, after) is not None
+            and _VISITED.search(text, max(0, pos - _VISIT_REACH), pos) is not None):
+        return True                    # 记者走访涧西区广州市场、西工区中州路农贸市场发现: a market a reporter visited
     if text[pos - 1:pos] not in _VENUE_BEFORE and text[after:after + 1] not in _VENUE_AFTER:
         return False                   # cheap test first: every case below has one of these next to the place
+    if (text[pos - 1] in _GONE_TO_LAST or text[pos - 1] in V.LIST_JOINERS) and (
+            _GONE_TO.search(text, max(0, pos - _LISTED_REACH), pos) is not None
+            and _ACTIVITY_AFTER.match(text, after) is not None):
+        return True                    # 先后赴长三角、珠三角开展招商活动27批次: where people went to do it
     return ((pos > 0 and text[pos - 1] == _IN_THE and _EVENT_AT_SITE.match(text, after) is not None)
             or (text.startswith(_ONE_FIRM, after) and not name.endswith(TOWN_ENDS))
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
@@ -620,7 +628,7 @@ _ONE_FIRM = ("一家", "某")
 # 在视高街道举行, 在八里镇金鼎矿业范家岭排岩场开展义务植树活动: an event held there, perhaps at a site within it
 _EVENT_AT_SITE = re.compile(rf"[\u4e00-\u9fff]{{0,12}}?(?:{V.alternation(V.EVENT_VERBS)}|开展[\u4e00-\u9fff]{{0,10}}?活动)")
 _STATION = ("南站", "北站", "东站", "西站", "火车站", "高铁站", "机场")
-_VENUE_BEFORE = frozenset("在至到—－（(" + "".join(V.LIST_JOINERS))       # (the character before or after a place that each test below needs;
+_VENUE_BEFORE = frozenset("在至到—－（(赴往" + "".join(V.LIST_JOINERS))       # (the character before or after a place that each test below needs;
 _VENUE_AFTER = frozenset("一某至—－路街大" + "".join(w[0] for w in _STATION))      # '' is in neither)
 _ROUTE_DASHES = "—－"     # 1000千伏福州—厦门特高压交流工程, 陇东—山东直流: a line's ends
 _SET_UP_IN = "设在"    # 集中开工活动在各设区市同步举行，主会场设在赣州: where the event's main venue is
@@ -651,6 +659,17 @@ def _opens_clause(text: str, pos: int) -> bool:
     return _CLAUSE_LEAD.fullmatch(text, start, pos) is not None
 
 
+# 赴长三角、珠三角开展招商活动: places people went to, to do something there
+_GONE_TO = re.compile(rf"(?:赴|前往)(?:[\u4e00-\u9fff]{{2,6}}?{V.char_class(V.LIST_JOINERS)})*$")
+_GONE_TO_LAST = frozenset("赴往")
+_ACTIVITY_AFTER = re.compile(rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*(?:等地|等)?(?:地区)?"
+                             r"(?:开展|举办|参加|考察|招商|推介|对接|洽谈|学习|参展|拜访|就业|务工)")
+# 记者走访涧西区广州市场、西工区中州路农贸市场: markets a reporter visited, named after their place
+_SITES = ("市场", "超市", "商场", "门店")
+_SITE_REACH = 12
+_SITE_NAMED = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{V.alternation(_SITES)})")
+_VISITED = re.compile(r"(?:走访|探访|来到|走进)[^，,。；;]{0,24}$")
+_VISIT_REACH = 28
 # 开通至广州、杭州的航线: the later places of a list a route goes to
 _LISTED_AFTER_TO = re.compile(rf"{_TO}(?:[\u4e00-\u9fff]{{2,6}}?{V.char_class(V.LIST_JOINERS)})+$")
 _LISTED_REACH = 24
