@@ -864,6 +864,20 @@ def _share_head(items: list[str]) -> list[str]:
     return [prefix + h + last[n:] for h in heads] + [prefix + last]
 
 
+_INSURANCE = "保险"
+_INSURANCE_KINDS = ("养老", "医疗", "失业", "工伤", "生育")
+
+
+def _share_insurance(items: list[str]) -> list[str]:
+    """Kinds of social insurance listed before the last one's 保险 share what follows it: 基本养老、失业、工伤保险参保
+    人数 -> 基本养老保险参保人数, 失业保险参保人数, 工伤保险参保人数."""
+    if len(items) < 2 or (at := items[-1].find(_INSURANCE)) < 0 or not items[-1][:at].endswith(_INSURANCE_KINDS):
+        return items
+    if not all(item.endswith(_INSURANCE_KINDS) for item in items[:-1]):
+        return items
+    return [item + items[-1][at:] for item in items[:-1]] + [items[-1]]
+
+
 def _share_measure(items: list[str]) -> list[str]:
     """Members named alike (as long as one another) before a measure the catalogue names share it:
     国有企业、民营企业、外资企业进出口 -> 国有企业进出口, 民营企业进出口, 外资企业进出口."""
@@ -1063,7 +1077,7 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     compared = ""
     if subject and _CHANGE_ONLY.match(subject):
         compared, subject = subject, ""      # 运送旅客25.9万人次，同比分别增长8.3%和11.7%: of the figures before
-    items = _share_measure(_share_head(_ordinal_run(_split_list(subject))))
+    items = _share_insurance(_share_measure(_share_head(_ordinal_run(_split_list(subject)))))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
     if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject) or _ANY_SECTOR_AT.match(subject)):
