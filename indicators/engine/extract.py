@@ -89,12 +89,13 @@ _HEADCOUNT = re.compile(
     rf"(?={V.char_class(V.CLAUSE_SEPARATORS + V.CLOSING_BRACKETS)}|$)"
 )
 # ... or one the noun follows (巩固提升3.86万农村人口供水保障水平, 惠及2.3万群众): in Arabic digits, not a base of
-# a rate (每10万人口); 万人次 and 万人 are the main pattern's.
+# a rate (每10万人口); 万人次 and 万人数 are the main pattern's.
+_READ_BY_UNITS = ("人次", "人数")
 _HEADCOUNT_BEFORE = re.compile(
     rf"(?<![0-9０-９.．每])(?P<pre>{V.alternation(P.PREFIX_QUALIFIERS)})?"
     rf"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<inner>[余多])?(?P<mult>万亿|亿|万)(?P<post>[余多])?"
     rf"(?=(?:{V.alternation(V.HEADCOUNT_MODIFIERS)})?"
-    rf"(?P<noun>{V.alternation(n for n in V.HEADCOUNT_NOUNS if not n.startswith(('人次', '人数')))}))"
+    rf"(?P<noun>{V.alternation(n for n in V.HEADCOUNT_NOUNS if n not in _READ_BY_UNITS)}))"
 )
 _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
