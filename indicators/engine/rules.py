@@ -228,9 +228,11 @@ RULES: tuple[Rule, ...] = (
     Rule("age_group", "an age before the people it bounds names a group (16—59岁人口, 年满18岁人员), not a measured age",
          "全市16—59岁（含不满60周岁）人口达到85万人。",
          lambda f: _AGE_GROUP_AFTER.match(f.text, f.end) is not None, units=frozenset({"岁"}), after=_AGE_GROUP_GUARD),
-    Rule("year_is_a_date", "a year of four digits (2021年) or above 1000 is a date, not a duration",
+    Rule("year_is_a_date", "a year of four digits (2021年) or above 1000 is a date, not a duration (but 1300多年, "
+         "2200余年 are how long)",
          "2021年，全市经济平稳运行。",
-         lambda f: f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit())),
+         lambda f: (f.info.unit == "年" and (f.value >= 1000 or (len(f.num) == 4 and f.num.isdigit()))
+                    and not f.inner),
          units=_YEAR),
     Rule("short_year", "a year written short at a sentence start (23年，全市…) is a date",
          "23年，全市经济平稳运行。", _short_year,
