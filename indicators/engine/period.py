@@ -43,13 +43,16 @@ _SPECIAL = (
     r"(?:小长假|长假|假期|黄金周|期间)+(?!错月|因素)"
     r"|(?<![受因])(?:元旦|春节|清明节|端午节|中秋节|国庆节)(?!错月|因素)"
     r"|(?<!寒)暑(?:期|假)|寒假(?!暑)"      # (暑期全市共接待游客近3900万人次; not 寒暑期托管)
-    r"|迎峰度[夏冬]期间|迎峰度[夏冬]|今冬明春"       # a power grid's summer and winter peaks
+    # the Spring Festival's travel season (春运40天，全省公路累计发送旅客…; not 保障春运、暑运、国庆等重要时段航班: named)
+    r"|春运(?:期间)?(?![、和及与等])"
+    r"|迎峰度[夏冬]期间|迎峰度[夏冬]|今冬明春|今冬(?=[^\u4e00-\u9fff]|全|我|本)"       # a power grid's summer and winter
+                                                                              # peaks; this winter (今冬全市集中供热…)
     # a season, and the flood season, opening a clause, as a climate bulletin's or a farm report's times
     # (冬季全省平均气温8.2℃; with a year, 2024年汛期, below; not
     # 冬季运动会, 秋季学期, 春季攻势: names; 北方地区冬季清洁取暖: what is done in winter, inside a clause)
     r"|(?<![^\s，,；;。（(：:、])(?:[春夏秋冬]季(?!运动|奥运|学期|攻势|行动|招聘|达沃斯|攻坚|大会|论坛|广交会|糖酒会|新品|过后|后|结束)"
     r"|主?汛期(?!前|过后|后|结束))"
-    r"|[“\"][0-9\u4e00-\u9fff]{2,5}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “99公益日”期间)
+    r"|[“\"][0-9·\u4e00-\u9fff]{2,5}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “99公益日”期间, “3·15”期间)
     # shopping festivals, as times (“双十一”期间, “618”当天; not 聚焦“双十一”“双十二”等消费节点, which names them)
     r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间|当天|当日)|(?:双11|双十一|双12|双十二)期间"
     r"|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{1,2}节期间|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|当月|当季|上周|本周|昨日|昨天|前日"
@@ -78,11 +81,11 @@ PERIOD = re.compile(
 
 # Every PERIOD match holds one of these at most _PERIOD_REACH characters after its start: 年 月 季 天 日 周
 # (2024年, 1-7月, 前三季度, 过去五天, 今日, 上周), a holiday's 假 期 旦 节 周 (“国庆”小长假), 前 截 五 昨 (目前,
-# 截至, 十四五, 昨日), 来 (以来), 夏 冬 秋 (迎峰度夏, “中秋国庆黄金周”),
+# 截至, 十四五, 昨日), 来 (以来), 春 夏 冬 秋 (春运, 迎峰度夏, “中秋国庆黄金周”),
 # or the space, dash or 至 right after the first month of a range (10 － 12月, where 月 may lie further):
 # PERIOD is tried only before them. A space, dash or 至/到 after anything but a numeral (达到) is none.
 _RANGE_MARKS = re.escape(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
-_PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨来夏冬秋\s{_RANGE_MARKS}]"
+_PERIOD_ANCHOR = re.compile(rf"[年月季天日周假期旦节前截五昨来春夏冬秋\s{_RANGE_MARKS}]"
                             rf"(?<![^{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}][\s{_RANGE_MARKS}])")
 _PERIOD_REACH = 6
 # Every PERIOD match starts with one of these characters (a numeral; the first character of a word
