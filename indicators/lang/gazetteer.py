@@ -200,7 +200,8 @@ _AMONG_START, _AMONG_END = "其", "中"
 # A name whose first character ends a common word with the one before it: 新增城区公共停车泊位 (新增, not 增城区)
 _WORD_ENDS = {"增": "新"}
 # A name that is a word when these follow it: 年日照时数1612小时, 日照百分率 (sunshine, not 日照市)
-_WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏")}
+# (新建区域性农事服务中心: newly built, not 新建区)
+_WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏"), "新建区": ("域",)}
 # A name that is a verb after a body or an adverb: 县农业农村局会同县财政局开展检查, 省局将继续会同农发行
 # (together with; not 会同县)
 _VERB_AFTER = {"会同": ("局", "厅", "委", "办", "院", "部", "门", "府", "中心", "公司", "单位", "继续", "将", "并",
@@ -346,9 +347,9 @@ def issuer_places(text: str) -> dict[str, str]:
 
 
 # 新市镇人民政府2025年工作总结, 城关街道办事处…, 来源：开福区四方坪街道办事处, 中共安溪县感德镇委员会（its party
-# committee）, 中共成都市武侯区玉林街道工作委员会, 成都市武侯区人民政府玉林街道办事处 (the district's agency): a town's
-# or a subdistrict's own document
-_TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗])|(?<=[区县旗]人民政府))"
+# committee）, 中共成都市武侯区玉林街道工作委员会, 成都市武侯区人民政府玉林街道办事处 (the district's agency), 浏阳市沙市镇
+# 人民政府 (a county-level city's town): a town's or a subdistrict's own document
+_TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗市])|(?<=[区县旗市]人民政府))"
                              r"(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
                              r"(?=人民政府|党委|工作委员会|委员会|政府|办事处)", regex.MULTILINE)
 TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
@@ -368,7 +369,7 @@ _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
                    r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域)|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
-                       "乡镇", "所在",
+                       "乡镇", "所在", "城市",      # (城市街道: a city's subdistricts)
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
                        "信用", "文明", "卫生", "生态", "平安"})
 _COUNTER = "个"
