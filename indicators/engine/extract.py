@@ -71,10 +71,13 @@ _INDEX = regex.compile(
     r"(?:[～~—－-](?P<num2>[0-9]{1,4}(?:\.[0-9]+)?)(?=之间))?"     # (营养状态指数在50.6～56.2之间: a range)
 )
 # A ratio of two amounts, written without a unit (城乡居民收入比由2.36缩小到2.21, 基尼系数为0.465): a
-# decimal after the ratio's name, and the level it moves to.
+# decimal after the ratio's name, and the level it moves to, or by how much it changed against a base
+# (城乡居民人均可支配收入之比为1.80，比上年缩小0.05).
 _BARE_RATIO = regex.compile(
-    r"(?:收入比|收入倍差|系数|性别比)[^，,。；;\d]{0,6}?(?P<num>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元])"
+    r"(?:收入之?比|收入倍差|系数|性别比)[^，,。；;\d]{0,6}?(?P<num>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元])"
     r"(?:[^，,。；;\d]{0,6}?[到至](?P<num2>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元]))?"
+    r"(?:[，,]?(?:比|较)[^，,。；;\d]{0,6}?(?:(?P<down>缩小|下降|减少|收窄)|扩大|提高|增加|拉大)"
+    r"(?P<change>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元]))?"
 )
 _CHANGE_LAST_CHARS = P.change_last_chars()
 # A head count without its measure word (年末常住人口9606万, 农村贫困人口减少1386万, 用户3.4亿): a figure in
@@ -579,6 +582,10 @@ def _indexes(text: str) -> list[_Candidate]:
             for group in ("num", "num2"):
                 if m.group(group):
                     out.append(_Candidate(m.start(group), m.end(group), Decimal(m.group(group)), "", "ratio", "exact"))
+            if m.group("change"):
+                change = Decimal(m.group("change"))
+                out.append(_Candidate(m.start("change"), m.end("change"), -change if m.group("down") else change, "",
+                                      "growth", "exact"))
     return out
 
 
