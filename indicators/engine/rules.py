@@ -99,6 +99,7 @@ class Rule:
 
 
 _YEAR = frozenset({"年"})
+_SURVEYED = ("人口抽样", "人口变动")
 _ORDINAL_JOINERS = "、和及"
 _ORDINAL_BEFORE = regex.compile(rf"第\s*(?:[0-9０-９{P.CHINESE_CHARS}]{{1,4}}[{_ORDINAL_JOINERS}])+$")
 _DEGREE = "度"
@@ -359,6 +360,9 @@ RULES: tuple[Rule, ...] = (
     Rule("not_a_share", "成 is a share only up to ten, with a qualifier or a verb before it (占八成)",
          "买下这台八成新的二手车。", lambda f: f.chinese and _not_a_share(f),
          units=frozenset({"%"}), chinese_only=True),
+    Rule("sample_survey", "1%人口抽样调查, 1‰人口变动情况抽样调查: the sample's share names a survey",
+         "人口数据为全国1‰人口变动情况抽样调查推算数。",
+         lambda f: f.text.startswith(_SURVEYED, f.end), units=frozenset({"%", "‰"}), after="人"),
 )
 BY_NAME = {rule.name: rule for rule in RULES}
 ENCLOSED = Rule("enclosed_name", "a number inside quotes or 《》 is part of a name or a slogan (《…10条措施》)",
