@@ -287,9 +287,10 @@ _PARTNERS_REACH = 30
 
 def _partners(text: str, pos: int, name: str) -> bool:
     """Whether the place at ``pos`` is in a list of partners' places (与济南、青岛等地…, 嘉善县已与…吴江区实现…)."""
-    return ((_PARTNERS_AFTER.match(text, pos + len(name)) is not None
-             and _PARTNERS_BEFORE.search(text, max(0, pos - _PARTNERS_REACH), pos) is not None)
-            or _PARTNERS_OF_A_PLACE.search(text, max(0, pos - _PARTNERS_REACH), pos) is not None)
+    window = text[pos - _PARTNERS_REACH if pos > _PARTNERS_REACH else 0:pos]
+    return ((_PARTNERS_AFTER.match(text, pos + len(name)) is not None and _PARTNERS_BEFORE.search(window) is not None)
+            or (("与" in window or "同" in window or "跟" in window)     # (cheap test first)
+                and _PARTNERS_OF_A_PLACE.search(window) is not None))
 
 
 def mentioned_only(text: str, pos: int, name: str) -> bool:
@@ -581,7 +582,7 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     if (_STATION_LAST in text[after:after + _STATION_REACH] or _AIRPORT in text[after:after + _STATION_REACH]) and (
             _STATION_NAMED.match(text, after) is not None and not _opens_clause(text, pos)):
         return True                    # 依托洛阳北郊机场, 在长沙南站周边: a site (not 全年贵阳机场航班…: the city's own)
-    if any(word in text[after:after + _SITE_REACH] for word in _SITES) and (
+    if (_MARKET_LAST in (near := text[after:after + _SITE_REACH]) or _SHOP_LAST in near) and (
             _SITE_NAMED.match(text, after) is not None
             and _VISITED.search(text, max(0, pos - _VISIT_REACH), pos) is not None):
         return True                    # 记者走访涧西区广州市场、西工区中州路农贸市场发现: a market a reporter visited
@@ -665,9 +666,10 @@ _GONE_TO_LAST = frozenset("赴往")
 _ACTIVITY_AFTER = re.compile(rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*(?:等地|等)?(?:地区)?"
                              r"(?:开展|举办|参加|考察|招商|推介|对接|洽谈|学习|参展|拜访|就业|务工)")
 # 记者走访涧西区广州市场、西工区中州路农贸市场: markets a reporter visited, named after their place
-_SITES = ("市场", "超市", "商场", "门店")
+_SITES = ("市场", "商场", "门店")
 _SITE_REACH = 12
 _SITE_NAMED = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{V.alternation(_SITES)})")
+_MARKET_LAST, _SHOP_LAST = "场", "店"      # (the last characters of _SITES: a cheap test first)
 _VISITED = re.compile(r"(?:走访|探访|来到|走进)[^，,。；;]{0,24}$")
 _VISIT_REACH = 28
 # 开通至广州、杭州的航线: the later places of a list a route goes to
