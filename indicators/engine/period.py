@@ -45,8 +45,8 @@ _SPECIAL = (
     r"|(?<!寒)暑(?:期|假)|寒假(?!暑)"      # (暑期全市共接待游客近3900万人次; not 寒暑期托管)
     # the Spring Festival's travel season (春运40天，全省公路累计发送旅客…; not 保障春运、暑运、国庆等重要时段航班: named)
     r"|春运(?:期间)?(?![、和及与等])"
-    r"|迎峰度[夏冬]期间|迎峰度[夏冬]|今冬明春|今冬(?=[^\u4e00-\u9fff]|全|我|本)"       # a power grid's summer and winter
-                                                                              # peaks; this winter (今冬全市集中供热…)
+    # a power grid's summer and winter peaks; this winter (今冬全市集中供热面积…)
+    r"|迎峰度[夏冬]期间|迎峰度[夏冬]|今冬明春|今冬(?=[^\u4e00-\u9fff]|全|我|本)"
     # a season, and the flood season, opening a clause, as a climate bulletin's or a farm report's times
     # (冬季全省平均气温8.2℃; with a year, 2024年汛期, below; not
     # 冬季运动会, 秋季学期, 春季攻势: names; 北方地区冬季清洁取暖: what is done in winter, inside a clause)

@@ -577,7 +577,9 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     """签约活动在视高街道举行: a place between 在 and an event's verb (perhaps a site within it first: 在八里镇金鼎矿业
     …开展义务植树活动) is where it was held; 成都一家新能源
     科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from (not a town's: its own firm); 城关至襄阳东站, 从岳阳
-    到上海: a place after 至, or after 到 with 从 before, is where a road goes. None is what a figure is about."""
+    到上海: a place after 至, or after 到 with 从 before, is where a road goes; 依托洛阳北郊机场: a station or an airport
+    not opening its clause is a site; 走访…广州市场: a market a reporter visited; 赴长三角、珠三角开展招商活动: where
+    people went to do something. None is what a figure is about."""
     after = pos + len(name)
     if (_STATION_LAST in text[after:after + _STATION_REACH] or _AIRPORT in text[after:after + _STATION_REACH]) and (
             _STATION_NAMED.match(text, after) is not None and not _opens_clause(text, pos)):
