@@ -783,7 +783,8 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
 
 # A clause without a figure names its subject before its verb (网络零售额翻了一番, 工业生产持续回升,
 # 工业增加值增速由负转正).
-_TURNS = r"翻了?一番|翻番|由负转正|由正转负|由降转升|由升转降|由减转增|由增转减"
+_TURNS = (r"翻了?一番|翻番|由负转正|由正转负|由降转升|由升转降|由减转增|由增转减|由降转增|由增转降"
+          r"|由降转涨|由涨转降|由跌转涨|由涨转跌")       # (prices: 猪肉价格由降转涨，全年上涨7.6%)
 _TURNED = regex.compile(rf"(?:{_TURNS})$")
 _SUBJECT_VERB = regex.compile(rf"(?:{_TURNS}|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
                               rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))$")
