@@ -373,7 +373,7 @@ _GROUP_COUNT = regex.compile(
 _RANKED_AMONG = re.compile(r"前列|前茅|第一方阵|首位|前[0-9一二三四五六七八九十]{1,2}(?:位|名|强)")
 _AFTER_FIRST = frozenset("前第首")
 # (the peers may be named between: 在全国机场中排名第22位, 在全省县域经济中位居前列)
-_RANKED_IN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?中)?(?:排名|排在|位居|位列|居)(?:第|前|首)")
+_RANKED_IN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?中)?(?:排名|排在|位居|位列|居)(?:第|前|首)|率先|领先")   # (在全省率先推行…)
 _IN_THE = "在"
 _GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九十两")
 _NAME_REACH = 8
@@ -434,7 +434,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
         return True                      # 继续保持全省前列: where the place ranks among its peers
     if end > pos > 0 and text[pos - 1] == _IN_THE and _RANKED_IN.match(text, end):
-        return True                      # 在全国机场中排名第22位: likewise (not 在全省开展…)
+        return True                      # 在全国机场中排名第22位, 在全省率先推行: likewise (not 在全省开展…)
     if (end > pos > 1 and text[pos - 1] in _LIES_IN_LAST and text.endswith(_LIES_IN, pos - 2, pos)
             and _PART_OF_A_PLACE.match(text, end)):
         return True                      # 湖南路街道位于鼓楼区中部: where the subject lies, not what it is
