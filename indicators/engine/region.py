@@ -581,10 +581,11 @@ def is_venue(text: str, pos: int, name: str) -> bool:
     not opening its clause is a site; 走访…广州市场: a market a reporter visited; 赴长三角、珠三角开展招商活动: where
     people went to do something. None is what a figure is about."""
     after = pos + len(name)
-    if (_STATION_LAST in text[after:after + _STATION_REACH] or _AIRPORT in text[after:after + _STATION_REACH]) and (
+    near = text[after:after + _SITE_REACH]       # (cheap tests first: most places name no station or market)
+    if (_STATION_LAST in near or _AIRPORT in near) and (
             _STATION_NAMED.match(text, after) is not None and not _opens_clause(text, pos)):
         return True                    # 依托洛阳北郊机场, 在长沙南站周边: a site (not 全年贵阳机场航班…: the city's own)
-    if (_MARKET_LAST in (near := text[after:after + _SITE_REACH]) or _SHOP_LAST in near) and (
+    if (_MARKET_LAST in near or _SHOP_LAST in near) and (
             _SITE_NAMED.match(text, after) is not None
             and _VISITED.search(text, max(0, pos - _VISIT_REACH), pos) is not None):
         return True                    # 记者走访涧西区广州市场、西工区中州路农贸市场发现: a market a reporter visited
@@ -643,7 +644,6 @@ _ROUTE_FROM_STATION = re.compile(rf"(?:{V.alternation(_STATION)})[至{_ROUTE_DAS
 # A station or an airport named after a place, perhaps with its own name between (洛阳北郊机场, 长沙黄花国际机场)
 _STATION_NAMED = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{V.alternation(_STATION)})")
 _STATION_LAST, _AIRPORT = "站", "机场"
-_STATION_REACH = 8
 # What may open a clause before its subject: times, and words that link it to the clause before
 _CLAUSE_LEAD = re.compile(rf"(?:{PERIOD.pattern}|其中|同时|此外|另外|目前|期间|\s)*"
                           # (遵义新舟机场、铜仁凤凰机场旅客吞吐量分别…: a list of stations opening it)
@@ -662,10 +662,12 @@ def _opens_clause(text: str, pos: int) -> bool:
     return _CLAUSE_LEAD.fullmatch(text, start, pos) is not None
 
 
+_LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
+_LIST_SO_FAR = rf"(?:[\u4e00-\u9fff]{{2,6}}?{V.char_class(V.LIST_JOINERS)})*"     # 长三角、: the members before a place
 # 赴长三角、珠三角开展招商活动: places people went to, to do something there
-_GONE_TO = re.compile(rf"(?:赴|前往)(?:[\u4e00-\u9fff]{{2,6}}?{V.char_class(V.LIST_JOINERS)})*$")
+_GONE_TO = re.compile(rf"(?:赴|前往){_LIST_SO_FAR}$")
 _GONE_TO_LAST = frozenset("赴往")
-_ACTIVITY_AFTER = re.compile(rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*(?:等地|等)?(?:地区)?"
+_ACTIVITY_AFTER = re.compile(rf"{_LIST_GOES_ON}(?:等地|等)?(?:地区)?"
                              r"(?:开展|举办|参加|考察|招商|推介|对接|洽谈|学习|参展|拜访|就业|务工)")
 # 记者走访涧西区广州市场、西工区中州路农贸市场: markets a reporter visited, named after their place
 _SITES = ("市场", "商场", "门店")
@@ -675,7 +677,7 @@ _MARKET_LAST, _SHOP_LAST = "场", "店"      # (the last characters of _SITES: a
 _VISITED = re.compile(r"(?:走访|探访|来到|走进)[^，,。；;]{0,24}$")
 _VISIT_REACH = 28
 # 开通至广州、杭州的航线: the later places of a list a route goes to
-_LISTED_AFTER_TO = re.compile(rf"{_TO}(?:[\u4e00-\u9fff]{{2,6}}?{V.char_class(V.LIST_JOINERS)})+$")
+_LISTED_AFTER_TO = re.compile(rf"{_TO}{_LIST_SO_FAR}(?<={V.char_class(V.LIST_JOINERS)})$")   # (one member at least)
 _LISTED_REACH = 24
 
 
@@ -688,7 +690,6 @@ PERSON_TITLE_ENDS = _TITLE_LAST | {" "}      # the character two before a place 
 
 # 在驻马店、周口、商丘、南阳4个市启动…收购库点112个, 杭州、宁波…5个城市已开通: places counted as a group
 # are where a figure is spread over, not one the figure is about (the page's place is)
-_LIST_GOES_ON = rf"(?:{V.char_class(V.LIST_JOINERS)}[\u4e00-\u9fff]{{2,6}}?)*"     # 、周口、商丘和南阳: the list's rest
 _COUNTED_AS_GROUP = re.compile(rf"(?:{V.alternation(V.ZONE_ENDS)})?" + _LIST_GOES_ON + rf"等?(?:[0-9一二三四五六七八九十]{{1,2}}个(?:{V.alternation(V.COUNTED_PLACES)})"
                                r"|[两二三四五六七八九十]{1,2}(?:省|市|县)(?![份长委级]))")     # (河北、陕西两省)
 _EACH_OF_THEM = re.compile(rf"{V.char_class(V.SENTENCE_END + V.SEMICOLONS, negate=True)}{{0,30}}?(?:分别|(?<![亩人户日])均|合计|共计|总计)")   # (not 亩均, 人均; 平均 is the group's)
