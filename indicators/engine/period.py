@@ -30,6 +30,11 @@ _MONTH = (
     rf"(?:{_MONTH_NUM}月)?{_MONTH_NUM}日)?)?(?:以来|底|末|上旬|中旬|下旬|起|当月)?"
 )
 _IN_LINE_CLAUSE = V.char_class(V.CLAUSE_END + "\n", negate=True)
+# What a name of days (展会期间) may follow inside a clause: a link word, a date, a session's number (第135届广交会期间,
+# 第34次全国助残日期间: the name after it), a count of such stretches (三个长假期间), a list (…交易会等重大活动期间).
+_DURING_AFTER = "在于是等年度月日届次个"
+# (not a holiday's or a season's name, matched whole by its own pattern: 双流两场春运期间 is 春运期间)
+_DURING_NAME_CHAR = r"(?:(?![在于是为将对从至到和与及的个]|春运|迎峰)[\u4e00-\u9fff])"
 _SPECIAL = (
     rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
     rf"|(?:{V.SMALL_NUMBER})年来|这(?:{V.SMALL_NUMBER})年(?:来|间|里)?|今明两年"
@@ -50,12 +55,16 @@ _SPECIAL = (
     # a season, and the flood season, opening a clause, as a climate bulletin's or a farm report's times
     # (冬季全省平均气温8.2℃; with a year, 2024年汛期, below; not
     # 冬季运动会, 秋季学期, 春季攻势: names; 北方地区冬季清洁取暖: what is done in winter, inside a clause)
-    r"|(?<![^\s，,；;。（(：:、])(?:[春夏秋冬]季(?!运动|奥运|学期|攻势|行动|招聘|达沃斯|攻坚|大会|论坛|广交会|糖酒会|新品|过后|后|结束)"
+    r"|(?:(?<![^\s，,；;。（(：:、])|(?<=其中))(?:[春夏秋冬]季(?!运动|奥运|学期|攻势|行动|招聘|达沃斯|攻坚|大会|论坛|广交会|糖酒会|新品|过后|后|结束)"
     r"|主?汛期(?!前|过后|后|结束))"
     r"|[“\"][0-9·\u4e00-\u9fff]{2,5}[”\"]期间"      # a season of work named in quotes (“三秋”期间, “99公益日”期间, “3·15”期间)
     # shopping festivals, as times (“双十一”期间, “618”当天; not 聚焦“双十一”“双十二”等消费节点, which names them)
     r"|[“\"](?:双11|双十一|双12|双十二|618)[”\"](?:期间|当天|当日)|(?:双11|双十一|双12|双十二)期间"
-    r"|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{1,2}节期间|[\u4e00-\u9fff]{2}期间|假期|上个?月|本月|当月|当季|上周|本周|昨日|昨天|前日"
+    r"|截至目前|报告期内|报告期末|[\u4e00-\u9fff]{1,2}节期间"
+    # a stretch of days named by what happens then (展会期间, 夏粮收购期间, 疫情防控期间), the whole name: not a
+    # truncated one (览会期间 of 国际工业博览会期间, too long to be a time's name; 届广交会期间) nor a clause (全市在活动期间)
+    rf"|(?:(?<![\u4e00-\u9fff0-9])|(?<=[{_DURING_AFTER}])){_DURING_NAME_CHAR}{{2,6}}?期间"
+    r"|假期|上个?月|本月|(?<!季度)当月|当季|上周|本周|昨日|昨天|前日"
     # (a festival's days, as 年货节期间, 购物节期间, are a time as a holiday's are)
     # a forecast's days (今天夜间到明天白天, 明天白天), and today
     r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"
@@ -93,8 +102,8 @@ _PERIOD_REACH = 6
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]期间|[\u4e00-\u9fff]?节期间)")
-_PERIOD_FIRST_LOOKAHEAD = 4         # (年货节期间: a character, one more, then 节期间)
+    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]{1,5}期间)")
+_PERIOD_FIRST_LOOKAHEAD = 7         # (夏粮收购期间: a character, up to five more, then 期间)
 
 
 def period_matches(text: str) -> Iterator[re.Match[str]]:
@@ -190,7 +199,9 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         segment0 = segment_start(text, local, s0)
         in_segment = [p for p in in_sentence_before if p[0] >= segment0] or in_sentence_before
         first_pos, first = in_segment[0]
-        if _GOES_ON.match(text, clause0):
+        if _GOES_ON.match(text, clause0) or (text[clause0 - 1:clause0] == V.LIST_COMMA and in_segment[-1][0] >= segment0):
+            # (力争全年社会消费品零售总额增长5%左右、进出口增长3%以上: a list's later member, at the time its part of the
+            # sentence names last)
             chosen_pos, chosen = in_segment[-1]    # 上半年已完成73.5亿元，完成年度计划的45.9%: a clause with no subject
         else:                                 # goes on from the one before; one with its own subject is of the
             head_end = clause_end(text, first_pos + len(first), s1)       # time of the first clause (下半年将
@@ -319,7 +330,7 @@ def not_a_time(text: str, start: int, end: int) -> bool:
         return True                   # 去年出台的提高个税专项附加扣除标准政策: when a thing was done, naming the thing
     if text[start - 1:start] == _BY and text.startswith(_PRICES, end):
         return True                   # 按当年价格比上年下降2.1%: how the change was measured (current prices)
-    if end - start == _STRETCH and text.endswith(_DURING, start, end) and _DATED_STRETCH.search(text, max(0, start - 6), start):
+    if end - start >= _STRETCH and text.endswith(_DURING, start, end) and _DATED_STRETCH.search(text, max(0, start - 6), start):
         return True                   # 7-8月用电高峰期间: the months say when; 高峰期间 only what happened then
     return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
             and not recent_years_are_a_time(text, start, end))
@@ -331,13 +342,13 @@ _EVENT_DATED = re.compile(r"(?:出台|实施|发布|印发|制定|推出|建成|
 _UNDER = "受"
 _BY, _PRICES = "按", "价格"
 _CAUSE_AFTER = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,16}}?(?:影响|拖累|冲击)")
-_STRETCH, _DURING = 4, "期间"
+_STRETCH, _DURING = 4, "期间"          # (the shortest name of days: 高峰期间)
 _DATED_STRETCH = re.compile(r"[0-9０-９一二三四五六七八九十][月日][\u4e00-\u9fff]{0,4}$")
 _RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")
 _EQUALS = ("=", "＝")
-# (为1961年以来历史同期第三高, 为1961年有完整气象记录以来最高: a record and its rank since then; not
+# (为1961年以来历史同期第三高, 为1961年有完整气象记录以来最高, 最暖年份: a record and its rank since then; not
 # 迎峰度冬期间最大用电负荷, a measure's name)
-_RECORD_RANK = r"(?:历史)?(?:同期)?(?:(?:最|新|第[一二三四五六七八九十0-9]{1,2})[高低多少大小好快强]|之最)"
+_RECORD_RANK = r"(?:历史)?(?:同期)?(?:(?:最|新|第[一二三四五六七八九十0-9]{1,2})[高低多少大小好快强暖冷热湿干早晚长短重]|之最)"
 _RECORD_SINCE = re.compile(rf"[^{re.escape(V.CLAUSE_SEPARATORS)}]{{0,12}}?以来{_RECORD_RANK}")
 _RANK_AFTER_SINCE = re.compile(_RECORD_RANK)
 _SINCE = "以来"
