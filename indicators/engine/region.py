@@ -473,8 +473,9 @@ _SHARE_BASE_LEAD = (*V.MULTIPLE_BASE_LEAD, "相当于", "不到", "不足")
 _ORIGIN_NEAR = re.compile(V.alternation(V.ORIGIN_WORDS))
 _ORIGIN_REACH = 40
 # The last character of every word that makes a place one named elsewhere (比, 占, 来自, 相当于 …).
-# 是全国产粮大县, 入选全国百强县: a title the country gives, not the country's figure.
-_TITLE_LEAD = ("是", "为", "入选", "获评", "评为")
+# 是全国产粮大县, 入选全国百强县: a title the country gives, not the country's figure; 以建设全国肉牛产业集群为抓手,
+# 打造全国重要的…基地: one a place works towards.
+_TITLE_LEAD = ("是", "为", "入选", "获评", "评为", "建设", "打造", "创建", "争创", "建成")
 # 通过全国12315平台受理诉求12.86万件: the country's platform is the channel, not where the figure is
 _CHANNEL_LEAD = ("通过", "依托", "借助", "利用")
 _WHOLE_COUNTRY = V.COUNTRY_SCOPES[0]     # (not 欧盟为我国第二大贸易伙伴: the trade is the country's)

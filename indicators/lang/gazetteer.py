@@ -201,7 +201,8 @@ _AMONG_START, _AMONG_END = "其", "中"
 _WORD_ENDS = {"增": "新"}
 # A name that is a word when these follow it: 年日照时数1612小时, 日照百分率 (sunshine, not 日照市)
 # (新建区域性农事服务中心: newly built, not 新建区)
-_WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏"), "新建区": ("域",)}
+# (医保定点医药机构, 参保定点: a place of insured care, not 保定市)
+_WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏"), "新建区": ("域",), "保定": ("点",)}
 # A name that is a verb after a body or an adverb: 县农业农村局会同县财政局开展检查, 省局将继续会同农发行
 # (together with; not 会同县)
 _VERB_AFTER = {"会同": ("局", "厅", "委", "办", "院", "部", "门", "府", "中心", "公司", "单位", "继续", "将", "并",
@@ -359,7 +360,7 @@ TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
 # 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
 # name none; nor does a name start right after a number (its measure word: 人返乡); nor does 镇域 (a town's
-# area: 新开通镇域公交 names no 新开通镇).
+# area: 新开通镇域公交 names no 新开通镇), nor 镇街 (towns and subdistricts: 实现镇街、村社全覆盖 names no 实现镇).
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其在年和与的")
 # A numeral may start a town's name (八里营镇, 万古镇, 三河镇), not a count of towns or a slogan's (三个镇, 十大名镇,
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
@@ -367,7 +368,7 @@ _NUMERALS = frozenset(CN_DIGITS + CN_SMALL_UNITS + "万") - frozenset("〇零")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
 _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|(?<=其中)|(?<=包括)|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
-                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域)|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
+                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头))|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在", "城市",      # (城市街道: a city's subdistricts)
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
