@@ -43,12 +43,13 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "不少于": "at_least", "至少": "at_least", "不低于": "at_least",
     "不超过": "at_most", "最多": "at_most", "至多": "at_most", "不高于": "at_most",
     "不到": "less_than", "不足": "less_than", "低于": "less_than", "少于": "less_than",
-    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
+    "超过": "more_than", "逾": "more_than", "超": "more_than", "高于": "more_than",
     "突破": "more_than", "已过": "more_than",       # 收割进度已过六成
     "上": "more_than",        # 上千家, 上万人次: only before a bare 百/千/万/亿 (below)
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "约为": "approx", "约有": "approx", "约达": "approx", "约合": "approx",
 }
+# (多达 and 高达 say a figure is large, not that it is exceeded: 其中伊川县多达43天 is 43 days, exact.)
 # 约 ending a word (签约28个项目, 节约3000万元, 履约保证金) is no approximation.
 ENDS_WORD_WITH_YUE = "签节制预合条公特履违契相邀婚简集缔践"
 
