@@ -117,6 +117,8 @@ _ASCII_DIGIT = re.compile("[0-9]")
 _CLOCK_COLONS = ":："
 _CLOCK_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}[:：]$")
 _ROUND_THE_CLOCK = ("热线", "服务", "营业", "在线", "不打烊", "开放", "不间断", "咨询")
+# 72小时、144小时过境免签, 240小时过境免签政策: the stay a visa-free transit allows names the policy
+_VISA_FREE_AFTER = re.compile(r"(?:[、/和及][0-9]+小时)*(?:过境免签|免签|过境)")
 # 40所以上: 以上/以下 after the unit bound the figure (not 所以, a word)
 _BOUNDS_AFTER = ("以上", "以下")
 _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for ch in info.blocked_after}))
@@ -333,6 +335,11 @@ RULES: tuple[Rule, ...] = (
          "开通24小时服务热线。",
          lambda f: f.value == 24 and f.text.startswith(_ROUND_THE_CLOCK, f.end),
          units=frozenset({"小时"}), after="".join(sorted({w[0] for w in _ROUND_THE_CLOCK}))),
+    Rule("visa_free_transit", "240小时过境免签, 72小时、144小时过境免签: the stay a visa-free transit allows names "
+         "a policy, not a time measured",
+         "受240小时过境免签政策等利好带动，入境游客增长。",
+         lambda f: _VISA_FREE_AFTER.match(f.text, f.end) is not None,
+         units=frozenset({"小时"}), after="、/和及过免"),
     Rule("a_batch", "突破一批大案要案, 建成一批项目: 一批 is some, not a count, whatever word comes before it",
          "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == "一" and f.info.unit == "批" and not f.mult,
          chinese_only=True),
