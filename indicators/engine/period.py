@@ -317,10 +317,19 @@ def recent_years_are_a_time(text: str, start: int, end: int) -> bool:
     return start == 0 or text[start - 1] in _RECENT_OPENS or text.startswith(V.OVER_RECENT_YEARS, end)
 
 
+def a_share_base(text: str, start: int, before: int) -> bool:
+    """Whether the time at ``start`` names the whole a share is of (7月至8月降水量为327.9毫米，占全年降水量的53.5%)
+    in a sentence that names another time before it (at ``before``, -1 if none): the share is of that one.
+    Alone (…，占上半年归母净利润的28.6%) it is the best time its sentence gives."""
+    return (text[start - 1:start] == V.SHARE_OF and before >= 0
+            and not any(ch in V.SENTENCE_END for ch in text[before:start]))
+
+
 def not_a_time(text: str, start: int, end: int) -> bool:
     """Whether the time at ``start:end`` is how long something lasted (停滞近10年), how rare it is (创开园以来
     新高, 同比增速创年内新高) or an index's base ((上年同期=100)), not a figure's period."""
-    if text.startswith(_RECORD_AFTER, end) or text[start - 1:start] == _SET_A_RECORD or text.startswith(_EQUALS, end):
+    if ((text.startswith(_RECORD_AFTER, end) and not _PEAK_REACHED.match(text, end))
+            or text[start - 1:start] == _SET_A_RECORD or text.startswith(_EQUALS, end)):
         return True
     if _RECORD_SINCE.match(text, end) or (text.endswith(_SINCE, start, end) and _RANK_AFTER_SINCE.match(text, end)):
         return True                   # 为1961年有完整气象记录以来最高: a record's start, no period
@@ -345,6 +354,8 @@ _CAUSE_AFTER = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,16}}?(
 _STRETCH, _DURING = 4, "期间"          # (the shortest name of days: 高峰期间)
 _DATED_STRETCH = re.compile(r"[0-9０-９一二三四五六七八九十][月日][\u4e00-\u9fff]{0,4}$")
 _RECORD_AFTER = ("新高", "新低", "最高", "最低", "最好", "最快", "之最")
+# (8月5日最高达6580万千瓦: the peak that day reached, a figure of the day's; not 创年内最高, a rank)
+_PEAK_REACHED = re.compile(r"最[高低](?:达到?|为|至|到)?[0-9０-９]")
 _EQUALS = ("=", "＝")
 # (为1961年以来历史同期第三高, 为1961年有完整气象记录以来最高, 最暖年份: a record and its rank since then; not
 # 迎峰度冬期间最大用电负荷, a measure's name)
