@@ -38,6 +38,8 @@ _DURING_NAME_CHAR = r"(?:(?![在于是为将对从至到和与及的个]|春运|
 _SPECIAL = (
     rf"(?:{V.alternation(V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)})(?:{V.SMALL_NUMBER})(?:年|天|个月|周)(?:来|间|内)?"
     rf"|(?:{V.SMALL_NUMBER})年来|这(?:{V.SMALL_NUMBER})年(?:来|间|里)?|今明两年"
+    # a work report's review opening with the year or years it looks back on (过去的一年，…; 过去的五年)
+    rf"|(?:过去|未来)的(?:{V.SMALL_NUMBER})(?:年|个月)"
     # recent years opening a clause (近年来，…; not 近年来首次, 为多年来最低: how rare, not when), and a year a
     # number of years back (由3年前的不足20%提高到31.6%)
     rf"|(?:近年|近(?:几|些)年)来?(?=[，,])|(?:{V.SMALL_NUMBER})年前"
@@ -64,7 +66,8 @@ _SPECIAL = (
     # a stretch of days named by what happens then (展会期间, 夏粮收购期间, 疫情防控期间), the whole name: not a
     # truncated one (览会期间 of 国际工业博览会期间, too long to be a time's name; 届广交会期间) nor a clause (全市在活动期间)
     rf"|(?:(?<![\u4e00-\u9fff0-9])|(?<=[{_DURING_AFTER}])){_DURING_NAME_CHAR}{{2,6}}?期间"
-    r"|假期|上个?月|本月|(?<!季度)当月|当季|上周|本周|昨日|昨天|前日"
+    # (a bare 假期 opens its clause or follows 在/整个/its length: 假期，全市…, 5天假期全省…; not 做好假期运输服务保障, what the holiday needs)
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[在于个天]))假期|上个?月|本月|(?<!季度)当月|当季|上周|本周|昨日|昨天|前日"
     # (a festival's days, as 年货节期间, 购物节期间, are a time as a holiday's are)
     # a forecast's days (今天夜间到明天白天, 明天白天), and today
     r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"
