@@ -168,6 +168,12 @@ _COUNTED_NEXT = re.compile(rf"(?:近|约|超过|超)?[{V.ARABIC_DIGIT}]+(?:[.．
 _BREAKDOWNS_CHAINED = 6
 
 
+# The whole of a province's or a city's own place, as its releases name it, and how often a story names it to be
+# about that place.
+_OWN_WHOLE = {"省": "全省", "市": "全市"}
+_WHOLE_NAMED = 2
+
+
 @dataclass
 class DocumentContext:
     """Per-document memo of what the context rules need, so no block is scanned twice."""
@@ -206,6 +212,16 @@ class DocumentContext:
     def _about_region(self) -> Region | None:
         own = self.about or self.masthead
         return lookup(own) if own and own not in SCOPES else None
+
+    @cached_property
+    def _one_story_of_about(self) -> bool:
+        """Whether the page is one story whose source line or title gives its place, and which speaks of that
+        place's whole (全省 for a province's release); a page of several stories is about each one's own place."""
+        region = self._about_region
+        if region is None or region.level not in _OWN_WHOLE:
+            return False
+        sections = {b.section for b in self.layout.blocks if b.kind == "body"}
+        return len(sections) == 1 and self.layout.text.count(_OWN_WHOLE[region.level]) >= _WHOLE_NAMED
 
     def encloses_about(self, place: str) -> bool:
         """Whether ``place`` is a division the document's own place (or its paper's) lies in (柳州市 in 融水苗族自治县's
@@ -395,6 +411,9 @@ class DocumentContext:
         if self.about and (not self.layout.news_items or self.about in SCOPES):
             return self.about                 # a report or bulletin is about its region (全国, 南阳市), and
                                               # a national release (国家统计局：…) about the country
+        if self.about and self._one_story_of_about:
+            return self.about                 # 来源：四川省交通运输厅 …全省跨区域人员流动量…: one story of the province's,
+                                              # whatever city (成都东站) it names most
         self.places()
         if self._issuer and not self.layout.news_items:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)

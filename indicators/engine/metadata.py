@@ -23,7 +23,7 @@ import regex
 
 from ..lang import vocab as V
 from ..lang.gazetteer import TOWN_LEVEL, find_places, issuer_places, town_names, two_char_county
-from ..lang.regions import NATIONAL, Region, lookup
+from ..lang.regions import NATIONAL, Region, encloses, lookup
 from ..schema import DOC_KINDS, iso_date
 from .dates import parse_date
 from .report import Part
@@ -101,6 +101,8 @@ _BULLETIN = re.compile(r"统计公报")
 _TOWN_SAYS = re.compile(r"\s*[：:]")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _TOWN_DOC = re.compile(r"(?:[0-9]{4}年)?(?:(?:度|上半年|前三季度)?(?:工作简报|工作动态|工作总结|工作要点|工作计划|工作安排|工作汇报|工作情况)|简报)")
+# ... and a title opening with the town, its year, then what the work was on (张浦镇2024年度安全生产和应急管理工作总结)
+_TOWN_DOC_ON = re.compile(rf"(?:[0-9]{{4}}年)度?[^\n]{{0,24}}?{_TOWN_DOC.pattern}")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
@@ -161,7 +163,8 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
     title_issuers = issuer_places(title)
     town = next((n for n, level in title_issuers.items() if level == TOWN_LEVEL), "")
     if not town and _TOWN_DOC.search(title):
-        town = _titled_town(title, _TOWN_DOC)     # 湄潭县石莲乡工作简报: the township's own bulletin
+        town = (_titled_town(title, _TOWN_DOC)      # 湄潭县石莲乡工作简报: the township's own bulletin
+                or _titled_town(title, _TOWN_DOC_ON, opens=True))     # 张浦镇2024年度安全生产…工作总结
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
@@ -172,12 +175,17 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         region = _region(place)                   # 南京海关：前三季度江苏外贸…: the agency's city names who speaks,
         if region is not None and region.level != "区域":     # the place after the colon what it speaks of
             return region, "title", ""
-    for _, place in find_places(title):
+    title_places = find_places(title)
+    for k, (pos, place) in enumerate(title_places):
         if two_char_county(place) and any(place in i and place != i for i in title_issuers):
             continue                               # a two-character county inside an issuer the gazetteer lacks
                                                    # (丰县 in 禾丰县; but 芜湖 in 芜湖高新技术产业开发区 is its city)
         region = _region(place)
         if region is not None and region.level != "区域":
+            if k + 1 < len(title_places) and title_places[k + 1][0] == pos + len(place):
+                inner = _region(title_places[k + 1][1])   # 成都市武侯区卫生健康局: the district the city's name
+                if inner is not None and encloses(region, inner):     # leads to
+                    return inner, "title", ""
             return region, "title", ""
     issuers = {**title_issuers, **issuer_places(head)}
     for issuer in issuers:
