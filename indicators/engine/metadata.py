@@ -103,6 +103,13 @@ _CITED_TITLE = re.compile(r"《[^》\n]*》")
 _TOWN_DOC = re.compile(r"(?:[0-9]{4}年)?(?:(?:度|上半年|前三季度)?(?:工作简报|工作动态|工作总结|工作要点|工作计划|工作安排|工作汇报|工作情况)|简报)")
 # ... and a title opening with the town, its year, then what the work was on (张浦镇2024年度安全生产和应急管理工作总结)
 _TOWN_DOC_ON = re.compile(rf"(?:[0-9]{{4}}年)度?[^\n]{{0,24}}?{_TOWN_DOC.pattern}")
+# A residents' community's or a village's own report: its name, perhaps its committee, then its year and what it
+# reports on, or 村务公开 (八大关街道汇泉湾社区2024年度…工作总结, 上庄村2024年度村务公开…)
+_TOWN_ABOVE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡)(?=[\u4e00-\u9fff]{2,4}?(?:社区|村))")
+_NO_VILLAGE_ENDS = ("乡村", "农村")        # (和美乡村2024年建设工作总结: the countryside, no village)
+_COMMUNITY_DOC = re.compile(
+    rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村))(?:居民委员会|村民委员会|居委会|村委会)?"
+    rf"(?=(?:{_TOWN_DOC_ON.pattern})|(?:{_TOWN_DOC.pattern})|(?:[0-9]{{4}}年度?)?[^\n]{{0,12}}?(?:村务公开|财务公开|居务公开))")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
@@ -146,6 +153,21 @@ def _titled_town(title: str, after: re.Pattern[str], opens: bool = False) -> str
     return ""
 
 
+def _titled_community(title: str) -> str:
+    """The residents' community or village whose own report the title is, after the places it lies in
+    (八大关街道汇泉湾社区2024年度居民服务…工作总结, 四都乡上庄村2024年度村务公开…), or ''."""
+    rest = title
+    while True:                  # (青岛市市南区八大关街道: each of the places above it, in turn)
+        above = next((p for at, p in find_places(rest) if at == 0), "")
+        if not above and (town := _TOWN_ABOVE.match(rest)):
+            above = town.group()
+        if not above:
+            break
+        rest = rest[len(above):]
+    m = _COMMUNITY_DOC.match(rest)
+    return m.group("name") if m and not m.group("name").endswith(_NO_VILLAGE_ENDS) else ""
+
+
 def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, str]:
     """(region, where it came from, its name as written when the gazetteer lacks it)."""
     congress = _CONGRESS.search(head)
@@ -167,6 +189,9 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
                 or _titled_town(title, _TOWN_DOC_ON, opens=True))     # 张浦镇2024年度安全生产…工作总结
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
+    community = _titled_community(title)
+    if community:                                 # 汇泉湾社区…工作总结: the community's, not its district's
+        return None, "issuer", community
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
         if (region := _region(issuer)) is not None:
             return region, "title", ""
