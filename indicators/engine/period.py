@@ -45,6 +45,8 @@ _SPECIAL = (
     rf"|(?:近年|近(?:几|些)年)来?(?=[，,])|(?:{V.SMALL_NUMBER})年前"
     # since a launch: 平台上线以来, 政策实施以来, 开通以来
     r"|(?:上线|开通|投用|投运|实施|启动|建成|开业|开园|运营)以来"
+    # ... and since a season of farm work or weather began (秋收以来, 入汛以来, 入冬以来, 供暖以来)
+    r"|(?:秋收|夏收|麦收|三夏|秋播|春播|春耕|入汛|入冬|入夏|入春|开学|供暖|开工)以来"
     # (not a holiday as a cause: 1月份受春节错月影响, 因春节假期因素)
     r"|(?<![受因])[“\"]?(?:元旦|春节|清明|五一|端午|中秋|国庆|十一)(?:[、和与]?(?:中秋|国庆))?[”\"]?(?:[0-9一二三四五六七八九]天)?"
     r"(?:小长假|长假|假期|黄金周|期间)+(?!错月|因素)"
@@ -105,7 +107,7 @@ _PERIOD_REACH = 6
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]{1,5}期间)")
+    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双麦入供]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]{1,5}期间)")
 _PERIOD_FIRST_LOOKAHEAD = 7         # (夏粮收购期间: a character, up to five more, then 期间)
 
 
