@@ -130,6 +130,21 @@ def _of_headline(doc: DocumentContext, block: Block) -> str:
     return m.group() if m and not is_day(m.group()) else ""
 
 
+# A numbered part of a report (三、2025年预算草案, （二）2025年工作安排, 第三部分), not a story's headline (【…】)
+_PART_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)")
+
+
+def _of_part(doc: DocumentContext, block: Block) -> str:
+    """The time the heading of a report's numbered part names (三、2025年预算草案 in a report on 2024年预算执行情况和
+    2025年预算草案): what its paragraphs that name none are of, before the title's; not a day, nor a story's headline
+    (_of_headline)."""
+    if (not block.section or block.kind != "body" or doc.layout.news_items or not doc.dated_by_title
+            or not _PART_HEADING.match(block.section)):
+        return ""
+    m = PERIOD.search(block.section)
+    return m.group() if m and not is_day(m.group()) else ""
+
+
 def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> str:
     """The period of the paragraph before, for a paragraph opening with a breakdown of it (分市看，…; and
     for a ``timeless`` one, naming not even a day, 其中，…); else ''."""
@@ -176,7 +191,8 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     s0, s1 = sentence
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
-        return _broken_down(doc, block, timeless=True) or doc.title_period() or _of_headline(doc, block)
+        return (_broken_down(doc, block, timeless=True) or _of_part(doc, block) or doc.title_period()
+                or _of_headline(doc, block))
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
     if mid > lo and positions[mid - 1] >= clause0 and skip is None and is_day(periods[mid - 1][1]):
@@ -252,14 +268,14 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
             return before
         if periods[head][0] < ctx.head_end and not _is_part_of(text, periods[head][0]):
             return periods[head][1]        # (not 其中9月当月增长…: a part of the head's figure, not its time)
-        title = _broken_down(doc, block) or doc.title_period()
+        title = _broken_down(doc, block) or _of_part(doc, block) or doc.title_period()
         if title:
             return title
         k = mid - 1
         while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1 or (k > head and _is_part_of(text, periods[k][0])):
             k -= 1
         return periods[k][1]
-    title = _broken_down(doc, block) or doc.title_period()
+    title = _broken_down(doc, block) or _of_part(doc, block) or doc.title_period()
     if title:
         return title
     days = [p for p in periods[lo:bisect_right(positions, clause1 - 1)] if is_day(p[1]) and not sk0 <= p[0] < sk1]
