@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import TOWN_LEVEL, find_places, issuer_places, town_names, two_char_county
+from ..lang.gazetteer import TOWN_ENDS, TOWN_LEVEL, find_places, issuer_places, town_names, two_char_county
 from ..lang.regions import NATIONAL, Region, encloses, lookup
 from ..schema import DOC_KINDS, iso_date
 from .dates import parse_date
@@ -83,6 +83,7 @@ _NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查�
 _CONGRESS = re.compile(
     r"(?P<date>(?:19|20|１９|２０|[一二][〇○零一二三四五六七八九]{3})[^\n在]{1,16}?日)\s*在\s*"
     r"(?P<place>[\u4e00-\u9fff]{0,12}?)第[一二三四五六七八九十]{1,3}届(?:全国)?人民代表大会")
+_SPEECH_HEAD = 400          # a speech's dateline (——2025年1月8日在…人民代表大会…上) stands right under its title
 _RELEASED = re.compile(r"(?:发布|公布|发稿|印发|成文)(?:时间|日期)\s*[:：]?\s*(?P<date>[^\n]{4,24})")
 _DATELINE_DATE = re.compile(r"^(?:[^\n]{0,20}?)(?P<date>(?:19|20)[0-9]{2}\s*[-/年.]\s*[0-9]{1,2}\s*[-/月.]\s*[0-9]{1,2}日?)",
                             re.MULTILINE)
@@ -179,6 +180,8 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
         region = _region(place)
         if region is not None:
             return region, "dateline", ""
+        if place.endswith(TOWN_ENDS) and place in town_names(place):
+            return None, "dateline", place    # 在大瑶镇第十八届人民代表大会: a town's congress, no division of the table
         congress_place = place        # 在青山区第十届人民代表大会: a name the gazetteer lacks or holds twice
     if _NATIONAL.search(title):
         return NATIONAL, "title", ""
@@ -255,8 +258,8 @@ def _read_kind(head: str, title: str) -> tuple[str, str]:
         return "work_report", "title"
     if _BULLETIN.search(title):
         return "statistical_bulletin", "title"
-    if _NEWS.search(head):
-        return "news", "head"
+    if _NEWS.search(head) and not _CONGRESS.search(head[:_SPEECH_HEAD]):
+        return "news", "head"         # (not a report delivered at a congress that names a paper: 在浏阳日报…刊发稿件42篇)
     if _MONTHLY.search(title):
         return "monthly_release", "title"
     if _WORK_REPORT.search(head):

@@ -440,6 +440,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 湖南路街道位于鼓楼区中部: where the subject lies, not what it is
     if pos == 0:
         return False
+    if text[pos - 1] == _IN_THE and _GUIDED_BY.match(text, pos):
+        return True                      # 在浏阳市人大常委会的指导下, 在昆山市委、市政府的坚强领导下: who guides, not where
     if "0" <= text[pos - 1] <= "9" and text.startswith(_WHOLE_COUNTRY, pos):
         return True                      # 可通过12325全国粮食和物资储备监管热线反映: a hotline's name after its number
     if text[pos - 1] not in _ELSEWHERE_LAST:
@@ -486,6 +488,8 @@ _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|
                           # (全国U17女子足球锦标赛, 全国旅游投诉举报平台: an event's or a platform's name; not 全国建成…平台300个)
                           r"|(?:(?![建有共达累])[\u4e00-\u9fffA-Za-z0-9]){0,10}?(?:锦标赛|联赛|大赛|运动会|平台)(?![0-9０-９])")
 _WIDE = "性"
+# 在…的(坚强)领导下, 在…的指导下: the bodies a place's work is guided by, in the frame that opens its clause
+_GUIDED_BY = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,24}}?的(?:坚强|正确|有力)?(?:领导|指导|关心|支持|帮助)(?:和[^，,。；;]{{0,12}})?下")
 _LIES_IN = ("位于", "地处")
 _LIES_IN_LAST = frozenset(w[-1] for w in _LIES_IN)
 _PART_OF_A_PLACE = re.compile(r"(?:东|西|南|北|中|东南|东北|西南|西北)部|中心|腹地|境内|以[东西南北]")
@@ -508,8 +512,8 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
     one inside a quoted word (“基层治理四平台”: 四平 is no place there), or a customs district named after
     its city (南京海关 speaks for a province)."""
     after = pos + len(name)
-    if text.startswith(_AGENCY_OF_CITY, after):
-        return True
+    if text.startswith(_AGENCY_OF_CITY, after) or text.startswith(_MEDIA_OF_PLACE, after):
+        return True                    # (在浏阳日报等平台刊发稿件42篇: a paper's name, not where the figure is)
     if ((opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0     # (cheap test first)
             and is_han(text[pos - 1:pos]) and is_han(text[after:after + 1])
             and (close := text.find(_QUOTE_CLOSE, after, after + _TITLE_REACH)) >= 0
@@ -529,6 +533,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
 
 
 _AGENCY_OF_CITY = "海关"
+_MEDIA_OF_PLACE = ("日报", "晚报", "电视台", "广播电视台", "融媒体中心")
 _BOOK_REACH = 40
 
 

@@ -217,7 +217,7 @@ _CITY, _MARKET_END, _REGULATION, _DIVISION_ENDS = "市", "场", "场监", "区�
 # 吉林): a figure of the landmark is not the division's.
 # And words that hold one (复合肥 holds 合肥).
 _LANDMARK_OF = {"鄱阳": ("鄱阳湖", 0), "白山": ("长白山", 1),       # name -> (landmark, where the name sits in it)
-                "吉林": ("巴丹吉林", 2), "合肥": ("复合肥", 1), "杭州": ("杭州湾", 0)}
+                "吉林": ("巴丹吉林", 2), "合肥": ("复合肥", 1), "杭州": ("杭州湾", 0), "山西": ("庐山西海", 1)}
 
 
 def in_landmark(text: str, pos: int, name: str) -> bool:
