@@ -362,7 +362,8 @@ class DocumentContext:
                 if (block.text[b.start() - 1] in V.LIST_JOINERS and b.start() - a.end() <= _BASE_GAP
                         and (a.start() in listed_bases or compared_at(block.text, a.start()))):
                     listed_bases.add(b.start())
-            earlier = {b.start(): a.start() for a, b in pairwise(found)}
+            # (the time before each, read by a_share_base: only a block that says 占 needs it)
+            earlier = {b.start(): a.start() for a, b in pairwise(found)} if V.SHARE_OF in block.text else {}
             periods = [(m.start(), block.text[m.start():glossed[m.start()].end() + 1] if m.start() in glossed
                         else block.text[m.start():held[m.start()].end()] if m.start() in held
                         else m.group()) for m in found
@@ -373,7 +374,7 @@ class DocumentContext:
                        and not is_multiple_base(block.text, m.start(), m.end())
                        and not part_of_a_name(block.text, m.start(), m.end())
                        and not not_a_time(block.text, m.start(), m.end())
-                       and not a_share_base(block.text, m.start(), earlier.get(m.start(), -1))
+                       and not (earlier and a_share_base(block.text, m.start(), earlier.get(m.start(), -1)))
                        and not (m.group() == _SAME_TIME_LAST_YEAR
                                 and block.text.endswith(_SET_AGAINST, 0, m.start()))]
             # 高于全省平均水平, 居全市第2位: a place compared with is no place a figure is about

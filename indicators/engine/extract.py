@@ -225,6 +225,7 @@ _COMPARED_WITH = re.compile(rf"与(?P<when>{PERIOD.pattern})[^，,。；;]{{0,12
 _COMPARED_AFTER = ("相比", "相较", "比较")
 # 两市, 三县, 三个分中心: how many places a list names, no measure
 _PLACES_COUNTED = re.compile(rf"[{V.SMALL_NUMBER_CN}0-9]{{1,2}}个?(?:省|市|县|区|镇|乡|州|地|分中心)")
+_PLACES_COUNTED_LAST = frozenset("省市县区镇乡州地心")     # (a set look-up before the pattern, once a figure)
 _PER_WORD = "每"
 _PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")
@@ -982,7 +983,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 indicator = _PER_ONLY.sub("", last_indicator) + indicator
             elif same_sentence and last_subject and indicator in _PART_OF_AREA:
                 indicator += last_subject          # 累计雨量50～80毫米，局地可达120毫米以上: 局地雨量
-            elif same_sentence and last_subject and _PLACES_COUNTED.fullmatch(indicator):
+            elif (same_sentence and last_subject and indicator[-1:] in _PLACES_COUNTED_LAST
+                  and _PLACES_COUNTED.fullmatch(indicator)):
                 indicator = last_subject           # …居民人均可支配收入达到41280元；芜湖、马鞍山两市分别为37860元、…:
                                                    # the places' count is no measure, the sentence's is
             elif (indicator[-2:] in _AREA_PART_TAILS and indicator.endswith(_AREA_PARTS)

@@ -512,7 +512,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
     one inside a quoted word (“基层治理四平台”: 四平 is no place there), or a customs district named after
     its city (南京海关 speaks for a province)."""
     after = pos + len(name)
-    if text.startswith(_AGENCY_OF_CITY, after) or text.startswith(_MEDIA_OF_PLACE, after):
+    if text.startswith(_NAMED_AFTER_PLACE, after):
         return True                    # (在浏阳日报等平台刊发稿件42篇: a paper's name, not where the figure is)
     if ((opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0     # (cheap test first)
             and is_han(text[pos - 1:pos]) and is_han(text[after:after + 1])
@@ -534,6 +534,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
 
 _AGENCY_OF_CITY = "海关"
 _MEDIA_OF_PLACE = ("日报", "晚报", "电视台", "广播电视台", "融媒体中心")
+_NAMED_AFTER_PLACE = (_AGENCY_OF_CITY, *_MEDIA_OF_PLACE)
 _BOOK_REACH = 40
 
 
