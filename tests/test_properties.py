@@ -335,6 +335,7 @@ PERIOD_TOKENS = ["2024", "１９９８", "二〇二四", "一九九○", "年", 
 @given(st.lists(st.sampled_from(PERIOD_TOKENS), max_size=30).map("".join))
 @example("“国庆”7天小长假期间，2024年1 - 7月，过去十二个月，“国庆”小长假")
 @example("达到10  －  12月，十一至十二月份")
+@example("“国庆国庆小长假")          # (a holiday named twice puts its 假 seven characters in: 庆 anchors it)
 def test_period_matches_are_finditers(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected
