@@ -224,8 +224,9 @@ _BASE_REACH = 16
 _COMPARED_WITH = re.compile(rf"与(?P<when>{PERIOD.pattern})[^，,。；;]{{0,12}}?的$")
 _COMPARED_AFTER = ("相比", "相较", "比较")
 # 两市, 三县, 三个分中心: how many places a list names, no measure
-_PLACES_COUNTED = re.compile(rf"[{V.SMALL_NUMBER_CN}0-9]{{1,2}}个?(?:省|市|县|区|镇|乡|州|地|分中心)")
-_PLACES_COUNTED_LAST = frozenset("省市县区镇乡州地心")     # (a set look-up before the pattern, once a figure)
+_PLACES_COUNTED_ENDS = ("省", "市", "县", "区", "镇", "乡", "州", "地", "分中心")
+_PLACES_COUNTED = re.compile(rf"[{V.SMALL_NUMBER_CN}0-9]{{1,2}}个?(?:{V.alternation(_PLACES_COUNTED_ENDS)})")
+_PLACES_COUNTED_LAST = frozenset(end[-1] for end in _PLACES_COUNTED_ENDS)     # (a set look-up before the pattern)
 _PER_WORD = "每"
 _PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")

@@ -222,7 +222,7 @@ def _starts_with_figure(text: str, pos: int) -> bool:
 
 
 _OF_WHICH = "其中"
-_NUMBERED_HEADING = regex.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_NUMBERED_HEADING = regex.compile(V.NUMBERED_HEADING)
 _COLUMN_GAP_INSIDE = regex.compile(r"\S[ \u3000]{2,}\S")
 _LABEL_LINE = regex.compile(r"\p{Han}[^，,。；;：:、\s]{0,9}(?<![0-9.．０-９])[：:]")
 _ENDS_WITH_NUMBER = regex.compile(rf"[{V.ARABIC_DIGIT}.．]+(?:万亿|[万亿千])?$")

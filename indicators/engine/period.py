@@ -127,12 +127,19 @@ def _of_headline(doc: DocumentContext, block: Block) -> str:
     report's review names its times itself)."""
     if not block.section or block.kind != "body" or not doc.layout.news_items or not doc.dated_by_title:
         return ""
-    m = PERIOD.search(block.section)
+    return _section_period(block.section)
+
+
+@lru_cache(maxsize=256)
+def _section_period(section: str) -> str:
+    """The time a heading names, not a day (asked for each figure whose paragraph names none: read once a heading)."""
+    m = PERIOD.search(section)
     return m.group() if m and not is_day(m.group()) else ""
 
 
-# A numbered part of a report (三、2025年预算草案, （二）2025年工作安排, 第三部分), not a story's headline (【…】)
-_PART_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)")
+# A numbered part of a report (三、2025年预算草案, （二）2025年工作安排, as layout numbers headings; 第三部分), not a
+# story's headline (【…】)
+_PART_HEADING = re.compile(rf"\s*(?:{V.NUMBERED_HEADING}|第[一二三四五六七八九十]{{1,3}}部分)")
 
 
 def _of_part(doc: DocumentContext, block: Block) -> str:
@@ -142,8 +149,7 @@ def _of_part(doc: DocumentContext, block: Block) -> str:
     if (not block.section or block.kind != "body" or doc.layout.news_items or not doc.dated_by_title
             or not _PART_HEADING.match(block.section)):
         return ""
-    m = PERIOD.search(block.section)
-    return m.group() if m and not is_day(m.group()) else ""
+    return _section_period(block.section)
 
 
 def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> str:

@@ -194,6 +194,8 @@ STATE = "国家"
 # The level an administrative suffix names: 全市 is a prefecture, 全区 a county, 全镇 a township.
 LEVEL_OF_SUFFIX = {"省": "省", "市": "市", "州": "市", "盟": "市", "县": "县", "区": "县", "旗": "县",
                    "镇": "乡", "乡": "乡"}
+# A heading's number: 三、, （二） (a report's parts and their sections)
+NUMBERED_HEADING = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 # The prefix of a generic place (全省, 我市, 本县), and those of them that name the writer's own place.
 OWN_PREFIXES = "我本"
 GENERIC_PREFIXES = "全" + OWN_PREFIXES
