@@ -116,7 +116,8 @@ _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
     r"(?:经济运行|主要统计数据|统计数据|统计月报|主要指标|国民经济|运行情况|运行态势)"
     r"|统计月报|月度数据")
-_NEWS = re.compile(r"本报讯|本报记者|新华社[^\n，,]{0,20}电|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|日报|晚报|第\s*[0-9０-９]+\s*版")
+_NEWS = re.compile(r"本报讯|本报记者|新华社[^\n，,]{0,20}电|记者\s*[\u4e00-\u9fff]{2,4}|通讯员|第\s*[0-9０-９]+\s*版|"
+                   + V.alternation(V.DAILY_PAPER_ENDS))
 _GENERIC = re.compile(rf"{V.char_class(V.GENERIC_PREFIXES)}(?:省|市)")
 _MIN_GENERIC = 5               # a report about a province says 全省 or 我省 again and again
 _MIN_NAMED = 3

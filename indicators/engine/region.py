@@ -533,8 +533,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
 
 
 _AGENCY_OF_CITY = "海关"
-_MEDIA_OF_PLACE = ("日报", "晚报", "电视台", "广播电视台", "融媒体中心")
-_NAMED_AFTER_PLACE = (_AGENCY_OF_CITY, *_MEDIA_OF_PLACE)
+_NAMED_AFTER_PLACE = (_AGENCY_OF_CITY, *V.MEDIA_OUTLET_ENDS)
 _BOOK_REACH = 40
 
 

@@ -292,7 +292,9 @@ _ZONE = regex.compile(
 # the date and the page (2024年12月3日 星期二  泰安日报  第2版): the name as a place, or with 市 or 县 (not
 # 区: 光明日报 is no district's paper).
 # (a county's paper is often 今日… : 今日霍邱, 今日信丰)
-_MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])?(?:(?P<name>\p{Han}{2,4}?)(?:日报|晚报|时报|新闻|报)|今日(?P<name>\p{Han}{2,4}))(?=\s|$)")
+_MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])?(?:(?P<name>\p{Han}{2,4}?)"
+                           rf"(?:{V.alternation((*V.DAILY_PAPER_ENDS, '时报', '新闻', '报'))})"
+                           r"|今日(?P<name>\p{Han}{2,4}))(?=\s|$)")
 _MASTHEAD_SUFFIXES = ("", "市", "县")
 
 
