@@ -42,6 +42,7 @@ from .period import (
     period_matches,
 )
 from .region import (
+    AGENCY_OF_CITY,
     CAPTION,
     GENERIC_PLACE,
     PERSON_TITLE_ENDS,
@@ -166,6 +167,10 @@ _PULLED = ("拉动", "带动")
 # 2.9个百分点 is)
 _COUNTED_NEXT = re.compile(rf"(?:近|约|超过|超)?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?(?![{V.ARABIC_DIGIT}.．]|个?百分点)")
 _BREAKDOWNS_CHAINED = 6
+# A paragraph ending 其中： opens a list whose items are the paragraphs after it, each numbered
+# (全年村集体经济总收入186.42万元。其中：\n（一）经营性收入112.6万元…\n（二）上级转移支付…73.82万元)
+_OPENS_LIST = re.compile(r"其中[：:]\s*\Z")
+_ITEM_OPENS = re.compile(rf"\s*(?:{V.NUMBERED_HEADING}|[0-9]{{1,2}}[.．、](?![0-9]))")
 
 
 # The whole of a province's or a city's own place, as its releases name it, and how often a story names it to be
@@ -260,17 +265,32 @@ class DocumentContext:
                 return ctx.periods[ctx.first_period][1]
             if ctx.periods and ctx.periods[0][0] < ctx.head_end:
                 return ctx.periods[0][1]        # a day it opens with (9月26日，我市举行…签约活动，…)
-            if not (_BREAKDOWN.match(before.text) or OF_WHICH_OPENS.match(before.text)):
-                return ""
+            if not (_BREAKDOWN.match(before.text) or OF_WHICH_OPENS.match(before.text)
+                    or (_ITEM_OPENS.match(block.text) and _ITEM_OPENS.match(before.text))):
+                return ""                       # (an item before it, naming no time, is of the same list)
             k -= 1
         return ""
 
     def follows_of_which(self, block: Block) -> bool:
         """Whether the paragraph before ``block`` opens with 其中 and names no time: ``block`` (a line of figures,
-        第二产业增加值 262.15亿元  增长7.1%) goes on with its list."""
+        第二产业增加值 262.15亿元  增长7.1%) goes on with its list; or whether ``block`` is a numbered item, after
+        items naming no time, of the list a paragraph ending 其中： opens."""
         k = self._block_index.get(id(block), 0) - 1
-        return k >= 0 and OF_WHICH_OPENS.match(self.layout.blocks[k].text) is not None and not self.block(
-            self.layout.blocks[k]).periods
+        if k >= 0 and OF_WHICH_OPENS.match(self.layout.blocks[k].text) is not None and not self.block(
+                self.layout.blocks[k]).periods:
+            return True
+        if not _ITEM_OPENS.match(block.text):
+            return False
+        for _ in range(_BREAKDOWNS_CHAINED):    # ... and a numbered item of the list a paragraph's 其中： opens
+            if k < 0 or self.layout.blocks[k].kind != "body":
+                return False
+            before = self.layout.blocks[k]
+            if _OPENS_LIST.search(before.text):
+                return True
+            if not _ITEM_OPENS.match(before.text) or self.block(before).periods:
+                return False
+            k -= 1
+        return False
 
     @cached_property
     def masthead(self) -> str:
@@ -452,12 +472,14 @@ class DocumentContext:
             for pos, name in places[lo:hi]:
                 if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
                         or is_origin(text, pos, name)
+                        or text.startswith(AGENCY_OF_CITY, pos + len(name))
                         or ((text[pos + len(name):pos + len(name) + 1] in STREET_AFTER
                              or text[pos - 1:pos] in V.OPENING_BRACKETS) and on_a_street(text, pos, name))
                         or (text[pos - 2:pos - 1] in PERSON_TITLE_ENDS and in_person_name(text, pos))
                         or (institutions and self.opens_institution(pos + len(name)))):
                     continue                   # scopes, comparison bases; towns speak for their own sentences;
-                                               # 北京交通大学…雄安校区: a university's name, not a place written of
+                                               # 北京交通大学…雄安校区: a university's name, not a place written of;
+                                               # nor 南昌海关 (a province's customs)
                 if start < 0:                  # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts
                     start = len(text) if CAPTION.match(b.text) else b.offset + filed_from(b)
                 if pos < start:

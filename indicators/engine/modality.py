@@ -90,7 +90,13 @@ def period_is_ahead(period_start: str, doc_date: str) -> bool:
         return False
     if month is None:
         return start_year > year
+    if (start_year, start_month) == (year, month) and start_day is not None and _is_month_end(year, month, start_day):
+        return False              # 截至2024年末 in a summary dated 2024年12月27日: the stock it closes the year with
     return date(start_year, start_month or 1, start_day or 1) > date(year, month, day or 28)
+
+
+def _is_month_end(year: int, month: int, day: int) -> bool:
+    return (date(year, month, day) + timedelta(days=1)).month != month
 
 
 def cues_of(sentence: str) -> list[tuple[int, str]]:

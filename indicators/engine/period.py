@@ -373,8 +373,9 @@ def not_a_time(text: str, start: int, end: int) -> bool:
             and not recent_years_are_a_time(text, start, end))
 
 
-# (but 今年实施的10件民生实事, 去年签约的57个项目: the figure counts the things done then)
-_EVENT_DATED = re.compile(r"(?:出台|实施|发布|印发|制定|推出|建成|开工|启动|签约|投产|开业|落地|发生|出现)了?的"
+# (but 今年实施的10件民生实事, 去年签约的57个项目: the figure counts the things done then); also before or after
+# it (2000年底前建成的老旧小区改造完成率达到87%: which estates, not when)
+_EVENT_DATED = re.compile(r"(?:以前|之前|以后|之后|前|后)?(?:出台|实施|发布|印发|制定|推出|建成|开工|启动|签约|投产|开业|落地|发生|出现)了?的"
                           r"(?![0-9０-９一二两三四五六七八九十百千万近约超逾])")
 _UNDER = "受"
 _BY, _PRICES = "按", "价格"
@@ -422,10 +423,11 @@ def carried_over(text: str, start: int, end: int) -> bool:
     """上年结余7.2亿元: the year before names a budget's carry-over, an item of this year."""
     return text.startswith(_CARRIED_OVER, end) and text[start:end] in _LAST_YEAR
 
-# 园区举行二季度重点项目集中开工仪式, …开发区2024年秋季重大项目集中签约仪式举行, 2024年中国（安徽）农产品展销会开幕:
+# 园区举行二季度重点项目集中开工仪式, …开发区2024年秋季重大项目集中签约仪式举行, 2024年中国（安徽）农产品展销会开幕,
+# 市场监管局召开的2025年全市市场监管工作会议:
 # the event's name (its figures are the day's), not 今年以来开展各类活动120场 (a time, then what was done in it).
 _EVENT_AFTER = re.compile(r"(?:(?!开展|组织|举办|参加|参与)[\u4e00-\u9fff“”（）()]){0,16}?"
-                          r"(?:仪式|活动|大会|推介会|签约会|洽谈会|博览会|交易会|展览会|展销会|对接会|招聘会|论坛|峰会|发布会)")
+                          r"(?:仪式|活动|大会|会议|推介会|签约会|洽谈会|博览会|交易会|展览会|展销会|对接会|招聘会|论坛|峰会|发布会)")
 _EVENT_HELD_BEFORE = re.compile(r"(?:举行|举办|召开|启动)[^，。；,;]*$")
 _EVENT_HELD_AFTER = ("举行", "开幕", "召开", "举办", "在", "于")
 _MEETING_AT = ("会议于", "全会于")

@@ -532,8 +532,8 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
             and is_han(text[pos - 2]) and is_han(text[after + 1:after + 2]))
 
 
-_AGENCY_OF_CITY = "海关"
-_NAMED_AFTER_PLACE = (_AGENCY_OF_CITY, *V.MEDIA_OUTLET_ENDS)
+AGENCY_OF_CITY = "海关"
+_NAMED_AFTER_PLACE = (AGENCY_OF_CITY, *V.MEDIA_OUTLET_ENDS)
 _BOOK_REACH = 40
 
 

@@ -203,6 +203,9 @@ _WORD_ENDS = {"增": "新"}
 # (新建区域性农事服务中心: newly built, not 新建区)
 # (医保定点医药机构, 参保定点: a place of insured care, not 保定市)
 _WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏"), "新建区": ("域",), "保定": ("点",)}
+# A name ending in a direction right before 组, after a character that is no function word, ends a
+# village group's name instead (新建双河南组水泥路: 双河's 南组, not 河南; not 河南组团参展, 在河南组织)
+_GROUP_DIRECTIONS, _GROUP, _NOT_GROUP_AFTER, _NOT_GROUP_BEFORE = "东南西北", "组", "团织建成合长件", "的在和与及对到赴从"
 # A name that is a verb after a body or an adverb: 县农业农村局会同县财政局开展检查, 省局将继续会同农发行
 # (together with; not 会同县)
 _VERB_AFTER = {"会同": ("局", "厅", "委", "办", "院", "部", "门", "府", "中心", "公司", "单位", "继续", "将", "并",
@@ -247,9 +250,16 @@ def find_places(text: str) -> list[tuple[int, str]]:
     return [(pos, name) for pos, name in found if (name not in _LANDMARK_OF or not in_landmark(text, pos, name))
             and not (name[0] in _WORD_ENDS and pos > 0 and text[pos - 1] == _WORD_ENDS[name[0]])
             and not (name in _WORD_BEFORE and text.startswith(_WORD_BEFORE[name], pos + len(name)))
+            and not (name[-1] in _GROUP_DIRECTIONS and text.startswith(_GROUP, pos + len(name)) and pos > 0
+                     and _is_village_group(text, pos, pos + len(name)))
             and not (name[:2] in _VERB_AFTER and text.endswith(_VERB_AFTER[name[:2]], 0, pos))
             and not (name[-1] == _CITY and text.startswith(_MARKET_END, pos + len(name))
                      and text[pos - 1:pos] in _DIVISION_ENDS and not text.startswith(_REGULATION, pos + len(name)))]
+
+
+def _is_village_group(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1], text[end + 1:end + 2]
+    return "\u4e00" <= before <= "\u9fff" and before not in _NOT_GROUP_BEFORE and (not after or after not in _NOT_GROUP_AFTER)
 
 
 @lru_cache(maxsize=4096)     # asked of each clause before a figure: the same phrases come back
