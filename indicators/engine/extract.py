@@ -781,8 +781,12 @@ class _TopicChooser:
     the dicts' identities. Sentences whose scores and section's scores are the same (most of a
     bulletin's) form one group, ranked once when it chooses more than once (topics.chooser)."""
 
-    def __init__(self, topics) -> None:
+    def __init__(self, topics, title: str = "") -> None:
         self.topics = topics
+        self._title = title
+        self._paragraph = ""
+        self._unnamed: str | None = None                       # the topic of a figure nothing near names, once read
+        self._named: list[bool] = []                           # per group: whether its sentence or section names one
         self._scores: dict[str, dict[str, float]] = {}        # text -> its interned scores
         self._interned: dict[tuple, dict[str, float]] = {}     # the scores' items, in order -> the one dict
         self._groups: dict[tuple[int, int], int] = {}          # ids of a sentence's and its section's scores -> group
@@ -808,6 +812,7 @@ class _TopicChooser:
             group = self._groups[key] = len(self._shared)
             self._shared.append(((sentence_scores, 1.0), (section_scores, 0.5)))
             self._choosers.append(None)
+            self._named.append(bool(sentence_scores or section_scores))
         self._group = group
         self._classes_of = (_PRICES if _PRICES in sentence_scores else _SALES if _SALES in sentence_scores else "")
 
@@ -818,6 +823,18 @@ class _TopicChooser:
             return topic
         return entry.topic
 
+    def enter_paragraph(self, paragraph: str) -> None:
+        """The paragraph the next sentences are in."""
+        self._paragraph, self._unnamed = paragraph, None
+
+    def _of_unnamed(self) -> str:
+        """The topic of a figure whose phrase, sentence and section name none: its paragraph's, else the
+        document title's (1月同比下降0.6% after 从月度同比看，全省CPI呈…走势, under 2024年湖南省居民消费价格变动情况),
+        else the fallback."""
+        if self._unnamed is None:
+            self._unnamed = self.topics.choose((self.scores(self._paragraph), 1.0), (self.scores(self._title), 0.5))
+        return self._unnamed
+
     def of(self, indicator: str) -> str:
         if self._classes_of and "类" in indicator and _GOODS_CLASS.search(indicator):
             return self._classes_of
@@ -826,6 +843,8 @@ class _TopicChooser:
         own = self._scores.get(indicator)
         if own is None:
             own = self.scores(indicator)
+        if not own and not self._named[self._group]:
+            return self._of_unnamed()
         key = (id(own), self._group)
         topic = self._chosen.get(key)
         if topic is None:
@@ -880,7 +899,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     placer = Placer(layout, context, meta, catalogue, state)    # reads the chunk's report parts
     if not candidates:
         return []
-    topics = _TopicChooser(load_taxonomy(taxonomy))
+    topics = _TopicChooser(load_taxonomy(taxonomy), meta.title)
     rows: list[tuple] = []
     last_block = None
     last_sentence = (-1, -1)
@@ -914,6 +933,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             blen = len(btext)
             block_end = offset + blen + 1      # its separating line break belongs to it
             ctx = context.block(block)
+            topics.enter_paragraph(btext)
             stops = clause_stops(btext)
             moves_possible = may_hold_moves(btext)
         ls, le = c.start - offset, c.end - offset
