@@ -786,8 +786,12 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
 _TURNS = (r"翻了?一番|翻番|由负转正|由正转负|由降转升|由升转降|由减转增|由增转减|由降转增|由增转降"
           r"|由降转涨|由涨转降|由跌转涨|由涨转跌")       # (prices: 猪肉价格由降转涨，全年上涨7.6%)
 _TURNED = regex.compile(rf"(?:{_TURNS})$")
-_SUBJECT_VERB = regex.compile(rf"(?:{_TURNS}|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
-                              rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))}))$")
+# How a measure moved, in a set phrase ending its own clause (服务价格稳中有升，上涨1.1%; 工业生产总体平稳，增长5.1%)
+# ... or how its change ranked (充换电服务业用电量增长最快，同比增长56.3%)
+_FASTEST = r"最快|最多|最大|最为明显"
+_TRENDS = r"稳中有升|稳中有降|稳中有增|稳中有进|稳中向好|总体平稳|基本平稳|保持平稳|小幅波动"
+_SUBJECT_VERB = regex.compile(rf"(?:{_TURNS}|{_TRENDS}|(?:{V.alternation(V.CHANGE_ADVERBS)})?"
+                              rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})(?:{_FASTEST})?)$")
 
 
 _NEGATED = regex.compile(r"(?:不仅|不但)?(?:没有|没|未|不)$")
