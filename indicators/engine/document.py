@@ -133,7 +133,13 @@ _POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发�
 # 陕西历史博物馆, 中国银联陕西分公司, 北京交通大学: a place opening an institution's name is no figure's place
 _INSTITUTION_WORD = re.compile(r"大学|学院|博物馆|图书馆|纪念馆|科技馆|美术馆|大剧院|分公司|分行")
 _INSTITUTION_REACH = 4
+_ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
+# A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
+# in a story of 常州, 湖北隆中实验室 in 襄阳高新区's report), not where the body's figures are
+_PROVINCE_LEVEL = "省"
+_DESIGNATED_BODY = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:技术创新中心|制造业创新中心|工程技术研究中心|工程研究中心|企业技术中心"
+                              r"|实验室|研究院)")
 # 在全国百强县中位列第四, 居全国前列: the country as the field of a ranking, no figure's place
 # (but 全国百强房企销售额为2.86万亿元: the country's top hundred, whose total is the country's)
 _RANKED_AMONG = re.compile(r"(?:前列|首位|同类|之最|第[一二三四五六七八九十0-9]|前[一二三四五六七八九十0-9])")
@@ -231,8 +237,20 @@ class DocumentContext:
     def encloses_about(self, place: str) -> bool:
         """Whether ``place`` is a division the document's own place (or its paper's) lies in (柳州市 in 融水苗族自治县's
         bulletin, 安徽 in 今日霍邱): named there as an authority (列入自治区、柳州市统筹推进的重大项目) or in a
-        firm's name, it is not what a figure is about."""
-        return place not in (self.about, self.masthead) and _encloses(place, self._about_region)
+        firm's name, it is not what a figure is about. A village or community the gazetteer lacks lies in the
+        places its title names before it (溪口镇 in 溪口镇上徐村2024年度…工作总结)."""
+        if place in (self.about, self.masthead):
+            return False
+        if self._about_region is None:
+            return bool(self._above_about) and place in self._above_about
+        return _encloses(place, self._about_region)
+
+    @cached_property
+    def _above_about(self) -> str:
+        """The words the title names before the document's own place when the gazetteer lacks that place, or ''."""
+        title = next((b.text for b in self.layout.blocks if b.kind == "heading"), "")
+        at = title.find(self.about) if self.about and self.about not in SCOPES else -1
+        return title[:at] if 0 < at <= _ABOVE_REACH else ""
 
     def encloses(self, outer: str, inner: str) -> bool:
         """Whether the place named ``outer`` is a division the place named ``inner`` lies in (长沙 and 宁乡市)."""
@@ -352,6 +370,7 @@ class DocumentContext:
                      and not given_as_example(laid, p, n)
                      and not (self._institution_words and self.opens_institution(p + len(n))
                               and self.level(n) != _COUNTY_LEVEL)      # (广汉市三星堆博物馆: in the county)
+                     and not (self.level(n) == _PROVINCE_LEVEL and _DESIGNATED_BODY.match(laid, p + len(n)))
                      and not ((n in SCOPES or n in GROUPS) and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.

@@ -109,8 +109,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     clause_stop = clause_end(text, local, s1)
     j = i + 1
     if j < len(ctx._place_pos) and ctx._place_pos[j] < clause_stop and (
-            not national or not mentioned_only(text, *ctx.places[j])):
-        return ctx.places[j][1]
+            not national or not mentioned_only(text, *ctx.places[j])) and not (
+            doc.encloses_about(ctx.places[j][1]) and _FIRM_AFTER.match(text, ctx._place_pos[j] + len(ctx.places[j][1]))):
+        return ctx.places[j][1]        # (not 与镇里其他6个村入股溪口镇强村公司 in 上徐村's report: its town's firm)
     if national:
         return default                 # a national report's figure is national unless its clause says otherwise
     # Earlier in the paragraph, unless the place was one of a list (郑州、洛阳、南阳分别增长…).
@@ -305,7 +306,7 @@ _IN = "在"
 # 其中，福建省重点项目27个 in 安溪县's bulletin: projects on the province's list are the county's projects
 _LISTED_BY = re.compile(r"(?:重点|重大|级)")
 # 位于湄潭经济开发区的贵州湄韵茶业有限公司年产5000吨 in 湄潭's news: the province in a firm's name is not its place
-_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:有限责任公司|有限公司|股份公司|集团|公司)")
+_FIRM_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{1,10}?(?:有限责任公司|有限公司|股份公司|集团|公司)")
 
 
 def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
