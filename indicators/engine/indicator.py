@@ -522,6 +522,8 @@ _BY_LENGTH = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
 def _item_of(phrase: str) -> str:
     """The item a phrase ending in one of the bare measures names (夏粮播种面积 -> 夏粮), or ''."""
     for measure in _BY_LENGTH:
+        if phrase == measure:
+            return ""                  # 播种面积 alone names no item (not 播种 and 面积)
         if phrase.endswith(measure) and len(phrase) > len(measure):
             item = phrase[:-len(measure)].removesuffix("平均")      # 小麦平均亩产…，总产量: 小麦总产量
             if not item or any(m in item for m in _BARE_MEASURES) or _NOT_AN_ITEM.intersection(item):
@@ -531,6 +533,8 @@ def _item_of(phrase: str) -> str:
 
 
 _NOT_AN_ITEM = frozenset("占比的为是了在对与和及、，")
+# A paragraph of a bulletin opening with the item its measures are of (玉米。播种面积…; 小麦：播种面积…)
+_ITEM_LEAD = regex.compile(r"\s*(?P<item>\p{Han}{1,6})[。：:]")
 
 
 # The same amount in another currency or measure: 按年平均汇率折算为, 折合, 约合.
@@ -757,8 +761,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
                                                             # 完成7356座水库, 至少完成四千万亩)
     if before.endswith(_CAP_WORDS) and previous and len(before) <= 8:
         before = previous + before[-2:]                # …给予补助，单个项目最高不超过500万元
-    if previous and not after and before in _BARE_MEASURES:
-        item = _item_of(unchanged(previous))
+    if not after and before in _BARE_MEASURES:
+        item = _item_of(unchanged(previous)) if previous else ""
+        if not item and (lead := _ITEM_LEAD.match(text)) is not None and lead.end() <= start:
+            item = lead.group("item")   # 玉米。播种面积5847.2万亩…，总产量458.6亿斤: the item the paragraph opens with
         if item:                        # 生猪存栏248.6万头…；出栏312.4万头: 生猪出栏
             return item + before, item + before
     phrase = before + after if after not in before else before
