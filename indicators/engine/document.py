@@ -133,6 +133,10 @@ _POLICY_AFTER = re.compile(r"(?:地区)?(?:协同发展|一体化|高质量发�
 # 陕西历史博物馆, 中国银联陕西分公司, 北京交通大学: a place opening an institution's name is no figure's place
 _INSTITUTION_WORD = re.compile(r"大学|学院|博物馆|图书馆|纪念馆|科技馆|美术馆|大剧院|分公司|分行")
 _INSTITUTION_REACH = 4
+# A community's or a village's own report lies in every county or city it names (联合蜀山区第二人民医院开展义诊12次 in
+# 安居苑社区's summary: a partner, not where the figure is)
+_BELOW_COUNTY = ("社区", "村")
+_COUNTY_OR_ABOVE = frozenset({"省", "市", "县"})
 _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
 # A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
@@ -242,7 +246,8 @@ class DocumentContext:
         if place in (self.about, self.masthead):
             return False
         if self._about_region is None:
-            return bool(self._above_about) and place in self._above_about
+            return ((bool(self._above_about) and place in self._above_about)
+                    or (self.about.endswith(_BELOW_COUNTY) and self.level(place) in _COUNTY_OR_ABOVE))
         return _encloses(place, self._about_region)
 
     @cached_property
@@ -520,6 +525,14 @@ class DocumentContext:
         # of its parts, not what the article is about.
         self._section_place = {s: named_as[top] for s, c in per_section.items()
                                if (top := _most_named(c, leads.get(s, set())))}
+        # A story whose headline says 全市 on a city paper's page (连云港日报: 前三季度全市外贸进出口增长6.2%) is the
+        # paper's city's, though its body names a district's figures.
+        paper = self.masthead
+        if paper and (paper_level := levels.get(paper)):
+            for section in per_section:
+                generic = first_generic(section)
+                if generic and V.LEVEL_OF_SUFFIX.get(generic[-1]) == paper_level:
+                    self._section_place[section] = paper
         # An article whose headline is about the country (前三季度我国社会消费品零售总额同比增长4.2%) is the
         # country's, though its body goes on to provinces' examples.
         for section in per_section:
