@@ -1067,7 +1067,12 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         before = block.text[scan_back(block.text, start - 1, floor, V.CLAUSE_END + V.COLONS):start - 1]
         ranked = _RANK_TAIL.search(before)
         in_order = _IN_ORDER.search(before)
-        if ranked is not None and V.LIST_COMMA in before:
+        circumstance = _CIRCUMSTANCE.search(before) if _AFFECTED in before or _UNDER in before else None
+        if (circumstance is not None and circumstance.end() == len(before)
+                and V.LIST_COMMA in (listed := before[:circumstance.start()])):
+            subject = _strip_edges(clean(listed))   # 契税、土地增值税受房地产市场调整影响，分别下降…: the members, without
+                                                    # what drove their change
+        elif ranked is not None and V.LIST_COMMA in before:
             subject = _strip_edges(clean(before[:ranked.start()]))
         elif in_order is not None and V.LIST_COMMA in before[in_order.end():]:
             # 排名前五位的依次为马来西亚、新加坡…和美国，分别接待…: the members the clause before ranks in order
