@@ -142,6 +142,7 @@ _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it
 # A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
 # in a story of 常州, 湖北隆中实验室 in 襄阳高新区's report), not where the body's figures are
 _PROVINCE_LEVEL = "省"
+_BODY_WORDS = ("中心", "实验室", "研究院")     # (every _DESIGNATED_BODY ends with one of these)
 _DESIGNATED_BODY = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:技术创新中心|制造业创新中心|工程技术研究中心|工程研究中心|企业技术中心"
                               r"|实验室|研究院)")
 # 在全国百强县中位列第四, 居全国前列: the country as the field of a ranking, no figure's place
@@ -246,9 +247,25 @@ class DocumentContext:
         if place in (self.about, self.masthead):
             return False
         if self._about_region is None:
-            return ((bool(self._above_about) and place in self._above_about)
-                    or (self.about.endswith(_BELOW_COUNTY) and self.level(place) in _COUNTY_OR_ABOVE))
+            return bool(self.about) and ((place in self._above_about if self._above_about else False)
+                                         or (self._about_below_county and self.level(place) in _COUNTY_OR_ABOVE))
         return _encloses(place, self._about_region)
+
+    @cached_property
+    def _customs_at(self) -> frozenset[int]:
+        """Where the layout's text names a customs (南昌海关): a place right before one is the customs' name."""
+        text = self.layout.text
+        return frozenset(m.start() for m in re.finditer(AGENCY_OF_CITY, text)) if AGENCY_OF_CITY in text else frozenset()
+
+    @cached_property
+    def _names_bodies(self) -> bool:
+        """Whether the layout's text may name a research body (most documents name none: no test per place)."""
+        text = self.layout.text
+        return any(word in text for word in _BODY_WORDS)
+
+    @cached_property
+    def _about_below_county(self) -> bool:
+        return self.about.endswith(_BELOW_COUNTY)
 
     @cached_property
     def _above_about(self) -> str:
@@ -375,7 +392,8 @@ class DocumentContext:
                      and not given_as_example(laid, p, n)
                      and not (self._institution_words and self.opens_institution(p + len(n))
                               and self.level(n) != _COUNTY_LEVEL)      # (广汉市三星堆博物馆: in the county)
-                     and not (self.level(n) == _PROVINCE_LEVEL and _DESIGNATED_BODY.match(laid, p + len(n)))
+                     and not (self._names_bodies and self._levels.get(n) == _PROVINCE_LEVEL
+                              and _DESIGNATED_BODY.match(laid, p + len(n)))
                      and not ((n in SCOPES or n in GROUPS) and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]
             # 比上半年, 较上年同期: the base of a comparison is not the fact's period.
@@ -486,6 +504,7 @@ class DocumentContext:
         text = self.layout.text
         places, positions, levels = self.places(), self._place_pos, self._levels
         institutions = self._institution_words       # (most documents name none: no look-up per place)
+        customs = self._customs_at                   # (nor a customs: no test per place)
         blocks = self.layout.blocks
         hi = 0
         for k, b in enumerate(blocks):         # block by block: the places up to the next block's offset
@@ -496,7 +515,7 @@ class DocumentContext:
             for pos, name in places[lo:hi]:
                 if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
                         or is_origin(text, pos, name)
-                        or text.startswith(AGENCY_OF_CITY, pos + len(name))
+                        or (customs and pos + len(name) in customs)
                         or ((text[pos + len(name):pos + len(name) + 1] in STREET_AFTER
                              or text[pos - 1:pos] in V.OPENING_BRACKETS) and on_a_street(text, pos, name))
                         or (text[pos - 2:pos - 1] in PERSON_TITLE_ENDS and in_person_name(text, pos))

@@ -59,7 +59,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx._place_pos[i] >= s0 and text.find(_EACH, ctx._place_pos[i], local) >= 0 and ctx.default_place
             and _EACH_PART.search(text, ctx._place_pos[i], local)):
         return ctx.default_place       # 偃师区…分别增长…，各县区增速介于-2.1%—15.4%之间: the city's spread
-    if (i >= 0 and ctx.default_place and _spread_at(text, local, s0)
+    if (i >= 0 and ctx.default_place and (text.find(_SPREAD, max(s0, local - _SPREAD_REACH), local) >= 0
+                                          or (text.find(_SPREAD_END, local, local + _SPREAD_AFTER) >= 0
+                                              and text.find(_SPREAD_IN, max(s0, local - _SPREAD_REACH), local) >= 0))
             and ctx._place_pos[i] < clause_start(text, local, s0) and _EACH_PART.search(text, 0, ctx._place_pos[i])):
         return ctx.default_place       # 从各县市区看，…镜湖区最高；优良天数比例介于80.9%—86.6%之间: so is this one
                                        # (各县市区中，…无为市最高；PM2.5年均浓度在29-36微克/立方米之间)
@@ -260,14 +262,8 @@ _EACH = "各"
 _EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
                         r"|省（区、市）|省\(区、市\))")
 _SPREAD, _SPREAD_REACH = "介于", 16
-_SPREAD_IN, _SPREAD_END = "在", "之间"
-
-
-def _spread_at(text: str, local: int, s0: int) -> bool:
-    """Whether the figure at ``local`` bounds a spread: 介于…, or 在…之间 around it."""
-    lo = max(s0, local - _SPREAD_REACH)
-    return text.find(_SPREAD, lo, local) >= 0 or (
-        text.find(_SPREAD_IN, lo, local) >= 0 and text.find(_SPREAD_END, local, local + _SPREAD_REACH + 8) >= 0)
+# ... or 在…之间 around the figure (之间, rarer, is looked for first)
+_SPREAD_IN, _SPREAD_END, _SPREAD_AFTER = "在", "之间", 24
 
 
 # 分区域看，东部地区…，东北地区下降3.7%。: the places of a breakdown speak for its own sentence only.
