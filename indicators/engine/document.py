@@ -178,9 +178,10 @@ _PULLED = ("拉动", "带动")
 # 2.9个百分点 is)
 _COUNTED_NEXT = re.compile(rf"(?:近|约|超过|超)?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?(?![{V.ARABIC_DIGIT}.．]|个?百分点)")
 _BREAKDOWNS_CHAINED = 6
-# A paragraph ending 其中： opens a list whose items are the paragraphs after it, each numbered
-# (全年村集体经济总收入186.42万元。其中：\n（一）经营性收入112.6万元…\n（二）上级转移支付…73.82万元)
-_OPENS_LIST = re.compile(r"其中[：:]\s*\Z")
+# A paragraph ending 其中： or 主要是： opens a list whose items are the paragraphs after it, each numbered
+# (全年村集体经济总收入186.42万元。其中：\n（一）经营性收入112.6万元…\n（二）上级转移支付…73.82万元; 今年，…确定12类
+# 36项民生实事…。主要是：\n（一）稳就业促增收。城镇新增就业7万人以上)
+_OPENS_LIST = re.compile(r"(?:其中|主要是|主要有|主要包括|具体是|具体为|具体如下)[：:]\s*\Z")
 _ITEM_OPENS = re.compile(rf"\s*(?:{V.NUMBERED_HEADING}|[0-9]{{1,2}}[.．、](?![0-9]))")
 
 

@@ -193,8 +193,9 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
                 or _titled_town(title, _TOWN_DOC_ON, opens=True))     # 张浦镇2024年度安全生产…工作总结
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
-    community = _titled_community(title)
-    if community:                                 # 汇泉湾社区…工作总结: the community's, not its district's
+    community = next((found for line in title.split("\n") if (found := _titled_community(line.lstrip(_DASH)))), "")
+    if community:                                 # 汇泉湾社区…工作总结: the community's, not its district's (also
+                                                  # a subtitle's: 凝心聚力强堡垒…\n——三里庵街道梅岭社区2024年…工作总结)
         return None, "issuer", community
     for issuer in title_issuers:                  # 云泽市2023年…公报, 湖州市吴兴区人民政府…
         if (region := _region(issuer)) is not None:
@@ -270,6 +271,10 @@ def _read_kind(head: str, title: str) -> tuple[str, str]:
     return "other", ""
 
 
+_DASH = "—"
+_OPENS_WITH_YEAR = re.compile(r"\s*(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年")
+
+
 def _read_date(head: str, title: str, name: str, kind: str) -> tuple[str, str]:
     congress = _CONGRESS.search(head)
     if congress is not None and (date := parse_date(congress.group("date"))):
@@ -338,6 +343,10 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
                                                 # that introduces: …经国家统计局核定，现将…公布如下：)
         top.append(line)
     title = next((line for line in top if not line.startswith("——")), "")
+    # A slogan's title may leave the year to a subtitle (凝心聚力强堡垒 共建共治暖民心\n——…社区2024年…工作总结); a line
+    # of dashes opening with a date is a speech's dateline instead
+    subtitle = next((line.lstrip(_DASH) for line in top
+                     if line.startswith("——") and not _OPENS_WITH_YEAR.match(line.lstrip(_DASH))), "")
     if kind:
         if kind not in DOC_KINDS:
             raise ValueError(f"{kind!r} is not a kind of document (one of {', '.join(DOC_KINDS)})")
@@ -347,7 +356,8 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     if date:
         doc_date, date_source = given_date(date), "given"
     else:
-        doc_date, date_source = _read_date(head, title, name, doc_kind)
+        doc_date, date_source = _read_date(head, subtitle if subtitle and not parse_date(title) else title, name,
+                                           doc_kind)
         if not doc_date and doc_kind == "work_report" and (doc_date := _date_from_headings(text[:_SCAN_CHARS])):
             date_source = "headings"
     source_body = _source_body(head) if doc_kind == "news" and not region else ""
