@@ -231,7 +231,7 @@ _CATALOGUE_NAMES = frozenset(n for i in load_catalogue().indicators.values() for
 _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上", *_ABOVE_BELOW,
                                              "本届", "本次", "此次", "该次",      # (not 届农交会…)
                                              "国有", "民营", "私营", "外商", "外资", "集体", "大型", "中型", "小型",   # (not 有大型…, 型商业银行…)
-                                             *V.SECTORS_WITH_LIST_COMMAS,
+                                             *V.SECTORS_WITH_JOINERS,      # (not 金属冶炼和压延加工业…)
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
 _LAST_JOINER = regex.compile(V.char_class("".join(j for j in V.LIST_JOINERS if j != V.LIST_COMMA)))

@@ -62,9 +62,11 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     if (i >= 0 and ctx.default_place and (text.find(_SPREAD, max(s0, local - _SPREAD_REACH), local) >= 0
                                           or (text.find(_SPREAD_END, local, local + _SPREAD_AFTER) >= 0
                                               and text.find(_SPREAD_IN, max(s0, local - _SPREAD_REACH), local) >= 0))
-            and ctx._place_pos[i] < clause_start(text, local, s0) and _EACH_PART.search(text, 0, ctx._place_pos[i])):
+            and ctx._place_pos[i] < (clause0 := clause_start(text, local, s0))
+            and (_EACH_PART.search(text, 0, ctx._place_pos[i]) or _EACH_PART.search(text, clause0, local))):
         return ctx.default_place       # 从各县市区看，…镜湖区最高；优良天数比例介于80.9%—86.6%之间: so is this one
-                                       # (各县市区中，…无为市最高；PM2.5年均浓度在29-36微克/立方米之间)
+                                       # (各县市区中，…无为市最高；PM2.5年均浓度在29-36微克/立方米之间; …偃师区上涨
+                                       # 0.1%，其余县区涨幅在0.2%-0.5%之间: the rest's spread)
     if (i >= 0 and ctx.default_place and (group := _GROUP_SUBJECT.search(text, max(s0, local - _GROUP_REACH), local))
             and not any(ch in V.CLAUSE_END for ch in text[group.end():local])):
         return ctx.default_place       # …分别为…，三地合计占全市的47.1%: the places together, the page's place
@@ -259,7 +261,7 @@ _OPENING_BEFORE = re.compile(V.char_class(V.OPENING_BRACKETS + V.CLOSING_BRACKET
 _NATIONAL_BODY = re.compile(rf"(?:{V.NATIONAL_BODIES})(?![和与及、](?:省|市|县|自治区|区)(?:人民)?政府)")
 # 各县区, 各省（区、市）: every part of the place a document is about, not the part named before
 _EACH = "各"
-_EACH_PART = re.compile(r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
+_EACH_PART = re.compile(r"(?:各|其余|其他)(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|镇（街）|街镇|市州|地市|省份|省区市"
                         r"|省（区、市）|省\(区、市\))")
 _SPREAD, _SPREAD_REACH = "介于", 16
 # ... or 在…之间 around the figure (之间, rarer, is looked for first)
