@@ -248,15 +248,13 @@ class DocumentContext:
         if place in (self.about, self.masthead):
             return False
         if self._about_region is None:
-            return bool(self.about) and ((place in self._above_about if self._above_about else False)
-                                         or (self._about_below_county and self.level(place) in _COUNTY_OR_ABOVE))
+            return place in self._above_about or (self._about_below_county and self.level(place) in _COUNTY_OR_ABOVE)
         return _encloses(place, self._about_region)
 
     @cached_property
     def _customs_at(self) -> frozenset[int]:
         """Where the layout's text names a customs (南昌海关): a place right before one is the customs' name."""
-        text = self.layout.text
-        return frozenset(m.start() for m in re.finditer(AGENCY_OF_CITY, text)) if AGENCY_OF_CITY in text else frozenset()
+        return frozenset(m.start() for m in re.finditer(AGENCY_OF_CITY, self.layout.text))
 
     @cached_property
     def _names_bodies(self) -> bool:

@@ -196,11 +196,11 @@ LEVEL_OF_SUFFIX = {"省": "省", "市": "市", "州": "市", "盟": "市", "县"
                    "镇": "乡", "乡": "乡"}
 # A heading's number: 三、, （二） (a report's parts and their sections)
 NUMBERED_HEADING = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-# The prefix of a generic place (全省, 我市, 本县), and those of them that name the writer's own place.
 # What a daily paper's name ends with (临江日报, 滨海晚报): not 时报, which also ends 及时报送.
 DAILY_PAPER_ENDS = ("日报", "晚报")
 # ... and a place's other news outlets (浏阳广播电视台, 安吉县融媒体中心)
 MEDIA_OUTLET_ENDS = (*DAILY_PAPER_ENDS, "电视台", "广播电视台", "融媒体中心")
+# The prefix of a generic place (全省, 我市, 本县), and those of them that name the writer's own place.
 OWN_PREFIXES = "我本"
 GENERIC_PREFIXES = "全" + OWN_PREFIXES
 # How a place's name ends when the gazetteer lacks it: a division or town (城南区, 桥头镇, 五里街道) or a
