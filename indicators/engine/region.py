@@ -89,7 +89,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                      and _part_before_semicolon(text, ctx._place_pos[i], local))
             and not _in_closed_aside(text, ctx._place_pos[i], local, s0)     # …增长4.3%（全国增长5.2%），…
             and not (doc.encloses_about(ctx.places[i][1])
-                     and (not (governs(text, ctx.places[i], local, s0) or _heads_sentence(ctx, text, i, s0))
+                     and (not (_governs_as_subject(text, ctx.places[i], local, s0) or _heads_sentence(ctx, text, i, s0))
                           or _LISTED_BY.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))
                           or _FIRM_AFTER.match(text, ctx._place_pos[i] + len(ctx.places[i][1]))))):
         return ctx.places[i][1]
@@ -323,6 +323,14 @@ def governs(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
     return pos >= clause_start(text, local, s0) and not mentioned_only(text, pos, name)
 
 
+
+
+def _governs_as_subject(text: str, place: tuple[int, str], local: int, s0: int) -> bool:
+    """Whether a place governs the fact (see governs) as its clause's subject or where its subject lies (位于鼓楼区的
+    某公司), not as the object of a verb (完成长江经济带入河排污口排查整治, 拥有浙江省特级教师): how a division the
+    document's own place lies in is told apart from one its figures are merely of."""
+    pos = place[0]
+    return governs(text, place, local, s0) and (_opens_clause(text, pos) or text.endswith(_LIES_IN, 0, pos))
 
 
 def _heads_sentence(ctx: BlockContext, text: str, i: int, s0: int) -> bool:

@@ -49,6 +49,19 @@ _MACRO = {
 }
 
 
+# The provinces (by the first two digits of their codes) each whole-province macro-region spans, in the
+# statistical bureau's and the State Council's definitions: a province's document naming 长江经济带 or
+# 中部地区 names a region its own place lies in, as it might name 全国.
+_EAST, _CENTRE = ("11", "12", "13", "31", "32", "33", "35", "37", "44", "46"), ("14", "34", "36", "41", "42", "43")
+_WEST = ("15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65")
+_MACRO_PROVINCES = {name: frozenset(codes) for name, codes in {
+    "东部地区": _EAST, "中部地区": _CENTRE, "西部地区": _WEST, "东北地区": ("21", "22", "23"),
+    "中西部地区": _CENTRE + _WEST, "长江三角洲地区": ("31", "32", "33", "34"), "京津冀地区": ("11", "12", "13"),
+    "长江经济带": ("31", "32", "33", "34", "36", "42", "43", "50", "51", "52", "53"),
+    "黄河流域": ("14", "15", "37", "41", "51", "61", "62", "63", "64"),
+}.items()}
+
+
 def _level(code: str) -> str:
     return "省" if code[2:6] == "0000" else "市" if code[4:6] == "00" else "县"
 
@@ -150,7 +163,10 @@ def _compound(name: str, within: str) -> Region | None:
 
 
 def encloses(outer: Region, inner: Region) -> bool:
-    """Whether ``outer`` is a division that ``inner`` lies in, other than ``inner`` itself (柳州市 and 融水苗族自治县)."""
+    """Whether ``outer`` is a division that ``inner`` lies in, other than ``inner`` itself (柳州市 and 融水苗族自治县),
+    or a macro-region spanning ``inner``'s province (长江经济带 and 江西省)."""
+    if outer.level == "区域":
+        return bool(inner.code) and inner.code[:2] in _MACRO_PROVINCES.get(outer.name, ())
     return outer.code != inner.code and outer.code != NATIONAL.code and _inside(inner, outer.code)
 
 
