@@ -197,15 +197,17 @@ def first_clause_end(text: str) -> int:
 def head_after_lead(text: str) -> int:
     """``first_clause_end``, or the end of the second sentence when the first is a short lead without a
     figure (工业生产稳中有进。前三季度，…: a bulletin's or a news story's paragraph names its time in the
-    sentence after its lead)."""
+    sentence after its lead; a numbered lead's number, （一）, is no part of its length)."""
     end = first_clause_end(text)
-    if end <= _LEAD < len(text) and not _DIGIT.search(text, 0, end):
+    numbered = _NUMBERED_LEAD.match(text)
+    if end - (numbered.end() if numbered else 0) <= _LEAD < len(text) and not _DIGIT.search(text, 0, end):
         second = _SENTENCE_BREAK.search(text, end + 1, end + 121)
         return second.start() if second else min(len(text), end + 121)
     return end
 
 
 _LEAD = 16
+_NUMBERED_LEAD = regex.compile(V.NUMBERED_HEADING)
 _DIGIT = re.compile(f"[{V.ARABIC_DIGIT}]")
 
 
