@@ -282,7 +282,9 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         while is_day(periods[k][1]) or sk0 <= periods[k][0] < sk1 or (k > head and _is_part_of(text, periods[k][0])):
             k -= 1
         return periods[k][1]
-    title = _broken_down(doc, block) or _of_part(doc, block) or doc.title_period()
+    # (no time, not even a day, before the figure in its paragraph: the paragraph's later times are not its, so a
+    # 其中 paragraph goes on from the one before as if it named none)
+    title = _broken_down(doc, block, timeless=mid == 0) or _of_part(doc, block) or doc.title_period()
     if title:
         return title
     days = [p for p in periods[lo:bisect_right(positions, clause1 - 1)] if is_day(p[1]) and not sk0 <= p[0] < sk1]
