@@ -173,8 +173,8 @@ def fact_pattern() -> re.Pattern[str]:
 
 
 CHINESE_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_BIG_UNITS
-# 每斤1.18元-1.24元, 3万吨-5万吨: a dash right after a figure with its unit is a range's, not a minus sign
-_AFTER_FIGURE_UNITS = "元吨亩米个家件次斤台套辆人户"
+# 每斤1.18元-1.24元, 3万吨-5万吨, 12℃-16℃: a dash right after a figure with its unit is a range's, not a minus sign
+_AFTER_FIGURE_UNITS = "元吨亩米个家件次斤台套辆人户℃度克天岁倍"
 _NOT_AFTER_A_FIGURE = (rf"(?<![0-9０-９][{_AFTER_FIGURE_UNITS}])"
                        rf"(?<![0-9０-９][万亿][{_AFTER_FIGURE_UNITS}])")
 
