@@ -204,10 +204,12 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     mid = bisect_right(positions, local - 1)
     if mid > lo and positions[mid - 1] >= clause0 and skip is None and is_day(periods[mid - 1][1]):
         return periods[mid - 1][1]  # 10月3日单日接待量突破4.2万人次: a day in the figure's own clause is its day
-    if mid - lo == 1 and skip is None and not is_day(periods[lo][1]):
+    silent = _kept_by_their_part(text, positions, lo, mid, local, s0, s1) if mid > lo else ()
+    if mid - lo == 1 and skip is None and not is_day(periods[lo][1]) and not silent:
         return periods[lo][1]       # the only one before it in its sentence speaks (as below, without lists)
     sk0, sk1 = skip if skip is not None else (-1, -1)     # read in place: no copy per fact
-    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
+    in_sentence_before = [p for p in periods[max(lo, mid - 16):mid] if not is_day(p[1]) and not sk0 <= p[0] < sk1
+                          and p[0] not in silent]
     if in_sentence_before and in_sentence_before[-1][0] >= clause0:
         found = in_sentence_before[-1][1]
         if found in _YEAR_PARTS:           # (the year named last before it: …2025年全市税务工作会议…，2024年，…全年)
@@ -293,6 +295,33 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     if periods[0][0] < ctx.head_end and periods[0][0] < s0 and not sk0 <= periods[0][0] < sk1:
         return periods[0][1]      # 10月22日，…签约仪式举行。现场签约项目18个: the day the paragraph opens with
     return _of_headline(doc, block)
+
+
+def _kept_by_their_part(text: str, positions: list[int], lo: int, mid: int, local: int, s0: int,
+                        s1: int) -> tuple[int, ...]:
+    """Where the times before a figure in its sentence lie inside an earlier part of it, past its first clause, and
+    date a part of that part's figure (其中，…，3月末全市精瘦肉零售均价为…；鲜菜价格上涨4.6%) or a plan (计划年内实现
+    主线贯通；…完成投资42.6亿元): that part's own, not the figure's."""
+    segment0 = segment_start(text, local, s0)
+    if positions[lo] >= segment0:
+        return ()                   # (most figures: every time before them is in their own part)
+    opener = OF_WHICH_OPENS.match(text, s0)          # (其中，10月份全省…；业务收入…: the clause after it is the first)
+    first_end = clause_end(text, opener.end() + 1 if opener else s0, s1)
+    silent = []
+    for k in range(lo, mid):
+        pos = positions[k]
+        if pos >= segment0:
+            break
+        if pos < first_end:
+            continue
+        part = segment_start(text, pos, s0)
+        if text.find(_OF_WHICH, part, pos) >= 0 or text.endswith(_PLANNED, 0, pos):
+            silent.append(pos)
+    return tuple(silent)
+
+
+_OF_WHICH = "其中"
+_PLANNED = ("计划", "力争", "预计", "确保", "争取")
 
 
 _LIST_SPLIT = V.LIST_SPLIT
