@@ -159,10 +159,9 @@ def _titled_community(title: str) -> str:
     """The residents' community or village whose own report the title is, after the places it lies in
     (八大关街道汇泉湾社区2024年度居民服务…工作总结, 四都乡上庄村2024年度村务公开…), or ''."""
     rest = title
-    while True:                  # (青岛市市南区八大关街道: each of the places above it, in turn)
-        above = next((p for at, p in find_places(rest) if at == 0), "")
-        if not above and (town := _TOWN_ABOVE.match(rest)):
-            above = town.group()
+    while True:                  # (青岛市市南区八大关街道: each of the places above it, in turn; 玉林街道 is a
+        town = _TOWN_ABOVE.match(rest)      # subdistrict's name whole, not the city 玉林 and a 街道芳华社区)
+        above = town.group() if town else next((p for at, p in find_places(rest) if at == 0), "")
         if not above:
             break
         rest = rest[len(above):]
