@@ -598,7 +598,8 @@ _PEOPLE_FROM_REACH = 6
 def is_venue(text: str, pos: int, name: str) -> bool:
     """签约活动在视高街道举行: a place between 在 and an event's verb (perhaps a site within it first: 在八里镇金鼎矿业
     …开展义务植树活动) is where it was held; 成都一家新能源
-    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from (not a town's: its own firm); 城关至襄阳东站, 从岳阳
+    科技企业与开发区签订协议: a place before 一家/某 is where one firm comes from (not a town's: its own firm; nor one
+    after 在 before 一家: 在江阴市一家电缆企业的生产车间 is where the story is, 在江西某服饰企业 a firm's name); 城关至襄阳东站, 从岳阳
     到上海: a place after 至, or after 到 with 从 before, is where a road goes; 依托洛阳北郊机场: a station or an airport
     not opening its clause is a site; 走访…广州市场: a market a reporter visited; 赴长三角、珠三角开展招商活动: where
     people went to do something. None is what a figure is about."""
@@ -618,7 +619,8 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             and _ACTIVITY_AFTER.match(text, after) is not None):
         return True                    # 先后赴长三角、珠三角开展招商活动27批次: where people went to do it
     return ((pos > 0 and text[pos - 1] == _IN_THE and _EVENT_AT_SITE.match(text, after) is not None)
-            or (text.startswith(_ONE_FIRM, after) and not name.endswith(TOWN_ENDS))
+            or (text.startswith(_ONE_FIRM, after) and not name.endswith(TOWN_ENDS)
+                and not (text[pos - 1:pos] == _IN_THE and text.startswith(_ONE_FIRM[0], after)))
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
             or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None)
