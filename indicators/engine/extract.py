@@ -609,6 +609,9 @@ def _as_range(low: _Candidate, high: _Candidate) -> None:
 _TENTHS = "成"
 
 
+_RANGE_LOW_QUALIFIERS = ("exact", "at_least")     # (至少完成四千万亩至五千万亩: a low end bounded as every low end is)
+
+
 def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """20-30万元 and 159.74%-203.03%: the low end at_least, the high end at_most, both bounds on both."""
     out: list[_Candidate] = []
@@ -617,7 +620,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             out.append(c)
             continue
         prev = out[-1] if out else None
-        if (prev is not None and prev.unit == c.unit and prev.qualifier == "exact" and prev.group < 0
+        if (prev is not None and prev.unit == c.unit and prev.qualifier in _RANGE_LOW_QUALIFIERS and prev.group < 0
                 and _RANGE_JOIN.fullmatch(text, prev.end, c.start)):
             if prev.kind == "growth" and c.kind != "growth":
                 c.kind = "growth"              # 每吨下降150元至200元: the change before the low end is the high end's

@@ -22,7 +22,15 @@ import regex
 
 from ..lang import patterns as P
 from ..lang import vocab as V
-from ..lang.numbers import is_arabic, is_bare_chinese, parse_number, starts_with_power
+from ..lang.numbers import (
+    CN_BIG_UNITS,
+    CN_DIGITS,
+    CN_SMALL_UNITS,
+    is_arabic,
+    is_bare_chinese,
+    parse_number,
+    starts_with_power,
+)
 from ..lang.patterns import UnitInfo
 from .clauses import is_han
 from .period import recent_years_are_a_time
@@ -475,7 +483,10 @@ _TIME_LIMIT = regex.compile(r"(?:时限|期限|审批)(?![^，,；;。]*平均)"
 # (not the 限 of a word: 下放审批权限52项, 期限, 年限, 有限, 无限)
 _LIMIT_BEFORE = re.compile(r"(?<![权期年界局极无有])限(?:报|购|招|带|领|发|载|乘)?$")
 # A bound word before the base of a multiple or a share (不低于当地低保标准的1.3倍, 不超过上年的5%).
-_BOUND_OF_BASE = regex.compile(r"(不低于|不少于|不超过|不高于|不到|不足)[^，,；;。：:、%％]{1,12}的$")   # (not over a figure of its own: 从不足30%提升到目前的60%)
+_BOUND_OF_BASE = regex.compile(r"(不低于|不少于|不超过|不高于|不到|不足|接近|超过)[^，,；;。：:、%％]{1,12}的$")   # (not over a figure of its own: 从不足30%提升到目前的60%)
+# …without its 的: a scope (以不到全省14%的土地面积) or any base of a multiple (不低于当地低保标准1.3倍)
+_BOUND_OF_SCOPE = regex.compile(r"(不低于|不少于|不超过|不高于|不到|不足|接近|超过)(?:全|我)[国省市县区]$")
+_BOUND_OF_MULTIPLE = regex.compile(r"(不低于|不少于|不超过|不高于)[^，,；;。：:、%％0-9０-９]{1,12}$")
 _BASE_REACH = 18
 # A bound word before the unit a rate is per (不低于每亩1500元, 最高每人5000元).
 _BOUND_WORDS = {"不低于": "at_least", "不少于": "at_least", "至少": "at_least", "不超过": "at_most",
@@ -483,9 +494,12 @@ _BOUND_WORDS = {"不低于": "at_least", "不少于": "at_least", "至少": "at_
 _BOUND_BEFORE_PER = regex.compile(rf"({'|'.join(_BOUND_WORDS)})(?:每\p{{Han}}{{1,2}}){{1,2}}$")   # (不低于每人每年700元)
 _PER_REACH = 10
 _ALIAS_THEN_BOUND = re.compile(P.UNIT_ALIAS + f"({V.alternation(w for w in P.WORDS_AFTER if w != '内')})")   # (内: a duration's)
-_BOUND_BEFORE_VERB = regex.compile(r"(至少|最多)(?:" + V.alternation(
-    (*V.GRANT_WORDS, "配备", "安排", "建设", "建成", "培训", "发放", "给予", "选派", "招聘", "新增", "开展")) + ")$")
-_BOUND_VERB_REACH = 4
+# (至少 before any words of what is done, no figure among them: 每周至少上门或电话探访1次; 最多 only before a verb of
+# giving: 高峰日最多开行467对 is the most there was, not a cap)
+_BOUND_BEFORE_VERB = regex.compile(r"(?:(至少|最多)(?:" + V.alternation(
+    (*V.GRANT_WORDS, "配备", "安排", "建设", "建成", "培训", "发放", "给予", "选派", "招聘", "新增", "开展"))
+    + rf")|(至少)(?:(?![的{CN_DIGITS}{CN_BIG_UNITS}{CN_SMALL_UNITS}])[\u4e00-\u9fff]){{1,8}})$")
+_BOUND_VERB_REACH = 10
 _AT_LEAST, _AT_MOST = "至少", "最多"
 _CAP = regex.compile(r"最(?P<end>[高低])(?:可达|可|为|达)?$")
 _CAP_REACH = 4
@@ -525,7 +539,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
     window = start - _BOUND_VERB_REACH if start > _BOUND_VERB_REACH else 0
     if ((text.find(_AT_LEAST, window, start) >= 0 or text.find(_AT_MOST, window, start) >= 0)     # cheap test first
             and (bound := _BOUND_BEFORE_VERB.search(text, window, start)) is not None):
-        return _BOUND_WORDS[bound.group(1)]      # 每个村至少配备1名, 每户最多补贴2000元: the bound is of what is done
+        return _BOUND_WORDS[bound.group(1) or bound.group(2)]     # 每个村至少配备1名, 每户最多补贴2000元: the bound
+                                                                  # is of what is done
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply
@@ -534,10 +549,13 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
     window = max(0, start - 3)                   # cheap test first: 限 is rarely right before a figure
     if text.find("限", window, start) >= 0 and _LIMIT_BEFORE.search(text, window, start):
         return "at_most"                         # 每家企业限报2人, 每人限购1套: at most
+    if info.unit in ("倍", "%"):
+        base_of = (_BOUND_OF_BASE if text[start - 1:start] == "的" else _BOUND_OF_MULTIPLE if info.unit == "倍"
+                   else _BOUND_OF_SCOPE)
+        bound = base_of.search(text, max(0, start - _BASE_REACH), start)
+        if bound is not None:                    # 不低于当地低保标准的1.3倍, 接近全市游客总量的五成: the word bounds
+            return P.PREFIX_QUALIFIERS[bound.group(1)]      # the multiple or the share
     if info.unit in ("倍", "%") and text[start - 1:start] == "的":
-        bound = _BOUND_OF_BASE.search(text, max(0, start - _BASE_REACH), start)
-        if bound is not None:                    # 不低于当地低保标准的1.3倍: the word bounds the multiple
-            return P.PREFIX_QUALIFIERS[bound.group(1)]
         if _ABOUT_SHARE.search(text, max(0, start - _BASE_REACH), start) is not None:
             return "approx"                      # 合计约占全国的四成: 约 qualifies the share
     if (info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start)

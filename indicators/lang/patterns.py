@@ -52,11 +52,12 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 # (多达 and 高达 say a figure is large, not that it is exceeded: 其中伊川县多达43天 is 43 days, exact.)
 # 约 ending a word (签约28个项目, 节约3000万元, 履约保证金) is no approximation.
 ENDS_WORD_WITH_YUE = "签节制预合条公特履违契相邀婚简集缔践"
+CONVERTED_TO = "折合"
 
 
 def _qualifiers_before() -> str:
     """The alternation of PREFIX_QUALIFIERS, longest first, 约… only where it opens a word."""
-    not_a_word_end = rf"(?<!{char_class(ENDS_WORD_WITH_YUE)})"
+    not_a_word_end = rf"(?:(?<!{char_class(ENDS_WORD_WITH_YUE)})|(?<={CONVERTED_TO}))"     # (折合约9.6万元: 折合 and 约)
     return "|".join(not_a_word_end + re.escape(w) if w.startswith("约")
                     else _REACHING if w == _REACHING_WORD else re.escape(w)
                     for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
