@@ -69,7 +69,9 @@ _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
     # (not a verb after 未: 17个项目未开工 counts what was not done)
     + r"|(?<!未)(?:用于|得到|受到|得以|中有|稳定在|保持在|控制在|维持在|齐聚|落户|入驻|参加|参与|开展|进行|实现|完成|达到|成为|获得|签约|开工|投产|建成|纳入|蓄势|预计|已|将|被|正在|正式"
-    r"|正|于|是|为|和|与|及(?!以上|以下)|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比|共|累计)"
+    # (not inside a word: 公共图书馆, 共享单车, 增速高于全省平均水平的)
+    r"|正|(?<![高低大多少优])于|是|为|和|与|及(?!以上|以下)|等|也|都|平均|人均|均|并|从|向|对|把|让|使|由|到|至|同比|比"
+    r"|(?<!公)共(?![享同建治])|累计)"
     # another figure after a verb (212个乡村旅游重点村接待游客127万人次, 11个县区满意率超过95%): the phrase
     # names what is counted before it, and the words that belong to that figure are left to it; not a
     # figure that qualifies the noun (2台35万千瓦机组, 1.2万名65岁以上老年人, 村的418个茶样) or a name (5G)
