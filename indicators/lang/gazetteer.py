@@ -300,17 +300,25 @@ _ZONE = regex.compile(
 
 # A newspaper's masthead on the first line names the place it serves (临江日报, 安溪报), alone or between
 # the date and the page (2024年12月3日 星期二  泰安日报  第2版): the name as a place, or with 市 or 县 (not
-# 区: 光明日报 is no district's paper).
+# 区: 光明日报 is no district's paper). The line's first paper name is its masthead (洛阳晚报 … A05 民生新闻:
+# not 民生新闻, the page's name).
 # (a county's paper is often 今日… : 今日霍邱, 今日信丰)
-_MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])?(?:(?P<name>\p{Han}{2,4}?)"
+_MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])??(?:(?P<name>\p{Han}{2,4}?)"
                            rf"(?:{V.alternation((*V.DAILY_PAPER_ENDS, '时报', '新闻', '报'))})"
                            r"|今日(?P<name>\p{Han}{2,4}))(?=\s|$)")
 _MASTHEAD_SUFFIXES = ("", "市", "县")
 
 
+# A page's column head may come before its masthead (城事速递\n扬州晚报　2024年7月28日…): a short line of words alone
+_COLUMN_HEAD = regex.compile(r"[^\S\n]*\p{Han}{2,8}[^\S\n]*\n")
+
+
 def masthead_place(text: str) -> str:
-    """The place a newspaper's masthead on the first line names (临江日报 -> 临江市, 今日霍邱 -> 霍邱县), or ''."""
+    """The place a newspaper's masthead on the first line (or the second, under a column head) names (临江日报 ->
+    临江市, 今日霍邱 -> 霍邱县), or ''."""
     m = _MASTHEAD.match(text)
+    if m is None and (column := _COLUMN_HEAD.match(text)) is not None:
+        m = _MASTHEAD.match(text[column.end():column.end() + _HEAD])
     if m is None:
         return ""
     levels = place_levels()
