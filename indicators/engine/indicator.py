@@ -922,7 +922,7 @@ def _share_measure_head(items: list[str]) -> list[str]:
 
 _SECTOR = V.alternation(V.SECTORS_WITH_JOINERS)
 _SECTOR_AT = regex.compile(_SECTOR)
-_COUNTED_TAIL = regex.compile(r"[两二三四五六七八九十]{1,2}(?:个|大)(?=\p{Han}{2})")
+_COUNTED_TAIL = regex.compile(r"[两二三四五六七八九十]{1,2}(?:个|大|项|类|种)(?=\p{Han}{2})")
 _ANY_SECTOR_AT = regex.compile(r"\p{Han}{1,8}?业(?=\p{Han})")     # (金融业生产指数: a sector without a joiner)
 _SECTORS_END = regex.compile(rf"(?:(?:{_SECTOR})[{V.COMMAS}])+$")
 _SECTOR_OR_JOINER = regex.compile(rf"{_SECTOR}|{V.char_class(V.LIST_JOINERS)}")
@@ -1105,7 +1105,8 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
         if sectors:
             items = [name + subject[sector.end():] for name in sectors] + items
     if len(items) == count > 1 and (counted := _COUNTED_TAIL.search(items[-1])) is not None and counted.start() > 0:
-        # 锂电池材料、新型建材、特色食品三大产业集群产值: the members counted, then what each is
+        # 锂电池材料、新型建材、特色食品三大产业集群产值, 教育、社会保障和就业、卫生健康三项支出: the members counted,
+        # then what each is
         tail = items[-1][counted.end():]
         items = [item + tail for item in items[:-1]] + [items[-1][:counted.start()] + tail]
     items = _share_measure_head(items)

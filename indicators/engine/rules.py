@@ -205,6 +205,32 @@ def _share_is(f: Found) -> bool:
     return f.next_char == "为" and (f.before in V.CLAUSE_SEPARATORS or f.text.endswith(_AMONG, 0, f.start))
 
 
+_LIST_SIZE_UNITS = ("项", "类", "种")
+_LIST_SIZE_REACH = 30
+_MEMBER_JOINERS = re.compile("[、和及与]")
+_RESPECTIVELY = "分别"
+_CLAUSE_BREAKS = frozenset(V.CLAUSE_END + V.COLONS)      # (a list's 、 does not end its clause here)
+
+
+def _list_size(f: Found) -> bool:
+    """教育、社会保障和就业、卫生健康三项支出分别为…: a count right after the members its clause lists, as many as
+    they are, before what each is and the 分别 that pairs them with their figures, counts the list (not
+    帮助我国进行…研究、帮助我国建设四十七项企业, nor 确有成效的四十项重大科技成果)."""
+    if not (f.chinese and f.bare and not f.mult and f.surface in _LIST_SIZE_UNITS and is_han(f.before)
+            and f.before != "的" and is_han(f.next_char) and f.value is not None):
+        return False
+    text, start = f.text, f.start
+    clause0 = start
+    while clause0 > max(0, start - _LIST_SIZE_REACH) and text[clause0 - 1] not in _CLAUSE_BREAKS:
+        clause0 -= 1
+    listed = text[clause0:start]
+    if V.LIST_COMMA not in listed or f.value not in (listed.count(V.LIST_COMMA) + 1,
+                                                     len(_MEMBER_JOINERS.findall(listed)) + 1):
+        return False
+    paired = text.find(_RESPECTIVELY, f.end, f.end + _LIST_SIZE_REACH)
+    return paired >= 0 and not any(ch in _CLAUSE_BREAKS for ch in text[f.end:paired])
+
+
 RULES: tuple[Rule, ...] = (
     Rule("not_a_number", "the numeral follows no grammar (units out of order, digits without positions)",
          "他随手写下三百二百元的字样。", lambda f: f.value is None),
@@ -364,6 +390,8 @@ RULES: tuple[Rule, ...] = (
                     and ((f.surface == "个" and bool(_SLOGAN_AFTER_GE.match(f.text, f.end)))
                          or (f.surface == "项" and f.text.startswith(_PRINCIPLES, f.end)))),
          chinese_only=True),
+    Rule("list_size", "教育、卫生健康两项支出, 粮食、油料两类作物: a count of the members listed before it, not a figure",
+         "教育、卫生健康两项支出分别增长5.2%、3.9%。", _list_size, chinese_only=True),
     Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan (not a streak: 连续四年两位数增长)",
          "统筹推进五位一体总体布局。",
          lambda f: (f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS
