@@ -386,7 +386,8 @@ _GROUP_COUNT = regex.compile(
     r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})(?:个|所|家|座|条|处)?\p{Han}{0,2}?[市县区镇乡地省州盟旗所家个座条处]"
     rf"(?P<each>{V.char_class(V.SEMICOLONS + V.SENTENCE_END, negate=True)}*{V.RESPECTIVELY})?")
 # A ranking among the place's peers after it (继续保持全省前列, 位居全国前十位)
-_RANKED_AMONG = re.compile(r"前列|前茅|第一方阵|首位|前[0-9一二三四五六七八九十]{1,2}(?:位|名|强)")
+_RANKED_AMONG = re.compile(r"前列|前茅|第一方阵|首位|前[0-9一二三四五六七八九十]{1,2}(?:位|名|强)"
+                           r"|第[0-9一二三四五六七八九十]{1,3}(?:位|名|家|个|批|所|座)")   # (成为全市第4家; not 全省第三产业)
 _AFTER_FIRST = frozenset("前第首")
 # (the peers may be named between: 在全国机场中排名第22位, 在全省县域经济中位居前列)
 _RANKED_IN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?中)?(?:排名|排在|位居|位列|居)(?:第|前|首)|率先|领先")   # (在全省率先推行…)
@@ -448,7 +449,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
     if end > pos and text[end:end + 1] == _WIDE and text.startswith(_ALL_OF, pos):
         return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
-        return True                      # 继续保持全省前列: where the place ranks among its peers
+        return True                      # 继续保持全省前列, 成为全市第4家…: where the place ranks among its peers
     if end > pos > 0 and text[pos - 1] == _IN_THE and _RANKED_IN.match(text, end):
         return True                      # 在全国机场中排名第22位, 在全省率先推行: likewise (not 在全省开展…)
     if (end > pos > 1 and text[pos - 1] in _LIES_IN_LAST and text.endswith(_LIES_IN, pos - 2, pos)
