@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _MONTH_NUM = rf"(?:{V.SMALL_NUMBER})"
 _YEAR = rf"(?:{V.YEAR_DIGITS})年度?|今年|明年|本年度?|当年|同年"
-_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度(?:末|底)?|(?<!提)前[两二三]个季度|上半年|下半年|(?<!提)前(?:{V.SMALL_NUMBER})个?月份?|全年|[春秋]季学期"
+_QUARTER = rf"(?:前|第)?[一二三四1-4１-４]季度(?:末|底)?|(?<!提)前[两二三]个季度|上半年|下半年|(?<!提)前(?:{V.SMALL_NUMBER})个?月份?|全年|全月|[春秋]季学期"
 # 4月至8月, 9月中旬至10月下旬, 1月初—3月底: months named in full at both ends of a range (one period, not two)
 _MONTH_PART = r"(?:上旬|中旬|下旬|初|底|末)"
 _MONTH_RANGE = (rf"{_MONTH_NUM}月份?{_MONTH_PART}?\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"
