@@ -204,7 +204,8 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     mid = bisect_right(positions, local - 1)
     if mid > lo and positions[mid - 1] >= clause0 and skip is None and is_day(periods[mid - 1][1]):
         return periods[mid - 1][1]  # 10月3日单日接待量突破4.2万人次: a day in the figure's own clause is its day
-    silent = _kept_by_their_part(text, positions, lo, mid, local, s0, s1) if mid > lo else ()
+    silent = (_kept_by_their_part(text, positions, lo, mid, local, s0, s1)
+              if mid > lo and _PART_DATERS.search(text, s0, local) is not None else ())   # (cheap test first)
     if mid - lo == 1 and skip is None and not is_day(periods[lo][1]) and not silent:
         return periods[lo][1]       # the only one before it in its sentence speaks (as below, without lists)
     sk0, sk1 = skip if skip is not None else (-1, -1)     # read in place: no copy per fact
@@ -322,6 +323,7 @@ def _kept_by_their_part(text: str, positions: list[int], lo: int, mid: int, loca
 
 _OF_WHICH = "其中"
 _PLANNED = ("计划", "力争", "预计", "确保", "争取")
+_PART_DATERS = re.compile("|".join((_OF_WHICH, *_PLANNED)))     # (a sentence naming none has no silent time)
 
 
 _LIST_SPLIT = V.LIST_SPLIT

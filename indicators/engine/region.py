@@ -54,7 +54,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     before = doc.quoted_on(block) if quoted and not doc.about else None
     floor = before.offset if before is not None else block.offset
     i = bisect_right(ctx._place_pos, local) - 1
-    if i > 0 and ctx._place_pos[i - 1] >= s0 and _opens_firm_after_place(doc, ctx, text, i):
+    if (i > 0 and ctx._place_pos[i - 1] >= s0 and text[ctx._place_pos[i] - 1:ctx._place_pos[i]] in _PLACE_LAST
+            and _opens_firm_after_place(doc, ctx, text, i)):
         return ctx.places[i - 1][1]    # 泗安镇浙江鑫晟新材料有限公司年产20万吨: the place before the firm's is where it is
     if i >= 0 and text[local - 1:local] in V.OPENING_BRACKETS and ctx._place_pos[i] + len(ctx.places[i][1]) == local - 1:
         return ctx.places[i][1]        # 四川（268.4万人）、河南（243.1万人）: a member's figure in brackets after it
@@ -127,7 +128,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
         after = text[pos + len(name):pos + len(name) + 1]
         if (after not in _LISTED and text[pos - 1:pos] not in _LISTED
                 and not (pos < s0 and _BREAKDOWN_OPEN.match(text, scan_back(text, pos, 0, V.SENTENCE_END)))
-                and not doc.encloses_about(name) and not (i > 0 and _opens_firm_after_place(doc, ctx, text, i))):
+                and not doc.encloses_about(name)
+                and not (i > 0 and text[pos - 1:pos] in _PLACE_LAST and _opens_firm_after_place(doc, ctx, text, i))):
             if (name[-1] in _TOWN_LAST and doc.level(name) == TOWN_LEVEL
                     and (later := ctx.last_generic_within(pos, s0)) is not None
                     and later[1][-1] != name[-1]):
@@ -403,6 +405,7 @@ _AFTER_FIRST = frozenset("前第首")
 _RANKED_IN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?中)?(?:排名|排在|位居|位列|居)(?:第|前|首)|率先|领先")   # (在全省率先推行…)
 _IN_THE = "在"
 _PROVINCE_LEVEL = "省"
+_PLACE_LAST = frozenset("省市县区镇乡旗州")    # (cheap test first: a place right before another ends in one of these)
 _GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九十两")
 _NAME_REACH = 8
 # A count of a division's parts (12个盟市, 14个市州, 92个旗县（市、区）): of the division, whatever place comes before
