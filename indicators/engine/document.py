@@ -480,9 +480,9 @@ class DocumentContext:
         if self._issuer and not self.layout.news_items:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
         self._count_places()
-        paper = self.masthead               # (an article naming no place of its own is the paper's place's, not the
-        found = self._section_place.get(section) or self._issuer or paper or self._doc_place   # place other
-                                                                                               # articles name most)
+        # An article naming no place of its own is the paper's place's, not the place other articles name most.
+        paper = self.masthead
+        found = self._section_place.get(section) or self._issuer or paper or self._doc_place
         if found and paper and found != paper and _encloses(found, lookup(paper)):
             return paper                      # 安徽 named in a story of 今日霍邱 (安徽鑫达…有限公司): the paper's county
         return found
