@@ -14,6 +14,7 @@ from itertools import pairwise
 from ..lang import vocab as V
 from ..lang.gazetteer import (
     GROUPS,
+    PROVINCE_LEVEL,
     county_short_name,
     find_places,
     in_landmark,
@@ -141,7 +142,6 @@ _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
 # A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
 # in a story of 常州, 湖北隆中实验室 in 襄阳高新区's report), not where the body's figures are
-_PROVINCE_LEVEL = "省"
 _BODY_WORDS = ("中心", "实验室", "研究院")     # (every _DESIGNATED_BODY ends with one of these)
 _DESIGNATED_BODY = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:技术创新中心|制造业创新中心|工程技术研究中心|工程研究中心|企业技术中心"
                               r"|实验室|研究院)")
@@ -391,7 +391,7 @@ class DocumentContext:
                      and not given_as_example(laid, p, n)
                      and not (self._institution_words and self.opens_institution(p + len(n))
                               and self.level(n) != _COUNTY_LEVEL)      # (广汉市三星堆博物馆: in the county)
-                     and not (self._names_bodies and self._levels.get(n) == _PROVINCE_LEVEL
+                     and not (self._names_bodies and self._levels.get(n) == PROVINCE_LEVEL
                               and _DESIGNATED_BODY.match(laid, p + len(n)))
                      and not ((n in SCOPES or n in GROUPS) and (_RANKED_AMONG.match(laid, p + len(n))
                                                or (laid[p - 1:p] == _IN and _TOP_LIST.match(laid, p + len(n)))))]

@@ -221,7 +221,6 @@ def _starts_with_figure(text: str, pos: int) -> bool:
                 and fact_pattern().match(text, pos))
 
 
-_OF_WHICH = "其中"
 _NUMBERED_HEADING = regex.compile(V.NUMBERED_HEADING)
 _COLUMN_GAP_INSIDE = regex.compile(r"\S[ \u3000]{2,}\S")
 _LABEL_LINE = regex.compile(r"\p{Han}[^，,。；;：:、\s]{0,9}(?<![0-9.．０-９])[：:]")
@@ -293,7 +292,7 @@ def analyse(text: str) -> Layout:
             kind = "body"                # 全年实现地区生产总值 / 2345.6亿元，…: the figure is on the next line
                                          # (…比年初增加236.8 / 亿元；…: or its unit is)
         if (kind == "heading" and indented[i] and blocks and blocks[-1].kind == "body"
-                and (line.startswith(_OF_WHICH) or _COLUMN_GAP_INSIDE.search(line))
+                and (line.startswith(V.OF_WHICH) or _COLUMN_GAP_INSIDE.search(line))
                 and fact_pattern().search(line) is not None):
             kind = "body"                # an indented line of figures under a paragraph (  其中：… / 第二产业增加值
                                          # 262.15亿元  增长7.1%): a list's line, not a heading

@@ -316,14 +316,13 @@ def _kept_by_their_part(text: str, positions: list[int], lo: int, mid: int, loca
         if pos < first_end:
             continue
         part = segment_start(text, pos, s0)
-        if text.find(_OF_WHICH, part, pos) >= 0 or text.endswith(_PLANNED, 0, pos):
+        if text.find(V.OF_WHICH, part, pos) >= 0 or text.endswith(_PLANNED, 0, pos):
             silent.append(pos)
     return tuple(silent)
 
 
-_OF_WHICH = "其中"
 _PLANNED = ("计划", "力争", "预计", "确保", "争取")
-_PART_DATERS = re.compile("|".join((_OF_WHICH, *_PLANNED)))     # (a sentence naming none has no silent time)
+_PART_DATERS = re.compile("|".join((V.OF_WHICH, *_PLANNED)))     # (a sentence naming none has no silent time)
 
 
 _LIST_SPLIT = V.LIST_SPLIT
@@ -492,7 +491,7 @@ _PART_LEAD = re.compile(r"其中\s*[，,]?\s*$")
 # time of its own breaks the one before it down, and takes the time governing that sentence (its first;
 # a later one may be a base or a name: …占本年预算收入的48.19%). Not 分…看: a breakdown may follow a
 # month's sentence and still be of the paragraph's period (前三季度…。9月份…。分省份看，…比上半年回落).
-OF_WHICH_OPENS = re.compile(r"\s*其中")
+OF_WHICH_OPENS = re.compile(rf"\s*{V.OF_WHICH}")
 
 
 def _of_sentence_broken_down(text: str, s0: int, positions: list[int], periods: list[tuple[int, str]],

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import TOWN_ENDS, TOWN_LEVEL, leading_place
+from ..lang.gazetteer import PROVINCE_LEVEL, TOWN_ENDS, TOWN_LEVEL, leading_place
 from .clauses import (
     MAX_CLAUSE,
     ONLY_A_BREAK,
@@ -333,7 +333,7 @@ def _opens_firm_after_place(doc: DocumentContext, ctx: BlockContext, text: str, 
     """Whether the ``i``-th place of the paragraph is a province opening a firm's name right after another place
     (泗安镇浙江鑫晟新材料有限公司): the firm is where that place is, whatever province its name gives."""
     pos, name = ctx.places[i]
-    return (ctx._place_pos[i - 1] + len(ctx.places[i - 1][1]) == pos and doc.level(name) == _PROVINCE_LEVEL
+    return (ctx._place_pos[i - 1] + len(ctx.places[i - 1][1]) == pos and doc.level(name) == PROVINCE_LEVEL
             and _FIRM_AFTER.match(text, pos + len(name)) is not None)
 
 
@@ -403,9 +403,7 @@ _RANKED_AMONG = re.compile(r"前列|前茅|第一方阵|首位|前[0-9一二三�
 _AFTER_FIRST = frozenset("前第首")
 # (the peers may be named between: 在全国机场中排名第22位, 在全省县域经济中位居前列)
 _RANKED_IN = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?中)?(?:排名|排在|位居|位列|居)(?:第|前|首)|率先|领先")   # (在全省率先推行…)
-_IN_THE = "在"
-_PROVINCE_LEVEL = "省"
-_PLACE_LAST = frozenset("省市县区镇乡旗州")    # (cheap test first: a place right before another ends in one of these)
+_PLACE_LAST = frozenset(V.LEVEL_OF_SUFFIX)    # (cheap test first: a place right before another ends in one of these)
 _GROUP_NEXT = frozenset(V.LIST_JOINERS + "0123456789一二三四五六七八九十两")
 _NAME_REACH = 8
 # A count of a division's parts (12个盟市, 14个市州, 92个旗县（市、区）): of the division, whatever place comes before
@@ -464,14 +462,14 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
         return True                      # 继续保持全省前列, 成为全市第4家…: where the place ranks among its peers
-    if end > pos > 0 and text[pos - 1] == _IN_THE and _RANKED_IN.match(text, end):
+    if end > pos > 0 and text[pos - 1] == _IN and _RANKED_IN.match(text, end):
         return True                      # 在全国机场中排名第22位, 在全省率先推行: likewise (not 在全省开展…)
     if (end > pos > 1 and text[pos - 1] in _LIES_IN_LAST and text.endswith(_LIES_IN, pos - 2, pos)
             and _PART_OF_A_PLACE.match(text, end)):
         return True                      # 湖南路街道位于鼓楼区中部: where the subject lies, not what it is
     if pos == 0:
         return False
-    if text[pos - 1] == _IN_THE and _GUIDED_BY.match(text, pos):
+    if text[pos - 1] == _IN and _GUIDED_BY.match(text, pos):
         return True                      # 在浏阳市人大常委会的指导下, 在昆山市委、市政府的坚强领导下: who guides, not where
     if "0" <= text[pos - 1] <= "9" and text.startswith(_WHOLE_COUNTRY, pos):
         return True                      # 可通过12325全国粮食和物资储备监管热线反映: a hotline's name after its number
@@ -633,9 +631,9 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             _GONE_TO.search(text, max(0, pos - _LISTED_REACH), pos) is not None
             and _ACTIVITY_AFTER.match(text, after) is not None):
         return True                    # 先后赴长三角、珠三角开展招商活动27批次: where people went to do it
-    return ((pos > 0 and text[pos - 1] == _IN_THE and _EVENT_AT_SITE.match(text, after) is not None)
+    return ((pos > 0 and text[pos - 1] == _IN and _EVENT_AT_SITE.match(text, after) is not None)
             or (text.startswith(_ONE_FIRM, after) and not name.endswith(TOWN_ENDS)
-                and not (text[pos - 1:pos] == _IN_THE and text.startswith(_ONE_FIRM[0], after)))
+                and not (text[pos - 1:pos] == _IN and text.startswith(_ONE_FIRM[0], after)))
             or (pos > 1 and text[pos - 1] == _TO and not text[pos - 2].isdigit())
             or (text.startswith(_TO, after) and is_han(text[after + 1:after + 2]))    # 南昌至九江高速: a route's start
             or (pos > 1 and text[pos - 1] == _TO_FROM[1] and _FROM_PLACE.search(text, max(0, pos - 8), pos - 1) is not None)

@@ -207,8 +207,7 @@ def _share_is(f: Found) -> bool:
 
 _LIST_SIZE_UNITS = ("项", "类", "种")
 _LIST_SIZE_REACH = 30
-_MEMBER_JOINERS = re.compile("[、和及与]")
-_RESPECTIVELY = "分别"
+_MEMBER_JOINERS = re.compile(V.char_class(V.LIST_JOINERS))
 _CLAUSE_BREAKS = frozenset(V.CLAUSE_END + V.COLONS)      # (a list's 、 does not end its clause here)
 
 
@@ -227,7 +226,7 @@ def _list_size(f: Found) -> bool:
     if V.LIST_COMMA not in listed or f.value not in (listed.count(V.LIST_COMMA) + 1,
                                                      len(_MEMBER_JOINERS.findall(listed)) + 1):
         return False
-    paired = text.find(_RESPECTIVELY, f.end, f.end + _LIST_SIZE_REACH)
+    paired = text.find(V.RESPECTIVELY, f.end, f.end + _LIST_SIZE_REACH)
     return paired >= 0 and not any(ch in _CLAUSE_BREAKS for ch in text[f.end:paired])
 
 

@@ -373,6 +373,7 @@ def issuer_places(text: str) -> dict[str, str]:
 _TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗市])|(?<=[区县旗市]人民政府))"
                              r"(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
                              r"(?=人民政府|党委|工作委员会|委员会|政府|办事处)", regex.MULTILINE)
+PROVINCE_LEVEL = "省"
 TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 
 

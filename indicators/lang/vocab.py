@@ -68,6 +68,7 @@ ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "�
 # long the saving is (审批时间缩短15个工作日).
 # 分别 (respectively): a list of figures pairs with a list of names or places.
 RESPECTIVELY = "分别"
+OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure before)
 # 对 before a partner (对东盟进出口, 对台湾地区进出口).
 TOWARDS = "对"
 COMPARED_MORE = ("多", "高", "延长", "上涨", "回升", "提高", "上升")
