@@ -19,7 +19,7 @@ from ..lang.gazetteer import (
     find_places,
     in_landmark,
     issuer_places,
-    masthead_place,
+    paper_place,
     place_levels,
     prefecture_alias_base,
     short_name,
@@ -227,7 +227,7 @@ class DocumentContext:
 
     @cached_property
     def _about_region(self) -> Region | None:
-        own = self.about or self.masthead
+        own = self.about or self.paper
         return lookup(own) if own and own not in SCOPES else None
 
     @cached_property
@@ -245,7 +245,7 @@ class DocumentContext:
         bulletin, 安徽 in 今日霍邱): named there as an authority (列入自治区、柳州市统筹推进的重大项目) or in a
         firm's name, it is not what a figure is about. A village or community the gazetteer lacks lies in the
         places its title names before it (溪口镇 in 溪口镇上徐村2024年度…工作总结)."""
-        if place in (self.about, self.masthead):
+        if place in (self.about, self.paper):
             return False
         if self._about_region is None:
             return place in self._above_about or (self._about_below_county and self.level(place) in _COUNTY_OR_ABOVE)
@@ -332,9 +332,10 @@ class DocumentContext:
         return False
 
     @cached_property
-    def masthead(self) -> str:
-        """The place the paper's masthead names (临江日报 -> 临江市), or '': what a page's 全市 means."""
-        return masthead_place(self.text)
+    def paper(self) -> str:
+        """The place of the paper whose page (its masthead: 临江日报 -> 临江市) or story (its source line) this is,
+        or '': what a page's 全市 means."""
+        return paper_place(self.text)
 
     def places(self) -> list[tuple[int, str]]:
         if self._places is None:
@@ -481,7 +482,7 @@ class DocumentContext:
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
         self._count_places()
         # An article naming no place of its own is the paper's place's, not the place other articles name most.
-        paper = self.masthead
+        paper = self.paper
         found = self._section_place.get(section) or self._issuer or paper or self._doc_place
         if found and paper and found != paper and _encloses(found, lookup(paper)):
             return paper                      # 安徽 named in a story of 今日霍邱 (安徽鑫达…有限公司): the paper's county
@@ -546,7 +547,7 @@ class DocumentContext:
                                if (top := _most_named(c, leads.get(s, set())))}
         # A story whose headline says 全市 on a city paper's page (连云港日报: 前三季度全市外贸进出口增长6.2%) is the
         # paper's city's, though its body names a district's figures.
-        paper = self.masthead
+        paper = self.paper
         if paper and (paper_level := levels.get(paper)):
             for section in per_section:
                 generic = first_generic(section)

@@ -194,7 +194,7 @@ class Placer:
         self.report = meta.kind == "work_report"
         # Where an ambiguous place lies (鼓楼区: 南京, 福州, 徐州 …): the document's region, else on a news
         # page its paper's (南京日报).
-        paper = lookup(doc.masthead, "") if not meta.region_code and doc.masthead else None
+        paper = lookup(doc.paper, "") if not meta.region_code and doc.paper else None
         self.within = meta.region_code or (paper.code if paper is not None else "")
         self._paragraphs: dict[int, _Paragraph] = {}
         self._cues_block: Block | None = None             # the sentence whose modality cues are read:
@@ -493,7 +493,7 @@ class Placer:
         level = V.LEVEL_OF_SUFFIX.get(region[-1:], "")
         generic = region[0] in V.GENERIC_PREFIXES and level in ("省", "市", "县") and len(region) == 2
         if generic:                          # 全省, 本市: the document's region, or the one it lies in (not 全镇)
-            home = self.meta.region_name or self.doc.masthead     # a news page's: its paper's
+            home = self.meta.region_name or self.doc.paper     # a news page's: its paper's
             found = lookup(home, self.within) if home else None
             if found is not None and found.name.endswith(region[-1]):
                 return found.name, found.code   # 全市 of 临江市, a county-level city: itself

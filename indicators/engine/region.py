@@ -372,7 +372,7 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
         if doc.about and doc.level(doc.about) == TOWN_LEVEL:
             return doc.about                # 全镇 in 熊口镇's own report: the town
         return doc.town_before(pos) or unresolved
-    if generic[0] in V.OWN_PREFIXES and (paper := doc.masthead) and doc.level(paper) == level:
+    if generic[0] in V.OWN_PREFIXES and (paper := doc.paper) and doc.level(paper) == level:
         return paper                        # 我县 in 今日霍邱: the paper's county
     if not doc.about and (near := doc.place_before(pos, level, floor)):
         if default and doc.level(near) != level and doc.level(default) == level and doc.encloses(default, near):

@@ -313,12 +313,28 @@ _MASTHEAD_SUFFIXES = ("", "市", "县")
 _COLUMN_HEAD = regex.compile(r"[^\S\n]*\p{Han}{2,8}[^\S\n]*\n")
 
 
+# A story a site reprints names its paper in its source line (来源：齐河日报　2025-03-14, 来源：洛阳网-洛阳日报).
+_SOURCE_PAPER = regex.compile(r"来源[:：][^\S\n]*(?:\p{Han}{1,6}网[-－—·])?(?P<name>\p{Han}{2,4}?)"
+                              rf"(?:{V.alternation(V.DAILY_PAPER_ENDS)})(?=\s|$)", regex.MULTILINE)
+_SOURCE_REACH = 400
+
+
 def masthead_place(text: str) -> str:
     """The place a newspaper's masthead on the first line (or the second, under a column head) names (临江日报 ->
     临江市, 今日霍邱 -> 霍邱县), or ''."""
     m = _MASTHEAD.match(text)
     if m is None and (column := _COLUMN_HEAD.match(text)) is not None:
         m = _MASTHEAD.match(text[column.end():column.end() + _HEAD])
+    return _paper_place(text, m)
+
+
+def paper_place(text: str) -> str:
+    """The place of the paper a page's masthead or a reprinted story's source line names, or ''. The
+    source line's paper is no issuer: a city's paper writes of its counties (来源：宿州日报 over 砀山：…)."""
+    return masthead_place(text) or _paper_place(text, _SOURCE_PAPER.search(text, 0, _SOURCE_REACH))
+
+
+def _paper_place(text: str, m: regex.Match | None) -> str:
     if m is None:
         return ""
     levels = place_levels()
