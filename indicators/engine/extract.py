@@ -106,11 +106,13 @@ _PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
 _PER_UNIT = {"天": "日"}
 _PER_AFTER = regex.compile(rf"/({V.alternation((*V.PER_TIME, *V.PER_BASE))})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
-_GROWTH_RATE_NAMES = (*V.RATE_UP, "增长速度", "增长目标", "增长预期目标", "增长控制目标")
+# (涨跌幅: how far a price moved either way, a growth of no one sign)
+_GROWTH_RATE_NAMES = (*V.RATE_UP, V.RATE_EITHER, "增长速度", "增长目标", "增长预期目标", "增长控制目标")
 _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预期'))}|(?P<fall>{V.alternation(V.RATE_DOWN)}))"
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
 _RATE_NAME = re.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
+_FALL_RATE_NAME = re.compile(rf"(?<!{V.RATE_EITHER[0]})(?:{V.alternation(V.RATE_DOWN)})")
 _CHANGED = regex.compile(rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})$")
 
 
@@ -1126,6 +1128,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 _RATE_NAME.search(indicator) or (_CHANGED.search(indicator) and in_brackets(btext, ls, le))):
             c.kind = "growth"     # 经济增长速度的目标，定为百分之八: a level of what names a growth rate; 生产总值
                                   # 增长5.8%，其中合肥（6.2%）: a member's change, of the measure before the list
+        elif c.kind == "ratio" and c.unit == "%" and _FALL_RATE_NAME.search(indicator):
+            c.kind, c.value = "growth", -abs(c.value)     # PPI降幅由1月份的4.1%收窄至12月份的1.3%: a fall's rate
         if c.kind == "growth" and c.unit == "%":
             # 一线城市…价格环比下降0.3%。其中，上海上涨0.2%: in a paragraph whose changes are month-on-month
             # only, a change that names no base is month-on-month too (never so where 同比 is named)

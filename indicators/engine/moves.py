@@ -20,7 +20,8 @@ _VERB_TO = rf"(?:{V.alternation(V.MOVE_VERBS)})(?:{V.alternation(V.RANGE_WORDS)}
 # 由5.12%下降为3.49%, 由3452人上升为7028人: after a first figure, a verb with 为 ends a move too (alone, 增长为5%
 # is a change)
 _VERB_AS = rf"(?:{V.alternation(V.MOVE_VERBS)})为"
-_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:{_VERB_TO}|{_VERB_AS}|{V.alternation(V.MOVE_TO_WORDS)})")
+_TO = re.compile(rf"[{re.escape(V.COMMAS)}]?(?:(?:{V.alternation(V.CHANGE_ADVERBS)})?(?:{_VERB_TO}|{_VERB_AS})"   # 逐步收窄至
+                 rf"|{V.alternation(V.MOVE_TO_WORDS)})")
 # The later parts of a split after its first (由上年的10.3:44.1:45.6调整为…): the move starts after them.
 _SPLIT_TAIL = re.compile(rf"(?:\s*{V.char_class(V.SPLIT_COLONS)}\s*[0-9]+(?:\.[0-9]+)?)+")
 _TO_REACH = 7          # 增加到, ，增加到, 缩短至: the verb and 到/至 right after the first figure

@@ -55,8 +55,8 @@ CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
                "缩短", "压缩", "压减", "精简", "减产", "下浮", "下调", "调低", "负增长", "降价", "偏低", "偏少", "降", "减")
 # How much or how fast, between the comparison and the change verb: 同比大幅下降, 同比大增, 环比明显回升.
-CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步", "快速", "较快", "持续", "继续", "大", "猛", "激", "骤",
-                  "锐")
+CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步", "快速", "较快", "持续", "继续", "逐步", "逐年", "逐月",
+                  "进一步", "大", "猛", "激", "骤", "锐")
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
 # is a level.
 # (偏多2.4天, 偏少3%: a climate bulletin's departure from the normal)
@@ -92,6 +92,7 @@ POINT_UNITS = ("百分点", "基点")
 # Words that name a growth rate (增速为5.2%) or a rate of fall (降幅收窄至2.1%).
 RATE_UP = ("增速", "增幅", "增长率", "涨幅")
 RATE_DOWN = ("降幅", "下降率", "跌幅", "降低率")
+RATE_EITHER = "涨跌幅"
 # What is granted: 给予30万元奖励, 一次性补助.
 # Members picked out by a figure they exceed (年产值超10亿元的企业12家, 投资超过5000万元的项目): that
 # figure is a threshold, not a fact.
