@@ -8,6 +8,7 @@ from tables_loader import table_params
 
 import indicators
 from indicators.lang import regions
+from indicators.lang.gazetteer import town_names
 from indicators.lang.regions import lookup
 
 NAMES = table_params("region_names.tsv", 5)
@@ -27,6 +28,18 @@ def test_region_of_a_fact(doc_region, text, mention, region_name, region_code):
     assert len(rows) == 1, f"{mention!r} not found once in {table['mention'].tolist()}"
     row = rows.iloc[0]
     assert (row["region_name"], row["region_code"]) == (region_name, region_code)
+
+
+@pytest.mark.parametrize("text,towns", [
+    ("分乡镇看：\n——和平镇规上工业增加值33.85亿元。", {"和平镇"}),      # 和 opening an entry is the name's
+    ("和平镇今年新增企业12家。", {"和平镇"}),
+    ("（与安镇）新增企业12家。", {"与安镇"}),
+    ("泗安镇和林城镇分别新增企业8家、5家。", {"泗安镇"}),            # after a word 和 joins: no 和林城镇
+    ("煤山镇与平安镇结对共建。", {"煤山镇"}),
+    ("，和谐乡村建设扎实推进。", set()),
+])
+def test_town_names_and_the_joiner_before_them(text, towns):
+    assert town_names(text) == towns
 
 
 def test_the_tables_are_large_and_have_negative_cases():

@@ -399,12 +399,14 @@ TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 # name none; nor does a name start right after a number (its measure word: 人返乡); nor does 镇域 (a town's
 # area: 新开通镇域公交 names no 新开通镇), nor 镇街 (towns and subdistricts: 实现镇街、村社全覆盖 names no 实现镇).
 _TOWN_FIRST_NOT = frozenset("全本我该各每个这那其在年和与的")
+# ... though 和 or 与 opening a line or an entry joins nothing: it is the name's (——和平镇规上工业增加值…)
+_JOINER_FIRST = frozenset("和与")
 # A numeral may start a town's name (八里营镇, 万古镇, 三河镇), not a count of towns or a slogan's (三个镇, 十大名镇,
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
 _NUMERALS = frozenset(CN_DIGITS + CN_SMALL_UNITS + "万") - frozenset("〇零")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
 _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|(?<=其中)|(?<=包括)|^)"
-                   rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT)))})"
+                   rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT - _JOINER_FIRST)))})"
                    r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头))|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在", "城市",      # (城市街道: a city's subdistricts)
@@ -454,11 +456,19 @@ def stands_as_county(text: str, pos: int) -> bool:
     return _WORD_COUNTY.match(text, pos) is not None
 
 
+def _opens_entry(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] in _ENTRY_OPENERS or text[at - 1].isspace()
+
+
+_ENTRY_OPENERS = "—-·•（(“\"："
+
+
 def town_names(text: str) -> set[str]:
     names = set()
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
         name = m.group(1)
-        if (name[0] not in _TOWN_FIRST_NOT and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
+        if ((name[0] not in _TOWN_FIRST_NOT or (name[0] in _JOINER_FIRST and _opens_entry(text, m.start())))
+                and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
                 and _OTHERS not in name      # (木渎、甪直、临湖等镇: no 临湖等镇)
                 and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
                 and (len(name) < 4 or (name[-2:] not in _TOWN_NOT and name[-2:] not in _NO_LONG_TOWN_ENDS))
