@@ -190,7 +190,7 @@ _DONE_VERBS = frozenset(V.DONE_VERBS)
 _DOING = frozenset({"办理", "办结", "受理", "审结", "查处", "完成", "实现", "新增", "新建", "建成", "改造", "开工", "引进",
                     "签约", "培育", "培训", "举办", "开展", "发放", "帮助", "接待", "投入", "招引", "认定",
                     "改建", "新改建", "改扩建", "修建", "整治", "治理"})
-_CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
+_CHANGE_WORDS_ONLY = re.compile(rf"(?:分别)?(?:同比|环比)?(?:分别)?(?:{V.alternation(V.CHANGE_UP + V.CHANGE_DOWN)})")
 _BY = "以"
 _MONTH_ON_MONTH = "环比"
 _MONTH_ON_MONTH_ONLY = {_MONTH_ON_MONTH}
@@ -922,6 +922,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
     group_places: dict[int, list[str]] = {}    # place of each member, when 分别 pairs them
     group_periods: dict[int, list[str]] = {}   # time of each member, when 分别 pairs times (第一季度、第二季度分别…)
     last_group_places: list[str] = []          # the places the last 分别 list of the sentence paired
+    last_group_times: list[str] = []           # ... and the times it paired
     block = layout.blocks[0]
     block_end = -1                             # candidates come in order: most share the last one's block
     ctx = None
@@ -1027,8 +1028,12 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 items = [i for i in respective_items(block, ls, floor, group_sizes[c.group], earlier)
                          if not _NUMERAL_ONLY.fullmatch(i)]
                 times = listed_periods(btext, ls, floor, group_sizes[c.group])
+                if (not times and same_sentence and len(last_group_times) == group_sizes[c.group]
+                        and _CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls)):
+                    group_periods[c.group] = list(last_group_times)   # 一季度、二季度分别完成…，同比分别增长…
                 if times:          # 2022年、2023年、2024年生产总值分别为…: the times pair, the measure is every member's
                     group_periods[c.group] = times
+                    last_group_times = list(times)
                     tail = items[-1].replace(times[-1], "", 1).strip() if len(items) == len(times) else ""
                     items = [tail] * len(times) if tail else []
                 places = respective_places(ctx, block, ls, floor)
@@ -1217,6 +1222,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             sentence_indicators = []
             if c.group not in group_places:
                 last_group_places = []
+            if c.group not in group_periods:
+                last_group_times = []
         if whole_set:
             continue          # 14个市州中，长沙、株洲分别上涨…: the figures after the set are read as if it were not
                               # there (of what the sentence before named)
