@@ -54,7 +54,7 @@ from .moves import Move, ends_move, ends_move_as, may_hold_moves, move_from
 from .period import PERIOD, listed_periods, period_for
 from .placing import Placer
 from .region import joint_places, region_for, respective_places
-from .rules import ENCLOSED, Found, Rule, first_drop, found_at
+from .rules import ENCLOSED, Found, Rule, about_share, first_drop, found_at
 from .tables import listed_row_cells, table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
@@ -398,7 +398,8 @@ def _candidates(text: str) -> list[_Candidate]:
         after = text[m.end():m.end() + 2]
         qualifier = (P.PREFIX_QUALIFIERS.get(m.group("pre") or "")
                      or P.SUFFIX_QUALIFIERS.get(m.group("post") or "")
-                     or next((q for w, q in P.BOUND_AFTER.items() if w != "内" and after.startswith(w)), "exact"))
+                     or next((q for w, q in P.BOUND_AFTER.items() if w != "内" and after.startswith(w)), "")
+                     or ("approx" if about_share(text, m.start()) else "exact"))     # 约占全省的四分之三
         unit = "‰" if m.group("per") == "千分之" else "%"
         kind = "growth" if is_change else "ratio"
         found.append(_Candidate(m.start(), m.end(), value * sign, unit, kind, qualifier))

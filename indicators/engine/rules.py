@@ -543,6 +543,12 @@ _ABOUT_SHARE = re.compile(r"约(?:占|为|是|相当于)[^，,。；;：:]{0,12}
 _BOUND_BEFORE_REACH = _PER_REACH
 
 
+def about_share(text: str, start: int) -> bool:
+    """Whether 约 before 占 (or 为) qualifies the share at ``start``: 约占四成, 约占全省的四分之三."""
+    return (text.endswith(_ABOUT_TAKES, max(0, start - len(_ABOUT_TAKES)), start)
+            or (text[start - 1:start] == "的" and _ABOUT_SHARE.search(text, max(0, start - _BASE_REACH), start) is not None))
+
+
 def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str, surface: str,
                info: UnitInfo) -> str:
     if pre:
