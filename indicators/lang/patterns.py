@@ -69,7 +69,7 @@ _REACHING = r"(?<![比较与])上(?=[百千万亿](?![分]))"
 
 
 # Words between the number and the unit (3.7万余人, 十多个).
-INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than"}
+INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than", "来": "approx"}
 # Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
 SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "上下": "approx", "以上": "more_than", "及以上": "more_than",
                                      "有余": "more_than"}
@@ -159,7 +159,8 @@ def fact_pattern() -> re.Pattern[str]:
         (?:(?P<pre>(?={char_class(_QUALIFIER_FIRSTS)})(?:{_qualifiers_before()}))|)
         (?:(?={char_class(SIGNS)})(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}]){_NOT_AFTER_A_FIGURE}(?P<sign>{char_class(SIGNS[:-1])}|(?<={char_class(_BEFORE_NEGATIVE)}){SIGNS[-1]})|)   # 增长-8.6%, 增速为负1.2%: a sign, not a range's dash
         {number}
-        (?:(?P<inner>[余多]|几(?<=[十拾]几))|)             # 十几个, 二十几家: more than (a 几 after 十 only)
+        (?:(?P<inner>[余多]|几(?<=[十拾]几)|来(?<=[十拾百千0]来))|)   # 十几个: more than (几 after 十 only); 十来分钟:
+                                                           # about (来 after a round ten, hundred or thousand)
         [ \u3000\u00a0]?                                   # 360.5 亿元: one space, as PDFs and typists leave it
         (?:(?P<mult>(?=[万千百亿])(?:万亿|千亿|百亿|千多万|百多万|千万|百万|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分)))|)
         (?:(?P<inner2>[余多])|)
@@ -189,7 +190,7 @@ _NUMERAL_FIRST = rf"[{ARABIC_DIGIT}{CHINESE_CHARS}]"
 
 @cache
 def _numeral_second() -> str:
-    after = "余多几\u3000\u00a0" + "".join(sorted({unit[0] for unit in lexicon().units}))
+    after = "".join(INNER_QUALIFIERS) + "\u3000\u00a0" + "".join(sorted({unit[0] for unit in lexicon().units}))
     return rf"(?:[{ARABIC_DIGIT}{CHINESE_CHARS}点,.．\u2009\u202f ]|{char_class(after)})"
 
 
