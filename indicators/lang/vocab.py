@@ -71,8 +71,8 @@ RESPECTIVELY = "分别"
 OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure before)
 # 对 before a partner (对东盟进出口, 对台湾地区进出口).
 TOWARDS = "对"
-COMPARED_MORE = ("多", "高", "延长", "上涨", "回升", "提高", "上升")
-COMPARED_FEWER = ("少", "低", "缩短", "压缩", "回落", "下跌", "降低")     # (较9月上旬高点回落近1元)
+COMPARED_MORE = ("多", "高", "快", "延长", "上涨", "回升", "提高", "上升")
+COMPARED_FEWER = ("少", "低", "慢", "缩短", "压缩", "回落", "下跌", "降低")     # (较9月上旬高点回落近1元)
 # A gap below a base or a drag, before points (低于预期目标0.4个百分点, 拉低投资增速约3个百分点): negative, as
 # 比全国低0.3个百分点 is.
 GAP_BELOW = ("低于", "慢于", "拉低", "拖累")
