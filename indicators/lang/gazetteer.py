@@ -284,7 +284,8 @@ _ISSUER = regex.compile(
 )
 _HEAD = 3000
 # Words that make a would-be issuer a verb phrase before a government (传达学习省政府…精神, 修改部分市政府规章)
-_WORDS_NOT_IN_NAMES = ("传达", "学习", "修改", "部分", "废止", "关于", "研究", "召开", "贯彻", "落实", "出台", "印发")
+_WORDS_NOT_IN_NAMES = ("传达", "学习", "修改", "部分", "废止", "关于", "研究", "召开", "贯彻", "落实", "出台", "印发",
+                       "来自")     # (来自县统计局的数据显示: whose data, no 来自县)
 # Characters that put a function word or a date inside the would-be name (全省, 日在禾丰县, 打造全省).
 _NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造已被由将")
 
