@@ -15,6 +15,7 @@ from ..lang import vocab as V
 from ..lang.gazetteer import (
     GROUPS,
     PROVINCE_LEVEL,
+    TOWN_LEVEL,
     county_short_name,
     find_places,
     in_landmark,
@@ -137,7 +138,9 @@ _INSTITUTION_REACH = 4
 # A community's or a village's own report lies in every county or city it names (联合蜀山区第二人民医院开展义诊12次 in
 # 安居苑社区's summary: a partner, not where the figure is)
 _BELOW_COUNTY = ("社区", "村")
-_COUNTY_OR_ABOVE = frozenset({"省", "市", "县"})
+# What a community or a village lies in: a county or above, and its town or subdistrict (锦苑社区党委在芳草街街道党工委的
+# 领导下)
+_ABOVE_VILLAGE = frozenset({"省", "市", "县", TOWN_LEVEL})
 _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
 # A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
@@ -248,7 +251,7 @@ class DocumentContext:
         if place in (self.about, self.paper):
             return False
         if self._about_region is None:
-            return place in self._above_about or (self._about_below_county and self.level(place) in _COUNTY_OR_ABOVE)
+            return place in self._above_about or (self._about_below_county and self.level(place) in _ABOVE_VILLAGE)
         return _encloses(place, self._about_region)
 
     @cached_property
