@@ -367,8 +367,10 @@ class DocumentContext:
                          if covered.get(m.start(), -1) < m.end() and not in_landmark(laid, m.start(), m.group())
                          and (m.group() not in words or stands_as_county(laid, m.start()))]   # (nor 示范县)
                 inside = {k for p, n in added for k in range(p, p + len(n))}    # nor a two-character county
-                places = sorted([(p, n) for p, n in places                        # in an issuer (丰县 in 禾丰县)
-                                 if not two_char_county(n) or p not in inside or p + 1 not in inside]
+                town_at = {p: n for p, n in added if extra.get(n) == TOWN_LEVEL}  # in an issuer (丰县 in 禾丰县),
+                places = sorted([(p, n) for p, n in places                        # nor a city opening a town's
+                                 if (not two_char_county(n) or p not in inside or p + 1 not in inside)   # name
+                                 and len(town_at.get(p, "")) <= len(n)]          # (玉林 in 玉林街道)
                                 + added)
             self._places = places
             self._place_pos = [p for p, _ in self._places]

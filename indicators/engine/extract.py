@@ -1038,7 +1038,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     tail = items[-1].replace(times[-1], "", 1).strip() if len(items) == len(times) else ""
                     items = [tail] * len(times) if tail else []
                 places = respective_places(ctx, block, ls, floor)
-                if (places and len(items) == len(places) > 1 and items[0].endswith(places[0])
+                if (places and len(items) == len(places) > 1
+                        and (items[0].endswith(places[0]) or places[0].endswith(items[0]))   # (玉林街道 read as 街道)
                         and not any(w in items[0] for w in V.ORIGIN_WORDS)     # (来自长沙、武汉的游客)
                         and items[1:-1] == places[1:-1] and items[-1].startswith(places[-1])):
                     items = places             # 禾加镇、钟祥镇肉牛存栏分别达到…: the last place with the measure
