@@ -108,8 +108,10 @@ _TOWN_DOC_ON = re.compile(rf"(?:[0-9]{{4}}年)度?[^\n]{{0,24}}?{_TOWN_DOC.patte
 # reports on, or 村务公开 (八大关街道汇泉湾社区2024年度…工作总结, 上庄村2024年度村务公开…, 双河村2024年度村务和集体经济收支情况公开)
 _TOWN_ABOVE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡)(?=[\u4e00-\u9fff]{2,4}?(?:社区|村))")
 _NO_VILLAGE_ENDS = ("乡村", "农村")        # (和美乡村2024年建设工作总结: the countryside, no village)
+# ... or its collective's (泖口村股份经济合作社2024年度财务公开暨收益分配方案: the village's shareholders' cooperative)
+_VILLAGE_FIRM = r"(?:股份)?经济合作社|股份合作社"
 _COMMUNITY_DOC = re.compile(
-    rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村))(?:居民委员会|村民委员会|居委会|村委会)?"
+    rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村))(?:居民委员会|村民委员会|居委会|村委会|{_VILLAGE_FIRM})?"
     rf"(?=(?:{_TOWN_DOC_ON.pattern})|(?:{_TOWN_DOC.pattern})|(?:[0-9]{{4}}年度?)?[^\n]{{0,12}}?(?:村务|财务|居务)[^\n]{{0,12}}?公开)")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
