@@ -24,8 +24,9 @@ from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause
 from .layout import DATELINE, Block
 from .period import PERIOD, carried_over
 
+# What a phrase may open with that names nothing measured: 一是, an item's number (1.上级补助收入), connectives …
 _LEADING = regex.compile(
-    r"^(?:[一二三四五六七八九十]{1,2}是|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
+    r"^(?:[一二三四五六七八九十]{1,2}是|[0-9０-９]{1,2}[.．、](?![0-9０-９])|其中|同时|此外|另外|但是|但|不过|而且|并且|据统计|据介绍|经统计|目前|截至目前|已经|预计|力争|计划|提出了|提出|当天|当日|全年"
     r"|全市|全县|全省|全区|全镇|全乡|全街道|全国|我省|我市|我县|我区|本省|本市|本县|本区"
     r"|共计|合计|总计|累计|连续(?:[0-9一二三四五六七八九十两]{1,3}年)?|共有|现有|拥有|尚有|仍有|又有|还有|把(?![握关手持])|共|还|也|又(?!称)|再(?![生贷就制担保融])|均(?![价值衡])|分别|并|和(?![平谐美睦])|及|以及|与|、|其余|其次(?:是|为)?|依次(?:是|为)?|含|包括|其(?![他它余次])|已|另|仅|将|的(?!士)|加(?=上级|上年)"
     # 到2026年突破500亿元: the time a level is reached by (the time itself is stripped next)
