@@ -528,8 +528,8 @@ _BOUND_BEFORE_VERB = regex.compile(r"(?:(至少|最多)(?:" + V.alternation(
     + rf")|(至少)(?:(?![的{CN_DIGITS}{CN_BIG_UNITS}{CN_SMALL_UNITS}])[\u4e00-\u9fff]){{1,8}})$")
 _BOUND_VERB_REACH = 10
 _AT_LEAST, _AT_MOST = "至少", "最多"
-_CAP = regex.compile(r"最(?P<end>[高低])(?:可达|可|为|达)?$")
-_CAP_REACH = 4
+_CAP = regex.compile(rf"最(?P<end>[高低])(?:可达|可|为|达)?(?:{V.alternation(V.GRANT_WORDS)})?$")    # (最高可补贴20万元)
+_CAP_REACH = 6
 _CAPPED_KINDS = ("money", "ratio")
 _LIMIT_REACH = 16
 # Every bound the words before a figure give (below) needs one of these characters in the
