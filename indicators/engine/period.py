@@ -397,8 +397,8 @@ def not_a_time(text: str, start: int, end: int) -> bool:
         return True                   # 受去年下半年以来持续亏损影响, 受去年同期基数较高影响: a cause, not the figure's time
     if _EVENT_DATED.match(text, end):
         return True                   # 去年出台的提高个税专项附加扣除标准政策: when a thing was done, naming the thing
-    if text[start - 1:start] == _BY and text.startswith(_PRICES, end):
-        return True                   # 按当年价格比上年下降2.1%: how the change was measured (current prices)
+    if text[start - 1:start] == _BY and (text.startswith(_PRICES, end) or _COMPUTED.match(text, end)):
+        return True                   # 按当年价格比上年下降2.1%, 按近6个月平均销售速度计算: how the figure was measured
     if end - start >= _STRETCH and text.endswith(_DURING, start, end) and _DATED_STRETCH.search(text, max(0, start - 6), start):
         return True                   # 7-8月用电高峰期间: the months say when; 高峰期间 only what happened then
     return (text[start:start + 1] == "近" and _RECENT.fullmatch(text, start, end) is not None
@@ -415,6 +415,7 @@ _EVENT_DATED = re.compile(r"(?:以前|之前|以后|之后|前|后)?"
                           r"(?![0-9０-９一二两三四五六七八九十百千万近约超逾]))")
 _UNDER = "受"
 _BY, _PRICES = "按", "价格"
+_COMPUTED = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,12}}?(?:计算|测算|折算|推算)")
 _CAUSE_AFTER = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,16}}?(?:影响|拖累|冲击)")
 _STRETCH, _DURING = 4, "期间"          # (the shortest name of days: 高峰期间)
 _DATED_STRETCH = re.compile(r"[0-9０-９一二三四五六七八九十][月日][\u4e00-\u9fff]{0,4}$")
