@@ -36,6 +36,8 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("全市重点商圈累计接待客流4.68亿人次", "consumption"),   # a shopping district's visitors, not a transport's
     ("小寨商圈今年新引进首店27家", "consumption"),
     ("公交日均客流达到86万人次", "infrastructure"),
+    ("每千人口执业医师3.10人", "public_services"),      # health workers per head, not other
+    ("每万人口全科医生3.62人", "public_services"),
     ("警示教育馆展示图片700余张", "culture"),
     ("广义货币(M2)余额同比增长6.8%", "fiscal"),
     ("年末国家外汇储备32380亿美元", "fiscal"),
