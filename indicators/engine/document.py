@@ -370,7 +370,7 @@ class DocumentContext:
                 town_at = {p: n for p, n in added if extra.get(n) == TOWN_LEVEL}  # in an issuer (丰县 in 禾丰县),
                 places = sorted([(p, n) for p, n in places                        # nor a city opening a town's
                                  if (not two_char_county(n) or p not in inside or p + 1 not in inside)   # name
-                                 and len(town_at.get(p, "")) <= len(n)]          # (玉林 in 玉林街道)
+                                 and (p not in town_at or len(town_at[p]) <= len(n))]   # (玉林 in 玉林街道)
                                 + added)
             self._places = places
             self._place_pos = [p for p, _ in self._places]
