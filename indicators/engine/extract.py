@@ -112,7 +112,7 @@ _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
 _RATE_NAME = re.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
-_FALL_RATE_NAME = re.compile(rf"(?<!{V.RATE_EITHER[0]})(?:{V.alternation(V.RATE_DOWN)})")
+_FALL_RATE_NAME = re.compile(rf"(?<!{V.RATE_EITHER[0]})(?:{V.alternation(V.RATE_DOWN)})")   # (not 涨跌幅's 跌幅)
 _CHANGED = regex.compile(rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})$")
 
 

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import TOWN_ENDS, TOWN_LEVEL, find_places, issuer_places, town_names, two_char_county
+from ..lang.gazetteer import (
+    SOURCE_REACH,
+    TOWN_ENDS,
+    TOWN_LEVEL,
+    find_places,
+    issuer_places,
+    town_names,
+    two_char_county,
+)
 from ..lang.regions import NATIONAL, Region, encloses, lookup
 from ..schema import DOC_KINDS, iso_date
 from .dates import parse_date
@@ -58,7 +66,7 @@ _SOURCE_LINE = regex.compile(r"(?:来源|发布单位|发布机构)[:：]\s*(?P<
 
 def _source_body(head: str) -> str:
     """The government body a release's source line names, or ''."""
-    found = _SOURCE_LINE.search(head[:_SOURCE_REACH])
+    found = _SOURCE_LINE.search(head[:SOURCE_REACH])
     return found.group("body") if found is not None else ""
 
 
@@ -76,7 +84,6 @@ def _source_region(body: str) -> Region | None:
     return None
 
 
-_SOURCE_REACH = 400
 # The national level: State Council, NBS, the National People's Congress, the People's Republic.
 _NATIONAL = re.compile(r"国务院|国家统计局(?![\u4e00-\u9fff]{1,8}调查总?队)|全国人民代表大会|中华人民共和国(?:20|19|[０-９一二])|中华人民共和国国民经济")
 # ——2024年3月5日在第十四届全国人民代表大会第二次会议上 / （2025年1月14日在安徽省第十四届人民代表大会第三次会议上）

@@ -317,7 +317,7 @@ _COLUMN_HEAD = regex.compile(r"[^\S\n]*\p{Han}{2,8}[^\S\n]*\n")
 # A story a site reprints names its paper in its source line (来源：齐河日报　2025-03-14, 来源：洛阳网-洛阳日报).
 _SOURCE_PAPER = regex.compile(r"来源[:：][^\S\n]*(?:\p{Han}{1,6}网[-－—·])?(?P<name>\p{Han}{2,4}?)"
                               rf"(?:{V.alternation(V.DAILY_PAPER_ENDS)})(?=\s|$)", regex.MULTILINE)
-_SOURCE_REACH = 400
+SOURCE_REACH = 400      # how far into a text its source line may stand (metadata reads it too)
 
 
 def masthead_place(text: str) -> str:
@@ -332,7 +332,7 @@ def masthead_place(text: str) -> str:
 def paper_place(text: str) -> str:
     """The place of the paper a page's masthead or a reprinted story's source line names, or ''. The
     source line's paper is no issuer: a city's paper writes of its counties (来源：宿州日报 over 砀山：…)."""
-    return masthead_place(text) or _paper_place(text, _SOURCE_PAPER.search(text, 0, _SOURCE_REACH))
+    return masthead_place(text) or _paper_place(text, _SOURCE_PAPER.search(text, 0, SOURCE_REACH))
 
 
 def _paper_place(text: str, m: regex.Match | None) -> str:
@@ -458,6 +458,7 @@ def stands_as_county(text: str, pos: int) -> bool:
 
 
 def _opens_entry(text: str, at: int) -> bool:
+    """Whether ``at`` opens a line or a list's entry (after a dash, a bullet, a bracket, a quote or a colon)."""
     return at == 0 or text[at - 1] in _ENTRY_OPENERS or text[at - 1].isspace()
 
 
