@@ -994,6 +994,10 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 subject = last_subject
         else:
             by_measure = named_by
+            if (by_measure and same_sentence and last_subject and by_measure in last_subject
+                    and (place := dict(ctx.places).get(phrase_start)) and phrase_start + len(place) == ls):
+                by_measure = ""        # 消费方面，合肥市实现社会消费品零售总额…；芜湖市2068.4亿元: a place alone before its
+                                       # figure, after a clause naming the aspect's measure more fully
             if (not by_measure and btext[ls - 1:ls] == _BY and block is last_block and not same_sentence
                     and last_subject and btext[le:le + 1] != _OF
                     and catalogue.match(unchanged(last_subject), c.kind, c.unit) is not None):
