@@ -112,6 +112,7 @@ _RATE_WORD = regex.compile(rf"(?:{V.alternation((*_GROWTH_RATE_NAMES, '增长预
                            rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,10}}$")
 # An indicator phrase naming a growth rate: a percentage of it is a growth, wherever the verb is.
 _RATE_NAME = re.compile(rf"(?<!自然)(?:{V.alternation(_GROWTH_RATE_NAMES)})")   # 自然增长率: a level
+_BARE_RATES = frozenset((*V.RATE_UP, *V.RATE_DOWN))     # a rate naming nothing it is of (增速, 降幅)
 _FALL_RATE_NAME = re.compile(rf"(?<!{V.RATE_EITHER[0]})(?:{V.alternation(V.RATE_DOWN)})")   # (not 涨跌幅's 跌幅)
 _CHANGED = regex.compile(rf"(?:{V.alternation((*V.CHANGE_UP, *V.CHANGE_DOWN))})$")
 
@@ -1127,6 +1128,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 if len(places) == group_sizes[c.group]:
                     group_places[c.group] = places
                     last_group_places = list(places)
+        if named_by and indicator in _BARE_RATES:
+            indicator = named_by + indicator   # 固定资产投资方面，宿州、亳州增速分别为…: the aspect's rate
         if context.own_names and indicator.startswith(context.own_names):
             named = (measure_of_place_alone(last_subject, c.kind)
                      if indicator in context.own_names and same_sentence and last_subject else None)
