@@ -541,6 +541,7 @@ _CLIMBED_TO = re.compile("(?:迈上|跨上|跃上|站上|登上)$")
 _ABOUT_TAKES = "约占"
 _ABOUT_SHARE = re.compile(r"约(?:占|为|是|相当于)[^，,。；;：:]{0,12}的$")
 _BOUND_BEFORE_REACH = _PER_REACH
+_SHARE_UNITS = ("倍", "%")          # a multiple or a share of a base
 
 
 def about_share(text: str, start: int) -> bool:
@@ -577,20 +578,17 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply
-    if text.endswith(_ABOUT_TAKES, max(0, start - len(_ABOUT_TAKES)), start):
-        return "approx"                          # 流向省外的约占四成: 约 qualifies the share
+    if about_share(text, start):
+        return "approx"                          # 流向省外的约占四成, 合计约占全国的四成: 约 qualifies the share
     window = max(0, start - 3)                   # cheap test first: 限 is rarely right before a figure
     if text.find("限", window, start) >= 0 and _LIMIT_BEFORE.search(text, window, start):
         return "at_most"                         # 每家企业限报2人, 每人限购1套: at most
-    if info.unit in ("倍", "%"):
+    if info.unit in _SHARE_UNITS:
         base_of = (_BOUND_OF_BASE if text[start - 1:start] == "的" else _BOUND_OF_MULTIPLE if info.unit == "倍"
                    else _BOUND_OF_SCOPE)
         bound = base_of.search(text, max(0, start - _BASE_REACH), start)
         if bound is not None:                    # 不低于当地低保标准的1.3倍, 接近全市游客总量的五成: the word bounds
             return P.PREFIX_QUALIFIERS[bound.group(1)]      # the multiple or the share
-    if info.unit in ("倍", "%") and text[start - 1:start] == "的":
-        if _ABOUT_SHARE.search(text, max(0, start - _BASE_REACH), start) is not None:
-            return "approx"                      # 合计约占全国的四成: 约 qualifies the share
     if (info.kind == "duration" and _AT_MOST_VERB.search(text, max(0, start - 6), start)
             and (text.startswith(_DONE_WITHIN, end) or _TIME_LIMIT.search(text, max(0, start - _LIMIT_REACH), start))):
         return "at_most"
