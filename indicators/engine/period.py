@@ -166,6 +166,8 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     before it in its sentence, else the one its paragraph opens with, else its document's title's
     (2024年，全省…。全年完成投资1386亿元 -> 2024年全年)."""
     found = _period_for(doc, ctx, block, local, sentence, clause0, skip)
+    if found in _YEAR_TO_DATE:
+        return found + _to_date_of(ctx, block.text, found, local, sentence[0])
     if found not in _YEAR_PARTS:
         return found
     # (the year its own sentence names last before it: …召开的2025年全市税务工作会议上获悉，2024年，…全年新增… -> 2024年全年)
@@ -177,6 +179,23 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     year = (periods[head][1] if head is not None and periods[head][0] < local
             else doc.title_period())
     return year + found if _BARE_YEAR.fullmatch(year) else found
+
+
+def _to_date_of(ctx: BlockContext, text: str, found: str, local: int, s0: int) -> str:
+    """The 截至 day a clause of its own names right before the clause whose 今年 governs a figure, else ''
+    (截至8月底，全县今年累计发放…1.12亿元: 今年截至8月底, as 今年截至8月底，… reads)."""
+    positions, periods = ctx._period_pos, ctx.periods
+    k = bisect_right(positions, local - 1) - 1
+    while k >= 0 and positions[k] >= s0 and periods[k][1] != found:
+        k -= 1
+    if k < 1 or positions[k - 1] < s0:
+        return ""
+    pos, until = periods[k - 1]
+    end = pos + len(until)
+    if (_UNTIL_DAY.fullmatch(until) and ONLY_A_BREAK.match(text, end)
+            and clause_start(text, positions[k], s0) == ONLY_A_BREAK.match(text, end).end()):
+        return until
+    return ""
 
 
 def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
@@ -515,6 +534,8 @@ def _is_part_of(text: str, pos: int) -> bool:
 _DAY = re.compile(rf"(?!截至)(?!.*日{V.char_class(V.RANGE_DASHES + ''.join(V.RANGE_WORDS))})"
                   r".*[0-9一二三四五六七八九十]日$|(?:昨日|昨天|前日|今天|今日)$")
 _YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
+_YEAR_TO_DATE = frozenset({"今年", "本年", "今年以来", "本年以来"})
+_UNTIL_DAY = re.compile(r"截至.+[底末日]")
 _A_YEAR = re.compile(rf"(?:{V.YEAR_DIGITS})年")
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
 # (2023年度个人所得税综合所得汇算清缴期间: the year of accounts a stretch of work is of -> 2023年度清缴期间)
