@@ -17,6 +17,7 @@ from ..lang.gazetteer import (
     PROVINCE_LEVEL,
     TOWN_LEVEL,
     county_short_name,
+    county_short_names,
     find_places,
     in_landmark,
     issuer_places,
@@ -156,6 +157,21 @@ _IN = "在"
 def is_han_run(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds only Chinese characters (a name's middle, 历史 in 陕西历史博物馆)."""
     return all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end])
+
+
+_HOME_LEVELS = ("省", "市")
+
+
+def _inside_a_county_of(text: str, pos: int, name: str, home: Region) -> bool:
+    """Whether a bare two-character name begins inside the short name of one of ``home``'s counties (宜宾's
+    江安阳春工业园区 holds 江安, not 安阳), and is no place of ``home`` itself."""
+    if len(name) != 2 or pos == 0 or text[pos - 1:pos + 1] not in county_short_names():
+        return False
+    county = lookup(text[pos - 1:pos + 1], home.code)
+    if county is None or not encloses(home, county):
+        return False
+    region = lookup(name, home.code)
+    return region is None or not encloses(home, region)
 
 
 def _encloses(outer: str, inner: Region | None) -> bool:
@@ -347,6 +363,9 @@ class DocumentContext:
             places = find_places(laid)
             issuers = issuer_places(self.text)
             self._issuer = next(iter(issuers), "")
+            home = self._home_division()
+            if home is not None:
+                places = [(p, n) for p, n in places if not _inside_a_county_of(laid, p, n, home)]
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
             extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
             words = word_counties(self.text)
@@ -375,6 +394,13 @@ class DocumentContext:
             self._places = places
             self._place_pos = [p for p, _ in self._places]
         return self._places
+
+    def _home_division(self) -> Region | None:
+        """The province or prefecture the document is of (its region, issuer or paper), or None."""
+        for name in (self.about, self._issuer, self.paper):
+            if name and (region := lookup(name)) is not None and region.level in _HOME_LEVELS:
+                return region
+        return None
 
     def block(self, block: Block) -> BlockContext:
         key = id(block)

@@ -134,6 +134,12 @@ def county_short_name(name: str) -> str:
 
 
 @cache
+def county_short_names() -> frozenset[str]:
+    """Every county's and county-level city's short name (江安, 海城)."""
+    return frozenset(short for _, name in adcode_rows() if (short := county_short_name(name)))
+
+
+@cache
 def place_names() -> frozenset[str]:
     return frozenset(place_levels())
 
