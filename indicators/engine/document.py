@@ -15,6 +15,7 @@ from ..lang import vocab as V
 from ..lang.gazetteer import (
     GROUPS,
     PROVINCE_LEVEL,
+    TOWN_ENDS,
     TOWN_LEVEL,
     county_short_name,
     county_short_names,
@@ -160,6 +161,9 @@ def is_han_run(text: str, start: int, end: int) -> bool:
 
 
 _HOME_LEVELS = ("省", "市")
+_HEADLINE_BLOCKS = 4        # how many blocks a story's headline (kicker, title, subtitle) may take
+_OWN_TOWN_BEFORE, _WITHIN = ("全", "我", "该", "本"), "里"     # 全镇, 我镇, 该镇, 本镇; 镇里
+_OWN_TOWN_NAMED = 2
 
 
 def _inside_a_county_of(text: str, pos: int, name: str, home: Region) -> bool:
@@ -597,6 +601,15 @@ class DocumentContext:
                   if articles < 2 or sum(name in c for c in per_section.values()) >= 2}
         self._doc_place = _most_named(spread, set().union(*leads.values()))
         self._of_level.clear()
+        # A story whose headline names a town (——平利县老县镇以茶产业引领乡村全面振兴) and whose body speaks of it as
+        # 全镇/镇里 is the town's: its figures naming no place are the town's, not its county's (the one the town's
+        # name opens with in the headline, which is no subject of its own).
+        if (town := self._story_town()) is not None:
+            name, county = town
+            for b in blocks:
+                if self._section_place.get(b.section, "") in ("", county):
+                    self._section_place[b.section] = name
+            self._doc_place = name
         # An article that names no place but says 全省/我省 is about the page's province.
         for b in self.layout.blocks:
             if b.section in self._section_place:
@@ -604,6 +617,30 @@ class DocumentContext:
             generic = first_generic(b.text)
             if generic and V.LEVEL_OF_SUFFIX[generic[-1]] != "乡":
                 self._section_place[b.section] = self.place_of_level(V.LEVEL_OF_SUFFIX[generic[-1]]) or ""
+
+    def _story_town(self) -> tuple[str, str] | None:
+        """(the town, the place its headline names right before it or '') of a single story whose headline
+        names one town and whose body speaks of it as 全镇, 我镇, 该镇, 镇里 at least twice; else None."""
+        if self.layout.news_items:
+            return None
+        places, positions, text = self.places(), self._place_pos, self.layout.text
+        towns = set()
+        for b in self.layout.blocks[:_HEADLINE_BLOCKS]:
+            if b.kind == "heading":
+                lo = bisect_left(positions, b.offset)
+                hi = bisect_left(positions, b.offset + len(b.text))
+                towns.update((k, name) for k, (_, name) in enumerate(places[lo:hi], lo)
+                             if self._levels.get(name) == TOWN_LEVEL)
+        if len({name for _, name in towns}) != 1:
+            return None
+        k, name = min(towns)
+        suffix = next(end for end in TOWN_ENDS if name.endswith(end))
+        own = sum(text.count(word + suffix) for word in _OWN_TOWN_BEFORE) + text.count(suffix + _WITHIN)
+        if own < _OWN_TOWN_NAMED:
+            return None
+        before = places[k - 1] if k > 0 else None
+        county = before[1] if before is not None and before[0] + len(before[1]) == positions[k] else ""
+        return name, county
 
     def town_before(self, pos: int, reach: int = 1500) -> str:
         """The town or township named last before ``pos`` of the layout's text (within ``reach`` characters)."""
