@@ -128,6 +128,9 @@ _SPLIT_LABEL_LEAD = regex.compile(r"^(?:全年|全市|全省|全县|全区|年�
 _SPLIT_MOVE_TO = re.compile(rf"(?:[，,](?:[0-9]{{4}}年(?:末|底)?)?(?:进一步|再|又|继续)?)?(?:{V.alternation(V.MOVE_TO_WORDS)})"
                             rf"(?:[0-9]{{4}}年(?:末|底)?的?)?")
 _SPLIT_PART = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_SECTORS = ("第一产业", "第二产业", "第三产业")
+_SECTORS_NAMED = re.compile(r"三次产业|[一二]、?[二三]、?三?产|产业结构")
+_PART_OF = re.compile(rf"[{V.COLONS}]第[一二三]产业$")
 _RANGE_MARKS = frozenset(V.RANGE_DASHES + "".join(V.RANGE_WORDS))
 _RANGE_REACH = 24               # a range's low end lies within this many characters before its high end
 # The last character of a range's low end: a digit, a Chinese numeral, a multiplier or a percent sign.
@@ -177,6 +180,7 @@ class _Candidate:
     period: str = ""         # a time known when the candidate is found (a table's caption's)
     fallback_period: str = ""    # a time for it when nothing else dates it (its table column's head)
     written_sign: bool = False   # its sign is written (-2.4%), not said by a change word
+    part: str = ""               # the part of a split it is (第一产业 of 三次产业结构为9.2:51:39.8)
 
 
 _AND_A_HALF = "个半"
@@ -515,9 +519,11 @@ def _splits(text: str) -> list[_Candidate]:
             if not cues:
                 continue
             label = _SPLIT_LABEL_LEAD.sub("", _CLAUSE_START.split(text[window_start:cues[-1].end()])[-1])
-        for s, e, v in parts:
+        # 三次产业结构为9.2:51:39.8: the parts are the three sectors', each its own measure (one series per sector)
+        sectors = _SECTORS if len(parts) == len(_SECTORS) and _SECTORS_NAMED.search(label) else ("",) * len(parts)
+        for (s, e, v), sector in zip(parts, sectors, strict=True):
             out.append(_Candidate(m.start() + s, m.start() + e, v, "%", "ratio", "exact", group=m.start(),
-                                  label=label))
+                                  label=label, part=sector))
         previous = (m.end(), label)
     return out
 
@@ -1215,6 +1221,8 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                 and (_CHANGE_WORDS_ONLY.fullmatch(btext, clause0, ls) or btext.startswith(V.SHARE_OF, clause0))):
             region = last_region               # 东部地区实现利润总额36982.1亿元，同比增长3.1%(，占全国的79.7%):
                                                # the same region's
+        if c.part:
+            indicator = f"{_PART_OF.sub('', indicator)}{V.COLONS[0]}{c.part}"    # 三次产业结构：第一产业
         start, end = block.document_span(ls, le)
         placed = placer.place(block, ls, le, sentence, clause0, kind=c.kind, unit=c.unit, qualifier=c.qualifier,
                               indicator=indicator, period=period, region=region,
