@@ -161,6 +161,9 @@ def is_han_run(text: str, start: int, end: int) -> bool:
 
 
 _HOME_LEVELS = ("省", "市")
+# A short quote with no pause inside, followed by more words: a term (“十四五”以来, “双十一”期间), not speech
+_QUOTED_TERM = re.compile(rf"[{V.OPENING_QUOTES}][^{V.CLOSING_QUOTES}{V.CLAUSE_END}，,、]{{1,10}}[{V.CLOSING_QUOTES}]"
+                          rf"(?![{V.CLAUSE_END}，,])")
 _HEADLINE_BLOCKS = 4        # how many blocks a story's headline (kicker, title, subtitle) may take
 _OWN_TOWN_BEFORE, _WITHIN = ("全", "我", "该", "本"), "里"     # 全镇, 我镇, 该镇, 本镇; 镇里
 _OWN_TOWN_NAMED = 2
@@ -657,6 +660,8 @@ class DocumentContext:
         its article: “10月份，全省超过六成的工业行业…” after 广东's figures is 广东's), else None."""
         if block.text[:1] not in V.OPENING_QUOTES or not block.text:
             return None
+        if _QUOTED_TERM.match(block.text):
+            return None           # “十四五”以来，全市…: a quoted term opening the paragraph, no one's words
         k = self._block_index.get(id(block), 0) - 1
         before = self.layout.blocks[k] if k >= 0 else None
         return before if before is not None and before.kind == "body" and before.section == block.section else None
