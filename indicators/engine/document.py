@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
+import regex
+
 from ..lang import vocab as V
 from ..lang.gazetteer import (
     GROUPS,
@@ -165,8 +167,11 @@ _HOME_LEVELS = ("省", "市")
 _QUOTED_TERM = re.compile(rf"[{V.OPENING_QUOTES}][^{V.CLOSING_QUOTES}{V.CLAUSE_END}，,、]{{1,10}}[{V.CLOSING_QUOTES}]"
                           rf"(?![{V.CLAUSE_END}，,])")
 _HEADLINE_BLOCKS = 4        # how many blocks a story's headline (kicker, title, subtitle) may take
-_OWN_TOWN_BEFORE, _WITHIN = ("全", "我", "该", "本"), "里"     # 全镇, 我镇, 该镇, 本镇; 镇里
-_OWN_TOWN_NAMED = 2
+_OWN_PLACE_BEFORE, _WITHIN = ("全", "我", "该", "本"), "里"     # 全镇, 我镇, 该镇, 本镇; 镇里 (全村, 村里)
+_OWN_PLACE_NAMED = 2
+_VILLAGE = "村"
+# A village a headline names after its town's or county's name (天荒坪镇余村, 七都镇开弦弓村)
+_HEADLINE_VILLAGE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区))\p{Han}{1,3}?村(?![民级集委务庄镇])")
 
 
 def _inside_a_county_of(text: str, pos: int, name: str, home: Region) -> bool:
@@ -604,15 +609,15 @@ class DocumentContext:
                   if articles < 2 or sum(name in c for c in per_section.values()) >= 2}
         self._doc_place = _most_named(spread, set().union(*leads.values()))
         self._of_level.clear()
-        # A story whose headline names a town (——平利县老县镇以茶产业引领乡村全面振兴) and whose body speaks of it as
-        # 全镇/镇里 is the town's: its figures naming no place are the town's, not its county's (the one the town's
-        # name opens with in the headline, which is no subject of its own).
-        if (town := self._story_town()) is not None:
-            name, county = town
+        # A story whose headline names a town or a village (——平利县老县镇以茶产业引领乡村全面振兴, ——记天荒坪镇余村返乡
+        # 青年…) and whose body calls it 全镇/镇里 (全村/村里) is the town's: its figures naming no place are the town's,
+        # not those of the county its headline names it in (which is no subject of its own there).
+        for section, (name, above) in self._story_places().items():
             for b in blocks:
-                if self._section_place.get(b.section, "") in ("", county):
+                if (section is None or b.section == section) and self._section_place.get(b.section, "") in above:
                     self._section_place[b.section] = name
-            self._doc_place = name
+            if section is None:
+                self._doc_place = name
         # An article that names no place but says 全省/我省 is about the page's province.
         for b in self.layout.blocks:
             if b.section in self._section_place:
@@ -621,29 +626,46 @@ class DocumentContext:
             if generic and V.LEVEL_OF_SUFFIX[generic[-1]] != "乡":
                 self._section_place[b.section] = self.place_of_level(V.LEVEL_OF_SUFFIX[generic[-1]]) or ""
 
-    def _story_town(self) -> tuple[str, str] | None:
-        """(the town, the place its headline names right before it or '') of a single story whose headline
-        names one town and whose body speaks of it as 全镇, 我镇, 该镇, 镇里 at least twice; else None."""
-        if self.layout.news_items:
+    def _story_places(self) -> dict[str | None, tuple[str, frozenset[str]]]:
+        """The town or village each story is about, with the places its headline names above it ('' among them):
+        a story whose headline names one (a village after a town's or county's name) and whose body speaks of it as
+        全镇, 我镇, 该镇, 镇里 (全村, 村里 …) at least twice. A single story's (key None) spans every section under its
+        subheadings; a page's are keyed by their articles' sections."""
+        blocks = self.layout.blocks
+        if not self.layout.news_items:
+            heads = [b for b in blocks[:_HEADLINE_BLOCKS] if b.kind == "heading"]
+            found = self._headline_place(heads, self.layout.text)
+            return {None: found} if found else {}
+        by_section: dict[str, list[Block]] = {}
+        for b in blocks:
+            by_section.setdefault(b.section, []).append(b)
+        out: dict[str | None, tuple[str, frozenset[str]]] = {}
+        for section, members in by_section.items():
+            heads = [b for b in members if b.kind == "heading"]
+            if heads and (found := self._headline_place(heads, "".join(b.text for b in members if b.kind == "body"))):
+                out[section] = found
+        return out
+
+    def _headline_place(self, heads: list[Block], body: str) -> tuple[str, frozenset[str]] | None:
+        places, positions = self.places(), self._place_pos
+        named: list[tuple[int, str]] = []
+        villages: set[str] = set()
+        for b in heads:
+            lo, hi = bisect_left(positions, b.offset), bisect_left(positions, b.offset + len(b.text))
+            named += places[lo:hi]
+            villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(b.text))
+        towns = {name for _, name in named if self._levels.get(name) == TOWN_LEVEL}
+        if len(villages) == 1:
+            name, suffix = next(iter(villages)), _VILLAGE
+        elif len(towns) == 1 and not villages:
+            name = next(iter(towns))
+            suffix = next(end for end in TOWN_ENDS if name.endswith(end))
+        else:
             return None
-        places, positions, text = self.places(), self._place_pos, self.layout.text
-        towns = set()
-        for b in self.layout.blocks[:_HEADLINE_BLOCKS]:
-            if b.kind == "heading":
-                lo = bisect_left(positions, b.offset)
-                hi = bisect_left(positions, b.offset + len(b.text))
-                towns.update((k, name) for k, (_, name) in enumerate(places[lo:hi], lo)
-                             if self._levels.get(name) == TOWN_LEVEL)
-        if len({name for _, name in towns}) != 1:
+        own = sum(body.count(word + suffix) for word in _OWN_PLACE_BEFORE) + body.count(suffix + _WITHIN)
+        if own < _OWN_PLACE_NAMED:
             return None
-        k, name = min(towns)
-        suffix = next(end for end in TOWN_ENDS if name.endswith(end))
-        own = sum(text.count(word + suffix) for word in _OWN_TOWN_BEFORE) + text.count(suffix + _WITHIN)
-        if own < _OWN_TOWN_NAMED:
-            return None
-        before = places[k - 1] if k > 0 else None
-        county = before[1] if before is not None and before[0] + len(before[1]) == positions[k] else ""
-        return name, county
+        return name, frozenset({"", *(n for _, n in named if n != name)})
 
     def town_before(self, pos: int, reach: int = 1500) -> str:
         """The town or township named last before ``pos`` of the layout's text (within ``reach`` characters)."""
