@@ -176,9 +176,19 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     while k >= 0 and positions[k] >= sentence[0] and not _BARE_YEAR.fullmatch(periods[k][1]):
         k -= 1
     head = k if k >= 0 and positions[k] >= sentence[0] else ctx.first_period
-    year = (periods[head][1] if head is not None and periods[head][0] < local
-            else doc.title_period())
+    year = periods[head][1] if head is not None and periods[head][0] < local else ""
+    if not _BARE_YEAR.fullmatch(year):
+        year = _part_year(block) or doc.title_period()    # (a paragraph opening with 全年 itself: its part's or the title's year)
     return year + found if _BARE_YEAR.fullmatch(year) else found
+
+
+def _part_year(block: Block) -> str:
+    """The year the heading of a report's numbered part names (一、2023年主要工作成效), or '': what a bare 全年 in
+    its paragraphs is a part of, in a work report too (where the part's year dates nothing else)."""
+    if not block.section or not _PART_HEADING.match(block.section):
+        return ""
+    found = _section_period(block.section)
+    return found if _BARE_YEAR.fullmatch(found) else ""
 
 
 def _to_date_of(ctx: BlockContext, text: str, found: str, local: int, s0: int) -> str:
