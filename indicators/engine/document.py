@@ -522,6 +522,9 @@ class DocumentContext:
                                               # whatever city (成都东站) it names most
         self.places()
         if self._issuer and not self.layout.news_items:
+            story = self._story_places.get(None)
+            if story is not None and self._issuer in story[1]:
+                return story[0]               # 点头镇：一片白茶… 来源：福鼎市融媒体中心: the town's story, from the city
             return self._issuer               # a report or bulletin is about its issuer (南阳市人民政府)
         self._count_places()
         # An article naming no place of its own is the paper's place's, not the place other articles name most.
@@ -612,7 +615,7 @@ class DocumentContext:
         # A story whose headline names a town or a village (——平利县老县镇以茶产业引领乡村全面振兴, ——记天荒坪镇余村返乡
         # 青年…) and whose body calls it 全镇/镇里 (全村/村里) is the town's: its figures naming no place are the town's,
         # not those of the county its headline names it in (which is no subject of its own there).
-        for section, (name, above) in self._story_places().items():
+        for section, (name, above) in self._story_places.items():
             for b in blocks:
                 if (section is None or b.section == section) and self._section_place.get(b.section, "") in above:
                     self._section_place[b.section] = name
@@ -626,6 +629,7 @@ class DocumentContext:
             if generic and V.LEVEL_OF_SUFFIX[generic[-1]] != "乡":
                 self._section_place[b.section] = self.place_of_level(V.LEVEL_OF_SUFFIX[generic[-1]]) or ""
 
+    @cached_property
     def _story_places(self) -> dict[str | None, tuple[str, frozenset[str]]]:
         """The town or village each story is about, with the places its headline names above it ('' among them):
         a story whose headline names one (a village after a town's or county's name) and whose body speaks of it as
