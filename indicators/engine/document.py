@@ -641,11 +641,17 @@ class DocumentContext:
             found = self._headline_place(heads, self.layout.text)
             return {None: found} if found else {}
         by_section: dict[str, list[Block]] = {}
-        for b in blocks:
+        above: dict[str, list[Block]] = {}      # the headings stacked right above an article (溪龙乡：… over its
+        for k, b in enumerate(blocks):          # subtitle, which opens the article's section)
+            if b.section not in by_section:
+                j = k
+                while j > 0 and k - j < _HEADLINE_BLOCKS and blocks[j - 1].kind == "heading":
+                    j -= 1
+                above[b.section] = blocks[j:k]
             by_section.setdefault(b.section, []).append(b)
         out: dict[str | None, tuple[str, frozenset[str]]] = {}
         for section, members in by_section.items():
-            heads = [b for b in members if b.kind == "heading"]
+            heads = above[section] + [b for b in members if b.kind == "heading"]
             if heads and (found := self._headline_place(heads, "".join(b.text for b in members if b.kind == "body"))):
                 out[section] = found
         return out
@@ -669,7 +675,10 @@ class DocumentContext:
         own = sum(body.count(word + suffix) for word in _OWN_PLACE_BEFORE) + body.count(suffix + _WITHIN)
         if own < _OWN_PLACE_NAMED:
             return None
-        return name, frozenset({"", *(n for _, n in named if n != name)})
+        # (and the places its name follows anywhere: 走进安吉县溪龙乡)
+        prefixes = {places[k - 1][1] for k in range(1, len(places))
+                    if places[k][1] == name and places[k - 1][0] + len(places[k - 1][1]) == places[k][0]}
+        return name, frozenset({"", *prefixes, *(n for _, n in named if n != name)})
 
     def town_before(self, pos: int, reach: int = 1500) -> str:
         """The town or township named last before ``pos`` of the layout's text (within ``reach`` characters)."""
