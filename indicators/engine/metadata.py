@@ -117,9 +117,14 @@ _TOWN_ABOVE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡)(?=[\u4e00-\u9
 _NO_VILLAGE_ENDS = ("乡村", "农村")        # (和美乡村2024年建设工作总结: the countryside, no village)
 # ... or its collective's (泖口村股份经济合作社2024年度财务公开暨收益分配方案: the village's shareholders' cooperative)
 _VILLAGE_FIRM = r"(?:股份)?经济合作社|股份合作社"
+# ... or its party branch's head's (龙凤村党支部书记2023年度抓基层党建工作述职报告)
+_VILLAGE_HEAD = r"(?:党支部|党总支|党委)(?:书记)?(?:、?(?:村委会|居委会)?主任)?"
+_DUTY_REPORT = r"(?:[0-9]{4}年)度?[^\n]{0,16}?述职(?:述廉)?报告"
 _COMMUNITY_DOC = re.compile(
-    rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村))(?:居民委员会|村民委员会|居委会|村委会|{_VILLAGE_FIRM})?"
-    rf"(?=(?:{_TOWN_DOC_ON.pattern})|(?:{_TOWN_DOC.pattern})|(?:[0-9]{{4}}年度?)?[^\n]{{0,12}}?(?:村务|财务|居务)[^\n]{{0,12}}?公开)")
+    rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村))"
+    rf"(?:居民委员会|村民委员会|居委会|村委会|{_VILLAGE_FIRM}|{_VILLAGE_HEAD})?"
+    rf"(?=(?:{_TOWN_DOC_ON.pattern})|(?:{_TOWN_DOC.pattern})|(?:[0-9]{{4}}年度?)?[^\n]{{0,12}}?(?:村务|财务|居务)[^\n]{{0,12}}?公开"
+    rf"|{_DUTY_REPORT})")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
