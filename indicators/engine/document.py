@@ -163,6 +163,8 @@ def is_han_run(text: str, start: int, end: int) -> bool:
 
 
 _HOME_LEVELS = ("省", "市")
+_WHOLE_VOTES = frozenset({"省", "市"})       # the levels whose 全省/全市 vote for their article's lead place
+_WHOLE = frozenset("全我")
 # A short quote with no pause inside, followed by more words: a term (“十四五”以来, “双十一”期间), not speech
 _QUOTED_TERM = re.compile(rf"[{V.OPENING_QUOTES}][^{V.CLOSING_QUOTES}{V.CLAUSE_END}，,、]{{1,10}}[{V.CLOSING_QUOTES}]"
                           rf"(?![{V.CLAUSE_END}，,])")
@@ -587,6 +589,33 @@ class DocumentContext:
                 overall[name] = overall.get(name, 0) + 1
                 if b.kind == "heading" or first_body.get(b.section) == k:
                     leads.setdefault(b.section, set()).add(one)
+        # 全省 said again and again speaks for the one province its article's headline or lead names (江西省交通运输厅
+        # 召开…发布会: 全省 thirteen times over 南昌 three, the headline stacked above the subtitle that opens the
+        # article), as 全市 for the one city.
+        for section, stacked in self._stacked_above.items():
+            if section not in per_section:
+                continue
+            for b in stacked:
+                lo, hi = bisect_left(positions, b.offset), bisect_left(positions, b.offset + len(b.text))
+                for _, name in places[lo:hi]:
+                    if (one := same_place.get(name)) is not None:
+                        leads.setdefault(section, set()).add(one)
+        for section, lead in leads.items():
+            counts = per_section.get(section)
+            if counts is None:
+                continue
+            by_level: dict[str, list[str]] = {}
+            for one in lead:
+                by_level.setdefault(levels.get(named_as[one], ""), []).append(one)
+            if not any(len(ones) == 1 and level in _WHOLE_VOTES for level, ones in by_level.items()):
+                continue                       # (most articles: no lead place a 全省 could stand for)
+            for b in blocks:
+                if b.section == section and b.kind == "body":
+                    for m in GENERIC_PLACE.finditer(b.text):
+                        level = V.LEVEL_OF_SUFFIX.get(m.group()[-1], "")
+                        ones = by_level.get(level) if level in _WHOLE_VOTES and m.group()[0] in _WHOLE else None
+                        if ones is not None and len(ones) == 1:
+                            counts[ones[0]] = counts.get(ones[0], 0) + 1
         # A place named once, past an article's first paragraph (城东区满意率最高 in the last one), is one
         # of its parts, not what the article is about.
         self._section_place = {s: named_as[top] for s, c in per_section.items()
@@ -641,20 +670,29 @@ class DocumentContext:
             found = self._headline_place(heads, self.layout.text)
             return {None: found} if found else {}
         by_section: dict[str, list[Block]] = {}
-        above: dict[str, list[Block]] = {}      # the headings stacked right above an article (溪龙乡：… over its
-        for k, b in enumerate(blocks):          # subtitle, which opens the article's section)
-            if b.section not in by_section:
-                j = k
-                while j > 0 and k - j < _HEADLINE_BLOCKS and blocks[j - 1].kind == "heading":
-                    j -= 1
-                above[b.section] = blocks[j:k]
+        for b in blocks:
             by_section.setdefault(b.section, []).append(b)
         out: dict[str | None, tuple[str, frozenset[str]]] = {}
+        above = self._stacked_above
         for section, members in by_section.items():
             heads = above[section] + [b for b in members if b.kind == "heading"]
             if heads and (found := self._headline_place(heads, "".join(b.text for b in members if b.kind == "body"))):
                 out[section] = found
         return out
+
+    @cached_property
+    def _stacked_above(self) -> dict[str, list[Block]]:
+        """The headings stacked right above each section's first block (溪龙乡：… over the subtitle that opens its
+        article's section; a page's kicker and title over its article)."""
+        blocks = self.layout.blocks
+        above: dict[str, list[Block]] = {}
+        for k, b in enumerate(blocks):
+            if b.section not in above:
+                j = k
+                while j > 0 and k - j < _HEADLINE_BLOCKS and blocks[j - 1].kind == "heading":
+                    j -= 1
+                above[b.section] = blocks[j:k]
+        return above
 
     def _headline_place(self, heads: list[Block], body: str) -> tuple[str, frozenset[str]] | None:
         places, positions = self.places(), self._place_pos
