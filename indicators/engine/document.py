@@ -618,8 +618,12 @@ class DocumentContext:
                             counts[ones[0]] = counts.get(ones[0], 0) + 1
         # A place named once, past an article's first paragraph (城东区满意率最高 in the last one), is one
         # of its parts, not what the article is about.
+        # In one story under subheadings (not a page of articles), only its opening part has a lead: a place named
+        # once in a later part's first paragraph (在潍城区一家汽车4S店) is an example, not what the part is about.
+        opening = next((b.section for b in blocks if b.kind == "body"), None)
         self._section_place = {s: named_as[top] for s, c in per_section.items()
-                               if (top := _most_named(c, leads.get(s, set())))}
+                               if (top := _most_named(c, leads.get(s, set())
+                                                      if self.layout.news_items or s == opening else set()))}
         # A story whose headline says 全市 on a city paper's page (连云港日报: 前三季度全市外贸进出口增长6.2%) is the
         # paper's city's, though its body names a district's figures.
         paper = self.paper

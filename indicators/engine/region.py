@@ -224,6 +224,9 @@ _GROUP_REACH = 16
 # one place's total)
 _GROUP_SUBJECT = re.compile(rf"{_PLACES_COUNTED}(?:合计|共计|总计|累计|共)|(?<=[，,])(?:合计|共计|总计)约?占")
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_REACH = "“", "”", 120
+_AT = "在"
+_SAID = re.compile(r"说|介绍|表示|告诉记者")
+_SAID_REACH = 30
 _SPEAKER = re.compile(r"(?:相关|有关)?(?:负责人|负责同志|党委书记|党委副书记|书记|镇长|乡长|县长|区长|市长|局长|主任|总经理|董事长)")
 
 
@@ -233,10 +236,16 @@ def _speaker_place(ctx: BlockContext, text: str, local: int, closing: int) -> st
     if opening < 0 or text.rfind(_QUOTE_CLOSE, opening, local) >= 0:
         return ""                      # (not inside a quote)
     k = bisect_right(ctx._place_pos, closing)
-    if k >= len(ctx.places) or ctx._place_pos[k] != closing + 1:
+    if k >= len(ctx.places):
         return ""
     name = ctx.places[k][1]
-    return name if _SPEAKER.match(text, closing + 1 + len(name)) else ""
+    if ctx._place_pos[k] == closing + 1:
+        return name if _SPEAKER.match(text, closing + 1 + len(name)) else ""
+    if ctx._place_pos[k] == closing + 1 + len(_AT) and text.startswith(_AT, closing + 1):
+        # “用了3000元的券…”在潍城区一家汽车4S店，刚提车的市民王先生说: where the one who says it was
+        said = _SAID.search(text, ctx._place_pos[k] + len(name), ctx._place_pos[k] + len(name) + _SAID_REACH)
+        return name if said is not None and not any(ch in V.SENTENCE_END for ch in text[closing:said.start()]) else ""
+    return ""
 
 
 def _whole_of_it(text: str, end: int, local: int) -> bool:
