@@ -684,6 +684,12 @@ class DocumentContext:
                 out[section] = found
         return out
 
+    def story_town_in(self, place: str) -> str:
+        """The town or village a single story is about (_story_places) when ``place`` is one its headline names it
+        in, else ''."""
+        story = self._story_places.get(None)
+        return story[0] if story is not None and place in story[1] else ""
+
     @cached_property
     def _stacked_above(self) -> dict[str, list[Block]]:
         """The headings stacked right above each section's first block (溪龙乡：… over the subtitle that opens its

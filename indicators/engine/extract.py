@@ -906,8 +906,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
         state.section = next((b.section for b in reversed(layout.blocks) if b.section), carried_section)
     meta = doc if doc is not None else read_document_meta(text, source)
     national_release = meta.kind == "news" and meta.region_source in ("title", "source")   # 国家统计局：…, 来源：…厅
-    context = DocumentContext(text, layout, about=meta.region_name if meta.kind != "news" or national_release else "",
-                          dated_by_title=meta.kind != "work_report")
+    about = meta.region_name if meta.kind != "news" or national_release else ""
+    context = DocumentContext(text, layout, about=about, dated_by_title=meta.kind != "work_report")
+    if about and (town := context.story_town_in(about)):
+        # ——湄潭县兴隆镇发展壮大村级集体经济的调查与思考 (全镇 again and again): the county's document about the town
+        context = DocumentContext(text, layout, about=town, dated_by_title=meta.kind != "work_report")
     catalogue = load_catalogue()
     placer = Placer(layout, context, meta, catalogue, state)    # reads the chunk's report parts
     if not candidates:
