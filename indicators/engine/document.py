@@ -770,5 +770,10 @@ class DocumentContext:
             found = self._of_level[level] = next(
                 (name for name, _ in self._overall.most_common()
                  if self.level(name) == level or (level == _CITY and name in V.MUNICIPALITIES)), "")
+            if not found:
+                # none counted (记者从湖南省发展改革委获悉: a source's name): the one place of that level it names at all
+                named = {name for _, name in self.places() if self.level(name) == level and name not in SCOPES}
+                if len(named) == 1:
+                    found = self._of_level[level] = named.pop()
         return found
 
