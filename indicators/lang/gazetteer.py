@@ -208,7 +208,9 @@ _WORD_ENDS = {"增": "新"}
 # A name that is a word when these follow it: 年日照时数1612小时, 日照百分率 (sunshine, not 日照市)
 # (新建区域性农事服务中心: newly built, not 新建区)
 # (医保定点医药机构, 参保定点: a place of insured care, not 保定市)
-_WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏"), "新建区": ("域",), "保定": ("点",)}
+# (渭河源头: a river's source, not 河源市)
+_WORD_BEFORE = {"日照": ("时数", "时间", "时长", "百分率", "充足", "条件", "偏"), "新建区": ("域",), "保定": ("点",),
+                "河源": ("头",)}
 # A name ending in a direction right before 组, after a character that is no function word, ends a
 # village group's name instead (新建双河南组水泥路: 双河's 南组, not 河南; not 河南组团参展, 在河南组织)
 _GROUP_DIRECTIONS, _GROUP, _NOT_GROUP_AFTER, _NOT_GROUP_BEFORE = "东南西北", "组", "团织建成合长件", "的在和与及对到赴从"
