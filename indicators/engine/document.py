@@ -713,6 +713,12 @@ class DocumentContext:
             named += places[lo:hi]
             villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(b.text))
         towns = {name for _, name in named if self._levels.get(name) == TOWN_LEVEL}
+        if not towns and not villages:
+            # 感德：一片叶子“富”了一方百姓 over a story of 感德镇: a town the story names, by its short name
+            text = "".join(b.text for b in heads)
+            towns = {name for _, name in places if self._levels.get(name) == TOWN_LEVEL
+                     and len(short := name[:-len(next(e for e in TOWN_ENDS if name.endswith(e)))]) >= 2
+                     and short in text}
         if len(villages) == 1:
             name, suffix = next(iter(villages)), _VILLAGE
         elif len(towns) == 1 and not villages:
