@@ -32,6 +32,8 @@ _BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\
 _INNER_SENTENCE_END = regex.compile("[。！？；]" + V.char_class(V.CLOSING_QUOTES, negate=True))
 _DASH = V.char_class(V.RANGE_DASHES)
 _PAGE_MARK = regex.compile(rf"^(?:(?:{_DASH}|\s)*[0-9]+(?:{_DASH}|\s)*|第\s*[0-9]+\s*页(?:\s*共\s*[0-9]+\s*页)?)$")
+# A page's box label on a line of its own (【数据框】, 【相关链接】): what follows is no part of the article above
+_BOX_LABEL = regex.compile(r"【\p{Han}{2,8}】")
 _DATE_IN_LINE = regex.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日|星期|第[0-9]+版")
 _TRAILING_BYLINE = regex.compile(
     r"(?:本报(?:特约)?记者|通讯员|记者)\s*[\p{Han}·]{2,4}$|[（(](?:本报)?记者[^（）()]{1,24}[）)]$")
@@ -346,6 +348,9 @@ def _assign_sections(blocks: list[Block]) -> bool:
             j += 1
         if j < len(blocks) and blocks[j].kind == "body" and DATELINE.match(blocks[j].text):
             headlines.add(i)
+        elif (_BOX_LABEL.fullmatch(b.text.strip()) and i + 1 < len(blocks) and blocks[i + 1].kind == "heading"
+              and not _BOX_LABEL.fullmatch(blocks[i + 1].text.strip())):
+            headlines.add(i + 1)        # 【数据框】 / 1-8月天水市主要经济指标: a box of its own under its title
     first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
     first_only = first_heading is not None and first_heading not in headlines
     if first_heading is not None:

@@ -420,7 +420,9 @@ _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在", "城市",      # (城市街道: a city's subdistricts)
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
-                       "信用", "文明", "卫生", "生态", "平安"})
+                       "信用", "文明", "卫生", "生态", "平安",
+                       # 新建镇中心幼儿园1所, 建设镇级…: a verb, not a town's name
+                       "新建", "建设", "创建", "打造"})
 _COUNTER = "个"
 # whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇
 _NO_TOWN_ENDS = frozenset({"城乡", "乡镇"})
