@@ -379,7 +379,9 @@ class DocumentContext:
             self._issuer = next(iter(issuers), "")
             home = self._home_division()
             if home is not None:
-                places = [(p, n) for p, n in places if not _inside_a_county_of(laid, p, n, home)]
+                shorts = county_short_names()
+                places = [(p, n) for p, n in places if len(n) != 2 or laid[p - 1:p + 1] not in shorts
+                          or not _inside_a_county_of(laid, p, n, home)]
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
             extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
             words = word_counties(self.text)
@@ -600,6 +602,7 @@ class DocumentContext:
                 for _, name in places[lo:hi]:
                     if (one := same_place.get(name)) is not None:
                         leads.setdefault(section, set()).add(one)
+        bodies: dict[str, list[Block]] | None = None
         for section, lead in leads.items():
             counts = per_section.get(section)
             if counts is None:
@@ -609,13 +612,17 @@ class DocumentContext:
                 by_level.setdefault(levels.get(named_as[one], ""), []).append(one)
             if not any(len(ones) == 1 and level in _WHOLE_VOTES for level, ones in by_level.items()):
                 continue                       # (most articles: no lead place a 全省 could stand for)
-            for b in blocks:
-                if b.section == section and b.kind == "body":
-                    for m in GENERIC_PLACE.finditer(b.text):
-                        level = V.LEVEL_OF_SUFFIX.get(m.group()[-1], "")
-                        ones = by_level.get(level) if level in _WHOLE_VOTES and m.group()[0] in _WHOLE else None
-                        if ones is not None and len(ones) == 1:
-                            counts[ones[0]] = counts.get(ones[0], 0) + 1
+            if bodies is None:                 # (each article's paragraphs, gathered once)
+                bodies = {}
+                for b in blocks:
+                    if b.kind == "body":
+                        bodies.setdefault(b.section, []).append(b)
+            for b in bodies.get(section, ()):
+                for m in GENERIC_PLACE.finditer(b.text):
+                    level = V.LEVEL_OF_SUFFIX.get(m.group()[-1], "")
+                    ones = by_level.get(level) if level in _WHOLE_VOTES and m.group()[0] in _WHOLE else None
+                    if ones is not None and len(ones) == 1:
+                        counts[ones[0]] = counts.get(ones[0], 0) + 1
         # A place named once, past an article's first paragraph (城东区满意率最高 in the last one), is one
         # of its parts, not what the article is about.
         # In one story under subheadings (not a page of articles), only its opening part has a lead: a place named
@@ -671,7 +678,7 @@ class DocumentContext:
         blocks = self.layout.blocks
         if not self.layout.news_items:
             heads = [b for b in blocks[:_HEADLINE_BLOCKS] if b.kind == "heading"]
-            found = self._headline_place(heads, self.layout.text)
+            found = self._headline_place(heads, None)
             return {None: found} if found else {}
         by_section: dict[str, list[Block]] = {}
         for b in blocks:
@@ -680,7 +687,7 @@ class DocumentContext:
         above = self._stacked_above
         for section, members in by_section.items():
             heads = above[section] + [b for b in members if b.kind == "heading"]
-            if heads and (found := self._headline_place(heads, "".join(b.text for b in members if b.kind == "body"))):
+            if heads and (found := self._headline_place(heads, members)):
                 out[section] = found
         return out
 
@@ -689,6 +696,17 @@ class DocumentContext:
         in, else ''."""
         story = self._story_places.get(None)
         return story[0] if story is not None and place in story[1] else ""
+
+    @cached_property
+    def _town_short_names(self) -> dict[str, str]:
+        """Each town the document names -> its name without 镇/乡/街道, when two characters or more are left."""
+        out = {}
+        for _, name in self.places():
+            if name not in out and self._levels.get(name) == TOWN_LEVEL:
+                short = name[:-len(next(end for end in TOWN_ENDS if name.endswith(end)))]
+                if len(short) >= 2:
+                    out[name] = short
+        return out
 
     @cached_property
     def _stacked_above(self) -> dict[str, list[Block]]:
@@ -704,7 +722,9 @@ class DocumentContext:
                 above[b.section] = blocks[j:k]
         return above
 
-    def _headline_place(self, heads: list[Block], body: str) -> tuple[str, frozenset[str]] | None:
+    def _headline_place(self, heads: list[Block], members: list[Block] | None) -> tuple[str, frozenset[str]] | None:
+        """(_story_places) for one story: its headline's blocks, and the blocks its body is read from (None: the
+        whole document)."""
         places, positions = self.places(), self._place_pos
         named: list[tuple[int, str]] = []
         villages: set[str] = set()
@@ -716,9 +736,7 @@ class DocumentContext:
         if not towns and not villages:
             # 感德：一片叶子“富”了一方百姓 over a story of 感德镇: a town the story names, by its short name
             text = "".join(b.text for b in heads)
-            towns = {name for _, name in places if self._levels.get(name) == TOWN_LEVEL
-                     and len(short := name[:-len(next(e for e in TOWN_ENDS if name.endswith(e)))]) >= 2
-                     and short in text}
+            towns = {name for name, short in self._town_short_names.items() if short in text}
         if len(villages) == 1:
             name, suffix = next(iter(villages)), _VILLAGE
         elif len(towns) == 1 and not villages:
@@ -726,6 +744,8 @@ class DocumentContext:
             suffix = next(end for end in TOWN_ENDS if name.endswith(end))
         else:
             return None
+        body = (self.layout.text if members is None     # (read only for a story whose headline names a town)
+                else "".join(b.text for b in members if b.kind == "body"))
         own = sum(body.count(word + suffix) for word in _OWN_PLACE_BEFORE) + body.count(suffix + _WITHIN)
         if own < _OWN_PLACE_NAMED:
             return None
