@@ -176,6 +176,11 @@ _VILLAGE = "村"
 _HEADLINE_VILLAGE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区))\p{Han}{1,3}?村(?![民级集委务庄镇])")
 
 
+def _town_suffix(name: str) -> str:
+    """How a town's name ends (镇, 乡, 街道)."""
+    return next(end for end in TOWN_ENDS if name.endswith(end))
+
+
 def _inside_a_county_of(text: str, pos: int, name: str, home: Region) -> bool:
     """Whether a bare two-character name begins inside the short name of one of ``home``'s counties (宜宾's
     江安阳春工业园区 holds 江安, not 安阳), and is no place of ``home`` itself."""
@@ -703,7 +708,7 @@ class DocumentContext:
         out = {}
         for _, name in self.places():
             if name not in out and self._levels.get(name) == TOWN_LEVEL:
-                short = name[:-len(next(end for end in TOWN_ENDS if name.endswith(end)))]
+                short = name[:-len(_town_suffix(name))]
                 if len(short) >= 2:
                     out[name] = short
         return out
@@ -741,7 +746,7 @@ class DocumentContext:
             name, suffix = next(iter(villages)), _VILLAGE
         elif len(towns) == 1 and not villages:
             name = next(iter(towns))
-            suffix = next(end for end in TOWN_ENDS if name.endswith(end))
+            suffix = _town_suffix(name)
         else:
             return None
         body = (self.layout.text if members is None     # (read only for a story whose headline names a town)
