@@ -37,6 +37,11 @@ def test_default_taxonomy_has_the_guideline_keys_in_order_with_chinese_labels():
     ("小寨商圈今年新引进首店27家", "consumption"),
     ("公交日均客流达到86万人次", "infrastructure"),
     ("每千人口执业医师3.10人", "public_services"),      # health workers per head, not other
+    ("全年毛茶产量1.15万吨", "agriculture"),             # a crop's output, not industry's 产量
+    ("全镇莲藕产量约3.2万吨", "agriculture"),
+    ("全县党参产量1.2万吨", "agriculture"),
+    ("设立收购网点213个", "agriculture"),
+    ("全市水泥产量1126.5万吨", "industry"),             # an industrial product's output stays industry
     ("每万人口全科医生3.62人", "public_services"),
     ("警示教育馆展示图片700余张", "culture"),
     ("广义货币(M2)余额同比增长6.8%", "fiscal"),
