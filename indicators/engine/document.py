@@ -182,10 +182,9 @@ def _town_suffix(name: str) -> str:
 
 
 def _inside_a_county_of(text: str, pos: int, name: str, home: Region) -> bool:
-    """Whether a bare two-character name begins inside the short name of one of ``home``'s counties (宜宾's
-    江安阳春工业园区 holds 江安, not 安阳), and is no place of ``home`` itself."""
-    if len(name) != 2 or pos == 0 or text[pos - 1:pos + 1] not in county_short_names():
-        return False
+    """Whether a bare two-character name, whose first character ends a county's short name with the character
+    before it (the caller's cheap test), begins inside one of ``home``'s counties (宜宾's 江安阳春工业园区 holds 江安,
+    not 安阳), and is no place of ``home`` itself."""
     county = lookup(text[pos - 1:pos + 1], home.code)
     if county is None or not encloses(home, county):
         return False

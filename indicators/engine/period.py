@@ -201,9 +201,8 @@ def _to_date_of(ctx: BlockContext, text: str, found: str, local: int, s0: int) -
     if k < 1 or positions[k - 1] < s0:
         return ""
     pos, until = periods[k - 1]
-    end = pos + len(until)
-    if (_UNTIL_DAY.fullmatch(until) and ONLY_A_BREAK.match(text, end)
-            and clause_start(text, positions[k], s0) == ONLY_A_BREAK.match(text, end).end()):
+    gap = ONLY_A_BREAK.match(text, pos + len(until))
+    if _UNTIL_DAY.fullmatch(until) and gap is not None and clause_start(text, positions[k], s0) == gap.end():
         return until
     return ""
 

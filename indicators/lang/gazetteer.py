@@ -472,7 +472,7 @@ def _opens_entry(text: str, at: int) -> bool:
     return at == 0 or text[at - 1] in _ENTRY_OPENERS or text[at - 1].isspace()
 
 
-_ENTRY_OPENERS = "—-·•\"" + V.OPENING_BRACKETS + V.OPENING_QUOTES + V.COLONS
+_ENTRY_OPENERS = "—-\"" + V.ITEM_BULLETS + V.OPENING_BRACKETS + V.OPENING_QUOTES + V.COLONS
 
 
 def town_names(text: str) -> set[str]:

@@ -23,6 +23,9 @@ LIST_COMMA = "、"
 CLOSING_QUOTES = "”’」』"
 # A line opening with one of these starts a news item (●黄石港1至7月完成货物吞吐量…); no part of a name.
 ITEM_MARKS = "▲■●◆★□○◇"
+# ... and the bullets that may open a list's item in a box or a brief (·规模以上工业增加值 增长7.4%, △县城…): no part
+# of what the item measures
+ITEM_BULLETS = ITEM_MARKS + "·•△☆▶►"
 OPENING_QUOTES = "“‘「『"
 OPENING_BRACKETS = "（("
 # The marks around a book's or a document's title (按照《…通知》)
