@@ -59,7 +59,10 @@ def _nations() -> str:
     """The ethnic names that may stand before 自治区/州/县 (壮族, 拉祜族佤族…), as one pattern."""
     nations = sorted({row.strip().split(",")[0] for row in _resource("56_nations.csv").splitlines()[1:]
                       if row.strip()}, key=len, reverse=True)
-    nation = "|".join(regex.escape(n) + "?" if n.endswith("族") else regex.escape(n) for n in nations)
+    # (族 may go unwritten after a longer name, 和布克赛尔蒙古自治县, never after one character: 融水苗族自治县
+    # is 融水's, not 融's with 水族)
+    nation = "|".join(regex.escape(n) + "?" if n.endswith("族") and len(n) > 2 else regex.escape(n)
+                      for n in nations)
     return rf"(?:(?:{nation})族?)*"
 
 
@@ -133,6 +136,16 @@ def county_short_name(name: str) -> str:
     return short if short != name and len(short) >= 2 else ""
 
 
+_AUTONOMOUS_COUNTY, _COUNTY = "自治县", "县"
+
+
+def county_alias(name: str) -> str:
+    """The name an autonomous county goes by in the news besides its short one (融水苗族自治县 -> 融水县,
+    互助土族自治县 -> 互助县), or ''."""
+    short = county_short_name(name) if name.endswith(_AUTONOMOUS_COUNTY) else ""
+    return short + _COUNTY if short else ""
+
+
 @cache
 def county_short_names() -> frozenset[str]:
     """Every county's and county-level city's short name (江安, 海城)."""
@@ -157,6 +170,8 @@ def place_levels() -> dict[str, str]:
         if code[4:6] == "00":                  # provinces and prefectures go by their short names too
             for short in short_names(name):
                 levels.setdefault(short, level)
+        elif alias := county_alias(name):
+            levels.setdefault(alias, level)
     return levels
 
 

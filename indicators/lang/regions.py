@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import vocab as V
-from .gazetteer import adcode_rows, county_short_name, short_names
+from .gazetteer import adcode_rows, county_alias, county_short_name, short_names
 
 LEVELS = ("国", "省", "市", "县", "区域")   # country, province, prefecture, county, macro-region
 
@@ -73,6 +73,7 @@ def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
     by_code: dict[str, Region] = {}
     shorts: list[tuple[str, Region]] = []
     county_shorts: list[tuple[str, Region]] = []
+    aliases: list[tuple[str, Region]] = []
     for long_code, name in adcode_rows():
         if not name or "辖" in name:           # 市辖区, 省直辖县级行政区划: not places
             continue
@@ -82,9 +83,15 @@ def _index() -> tuple[dict[str, tuple[Region, ...]], dict[str, Region]]:
         by_name.setdefault(name, []).append(region)
         if region.level in ("省", "市"):
             shorts.extend((short, region) for short in short_names(name))
-        elif short := county_short_name(name):
-            county_shorts.append((short, region))
+        else:
+            if short := county_short_name(name):
+                county_shorts.append((short, region))
+            if alias := county_alias(name):
+                aliases.append((alias, region))
     full_names = set(by_name)
+    for alias, region in aliases:              # 融水县: a name as good as a full one, where none is the same
+        if alias not in full_names:
+            by_name.setdefault(alias, []).append(region)
     for short, region in shorts:               # a division's full name wins over another's short name
         if short not in full_names:
             by_name.setdefault(short, []).append(region)
