@@ -96,6 +96,16 @@ HEADS = [
      "", "2024-10-23", "dateline", "四川省", "510000", "monthly_release"),
     ("上半年全市经济运行情况\n2024/07/18 09:30\n\n上半年，全市…", "", "2024-07-18", "dateline", "", "", "monthly_release"),
     # ... but a telephone number is no date
+    # a press conference's transcript, held by a province's body: about the province, not the city its answers name
+    # most (but not one held by a 新闻办 naming no place, nor a body's forum that is no press conference)
+    ("湖南省商务厅举行2025年前三季度全省外贸运行情况新闻发布会\n（文字实录）\n\n时间：2025年10月21日上午10:00\n"
+     "发布人：省商务厅副厅长 王军\n\n主持人：各位记者朋友，上午好！欢迎大家参加今天的新闻发布会。\n\n王军：长沙市进出口增长8%。",
+     "", "2025-10-21", "dateline", "湖南省", "430000", "news"),
+    ("省政府新闻办举行2025年前三季度外贸运行情况新闻发布会\n（文字实录）\n\n时间：2025年10月21日上午10:00\n\n"
+     "主持人：各位记者朋友，上午好！欢迎大家参加今天的新闻发布会。\n\n王军：长沙市进出口增长8%。",
+     "", "2025-10-21", "dateline", "", "", "news"),
+    ("湖南省商务厅举行外贸企业座谈会\n\n时间：2025年10月21日上午10:00\n\n主持人：各位记者朋友，上午好！欢迎大家参加今天的"
+     "新闻发布会。\n\n王军：长沙市进出口增长8%。", "", "2025-10-21", "dateline", "", "", "news"),
     ("关于做好春季农业生产的通知\n咨询电话：028-85201234\n\n各乡镇：…", "", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notice.txt", "", "", "", "", "other"),
     ("关于做好春季农业生产的通知\n\n各乡镇：\n\n…", "notices/2023年通知.txt", "2023", "file name", "", "", "other"),

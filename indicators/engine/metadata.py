@@ -61,7 +61,10 @@ _HEAD_CHARS = 1500             # title, dateline and issuer sit at the top
 _TITLE_LINES = 4
 _MAX_TITLE = 60
 # The source line of a government body's release (来源：江西省交通运输厅, 发布单位：洛阳市统计局).
-_SOURCE_LINE = regex.compile(r"(?:来源|发布单位|发布机构)[:：]\s*(?P<body>\p{Han}{2,14}?(?:厅|局|委员会|委|办公室|政府|办事处|管委会))")
+_GOVERNMENT_BODY = r"(?P<body>\p{Han}{2,14}?(?:厅|局|委员会|委|办公室|政府|办事处|管委会))"
+_SOURCE_LINE = regex.compile(rf"(?:来源|发布单位|发布机构)[:：]\s*{_GOVERNMENT_BODY}")
+# 江西省商务厅举行2024年1—8月全省外贸运行情况新闻发布会: the body holding a press conference, whose place it speaks of
+_HOST_LINE = regex.compile(rf"{_GOVERNMENT_BODY}(?:举行|召开|举办)[^\n]*?新闻发布会")
 
 
 def _source_body(head: str) -> str:
@@ -389,6 +392,9 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     elif doc_kind == "news" and (source := _source_region(source_body)) is not None:
         # 来源：江西省交通运输厅: one government body's release, about its place
         region_name, region_code, region_source = source.name, source.code, "source"
+    elif (doc_kind == "news" and not region and (host := _HOST_LINE.match(title)) is not None
+          and (source := _source_region(host.group("body"))) is not None):
+        region_name, region_code, region_source = source.name, source.code, "title"     # (_HOST_LINE)
     elif doc_kind == "news":
         region_name = region_code = region_source = ""   # a page of news is about many places
     else:
