@@ -736,6 +736,12 @@ class DocumentContext:
             lo, hi = bisect_left(positions, b.offset), bisect_left(positions, b.offset + len(b.text))
             named += places[lo:hi]
             villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(b.text))
+        body = None
+        if not villages and _VILLAGE in (heads_text := "".join(b.text for b in heads)):
+            # 黄湾村的日子越过越红火 over a story of 光山县泼陂河镇黄湾村: a village the headline names alone, that the
+            # body names after its town
+            body = self._story_body(members)
+            villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(body) if m.group() in heads_text)
         towns = {name for _, name in named if self._levels.get(name) == TOWN_LEVEL}
         if not towns and not villages:
             # 感德：一片叶子“富”了一方百姓 over a story of 感德镇: a town the story names, by its short name
@@ -748,15 +754,19 @@ class DocumentContext:
             suffix = _town_suffix(name)
         else:
             return None
-        body = (self.layout.text if members is None     # (read only for a story whose headline names a town)
-                else "".join(b.text for b in members if b.kind == "body"))
+        if body is None:                                 # (read only for a story whose headline names a town)
+            body = self._story_body(members)
         own = sum(body.count(word + suffix) for word in _OWN_PLACE_BEFORE) + body.count(suffix + _WITHIN)
         if own < _OWN_PLACE_NAMED:
             return None
-        # (and the places its name follows anywhere: 走进安吉县溪龙乡)
-        prefixes = {places[k - 1][1] for k in range(1, len(places))
-                    if places[k][1] == name and places[k - 1][0] + len(places[k - 1][1]) == places[k][0]}
+        # (and the places its name follows anywhere: 走进安吉县溪龙乡, 光山县泼陂河镇黄湾村)
+        text = self.layout.text
+        prefixes = {place for pos, place in places if text.startswith(name, pos + len(place))}
         return name, frozenset({"", *prefixes, *(n for _, n in named if n != name)})
+
+    def _story_body(self, members: list[Block] | None) -> str:
+        """The text of a story's body: its members' body blocks (None: the whole document)."""
+        return self.layout.text if members is None else "".join(b.text for b in members if b.kind == "body")
 
     def town_before(self, pos: int, reach: int = 1500) -> str:
         """The town or township named last before ``pos`` of the layout's text (within ``reach`` characters)."""
