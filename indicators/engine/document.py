@@ -214,6 +214,8 @@ _PULLED = ("拉动", "带动")
 # 带动全省2800余家零部件企业: a count right after 全省 is of the province's firms, not a pull on it (拉动全省
 # 2.9个百分点 is)
 _COUNTED_NEXT = re.compile(rf"(?:近|约|超过|超)?[{V.ARABIC_DIGIT}]+(?:[.．][{V.ARABIC_DIGIT}]+)?(?![{V.ARABIC_DIGIT}.．]|个?百分点)")
+# 过去是全县有名的“空心村”: the place a village is famous across, no subject of the paragraph's figures
+_FAMED = ("有名", "闻名", "知名", "出名", "出了名")
 _BREAKDOWNS_CHAINED = 6
 # A paragraph ending 其中： or 主要是： opens a list whose items are the paragraphs after it, each numbered
 # (全年村集体经济总收入186.42万元。其中：\n（一）经营性收入112.6万元…\n（二）上级转移支付…73.82万元; 今年，…确定12类
@@ -500,7 +502,8 @@ class DocumentContext:
                                default_place=self.default_place(block.section),
                                share_bases=frozenset(p for p, g in generics if block.text[p - 1:p] == V.SHARE_OF
                                                      or (block.text[p - 2:p] in _PULLED
-                                                         and not _COUNTED_NEXT.match(block.text, p + len(g)))))
+                                                         and not _COUNTED_NEXT.match(block.text, p + len(g)))
+                                                     or block.text.startswith(_FAMED, p + len(g))))
             self._blocks[key] = ctx
         return ctx
 

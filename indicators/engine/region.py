@@ -469,6 +469,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
                                          # a survey's name
     if end > pos and text[end:end + 1] == _WIDE and text.startswith(_ALL_OF, pos):
         return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
+    if text.startswith(_EVERYWHERE, pos):
+        return True                      # 把高山茶卖到了全国各地, 全国各地的游客: where goods go or people come from
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
         return True                      # 继续保持全省前列, 成为全市第4家…: where the place ranks among its peers
     if end > pos > 0 and text[pos - 1] == _IN and _RANKED_IN.match(text, end):
@@ -526,6 +528,7 @@ _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|
                           # (全国U17女子足球锦标赛, 全国旅游投诉举报平台: an event's or a platform's name; not 全国建成…平台300个)
                           r"|(?:(?![建有共达累])[\u4e00-\u9fffA-Za-z0-9]){0,10}?(?:锦标赛|联赛|大赛|运动会|平台)(?![0-9０-９])")
 _WIDE = "性"
+_EVERYWHERE = "全国各地"
 # 在…的(坚强)领导下, 在…的指导下: the bodies a place's work is guided by, in the frame that opens its clause
 _GUIDED_BY = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,24}}?的(?:坚强|正确|有力)?(?:领导|指导|关心|支持|帮助)(?:和[^，,。；;]{{0,12}})?下")
 _LIES_IN = ("位于", "地处")
