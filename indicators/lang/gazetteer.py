@@ -349,7 +349,13 @@ def masthead_place(text: str) -> str:
     m = _MASTHEAD.match(text)
     if m is None and (column := _COLUMN_HEAD.match(text)) is not None:
         m = _MASTHEAD.match(text[column.end():column.end() + _HEAD])
+    if m is None and (spaced := _SPACED_LINE.match(text)) is not None:
+        m = _MASTHEAD.match(_SPACE.sub("", spaced.group()))     # 尤 溪 报: a masthead set letter-spaced
     return _paper_place(text, m)
+
+
+_SPACED_LINE = regex.compile(r"[^\S\n]*(?:\p{Han}[^\S\n]{1,3}){2,5}\p{Han}[^\S\n]*(?=\n|$)")
+_SPACE = regex.compile(r"[^\S\n]+")
 
 
 def paper_place(text: str) -> str:
