@@ -96,6 +96,12 @@ HEADS = [
      "", "2024-10-23", "dateline", "四川省", "510000", "monthly_release"),
     ("上半年全市经济运行情况\n2024/07/18 09:30\n\n上半年，全市…", "", "2024-07-18", "dateline", "", "", "monthly_release"),
     # ... but a telephone number is no date
+    # a community head's duty report whose title names no community: the one its byline names (not its district's);
+    # a byline over some other piece is its writer's, no issuer
+    ("2024年度社区党委书记抓基层党建工作述职报告\n\n江汉区唐家墩街道和谐里社区党委书记　王晓红\n（2024年12月26日）\n\n"
+     "各位领导、同志们：\n\n2024年，我带领社区“两委”班子扎实工作。", "", "2024-12-26", "dateline", "和谐里社区", "", "other"),
+    ("关于加强社区治理的几点思考\n\n江汉区唐家墩街道和谐里社区党委书记　王晓红\n\n近年来，社区治理面临新情况。",
+     "", "", "", "江汉区", "420103", "other"),
     # a press conference's transcript, held by a province's body: about the province, not the city its answers name
     # most (but not one held by a 新闻办 naming no place, nor a body's forum that is no press conference)
     ("湖南省商务厅举行2025年前三季度全省外贸运行情况新闻发布会\n（文字实录）\n\n时间：2025年10月21日上午10:00\n"

@@ -128,6 +128,11 @@ _COMMUNITY_DOC = re.compile(
     rf"(?:居民委员会|村民委员会|居委会|村委会|{_VILLAGE_FIRM}|{_VILLAGE_HEAD})?"
     rf"(?=(?:{_TOWN_DOC_ON.pattern})|(?:{_TOWN_DOC.pattern})|(?:[0-9]{{4}}年度?)?[^\n]{{0,12}}?(?:村务|财务|居务)[^\n]{{0,12}}?公开"
     rf"|{_DUTY_REPORT})")
+# ... or whose byline names it, when the title does not (2024年度社区党委书记抓基层党建工作述职报告 over
+# 江汉区唐家墩街道和谐里社区党委书记　王晓红)
+_DUTY_REPORT_TITLE = re.compile(r"述职(?:述廉)?报告")
+_HEAD_BYLINE = re.compile(rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村)){_VILLAGE_HEAD}"
+                          r"[ \t\u3000]+[\u4e00-\u9fff]{2,4}[ \t\u3000]*$")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"
     rf"(?:(?:{V.SMALL_NUMBER})月份?|(?:前|第)?[一二三四1-4]季度|[上下]半年|前(?:{V.SMALL_NUMBER})个?月份?)[^\n]{{0,16}}"
@@ -172,9 +177,10 @@ def _titled_town(title: str, after: re.Pattern[str], opens: bool = False) -> str
     return ""
 
 
-def _titled_community(title: str) -> str:
+def _titled_community(title: str, pattern: re.Pattern[str] = _COMMUNITY_DOC) -> str:
     """The residents' community or village whose own report the title is, after the places it lies in
-    (八大关街道汇泉湾社区2024年度居民服务…工作总结, 四都乡上庄村2024年度村务公开…), or ''."""
+    (八大关街道汇泉湾社区2024年度居民服务…工作总结, 四都乡上庄村2024年度村务公开…), or ''; with ``pattern``
+    _HEAD_BYLINE, the one a duty report's byline names its head of."""
     rest = title
     while True:                  # (青岛市市南区八大关街道: each of the places above it, in turn; 玉林街道 is a
         town = _TOWN_ABOVE.match(rest)      # subdistrict's name whole, not the city 玉林 and a 街道芳华社区)
@@ -182,7 +188,7 @@ def _titled_community(title: str) -> str:
         if not above:
             break
         rest = rest[len(above):]
-    m = _COMMUNITY_DOC.match(rest)
+    m = pattern.match(rest)
     return m.group("name") if m and not m.group("name").endswith(_NO_VILLAGE_ENDS) else ""
 
 
@@ -209,7 +215,10 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
                 or _titled_town(title, _TOWN_DOC_ON, opens=True))     # 张浦镇2024年度安全生产…工作总结
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
-    community = next((found for line in title.split("\n") if (found := _titled_community(line.lstrip(_DASH)))), "")
+    lines = title.split("\n")
+    community = next((found for line in lines if (found := _titled_community(line.lstrip(_DASH)))), "")
+    if not community and _DUTY_REPORT_TITLE.search(title):
+        community = next((found for line in lines if (found := _titled_community(line, _HEAD_BYLINE))), "")
     if community:                                 # 汇泉湾社区…工作总结: the community's, not its district's (also
                                                   # a subtitle's: 凝心聚力强堡垒…\n——三里庵街道梅岭社区2024年…工作总结)
         return None, "issuer", community
