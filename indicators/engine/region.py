@@ -388,7 +388,8 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
             return default                  # 在宁乡市新建…，并对全市配变…: on a page about 长沙, 全市 is 长沙, not
                                             # the county-level city it names
         return near                         # (a page's own place is only the one it names most)
-    if default and (doc.level(default) == level or doc.full_names.get(default, default).endswith(generic[-1])
+    if default and (doc.level(default) == level
+                    or (doc.full_names.get(default, default).endswith(generic[-1]) and not default.endswith(_COMMUNITY))
                     or (level == _PREFECTURE_LEVEL and default in V.MUNICIPALITIES)):
         return default                      # (全市 in 新泰市's bulletin, or 监利's story: a county-level city, itself;
                                             # 全市 in a story about 重庆: the municipality)
@@ -396,6 +397,7 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
 
 
 _THAT = "该"
+_COMMUNITY = "社区"     # (a residents' community ends in 区 but is no district: its 全区 is its district's)
 _WHOLE_PREFECTURE = "全地区"       # 阿里地区's 全地区: the prefecture, not a district
 _PREFECTURE_LEVEL = "市"
 
@@ -471,6 +473,8 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
         return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
     if text.startswith(_EVERYWHERE, pos):
         return True                      # 把高山茶卖到了全国各地, 全国各地的游客: where goods go or people come from
+    if pos > 1 and text.endswith(_INCLUDED_IN, pos - 2, pos) and text.startswith(_ALL_OF, pos):
+        return True                      # 列入全市老旧小区改造计划的小区共3个: whose plan, not where the figure is
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
         return True                      # 继续保持全省前列, 成为全市第4家…: where the place ranks among its peers
     if end > pos > 0 and text[pos - 1] == _IN and _RANKED_IN.match(text, end):
@@ -529,6 +533,7 @@ _TITLE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:示范|先进|文明|模范|
                           r"|(?:(?![建有共达累])[\u4e00-\u9fffA-Za-z0-9]){0,10}?(?:锦标赛|联赛|大赛|运动会|平台)(?![0-9０-９])")
 _WIDE = "性"
 _EVERYWHERE = "全国各地"
+_INCLUDED_IN = ("列入", "纳入")
 # 在…的(坚强)领导下, 在…的指导下: the bodies a place's work is guided by, in the frame that opens its clause
 _GUIDED_BY = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,24}}?的(?:坚强|正确|有力)?(?:领导|指导|关心|支持|帮助)(?:和[^，,。；;]{{0,12}})?下")
 _LIES_IN = ("位于", "地处")
