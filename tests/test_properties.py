@@ -368,6 +368,7 @@ PERIOD_WORD_TOKENS = [*{w for w in re.findall(r"[\u4e00-\u9fff]+", PERIOD.patter
 @example("启动双十二迎峰度夏，工程提前两个月投运")        # (a period with no 年/月/期 in reach; 提前 is no period)
 @example("施“双十二\"当天，“618”期间，“中秋中秋黄金周，今冬明春，“三秋”期间")   # (quoted festivals, seasons)
 @example("攻势清明节月份节期间，主汛期白，来年节期间")    # (a festival's days, the main flood season: starts 4 back)
+@example("出梅以来")        # (a period whose first character no other period opens with)
 def test_period_matches_start_where_finditer_starts(text: str) -> None:
     expected = [(m.span(), m.group()) for m in PERIOD.finditer(text)]
     assert [(m.span(), m.group()) for m in period_matches(text)] == expected

@@ -108,7 +108,7 @@ _PERIOD_REACH = 6
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双麦入供]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]{1,5}期间)")
+    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双麦入出供]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]{1,5}期间)")
 _PERIOD_FIRST_LOOKAHEAD = 7         # (夏粮收购期间: a character, up to five more, then 期间)
 
 
