@@ -575,7 +575,7 @@ class DocumentContext:
                         or is_origin(text, pos, name)
                         or (customs and pos + len(name) in customs)
                         or ((text[pos + len(name):pos + len(name) + 1] in STREET_AFTER
-                             or text[pos - 1:pos] in V.OPENING_BRACKETS) and on_a_street(text, pos, name))
+                             or (pos > 0 and text[pos - 1] in V.OPENING_BRACKETS)) and on_a_street(text, pos, name))
                         or (text[pos - 2:pos - 1] in PERSON_TITLE_ENDS and in_person_name(text, pos))
                         or (institutions and self.opens_institution(pos + len(name)))):
                     continue                   # scopes, comparison bases; towns speak for their own sentences;

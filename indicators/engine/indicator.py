@@ -473,7 +473,8 @@ def of_places_compared(phrase: str, text: str, s0: int, first: int, measure: str
 
 def in_brackets(text: str, start: int, end: int) -> bool:
     """城南区（11.2万件）: a figure that is all its brackets hold."""
-    return text[start - 1:start] in V.OPENING_BRACKETS and text[end:end + 1] in V.CLOSING_BRACKETS
+    return (start > 0 and text[start - 1] in V.OPENING_BRACKETS
+            and end < len(text) and text[end] in V.CLOSING_BRACKETS)
 
 
 # 居前三位的是, 位居前列的有, 排名前五的依次为: a ranking that lists its members after it
@@ -565,7 +566,7 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if kind == "duration" and block.text.endswith(V.STREAK, 0, local_start) and V.STREAK not in phrase:
         # A streak's length (连续 is stripped from any phrase's edges): 粮食总产量连续6年…, 已连续1200天未发生…
         at = local_start - len(V.STREAK)        # where 连续 goes: after the words of the phrase right before it
-        if block.text[at - 1:at] in _ALSO + "已":
+        if at > 0 and block.text[at - 1] in _ALSO + "已":
             at -= 1                            # 园区已连续…
         k = next((k for k in range(len(phrase), 1, -1) if block.text.endswith(phrase[:k], 0, at)), 0)
         if k == 0 and phrase and block.text.rfind(phrase, 0, at) >= 0:

@@ -211,7 +211,7 @@ def _list_closed_before(text: str, pos: int, length: int, local: int) -> bool:
     """抽查越城区、柯桥区…新昌县，发现：…38家养老机构…; 在中牟县、荥阳市、新郑市等地，城乡公交一体化线路达到96条:
     the last member of a list of places that closes a clause before the figure's names where something was done,
     not whose figure it is (a 分别 list pairs its members elsewhere)."""
-    return (text[pos - 1:pos] in V.LIST_JOINERS and (m := _LIST_CLOSE.match(text, pos + length)) is not None
+    return (pos > 0 and text[pos - 1] in V.LIST_JOINERS and (m := _LIST_CLOSE.match(text, pos + length)) is not None
             and m.end() <= local)
 
 
@@ -659,7 +659,7 @@ def is_venue(text: str, pos: int, name: str) -> bool:
             or (after < len(text) and text[after] in _ROUTE_DASHES and is_han(text[after + 1:after + 2]))   # 福州—厦门
             or (pos > 1 and text[pos - 1] in _ROUTE_DASHES and is_han(text[pos - 2]))
             or _ROUTE_FROM_STATION.match(text, after) is not None      # 荆州南站至公安县城快速通道: a route's end
-            or (text[pos - 1:pos] in V.LIST_JOINERS
+            or (pos > 0 and text[pos - 1] in V.LIST_JOINERS
                 and _LISTED_AFTER_TO.search(text, max(0, pos - _LISTED_REACH), pos) is not None))
 
 
@@ -670,11 +670,12 @@ STREET_AFTER = frozenset("路街大")
 def on_a_street(text: str, pos: int, name: str) -> bool:
     """陇海西路 (海西), （中原区桐柏北路）: a place inside a road's name, or opening an address in brackets."""
     after = pos + len(name)
-    if text[after:after + 1] not in STREET_AFTER and text[pos - 1:pos] not in V.OPENING_BRACKETS:
+    bracketed = pos > 0 and text[pos - 1] in V.OPENING_BRACKETS
+    if text[after:after + 1] not in STREET_AFTER and not bracketed:
         return False                   # cheap test first
     return ((text[after:after + 1] in STREET_AFTER and pos > 0 and is_han(text[pos - 1])
              and _ROAD.match(text, after) is not None)
-            or (text[pos - 1:pos] in V.OPENING_BRACKETS and _ADDRESS.match(text, after) is not None))
+            or (bracketed and _ADDRESS.match(text, after) is not None))
 
 
 # (not 郑州路网: a city's road network)
@@ -757,7 +758,7 @@ def in_counted_group(text: str, pos: int, name: str) -> bool:
     赣江新区、南昌高新区等15个开发区), not one that
     goes on to give each its figure or their sum (赣州、九江、上饶三市入境游客分别增长…, …三省…合计约4.2亿亩)."""
     end = pos + len(name)
-    if not (text[pos - 1:pos] in V.LIST_JOINERS or text[end:end + 1] in V.LIST_JOINERS):   # (not 邯郸市18个县: its own)
+    if not ((pos > 0 and text[pos - 1] in V.LIST_JOINERS) or (end < len(text) and text[end] in V.LIST_JOINERS)):   # (not 邯郸市18个县: its own)
         return False
     counted = _COUNTED_AS_GROUP.match(text, end)
     return counted is not None and _EACH_OF_THEM.match(text, counted.end()) is None
