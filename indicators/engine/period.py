@@ -160,12 +160,21 @@ def _broken_down(doc: DocumentContext, block: Block, timeless: bool = False) -> 
     return doc.period_before(block) if opens else ""
 
 
+# 目前 (now) dates a figure only where no time governs it (目前，已有近30家企业落户 in a paragraph naming none; not
+# 今年…。目前，全市已投入收割机3200余台, which is 今年's): labellers read it either way, the sample as none. Not
+# 项目前期, nor 目前的情况 (a state of things).
+_NOW = re.compile(r"(?<!项)目前(?![的期])")
+
+
 def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int,
                sentence: tuple[int, int], clause0: int, skip: tuple[int, int] | None = None) -> str:
     """The period of a fact (_period_for), a bare part of a year (全年, 年底) named with the year named last
     before it in its sentence, else the one its paragraph opens with, else its document's title's
-    (2024年，全省…。全年完成投资1386亿元 -> 2024年全年)."""
+    (2024年，全省…。全年完成投资1386亿元 -> 2024年全年); where none, a 目前 before it in its sentence."""
     found = _period_for(doc, ctx, block, local, sentence, clause0, skip)
+    if not found:
+        now = _NOW.search(block.text, sentence[0], local)
+        return now.group() if now is not None else ""
     if found in _YEAR_TO_DATE:
         return found + _to_date_of(ctx, block.text, found, local, sentence[0])
     if found not in _YEAR_PARTS:
