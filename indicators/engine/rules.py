@@ -133,7 +133,8 @@ _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for c
 
 
 _MONTHS_OR_QUARTERS = frozenset({"月", "季度"})
-_YEAR_OR_MONTH = frozenset({"年", "月"})
+_TENTHS, _UNCHANGING = "成", "不变"     # 增长了一成 is 10% (一成不变, unchanging, is an idiom)
+_RECENT_SPANS = frozenset({"年", "月", "周", "天"})     # 近三年, 近6个月, 近一周, 近7天
 _CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,5}?圈")
 
 
@@ -288,11 +289,11 @@ RULES: tuple[Rule, ...] = (
          "过去的五年，是我国发展很不平凡的五年。",
          lambda f: f.bare and f.before == "的" and (f.next_char in _YEARS_NAMED_AFTER or not f.next_char),
          units=_YEAR, chinese_only=True, before="的"),
-    Rule("recent_years", "近三年 (近6个月) opening a clause, or before 来/平均/累计, is a period (近三年累计…, "
-         "同近两年平均经济增速相衔接, 按近6个月平均成交量计算)",
+    Rule("recent_years", "近三年 (近6个月, 近一周, 近7天) opening a clause, or before 来/平均/累计, is a period (近三年累计…, "
+         "同近两年平均经济增速相衔接, 按近6个月平均成交量计算, 近一周…订单量环比增长35%)",
          "近三年累计投入资金50亿元。",
-         lambda f: f.info.unit in _YEAR_OR_MONTH and f.pre == "近" and recent_years_are_a_time(f.text, f.start, f.end),
-         units=_YEAR_OR_MONTH),
+         lambda f: f.info.unit in _RECENT_SPANS and f.pre == "近" and recent_years_are_a_time(f.text, f.start, f.end),
+         units=_RECENT_SPANS),
     Rule("per_base", "每50公斤, 每10万人, 每100元: the base a rate is stated per, not a figure",
          "小麦最低收购价每50公斤提高7元。", lambda f: f.before == "每", before="每"),
     Rule("one_after_another", "一年比一年, 一个季度比一个季度: one after another, not a figure",
@@ -382,7 +383,8 @@ RULES: tuple[Rule, ...] = (
     Rule("one_is_a_word", "一个, 一次, 一家: 一 with a measure word is an article, not a count",
          "这是一次有益的探索。",
          lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
-                    and not (f.surface.startswith("个") and f.info.kind == "duration")),
+                    and not (f.surface.startswith("个") and f.info.kind == "duration")
+                    and not (f.surface == _TENTHS and not f.text.startswith(_UNCHANGING, f.end))),
          chinese_only=True),
     Rule("slogan", "四个全面, 两个维护, 三个方面, 四项基本原则: a numbered slogan", "坚持四个全面战略布局。",
          lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num)
