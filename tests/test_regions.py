@@ -37,6 +37,7 @@ def test_region_of_a_fact(doc_region, text, mention, region_name, region_code):
     ("泗安镇和林城镇分别新增企业8家、5家。", {"泗安镇"}),            # after a word 和 joins: no 和林城镇
     ("煤山镇与平安镇结对共建。", {"煤山镇"}),
     ("，和谐乡村建设扎实推进。", set()),
+    ("星火朝鲜族乡是远近闻名的“水稻之乡”。", set()),     # a place famed for rice, no town 水稻之乡
 ])
 def test_town_names_and_the_joiner_before_them(text, towns):
     assert town_names(text) == towns

@@ -668,18 +668,18 @@ STREET_AFTER = frozenset("路街大")
 
 
 def on_a_street(text: str, pos: int, name: str) -> bool:
-    """陇海西路 (海西), （中原区桐柏北路）: a place inside a road's name, or opening an address in brackets."""
+    """陇海西路 (海西), 中山街 (中山), （中原区桐柏北路）: a place inside a road's name or naming one, or opening an
+    address in brackets."""
     after = pos + len(name)
     bracketed = pos > 0 and text[pos - 1] in V.OPENING_BRACKETS
     if text[after:after + 1] not in STREET_AFTER and not bracketed:
         return False                   # cheap test first
-    return ((text[after:after + 1] in STREET_AFTER and pos > 0 and is_han(text[pos - 1])
-             and _ROAD.match(text, after) is not None)
+    return ((text[after:after + 1] in STREET_AFTER and _ROAD.match(text, after) is not None)
             or (bracketed and _ADDRESS.match(text, after) is not None))
 
 
 # (not 郑州路网: a city's road network)
-_ROAD = re.compile(r"(?:路|街|大道|大街)(?![网况面径线])")
+_ROAD = re.compile(r"(?:路|街|大道|大街)(?![网况面径线道])")     # (nor 街道, a subdistrict)
 _ADDRESS = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|大街)(?:[0-9０-９]+号)?[）)]")
 
 

@@ -308,7 +308,8 @@ _ISSUER = regex.compile(
 _HEAD = 3000
 # Words that make a would-be issuer a verb phrase before a government (传达学习省政府…精神, 修改部分市政府规章)
 _WORDS_NOT_IN_NAMES = ("传达", "学习", "修改", "部分", "废止", "关于", "研究", "召开", "贯彻", "落实", "出台", "印发",
-                       "来自")     # (来自县统计局的数据显示: whose data, no 来自县)
+                       "来自",     # (来自县统计局的数据显示: whose data, no 来自县)
+                       "根据", "依据", "按照")     # (根据省统计局统一核算: whose accounts, no 根据省)
 # Characters that put a function word or a date inside the would-be name (全省, 日在禾丰县, 打造全省).
 _NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造已被由将")
 
@@ -451,6 +452,7 @@ _NO_TOWN_ENDS = frozenset({"城乡", "乡镇"})
 # (万古镇, 双兴镇)
 _NO_LONG_TOWN_ENDS = frozenset({"古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
 _OTHERS = "等"
+_HOME_OF = "之"          # 水稻之乡, 茶叶之乡, 鱼米之乡: a place famed for something, no town's name
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 
 
@@ -502,6 +504,7 @@ def town_names(text: str) -> set[str]:
         name = m.group(1)
         if ((name[0] not in _TOWN_FIRST_NOT or (name[0] in _JOINER_FIRST and _opens_entry(text, m.start())))
                 and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
+                and _HOME_OF not in name[1:]          # (远近闻名的“水稻之乡”: a title, no town)
                 and _OTHERS not in name      # (木渎、甪直、临湖等镇: no 临湖等镇)
                 and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
                 and (len(name) < 4 or (name[-2:] not in _TOWN_NOT and name[-2:] not in _NO_LONG_TOWN_ENDS))
