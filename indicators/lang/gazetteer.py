@@ -419,7 +419,9 @@ def issuer_places(text: str) -> dict[str, str]:
 # 人民政府 (a county-level city's town): a town's or a subdistrict's own document
 _TOWN_ISSUER = regex.compile(r"(?:^|(?<=[^\p{Han}])|(?<=\p{Han}{2}[区县旗市])|(?<=[区县旗市]人民政府))"
                              r"(?P<name>\p{Han}{2,4}?(?:镇|乡|街道))"
-                             r"(?=人民政府|党委|工作委员会|委员会|政府|办事处)", regex.MULTILINE)
+                             r"(?=人民政府|党委|工作委员会|委员会|政府|办事处)"
+                             # (…。”悦来镇党委书记介绍说: a person the story quotes, no issuer)
+                             r"(?!党委副?书记|党委委员|政府(?:相关)?负责人|党委(?:相关)?负责人)", regex.MULTILINE)
 PROVINCE_LEVEL = "省"
 TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 
