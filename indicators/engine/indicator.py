@@ -20,7 +20,7 @@ from ..lang.patterns import (
     fact_pattern,
 )
 from ..lang.topics import load_taxonomy
-from .clauses import DECOR, clause_end, clause_start, clean, respectively_clause, scan_back
+from .clauses import DECOR, clause_end, clause_start, clean, is_han, respectively_clause, scan_back
 from .layout import DATELINE, Block
 from .period import PERIOD, carried_over
 
@@ -67,6 +67,7 @@ _COMPARING_FIRST = "比较同环相" + V.MULTIPLE_BASE_LEAD     # how a clause t
 _BREAK_CHARS = V.CLAUSE_SEPARATORS + "（(）)\n"
 _PHRASE_BREAKS = frozenset(_BREAK_CHARS)
 # Where the phrase after a figure ends: a clause break, a bracket, or a verb or function word.
+_MODIFYING_VERBS = frozenset({"签约", "开工", "投产", "建成", "落户", "入驻"})
 _FOLLOW_END = re.compile(
     V.char_class(_BREAK_CHARS + V.RANGE_DASHES)      # 20-30万元: the low end is followed by its range
     # (not a verb after 未: 17个项目未开工 counts what was not done)
@@ -352,6 +353,10 @@ def following_phrase(text: str, end: int) -> str:
     if tail.startswith("的"):
         tail = tail[1:]
     stop = _FOLLOW_END.search(tail)
+    if (stop is not None and stop.start() == 0 and stop.group() in _MODIFYING_VERBS
+            and is_han(tail[stop.end():stop.end() + 1])):
+        # 21个签约项目中, 16个开工项目: a verb before the noun describes it (not 12个项目签约, 17个已开工)
+        stop = _FOLLOW_END.search(tail, stop.end())
     if stop is not None and stop.start() == 1 and tail[1] == V.LIST_COMMA:
         # 33个国、省控地表水考核断面, 448名县、乡、村三级河长: one character listed is no phrase (but 六十五个县、
         # 市，… is a list)
