@@ -347,8 +347,10 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         value, qualifier, info, surface = f.value, f.qualifier, f.info, f.surface
         kind, unit = info.kind, info.unit
-        if surface == "成":
+        if surface == _TENTHS:
             value *= 10
+        elif surface == _TENTHS_AND_A_HALF:
+            value = (value + _HALF) * 10         # 两成半: 25%
         elif surface == _DEGREE and _TEMPERATURE.search(text, max(0, start - _TEMPERATURE_REACH), start):
             unit = _CELSIUS                      # 年均气温13度: degrees Celsius, not kilowatt-hours
             if text.endswith(_BELOW_ZERO, 0, start):
@@ -617,6 +619,7 @@ def _as_range(low: _Candidate, high: _Candidate) -> None:
 
 
 _TENTHS = "成"
+_TENTHS_AND_A_HALF = "成半"
 
 
 _RANGE_LOW_QUALIFIERS = ("exact", "at_least")     # (至少完成四千万亩至五千万亩: a low end bounded as every low end is)
@@ -655,8 +658,10 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             continue
         if not mult and c.unit == "%" and _TENTHS in text[c.start:c.end]:
             low *= 10                                   # 增长1-2成: tenths, as the high end's
-        if out and out[-1].start >= num_start:          # the low end was found on its own (159.74%)
-            out.pop()
+        low_start = num_start
+        if out and (out[-1].start >= num_start or out[-1].end > num_start):
+            # the low end was found on its own (159.74%), perhaps with a word before it (约3%-5%): one figure
+            low_start = min(num_start, out.pop().start)
         kind, sign = c.kind, (-1 if c.value < 0 else 1)
         if c.unit in ("%", "百分点", "倍"):
             is_change, change_sign = _change(text, num_start)
@@ -668,7 +673,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
                 kind, sign = "growth", change_sign
         c.kind, c.value = kind, abs(c.value) * sign
         low_end = m.start() + len(m.group().rstrip(V.RANGE_DASHES + "".join(V.RANGE_WORDS) + " \t"))
-        low_c = _Candidate(num_start, low_end, low * sign, c.unit, kind, "exact")
+        low_c = _Candidate(low_start, low_end, low * sign, c.unit, kind, "exact")
         _as_range(low_c, c)
         out.append(low_c)
         out.append(c)

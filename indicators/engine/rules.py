@@ -384,7 +384,7 @@ RULES: tuple[Rule, ...] = (
          "这是一次有益的探索。",
          lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
                     and not (f.surface.startswith("个") and f.info.kind == "duration")
-                    and not (f.surface == _TENTHS and not f.text.startswith(_UNCHANGING, f.end))),
+                    and not (f.surface.startswith(_TENTHS) and not f.text.startswith(_UNCHANGING, f.end))),
          chinese_only=True),
     Rule("slogan", "四个全面, 两个维护, 三个方面, 四项基本原则: a numbered slogan", "坚持四个全面战略布局。",
          lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num)
