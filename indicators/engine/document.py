@@ -172,8 +172,9 @@ _HEADLINE_BLOCKS = 4        # how many blocks a story's headline (kicker, title,
 _OWN_PLACE_BEFORE, _WITHIN = ("全", "我", "该", "本"), "里"     # 全镇, 我镇, 该镇, 本镇; 镇里 (全村, 村里)
 _OWN_PLACE_NAMED = 2
 _VILLAGE = "村"
-# A village a headline names after its town's or county's name (天荒坪镇余村, 七都镇开弦弓村)
-_HEADLINE_VILLAGE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区))\p{Han}{1,3}?村(?![民级集委务庄镇])")
+# A village a headline names after its town's or county's name (天荒坪镇余村, 七都镇开弦弓村; not 点头镇乡村振兴示范镇:
+# the countryside)
+_HEADLINE_VILLAGE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区))(?!乡村|农村)\p{Han}{1,3}?村(?![民级集委务庄镇])")
 
 
 def _town_suffix(name: str) -> str:

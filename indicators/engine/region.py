@@ -509,6 +509,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
                 and text.startswith((*_COUNTRY, *_ABOVE_A_CITY), pos))    # (占同期全省进出口总值的44.6%: 苏州's share)
             or (text.endswith(_TITLE_LEAD, max(0, pos - 2), pos) and text.startswith(_WHOLE_COUNTRY, pos))
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
+            or (text[pos - 1] == _DONE_MARK and text.endswith(V.ORIGIN_WORDS, max(0, pos - 3), pos - 1))
             or (text.endswith(_CHANNEL_LEAD, max(0, pos - 2), pos) and text.startswith(_COUNTRY, pos))
             or (end > pos and text.endswith(_SHARE_BASE_LEAD, max(0, pos - 3), pos)
                 and _SHARE_BASE_AFTER.match(text, end) is not None))
@@ -543,10 +544,12 @@ _PART_OF_A_PLACE = re.compile(r"(?:东|西|南|北|中|东南|东北|西南|西�
 _ABOVE_A_CITY = ("全省",)
 _ALL_OF = "全"
 _SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "人口抽样调查")
-_SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年")      # 占同期我国外贸总值的21.2%
+_SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年",    # 占同期我国外贸总值的21.2%
+                       V.SHARE_OF + "到", V.SHARE_OF + "了")          # 能占到全国大田玉米用种量的一半以上
 # (with the gap it names: 高于全国1.0个百分点、全省0.8个百分点)
 _SCOPE_MEMBER_BEFORE = re.compile(rf"{V.SCOPE}(?:{V.SCOPE_GAP})?{V.char_class(V.LIST_JOINERS)}$")
-_ELSEWHERE_LAST = frozenset(V.LIST_JOINERS + V.COMPARISON_BASE + V.EXCEEDS[0][-1] + V.SHARE_OF + "期年" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
+_DONE_MARK = "了"       # 卖到了全国20多个省区市: where goods went, 了 after the verb
+_ELSEWHERE_LAST = frozenset(V.LIST_JOINERS + V.COMPARISON_BASE + V.EXCEEDS[0][-1] + V.SHARE_OF + "期年到了" + "".join(w[-1] for w in (*V.ORIGIN_WORDS, *_SHARE_BASE_LEAD,
                                                                                       *_TITLE_LEAD, *_CHANNEL_LEAD)))
 # (是全省开发区平均水平的2.1倍: a peer group of the place may stand between)
 _SHARE_BASE_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:平均水平|平均值|平均|水平)?的[近约]?[{V.ARABIC_DIGIT}{V.CN_DIGITS}十百]")
