@@ -469,12 +469,13 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
                                                  or text.startswith(_SURVEYS, pos + len(_WHOLE_COUNTRY))):
         return True                      # 新增“四好农村路”全国示范县2个: a title the country gives; 第七次全国人口普查:
                                          # a survey's name
-    if end > pos and text[end:end + 1] == _WIDE and text.startswith(_ALL_OF, pos):
-        return True                      # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
-    if text.startswith(_EVERYWHERE, pos):
-        return True                      # 把高山茶卖到了全国各地, 全国各地的游客: where goods go or people come from
-    if pos > 1 and text.endswith(_INCLUDED_IN, pos - 2, pos) and text.startswith(_ALL_OF, pos):
-        return True                      # 列入全市老旧小区改造计划的小区共3个: whose plan, not where the figure is
+    if text[pos:pos + 1] == _ALL_OF:     # (cheap test first: most places are named, not 全…)
+        if end > pos and text[end:end + 1] == _WIDE:
+            return True                  # 建设全国性综合交通枢纽, 全省性活动: nationwide, an adjective
+        if text.startswith(_EVERYWHERE, pos):
+            return True                  # 把高山茶卖到了全国各地, 全国各地的游客: where goods go or people come from
+        if pos > 1 and text.endswith(_INCLUDED_IN, pos - 2, pos):
+            return True                  # 列入全市老旧小区改造计划的小区共3个: whose plan, not where the figure is
     if end > pos and text[end:end + 1] in _AFTER_FIRST and _RANKED_AMONG.match(text, end):
         return True                      # 继续保持全省前列, 成为全市第4家…: where the place ranks among its peers
     if end > pos > 0 and text[pos - 1] == _IN and _RANKED_IN.match(text, end):
