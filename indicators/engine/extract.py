@@ -618,8 +618,8 @@ def _as_range(low: _Candidate, high: _Candidate) -> None:
     low.group = high.group = low.start
 
 
-_TENTHS = "成"
-_TENTHS_AND_A_HALF = "成半"
+_TENTHS = V.TENTHS
+_TENTHS_AND_A_HALF = V.TENTHS + "半"
 
 
 _RANGE_LOW_QUALIFIERS = ("exact", "at_least")     # (至少完成四千万亩至五千万亩: a low end bounded as every low end is)

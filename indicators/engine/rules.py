@@ -133,7 +133,7 @@ _BLOCKED_AFTER = "".join(sorted({ch for info in P.lexicon().units.values() for c
 
 
 _MONTHS_OR_QUARTERS = frozenset({"月", "季度"})
-_TENTHS, _UNCHANGING = "成", "不变"     # 增长了一成 is 10% (一成不变, unchanging, is an idiom)
+_TENTHS, _UNCHANGING = V.TENTHS, "不变"     # 增长了一成 is 10% (一成不变, unchanging, is an idiom)
 _RECENT_SPANS = frozenset({"年", "月", "周", "天"})     # 近三年, 近6个月, 近一周, 近7天
 _CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,5}?圈")
 

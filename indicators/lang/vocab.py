@@ -70,6 +70,7 @@ ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "�
 # A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
 # long the saving is (审批时间缩短15个工作日).
 # 分别 (respectively): a list of figures pairs with a list of names or places.
+TENTHS = "成"             # 三成 is 30%, 两成半 25%
 RESPECTIVELY = "分别"
 OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure before)
 # 对 before a partner (对东盟进出口, 对台湾地区进出口).
