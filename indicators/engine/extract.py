@@ -1119,8 +1119,11 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                             block is last_block and last_at >= 0
                             and opens_breakdown(btext[sentence[0]:last_at + len(places[-1])]))):
                         # …地区生产总值分别增长5.9%、5.1%；梁溪区、…分别增长4.6%…: the measure the sentence named
-                        # (…。从增速看，济源示范区、三门峡市、信阳市分别增长…: the sentence before's)
-                        indicator = unchanged(last_subject) + indicator
+                        # (…。从增速看，济源示范区、三门峡市、信阳市分别增长…: the sentence before's), which the
+                        # list's later clauses extend in turn (…；安西镇、小江镇增速…，分别为3.2%、1.8%)
+                        whole = unchanged(last_subject)
+                        if whole and not _CHANGE_WORDS_ONLY.fullmatch(whole):
+                            indicator, subject = whole + indicator, whole
                     elif indicator in places and (ranked := ranked_measure(btext, sentence[0],
                                                                            btext.rfind(places[0], sentence[0], ls))):
                         indicator = ranked     # 年末常住人口居前三位的是赣州市、南昌市和上饶市，分别为…: the measure ranked
