@@ -102,6 +102,9 @@ HEADS = [
      "各位领导、同志们：\n\n2024年，我带领社区“两委”班子扎实工作。", "", "2024-12-26", "dateline", "和谐里社区", "", "other"),
     ("关于加强社区治理的几点思考\n\n江汉区唐家墩街道和谐里社区党委书记　王晓红\n\n近年来，社区治理面临新情况。",
      "", "", "", "江汉区", "420103", "other"),
+    # a subdistrict's summary whose name opens with a province's short name (湖南路街道): the subdistrict's
+    ("湖南路街道2024年度平安建设和网格化社会治理工作总结\n\n2024年，湖南路街道扎实推进平安建设。", "", "2024", "title",
+     "湖南路街道", "", "other"),
     # a press conference's transcript, held by a province's body: about the province, not the city its answers name
     # most (but not one held by a 新闻办 naming no place, nor a body's forum that is no press conference)
     ("湖南省商务厅举行2025年前三季度全省外贸运行情况新闻发布会\n（文字实录）\n\n时间：2025年10月21日上午10:00\n"

@@ -33,7 +33,7 @@ from ..lang.gazetteer import (
     two_char_county,
     word_counties,
 )
-from ..lang.regions import Region, encloses, lookup
+from ..lang.regions import Region, by_code, encloses, lookup
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
 from .moves import starts_move
@@ -819,5 +819,19 @@ class DocumentContext:
                 named = {name for _, name in self.places() if self.level(name) == level and name not in SCOPES}
                 if len(named) == 1:
                     found = self._of_level[level] = named.pop()
+                elif not named and level == PROVINCE_LEVEL:
+                    found = self._of_level[level] = self._province_of_cities()
         return found
+
+    def _province_of_cities(self) -> str:
+        """The one province every prefecture-level city the document names lies in, when it names two or more
+        and no province (省发展改革委…全省…合肥、芜湖、滁州: 安徽省), else ''."""
+        provinces, cities = set(), set()
+        for _, name in self.places():
+            if self.level(name) == _CITY and name not in cities and (region := lookup(name)) is not None:
+                cities.add(name)
+                provinces.add(region.code[:2])
+        if len(cities) < 2 or len(provinces) != 1 or (province := by_code(provinces.pop() + "0000")) is None:
+            return ""
+        return province.name
 

@@ -168,6 +168,9 @@ _AGENCY_SAYS = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:海关|分行|支行|分局
 def _titled_town(title: str, after: re.Pattern[str], opens: bool = False) -> str:
     """The town or subdistrict a title names right before what ``after`` matches (its county may come first:
     湄潭县石莲乡工作简报), or ''; with ``opens``, only one the title opens with (米市巷街道：…)."""
+    opening = next((name for name in town_names(title) if title.startswith(name)), "")
+    if opening and after.match(title, len(opening)):
+        return opening             # 湖南路街道2024年度…工作总结: a town whose name opens with a place's (湖南)
     county = next((p for at, p in find_places(title) if at == 0), "")
     rest = title[len(county):]
     for name in town_names(rest):
