@@ -813,18 +813,20 @@ class _TopicChooser:
 
     def __init__(self, topics, title: str = "") -> None:
         self.topics = topics
-        self._title = title
         self._paragraph = ""
         self._unnamed: str | None = None                       # the topic of a figure nothing near names, once read
         self._named: list[bool] = []                           # per group: whether its sentence or section names one
         self._scores: dict[str, dict[str, float]] = {}        # text -> its interned scores
         self._interned: dict[tuple, dict[str, float]] = {}     # the scores' items, in order -> the one dict
-        self._groups: dict[tuple[int, int], int] = {}          # ids of a sentence's and its section's scores -> group
+        self._groups: dict[tuple[int, int, int], int] = {}     # ids of a sentence's, its section's and its paragraph's
+                                                               # scores -> group
         self._shared: list[tuple] = []                         # per group: its weighted shared scores
         self._choosers: list = []                              # per group: a chooser, once it has chosen twice
         self._chosen: dict[tuple[int, int], str] = {}          # (id of an indicator's scores, group) -> topic
         self._group = -1
         self._classes_of = ""                                  # prices or sales, when the sentence names them
+        self._title_scores = self.scores(title)                # (read once: every group weighs it)
+        self._paragraph_scores: dict[str, float] = {}          # the current paragraph's, read once a paragraph
 
     def scores(self, words: str) -> dict[str, float]:
         scores = self._scores.get(words)
@@ -836,13 +838,13 @@ class _TopicChooser:
     def enter(self, sentence: str, section: str) -> None:
         """The sentence the next facts are in."""
         sentence_scores, section_scores = self.scores(sentence), self.scores(section)
-        paragraph_scores = self.scores(self._paragraph)
+        paragraph_scores = self._paragraph_scores
         key = (id(sentence_scores), id(section_scores), id(paragraph_scores))
         group = self._groups.get(key)
         if group is None:
             group = self._groups[key] = len(self._shared)
             self._shared.append(((sentence_scores, 1.0), (section_scores, 0.5), (paragraph_scores, _PARAGRAPH_WEIGHT),
-                                 (self.scores(self._title), _TITLE_WEIGHT)))
+                                 (self._title_scores, _TITLE_WEIGHT)))
             self._choosers.append(None)
             self._named.append(bool(sentence_scores or section_scores))
         self._group = group
@@ -858,13 +860,14 @@ class _TopicChooser:
     def enter_paragraph(self, paragraph: str) -> None:
         """The paragraph the next sentences are in."""
         self._paragraph, self._unnamed = paragraph, None
+        self._paragraph_scores = self.scores(paragraph)
 
     def _of_unnamed(self) -> str:
         """The topic of a figure whose phrase, sentence and section name none: its paragraph's, else the
         document title's (1月同比下降0.6% after 从月度同比看，全省CPI呈…走势, under 2024年湖南省居民消费价格变动情况),
         else the fallback."""
         if self._unnamed is None:
-            self._unnamed = self.topics.choose((self.scores(self._paragraph), 1.0), (self.scores(self._title), 0.5))
+            self._unnamed = self.topics.choose((self._paragraph_scores, 1.0), (self._title_scores, 0.5))
         return self._unnamed
 
     def of(self, indicator: str) -> str:

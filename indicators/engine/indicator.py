@@ -9,7 +9,7 @@ import regex
 
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
-from ..lang.gazetteer import leading_place
+from ..lang.gazetteer import leading_place, town_names
 from ..lang.numbers import parse_number
 from ..lang.patterns import (
     ENDS_WORD_WITH_YUE,
@@ -399,7 +399,7 @@ def opens_breakdown(prefix: str) -> bool:
     rest = prefix[_BREAKDOWN_LEAD.match(prefix).end():]
     while rest:
         name = (leading_place(rest) or ((zone := _ZONE_NAME.match(rest)) and zone.group())
-                or ((town := _TOWN_NAME.match(rest)) and town.group()[:2] not in _NO_TOWN_STARTS and town.group()))
+                or next((town for town in town_names(rest[:_TOWN_REACH]) if rest.startswith(town)), ""))
         if not name:                  # (a zone the gazetteer lacks, listed among places: 济源示范区; a town, which
             return False              # it never holds: 嘉定镇、大塘埠镇、古陂镇分别增长…)
         rest = rest[len(name):].lstrip(_PLACE_LIST_GAPS)
@@ -976,9 +976,7 @@ def _heading_measure(section: str) -> str:
     return heading if 2 <= len(heading) <= 12 and not _NUMERAL_IN.search(heading) else ""
 _NUMERAL_IN = regex.compile(r"[两二三四五六七八九十0-9]")
 _ZONE_NAME = regex.compile(rf"\p{{Han}}{{2,8}}?(?:{V.alternation(V.ZONE_ENDS)})")
-# A town's or a subdistrict's name, listed before its figures (not 城镇, 乡镇: kinds of place)
-_TOWN_NAME = regex.compile(r"\p{Han}{2,3}?(?:镇|乡|街道)(?=[、，,和及与]|$)")
-_NO_TOWN_STARTS = frozenset({"城镇", "乡镇", "村镇", "集镇", "城乡"})
+_TOWN_REACH = 6     # a town's name is at most five characters (大塘埠镇, 玉林街道): the gazetteer's rules read it
 _PORT_ONLY = regex.compile(r"(?:港|港口|港区)(?:完成|实现|达到|达)?")
 
 

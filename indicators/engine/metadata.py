@@ -122,16 +122,19 @@ _NO_VILLAGE_ENDS = ("乡村", "农村")        # (和美乡村2024年建设工�
 _VILLAGE_FIRM = r"(?:股份)?经济合作社|股份合作社"
 # ... or its party branch's head's (龙凤村党支部书记2023年度抓基层党建工作述职报告)
 _VILLAGE_HEAD = r"(?:党支部|党总支|党委)(?:书记)?(?:、?(?:村委会|居委会)?主任)?"
-_DUTY_REPORT = r"(?:[0-9]{4}年)度?[^\n]{0,16}?述职(?:述廉)?报告"
+_DUTY_REPORT_WORDS = r"述职(?:述廉)?报告"
+_DUTY_REPORT = rf"(?:[0-9]{{4}}年)度?[^\n]{{0,16}}?{_DUTY_REPORT_WORDS}"
+# A community's or a village's name (not 全村, 本社区, 各村: a scope)
+_COMMUNITY_NAME = r"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{2,4}?(?:社区|村))"
 _COMMUNITY_DOC = re.compile(
-    rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村))"
+    rf"{_COMMUNITY_NAME}"
     rf"(?:居民委员会|村民委员会|居委会|村委会|{_VILLAGE_FIRM}|{_VILLAGE_HEAD})?"
     rf"(?=(?:{_TOWN_DOC_ON.pattern})|(?:{_TOWN_DOC.pattern})|(?:[0-9]{{4}}年度?)?[^\n]{{0,12}}?(?:村务|财务|居务)[^\n]{{0,12}}?公开"
     rf"|{_DUTY_REPORT})")
 # ... or whose byline names it, when the title does not (2024年度社区党委书记抓基层党建工作述职报告 over
 # 江汉区唐家墩街道和谐里社区党委书记　王晓红)
-_DUTY_REPORT_TITLE = re.compile(r"述职(?:述廉)?报告")
-_HEAD_BYLINE = re.compile(rf"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{{2,4}}?(?:社区|村)){_VILLAGE_HEAD}"
+_DUTY_REPORT_TITLE = re.compile(_DUTY_REPORT_WORDS)
+_HEAD_BYLINE = re.compile(rf"{_COMMUNITY_NAME}{_VILLAGE_HEAD}"
                           r"[ \t\u3000]+[\u4e00-\u9fff]{2,4}[ \t\u3000]*$")
 _MONTHLY = re.compile(
     rf"(?:(?:{V.SMALL_NUMBER})\s*(?:{V.char_class(V.RANGE_DASHES)}|{V.alternation(V.RANGE_WORDS)})\s*)?"

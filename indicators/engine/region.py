@@ -506,7 +506,7 @@ def elsewhere(text: str, pos: int, end: int = -1) -> bool:
                     return True
         return False
     return (compared_at(text, pos)
-            or ((text[pos - 1] == V.SHARE_OF or text.endswith(_SHARE_OF_SAME_TIME, max(0, pos - 3), pos))
+            or ((text[pos - 1] == V.SHARE_OF or text.endswith(_SHARE_OF_LEADS, max(0, pos - 3), pos))
                 and text.startswith((*_COUNTRY, *_ABOVE_A_CITY), pos))    # (占同期全省进出口总值的44.6%: 苏州's share)
             or (text.endswith(_TITLE_LEAD, max(0, pos - 2), pos) and text.startswith(_WHOLE_COUNTRY, pos))
             or text.endswith(V.ORIGIN_WORDS, max(0, pos - 2), pos)
@@ -545,7 +545,7 @@ _PART_OF_A_PLACE = re.compile(r"(?:东|西|南|北|中|东南|东北|西南|西�
 _ABOVE_A_CITY = ("全省",)
 _ALL_OF = "全"
 _SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "人口抽样调查")
-_SHARE_OF_SAME_TIME = (V.SHARE_OF + "同期", V.SHARE_OF + "全年",    # 占同期我国外贸总值的21.2%
+_SHARE_OF_LEADS = (V.SHARE_OF + "同期", V.SHARE_OF + "全年",    # 占同期我国外贸总值的21.2%
                        V.SHARE_OF + "到", V.SHARE_OF + "了")          # 能占到全国大田玉米用种量的一半以上
 # (with the gap it names: 高于全国1.0个百分点、全省0.8个百分点)
 _SCOPE_MEMBER_BEFORE = re.compile(rf"{V.SCOPE}(?:{V.SCOPE_GAP})?{V.char_class(V.LIST_JOINERS)}$")
