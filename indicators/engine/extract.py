@@ -150,6 +150,13 @@ _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
 _COMMAS_ONLY = frozenset(V.COMMAS)
 _NAMED_AFTER = regex.compile(rf"(?![{V.LIST_JOINERS}的以左多余])\p{{Han}}")      # a noun right after the figure
 _DEGREE, _CELSIUS = "度", "℃"
+# 块 is colloquial yuan when the clause talks money and nothing is counted after it (收入四千多块, 每亩多收
+# 一百来块; not 建成篮球场3块, 3块屏幕).
+_PIECE = "块"
+_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费")
+_MONEY_TALK_REACH = 12
+_CLAUSE_STOPS = V.CLAUSE_END + "\n"
+_CLAUSE_END = re.compile(r"$|[，,。；;！!？?、）)”\s]|左右|上下|出头")
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
 _BELOW_ZERO = "零下"
@@ -355,6 +362,8 @@ def _candidates(text: str) -> list[_Candidate]:
             unit = _CELSIUS                      # 年均气温13度: degrees Celsius, not kilowatt-hours
             if text.endswith(_BELOW_ZERO, 0, start):
                 value = -value                   # 最低气温零下5度
+        elif surface == _PIECE and _money_talk(text, start, end):
+            unit, kind = _YUAN, "money"
         elif surface in _AND_A_HALF_UNITS:
             value += _HALF                       # 1个半小时, 两个半月: one and a half
         if kind in ("ratio", "growth"):
@@ -427,6 +436,7 @@ def _candidates(text: str) -> list[_Candidate]:
                             fallback_period=c.column_period)
                  for c in table_cells(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in listed_row_cells(text))
+    found = _small_change(text, found)
     if len({(c.start, c.end) for c in found}) < len(found):     # (cheap test first: spans are rarely read twice)
         claimed: set[tuple[int, int]] = set()   # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a
         unique = []                             # list member and a head count; the first reading found stands
@@ -528,6 +538,55 @@ def _splits(text: str) -> list[_Candidate]:
                                   label=label, part=sector))
         previous = (m.end(), label)
     return out
+
+
+def _money_talk(text: str, start: int, end: int) -> bool:
+    """Whether the clause before ``start`` talks money and the figure ends its phrase."""
+    if not _CLAUSE_END.match(text, end):
+        return False
+    before = text[max(0, start - _MONEY_TALK_REACH):start]
+    return _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None
+
+
+# Colloquial prices in 块 and 毛 (角): 一块八 (1.8元), 三块五一斤, 两毛钱, 一块多钱, 每斤高出五角. A bare 毛 or 角
+# only after a verb of price (not 三毛, 八角, 五角星, 一块三角地).
+_SMALL_CHANGE = regex.compile(
+    r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
+    r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九])[毛角]?钱?)"
+    r"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])[毛角]钱"
+    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
+    r"(?P<bare>[一二两三四五六七八九])[毛角])"
+    r"(?=$|[，,。；;！!？?、）)”\s]|钱|左右|一[斤两个只袋盒瓶箱公亩])",
+)
+_TEN = Decimal(10)
+
+
+def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """The colloquial prices in ``text``; the figures they overlap are dropped from ``found``."""
+    if "块" not in text and "毛" not in text and "角" not in text:      # cheap test first
+        return found
+    out = []
+    for m in _SMALL_CHANGE.finditer(text):
+        dimes = parse_number(m.group("jiao") or m.group("dimes") or m.group("bare") or "零")
+        yuan = parse_number(m.group("yuan")) if m.group("yuan") else 0
+        if dimes is None or yuan is None:
+            continue
+        is_change, sign = _change(text, m.start(), absolute=True)
+        kind = "growth" if is_change else "money"
+        value = (yuan + Decimal(dimes) / _TEN) * sign
+        low = m.group("low") or m.group("low2")
+        start = max(m.start("dimes"), m.start("bare")) if low else m.start()
+        high = _Candidate(start, m.end(), value, _YUAN, kind, "more_than" if m.group("more") else "exact")
+        low_value = parse_number(low) if low else None
+        if low_value is not None and low_value < dimes:          # 高出三到五角钱: 0.3 to 0.5 yuan
+            low_c = _Candidate(m.start(), m.start() + len(low), Decimal(low_value) / _TEN * sign, _YUAN, kind, "exact")
+            _as_range(low_c, high)
+            out.append(low_c)
+        out.append(high)
+    if not out:
+        return found
+    spans = [(c.start, c.end) for c in out]
+    return [c for c in found if not any(s < c.end and c.start < e for s, e in spans)] + out
 
 
 def _halves(text: str) -> list[_Candidate]:
