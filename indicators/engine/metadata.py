@@ -124,6 +124,8 @@ _VILLAGE_FIRM = r"(?:股份)?经济合作社|股份合作社"
 _VILLAGE_HEAD = r"(?:党支部|党总支|党委)(?:书记)?(?:、?(?:村委会|居委会)?主任)?"
 _DUTY_REPORT_WORDS = r"述职(?:述廉)?报告"
 _DUTY_REPORT = rf"(?:[0-9]{{4}}年)度?[^\n]{{0,16}}?{_DUTY_REPORT_WORDS}"
+# ... and a town's head's (泉城路街道党工委书记2023年度述职报告)
+_TOWN_HEAD_REPORT = re.compile(rf"(?:党工委|党委|人民政府|办事处)?(?:书记|镇长|乡长|主任)?{_DUTY_REPORT}")
 # A community's or a village's name (not 全村, 本社区, 各村: a scope)
 _COMMUNITY_NAME = r"(?P<name>(?![全本我该各每这那其])[\u4e00-\u9fff]{2,4}?(?:社区|村))"
 _COMMUNITY_DOC = re.compile(
@@ -169,13 +171,18 @@ _AGENCY_SAYS = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:海关|分行|支行|分局
 
 
 def _titled_town(title: str, after: re.Pattern[str], opens: bool = False) -> str:
-    """The town or subdistrict a title names right before what ``after`` matches (its county may come first:
-    湄潭县石莲乡工作简报), or ''; with ``opens``, only one the title opens with (米市巷街道：…)."""
-    opening = next((name for name in town_names(title) if title.startswith(name)), "")
-    if opening and after.match(title, len(opening)):
-        return opening             # 湖南路街道2024年度…工作总结: a town whose name opens with a place's (湖南)
-    county = next((p for at, p in find_places(title) if at == 0), "")
-    rest = title[len(county):]
+    """The town or subdistrict a title names right before what ``after`` matches (the places above it may come
+    first: 湄潭县石莲乡工作简报, 济南市历下区泉城路街道…), or ''; with ``opens``, only one the title opens with
+    (米市巷街道：…)."""
+    rest = title
+    while True:                    # (济南市历下区泉城路街道…: the city, then the district, then the town)
+        opening = next((name for name in town_names(rest) if rest.startswith(name)), "")
+        if opening and after.match(rest, len(opening)):
+            return opening         # 湖南路街道2024年度…工作总结, 武侯区玉林街道…: a town whose name opens with a place's
+        above = next((p for at, p in find_places(rest) if at == 0), "")
+        if not above:
+            break
+        rest = rest[len(above):]
     for name in town_names(rest):
         at = rest.find(name)
         if (not opens or at == 0) and after.match(rest, at + len(name)):
@@ -219,6 +226,8 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
     if not town and _TOWN_DOC.search(title):
         town = (_titled_town(title, _TOWN_DOC)      # 湄潭县石莲乡工作简报: the township's own bulletin
                 or _titled_town(title, _TOWN_DOC_ON, opens=True))     # 张浦镇2024年度安全生产…工作总结
+    if not town and _DUTY_REPORT_TITLE.search(title):
+        town = _titled_town(title, _TOWN_HEAD_REPORT)      # 泉城路街道党工委书记2023年度述职报告
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
     lines = title.split("\n")
