@@ -211,7 +211,8 @@ _CLAUSE_GOES_ON = "，,、（("
 # not a verb an adverb says is done (冬小麦播种全面完成, 目标任务圆满完成, 整体脱贫顺利实现: headlines).
 _DONE_ADVERBS = "全面|圆满|顺利|基本|提前|如期|超额|全部|胜利"
 _DANGLING = regex.compile(rf"(?:同比|环比|达到|(?<!{_DONE_ADVERBS})(?:实现|完成)|共计|累计|分别|为|的|和|与|及|了|在|比|约|近|共|达"
-                          r"|是|至|到|从|对|把|被|将)$")
+                          r"|是|至|到|从|对|把|被|将"
+                          r"|[比较](?:上年|去年|前年|上月|年初|上季度?)(?:同期|末|底)?)$")    # (…305.41万吨，比上年 / 增长1.9%)
 _STARTS_WITH_NUMBER = regex.compile(V.FIGURE_CHAR)
 _STARTS_WITH_YEAR = regex.compile(rf"(?:{V.YEAR_DIGITS})年")
 
