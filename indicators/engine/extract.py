@@ -385,8 +385,9 @@ def _candidates(text: str) -> list[_Candidate]:
             if is_change:                        # 比上年末减少2.1万人, 比上年减少4天: a change in a level
                 kind = "growth"
                 value *= sign
-        if (kind == "duration" or surface in ("成", "倍")) and text[end:end + 1] == "多" and not f.post:
-            end += 1                             # 3年多, 三成多, 两倍多: more than
+        if (text[end:end + 1] == "多" and not f.post
+                and (kind == "duration" or surface in ("成", "倍") or _CLAUSE_END.match(text, end + 1))):
+            end += 1                             # 3年多, 三成多, 两倍多, 这一车有八吨多。: more than
             qualifier = "more_than"
         if f.sign:
             value = -abs(value)                  # 降幅收窄至-0.5%: the written sign says it, not the fall again
@@ -548,17 +549,17 @@ def _money_talk(text: str, start: int, end: int) -> bool:
     return _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None
 
 
-# Colloquial prices in 块 and 毛 (角): 一块八 (1.8元), 三块五一斤, 两毛钱, 一块多钱, 每斤高出五角. A bare 毛 or 角
+# Colloquial prices in 块 and 毛 (角): 一块八 (1.8元), 一块三毛五 (1.35元), 三块五一斤, 两毛钱, 一块多钱, 每斤高出五角. A bare 毛 or 角
 # only after a verb of price (not 三毛, 八角, 五角星, 一块三角地).
 _SMALL_CHANGE = regex.compile(
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
-    r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九])[毛角]?钱?)"
+    r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
     r"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])[毛角]钱"
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角])"
     r"(?=$|[，,。；;！!？?、）)”\s]|钱|左右|一[斤两个只袋盒瓶箱公亩])",
 )
-_TEN = Decimal(10)
+_TEN, _HUNDRED = Decimal(10), Decimal(100)
 
 
 def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
@@ -573,7 +574,8 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
             continue
         is_change, sign = _change(text, m.start(), absolute=True)
         kind = "growth" if is_change else "money"
-        value = (yuan + Decimal(dimes) / _TEN) * sign
+        cents = parse_number(m.group("fen").rstrip("分")) if m.group("fen") else 0
+        value = (yuan + Decimal(dimes) / _TEN + Decimal(cents or 0) / _HUNDRED) * sign
         low = m.group("low") or m.group("low2")
         start = max(m.start("dimes"), m.start("bare")) if low else m.start()
         high = _Candidate(start, m.end(), value, _YUAN, kind, "more_than" if m.group("more") else "exact")
