@@ -306,8 +306,14 @@ def change_pattern() -> regex.Pattern[str]:
 @cache
 def absolute_change_pattern() -> regex.Pattern[str]:
     """Matches at the end of the text before an amount: 比上年末减少 2.1万人."""
-    return regex.compile(rf"(?:(?P<down>{_verbs(ABSOLUTE_DOWN)}|{_COMPARED_FEWER})"
-                         rf"|(?P<up>{_verbs(ABSOLUTE_UP)}|{_COMPARED_MORE}))了?\s*$")
+    return regex.compile(rf"(?:(?P<down>{_verbs(ABSOLUTE_DOWN)}|{_COMPARED_FEWER}|{_PER_UNIT}(?:{alternation(PER_UNIT_DOWN)}))"
+                         rf"|(?P<up>{_verbs(ABSOLUTE_UP)}|{_COMPARED_MORE}|{_PER_UNIT}(?:{alternation(PER_UNIT_UP)})))了?\s*$")
+
+
+# A price moved by so much a unit (汽油每吨降低205元, 每升分别下调0.16元和0.17元, 补助标准每人每月提高100元): a change
+_PER_UNIT = r"(?<=每\p{Han}{1,4}?(?:分别)?)"
+PER_UNIT_DOWN = ("降低", "下调", "下降", "减少", "便宜")
+PER_UNIT_UP = ("提高", "上调", "上涨", "增加")
 
 
 # A figure that is a reference (a goal, a standard, a level) another figure is said to be below or above
