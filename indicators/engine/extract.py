@@ -159,6 +159,15 @@ _CLAUSE_STOPS = V.CLAUSE_END + "\n"
 _CLAUSE_END = re.compile(r"$|[，,。；;！!？?、）)”\s]|左右|上下|出头")
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
+# 度 is a kilowatt-hour where the clause talks power (用电量3000度, 发电12亿度, 充电); else a degree as written
+_ELECTRICITY = re.compile(r"电(?![商子视话影竞脑])|能耗")       # (not 电商, 电子, 电视 …)
+_ELECTRICITY_REACH = 40
+
+
+def _talks_power(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` talks power (发电量3,120亿度，比上年增加120亿度)."""
+    floor = max(0, start - _ELECTRICITY_REACH)
+    return _ELECTRICITY.search(text, max(floor, text.rfind("。", floor, start) + 1), start) is not None
 _BELOW_ZERO = "零下"
 _CHANGE_WORDS = frozenset((*V.CHANGE_UP, *V.CHANGE_DOWN))
 _BEFORE_WINDOW = 12
@@ -362,6 +371,8 @@ def _candidates(text: str) -> list[_Candidate]:
             unit = _CELSIUS                      # 年均气温13度: degrees Celsius, not kilowatt-hours
             if text.endswith(_BELOW_ZERO, 0, start):
                 value = -value                   # 最低气温零下5度
+        elif surface == _DEGREE and not _talks_power(text, start):
+            unit, kind = _DEGREE, "quantity"     # 糖度16度以上, 坡度25度: degrees of something, not kilowatt-hours
         elif surface == _PIECE and _money_talk(text, start, end):
             unit, kind = _YUAN, "money"
         elif surface in _AND_A_HALF_UNITS:
