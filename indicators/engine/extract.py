@@ -358,8 +358,13 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for m in P.fact_matches(text):              # judged(), without a generator's cost per figure
         f = found_at(text, m)
+        vague = None
+        if (drop := first_drop(f)) is not None:
+            if drop.name != _NOT_A_NUMBER or (f := _vague_high(text, f)) is None:
+                continue
+            vague = text.find(f.num, m.start()) - 1  # 两三块钱, 五六千元: a range, read from its high end
         start, end = f.start, f.end
-        if first_drop(f) is not None or (enclosed and _inside(enclosed, enclosed_starts, start, end)):
+        if enclosed and _inside(enclosed, enclosed_starts, start, end):
             continue
         value, qualifier, info, surface = f.value, f.qualifier, f.info, f.surface
         kind, unit = info.kind, info.unit
@@ -411,7 +416,11 @@ def _candidates(text: str) -> list[_Candidate]:
             rate = _PER_AFTER.match(text, end) if text.startswith("/", end) else None
             if rate:                                                          # 35亿平方米/年
                 unit, end = f"{unit}/{rate.group(1)}", rate.end()
-        found.append(_Candidate(start, end, value, unit, kind, qualifier, written_sign=bool(f.sign)))
+        found.append(high := _Candidate(start, end, value, unit, kind, qualifier, written_sign=bool(f.sign)))
+        if vague is not None:
+            low = _Candidate(vague, vague + 1, value * _DIGITS[text[vague]] / _DIGITS[f.num[0]], unit, kind, "exact")
+            _as_range(low, high)
+            found.append(low)
     for m in P.percent_words(text):
         value = parse_number(m.group("pnum"))
         if value is None or _inside(enclosed, enclosed_starts, m.start(), m.end()):
@@ -550,6 +559,25 @@ def _splits(text: str) -> list[_Candidate]:
                                   label=label, part=sector))
         previous = (m.end(), label)
     return out
+
+
+# Two neighbouring digits say "two or three" (两三块钱, 五六千元, 三五百块, 一两天): the low end, then the high end
+# with its multiplier and unit, which the low end shares (五 of 五六千元 is 5000).
+_DIGITS = {d: Decimal(i) for i, d in enumerate("零一二三四五六七八九", 0)} | {"两": Decimal(2)}
+_NOT_A_NUMBER = "not_a_number"
+
+
+def _vague_high(text: str, f: Found) -> Found | None:
+    """The high end of a vague range whose two digits no grammar reads (两三块钱), as a figure, or None."""
+    at = text.find(f.num, f.start) if f.chinese else -1
+    if at < 0 or P.VAGUE_PAIR.match(text, at) is None:
+        return None
+    masked = f"{text[:at]}、{text[at + 1:]}"      # (the pattern reads no figure right after a numeral)
+    m = P.fact_pattern().match(masked, at + 1)
+    if m is None or m.start("num") != at + 1:
+        return None
+    high = found_at(masked, m)
+    return high if high.value and first_drop(high) is None else None
 
 
 def _money_talk(text: str, start: int, end: int) -> bool:

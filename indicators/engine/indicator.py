@@ -16,6 +16,7 @@ from ..lang.patterns import (
     PREFIX_QUALIFIERS,
     REFERENCE_AFTER,
     UNIT_ALIAS,
+    VAGUE_PAIR,
     WORDS_AFTER,
     fact_pattern,
 )
@@ -335,6 +336,8 @@ def following_phrase(text: str, end: int) -> str:
         if (unit_alias := _UNIT_ALIAS.match(text, end)) is None:
             return ""                             # most figures end their clause: nothing follows
         end = unit_alias.end()                    # 2,960台（套）粮食烘干设备: the unit's other name
+    if end and VAGUE_PAIR.match(text, end - 1):
+        return ""                                 # 两 of 两三块钱: the high end follows, not a noun
     high = _RATE_RANGE_OF.match(text, end)
     if high is None and text[end:end + 1] in V.RANGE_DASHES:
         # 安排每村20-50万元的村级运转经费: past the high end to what both ends are of (not 介于…之间, 月薪…的岗位占)

@@ -68,6 +68,9 @@ _REACHING_WORD = "上"
 _REACHING = r"(?<![比较与])上(?=[百千万亿](?![分]))"
 
 
+# Two neighbouring digits that say "two or three" (两三块钱, 五六千元, 三五天): matches the first
+VAGUE_PAIR = re.compile(r"一(?=两)|两(?=三)|三(?=[四五])|四(?=五)|五(?=六)|六(?=七)|七(?=八)|八(?=九)")
+
 # Words between the number and the unit (3.7万余人, 十多个).
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than", "来": "approx"}
 # Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
