@@ -301,8 +301,9 @@ RULES: tuple[Rule, ...] = (
     Rule("first_months", "前10个月, 前三个季度: a period", "前10个月，全市完成投资300亿元。",
          lambda f: f.info.unit in _MONTHS_OR_QUARTERS and f.before == "前" and f.text[f.start - 2:f.start - 1] != "提",
          units=_MONTHS_OR_QUARTERS, before="前"),
+    # (基本上不超过五十辆: a character before a qualifier word is another word's)
     Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure",
-         "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE,
+         "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE and not f.pre,
          chinese_only=True, before="".join(sorted(_VAGUE_BEFORE))),
     Rule("size_class", "5万吨级码头, 30万千瓦级机组, 500亿元级项目: a class of size, not a quantity",
          "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area", "money"),
