@@ -376,6 +376,8 @@ def _candidates(text: str) -> list[_Candidate]:
             unit = _CELSIUS                      # 年均气温13度: degrees Celsius, not kilowatt-hours
             if text.endswith(_BELOW_ZERO, 0, start):
                 value = -value                   # 最低气温零下5度
+        elif unit == _CELSIUS and text.endswith(_BELOW_ZERO, 0, start):
+            value = -value                       # 最低气温零下9℃
         elif surface == _DEGREE and not _talks_power(text, start):
             unit, kind = _DEGREE, "quantity"     # 糖度16度以上, 坡度25度: degrees of something, not kilowatt-hours
         elif surface == _PIECE and _money_talk(text, start, end):
@@ -451,6 +453,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found.extend(_indexes(text))
     found.extend(_headcounts(text))
     found.extend(_halves(text))
+    found.extend(_half_durations(text))
     found.extend(_decimal_days(text))
     found.extend(_doublings(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label, period=c.period,
@@ -647,6 +650,27 @@ def _halves(text: str) -> list[_Candidate]:
 
 
 _SHARE_VERBS = "占达"
+_ROUGHLY = ("左右", "上下", "多")
+_HAN = regex.compile(r"\p{Han}")
+_HALF_UNITS = {"小时": "小时", "个小时": "小时", "个月": "月", "年": "年"}
+
+
+def _half_durations(text: str) -> list[_Candidate]:
+    """不到半小时, 半个月, 进修半年: half a unit of time (a bound after it: 半小时以内, at most)."""
+    if "半" not in text:                     # cheap test first
+        return []
+    out = []
+    for m in P.half_duration_pattern().finditer(text):
+        pre, post = m.group("pre") or "", m.group("post") or ""
+        if post and post not in _ROUGHLY and _HAN.match(text, m.end()):
+            continue                         # 流出县外半年以上的人口: a threshold, as rules.threshold_qualified says
+        bound = next((q for w, q in P.BOUND_AFTER.items() if text.startswith(w, m.end())), "")
+        qualifier = (P.PREFIX_QUALIFIERS.get(pre) or P.SUFFIX_QUALIFIERS.get(post)
+                     or P.INNER_QUALIFIERS.get(post) or bound or "exact")
+        is_change, sign = _change(text, m.start(), absolute=True)
+        out.append(_Candidate(m.start(), m.end(), _HALF * sign, _HALF_UNITS[m.group("unit")],
+                              "growth" if is_change else "duration", qualifier))
+    return out
 
 
 # 出院者平均住院日7.9日，比上年缩短0.3日: days, as a decimal says (a whole number before 日 is a date's day)

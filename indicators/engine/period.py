@@ -43,6 +43,7 @@ _SPECIAL = (
     # recent years opening a clause (近年来，…; not 近年来首次, 为多年来最低: how rare, not when), and a year a
     # number of years back (由3年前的不足20%提高到31.6%)
     rf"|(?:近年|近(?:几|些)年)来?(?=[，,])|(?:{V.SMALL_NUMBER})年前"
+    r"|(?:近|这)?半(?:年|个月)(?:来|以来)"      # 近半年来, 半个月以来
     # since a launch: 平台上线以来, 政策实施以来, 开通以来
     r"|(?:上线|开通|投用|投运|实施|启动|建成|开业|开园|运营)以来"
     # ... and since a season of farm work or weather began (秋收以来, 入汛以来, 入冬以来, 供暖以来, 入梅以来, 开秤以来)
@@ -108,7 +109,7 @@ _PERIOD_REACH = 6
 # before 期间.
 _PERIOD_FIRST = re.compile(
     rf"[{V.ARABIC_DIGIT}{V.SMALL_NUMBER_CN}{''.join(w[0] for w in V.SPAN_BACK_WORDS + V.SPAN_AHEAD_WORDS)}"
-    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双麦入出供]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]{1,5}期间)")
+    r"今明后本当同去上“\"元春夏秋冬汛主清端中国目截报昨前年第下全假这开投实启建运暑寒迎双麦入出供半]|[\u4e00-\u9fff](?=[\u4e00-\u9fff]{1,5}期间)")
 _PERIOD_FIRST_LOOKAHEAD = 7         # (夏粮收购期间: a character, up to five more, then 期间)
 
 
