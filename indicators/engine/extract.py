@@ -156,7 +156,8 @@ _PIECE = "块"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费")
 _MONEY_TALK_REACH = 12
 _CLAUSE_STOPS = V.CLAUSE_END + "\n"
-_CLAUSE_END = re.compile(r"$|[，,。；;！!？?、）)”\s]|左右|上下|出头")
+_PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.CLOSING_QUOTES + " \t\n\u3000")
+_CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
 # 度 is a kilowatt-hour where the clause talks power (用电量3000度, 发电12亿度, 充电); else a degree as written
@@ -599,7 +600,7 @@ _SMALL_CHANGE = regex.compile(
     r"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])[毛角]钱"
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角])"
-    r"(?=$|[，,。；;！!？?、）)”\s]|钱|左右|一[斤两个只袋盒瓶箱公亩])",
+    rf"(?=$|{_PHRASE_END}|钱|左右|一[斤两个只袋盒瓶箱公亩])",
 )
 _TEN, _HUNDRED = Decimal(10), Decimal(100)
 

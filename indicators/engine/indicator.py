@@ -303,6 +303,10 @@ _CIRCUMSTANCE = regex.compile(r"在[^，,；;。：:、]{1,16}?(?:带动|推动|
 _CITED_DOCUMENT = re.compile(r"(?:按照|根据|依据|依照|对照|执行|落实)《[^》]*》(?:[（(][^）)]*[）)])?")
 
 
+# Words that say only that a measure moved on (进一步缩短至12秒): the measure before is meant
+_MOVED_ON_ONLY = frozenset((*V.CHANGE_ADVERBS, "再", "又", "已", "还", "仍"))
+
+
 @lru_cache(maxsize=65536)
 def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
     """What the clause before a figure gives its indicator, read once per distinct clause (the same
@@ -693,6 +697,10 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         # 城镇调查失业率5.1%，低于5.5%左右的控制目标: the goal (or standard) of what came before (广义货币M2增长
         # 11.3%，低于13%左右的预期目标: of its growth)
         return previous + reference.group("name"), previous
+    if previous and before in _MOVED_ON_ONLY:
+        # 12315热线平均接通时长为17秒，下半年进一步缩短至12秒: the level the same measure moved to
+        subject = unchanged(previous)
+        return subject, subject
     if previous and before in _GOAL_ONLY:
         # 常住人口城镇化率…提高到61.2%，2025年目标为63%: the goal for what came before
         subject = unchanged(previous)

@@ -90,7 +90,7 @@ def is_years_span(expr: str) -> bool:
 
 
 PERIOD = re.compile(
-    rf"{_YEARS_SPAN}|(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初|[春夏秋冬]季|主?汛期)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|同月|年初|年底|年末|末|底|初)?"
+    rf"{_YEARS_SPAN}(?:期间|间)?|(?:{_YEAR})(?:{_QUARTER}|{_MONTH}|以来|底|末|初|[春夏秋冬]季|主?汛期)?|(?:去年|上年)(?:{_QUARTER}|{_MONTH}|同期|同月|年初|年底|年末|末|底|初)?"
     rf"|{_SPECIAL}|{_QUARTER}|{_MONTH}"
 )
 
