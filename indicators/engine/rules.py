@@ -147,6 +147,10 @@ def _one_after_another(f: Found) -> bool:
 
 
 _THAN = "比"
+# A time spent (干了二十二年支书, 用了三年时间) or waited (种下去三年才能采): a duration, not a plan's name
+_DONE = "了"
+_GREAT = "大"         # (巩固了三年大发展时期的成就: a slogan's years still)
+_ONLY_THEN = frozenset("才就")
 _ABOUT = frozenset({"左右", "上下"})     # approximations, never a threshold's bound
 
 
@@ -334,10 +338,12 @@ RULES: tuple[Rule, ...] = (
                     and (f.next_char in _NAME_SUFFIX
                          or (is_han(f.next_char) and f.text[f.end + 1:f.end + 2] in _VILLAGE_SUFFIX))),
          chinese_only=True),
-    Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name (not a streak: 连续八年稳定在…)",
+    Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name (not a streak: 连续八年稳定在…; "
+         "nor a time spent: 干了二十二年支书, 三年才能采)",
          "编制三年攻坚方案。",
          lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
-                    and f.next_char not in _CLAUSE_END and not f.text.endswith(V.STREAK, 0, f.start)),
+                    and f.next_char not in _CLAUSE_END and not f.text.endswith(V.STREAK, 0, f.start)
+                    and not (f.before == _DONE and f.next_char != _GREAT) and f.next_char not in _ONLY_THEN),
          units=_YEAR, chinese_only=True),
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
          "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1,
