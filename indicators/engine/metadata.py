@@ -111,6 +111,10 @@ _WORK_REPORT = re.compile(r"政府工作报告|向大会报告政府工作|报�
 _BULLETIN = re.compile(r"统计公报")
 _TOWN_SAYS = re.compile(r"\s*[：:]")
 _CITED_TITLE = re.compile(r"《[^》\n]*》")
+# A township's station named by the town's short name (太和市场监管所开展…检查, 石莲派出所…): its story is about
+# that town, when the text names the town in full (太和镇)
+_TOWN_STATION = regex.compile(r"(?P<name>\p{Han}{2,3}?)(?:市场监管所|市场监督管理所|派出所|司法所|财政所|税务所|供电所"
+                              r"|卫生院|中心卫生院|农技站|农业服务中心|林业站|水利站|中心学校|交警中队)")
 _TOWN_DOC = re.compile(r"(?:[0-9]{4}年)?(?:(?:度|上半年|前三季度)?(?:工作简报|工作动态|工作总结|工作要点|工作计划|工作安排|工作汇报|工作情况)|简报)")
 # ... and a title opening with the town, its year, then what the work was on (张浦镇2024年度安全生产和应急管理工作总结)
 _TOWN_DOC_ON = re.compile(rf"(?:[0-9]{{4}}年)度?[^\n]{{0,24}}?{_TOWN_DOC.pattern}")
@@ -187,6 +191,15 @@ def _titled_town(title: str, after: re.Pattern[str], opens: bool = False) -> str
         at = rest.find(name)
         if (not opens or at == 0) and after.match(rest, at + len(name)):
             return name
+    return ""
+
+
+def _station_town(title: str, text: str) -> str:
+    """The town whose station (_TOWN_STATION) the title names, written in full in ``text``, or ''."""
+    for m in _TOWN_STATION.finditer(title):
+        for suffix in ("镇", "乡", "街道"):
+            if m.group("name") + suffix in text:
+                return m.group("name") + suffix
     return ""
 
 
@@ -413,6 +426,8 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
     elif doc_kind == "news" and (town := _titled_town(title, _TOWN_SAYS, opens=True)):
         # 米市巷街道：家门口的服务"暖"到居民心坎上: a story about one town or subdistrict, named before the colon
         region_name, region_code, region_source = town, "", "title"
+    elif doc_kind == "news" and (town := _station_town(title, head)):
+        region_name, region_code, region_source = town, "", "title"      # (_TOWN_STATION)
     elif doc_kind == "news" and (source := _source_region(source_body)) is not None:
         # 来源：江西省交通运输厅: one government body's release, about its place
         region_name, region_code, region_source = source.name, source.code, "source"
