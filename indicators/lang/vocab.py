@@ -123,9 +123,9 @@ COMPARATIVE_BEFORE_YU = "高低快慢多少好优大小强弱等当"
 EXCEEDS = ("高出", "超出", "多出")
 CAUSE_BEFORE_YU = "由"
 # Words before a place that say where people or goods come from or go (来自全国20多个省, 远销全国,
-# 邀请长三角地区80余家企业参会): the place is not what the figures are about.
+# 邀请长三角地区80余家企业参会, 辞去西安的工作回到老家): the place is not what the figures are about.
 ORIGIN_WORDS = ("来自", "远销", "销往", "辐射", "流向", "流入", "流往", "去往", "运往", "发往", "邀请",
-                "卖到", "销到", "运到", "发到")
+                "卖到", "销到", "运到", "发到", "辞去", "离开", "告别")
 # People named by where they are from (香港同胞, 温州籍, 浙江客商): the place is theirs, not a figure's.
 PEOPLE_OF_PLACE = ("同胞", "侨胞", "籍", "客商", "商会", "企业家", "乡贤")
 # 在…举行: the place where an event is held (签约活动在视高街道举行，现场签约项目18个) is a venue, not
