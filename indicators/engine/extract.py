@@ -150,6 +150,8 @@ _LIST_JOINERS = frozenset(V.LIST_JOINERS + V.COMMAS)
 _COMMAS_ONLY = frozenset(V.COMMAS)
 _NAMED_AFTER = regex.compile(rf"(?![{V.LIST_JOINERS}的以左多余])\p{{Han}}")      # a noun right after the figure
 _DEGREE, _CELSIUS = "度", "℃"
+# The kinds of a level that a change word before it turns into a change (比上年末减少2.1万人, 较上年提高1.9分)
+_LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "index"})
 # 块 is colloquial yuan when the clause talks money and nothing is counted after it (收入四千多块, 每亩多收
 # 一百来块; not 建成篮球场3块, 3块屏幕).
 _PIECE = "块"
@@ -399,7 +401,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 value *= sign
             elif unit == "倍":
                 kind = "ratio"
-        elif kind in ("count", "money", "quantity", "area", "duration"):
+        elif kind in _LEVEL_KINDS:
             is_change, sign = _change(text, start, absolute=True)
             if is_change:                        # 比上年末减少2.1万人, 比上年减少4天: a change in a level
                 kind = "growth"
@@ -792,7 +794,7 @@ def _ranges(text: str, found: list[_Candidate]) -> list[_Candidate]:
             is_change, change_sign = _change(text, num_start)
             if is_change:                               # 增长6%-7%: the verb is before the low end
                 kind, sign = "growth", change_sign
-        elif kind in ("count", "money", "quantity", "area", "duration"):
+        elif kind in _LEVEL_KINDS:
             is_change, change_sign = _change(text, num_start, absolute=True)
             if is_change:                               # 减少3万至5万人: so it is before an amount's
                 kind, sign = "growth", change_sign

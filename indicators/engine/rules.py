@@ -147,6 +147,9 @@ def _one_after_another(f: Found) -> bool:
 
 
 _THAN = "比"
+# The words that say a figure in 分 is a score (得分96.4分, 中考平均分较上年提高11.6分, 发放积分3.6万分)
+_SCORE_WORD = re.compile(r"得分|评分|分数|平均分|总分|积分|测评|考评|考核|成绩|满意度")
+_SCORE_REACH = 16
 # A time spent (干了二十二年支书, 用了三年时间) or waited (种下去三年才能采): a duration, not a plan's name
 _DONE = "了"
 _GREAT = "大"         # (巩固了三年大发展时期的成就: a slogan's years still)
@@ -345,6 +348,10 @@ RULES: tuple[Rule, ...] = (
                     and f.next_char not in _CLAUSE_END and not f.text.endswith(V.STREAK, 0, f.start)
                     and not (f.before == _DONE and f.next_char != _GREAT) and f.next_char not in _ONLY_THEN),
          units=_YEAR, chinese_only=True),
+    Rule("score_unnamed", "8时30分, 每斤提高3分, 三分天下: 分 is a score only in digits after a score word (得分, 平均分)",
+         "会议于8时30分开始。",
+         lambda f: f.chinese or _SCORE_WORD.search(f.text, max(0, f.start - _SCORE_REACH), f.start) is None,
+         units=frozenset({"分"})),
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
          "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1,
          chinese_only=True),
