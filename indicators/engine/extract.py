@@ -157,6 +157,10 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 _PIECE = "块"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费")
 _MONEY_TALK_REACH = 12
+_SENTENCE_REACH = 40
+_SENTENCE_STOPS = V.SENTENCE_END + "\n"
+# What 块 counts (土地, 屏, 牌 …): a clause naming one counts pieces, whatever its sentence says of money
+_PIECE_OBJECTS = re.compile(r"地|田|屏|板|牌|场|碑|砖|石|表|玻璃|电池|蛋糕|肉|布|玉|瓦|钢|区|馆|模块|芯片")
 _CLAUSE_STOPS = V.CLAUSE_END + "\n"
 _PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.CLOSING_QUOTES + " \t\n\u3000")
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
@@ -587,19 +591,26 @@ def _vague_high(text: str, f: Found) -> Found | None:
 
 
 def _money_talk(text: str, start: int, end: int) -> bool:
-    """Whether the clause before ``start`` talks money and the figure ends its phrase."""
+    """Whether 块 ending the phrase at ``end`` is yuan: its clause talks money (收入四千多块), or its sentence does
+    and the clause names nothing 块 counts (一共是23.6万元，“比前年多了4万多块; not 篮球场3块, 显示屏30块)."""
     if not _CLAUSE_END.match(text, end):
         return False
     before = text[max(0, start - _MONEY_TALK_REACH):start]
-    return _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None
+    if _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None:
+        return True
+    sentence = text[max(0, start - _SENTENCE_REACH):start]
+    sentence = sentence[max(map(sentence.rfind, _SENTENCE_STOPS)) + 1:]
+    clause = sentence[max(map(sentence.rfind, _CLAUSE_STOPS)) + 1:]
+    return _MONEY_TALK.search(sentence) is not None and _PIECE_OBJECTS.search(clause) is None
 
 
-# Colloquial prices in 块 and 毛 (角): 一块八 (1.8元), 一块三毛五 (1.35元), 三块五一斤, 两毛钱, 一块多钱, 每斤高出五角. A bare 毛 or 角
+# Colloquial prices in 块, 毛 (角) and 分: 一块八 (1.8元), 一块三毛五 (1.35元), 3分钱, 三块五一斤, 两毛钱, 一块多钱, 每斤高出五角. A bare 毛 or 角
 # only after a verb of price (not 三毛, 八角, 五角星, 一块三角地).
 _SMALL_CHANGE = regex.compile(
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
     r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
     r"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])[毛角]钱"
+    r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角])"
     rf"(?=$|{_PHRASE_END}|钱|左右|一[斤两个只袋盒瓶箱公亩])",
@@ -609,10 +620,14 @@ _TEN, _HUNDRED = Decimal(10), Decimal(100)
 
 def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
     """The colloquial prices in ``text``; the figures they overlap are dropped from ``found``."""
-    if "块" not in text and "毛" not in text and "角" not in text:      # cheap test first
+    if "块" not in text and "毛" not in text and "角" not in text and "分钱" not in text:      # cheap test first
         return found
     out = []
     for m in _SMALL_CHANGE.finditer(text):
+        if m.group("cents"):                  # 每斤高出3分钱左右
+            out.append(_with_suffix(text, _Candidate(m.start(), m.end(), Decimal(parse_number(m.group("cents")))
+                                                     / _HUNDRED, _YUAN, "money", "exact")))
+            continue
         dimes = parse_number(m.group("jiao") or m.group("dimes") or m.group("bare") or "零")
         yuan = parse_number(m.group("yuan")) if m.group("yuan") else 0
         if dimes is None or yuan is None:
@@ -623,7 +638,7 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
         value = (yuan + Decimal(dimes) / _TEN + Decimal(cents or 0) / _HUNDRED) * sign
         low = m.group("low") or m.group("low2")
         start = max(m.start("dimes"), m.start("bare")) if low else m.start()
-        high = _Candidate(start, m.end(), value, _YUAN, kind, "more_than" if m.group("more") else "exact")
+        high = _with_suffix(text, _Candidate(start, m.end(), value, _YUAN, kind, "more_than" if m.group("more") else "exact"))
         low_value = parse_number(low) if low else None
         if low_value is not None and low_value < dimes:          # 高出三到五角钱: 0.3 to 0.5 yuan
             low_c = _Candidate(m.start(), m.start() + len(low), Decimal(low_value) / _TEN * sign, _YUAN, kind, "exact")
@@ -634,6 +649,12 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
         return found
     spans = [(c.start, c.end) for c in out]
     return [c for c in found if not any(s < c.end and c.start < e for s, e in spans)] + out
+
+
+def _with_suffix(text: str, c: _Candidate) -> _Candidate:
+    """``c`` with the qualifier word written after it (一块钱左右, 3分钱左右) in its mention."""
+    word = next((w for w in P.SUFFIX_QUALIFIERS if text.startswith(w, c.end)), "")
+    return replace(c, end=c.end + len(word), qualifier=P.SUFFIX_QUALIFIERS[word]) if word else c
 
 
 def _halves(text: str) -> list[_Candidate]:
@@ -655,7 +676,8 @@ def _halves(text: str) -> list[_Candidate]:
 _SHARE_VERBS = "占达"
 _ROUGHLY = ("左右", "上下", "多")
 _HAN = regex.compile(r"\p{Han}")
-_HALF_UNITS = {"小时": "小时", "个小时": "小时", "个月": "月", "年": "年"}
+_HALF_UNITS = {"小时": "小时", "个小时": "小时", "个多小时": "小时", "钟头": "小时", "个钟头": "小时", "个多钟头": "小时",
+               "个月": "月", "个多月": "月", "年": "年"}
 
 
 def _half_durations(text: str) -> list[_Candidate]:
@@ -669,7 +691,8 @@ def _half_durations(text: str) -> list[_Candidate]:
             continue                         # 流出县外半年以上的人口: a threshold, as rules.threshold_qualified says
         bound = next((q for w, q in P.BOUND_AFTER.items() if text.startswith(w, m.end())), "")
         qualifier = (P.PREFIX_QUALIFIERS.get(pre) or P.SUFFIX_QUALIFIERS.get(post)
-                     or P.INNER_QUALIFIERS.get(post) or bound or "exact")
+                     or P.INNER_QUALIFIERS.get(post) or ("more_than" if m.group("more") or m.group("more2") else "")
+                     or bound or "exact")
         is_change, sign = _change(text, m.start(), absolute=True)
         out.append(_Candidate(m.start(), m.end(), _HALF * sign, _HALF_UNITS[m.group("unit")],
                               "growth" if is_change else "duration", qualifier))

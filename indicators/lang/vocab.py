@@ -54,7 +54,7 @@ SMALL_NUMBER = rf"[{ARABIC_DIGIT}]{{1,2}}|[{SMALL_NUMBER_CN}]{{1,3}}"
 # 增产/减产 (output) and 上浮/下浮 (a price or rate) are changes too; 增收 is not (户均增收8000元 is the
 # income a project brings, an amount).
 CHANGE_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "多增", "净增", "回升", "加快", "增产",
-             "上浮", "上调", "调高", "攀升", "跃升", "涨价", "偏高", "偏多", "增")
+             "上浮", "上调", "调高", "攀升", "跃升", "涨价", "偏高", "偏多", "涨", "增")
 CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "收窄", "缩小", "缩减", "放缓", "少增", "净减",
                "缩短", "压缩", "压减", "精简", "减产", "下浮", "下调", "调低", "负增长", "降价", "偏低", "偏少", "减轻", "便宜", "削减", "降", "减")
 # How much or how fast, between the comparison and the change verb: 同比大幅下降, 同比大增, 环比明显回升.
