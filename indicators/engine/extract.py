@@ -155,6 +155,7 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 # 块 is colloquial yuan when the clause talks money and nothing is counted after it (收入四千多块, 每亩多收
 # 一百来块; not 建成篮球场3块, 3块屏幕).
 _PIECE = "块"
+_PERSON, _PEOPLES = "人", "人民"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费")
 _MONEY_TALK_REACH = 12
 _SENTENCE_REACH = 40
@@ -387,6 +388,8 @@ def _candidates(text: str) -> list[_Candidate]:
             value = -value                       # 最低气温零下9℃
         elif surface == _DEGREE and not _talks_power(text, start):
             unit, kind = _DEGREE, "quantity"     # 糖度16度以上, 坡度25度: degrees of something, not kilowatt-hours
+        elif surface == _COUNTER and text.startswith(_PERSON, end) and not text.startswith(_PEOPLES, end):
+            unit, end = _PERSON, end + 1         # 发现心梗前兆的有3个人，…: people (31个人民法庭: courts)
         elif surface == _PIECE and _money_talk(text, start, end):
             unit, kind = _YUAN, "money"
         elif surface in _AND_A_HALF_UNITS:

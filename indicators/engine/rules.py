@@ -147,6 +147,8 @@ def _one_after_another(f: Found) -> bool:
 
 
 _THAN = "比"
+# A verb of going before 过去 makes it "over there", not "the past" (骑过去二十分钟左右, 走过去要一个多小时)
+_MOVING = frozenset("骑走开赶跑飞游爬划坐送搬")
 # The words that say a figure in 分 is a score (得分96.4分, 中考平均分较上年提高11.6分, 发放积分3.6万分)
 _SCORE_WORD = re.compile(r"得分|评分|分数|平均分|总分|积分|测评|考评|考核|成绩|满意度")
 _SCORE_REACH = 16
@@ -284,9 +286,10 @@ RULES: tuple[Rule, ...] = (
     Rule("averaging_window", "a duration an average is taken over (日最大8小时平均浓度, 24小时滑动平均) is part of the "
          "measure's name", "臭氧日最大8小时平均浓度为158微克/立方米。",
          lambda f: f.text.startswith(_AVERAGED_OVER, f.end), kinds=frozenset({"duration"}), after="平滑"),
-    Rule("span_of_years", "过去五年, 未来三天: a period, not a duration measured",
+    Rule("span_of_years", "过去五年, 未来三天: a period, not a duration measured (骑过去二十分钟: how long the ride is)",
          "未来五年，全市将新建学校20所。",
-         lambda f: f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS,
+         lambda f: (f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS
+                    and f.text[f.start - 3:f.start - 2] not in _MOVING),
          kinds=frozenset({"duration"})),
     Rule("span_pointed_at", "这五年, 那两年, 今明两年: a span pointed at is a period, not a duration measured",
          "这五年，全市经济总量翻了一番。",
