@@ -152,8 +152,8 @@ _NAMED_AFTER = regex.compile(rf"(?![{V.LIST_JOINERS}的以左多余])\p{{Han}}")
 _DEGREE, _CELSIUS = "度", "℃"
 # The kinds of a level that a change word before it turns into a change (比上年末减少2.1万人, 较上年提高1.9分)
 _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "index"})
-# 块 is colloquial yuan when the clause talks money and nothing is counted after it (收入四千多块, 每亩多收
-# 一百来块; not 建成篮球场3块, 3块屏幕).
+# 块 is colloquial yuan when the clause or sentence talks money and nothing is counted after it (收入四千多块,
+# 每亩多收一百来块; not 建成篮球场3块, 3块屏幕): _money_talk.
 _PIECE = "块"
 _PERSON, _PEOPLES = "人", "人民"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费")
@@ -167,7 +167,8 @@ _PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
-# 度 is a kilowatt-hour where the clause talks power (用电量3000度, 发电12亿度, 充电); else a degree as written
+_BELOW_ZERO = "零下"
+# 度 is a kilowatt-hour where the sentence talks power (用电量3000度, 发电12亿度, 充电); else a degree as written
 _ELECTRICITY = re.compile(r"电(?![商子视话影竞脑])|能耗")       # (not 电商, 电子, 电视 …)
 _ELECTRICITY_REACH = 40
 
@@ -175,8 +176,9 @@ _ELECTRICITY_REACH = 40
 def _talks_power(text: str, start: int) -> bool:
     """Whether the sentence before ``start`` talks power (发电量3,120亿度，比上年增加120亿度)."""
     floor = max(0, start - _ELECTRICITY_REACH)
-    return _ELECTRICITY.search(text, max(floor, text.rfind("。", floor, start) + 1), start) is not None
-_BELOW_ZERO = "零下"
+    return _ELECTRICITY.search(text, max(floor, text.rfind(V.FULL_STOP, floor, start) + 1), start) is not None
+
+
 _CHANGE_WORDS = frozenset((*V.CHANGE_UP, *V.CHANGE_DOWN))
 _BEFORE_WINDOW = 12
 # A verb that lowers what it names, its object, then the points (下调存款准备金率0.5个百分点, 降低企业社保
@@ -607,8 +609,8 @@ def _money_talk(text: str, start: int, end: int) -> bool:
     return _MONEY_TALK.search(sentence) is not None and _PIECE_OBJECTS.search(clause) is None
 
 
-# Colloquial prices in 块, 毛 (角) and 分: 一块八 (1.8元), 一块三毛五 (1.35元), 3分钱, 三块五一斤, 两毛钱, 一块多钱, 每斤高出五角. A bare 毛 or 角
-# only after a verb of price (not 三毛, 八角, 五角星, 一块三角地).
+# Colloquial prices in 块, 毛 (角) and 分: 一块八 (1.8元), 一块三毛五 (1.35元), 3分钱, 三块五一斤, 两毛钱, 一块多钱,
+# 每斤高出五角. A bare 毛 or 角 only after a verb of price (not 三毛, 八角, 五角星, 一块三角地).
 _SMALL_CHANGE = regex.compile(
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
     r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
@@ -679,8 +681,7 @@ def _halves(text: str) -> list[_Candidate]:
 _SHARE_VERBS = "占达"
 _ROUGHLY = ("左右", "上下", "多")
 _HAN = regex.compile(r"\p{Han}")
-_HALF_UNITS = {"小时": "小时", "个小时": "小时", "个多小时": "小时", "钟头": "小时", "个钟头": "小时", "个多钟头": "小时",
-               "个月": "月", "个多月": "月", "年": "年"}
+_HALF_UNITS = {"时": "小时", "头": "小时", "月": "月", "年": "年"}      # by the last character of the unit as written
 
 
 def _half_durations(text: str) -> list[_Candidate]:
@@ -694,10 +695,10 @@ def _half_durations(text: str) -> list[_Candidate]:
             continue                         # 流出县外半年以上的人口: a threshold, as rules.threshold_qualified says
         bound = next((q for w, q in P.BOUND_AFTER.items() if text.startswith(w, m.end())), "")
         qualifier = (P.PREFIX_QUALIFIERS.get(pre) or P.SUFFIX_QUALIFIERS.get(post)
-                     or P.INNER_QUALIFIERS.get(post) or ("more_than" if m.group("more") or m.group("more2") else "")
+                     or P.INNER_QUALIFIERS.get(post) or ("more_than" if m.group("more") else "")
                      or bound or "exact")
         is_change, sign = _change(text, m.start(), absolute=True)
-        out.append(_Candidate(m.start(), m.end(), _HALF * sign, _HALF_UNITS[m.group("unit")],
+        out.append(_Candidate(m.start(), m.end(), _HALF * sign, _HALF_UNITS[m.group("unit")[-1]],
                               "growth" if is_change else "duration", qualifier))
     return out
 
