@@ -27,6 +27,7 @@ from .vocab import (
     CLAUSE_END,
     COMPARED_FEWER,
     COMPARED_MORE,
+    OPENING_QUOTES,
     RATE_DOWN,
     RATE_UP,
     SPLIT_COLONS,
@@ -250,7 +251,7 @@ def half_pattern() -> re.Pattern[str]:
 # 半年“成绩单”, “半年考” (a name), 糠菜半年粮, 近半年来 (a period), 半天 (colloquially "a long while")
 @cache
 def half_duration_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![上下前后这过每多大个0-9一二两三四五六七八九十“‘「『\"])(?P<pre>{_qualifiers_before()})?"
+    return re.compile(rf"(?<![上下前后这过每多大个0-9一二两三四五六七八九十{OPENING_QUOTES}\"])(?P<pre>{_qualifiers_before()})?"
                       r"(?<![上下前后这过每多大个0-9一二两三四五六七八九十])半(?P<unit>个(?P<more>多)?(?:小时|钟头|月)|小时|钟头|年)"
                       rf"(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?(?!以来|[度来报前后里时答成总工粮“\"])")
 
