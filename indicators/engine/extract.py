@@ -104,6 +104,7 @@ _RATE_CHARS = frozenset("速幅率")
 # 每日3万吨, 每小时1200吨: a flow, reported per time unit.
 _PER = regex.compile(rf"每(?P<per>{V.alternation(V.PER_TIME)})$")
 _PER_UNIT = {"天": "日"}
+_CONCENTRATIONS, _PER_VOLUME = frozenset({"微克"}), "每立方米"
 _PER_AFTER = regex.compile(rf"/({V.alternation((*V.PER_TIME, *V.PER_BASE))})(?![\p{{Han}}])")
 _GRANT_WORD = regex.compile(V.alternation(V.GRANT_WORDS))
 # (涨跌幅: how far a price moved either way, a growth of no one sign)
@@ -164,7 +165,9 @@ _SENTENCE_STOPS = V.SENTENCE_END + "\n"
 _PIECE_OBJECTS = re.compile(r"地|田|屏|板|牌|场|碑|砖|石|表|玻璃|电池|蛋糕|肉|布|玉|瓦|钢|区|馆|模块|芯片")
 _CLAUSE_STOPS = V.CLAUSE_END + "\n"
 _PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.CLOSING_QUOTES + " \t\n\u3000")
+_PER_ONE = "一[斤两个只袋盒瓶箱桶公亩]"      # (三块五一斤, 2000块一斤: a price per one of them)
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
+_PRICE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE}")
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
 _BELOW_ZERO = "零下"
@@ -426,6 +429,8 @@ def _candidates(text: str) -> list[_Candidate]:
                if kind == "quantity" and text.find("每", window, start) >= 0 else None)
         if per:
             unit = f"{unit}/{_PER_UNIT.get(per.group('per'), per.group('per'))}"   # 每日3万吨 -> 吨/日
+        elif unit in _CONCENTRATIONS and text.endswith(_PER_VOLUME, 0, start):
+            unit = f"{unit}/{_PER_VOLUME[1:]}"                                    # 每立方米41微克 -> 微克/立方米
         elif kind in ("quantity", "area", "count") and "/" not in unit and not f.post:
             rate = _PER_AFTER.match(text, end) if text.startswith("/", end) else None
             if rate:                                                          # 35亿平方米/年
@@ -579,7 +584,7 @@ def _splits(text: str) -> list[_Candidate]:
 # Two neighbouring digits say "two or three" (两三块钱, 五六千元, 三五百块, 一两天): the low end, then the high end
 # with its multiplier and unit, which the low end shares (五 of 五六千元 is 5000).
 _DIGITS = {d: Decimal(i) for i, d in enumerate("零一二三四五六七八九", 0)} | {"两": Decimal(2)}
-_NOT_A_NUMBER = "not_a_number"
+_NOT_A_NUMBER, _WEAK_UNIT_WORD = "not_a_number", "weak_unit_word"
 
 
 def _vague_high(text: str, f: Found) -> Found | None:
@@ -592,13 +597,14 @@ def _vague_high(text: str, f: Found) -> Found | None:
     if m is None or m.start("num") != at + 1:
         return None
     high = found_at(masked, m)
-    return high if high.value and first_drop(high) is None else None
+    drop = first_drop(high)       # (一天要卖五六头: the pair shows a count, though 头 alone after 六 may be a word)
+    return high if high.value and (drop is None or drop.name == _WEAK_UNIT_WORD) else None
 
 
 def _money_talk(text: str, start: int, end: int) -> bool:
     """Whether 块 ending the phrase at ``end`` is yuan: its clause talks money (收入四千多块), or its sentence does
     and the clause names nothing 块 counts (一共是23.6万元，“比前年多了4万多块; not 篮球场3块, 显示屏30块)."""
-    if not _CLAUSE_END.match(text, end):
+    if not _PRICE_END.match(text, end):
         return False
     before = text[max(0, start - _MONEY_TALK_REACH):start]
     if _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None:
@@ -617,8 +623,8 @@ _SMALL_CHANGE = regex.compile(
     r"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])[毛角]钱"
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
-    r"(?P<bare>[一二两三四五六七八九])[毛角])"
-    rf"(?=$|{_PHRASE_END}|钱|左右|一[斤两个只袋盒瓶箱公亩])",
+    r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
+    rf"(?=$|{_PHRASE_END}|钱|左右|{_PER_ONE})",
 )
 _TEN, _HUNDRED = Decimal(10), Decimal(100)
 
@@ -643,7 +649,8 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
         value = (yuan + Decimal(dimes) / _TEN + Decimal(cents or 0) / _HUNDRED) * sign
         low = m.group("low") or m.group("low2")
         start = max(m.start("dimes"), m.start("bare")) if low else m.start()
-        high = _with_suffix(text, _Candidate(start, m.end(), value, _YUAN, kind, "more_than" if m.group("more") else "exact"))
+        more = m.group("more") or m.group("more2")          # (一块多钱, 进价一斤涨了两毛多)
+        high = _with_suffix(text, _Candidate(start, m.end(), value, _YUAN, kind, "more_than" if more else "exact"))
         low_value = parse_number(low) if low else None
         if low_value is not None and low_value < dimes:          # 高出三到五角钱: 0.3 to 0.5 yuan
             low_c = _Candidate(m.start(), m.start() + len(low), Decimal(low_value) / _TEN * sign, _YUAN, kind, "exact")

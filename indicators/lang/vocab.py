@@ -63,8 +63,8 @@ CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步",
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
 # is a level.
 # (偏多2.4天, 偏少3%: a climate bulletin's departure from the normal)
-ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产", "偏多", "偏高")
-ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "偏少", "偏低")
+ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产", "偏多", "偏高", "涨价")
+ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "偏少", "偏低", "降价")     # (花生油降价10元至15元)
 # More, fewer, higher or lower than a base named before (比上年多1.2万人, 较上年少5个, 比全国高0.3个百分点):
 # a change, only after 比/较.
 # A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
@@ -75,8 +75,8 @@ RESPECTIVELY = "分别"
 OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure before)
 # 对 before a partner (对东盟进出口, 对台湾地区进出口).
 TOWARDS = "对"
-COMPARED_MORE = ("多", "高", "快", "延长", "上涨", "回升", "提高", "上升")
-COMPARED_FEWER = ("少", "低", "慢", "缩短", "压缩", "回落", "下跌", "降低", "便宜")     # (较9月上旬高点回落近1元)
+COMPARED_MORE = ("多", "高", "快", "长", "延长", "上涨", "回升", "提高", "上升")
+COMPARED_FEWER = ("少", "低", "慢", "短", "落", "缩短", "压缩", "回落", "下跌", "降低", "便宜")   # (比非地铁房源短9天左右, 比正月落了一块钱)     # (较9月上旬高点回落近1元)
 # A gap below a base or a drag, before points (低于预期目标0.4个百分点, 拉低投资增速约3个百分点): negative, as
 # 比全国低0.3个百分点 is.
 GAP_BELOW = ("低于", "慢于", "拉低", "拖累")
