@@ -147,6 +147,8 @@ def _one_after_another(f: Found) -> bool:
 
 
 _THAN = "比"
+# What the first ones of a list do together, right after 前两项, 前三家 (同比, 分别, 合计, 占 …)
+_FIRST_ONES_DO = frozenset("同分均合共占")
 # A verb of going before 过去 makes it "over there", not "the past" (骑过去二十分钟左右, 走过去要一个多小时)
 _MOVING = frozenset("骑走开赶跑飞游爬划坐送搬")
 # The words that say a figure in 分 is a score (得分96.4分, 中考平均分较上年提高11.6分, 发放积分3.6万分)
@@ -321,9 +323,10 @@ RULES: tuple[Rule, ...] = (
     Rule("reach_circle", "15分钟便民生活圈, 1小时经济圈: how far a circle reaches names it, not a duration measured",
          "打造15分钟便民生活圈28个。", lambda f: _CIRCLE.match(f.text, f.end) is not None,
          units=frozenset({"分钟", "小时"})),
-    Rule("ranking", "前十名, 前5位: a ranking", "该县进入全省前5位。",
-         lambda f: f.info.unit in ("名", "位") and f.before == "前",
-         units=frozenset({"名", "位"}), before="前"),
+    Rule("ranking", "前十名, 前5位: a ranking; 前两项同比分别增长, 前三家合计占: the first ones of a list",
+         "该县进入全省前5位。",
+         lambda f: f.before == "前" and (f.info.unit in ("名", "位") or f.next_char in _FIRST_ONES_DO),
+         units=frozenset({"名", "位", "项", "家", "个", "类"}), before="前"),
     Rule("address", "a digit right after a building's unit, or before one: an address (7栋2单元301室, 2号3单元); "
          "after a Chinese numeral, a set named by a figure (三个1亿人, 两个100%)",
          "住在7栋2单元301室。",
