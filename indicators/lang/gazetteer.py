@@ -314,11 +314,12 @@ _WORDS_NOT_IN_NAMES = ("传达", "学习", "修改", "部分", "废止", "关于
 _NOT_IN_NAMES = frozenset("全本我该各的在和与及对于向从日月年为是打造已被由将")
 
 
-# Development zones and parks publish too (临河经济技术开发区管委会); they are county-level places.
+# Development zones and parks publish too (临河经济技术开发区管委会, …开发区企业服务中心, …开发区经济发展局);
+# they are county-level places.
 _ZONE = regex.compile(
     r"(?:^|(?<=[^\p{Han}])|(?<=[在于向从对和与及]))"
     r"(?P<name>\p{Han}{2,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|工业园区))"
-    r"(?=管委会|管理委员会|工委|[0-9]{4}年|\s|$|[，,。])",
+    r"(?=管委会|管理委员会|工委|企业服务中心|政务服务中心|招商服务中心|招商局|经济发展局|经发局|财政局|[0-9]{4}年|\s|$|[，,。])",
     regex.MULTILINE,
 )
 
