@@ -669,6 +669,11 @@ def _with_suffix(text: str, c: _Candidate) -> _Candidate:
     return replace(c, end=c.end + len(word), qualifier=P.SUFFIX_QUALIFIERS[word]) if word else c
 
 
+def _qualifier_of(pre: str, post: str) -> str:
+    """The qualifier the words before and after a figure found by a finder of its own say, or ''."""
+    return P.PREFIX_QUALIFIERS.get(pre) or P.SUFFIX_QUALIFIERS.get(post) or P.INNER_QUALIFIERS.get(post) or ""
+
+
 def _halves(text: str) -> list[_Candidate]:
     """近一半, 一半以上, 占一半: half, 50%, where a qualifier or 占/达 says it is a share (not 一半是…)."""
     if "一半" not in text:                   # cheap test first
@@ -678,7 +683,7 @@ def _halves(text: str) -> list[_Candidate]:
         pre, post = m.group("pre") or "", m.group("post") or ""
         if not (pre or post or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS)):
             continue
-        qualifier = P.PREFIX_QUALIFIERS.get(pre) or P.SUFFIX_QUALIFIERS.get(post) or "exact"
+        qualifier = _qualifier_of(pre, post) or "exact"
         is_change, sign = _change(text, m.start())          # 货物通关时间压缩一半以上: a fall by half
         out.append(_Candidate(m.start(), m.end(), Decimal(50) * sign, "%", "growth" if is_change else "ratio",
                               qualifier))
@@ -701,9 +706,7 @@ def _half_durations(text: str) -> list[_Candidate]:
         if post and post not in _ROUGHLY and _HAN.match(text, m.end()):
             continue                         # 流出县外半年以上的人口: a threshold, as rules.threshold_qualified says
         bound = next((q for w, q in P.BOUND_AFTER.items() if text.startswith(w, m.end())), "")
-        qualifier = (P.PREFIX_QUALIFIERS.get(pre) or P.SUFFIX_QUALIFIERS.get(post)
-                     or P.INNER_QUALIFIERS.get(post) or ("more_than" if m.group("more") else "")
-                     or bound or "exact")
+        qualifier = _qualifier_of(pre, post) or ("more_than" if m.group("more") else "") or bound or "exact"
         is_change, sign = _change(text, m.start(), absolute=True)
         out.append(_Candidate(m.start(), m.end(), _HALF * sign, _HALF_UNITS[m.group("unit")[-1]],
                               "growth" if is_change else "duration", qualifier))
