@@ -46,7 +46,7 @@ _TRAILING = regex.compile(
 _LINK_BEFORE_PER = regex.compile(rf"(?:分别)?(?:为|是|达到?|(?:{V.alternation(V.MOVE_VERBS)})(?:到|至))(每\p{{Han}}{{1,4}})$")
 # A clause left with only one of these names nothing (实际回落到6.1%: what fell is named before; 下调
 # 单位缴费比例，各地可降至16%: each place may lower the rate the clause before names).
-_ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "大约", "最终",
+_ADVERBS_ONLY = frozenset({"实际", "初步", "基本", "基本上", "大约", "大概", "大致", "差不多", "最终",
                            "各地", "各省", "各市", "各县", "各区", "各地区", "各省份", "各城市"})
 # How a change was measured (按可比口径, 扣除价格因素): no part of what changed.
 _ON_A_COMPARABLE_BASIS = (r"按可比口径|按可比价格计算|按不变价格计算|按(?:当年|现行)价格(?:计算)?|按现价计算|扣除价格因素后?"
