@@ -157,7 +157,7 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 # 每亩多收一百来块; not 建成篮球场3块, 3块屏幕): _money_talk.
 _PIECE = "块"
 _PERSON, _PEOPLES = "人", "人民"
-_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费")
+_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿")
 _MONEY_TALK_REACH = 12
 _SENTENCE_REACH = 40
 _SENTENCE_STOPS = V.SENTENCE_END + "\n"
@@ -478,6 +478,8 @@ def _candidates(text: str) -> list[_Candidate]:
                  for c in table_cells(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in listed_row_cells(text))
     found = _small_change(text, found)
+    if "万" in text or "亿" in text:                # (cheap test first)
+        found.extend(_spoken_amounts(text, found))
     if len({(c.start, c.end) for c in found}) < len(found):     # (cheap test first: spans are rarely read twice)
         claimed: set[tuple[int, int]] = set()   # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a
         unique = []                             # list member and a head count; the first reading found stands
@@ -609,22 +611,22 @@ def _money_talk(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _MONEY_TALK_REACH):start]
     if _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None:
         return True
-    sentence = text[max(0, start - _SENTENCE_REACH):start]
-    sentence = sentence[max(map(sentence.rfind, _SENTENCE_STOPS)) + 1:]
-    clause = sentence[max(map(sentence.rfind, _CLAUSE_STOPS)) + 1:]
-    return _MONEY_TALK.search(sentence) is not None and _PIECE_OBJECTS.search(clause) is None
+    said = text[max(0, start - _SENTENCE_REACH):start]
+    said = said[max(map(said.rfind, _SENTENCE_STOPS)) + 1:]
+    clause = said[max(map(said.rfind, _CLAUSE_STOPS)) + 1:]
+    return _MONEY_TALK.search(said) is not None and _PIECE_OBJECTS.search(clause) is None
 
 
 # Colloquial prices in 块, 毛 (角) and 分: 一块八 (1.8元), 一块三毛五 (1.35元), 3分钱, 三块五一斤, 两毛钱, 一块多钱,
 # 每斤高出五角. A bare 毛 or 角 only after a verb of price (not 三毛, 八角, 五角星, 一块三角地).
 _SMALL_CHANGE = regex.compile(
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
-    r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
+    r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九1-9])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
     r"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])[毛角]钱"
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
-    rf"(?=$|{_PHRASE_END}|钱|左右|{_PER_ONE})",
+    rf"(?=$|{_PHRASE_END}|钱|左右|之间|[到至]|{_PER_ONE})",       # (每斤在7块5到8块2之间)
 )
 _TEN, _HUNDRED = Decimal(10), Decimal(100)
 
@@ -661,6 +663,30 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
         return found
     spans = [(c.start, c.end) for c in out]
     return [c for c in found if not any(s < c.end and c.start < e for s, e in spans)] + out
+
+
+# An amount said in 万 or 亿 without 元 where its clause talks money (卖了2100多万, 纯利润有180万出头, 赔了我40多万):
+# yuan, as speech leaves it out. Digits only (十几万 is vague).
+# Only right after a verb of money said of oneself (not 农民增收1000万, 消费规模达10.8亿, 争取投资1.2亿: no unit,
+# no amount).
+_SPOKEN_AMOUNT = regex.compile(rf"(?<=(?:卖|赔|挣|赚|花|亏|拿|收入|利润|分红)(?:了|有|个|到)?(?:我|他|她|咱|俺)?)"
+                               rf"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<inner>多|余)?(?P<mult>万|亿)"
+                               rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END})")
+
+
+def _spoken_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    out = []
+    for m in _SPOKEN_AMOUNT.finditer(text):
+        start, end = m.span()
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        value = parse_number(m.group("num"), m.group("mult"))
+        if value is None:
+            continue
+        qualifier = _qualifier_of("", m.group("post") or "") or P.INNER_QUALIFIERS.get(m.group("inner") or "", "exact")
+        is_change, sign = _change(text, start, absolute=True)
+        out.append(_Candidate(start, end, value * sign, _YUAN, "growth" if is_change else "money", qualifier))
+    return out
 
 
 def _with_suffix(text: str, c: _Candidate) -> _Candidate:
