@@ -28,7 +28,7 @@ from ..lang.gazetteer import place_names, short_names
 from ..lang.numbers import parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
-from .clauses import clause_stops, in_aside, list_start, name_start, respectively_clause, start_after
+from .clauses import clause_stops, in_aside, is_han, list_start, name_start, respectively_clause, start_after
 from .document import DocumentContext
 from .indicator import (
     after_own_place,
@@ -264,6 +264,27 @@ _PLACES_COUNTED_ENDS = ("省", "市", "县", "区", "镇", "乡", "州", "地", 
 _PLACES_COUNTED = re.compile(rf"[{V.SMALL_NUMBER_CN}0-9]{{1,2}}个?(?:{V.alternation(_PLACES_COUNTED_ENDS)})")
 _PLACES_COUNTED_LAST = frozenset(end[-1] for end in _PLACES_COUNTED_ENDS)     # (a set look-up before the pattern)
 _PER_WORD = "每"
+# What is paid out, named earlier in the sentence of an amount per head (发放重阳节慰问金，每人300元), with the
+# words of its name before it up to a verb, a link word or punctuation (重阳节慰问金, not 发放重阳节慰问金)
+_PAYMENT = regex.compile(V.alternation((*V.GRANT_WORDS, "慰问金", "奖金", "救助金", "临时救助", "工资", "工钱", "分红",
+                                         "津贴", "养老金", "租金")))
+_PAYMENT_REACH = 40
+_PAYMENT_NAME_REACH = 4
+_NOT_IN_PAYMENT_NAME = frozenset("放发给予对为按的了向和与及是将把在" + V.CLAUSE_SEPARATORS)
+
+
+def _last_payment(text: str, sentence_start: int, pos: int) -> str:
+    """The last payment named in the sentence before ``pos`` (_PAYMENT), or ''."""
+    last = None
+    for m in _PAYMENT.finditer(text, max(sentence_start, pos - _PAYMENT_REACH), pos):
+        last = m
+    if last is None:
+        return ""
+    start = last.start()
+    while (start > max(sentence_start, last.start() - _PAYMENT_NAME_REACH) and is_han(text[start - 1])
+           and text[start - 1] not in _NOT_IN_PAYMENT_NAME):
+        start -= 1
+    return text[start:last.end()]
 _PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
 _HALF = Decimal("0.5")
 
@@ -1235,6 +1256,9 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     and _PER_ONLY.fullmatch(btext, last_end_local + 1, ls) and btext[last_end_local] in V.LIST_JOINERS):
                 # 标准提高到每人每月760元和每人每年5400元: the same measure, another per
                 indicator = _PER_ONLY.sub("", last_indicator) + indicator
+            elif (c.kind == "money" and indicator.startswith(_PER_WORD) and _PER_ONLY.fullmatch(indicator)
+                  and (paid := _last_payment(btext, sentence[0], ls)) and not paid.startswith(indicator)):
+                indicator = paid + indicator       # 岗位补贴按照考核结果发放，每人每月300-500元: 岗位补贴每人每月
             elif same_sentence and last_subject and indicator in _PART_OF_AREA:
                 indicator += last_subject          # 累计雨量50～80毫米，局地可达120毫米以上: 局地雨量
             elif (same_sentence and last_subject and indicator[-1:] in _PLACES_COUNTED_LAST
