@@ -1256,7 +1256,7 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
                     and _PER_ONLY.fullmatch(btext, last_end_local + 1, ls) and btext[last_end_local] in V.LIST_JOINERS):
                 # 标准提高到每人每月760元和每人每年5400元: the same measure, another per
                 indicator = _PER_ONLY.sub("", last_indicator) + indicator
-            elif (c.kind == "money" and indicator.startswith(_PER_WORD) and _PER_ONLY.fullmatch(indicator)
+            elif (c.kind == "money" and indicator[:1] == _PER_WORD and _PER_ONLY.fullmatch(indicator)
                   and (paid := _last_payment(btext, sentence[0], ls)) and not paid.startswith(indicator)):
                 indicator = paid + indicator       # 岗位补贴按照考核结果发放，每人每月300-500元: 岗位补贴每人每月
             elif same_sentence and last_subject and indicator in _PART_OF_AREA:
