@@ -264,6 +264,7 @@ _PLACES_COUNTED_ENDS = ("省", "市", "县", "区", "镇", "乡", "州", "地", 
 _PLACES_COUNTED = re.compile(rf"[{V.SMALL_NUMBER_CN}0-9]{{1,2}}个?(?:{V.alternation(_PLACES_COUNTED_ENDS)})")
 _PLACES_COUNTED_LAST = frozenset(end[-1] for end in _PLACES_COUNTED_ENDS)     # (a set look-up before the pattern)
 _PER_WORD = "每"
+_PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
 # What is paid out, named earlier in the sentence of an amount per head (发放重阳节慰问金，每人300元), with the
 # words of its name before it up to a verb, a link word or punctuation (重阳节慰问金, not 发放重阳节慰问金)
 _PAYMENT = regex.compile(V.alternation((*V.GRANT_WORDS, "慰问金", "奖金", "救助金", "临时救助", "工资", "工钱", "分红",
@@ -285,7 +286,8 @@ def _last_payment(text: str, sentence_start: int, pos: int) -> str:
            and text[start - 1] not in _NOT_IN_PAYMENT_NAME):
         start -= 1
     return text[start:last.end()]
-_PER_ONLY = regex.compile(rf"(?:{_PER_WORD}\p{{Han}}{{1,2}}){{1,2}}$")     # 每人每年, 每亩
+
+
 _HALF = Decimal("0.5")
 
 
@@ -394,9 +396,9 @@ def _candidates(text: str) -> list[_Candidate]:
         f = found_at(text, m)
         vague = None
         if (drop := first_drop(f)) is not None:
-            if drop.name != _NOT_A_NUMBER or (f := _vague_high(text, f)) is None:
+            if drop.name != _NOT_A_NUMBER or (read := _vague_high(text, f)) is None:
                 continue
-            vague = text.find(f.num, m.start()) - 1  # 两三块钱, 五六千元: a range, read from its high end
+            f, vague = read                          # 两三块钱, 五六千元: a range, read from its high end
         start, end = f.start, f.end
         if enclosed and _inside(enclosed, enclosed_starts, start, end):
             continue
@@ -414,7 +416,7 @@ def _candidates(text: str) -> list[_Candidate]:
             value = -value                       # 最低气温零下9℃
         elif surface == _DEGREE and not _talks_power(text, start):
             unit, kind = _DEGREE, "quantity"     # 糖度16度以上, 坡度25度: degrees of something, not kilowatt-hours
-        elif surface == _COUNTER and text.startswith(_PERSON, end) and not text.startswith(_PEOPLES, end):
+        elif surface == _COUNTER and text[end:end + 1] == _PERSON and text[end:end + 2] != _PEOPLES:
             unit, end = _PERSON, end + 1         # 发现心梗前兆的有3个人，…: people (31个人民法庭: courts)
         elif surface == _PIECE and _money_talk(text, start, end):
             unit, kind = _YUAN, "money"
@@ -610,8 +612,9 @@ _DIGITS = {d: Decimal(i) for i, d in enumerate("零一二三四五六七八九",
 _NOT_A_NUMBER, _WEAK_UNIT_WORD = "not_a_number", "weak_unit_word"
 
 
-def _vague_high(text: str, f: Found) -> Found | None:
-    """The high end of a vague range whose two digits no grammar reads (两三块钱), as a figure, or None."""
+def _vague_high(text: str, f: Found) -> tuple[Found, int] | None:
+    """The high end of a vague range whose two digits no grammar reads (两三块钱), as a figure, and where its low
+    end's digit is; or None."""
     at = text.find(f.num, f.start) if f.chinese else -1
     if at < 0 or P.VAGUE_PAIR.match(text, at) is None:
         return None
@@ -621,7 +624,7 @@ def _vague_high(text: str, f: Found) -> Found | None:
         return None
     high = found_at(masked, m)
     drop = first_drop(high)       # (一天要卖五六头: the pair shows a count, though 头 alone after 六 may be a word)
-    return high if high.value and (drop is None or drop.name == _WEAK_UNIT_WORD) else None
+    return (high, at) if high.value and (drop is None or drop.name == _WEAK_UNIT_WORD) else None
 
 
 def _money_talk(text: str, start: int, end: int) -> bool:
@@ -686,16 +689,16 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
     return [c for c in found if not any(s < c.end and c.start < e for s, e in spans)] + out
 
 
-# An amount said in 万 or 亿 without 元 where its clause talks money (卖了2100多万, 纯利润有180万出头, 赔了我40多万):
-# yuan, as speech leaves it out. Digits only (十几万 is vague).
-# Only right after a verb of money said of oneself (not 农民增收1000万, 消费规模达10.8亿, 争取投资1.2亿: no unit,
-# no amount).
+# An amount said in 万 or 亿 without 元 right after a verb of money said of oneself (卖了2100多万, 纯利润有180万出头,
+# 赔了我40多万): yuan, as speech leaves it out. Digits only (十几万 is vague); not 农民增收1000万, 消费规模达10.8亿,
+# 争取投资1.2亿 (no unit, no amount).
 _SPOKEN_AMOUNT = regex.compile(rf"(?<=(?:卖|赔|挣|赚|花|亏|拿|收入|利润|分红)(?:了|有|个|到)?(?:我|他|她|咱|俺)?)"
                                rf"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<inner>多|余)?(?P<mult>万|亿)"
                                rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END})")
 
 
 def _spoken_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """The spoken amounts (_SPOKEN_AMOUNT) in ``text`` that no figure in ``found`` overlaps."""
     out = []
     for m in _SPOKEN_AMOUNT.finditer(text):
         start, end = m.span()

@@ -197,7 +197,7 @@ def _titled_town(title: str, after: re.Pattern[str], opens: bool = False) -> str
 def _station_town(title: str, text: str) -> str:
     """The town whose station (_TOWN_STATION) the title names, written in full in ``text``, or ''."""
     for m in _TOWN_STATION.finditer(title):
-        for suffix in ("镇", "乡", "街道"):
+        for suffix in TOWN_ENDS:
             if m.group("name") + suffix in text:
                 return m.group("name") + suffix
     return ""

@@ -28,6 +28,8 @@ from .vocab import (
     COMPARED_FEWER,
     COMPARED_MORE,
     OPENING_QUOTES,
+    PER_UNIT_DOWN,
+    PER_UNIT_UP,
     RATE_DOWN,
     RATE_UP,
     SPLIT_COLONS,
@@ -323,10 +325,8 @@ def absolute_change_pattern() -> regex.Pattern[str]:
                          rf"|(?P<up>{_verbs(ABSOLUTE_UP)}|{_COMPARED_MORE}|{_PER_UNIT}(?:{alternation(PER_UNIT_UP)})))了?\s*$")
 
 
-# A price moved by so much a unit (汽油每吨降低205元, 每升分别下调0.16元和0.17元, 补助标准每人每月提高100元): a change
+# A price moved by so much a unit: the verb right after 每 and its unit (汽油每吨降低205元; vocab.PER_UNIT_DOWN)
 _PER_UNIT = r"(?<=每\p{Han}{1,4}?(?:分别)?)"
-PER_UNIT_DOWN = ("降低", "下调", "下降", "减少", "便宜")
-PER_UNIT_UP = ("提高", "上调", "上涨", "增加")
 
 
 # A figure that is a reference (a goal, a standard, a level) another figure is said to be below or above

@@ -76,7 +76,11 @@ OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure be
 # 对 before a partner (对东盟进出口, 对台湾地区进出口).
 TOWARDS = "对"
 COMPARED_MORE = ("多", "高", "快", "长", "延长", "上涨", "回升", "提高", "上升")
-COMPARED_FEWER = ("少", "低", "慢", "短", "落", "缩短", "压缩", "回落", "下跌", "降低", "便宜")   # (比非地铁房源短9天左右, 比正月落了一块钱)     # (较9月上旬高点回落近1元)
+COMPARED_FEWER = ("少", "低", "慢", "短", "落", "缩短", "压缩", "回落", "下跌", "降低", "便宜")
+# (较9月上旬高点回落近1元, 比非地铁房源短9天左右, 比正月落了一块钱)
+# A price moved by so much a unit (汽油每吨降低205元, 每升分别下调0.16元和0.17元, 补助标准每人每月提高100元): a change
+PER_UNIT_DOWN = ("降低", "下调", "下降", "减少", "便宜")
+PER_UNIT_UP = ("提高", "上调", "上涨", "增加")
 # A gap below a base or a drag, before points (低于预期目标0.4个百分点, 拉低投资增速约3个百分点): negative, as
 # 比全国低0.3个百分点 is.
 GAP_BELOW = ("低于", "慢于", "拉低", "拖累")
