@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent
 LABELLED = ROOT / "labelled"
 SCORER = ROOT.parent.parent / "shared" / "tools" / "score.py"
 FIELDS = ("indicator", "qualifier", "period", "region", "topic")
+STATUSES = ("required", "optional", "trap")
 
 
 def _scorer():
@@ -40,6 +41,23 @@ def _scorer():
 def _kept_apart() -> set[str]:
     lines = (LABELLED / "KEPT_APART").read_text(encoding="utf-8").split()
     return {line.strip() for line in lines if line.strip()}
+
+
+def read_gold(path: Path) -> list[dict[str, str]]:
+    """The gold rows of ``path``. A row with a field too many, an unknown status or a span that is not its
+    mention raises ValueError: the scorer would silently count a figure on it as a false positive."""
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for number, row in enumerate(rows, start=2):
+        if None in row or row.get("status") not in STATUSES:
+            raise ValueError(f"{path}, line {number}: expected the columns of seed.csv with a status of "
+                             f"{'/'.join(STATUSES)}, got {list(row.values())}")
+        start, end = int(row["start"]), int(row["end"])
+        if text[start:end] != row["mention"]:
+            raise ValueError(f"{path}, line {number}: the text at {start}:{end} is {text[start:end]!r}, "
+                             f"not the mention {row['mention']!r}")
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         batch, text_path = gold_path.parent.name, gold_path.with_suffix(".txt")
         if (args.kept_apart and batch not in apart) or (args.rules and batch in apart) or args.doc not in gold_path.stem:
             continue
-        with gold_path.open(encoding="utf-8", newline="") as f:
-            gold = list(csv.DictReader(f))
+        try:
+            gold = read_gold(gold_path)
+        except ValueError as error:
+            sys.exit(f"score_labelled: {error}")
         table = extract(text_path.read_text(encoding="utf-8"), source=str(text_path))
         predicted = table.astype(str).to_dict("records")
         out = score(gold, predicted)
