@@ -165,9 +165,9 @@ _SENTENCE_STOPS = V.SENTENCE_END + "\n"
 _PIECE_OBJECTS = re.compile(r"地|田|屏|板|牌|场|碑|砖|石|表|玻璃|电池|蛋糕|肉|布|玉|瓦|钢|区|馆|模块|芯片")
 _CLAUSE_STOPS = V.CLAUSE_END + "\n"
 _PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.CLOSING_QUOTES + " \t\n\u3000")
-_PER_ONE = "一[斤两个只袋盒瓶箱桶公亩]"      # (三块五一斤, 2000块一斤: a price per one of them)
+_PER_ONE = f"一[{V.PRICED_ONE}]"      # (三块五一斤, 2000块一斤: a price per one of them)
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
-_PRICE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE}")
+_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE})")     # (每单运费8块多，: its 多 after)
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
 _BELOW_ZERO = "零下"
@@ -650,7 +650,7 @@ _SMALL_CHANGE = regex.compile(
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
-    rf"(?=$|{_PHRASE_END}|钱|左右|之间|[到至]|{_PER_ONE})",       # (每斤在7块5到8块2之间)
+    rf"(?=$|{_PHRASE_END}|钱|左右|上下|之间|[到至]|{_PER_ONE})",       # (每斤在7块5到8块2之间, 每斤17块5上下)
 )
 _TEN, _HUNDRED = Decimal(10), Decimal(100)
 

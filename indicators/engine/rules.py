@@ -202,7 +202,17 @@ def _short_year(f: Found) -> bool:
 
 def _idiom(f: Found) -> bool:
     return (f.bare and not f.mult and is_bare_chinese(f.num) and f.start >= 2
-            and f.text[f.start - 2] in _CN_DIGIT_CHARS and f.before not in "至到或、")
+            and f.text[f.start - 2] in _CN_DIGIT_CHARS and f.before not in "至到或、"
+            and not (f.surface in _SPOKEN_YUAN and f.text[f.start - 2] == _ONE and f.before in V.PRICED_ONE))
+
+
+# 十块钱一斤, 一斤八块钱: a spoken price next to the one it is the price of, not a slogan or an idiom
+_SPOKEN_YUAN = frozenset({"元", "块", "块钱"})
+_ONE = "一"
+
+
+def _priced_one_after(f: Found) -> bool:
+    return f.surface in _SPOKEN_YUAN and f.next_char == _ONE and f.text[f.end + 1:f.end + 2] in V.PRICED_ONE
 
 
 def _not_a_share(f: Found) -> bool:
@@ -416,7 +426,7 @@ RULES: tuple[Rule, ...] = (
     Rule("numeral_follows", "四个一: another numeral right after the unit makes a slogan (not a streak: 连续四年两位数增长)",
          "统筹推进五位一体总体布局。",
          lambda f: (f.chinese and f.bare and not f.mult and bool(f.next_char) and f.next_char in P.CHINESE_CHARS
-                    and not f.text.endswith(V.STREAK, 0, f.start)),
+                    and not f.text.endswith(V.STREAK, 0, f.start) and not _priced_one_after(f)),
          chinese_only=True, after=P.CHINESE_CHARS),
     Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
          "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),

@@ -149,7 +149,7 @@ def _prefix_tree(words) -> str:
 def fact_pattern() -> re.Pattern[str]:
     """One pass over the text finds every number that carries a unit.
 
-    Groups: pre (qualifier), num, inner (余/多), mult, inner2, unit, post (左右/以上).
+    Groups: pre (qualifier), num, inner (余/多/来), mult, inner2, unit, post (左右/以上).
     The checks that need context (dates, ordinals, names, thresholds) happen in the extractor.
     """
     lex = lexicon()
@@ -169,7 +169,7 @@ def fact_pattern() -> re.Pattern[str]:
                                                            # about (来 after a round ten, hundred or thousand)
         [ \u3000\u00a0]?                                   # 360.5 亿元: one space, as PDFs and typists leave it
         (?:(?P<mult>(?=[万千百亿])(?:万亿|千亿|百亿|千多万|百多万|千万|百万|亿|万|千(?![瓦克米伏帕焦卡赫])|百(?!分)))|)
-        (?:(?P<inner2>[余多])|)
+        (?:(?P<inner2>[余多]|来(?<=[万千百]来))|)        # 1千多万元, 四万来斤: about (来 after a multiplier too)
         (?(mult)[ \u3000\u00a0]?)
         (?:
             (?P<unit>{_prefix_tree(cjk_units)})
