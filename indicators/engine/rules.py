@@ -206,6 +206,12 @@ def _idiom(f: Found) -> bool:
             and not (f.surface in _SPOKEN_YUAN and f.text[f.start - 2] == _ONE and f.before in V.PRICED_ONE))
 
 
+# Days counted from a holiday (国庆假期前三天, 春节前3天, 节后三天): a time, as 前三季度 is
+_HOLIDAY_DAYS_BEFORE = regex.compile(rf"(?:{V.alternation(V.HOLIDAY_STRETCHES + V.FESTIVALS)})(?:前后|前|后)$")
+_HOLIDAY_REACH = 6
+_DAY = frozenset({"天"})
+
+
 # 十块钱一斤, 一斤八块钱: a spoken price next to the one it is the price of, not a slogan or an idiom
 _SPOKEN_YUAN = frozenset({"元", "块", "块钱"})
 _ONE = "一"
@@ -431,6 +437,10 @@ RULES: tuple[Rule, ...] = (
     Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
          "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),
          chinese_only=True, before="".join(sorted(_CN_DIGIT_CHARS))),
+    Rule("days_of_holiday", "国庆假期前三天, 春节前3天: days counted from a holiday are a time, not a time spent",
+         "国庆假期前三天，各采摘园共接待游客2.6万人次。",
+         lambda f: bool(_HOLIDAY_DAYS_BEFORE.search(f.text, max(0, f.start - _HOLIDAY_REACH), f.start)),
+         units=_DAY, before="前后"),
     Rule("not_a_share", "成 is a share only up to ten, with a qualifier or a verb before it (占八成)",
          "买下这台八成新的二手车。", lambda f: f.chinese and _not_a_share(f),
          units=frozenset({"%"}), chinese_only=True),
