@@ -219,7 +219,7 @@ _RELATIVE_TO_DOC = {"上月": ("month", -1), "上个月": ("month", -1), "本月
                     "上周": ("week", -1), "本周": ("week", 0),
                     "今天": ("day", 0), "今日": ("day", 0), "明天": ("day", 1), "明日": ("day", 1), "后天": ("day", 2)}
 _YEAR_END = {"末", "底", "年末", "年底"}
-_WHOLE_YEAR = {"", "全年", "年内", "年度", "全年度"}
+_WHOLE_YEAR = {"", "全年", "年内", "内", "年度", "全年度"}     # (2023年内: 年 and 内)
 
 
 def _span_years(match: re.Match[str]) -> int | None:

@@ -189,7 +189,15 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     year = periods[head][1] if head is not None and periods[head][0] < local else ""
     if not _BARE_YEAR.fullmatch(year):
         year = _part_year(block) or doc.title_period()    # (a paragraph opening with 全年 itself: its part's or the title's year)
-    return year + found if _BARE_YEAR.fullmatch(year) else found
+    return in_year(year, found) if _BARE_YEAR.fullmatch(year) else found
+
+
+def in_year(year: str, part: str) -> str:
+    """A part of a year named with the year: 2023年 and 年末 make 2023年末 as a bulletin writes it (not 2023年年末);
+    今年 and 年底 make 今年年底, 2024年 and 全年 2024年全年."""
+    if part[:1] == _YEAR_CHAR and _A_YEAR.fullmatch(year):
+        return year + part[1:]
+    return year + part
 
 
 def _part_year(block: Block) -> str:
@@ -254,7 +262,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         if found in _YEAR_PARTS:           # (the year named last before it: …2025年全市税务工作会议…，2024年，…全年)
             year = next((p[1] for p in reversed(in_sentence_before[:-1]) if _STARTS_WITH_YEAR.match(p[1])), "")
             if year and year != found:
-                return year + found
+                return in_year(year, found)
         return found
     if len(in_sentence_before) == 1:
         return in_sentence_before[0][1]       # the only one speaks, whichever part of the sentence it is in
@@ -296,7 +304,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
             # (…2025年工作会上获悉，2024年，郑州公交全年累计…，同比增长4.7%: the year named last before it)
             year = next((p for q, p in reversed(in_segment) if q < chosen_pos and _BARE_YEAR_OR_TAX_YEAR.fullmatch(p)), "")
             if year:
-                return year + chosen
+                return in_year(year, chosen)
         return chosen
     clause1 = clause_end(text, local, s1)
     later = [p for p in periods[mid:bisect_right(positions, clause1 - 1)] if not is_day(p[1]) and not sk0 <= p[0] < sk1]
@@ -553,6 +561,7 @@ def _is_part_of(text: str, pos: int) -> bool:
 _DAY = re.compile(rf"(?!截至)(?!.*日{V.char_class(V.RANGE_DASHES + ''.join(V.RANGE_WORDS))})"
                   r".*[0-9一二三四五六七八九十]日$|(?:昨日|昨天|前日|今天|今日)$")
 _YEAR_PARTS = frozenset({"全年", "年内", "年底", "年末", "年底前", "年初"})
+_YEAR_CHAR = "年"
 _YEAR_TO_DATE = frozenset({"今年", "本年", "今年以来", "本年以来"})
 _UNTIL_DAY = re.compile(r"截至.+[底末日]")
 _A_YEAR = re.compile(rf"(?:{V.YEAR_DIGITS})年")
