@@ -8,7 +8,7 @@ from tables_loader import table_params
 
 import indicators
 from indicators.lang import regions
-from indicators.lang.gazetteer import town_names
+from indicators.lang.gazetteer import town_names, village_names
 from indicators.lang.regions import lookup
 
 NAMES = table_params("region_names.tsv", 5)
@@ -57,3 +57,21 @@ def test_load_reads_the_gazetteer_ahead_of_the_first_lookup():
     before = regions._index.cache_info().hits
     assert regions.lookup("安徽").code == "340000"
     assert regions._index.cache_info().hits == before + 1   # answered from what load read
+
+
+@pytest.mark.parametrize("text,villages", [
+    ("走进依汶镇朱家庄村的蔬菜大棚。", {"朱家庄村"}),          # after its town
+    ("在新河村，种粮大户李国华正带着工人平整秧田。", {"新河村"}),     # set as a scene
+    ("在隔壁的三星村，合作社有社员86户。", {"三星村"}),           # (a numeral opens a name)
+    ("在另一个村庄长坪村，新装路灯120盏。", {"长坪村"}),
+    ("光山县泼陂河镇黄湾村的茶园。", {"黄湾村"}),
+    ("全县农村居民人均可支配收入增长6.8%。", set()),          # the countryside
+    ("点头镇乡村振兴示范镇建设。", set()),
+    ("在各村，共建成活动场所12个。在贫困村，新建道路8公里。", set()),    # scopes and kinds of villages
+    ("全县三个村，在两村，镇十多个村。", set()),                # counts of villages
+    ("老县镇强村公司实现收入50万元，新市镇创建村精品村2个。", set()),   # slogans
+    ("茶山街道丽华新村社区，沂南县竹泉村景区。", set()),         # a community, a scenic area
+    ("县城中村改造，镇中心村建设，镇所辖村。", set()),
+])
+def test_village_names(text, villages):
+    assert village_names(text) == villages

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-import regex
-
 from ..lang import vocab as V
 from ..lang.gazetteer import (
     GROUPS,
     PROVINCE_LEVEL,
     TOWN_ENDS,
     TOWN_LEVEL,
+    VILLAGE_AFTER_PLACE,
+    VILLAGE_LEVEL,
     county_short_name,
     county_short_names,
     find_places,
@@ -31,6 +31,7 @@ from ..lang.gazetteer import (
     stands_as_county,
     town_names,
     two_char_county,
+    village_names,
     word_counties,
 )
 from ..lang.regions import Region, by_code, encloses, lookup
@@ -145,6 +146,7 @@ _BELOW_COUNTY = ("社区", "村")
 # What a community or a village lies in: a county or above, and its town or subdistrict (锦苑社区党委在芳草街街道党工委的
 # 领导下)
 _ABOVE_VILLAGE = frozenset({"省", "市", "县", TOWN_LEVEL})
+_SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})     # (not counted for a page's place)
 _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
 # A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
@@ -174,7 +176,7 @@ _OWN_PLACE_NAMED = 2
 _VILLAGE = "村"
 # A village a headline names after its town's or county's name (天荒坪镇余村, 七都镇开弦弓村; not 点头镇乡村振兴示范镇:
 # the countryside)
-_HEADLINE_VILLAGE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区))(?!乡村|农村)\p{Han}{1,3}?村(?![民级集委务庄镇])")
+_HEADLINE_VILLAGE = VILLAGE_AFTER_PLACE
 
 
 def _town_suffix(name: str) -> str:
@@ -391,6 +393,7 @@ class DocumentContext:
                           or not _inside_a_county_of(laid, p, n, home)]
             extra = {n: lv for n, lv in issuers.items() if n not in self._levels}
             extra.update({n: "乡" for n in town_names(self.text) if n not in self._levels})
+            extra.update({n: VILLAGE_LEVEL for n in village_names(self.text) if n not in self._levels and n not in extra})
             words = word_counties(self.text)
             extra.update({n: "县" for n in words if n not in self._levels})
             # 安溪县…。安溪茶叶产量…: a county named in full goes by its short name in the same document
@@ -572,14 +575,14 @@ class DocumentContext:
             start = -1                         # where the block's places count from, read once a block
             counts = None
             for pos, name in places[lo:hi]:
-                if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) == "乡"
+                if (name in SCOPES or elsewhere(text, pos, pos + len(name)) or levels.get(name) in _SPEAK_FOR_SENTENCES
                         or is_origin(text, pos, name)
                         or (customs and pos + len(name) in customs)
                         or ((text[pos + len(name):pos + len(name) + 1] in STREET_AFTER
                              or (pos > 0 and text[pos - 1] in V.OPENING_BRACKETS)) and on_a_street(text, pos, name))
                         or (text[pos - 2:pos - 1] in PERSON_TITLE_ENDS and in_person_name(text, pos))
                         or (institutions and self.opens_institution(pos + len(name)))):
-                    continue                   # scopes, comparison bases; towns speak for their own sentences;
+                    continue                   # scopes, comparison bases; towns and villages speak for their own sentences;
                                                # 北京交通大学…雄安校区: a university's name, not a place written of;
                                                # nor 南昌海关 (a province's customs)
                 if start < 0:                  # after its dateline; a caption (图为…岳阳经济技术开发区内) never counts

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import PROVINCE_LEVEL, TOWN_ENDS, TOWN_LEVEL, leading_place
+from ..lang.gazetteer import PROVINCE_LEVEL, TOWN_ENDS, TOWN_LEVEL, VILLAGE_LEVEL, leading_place
 from .clauses import (
     MAX_CLAUSE,
     ONLY_A_BREAK,
@@ -54,6 +54,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     before = doc.quoted_on(block) if quoted and not doc.about else None
     floor = before.offset if before is not None else block.offset
     i = bisect_right(ctx._place_pos, local) - 1
+    if _AT in text[:_SCENE_LEAD] and (scene := _scene(doc, ctx, text, local)):
+        return scene                   # 在新河村，种粮大户李国华…: a village or town set as the paragraph's scene
     if (i > 0 and ctx._place_pos[i - 1] >= s0 and text[ctx._place_pos[i] - 1:ctx._place_pos[i]] in _PLACE_LAST
             and _opens_firm_after_place(doc, ctx, text, i)):
         return ctx.places[i - 1][1]    # 泗安镇浙江鑫晟新材料有限公司年产20万吨: the place before the firm's is where it is
@@ -154,6 +156,37 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 
 _RESPECTIVE = V.RESPECTIVELY
+_AT, _SCENE_LEAD = "在", 3
+_BELOW_COUNTY = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})
+_NAMES_A_BODY = re.compile(r"(?!的)[\u4e00-\u9fff]{1,12}?(?:合作社|联合社|有限责任公司|有限公司|股份公司|集团|公司|协会)")
+# A paragraph opening with 在 and a place, set as a clause of its own (在新河村，…; 在隔壁的三星村，…; 在司竹镇金官村，…)
+_SCENE = re.compile(rf"[ \u3000]{{0,2}}在[^{V.CLAUSE_END}{V.LIST_COMMA}\n]{{2,16}}(?=[{V.COMMAS}])")
+
+
+def _scene(doc: DocumentContext, ctx: BlockContext, text: str, local: int) -> str:
+    """The village or town a paragraph opens by setting its scene in, when it is not the document's own place
+    (nor one that lies in) and no other town or village but the document's own is named between it and the figure
+    (在隔壁的三星村，汉寿县岩汪湖镇…合作社理事长告诉记者，合作社有社员86户: 三星村); else ''."""
+    opened = _SCENE.match(text)
+    if opened is None or opened.end() > local:
+        return ""
+    k = bisect_right(ctx._place_pos, opened.end()) - 1
+    if k < 0 or ctx._place_pos[k] + len(ctx.places[k][1]) != opened.end():
+        return ""
+    scene = ctx.places[k][1]
+    if scene == doc.about or doc.level(scene) not in _BELOW_COUNTY or doc.encloses_about(scene):
+        return ""
+    for pos, name in ctx.places[k + 1:]:
+        if pos >= local:
+            break
+        if name != doc.about and doc.level(name) in _BELOW_COUNTY and not _NAMES_A_BODY.match(text, pos + len(name)):
+            return ""                  # (another town or village named since speaks for its figures, as usual; not
+                                       # one that opens a firm's name: 汉寿县岩汪湖镇丰禾农机专业合作社理事长…)
+    if ctx.has_generic_within(opened.end(), local):
+        return ""                      # (全镇, 全县 between: the whole, not the scene)
+    return scene
+
+
 _TOWN_LAST = frozenset(end[-1] for end in TOWN_ENDS)     # (镇, 乡, 道: a cheap test before the level's look-up)
 _JOINT_LEAD = re.compile(r"\s*(?:其中|另外|此外|同时)?\s*[，,]?\s*")
 _JOINT_GAP = frozenset(V.LIST_JOINERS)

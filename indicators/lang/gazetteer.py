@@ -466,6 +466,40 @@ _TOWN_SUFFIX = re.compile("|".join(TOWN_ENDS))     # two or three characters aft
 _TOWN_REACH = 3
 
 
+VILLAGE_LEVEL = "村"
+# A village named after its town's or county's name (依汶镇朱家庄村, 天荒坪镇余村; not 全县农村, 点头镇乡村振兴),
+# or set as a paragraph's scene (在新河村，…; 在隔壁的三星村，…; 在另一个村庄长坪村，…). Villages are not in the
+# gazetteer, and only these two forms name one: 各村, 贫困村, 示范村, 城中村 are kinds of villages, and 丽华新村社区,
+# 竹泉村景区 a community and a scenic area named after one.
+VILLAGE_AFTER_PLACE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区))(?!乡村|农村)\p{Han}{1,3}?村(?![民级集委务庄镇社景])")
+_VILLAGE_SCENE = regex.compile(rf"(?<=在(?:[^{V.CLAUSE_END}{V.LIST_COMMA}\n]{{0,6}}?[的个庄])?)\p{{Han}}{{1,3}}?村(?=[{V.COMMAS}])")
+_VILLAGE = "村"
+# What a village's name does not open with, or hold: a scope (各村, 全村, 该村), a kind of village (贫困村, 示范村,
+# 中心村, 城中村, 行政村), the countryside (农村, 新农村)
+_VILLAGE_FIRST_NOT = frozenset("各全该本每这那其此所我俺咱的和与在个几多村")     # (村精品村)
+_SLOGAN_VILLAGES = frozenset({"强村", "富村", "兴村", "建村", "美村"})     # (强村公司, 产业富村)
+# A numeral opens a village's name (三星村, 五里村), not a count of villages (三个村, 两村, 十多个村)
+_COUNTED = frozenset(CN_DIGITS + CN_SMALL_UNITS + "个多几余")
+_VILLAGE_KINDS = ("贫困", "示范", "重点", "中心", "城中", "行政", "自然", "空心", "脱贫", "薄弱", "试点", "先进",
+                  "文明", "美丽", "农", "乡", "社区", "集体", "周边", "邻近", "附近", "相邻", "隔壁", "全部", "所有",
+                  "组建", "创建", "建设", "精品")
+
+
+def village_names(text: str) -> set[str]:
+    """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE). Tried only where 村 is."""
+    if _VILLAGE not in text:
+        return set()
+    names = set()
+    for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE):
+        for m in pattern.finditer(text):
+            name = m.group()
+            if (name[0] not in _VILLAGE_FIRST_NOT and name not in _SLOGAN_VILLAGES
+                    and not any(kind in name for kind in _VILLAGE_KINDS)
+                    and not (name[0] in _COUNTED and (len(name) < 3 or name[1] in _COUNTED))):
+                names.add(name)
+    return names
+
+
 # A county whose name is also a word (费县, 单县, 雄县) is a place where it stands as one: 在费县，…
 # A county whose name is also a word's end (费县 in 经费县级, 范县 in 示范县, 滑县 in 下滑县) is a place where it
 # stands as one: after no other character of a word (滑县小麦…, 在费县，…, 、滑县、), and before no 城/域/级 (新县城).
