@@ -206,6 +206,7 @@ def _idiom(f: Found) -> bool:
             and not (f.surface in _SPOKEN_YUAN and f.text[f.start - 2] == _ONE and f.before in V.PRICED_ONE))
 
 
+_HEADS = frozenset({"头", "只"})      # (两头猪, 三只羊: animals counted)
 # Days counted from a holiday (国庆假期前三天, 春节前3天, 节后三天): a time, as 前三季度 is
 _HOLIDAY_DAYS_BEFORE = regex.compile(rf"(?:{V.alternation(V.HOLIDAY_STRETCHES + V.FESTIVALS)})(?:前后|前|后)$")
 _HOLIDAY_REACH = 6
@@ -375,7 +376,8 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.chinese or _SCORE_WORD.search(f.text, max(0, f.start - _SCORE_REACH), f.start) is None,
          units=frozenset({"分"})),
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
-         "二期工程顺利完工。", lambda f: f.chinese and f.info.weak and f.bare and len(f.num) == 1,
+         "二期工程顺利完工。", lambda f: (f.chinese and f.info.weak and f.bare and len(f.num) == 1
+                                      and not (f.surface in _HEADS and f.next_char in V.LIVESTOCK)),
          chinese_only=True),
     Rule("yuan_term", "城乡二元结构, 一元化领导, 一元论: 元 after a bare one-character numeral in a term, not money",
          "破除城乡二元结构。",

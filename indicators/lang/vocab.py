@@ -187,6 +187,8 @@ SECTORS_WITH_JOINERS = SECTORS_WITH_LIST_COMMAS + SECTORS_WITH_AND
 # Head nouns a list of short modifiers shares (城镇、农村居民收入, 进、出口, 第一、二、三产业, 粮食、棉花产量).
 SHARED_HEAD_NOUNS = ("居民", "产业", "产量", "企业", "口", "学", "人口", "地区", "肉",
                      "专任教师", "在校生", "招生", "毕业生")      # (小学、初中专任教师分别为…)
+# Farm animals a head count (两头猪, 三只羊) is of: after them 头 and 只 count animals, not ends or sides (两头跑)
+LIVESTOCK = "猪牛羊马驴骡鸡鸭鹅兔鹿"
 # What animals of any length listed before it share (生猪、牛、羊存栏 -> 生猪存栏, 牛存栏, 羊存栏).
 STOCK_HEADS = ("存栏", "出栏")
 # Measures a list's last member ends with, which members named before it without a measure of their own
