@@ -725,16 +725,17 @@ def _qualifier_of(pre: str, post: str) -> str:
 
 
 def _halves(text: str) -> list[_Candidate]:
-    """近一半, 一半以上, 占一半: half, 50%, where a qualifier or 占/达 says it is a share (not 一半是…)."""
+    """近一半, 一半以上, 占一半: half, 50%, where a qualifier or 占/达 says it is a share, or a change word before
+    it that it is a change (办理时限缩短了一半, 毛猪价格掉了一半); not 一半是…."""
     if "一半" not in text:                   # cheap test first
         return []
     out = []
     for m in P.half_pattern().finditer(text):
         pre, post = m.group("pre") or "", m.group("post") or ""
-        if not (pre or post or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS)):
+        is_change, sign = _change(text, m.start())          # 货物通关时间压缩一半以上: a fall by half
+        if not (pre or post or is_change or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS)):
             continue
         qualifier = _qualifier_of(pre, post) or "exact"
-        is_change, sign = _change(text, m.start())          # 货物通关时间压缩一半以上: a fall by half
         out.append(_Candidate(m.start(), m.end(), Decimal(50) * sign, "%", "growth" if is_change else "ratio",
                               qualifier))
     return out
