@@ -167,7 +167,8 @@ _CLAUSE_STOPS = V.CLAUSE_END + "\n"
 _PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.CLOSING_QUOTES + " \t\n\u3000")
 _PER_ONE = f"一[{V.PRICED_ONE}]"      # (三块五一斤, 2000块一斤: a price per one of them)
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
-_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE})")     # (每单运费8块多，: its 多 after)
+_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
+                        r"|[到至][0-9一二两三四五六七八九十百千]+块)")                     # 100块到120块一斤: a range's low end)
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
 _BELOW_ZERO = "零下"
@@ -690,10 +691,10 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
 
 
 # An amount said in 万 or 亿 without 元 right after a verb of money said of oneself (卖了2100多万, 纯利润有180万出头,
-# 赔了我40多万): yuan, as speech leaves it out. Digits only (十几万 is vague); not 农民增收1000万, 消费规模达10.8亿,
-# 争取投资1.2亿 (no unit, no amount).
+# 赔了我40多万, 一趟卖个二十万出头): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not
+# 农民增收1000万, 消费规模达10.8亿, 争取投资1.2亿 (no unit, no amount).
 _SPOKEN_AMOUNT = regex.compile(rf"(?<=(?:卖|赔|挣|赚|花|亏|拿|收入|利润|分红)(?:了|有|个|到)?(?:我|他|她|咱|俺)?)"
-                               rf"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<inner>多|余)?(?P<mult>万|亿)"
+                               rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余)?(?P<mult>万|亿)"
                                rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END})")
 
 
