@@ -54,7 +54,7 @@ from .moves import Move, ends_move, ends_move_as, may_hold_moves, move_from
 from .period import PERIOD, listed_periods, period_for
 from .placing import Placer
 from .region import joint_places, region_for, respective_places
-from .rules import ENCLOSED, Found, Rule, about_share, first_drop, found_at
+from .rules import ENCLOSED, Found, Rule, about_share, counts_people, first_drop, found_at
 from .tables import listed_row_cells, table_cells
 
 _DASH = V.char_class(V.RANGE_DASHES)
@@ -156,7 +156,7 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 # 块 is colloquial yuan when the clause or sentence talks money and nothing is counted after it (收入四千多块,
 # 每亩多收一百来块; not 建成篮球场3块, 3块屏幕): _money_talk.
 _PIECE = "块"
-_PERSON, _PEOPLES = "人", "人民"
+_PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿")
 _MONEY_TALK_REACH = 12
 _SENTENCE_REACH = 40
@@ -417,7 +417,7 @@ def _candidates(text: str) -> list[_Candidate]:
             value = -value                       # 最低气温零下9℃
         elif surface == _DEGREE and not _talks_power(text, start):
             unit, kind = _DEGREE, "quantity"     # 糖度16度以上, 坡度25度: degrees of something, not kilowatt-hours
-        elif surface == _COUNTER and text[end:end + 1] == _PERSON and text[end:end + 2] != _PEOPLES:
+        elif surface == _COUNTER and counts_people(text, end):
             unit, end = _PERSON, end + 1         # 发现心梗前兆的有3个人，…: people (31个人民法庭: courts)
         elif surface == _PIECE and _money_talk(text, start, end):
             unit, kind = _YUAN, "money"

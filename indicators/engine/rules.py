@@ -207,6 +207,15 @@ def _idiom(f: Found) -> bool:
 
 
 _HEADS = frozenset({"头", "只"})      # (两头猪, 三只羊: animals counted)
+_COUNTER, _PERSON = "个", "人"
+
+
+def counts_people(text: str, end: int) -> bool:
+    """Whether 人 at ``end``, right after a figure's 个, makes it a count of people (两个人炒得胳膊都抬不起来,
+    二十几个人看, 有3个人，): not where 人 opens a word of its own (31个人民法庭, 个人口), as the unit 人 is blocked
+    before the same characters."""
+    return text[end:end + 1] == _PERSON and text[end + 1:end + 2] not in _UNITS[_PERSON].blocked_after
+
 # Days counted from a holiday (国庆假期前三天, 春节前3天, 节后三天): a time, as 前三季度 is
 _HOLIDAY_DAYS_BEFORE = regex.compile(rf"(?:{V.alternation(V.HOLIDAY_STRETCHES + V.FESTIVALS)})(?:前后|前|后)$")
 _HOLIDAY_REACH = 6
@@ -279,7 +288,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unit_starts_a_word", "the unit and the next character are another word (人民, 名单, 台湾)",
          "全市三人民警获表彰。", lambda f: (bool(f.next_char) and f.next_char in f.info.blocked_after
                                          and f.post not in _BOUNDS_AFTER
-                                         and not f.text.startswith(f.info.words_after, f.end)),
+                                         and not f.text.startswith(f.info.words_after, f.end)
+                                         and not (f.surface == _COUNTER and counts_people(f.text, f.end))),
          after=_BLOCKED_AFTER),
     Rule("threshold_bound", "以上/以下 after the unit and before a noun is a threshold (5亿元以下项目)",
          "对5亿元以下项目简化审批。", _threshold_after, after="以及"),
