@@ -157,7 +157,10 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 # 每亩多收一百来块; not 建成篮球场3块, 3块屏幕): _money_talk.
 _PIECE = "块"
 _PERSON = "人"
-_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿")
+_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿"
+                         r"|流水|营业额|营收"
+                         # ... or names what it is per, right before it (一人一天150块, 一晚上三千多块)
+                         r"|[一每](?:天|日|人|晚上?|个?月|份|碗|瓶|盒|趟)$")
 _MONEY_TALK_REACH = 12
 _SENTENCE_REACH = 40
 _SENTENCE_STOPS = V.SENTENCE_END + "\n"
@@ -167,8 +170,10 @@ _CLAUSE_STOPS = V.CLAUSE_END + "\n"
 _PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.CLOSING_QUOTES + " \t\n\u3000")
 _PER_ONE = f"一[{V.PRICED_ONE}]"      # (三块五一斤, 2000块一斤: a price per one of them)
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
+_PRICE_MOVE = re.compile(r"[涨降跌](?:到|至|了)")
 _PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
-                        r"|[到至][0-9一二两三四五六七八九十百千]+块)")                     # 100块到120块一斤: a range's low end)
+                        r"|[到至][0-9一二两三四五六七八九十百千]+块"                     # 100块到120块一斤: a range's low end;
+                        rf"|{_PRICE_MOVE.pattern})")                                      # 一斤从6块涨到6块8: a price's move)
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
 _BELOW_ZERO = "零下"
@@ -443,8 +448,9 @@ def _candidates(text: str) -> list[_Candidate]:
                 kind = "growth"
                 value *= sign
         if (text[end:end + 1] == "多" and not f.post
-                and (kind == "duration" or surface in ("成", "倍") or _CLAUSE_END.match(text, end + 1))):
-            end += 1                             # 3年多, 三成多, 两倍多, 这一车有八吨多。: more than
+                and (kind == "duration" or surface in ("成", "倍") or _CLAUSE_END.match(text, end + 1)
+                     or (kind == "money" and _PRICE_MOVE.match(text, end + 1)))):
+            end += 1                             # 3年多, 三成多, 两倍多, 这一车有八吨多。, 从4块多降到…: more than
             qualifier = "more_than"
         if f.sign:
             value = -abs(value)                  # 降幅收窄至-0.5%: the written sign says it, not the fall again
