@@ -329,9 +329,11 @@ _ZONE = regex.compile(
 # 区: 光明日报 is no district's paper). The line's first paper name is its masthead (洛阳晚报 … A05 民生新闻:
 # not 民生新闻, the page's name).
 # (a county's paper is often 今日… : 今日霍邱, 今日信丰)
+# A city's paper may name a county's edition after a middle dot (皖西日报·霍山新闻): the edition's place is the page's.
+_EDITION_DOTS = "·•・"
 _MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])??(?:(?P<name>\p{Han}{2,4}?)"
                            rf"(?:{V.alternation((*V.DAILY_PAPER_ENDS, '时报', '新闻', '报'))})"
-                           r"|今日(?P<name>\p{Han}{2,4}))(?=\s|$)")
+                           rf"|今日(?P<name>\p{{Han}}{{2,4}}))(?=\s|$|[{_EDITION_DOTS}])")
 _MASTHEAD_SUFFIXES = ("", "市", "县")
 
 
@@ -353,6 +355,10 @@ def masthead_place(text: str) -> str:
         m = _MASTHEAD.match(text[column.end():column.end() + _HEAD])
     if m is None and (spaced := _SPACED_LINE.match(text)) is not None:
         m = _MASTHEAD.match(_SPACE.sub("", spaced.group()))     # 尤 溪 报: a masthead set letter-spaced
+    if m is not None and (dot := text[m.end():m.end() + 1]) and dot in _EDITION_DOTS:
+        edition = _paper_place(text, _MASTHEAD.match(text[m.end() + 1:m.end() + 1 + _HEAD]))
+        if edition:
+            return edition
     return _paper_place(text, m)
 
 
