@@ -159,8 +159,8 @@ _PIECE = "块"
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿"
                          r"|流水|营业额|营收"
-                         # ... or names what it is per, right before it (一人一天150块, 一晚上三千多块)
-                         r"|[一每](?:天|日|人|晚上?|个?月|份|碗|瓶|盒|趟)$")
+                         # ... or names what it is per, right before it (一人一天150块, 一斤14块, 一个月也就三千多块)
+                         rf"|[一每](?:天|日|人|晚上?|个?月|份|碗|趟|公斤|[{V.PRICED_ONE}])(?:也就|就|才|能|要|得|都)?$")
 _MONEY_TALK_REACH = 12
 _SENTENCE_REACH = 40
 _SENTENCE_STOPS = V.SENTENCE_END + "\n"
@@ -171,6 +171,7 @@ _PHRASE_END = V.char_class(V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + V.
 _PER_ONE = f"一[{V.PRICED_ONE}]"      # (三块五一斤, 2000块一斤: a price per one of them)
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
 _PRICE_MOVE = re.compile(r"[涨降跌](?:到|至|了)")
+_PER_ONE_ENDS = tuple(f"一{unit}" for unit in V.PRICED_ONE)
 _PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
                         r"|[到至][0-9一二两三四五六七八九十百千]+块"                     # 100块到120块一斤: a range's low end;
                         rf"|{_PRICE_MOVE.pattern})")                                      # 一斤从6块涨到6块8: a price's move)
@@ -637,8 +638,10 @@ def _vague_high(text: str, f: Found) -> tuple[Found, int] | None:
 def _money_talk(text: str, start: int, end: int) -> bool:
     """Whether 块 ending the phrase at ``end`` is yuan: its clause talks money (收入四千多块), or its sentence does
     and the clause names nothing 块 counts (一共是23.6万元，“比前年多了4万多块; not 篮球场3块, 显示屏30块)."""
-    if not _PRICE_END.match(text, end):
+    if not (price_end := _PRICE_END.match(text, end)):
         return False
+    if price_end.group().endswith(_PER_ONE_ENDS):
+        return True                   # 三十二块一斤咯, 40多块一斤: a price per one of what it names
     before = text[max(0, start - _MONEY_TALK_REACH):start]
     if _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None:
         return True

@@ -206,7 +206,14 @@ def _idiom(f: Found) -> bool:
             and not (f.surface in _SPOKEN_YUAN and f.text[f.start - 2] == _ONE and f.before in V.PRICED_ONE))
 
 
-_HEADS = frozenset({"头", "只"})      # (两头猪, 三只羊: animals counted)
+_HEADS = frozenset({"头", "只"})      # (两头猪, 三只羊, 两只乌鸡, 两头黄牛: animals counted)
+
+
+def _animals_after(f: Found) -> bool:
+    return any(ch in V.LIVESTOCK for ch in f.text[f.end:f.end + _ANIMAL_REACH])
+
+
+_ANIMAL_REACH = 2
 _COUNTER, _PERSON = "个", "人"
 
 
@@ -387,7 +394,7 @@ RULES: tuple[Rule, ...] = (
          units=frozenset({"分"})),
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
          "二期工程顺利完工。", lambda f: (f.chinese and f.info.weak and f.bare and len(f.num) == 1
-                                      and not (f.surface in _HEADS and f.next_char in V.LIVESTOCK)),
+                                      and not (f.surface in _HEADS and _animals_after(f))),
          chinese_only=True),
     Rule("yuan_term", "城乡二元结构, 一元化领导, 一元论: 元 after a bare one-character numeral in a term, not money",
          "破除城乡二元结构。",
