@@ -221,6 +221,10 @@ class _Candidate:
 
 _AND_A_HALF = "个半"
 _AND_A_HALF_UNITS = frozenset(surface for surface in P.lexicon().units if surface.startswith(_AND_A_HALF))
+# Weights and areas said with 半 after the unit (两斤半, 三亩半): and a half; 半 opening a word after them is not
+_THEN_A_HALF = frozenset({"斤", "公斤", "亩", "吨"})
+_HALF_CHAR = "半"
+_HALF_WORDS = frozenset("年月天日小个数价山岛成径场夜拉")
 _RESPECTIVELY = V.RESPECTIVELY
 _AUTONOMOUS_PREFECTURE = "自治州"
 _OF = "的"
@@ -429,6 +433,9 @@ def _candidates(text: str) -> list[_Candidate]:
             unit, kind = _YUAN, "money"
         elif surface in _AND_A_HALF_UNITS:
             value += _HALF                       # 1个半小时, 两个半月: one and a half
+        elif (surface in _THEN_A_HALF and text[end:end + 1] == _HALF_CHAR and not f.post and not f.mult
+              and text[end + 1:end + 2] not in _HALF_WORDS):
+            value, end = value + _HALF, end + 1  # 一只能长到两斤半, 三亩半地: and a half (not 两斤半年, 三亩半数)
         if kind in ("ratio", "growth"):
             is_change, sign = _change(text, start, per_mille=unit == "‰")
             if is_change and ends_move_as(text, start):
