@@ -20,19 +20,16 @@ def test_gold_rows_are_well_formed(path: Path):
     assert any(row["status"] == "required" for row in rows)
 
 
-def test_a_row_with_a_field_too_many_is_refused(tmp_path: Path):
-    (tmp_path / "x_1.txt").write_text("产量2023年增长5%", encoding="utf-8")
-    gold = tmp_path / "x_1.csv"
-    gold.write_text("id,start,end,mention,value,unit,qualifier,kind,indicator,key,period,region,topic,status\n"
-                    "x_1-001,2,7,2023年,,,,,,,,,,,trap\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="line 2"):
-        read_gold(gold)
+HEADER = "id,start,end,mention,value,unit,qualifier,kind,indicator,key,period,region,topic,status\n"
 
 
-def test_a_span_that_is_not_its_mention_is_refused(tmp_path: Path):
+@pytest.mark.parametrize("row,refusal", [
+    ("x_1-001,2,7,2023年,,,,,,,,,,,trap\n", "line 2"),                                  # a field too many
+    ("x_1-001,8,10,5%,5,%,exact,growth,产量,产量,2023年,,industry,required\n", "not the mention"),   # 长5, not 5%
+])
+def test_a_malformed_gold_row_is_refused(tmp_path: Path, row: str, refusal: str):
     (tmp_path / "x_1.txt").write_text("产量2023年增长5%", encoding="utf-8")
     gold = tmp_path / "x_1.csv"
-    gold.write_text("id,start,end,mention,value,unit,qualifier,kind,indicator,key,period,region,topic,status\n"
-                    "x_1-001,8,10,5%,5,%,exact,growth,产量,产量,2023年,,industry,required\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="not the mention"):
+    gold.write_text(HEADER + row, encoding="utf-8")
+    with pytest.raises(ValueError, match=refusal):
         read_gold(gold)
