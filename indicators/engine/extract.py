@@ -667,7 +667,8 @@ _SMALL_CHANGE = regex.compile(
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
-    rf"(?=$|{_PHRASE_END}|钱|左右|上下|之间|[到至]|{_PER_ONE})",       # (每斤在7块5到8块2之间, 每斤17块5上下)
+    rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|[到至]|{_PER_ONE})",    # (每斤在7块5到8块2之间, 每斤17块5上下,
+                                                                               # 每斤交两毛钱的储存费; not 统一块八毛的)
 )
 _TEN, _HUNDRED = Decimal(10), Decimal(100)
 
@@ -707,10 +708,11 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
 
 
 # An amount said in 万 or 亿 without 元 right after a verb of money said of oneself (卖了2100多万, 纯利润有180万出头,
-# 赔了我40多万, 一趟卖个二十万出头): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not
+# 赔了我40多万, 一趟卖个二十万出头, 自己攒了30多万, 毛收入有50来万, 纯落下来三十万出头): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not
 # 农民增收1000万, 消费规模达10.8亿, 争取投资1.2亿 (no unit, no amount).
-_SPOKEN_AMOUNT = regex.compile(rf"(?<=(?:卖|赔|挣|赚|花|亏|拿|收入|利润|分红)(?:了|有|个|到)?(?:我|他|她|咱|俺)?)"
-                               rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余)?(?P<mult>万|亿)"
+_SPOKEN_AMOUNT = regex.compile(rf"(?<=(?:卖|赔|挣|赚|花|亏|拿|收入|利润|分红|攒|收了|投|落下来)(?:了|有|个|到)?"
+                               rf"(?:我|他|她|咱|俺)?)"
+                               rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余|来)?(?P<mult>万|亿)"
                                rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END})")
 
 

@@ -215,6 +215,7 @@ def _animals_after(f: Found) -> bool:
 
 _ANIMAL_REACH = 2
 _COUNTER, _PERSON = "个", "人"
+_PIECES_OF_MONEY = "块钱"
 
 
 def counts_people(text: str, end: int) -> bool:
@@ -439,7 +440,8 @@ RULES: tuple[Rule, ...] = (
          "这是一次有益的探索。",
          lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
                     and not (f.surface.startswith("个") and f.info.kind == "duration")
-                    and not (f.surface.startswith(_TENTHS) and not f.text.startswith(_UNCHANGING, f.end))),
+                    and not (f.surface.startswith(_TENTHS) and not f.text.startswith(_UNCHANGING, f.end))
+                    and f.surface != _PIECES_OF_MONEY),        # (多赚一块钱: one yuan, never an article)
          chinese_only=True),
     Rule("slogan", "四个全面, 两个维护, 三个方面, 四项基本原则: a numbered slogan", "坚持四个全面战略布局。",
          lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num)
