@@ -158,7 +158,7 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 _PIECE = "块"
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿"
-                         r"|流水|营业额|营收"
+                         r"|流水|营业额|营收|降|元"
                          # ... or names what it is per, right before it (一人一天150块, 一斤14块, 一个月也就三千多块)
                          rf"|[一每](?:天|日|人|晚上?|个?月|份|碗|趟|公斤|[{V.PRICED_ONE}])(?:也就|就|才|能|要|得|都)?$")
 _MONEY_TALK_REACH = 12

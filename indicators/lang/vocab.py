@@ -75,9 +75,9 @@ RESPECTIVELY = "分别"
 OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure before)
 # 对 before a partner (对东盟进出口, 对台湾地区进出口).
 TOWARDS = "对"
-COMPARED_MORE = ("多", "高", "快", "长", "延长", "上涨", "回升", "提高", "上升")
-COMPARED_FEWER = ("少", "低", "慢", "短", "落", "缩短", "压缩", "回落", "下跌", "降低", "便宜")
-# (较9月上旬高点回落近1元, 比非地铁房源短9天左右, 比正月落了一块钱)
+COMPARED_MORE = ("多", "高", "快", "长", "延长", "上涨", "回升", "提高", "上升", "涨")
+COMPARED_FEWER = ("少", "低", "慢", "短", "落", "缩短", "压缩", "回落", "下跌", "降低", "便宜", "降")
+# (较9月上旬高点回落近1元, 比非地铁房源短9天左右, 比正月落了一块钱, 比上周降了2元, 比国庆前降了1块多)
 # Holidays and the stretches of days off they give (国庆假期, 春节前3天, 端午小长假)
 FESTIVALS = ("元旦", "春节", "清明", "五一", "端午", "中秋", "国庆", "节")
 HOLIDAY_STRETCHES = ("小长假", "长假", "假期", "黄金周")
