@@ -173,6 +173,8 @@ _QUOTED_TERM = re.compile(rf"[{V.OPENING_QUOTES}][^{V.CLOSING_QUOTES}{V.CLAUSE_E
 _HEADLINE_BLOCKS = 4        # how many blocks a story's headline (kicker, title, subtitle) may take
 _OWN_PLACE_BEFORE, _WITHIN = ("全", "我", "该", "本"), "里"     # 全镇, 我镇, 该镇, 本镇; 镇里 (全村, 村里)
 _OWN_PLACE_NAMED = 2
+# A body speaking of a county's, a city's or a district's own (县里累计投入…, 全县): a story of more than its town
+_HIGHER_OWN_WORDS = ("县里", "市里", "区里", "全县", "全市", "全区", "全省")
 _VILLAGE = "村"
 # A village a headline names after its town's or county's name (天荒坪镇余村, 七都镇开弦弓村; not 点头镇乡村振兴示范镇:
 # the countryside)
@@ -764,12 +766,22 @@ class DocumentContext:
         if body is None:                                 # (read only for a story whose headline names a town)
             body = self._story_body(members)
         own = sum(body.count(word + suffix) for word in _OWN_PLACE_BEFORE) + body.count(suffix + _WITHIN)
-        if own < _OWN_PLACE_NAMED:
-            return None
+        if own < _OWN_PLACE_NAMED and (self.about not in ("", name) or self._issuer not in ("", name)
+                                       or not self._names_no_other(name, named)
+                                       or any(word in body for word in _HIGHER_OWN_WORDS)):
+            return None               # (a story naming no place but its headline's is its town's, 全镇 or not, unless
+                                      # a county issued it or is its document's place, or it speaks of 县里/全县:
+                                      # ——访沂南县岸堤镇金秋果蔬种植专业合作社理事长…)
         # (and the places its name follows anywhere: 走进安吉县溪龙乡, 光山县泼陂河镇黄湾村)
         text = self.layout.text
         prefixes = {place for pos, place in places if text.startswith(name, pos + len(place))}
         return name, frozenset({"", *prefixes, *(n for _, n in named if n != name)})
+
+    def _names_no_other(self, name: str, named: list[tuple[int, str]]) -> bool:
+        """Whether the document names no place but ``name``, the places its headline names (``named``) and the
+        country or the divisions they lie in (临沂, 山东 over 沂南县岸堤镇)."""
+        own = {name, *(n for _, n in named)}
+        return all(n in own or n in SCOPES or any(self.encloses(n, o) for o in own) for _, n in self.places())
 
     def _story_body(self, members: list[Block] | None) -> str:
         """The text of a story's body: its members' body blocks (None: the whole document)."""

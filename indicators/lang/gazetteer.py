@@ -438,7 +438,7 @@ TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 # 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
 # name none; nor does a name start right after a number (its measure word: 人返乡); nor does 镇域 (a town's
 # area: 新开通镇域公交 names no 新开通镇), nor 镇街 (towns and subdistricts: 实现镇街、村社全覆盖 names no 实现镇).
-_TOWN_FIRST_NOT = frozenset("全本我俺咱该各每个这那其在年和与的")      # (俺们镇, 咱们乡: our town, said)
+_TOWN_FIRST_NOT = frozenset("全本我俺咱该各每个这那其在年和与的或")    # (俺们镇, 咱们乡: our town, said; 或者找镇农技站)
 # ... though 和 or 与 opening a line or an entry joins nothing: it is the name's (——和平镇规上工业增加值…)
 _JOINER_FIRST = frozenset("和与")
 # A numeral may start a town's name (八里营镇, 万古镇, 三河镇), not a count of towns or a slogan's (三个镇, 十大名镇,
