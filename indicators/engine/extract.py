@@ -708,8 +708,9 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
 
 
 # An amount said in 万 or 亿 without 元 right after a verb of money said of oneself (卖了2100多万, 纯利润有180万出头,
-# 赔了我40多万, 一趟卖个二十万出头, 自己攒了30多万, 毛收入有50来万, 纯落下来三十万出头): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not
-# 农民增收1000万, 消费规模达10.8亿, 争取投资1.2亿 (no unit, no amount).
+# 赔了我40多万, 一趟卖个二十万出头, 自己攒了30多万, 毛收入有50来万, 纯落下来三十万出头): yuan, as speech leaves
+# it out. Not 十几万 (vague, no numeral reads it); not 农民增收1000万, 消费规模达10.8亿, 争取投资1.2亿 (no unit, no
+# amount).
 _SPOKEN_AMOUNT = regex.compile(rf"(?<=(?:卖|赔|挣|赚|花|亏|拿|收入|利润|分红|攒|收了|投|落下来)(?:了|有|个|到)?"
                                rf"(?:我|他|她|咱|俺)?)"
                                rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余|来)?(?P<mult>万|亿)"
@@ -745,7 +746,7 @@ def _qualifier_of(pre: str, post: str) -> str:
 
 def _halves(text: str) -> list[_Candidate]:
     """近一半, 一半以上, 占一半: half, 50%, where a qualifier or 占/达 says it is a share, or a change word before
-    it that it is a change (办理时限缩短了一半, 毛猪价格掉了一半); not 一半是…."""
+    it that it is a change (办理时限缩短了一半, 人员编制总数减少一半); not 一半是…."""
     if "一半" not in text:                   # cheap test first
         return []
     out = []

@@ -157,7 +157,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 _RESPECTIVE = V.RESPECTIVELY
 _AT, _SCENE_LEAD = "在", 3
-_BELOW_COUNTY = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})
+_TOWNS_AND_VILLAGES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})
 _NAMES_A_BODY = re.compile(r"(?!的)[\u4e00-\u9fff]{1,12}?(?:合作社|联合社|有限责任公司|有限公司|股份公司|集团|公司|协会)")
 # A paragraph opening with 在 and a place, set as a clause of its own (在新河村，…; 在隔壁的三星村，…; 在司竹镇金官村，…)
 _SCENE = re.compile(rf"[ \u3000]{{0,2}}在[^{V.CLAUSE_END}{V.LIST_COMMA}\n]{{2,16}}(?=[{V.COMMAS}])")
@@ -174,12 +174,12 @@ def _scene(doc: DocumentContext, ctx: BlockContext, text: str, local: int) -> st
     if k < 0 or ctx._place_pos[k] + len(ctx.places[k][1]) != opened.end():
         return ""
     scene = ctx.places[k][1]
-    if scene == doc.about or doc.level(scene) not in _BELOW_COUNTY or doc.encloses_about(scene):
+    if scene == doc.about or doc.level(scene) not in _TOWNS_AND_VILLAGES or doc.encloses_about(scene):
         return ""
     for pos, name in ctx.places[k + 1:]:
         if pos >= local:
             break
-        if name != doc.about and doc.level(name) in _BELOW_COUNTY and not _NAMES_A_BODY.match(text, pos + len(name)):
+        if name != doc.about and doc.level(name) in _TOWNS_AND_VILLAGES and not _NAMES_A_BODY.match(text, pos + len(name)):
             return ""                  # (another town or village named since speaks for its figures, as usual; not
                                        # one that opens a firm's name: 汉寿县岩汪湖镇丰禾农机专业合作社理事长…)
     if ctx.has_generic_within(opened.end(), local):
