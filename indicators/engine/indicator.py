@@ -100,7 +100,7 @@ _LEVELS_OF = re.compile(rf"[{V.CN_DIGITS}]级")      # 县、乡、村三级: th
 _UNIT_ALIAS = re.compile(UNIT_ALIAS + r"(?=[\u4e00-\u9fff])")
 _BOUND_WORDS_AFTER = ("及以下", *WORDS_AFTER)      # (及以下 first: it holds 以下)
 # A holiday's length, said right after its name or inside its gloss: the length of the holiday.
-_HOLIDAY_LENGTH = regex.compile(r"(?P<name>\p{Han}{0,4}?(?:假期|小长假|长假|黄金周))"
+_HOLIDAY_LENGTH = regex.compile(rf"(?P<name>\p{{Han}}{{0,4}}?(?:{V.alternation(V.HOLIDAY_STRETCHES)}))"
                                 r"(?:[（(][^（()）\n]{0,20}?)?(?:共|为|放假|连休)?$")
 _HOLIDAY_REACH = 32
 _RATE_END = regex.compile(rf"(?:{V.alternation(V.RATE_UP)}|增长速度)$")
