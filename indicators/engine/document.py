@@ -19,6 +19,7 @@ from ..lang.gazetteer import (
     TOWN_LEVEL,
     VILLAGE_AFTER_PLACE,
     VILLAGE_LEVEL,
+    counts_villages,
     county_short_name,
     county_short_names,
     find_places,
@@ -412,7 +413,8 @@ class DocumentContext:
                 covered = {k: p + len(n) for p, n in places for k in range(p, p + len(n))}
                 added = [(m.start(), m.group()) for m in pattern.finditer(laid)      # (not 安溪 in 安溪县)
                          if covered.get(m.start(), -1) < m.end() and not in_landmark(laid, m.start(), m.group())
-                         and (m.group() not in words or stands_as_county(laid, m.start()))]   # (nor 示范县)
+                         and (m.group() not in words or stands_as_county(laid, m.start()))    # (nor 示范县)
+                         and not counts_villages(laid, m.start(), m.group())]                # (nor 十余村)
                 inside = {k for p, n in added for k in range(p, p + len(n))}    # nor a two-character county
                 town_at = {p: n for p, n in added if extra.get(n) == TOWN_LEVEL}  # in an issuer (丰县 in 禾丰县),
                 places = sorted([(p, n) for p, n in places                        # nor a city opening a town's

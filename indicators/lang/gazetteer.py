@@ -484,11 +484,20 @@ _VILLAGE = "村"
 # 中心村, 城中村, 行政村), the countryside (农村, 新农村)
 _VILLAGE_FIRST_NOT = frozenset("各全该本每这那其此所我俺咱的和与在个几多村")     # (村精品村)
 _SLOGAN_VILLAGES = frozenset({"强村", "富村", "兴村", "建村", "美村"})     # (强村公司, 产业富村)
-# A numeral opens a village's name (三星村, 五里村), not a count of villages (三个村, 两村, 十多个村)
-_COUNTED = frozenset(CN_DIGITS + CN_SMALL_UNITS + "个多几余")
+# A numeral opens a village's name (三星村, 五里村), not a count of villages (三个村, 两村, 十多个村, 十余村);
+# 余 opens one only as a name (天荒坪镇余村), never a count
+_COUNTED = frozenset(CN_DIGITS + CN_SMALL_UNITS + "个多几")
+_COUNTED_AFTER_NUMERAL = _COUNTED | frozenset("余")
+_COUNT_END = "余"
+_NUMERAL_BEFORE_COUNT = _COUNTED | frozenset("0123456789０１２３４５６７８９")
 _VILLAGE_KINDS = ("贫困", "示范", "重点", "中心", "城中", "行政", "自然", "空心", "脱贫", "薄弱", "试点", "先进",
                   "文明", "美丽", "农", "乡", "社区", "集体", "周边", "邻近", "附近", "相邻", "隔壁", "全部", "所有",
                   "组建", "创建", "建设", "精品")
+
+
+def counts_villages(text: str, start: int, name: str) -> bool:
+    """Whether the village ``name`` at ``start`` is the end of a count of villages instead (余村 in 十余村, 20余村)."""
+    return name[0] == _COUNT_END and start > 0 and text[start - 1] in _NUMERAL_BEFORE_COUNT and name[-1] == _VILLAGE
 
 
 def village_names(text: str) -> set[str]:
@@ -501,7 +510,7 @@ def village_names(text: str) -> set[str]:
             name = m.group()
             if (name[0] not in _VILLAGE_FIRST_NOT and name not in _SLOGAN_VILLAGES
                     and not any(kind in name for kind in _VILLAGE_KINDS)
-                    and not (name[0] in _COUNTED and (len(name) < 3 or name[1] in _COUNTED))):
+                    and not (name[0] in _COUNTED and (len(name) < 3 or name[1] in _COUNTED_AFTER_NUMERAL))):
                 names.add(name)
     return names
 
