@@ -25,7 +25,7 @@ from ..lang import patterns as P
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import place_names, short_names
-from ..lang.numbers import parse_number
+from ..lang.numbers import DIGIT_VALUE, parse_number
 from ..lang.topics import load_taxonomy
 from ..schema import Fact, rows_to_frame
 from .clauses import clause_stops, in_aside, is_han, list_start, name_start, respectively_clause, start_after
@@ -419,6 +419,8 @@ def _candidates(text: str) -> list[_Candidate]:
             value *= 10
         elif surface == _TENTHS_AND_A_HALF:
             value = (value + _HALF) * 10         # 两成半: 25%
+        elif surface[0] == _TENTHS and surface[-1] in DIGIT_VALUE:
+            value = value * 10 + DIGIT_VALUE[surface[-1]]     # 八成五: 85%
         elif surface == _DEGREE and _TEMPERATURE.search(text, max(0, start - _TEMPERATURE_REACH), start):
             unit = _CELSIUS                      # 年均气温13度: degrees Celsius, not kilowatt-hours
             if text.endswith(_BELOW_ZERO, 0, start):
