@@ -156,6 +156,7 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 # 块 is colloquial yuan when the clause or sentence talks money and nothing is counted after it (收入四千多块,
 # 每亩多收一百来块; not 建成篮球场3块, 3块屏幕): _money_talk.
 _PIECE = "块"
+_ONE = "一"
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿"
                          r"|流水|营业额|营收|降|元"
@@ -172,7 +173,7 @@ _PER_ONE = f"一[{V.PRICED_ONE}]"      # (三块五一斤, 2000块一斤: a pric
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
 _PRICE_MOVE = re.compile(r"[涨降跌](?:到|至|了)")
 _PER_ONE_ENDS = tuple(f"一{unit}" for unit in V.PRICED_ONE)
-_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
+_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|之间|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
                         r"|[到至][0-9一二两三四五六七八九十百千]+块"                     # 100块到120块一斤: a range's low end;
                         rf"|{_PRICE_MOVE.pattern})")                                      # 一斤从6块涨到6块8: a price's move)
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
@@ -407,9 +408,13 @@ def _candidates(text: str) -> list[_Candidate]:
         f = found_at(text, m)
         vague = None
         if (drop := first_drop(f)) is not None:
-            if drop.name != _NOT_A_NUMBER or (read := _vague_high(text, f)) is None:
+            if (drop.name == _WEAK_UNIT_WORD and f.surface == _PIECE and _money_talk(text, f.start, f.end)
+                    and (f.num != _ONE or _change(text, f.start, absolute=True)[0])):
+                pass          # 一斤八块, 跌到七块多, 比上周涨了一块: yuan (not 最稳定的一块, 这一块, 一块钱一块)
+            elif drop.name != _NOT_A_NUMBER or (read := _vague_high(text, f)) is None:
                 continue
-            f, vague = read                          # 两三块钱, 五六千元: a range, read from its high end
+            else:
+                f, vague = read                      # 两三块钱, 五六千元: a range, read from its high end
         start, end = f.start, f.end
         if enclosed and _inside(enclosed, enclosed_starts, start, end):
             continue
@@ -661,13 +666,14 @@ def _money_talk(text: str, start: int, end: int) -> bool:
 
 
 # Colloquial prices in 块, 毛 (角) and 分: 一块八 (1.8元), 一块三毛五 (1.35元), 3分钱, 三块五一斤, 两毛钱, 一块多钱,
-# 每斤高出五角. A bare 毛 or 角 only after a verb of price (not 三毛, 八角, 五角星, 一块三角地).
+# 每斤高出五角, 五毛一斤. A bare 毛 or 角 only after a verb of price or before what it prices (not 三毛, 八角, 五角星,
+# 一块三角地; 八角一斤 is star anise).
 _SMALL_CHANGE = regex.compile(
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
     r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九1-9])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
-    r"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])[毛角]钱"
+    rf"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])(?:[毛角]钱|毛(?={_PER_ONE}))"
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
-    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少|降|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
+    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
     rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|[到至]|{_PER_ONE})",    # (每斤在7块5到8块2之间, 每斤17块5上下,
                                                                                # 每斤交两毛钱的储存费; not 统一块八毛的)

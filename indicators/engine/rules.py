@@ -393,8 +393,9 @@ RULES: tuple[Rule, ...] = (
          "会议于8时30分开始。",
          lambda f: f.chinese or _SCORE_WORD.search(f.text, max(0, f.start - _SCORE_REACH), f.start) is None,
          units=frozenset({"分"})),
-    Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word",
-         "二期工程顺利完工。", lambda f: (f.chinese and f.info.weak and f.bare and len(f.num) == 1
+    Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word (not with 万 or 亿 "
+         "after it: 九万块)",
+         "二期工程顺利完工。", lambda f: (f.chinese and f.info.weak and f.bare and len(f.num) == 1 and not f.mult
                                       and not (f.surface in _HEADS and _animals_after(f))),
          chinese_only=True),
     Rule("yuan_term", "城乡二元结构, 一元化领导, 一元论: 元 after a bare one-character numeral in a term, not money",

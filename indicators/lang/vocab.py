@@ -63,8 +63,11 @@ CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步",
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
 # is a level.
 # (偏多2.4天, 偏少3%: a climate bulletin's departure from the normal)
-ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产", "偏多", "偏高", "涨价")
-ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "偏少", "偏低", "降价")     # (花生油降价10元至15元)
+# A price's spoken move is one too, with no base named (西红柿降了1块钱, 一斤便宜三毛钱, 每斤少卖两毛, 涨了3块):
+# 降到, 跌到 give a level instead.
+ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产", "偏多", "偏高", "涨价", "涨了", "贵了", "多卖")
+ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "偏少", "偏低", "降价",     # (花生油降价10元至15元)
+                 "降了", "跌了", "便宜", "少卖")
 # More, fewer, higher or lower than a base named before (比上年多1.2万人, 较上年少5个, 比全国高0.3个百分点):
 # a change, only after 比/较.
 # A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
@@ -82,7 +85,7 @@ COMPARED_FEWER = ("少", "低", "慢", "短", "落", "缩短", "压缩", "回落
 FESTIVALS = ("元旦", "春节", "清明", "五一", "端午", "中秋", "国庆", "节")
 HOLIDAY_STRETCHES = ("小长假", "长假", "假期", "黄金周")
 # What one of is priced right before or after a spoken price (三块五一斤, 十块钱一斤, 一斤八块钱)
-PRICED_ONE = "斤两个只袋盒瓶箱桶公亩"
+PRICED_ONE = "斤两个只袋盒瓶箱桶公亩块"
 # A price moved by so much a unit (汽油每吨降低205元, 每升分别下调0.16元和0.17元, 补助标准每人每月提高100元): a change
 PER_UNIT_DOWN = ("降低", "下调", "下降", "减少", "便宜")
 PER_UNIT_UP = ("提高", "上调", "上涨", "增加")
