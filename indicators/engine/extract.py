@@ -156,6 +156,7 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 # 块 is colloquial yuan when the clause or sentence talks money and nothing is counted after it (收入四千多块,
 # 每亩多收一百来块; not 建成篮球场3块, 3块屏幕): _money_talk.
 _PIECE = "块"
+_STREAK_REACH = 6
 _ONE = "一"
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿"
@@ -459,6 +460,8 @@ def _candidates(text: str) -> list[_Candidate]:
                 kind = "ratio"
         elif kind in _LEVEL_KINDS:
             is_change, sign = _change(text, start, absolute=True)
+            if is_change and kind == "duration" and text.find(V.STREAK, start - _STREAK_REACH, start) >= 0:
+                is_change = False                # 连续下降5个月: how long the fall lasted, not a change in a time
             if is_change:                        # 比上年末减少2.1万人, 比上年减少4天: a change in a level
                 kind = "growth"
                 value *= sign

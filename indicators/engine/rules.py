@@ -168,6 +168,11 @@ def _threshold_after(f: Found) -> bool:
 
 _AMOUNTS = frozenset({"money", "quantity", "area"})
 _POINTING = frozenset("这那")
+# 一个月 before what is done, earned or eaten in it (一个月就能…, 一个月吃…, 一个月的销售额), unless a time spent
+# comes before it (用了一个月, 不到一个月, 为期一个月)
+_MONTH_OR_WEEK = frozenset({"个月", "个星期"})
+_RATE_AFTER_PERIOD = regex.compile(r"就|能|才|也|都|要|得|下来|可以|吃|卖|挣|赚|收|花|省|光|的(?!时间|工夫|功夫)")
+_TIME_SPENT_BEFORE = frozenset("了用花仅只到期续时近第")
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
 # After an age: the end of an aside it lies in, an aside (（含不满60周岁）), a bound, 的, then the people.
@@ -341,6 +346,12 @@ RULES: tuple[Rule, ...] = (
          "近三年累计投入资金50亿元。",
          lambda f: f.info.unit in _RECENT_SPANS and f.pre == "近" and recent_years_are_a_time(f.text, f.start, f.end),
          units=_RECENT_SPANS),
+    Rule("per_month", "她家一个月吃鸡蛋二十五斤, 一个月就能省下七八块, 一个月的销售额: the month a rate is per, not a time "
+         "measured (用了一个月就建成 stays one)",
+         "她家一个月吃鸡蛋差不多二十五斤。",
+         lambda f: (f.bare and f.num == _ONE and f.surface in _MONTH_OR_WEEK and f.before not in _TIME_SPENT_BEFORE
+                    and _RATE_AFTER_PERIOD.match(f.text, f.end) is not None),
+         kinds=frozenset({"duration"}), chinese_only=True),
     Rule("per_base", "每50公斤, 每10万人, 每100元: the base a rate is stated per, not a figure",
          "小麦最低收购价每50公斤提高7元。", lambda f: f.before == "每", before="每"),
     Rule("one_after_another", "一年比一年, 一个季度比一个季度: one after another, not a figure",
