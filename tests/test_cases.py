@@ -228,7 +228,12 @@ def check_case(case: Case, df) -> list[str]:
                 errors.append(f"{exp.mention}@{exp.start}: {col} want {want!r} got {got!r}")
         bound = {"more_than": "value_low", "at_least": "value_low",
                  "at_most": "value_high", "less_than": "value_high"}.get(exp.qualifier)
-        if bound and r[bound] != float(exp.value):
+        two_ends = exp.qualifier in ("at_least", "at_most") and _is_number(r["value_low"]) and _is_number(r["value_high"])
+        if two_ends:        # a range's ends keep the order they are written in; its bounds are its least and most
+            if float(exp.value) not in (r["value_low"], r["value_high"]) or r["value_low"] > r["value_high"]:
+                errors.append(f"{exp.mention}@{exp.start}: bounds {r['value_low']!r}..{r['value_high']!r}"
+                              f" do not end at {exp.value}")
+        elif bound and r[bound] != float(exp.value):
             errors.append(f"{exp.mention}@{exp.start}: {bound} want {exp.value} got {r[bound]!r}")
         for key, want in exp.extras.items():
             if not _extra_ok(key, want, r[key.rstrip("=")]):
@@ -276,3 +281,8 @@ def test_case_texts_are_unique() -> None:
 def test_xfail_ids_exist() -> None:
     ids = {case.id for case in ALL_CASES}
     assert not set(XFAIL) - ids, sorted(set(XFAIL) - ids)
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, float) and x == x      # (NaN: no bound)
+

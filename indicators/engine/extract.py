@@ -160,9 +160,11 @@ _STREAK_REACH = 6
 _ONE = "一"
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿"
-                         r"|流水|营业额|营收|降|元"
+                         r"|流水|营业额|营收|降|元|每(?:公?斤|两)"
+                         # ... or prices one of something before it (带鱼大的三十五块一斤，小的十五块)
+                         rf"|块钱?一[{V.PRICED_ONE}]"
                          # ... or names what it is per, right before it (一人一天150块, 一斤14块, 一个月也就三千多块)
-                         rf"|[一每](?:天|日|人|晚上?|个?月|份|碗|趟|公斤|[{V.PRICED_ONE}])(?:也就|就|才|能|要|得|都)?$")
+                         rf"|[一每](?:天|日|人|晚上?|个?月|份|碗|趟|公斤|[{V.PRICED_ONE}])(?:也就|就|才|能|要|得|都|在)?$")
 _MONEY_TALK_REACH = 12
 _SENTENCE_REACH = 40
 _SENTENCE_STOPS = V.SENTENCE_END + "\n"
@@ -174,7 +176,8 @@ _PER_ONE = f"一[{V.PRICED_ONE}]"      # (三块五一斤, 2000块一斤: a pric
 _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
 _PRICE_MOVE = re.compile(r"[涨降跌](?:到|至|了)")
 _PER_ONE_ENDS = tuple(f"一{unit}" for unit in V.PRICED_ONE)
-_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|之间|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
+_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
+                        r"|的(?:收入|工钱|工资|利润|成本|差价|补贴|进账)"                # 一天就有一百七十多块的收入;
                         r"|[到至][0-9一二两三四五六七八九十百千]+块"                     # 100块到120块一斤: a range's low end;
                         rf"|{_PRICE_MOVE.pattern})")                                      # 一斤从6块涨到6块8: a price's move)
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
@@ -420,6 +423,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if enclosed and _inside(enclosed, enclosed_starts, start, end):
             continue
         value, qualifier, info, surface = f.value, f.qualifier, f.info, f.surface
+        changed_at = start if vague is None else vague       # (便宜了两三块: the verb before the low end)
         kind, unit = info.kind, info.unit
         if surface == _TENTHS:
             value *= 10
@@ -445,7 +449,7 @@ def _candidates(text: str) -> list[_Candidate]:
               and text[end + 1:end + 2] not in _HALF_WORDS):
             value, end = value + _HALF, end + 1  # 一只能长到两斤半, 三亩半地: and a half (not 两斤半年, 三亩半数)
         if kind in ("ratio", "growth"):
-            is_change, sign = _change(text, start, per_mille=unit == "‰")
+            is_change, sign = _change(text, changed_at, per_mille=unit == "‰")
             if is_change and ends_move_as(text, start):
                 is_change, sign = False, 1       # 文盲率由5.12%下降为3.49%: the level it fell to
             if not is_change and unit in _POINTS and _LOWERED_BY.search(text, max(0, start - _BEFORE_WINDOW - 2), start):
@@ -459,7 +463,7 @@ def _candidates(text: str) -> list[_Candidate]:
             elif unit == "倍":
                 kind = "ratio"
         elif kind in _LEVEL_KINDS:
-            is_change, sign = _change(text, start, absolute=True)
+            is_change, sign = _change(text, changed_at, absolute=True)
             if is_change and kind == "duration" and text.find(V.STREAK, start - _STREAK_REACH, start) >= 0:
                 is_change = False                # 连续下降5个月: how long the fall lasted, not a change in a time
             if is_change:                        # 比上年末减少2.1万人, 比上年减少4天: a change in a level
@@ -678,7 +682,7 @@ _SMALL_CHANGE = regex.compile(
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
     r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
-    rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|[到至]|{_PER_ONE})",    # (每斤在7块5到8块2之间, 每斤17块5上下,
+    rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|就|[到至]|{_PER_ONE})",    # (每斤在7块5到8块2之间, 每斤17块5上下,
                                                                                # 每斤交两毛钱的储存费; not 统一块八毛的)
 )
 _TEN, _HUNDRED = Decimal(10), Decimal(100)
@@ -857,8 +861,9 @@ def _as_range(low: _Candidate, high: _Candidate) -> None:
         if low.value < 0 < high.value:
             high.value = -high.value
     lo, hi = min(low.value, high.value), max(low.value, high.value)
-    # The smaller value bounds from below: for 下降10%~15% that is -15, written second.
-    low.qualifier, high.qualifier = ("at_least", "at_most") if low.value <= high.value else ("at_most", "at_least")
+    # The end written first is the low end, the one written second the high end, as the guidelines' ranges are
+    # (20-30万元): for 下降10%~15% too, -10 at_least and -15 at_most, as every labelled range of falls has it.
+    low.qualifier, high.qualifier = "at_least", "at_most"
     low.low = high.low = lo
     low.high = high.high = hi
     low.group = high.group = low.start
