@@ -25,6 +25,7 @@ _LINE = regex.compile(r"[^\n]+")
 # A line ending in one of these ends its paragraph's sentence (a colon: it introduces what follows).
 _TERMINAL = frozenset(V.SENTENCE_END + V.SEMICOLONS + V.ELLIPSIS + V.CLOSING_QUOTES + V.COLONS)
 _MAX_HEADING = 40
+_SUBTITLE_DASH = "——"
 # Bylines, photo credits and captions: not body text, not headlines.
 _BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]")
 # A news item opens with a dateline such as 本报讯 / 新华社…电; the heading above it is the article's headline.
@@ -287,6 +288,10 @@ def analyse(text: str) -> Layout:
                 and not _NUMBERED_HEADING.match(line)):
             open_body = blocks[-1]       # a wrapped line after 。 in an indented text (not one opening with its
             kind = "body"                # number: （二）新设主体保持活跃。…)
+        if (kind == "heading" and line.startswith(_SUBTITLE_DASH) and open_body is not None
+                and len(open_body.pieces) == 1 and open_body.pieces[0][1] - open_body.pieces[0][0] <= _MAX_HEADING):
+            open_body.kind = "heading"   # 赶个大集看…：鸡蛋便宜了，猪肉稳住了 / ——曹县青堌集镇大集走访记: a headline over
+            open_body = None             # its subtitle, not a sentence going on (a headline may end in 了)
         if kind == "heading" and open_body is not None and len(line) > 12 and not _opens_item(text, lines, i + 1):
             kind = "body"                # a long unfinished-looking line inside a broken sentence
                                          # (not the headline above a 本报讯 dateline)
