@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -136,7 +137,7 @@ _COMMUNITY_DOC = re.compile(
     rf"{_COMMUNITY_NAME}"
     rf"(?:居民委员会|村民委员会|居委会|村委会|{_VILLAGE_FIRM}|{_VILLAGE_HEAD})?"
     rf"(?=(?:{_TOWN_DOC_ON.pattern})|(?:{_TOWN_DOC.pattern})|(?:[0-9]{{4}}年度?)?[^\n]{{0,12}}?(?:村务|财务|居务)[^\n]{{0,12}}?公开"
-    rf"|{_DUTY_REPORT})")
+    rf"|(?:[0-9]{{4}}年度?)?工作报告|{_DUTY_REPORT})")      # (…桃源社区居民委员会2023年度工作报告)
 # ... or whose byline names it, when the title does not (2024年度社区党委书记抓基层党建工作述职报告 over
 # 江汉区唐家墩街道和谐里社区党委书记　王晓红)
 _DUTY_REPORT_TITLE = re.compile(_DUTY_REPORT_WORDS)
@@ -244,6 +245,8 @@ def _read_region(head: str, title: str, name: str) -> tuple[Region | None, str, 
     if town:                                      # 开福区四方坪街道办事处: the subdistrict's, not its district's
         return None, "issuer", town
     lines = title.split("\n")
+    # (a title broken after its issuer: 西陵区云集街道桃源社区居民委员会 / 2023年度工作报告)
+    lines += [a + b for a, b in pairwise(lines) if not b.startswith(_DASH)]
     community = next((found for line in lines if (found := _titled_community(line.lstrip(_DASH)))), "")
     if not community and _DUTY_REPORT_TITLE.search(title):
         community = next((found for line in lines if (found := _titled_community(line, _HEAD_BYLINE))), "")
