@@ -24,6 +24,7 @@ from ..lang.gazetteer import (
     county_short_names,
     find_places,
     in_landmark,
+    is_village_name,
     issuer_places,
     paper_place,
     place_levels,
@@ -147,7 +148,12 @@ _BELOW_COUNTY = ("社区", "村")
 # What a community or a village lies in: a county or above, and its town or subdistrict (锦苑社区党委在芳草街街道党工委的
 # 领导下)
 _ABOVE_VILLAGE = frozenset({"省", "市", "县", TOWN_LEVEL})
-_SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})     # (not counted for a page's place)
+_SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})
+# An interview's turns (记者：…, 问：…) and the lead's words for where it was held (_visited)
+_INTERVIEW_TURN = re.compile(r"^\s*(?:记者|问)[：:]", re.MULTILINE)
+_TURNS = 2
+_VISITED = re.compile(r"记者(?:一行)?(?:来到|走进|走访|赶到)|采访地点[：:]")
+_LEAD_REACH = 600     # (not counted for a page's place)
 _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
 # A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
@@ -172,7 +178,7 @@ _WHOLE = frozenset("全我")
 _QUOTED_TERM = re.compile(rf"[{V.OPENING_QUOTES}][^{V.CLOSING_QUOTES}{V.CLAUSE_END}，,、]{{1,10}}[{V.CLOSING_QUOTES}]"
                           rf"(?![{V.CLAUSE_END}，,])")
 _HEADLINE_BLOCKS = 4        # how many blocks a story's headline (kicker, title, subtitle) may take
-_OWN_PLACE_BEFORE, _WITHIN = ("全", "我", "该", "本"), "里"     # 全镇, 我镇, 该镇, 本镇; 镇里 (全村, 村里)
+_OWN_PLACE_BEFORE, _WITHIN = ("全", "我", "该", "本"), ("里", "上")     # 全镇, 我镇, 该镇, 本镇; 镇里, 镇上 (全村, 村里)
 _OWN_PLACE_NAMED = 2
 # A body speaking of a county's, a city's or a district's own (县里累计投入…, 全县): a story of more than its town
 _HIGHER_OWN_WORDS = ("县里", "市里", "区里", "全县", "全市", "全区", "全省")
@@ -530,6 +536,26 @@ class DocumentContext:
         self.places()
         return self._levels.get(place, "")
 
+    @cached_property
+    def _visited(self) -> tuple[str, str] | None:
+        """The article and the village or town an interview (two turns or more of 记者：/问：) was held in, as its
+        lead says (记者来到上元观镇古路坝村, 采访地点：福建省宁德市霞浦县沙江镇小马村海带晾晒场), or None. A document
+        about a region has none."""
+        text = self.layout.text
+        if self.about or len(_INTERVIEW_TURN.findall(text)) < _TURNS:
+            return None
+        m = _VISITED.search(text, 0, _LEAD_REACH)
+        if m is None:
+            return None
+        places = self.places()
+        k, pos, last = bisect_left(self._place_pos, m.end()), m.end(), ""
+        while k < len(places) and places[k][0] == pos:      # (the names run on: 福建省宁德市霞浦县沙江镇小马村)
+            last = places[k][1]
+            pos, k = pos + len(last), k + 1
+        if not last or self.level(last) not in _SPEAK_FOR_SENTENCES:
+            return None
+        return self.layout.block_at(m.start()).section, last
+
     def default_place(self, section: str) -> str:
         """The place named most often in the article, else in the whole document. 全国 and places
         named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
@@ -539,6 +565,8 @@ class DocumentContext:
         if self.about and self._one_story_of_about:
             return self.about                 # 来源：四川省交通运输厅 …全省跨区域人员流动量…: one story of the province's,
                                               # whatever city (成都东站) it names most
+        if self._visited and self._visited[0] == section:
+            return self._visited[1]           # 记者来到上元观镇古路坝村，… / 记者：… 王建华：…: an interview's village
         self.places()
         if self._issuer and not self.layout.news_items:
             story = self._story_places.get(None)
@@ -746,13 +774,14 @@ class DocumentContext:
         for b in heads:
             lo, hi = bisect_left(positions, b.offset), bisect_left(positions, b.offset + len(b.text))
             named += places[lo:hi]
-            villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(b.text))
+            villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(b.text) if is_village_name(m.group()))
         body = None
         if not villages and _VILLAGE in (heads_text := "".join(b.text for b in heads)):
             # 黄湾村的日子越过越红火 over a story of 光山县泼陂河镇黄湾村: a village the headline names alone, that the
             # body names after its town
             body = self._story_body(members)
-            villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(body) if m.group() in heads_text)
+            villages.update(m.group() for m in _HEADLINE_VILLAGE.finditer(body)
+                            if m.group() in heads_text and is_village_name(m.group()))
         towns = {name for _, name in named if self._levels.get(name) == TOWN_LEVEL}
         if not towns and not villages:
             # 感德：一片叶子“富”了一方百姓 over a story of 感德镇: a town the story names, by its short name
@@ -767,7 +796,8 @@ class DocumentContext:
             return None
         if body is None:                                 # (read only for a story whose headline names a town)
             body = self._story_body(members)
-        own = sum(body.count(word + suffix) for word in _OWN_PLACE_BEFORE) + body.count(suffix + _WITHIN)
+        own = (sum(body.count(word + suffix) for word in _OWN_PLACE_BEFORE)
+               + sum(body.count(suffix + word) for word in _WITHIN))
         if own < _OWN_PLACE_NAMED and (self.about not in ("", name) or self._issuer not in ("", name)
                                        or not self._names_no_other(name, named)
                                        or any(word in body for word in _HIGHER_OWN_WORDS)):

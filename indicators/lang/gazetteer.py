@@ -445,7 +445,9 @@ _JOINER_FIRST = frozenset("和与")
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
 _NUMERALS = frozenset(CN_DIGITS + CN_SMALL_UNITS + "万") - frozenset("〇零")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|(?<=其中)|(?<=包括)|^)"
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|(?<=其中)|(?<=包括)"
+                   # (曹县青堌集镇: a county of one character; not 全县, 本县, 该县 …)
+                   r"|(?<=[^\u4e00-\u9fff](?![全本该我各每此其外邻])[\u4e00-\u9fff]县)|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT - _JOINER_FIRST)))})"
                    r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头))|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
@@ -468,6 +470,7 @@ _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡,
 # 构建街道、社区、小区三级养老服务网络, 镇、村两级: levels of government listed, not a town's name before them
 _LEVELS_LISTED = re.compile(r"、(?:社区|小区|村|组)(?=[、和及]|[两三四五]级)")
 TOWN_ENDS = ("镇", "乡", "街道")     # how a town's, a township's or a subdistrict's name ends
+_MARKET_TOWN, _COUNTY_ENDS = "集镇", frozenset("县旗区")
 _TOWN_SUFFIX = re.compile("|".join(TOWN_ENDS))     # two or three characters after the start of every _TOWN match
 _TOWN_REACH = 3
 
@@ -500,19 +503,20 @@ def counts_villages(text: str, start: int, name: str) -> bool:
     return name[0] == _COUNT_END and start > 0 and text[start - 1] in _NUMERAL_BEFORE_COUNT and name[-1] == _VILLAGE
 
 
+def is_village_name(name: str) -> bool:
+    """Whether a match of VILLAGE_AFTER_PLACE or _VILLAGE_SCENE names a village: not a scope, a kind of village,
+    a slogan or a count (各村, 贫困村, 强村, 三个村), nor 农业农村 (城固县农业农村局)."""
+    return (name[0] not in _VILLAGE_FIRST_NOT and name not in _SLOGAN_VILLAGES
+            and not any(kind in name for kind in _VILLAGE_KINDS)
+            and not (name[0] in _COUNTED and (len(name) < 3 or name[1] in _COUNTED_AFTER_NUMERAL)))
+
+
 def village_names(text: str) -> set[str]:
     """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE). Tried only where 村 is."""
     if _VILLAGE not in text:
         return set()
-    names = set()
-    for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE):
-        for m in pattern.finditer(text):
-            name = m.group()
-            if (name[0] not in _VILLAGE_FIRST_NOT and name not in _SLOGAN_VILLAGES
-                    and not any(kind in name for kind in _VILLAGE_KINDS)
-                    and not (name[0] in _COUNTED and (len(name) < 3 or name[1] in _COUNTED_AFTER_NUMERAL))):
-                names.add(name)
-    return names
+    return {m.group() for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE) for m in pattern.finditer(text)
+            if is_village_name(m.group())}
 
 
 # A county whose name is also a word (费县, 单县, 雄县) is a place where it stands as one: 在费县，…
@@ -550,6 +554,13 @@ def _opens_entry(text: str, at: int) -> bool:
 _ENTRY_OPENERS = "—-\"" + V.ITEM_BULLETS + V.OPENING_BRACKETS + V.OPENING_QUOTES + V.COLONS
 
 
+def _market_town_of_county(text: str, start: int, name: str) -> bool:
+    """Whether ``name`` ending 集镇 is a town's name (曹县青堌集镇): right after its county's and named again, not
+    the word 集镇 (中心集镇, 曹县加快集镇改造)."""
+    return (name.endswith(_MARKET_TOWN) and start > 1 and text[start - 1] in _COUNTY_ENDS
+            and "\u4e00" <= text[start - 2] <= "\u9fff" and text.find(name, start + len(name)) >= 0)
+
+
 def town_names(text: str) -> set[str]:
     names = set()
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
@@ -559,7 +570,8 @@ def town_names(text: str) -> set[str]:
                 and _HOME_OF not in name[1:]          # (远近闻名的“水稻之乡”: a title, no town)
                 and _OTHERS not in name      # (木渎、甪直、临湖等镇: no 临湖等镇)
                 and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
-                and (len(name) < 4 or (name[-2:] not in _TOWN_NOT and name[-2:] not in _NO_LONG_TOWN_ENDS))
+                and (len(name) < 4 or ((name[-2:] not in _TOWN_NOT or _market_town_of_county(text, m.start(), name))
+                                       and name[-2:] not in _NO_LONG_TOWN_ENDS))
                 and name[-2:] not in _NO_TOWN_ENDS and _LEVELS_LISTED.match(text, m.end()) is None):
             names.add(name)     # (今年全镇, 美丽城镇, 示范乡镇, 分城乡看, 分乡镇看, 完成古镇保护: no names)
     return names
