@@ -211,6 +211,18 @@ def _idiom(f: Found) -> bool:
             and not (f.surface in _SPOKEN_YUAN and f.text[f.start - 2] == _ONE and f.before in V.PRICED_ONE))
 
 
+_NUMERAL_IDIOM = regex.compile(V.alternation(V.NUMERAL_IDIOMS))
+_IDIOM_REACH = max(map(len, V.NUMERAL_IDIOMS))
+
+
+def _in_fixed_idiom(f: Found) -> bool:
+    window = f.start - _IDIOM_REACH if f.start > _IDIOM_REACH else 0
+    return any(m.start() <= f.start and f.end <= m.end()
+               for m in _NUMERAL_IDIOM.finditer(f.text, window, f.end + _IDIOM_REACH))
+
+
+_MORE, _MEASURED = "多", frozenset({"quantity", "area"})
+_MORE_ENDS = frozenset(V.CLAUSE_END) | {""}
 _HEADS = frozenset({"头", "只"})      # (两头猪, 三只羊, 两只乌鸡, 两头黄牛: animals counted)
 
 
@@ -453,7 +465,9 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
                     and not (f.surface.startswith("个") and f.info.kind == "duration")
                     and not (f.surface.startswith(_TENTHS) and not f.text.startswith(_UNCHANGING, f.end))
-                    and f.surface != _PIECES_OF_MONEY),        # (多赚一块钱: one yuan, never an article)
+                    and f.surface != _PIECES_OF_MONEY           # (多赚一块钱: one yuan, never an article)
+                    and not (f.next_char == _MORE and f.info.kind in _MEASURED
+                             and f.text[f.end + 1:f.end + 2] in _MORE_ENDS)),    # (比去年多一吨多。: more than a ton)
          chinese_only=True),
     Rule("slogan", "四个全面, 两个维护, 三个方面, 四项基本原则: a numbered slogan", "坚持四个全面战略布局。",
          lambda f: (f.chinese and f.bare and not f.mult and is_bare_chinese(f.num)
@@ -470,6 +484,8 @@ RULES: tuple[Rule, ...] = (
     Rule("idiom", "三番五次, 举一反三: numerals inside an idiom (but 两到三个月 is a range)",
          "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),
          chinese_only=True, before="".join(sorted(_CN_DIGIT_CHARS))),
+    Rule("fixed_idiom", "货比三家, 三天打鱼两天晒网, 十年树木: an idiom holding a numeral and a measure word (vocab.NUMERAL_IDIOMS)",
+         "现在买房的人都是货比三家。", lambda f: _in_fixed_idiom(f), chinese_only=True),
     Rule("days_of_holiday", "国庆假期前三天, 春节前3天: days counted from a holiday are a time, not a time spent",
          "国庆假期前三天，各采摘园共接待游客2.6万人次。",
          lambda f: bool(_HOLIDAY_DAYS_BEFORE.search(f.text, max(0, f.start - _HOLIDAY_REACH), f.start)),

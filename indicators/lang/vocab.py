@@ -73,6 +73,10 @@ ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "�
 # A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
 # long the saving is (审批时间缩短15个工作日).
 # 分别 (respectively): a list of figures pairs with a list of names or places.
+# Idioms holding a numeral and a measure word, which no rule of form tells from a count (货比三家: compare three
+# shops, i.e. shop around)
+NUMERAL_IDIOMS = ("货比三家", "三天打鱼", "两天晒网", "十年树木", "百年树人", "三天两头", "一年半载", "三年五载",
+                  "一日三餐", "一日三秋", "七年之痒", "一年之计", "一日之计")
 TENTHS = "成"             # 三成 is 30%, 两成半 25%
 RESPECTIVELY = "分别"
 OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure before)
