@@ -465,6 +465,7 @@ _NO_LONG_TOWN_ENDS = frozenset({"古镇", "小镇", "强镇", "兴镇", "美镇"
 _OTHERS = "等"
 _HOME_OF = "之"          # 水稻之乡, 茶叶之乡, 鱼米之乡: a place famed for something, no town's name
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
+_GIVEN_TO = "给"         # 卖给镇上的奶站, 送给镇里: a verb's 给 before 镇上/镇里, no town's name
 
 
 # 构建街道、社区、小区三级养老服务网络, 镇、村两级: levels of government listed, not a town's name before them
@@ -566,7 +567,7 @@ def town_names(text: str) -> set[str]:
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
         name = m.group(1)
         if ((name[0] not in _TOWN_FIRST_NOT or (name[0] in _JOINER_FIRST and _opens_entry(text, m.start())))
-                and not _WHOLE_OF.intersection(name[1:]) and name[:2] not in _TOWN_NOT
+                and not _WHOLE_OF.intersection(name[1:]) and _GIVEN_TO not in name and name[:2] not in _TOWN_NOT
                 and _HOME_OF not in name[1:]          # (远近闻名的“水稻之乡”: a title, no town)
                 and _OTHERS not in name      # (木渎、甪直、临湖等镇: no 临湖等镇)
                 and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
