@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..lang import vocab as V
-from ..lang.gazetteer import PROVINCE_LEVEL, TOWN_ENDS, TOWN_LEVEL, VILLAGE_LEVEL, leading_place
+from ..lang.gazetteer import PROVINCE_LEVEL, TOWN_ENDS, TOWN_LEVEL, VILLAGE_LEVEL, leading_place, place_levels
 from .clauses import (
     MAX_CLAUSE,
     ONLY_A_BREAK,
@@ -597,6 +597,9 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
     after = pos + len(name)
     if text.startswith(_NAMED_AFTER_PLACE, after):
         return True                    # (在浏阳日报等平台刊发稿件42篇: a paper's name, not where the figure is)
+    if (text[pos - 1:pos] == _OF and _FIRM_AFTER.match(text, after) is not None
+            and place_levels().get(name) == PROVINCE_LEVEL):
+        return True                    # (位于信丰高新区的江西赣丰智能装备有限公司: a province opening a firm's name)
     if ((opened := text.rfind(_QUOTE_OPEN, max(0, pos - _TITLE_REACH), pos)) >= 0     # (cheap test first)
             and is_han(text[pos - 1:pos]) and is_han(text[after:after + 1])
             and (close := text.find(_QUOTE_CLOSE, after, after + _TITLE_REACH)) >= 0
@@ -615,6 +618,7 @@ def in_a_name(text: str, pos: int, name: str) -> bool:
             and is_han(text[pos - 2]) and is_han(text[after + 1:after + 2]))
 
 
+_OF = "的"
 AGENCY_OF_CITY = "海关"
 _NAMED_AFTER_PLACE = (AGENCY_OF_CITY, *V.MEDIA_OUTLET_ENDS)
 _BOOK_REACH = 40
