@@ -45,6 +45,7 @@ _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务
 # 四项基本原则, 和平共处五项原则, 两项基本国策: principles named by their number
 _PRINCIPLES = ("原则", "基本原则", "基本国策", "基本准则")
 _VAGUE_BEFORE = frozenset("几数上好")
+_UP_TO = "上"
 _NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
 _VILLAGE_SUFFIX = frozenset("村镇乡")           # 三元朱村: one more character of the name before its suffix
 _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
@@ -372,8 +373,12 @@ RULES: tuple[Rule, ...] = (
          lambda f: f.info.unit in _MONTHS_OR_QUARTERS and f.before == "前" and f.text[f.start - 2:f.start - 1] != "提",
          units=_MONTHS_OR_QUARTERS, before="前"),
     # (基本上不超过五十辆: a character before a qualifier word is another word's)
-    Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure",
-         "全市数十家企业参加了展会。", lambda f: f.chinese and f.before in _VAGUE_BEFORE and not f.pre,
+    Rule("vague", "几十个, 数十家, 上千万元: a vague amount, not a figure; 上 before 一 or a time is the one before "
+         "(上一个, 上两个月); not a place's 上 before another count (船上十来个伙计)",
+         "全市数十家企业参加了展会。",
+         lambda f: (f.chinese and f.before in _VAGUE_BEFORE and not f.pre
+                    and (f.before != _UP_TO or starts_with_power(f.num) or f.num == _ONE
+                         or f.info.kind == "duration")),
          chinese_only=True, before="".join(sorted(_VAGUE_BEFORE))),
     Rule("size_class", "5万吨级码头, 30万千瓦级机组, 500亿元级项目: a class of size, not a quantity",
          "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area", "money"),
