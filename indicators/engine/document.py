@@ -539,34 +539,35 @@ class DocumentContext:
     @cached_property
     def _visited(self) -> tuple[str, str] | None:
         """The article and the village or town an interview (two turns or more of 记者：/问：) was held in, as its
-        lead says (记者来到上元观镇古路坝村, 采访地点：福建省宁德市霞浦县沙江镇小马村海带晾晒场), or None. A document
-        about a region has none."""
+        lead says (记者来到上元观镇古路坝村, 采访地点：福建省宁德市霞浦县沙江镇小马村海带晾晒场), or None; for a document
+        about a region, only one the lead names after it (西乌珠穆沁旗牧民访谈实录 held in …西乌珠穆沁旗巴彦花镇乌兰哈拉嘎查)."""
         text = self.layout.text
-        if self.about or len(_INTERVIEW_TURN.findall(text)) < _TURNS:
+        if len(_INTERVIEW_TURN.findall(text)) < _TURNS:
             return None
         m = _VISITED.search(text, 0, _LEAD_REACH)
         if m is None:
             return None
         places = self.places()
-        k, pos, last = bisect_left(self._place_pos, m.end()), m.end(), ""
+        k, pos, run = bisect_left(self._place_pos, m.end()), m.end(), []
         while k < len(places) and places[k][0] == pos:      # (the names run on: 福建省宁德市霞浦县沙江镇小马村)
-            last = places[k][1]
-            pos, k = pos + len(last), k + 1
-        if not last or self.level(last) not in _SPEAK_FOR_SENTENCES:
+            run.append(places[k][1])
+            pos, k = pos + len(run[-1]), k + 1
+        if not run or self.level(run[-1]) not in _SPEAK_FOR_SENTENCES or (self.about and self.about not in run):
             return None
+        last = run[-1]
         return self.layout.block_at(m.start()).section, last
 
     def default_place(self, section: str) -> str:
         """The place named most often in the article, else in the whole document. 全国 and places
         named as a comparison base (比全国) are scopes of comparison, not what a page is about."""
+        if self._visited and self._visited[0] == section:
+            return self._visited[1]           # 记者来到上元观镇古路坝村，… / 记者：… 王建华：…: an interview's village
         if self.about and (not self.layout.news_items or self.about in SCOPES):
             return self.about                 # a report or bulletin is about its region (全国, 南阳市), and
                                               # a national release (国家统计局：…) about the country
         if self.about and self._one_story_of_about:
             return self.about                 # 来源：四川省交通运输厅 …全省跨区域人员流动量…: one story of the province's,
                                               # whatever city (成都东站) it names most
-        if self._visited and self._visited[0] == section:
-            return self._visited[1]           # 记者来到上元观镇古路坝村，… / 记者：… 王建华：…: an interview's village
         self.places()
         if self._issuer and not self.layout.news_items:
             story = self._story_places.get(None)

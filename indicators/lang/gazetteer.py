@@ -481,9 +481,11 @@ VILLAGE_LEVEL = "村"
 # or set as a paragraph's scene (在新河村，…; 在隔壁的三星村，…; 在另一个村庄长坪村，…). Villages are not in the
 # gazetteer, and only these two forms name one: 各村, 贫困村, 示范村, 城中村 are kinds of villages, and 丽华新村社区,
 # 竹泉村景区 a community and a scenic area named after one.
-VILLAGE_AFTER_PLACE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区))(?!乡村|农村)\p{Han}{1,3}?村(?![民级集委务庄镇社景])")
+# (in Inner Mongolia a village is a 嘎查, after its 苏木, town or banner: 巴彦花镇乌兰哈拉嘎查)
+VILLAGE_AFTER_PLACE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区|旗|苏木))(?!乡村|农村)"
+                                    r"(?:\p{Han}{1,3}?村(?![民级集委务庄镇社景])|\p{Han}{2,4}?嘎查(?!村))")
 _VILLAGE_SCENE = regex.compile(rf"(?<=在(?:[^{V.CLAUSE_END}{V.LIST_COMMA}\n]{{0,6}}?[的个庄])?)\p{{Han}}{{1,3}}?村(?=[{V.COMMAS}])")
-_VILLAGE = "村"
+_VILLAGE, _GACHA = "村", "嘎查"
 # What a village's name does not open with, or hold: a scope (各村, 全村, 该村), a kind of village (贫困村, 示范村,
 # 中心村, 城中村, 行政村), the countryside (农村, 新农村)
 _VILLAGE_FIRST_NOT = frozenset("各全该本每这那其此所我俺咱的和与在个几多村")     # (村精品村)
@@ -513,8 +515,8 @@ def is_village_name(name: str) -> bool:
 
 
 def village_names(text: str) -> set[str]:
-    """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE). Tried only where 村 is."""
-    if _VILLAGE not in text:
+    """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE). Tried only where 村 or 嘎查 is."""
+    if _VILLAGE not in text and _GACHA not in text:
         return set()
     return {m.group() for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE) for m in pattern.finditer(text)
             if is_village_name(m.group())}
