@@ -148,12 +148,12 @@ _BELOW_COUNTY = ("社区", "村")
 # What a community or a village lies in: a county or above, and its town or subdistrict (锦苑社区党委在芳草街街道党工委的
 # 领导下)
 _ABOVE_VILLAGE = frozenset({"省", "市", "县", TOWN_LEVEL})
-_SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})
+_SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})     # (not counted for a page's place)
 # An interview's turns (记者：…, 问：…) and the lead's words for where it was held (_visited)
 _INTERVIEW_TURN = re.compile(r"^\s*(?:记者|问)[：:]", re.MULTILINE)
 _TURNS = 2
 _VISITED = re.compile(r"记者(?:一行)?(?:来到|走进|走访|赶到)|采访地点[：:]")
-_LEAD_REACH = 600     # (not counted for a page's place)
+_LEAD_REACH = 600       # (how far into a document its lead may say where the interview was held)
 _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
 # A province's name opening a research body's says the province named it one of its own (江苏省新型电力装备技术创新中心
@@ -554,8 +554,7 @@ class DocumentContext:
             pos, k = pos + len(run[-1]), k + 1
         if not run or self.level(run[-1]) not in _SPEAK_FOR_SENTENCES or (self.about and self.about not in run):
             return None
-        last = run[-1]
-        return self.layout.block_at(m.start()).section, last
+        return self.layout.block_at(m.start()).section, run[-1]
 
     def default_place(self, section: str) -> str:
         """The place named most often in the article, else in the whole document. 全国 and places
