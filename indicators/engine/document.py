@@ -152,7 +152,8 @@ _SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})     # (not counted
 # An interview's turns (记者：…, 问：…) and the lead's words for where it was held (_visited)
 _INTERVIEW_TURN = re.compile(r"^\s*(?:记者|问)[：:]", re.MULTILINE)
 _TURNS = 2
-_VISITED = re.compile(r"记者(?:一行)?(?:来到|走进|走访|赶到)|采访地点[：:]")
+_VISITED = re.compile(r"记者(?:一行)?(?:来到|走进|走访|赶到)|采访地点[：:]|(?:^|(?<=[。！]))\s*在",   # (在蒲城县龙阳镇…车间里)
+                      re.MULTILINE)
 _LEAD_REACH = 600       # (how far into a document its lead may say where the interview was held)
 _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
 _COUNTY_LEVEL = "县"     # a county's name opening an institution's is where it is (广汉市三星堆博物馆)
@@ -539,22 +540,21 @@ class DocumentContext:
     @cached_property
     def _visited(self) -> tuple[str, str] | None:
         """The article and the village or town an interview (two turns or more of 记者：/问：) was held in, as its
-        lead says (记者来到上元观镇古路坝村, 采访地点：福建省宁德市霞浦县沙江镇小马村海带晾晒场), or None; for a document
+        lead says (记者来到上元观镇古路坝村, 采访地点：福建省宁德市霞浦县沙江镇小马村海带晾晒场, a sentence opening
+        在蒲城县龙阳镇…), or None; for a document
         about a region, only one the lead names after it (西乌珠穆沁旗牧民访谈实录 held in …西乌珠穆沁旗巴彦花镇乌兰哈拉嘎查)."""
         text = self.layout.text
         if len(_INTERVIEW_TURN.findall(text)) < _TURNS:
             return None
-        m = _VISITED.search(text, 0, _LEAD_REACH)
-        if m is None:
-            return None
         places = self.places()
-        k, pos, run = bisect_left(self._place_pos, m.end()), m.end(), []
-        while k < len(places) and places[k][0] == pos:      # (the names run on: 福建省宁德市霞浦县沙江镇小马村)
-            run.append(places[k][1])
-            pos, k = pos + len(run[-1]), k + 1
-        if not run or self.level(run[-1]) not in _SPEAK_FOR_SENTENCES or (self.about and self.about not in run):
-            return None
-        return self.layout.block_at(m.start()).section, run[-1]
+        for m in _VISITED.finditer(text, 0, _LEAD_REACH):
+            k, pos, run = bisect_left(self._place_pos, m.end()), m.end(), []
+            while k < len(places) and places[k][0] == pos:      # (the names run on: 福建省宁德市霞浦县沙江镇小马村)
+                run.append(places[k][1])
+                pos, k = pos + len(run[-1]), k + 1
+            if run and self.level(run[-1]) in _SPEAK_FOR_SENTENCES and (not self.about or self.about in run):
+                return self.layout.block_at(m.start()).section, run[-1]
+        return None
 
     def default_place(self, section: str) -> str:
         """The place named most often in the article, else in the whole document. 全国 and places

@@ -11,6 +11,7 @@ import regex
 
 from ..lang import vocab as V
 from ..lang.gazetteer import PROVINCE_LEVEL, TOWN_ENDS, TOWN_LEVEL, VILLAGE_LEVEL, leading_place, place_levels
+from ..lang.regions import lookup
 from .clauses import (
     MAX_CLAUSE,
     ONLY_A_BREAK,
@@ -426,9 +427,18 @@ def _resolve_generic(doc: DocumentContext, generic: str, default: str, pos: int,
                     or (level == _PREFECTURE_LEVEL and default in V.MUNICIPALITIES)):
         return default                      # (全市 in 新泰市's bulletin, or 监利's story: a county-level city, itself;
                                             # 全市 in a story about 重庆: the municipality)
-    return doc.place_of_level(level) or unresolved
+    if (found := doc.place_of_level(level)):
+        return found
+    if generic[-1] == _DISTRICT and (region := doc.place_of_level(PROVINCE_LEVEL)) and _is_autonomous(region):
+        return region                       # 全区, 我区 in 内蒙古自治区农牧厅's release (no district named): the region
+    return unresolved
 
 
+def _is_autonomous(name: str) -> bool:
+    return (region := lookup(name)) is not None and region.name.endswith(_AUTONOMOUS_REGION)
+
+
+_DISTRICT, _AUTONOMOUS_REGION = "区", "自治区"
 _THAT = "该"
 _COMMUNITY = "社区"     # (a residents' community ends in 区 but is no district: its 全区 is its district's)
 _WHOLE_PREFECTURE = "全地区"       # 阿里地区's 全地区: the prefecture, not a district
