@@ -579,24 +579,32 @@ class DocumentContext:
         found = self._section_place.get(section) or self._issuer or paper or self._doc_place
         if found and paper and found != paper and _encloses(found, lookup(paper)):
             return paper                      # 安徽 named in a story of 今日霍邱 (安徽鑫达…有限公司): the paper's county
-        return found or self._headline_venue_place(section)
+        return found or self._headline_venue_places.get(section, "")
 
-    def _headline_venue_place(self, section: str) -> str:
-        """For an article naming no place but inside a name, the last of the places its headline's first run of
-        names holds (——台州市椒江区白云农贸市场摊主口述: 椒江区), or ''; never a scope (…增速跑赢全国). Its headline:
-        the headings stacked above it (_stacked_above) and its own."""
+    @cached_property
+    def _headline_venue_places(self) -> dict[str, str]:
+        """For each article, the last of the places its headline's first run of names holds (——台州市椒江区白云农贸市场
+        摊主口述: 椒江区), what an article naming no place but inside a name is about; never a scope (…增速跑赢全国).
+        Its headline: the headings stacked above it (_stacked_above) and its own. Read once a document (default_place
+        asks for every paragraph)."""
         places = self.places()
-        heads = [*self._stacked_above.get(section, ()),
-                 *(b for b in self.layout.blocks if b.kind == "heading" and b.section == section)]
-        for b in heads:
-            k = bisect_left(self._place_pos, b.offset)
-            if k < len(places) and places[k][0] < b.offset + len(b.text):
-                pos, last = places[k][0], ""
-                while k < len(places) and places[k][0] == pos:     # (台州市椒江区: the run's last)
-                    last = places[k][1]
-                    pos, k = pos + len(last), k + 1
-                return "" if last in SCOPES else last
-        return ""
+        own: dict[str, list[Block]] = {}
+        for b in self.layout.blocks:
+            if b.kind == "heading":
+                own.setdefault(b.section, []).append(b)
+        found: dict[str, str] = {}
+        for section in {*own, *self._stacked_above}:
+            for b in (*self._stacked_above.get(section, ()), *own.get(section, ())):
+                k = bisect_left(self._place_pos, b.offset)
+                if k < len(places) and places[k][0] < b.offset + len(b.text):
+                    pos, last = places[k][0], ""
+                    while k < len(places) and places[k][0] == pos:     # (台州市椒江区: the run's last)
+                        last = places[k][1]
+                        pos, k = pos + len(last), k + 1
+                    if last not in SCOPES:
+                        found[section] = last
+                    break
+        return found
 
     def _count_places(self) -> None:
         """How often each article and the whole document name each place, counted once (and only when
