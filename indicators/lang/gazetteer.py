@@ -485,6 +485,9 @@ VILLAGE_LEVEL = "村"
 VILLAGE_AFTER_PLACE = regex.compile(r"(?<=\p{Han}{2}(?:镇|乡|街道|县|区|旗|苏木))(?!乡村|农村)"
                                     r"(?:\p{Han}{1,3}?村(?![民级集委务庄镇社景])|\p{Han}{2,4}?嘎查(?!村))")
 _VILLAGE_SCENE = regex.compile(rf"(?<=在(?:[^{V.CLAUSE_END}{V.LIST_COMMA}\n]{{0,6}}?[的个庄])?)\p{{Han}}{{1,3}}?村(?=[{V.COMMAS}])")
+# or where a reporter went (记者走进桃花村的采摘园, 来到新河村，…): two or three characters before 村, since a one-character
+# one is a kind (走进山村)
+_VILLAGE_VISITED = regex.compile(r"(?<=(?:走进|来到|走访|探访|前往))\p{Han}{2,3}?村(?=[的，,。、里])")
 _VILLAGE, _GACHA = "村", "嘎查"
 # What a village's name does not open with, or hold: a scope (各村, 全村, 该村), a kind of village (贫困村, 示范村,
 # 中心村, 城中村, 行政村), the countryside (农村, 新农村)
@@ -507,7 +510,7 @@ def counts_villages(text: str, start: int, name: str) -> bool:
 
 
 def is_village_name(name: str) -> bool:
-    """Whether a match of VILLAGE_AFTER_PLACE or _VILLAGE_SCENE names a village: not a scope, a kind of village,
+    """Whether a match of VILLAGE_AFTER_PLACE, _VILLAGE_SCENE or _VILLAGE_VISITED names a village: not a scope, a kind of village,
     a slogan or a count (各村, 贫困村, 强村, 三个村), nor 农业农村 (城固县农业农村局)."""
     return (name[0] not in _VILLAGE_FIRST_NOT and name not in _SLOGAN_VILLAGES
             and not any(kind in name for kind in _VILLAGE_KINDS)
@@ -515,10 +518,10 @@ def is_village_name(name: str) -> bool:
 
 
 def village_names(text: str) -> set[str]:
-    """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE). Tried only where 村 or 嘎查 is."""
+    """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE, _VILLAGE_VISITED). Tried only where 村 or 嘎查 is."""
     if _VILLAGE not in text and _GACHA not in text:
         return set()
-    return {m.group() for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE) for m in pattern.finditer(text)
+    return {m.group() for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE, _VILLAGE_VISITED) for m in pattern.finditer(text)
             if is_village_name(m.group())}
 
 
