@@ -418,7 +418,7 @@ def _candidates(text: str) -> list[_Candidate]:
             elif drop.name != _NOT_A_NUMBER or (read := _vague_high(text, f)) is None:
                 continue
             else:
-                f, vague = read                      # 两三块钱, 五六千元: a range, read from its high end
+                f, vague, vague_end, vague_share = read      # 两三块钱, 五六千元: a range, read from its high end
         start, end = f.start, f.end
         if enclosed and _inside(enclosed, enclosed_starts, start, end):
             continue
@@ -489,7 +489,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 unit, end = f"{unit}/{rate.group(1)}", rate.end()
         found.append(high := _Candidate(start, end, value, unit, kind, qualifier, written_sign=bool(f.sign)))
         if vague is not None:
-            low = _Candidate(vague, vague + 1, value * _DIGITS[text[vague]] / _DIGITS[f.num[0]], unit, kind, "exact")
+            low = _Candidate(vague, vague_end, value * vague_share, unit, kind, "exact")
             _as_range(low, high)
             found.append(low)
     for m in P.percent_words(text):
@@ -641,19 +641,33 @@ _DIGITS = {d: Decimal(i) for i, d in enumerate("零一二三四五六七八九",
 _NOT_A_NUMBER, _WEAK_UNIT_WORD = "not_a_number", "weak_unit_word"
 
 
-def _vague_high(text: str, f: Found) -> tuple[Found, int] | None:
-    """The high end of a vague range whose two digits no grammar reads (两三块钱), as a figure, and where its low
-    end's digit is; or None."""
+def _vague_high(text: str, f: Found) -> tuple[Found, int, int, Decimal] | None:
+    """The high end of a vague range whose two digits no grammar reads (两三块钱, 十五六个), as a figure; where its
+    low end is (两, 十五); and the low end's share of the high end (2/3, 15/16); or None."""
     at = text.find(f.num, f.start) if f.chinese else -1
-    if at < 0 or P.VAGUE_PAIR.match(text, at) is None:
+    if at < 0:
         return None
-    masked = f"{text[:at]}、{text[at + 1:]}"      # (the pattern reads no figure right after a numeral)
-    m = P.fact_pattern().match(masked, at + 1)
-    if m is None or m.start("num") != at + 1:
+    tens = ""
+    if P.VAGUE_PAIR.match(text, at) is None:
+        if (m := P.TENS_VAGUE_PAIR.match(text, at)) is None:
+            return None
+        tens = m.group("tens")
+    low_start, at = at, at + len(tens)
+    # the low digit masked (the pattern reads no figure right after a numeral); after tens, the tens moved up to
+    # stand before the high digit, the text's length kept (十五六个 -> 、十六个)
+    masked = f"{text[:low_start]}、{tens}{text[at + 1:]}"
+    m = P.fact_pattern().match(masked, low_start + 1)
+    if m is None or m.start("num") != low_start + 1:
         return None
     high = found_at(masked, m)
     drop = first_drop(high)       # (一天要卖五六头: the pair shows a count, though 头 alone after 六 may be a word)
-    return (high, at) if high.value and (drop is None or drop.name == _WEAK_UNIT_WORD) else None
+    if not high.value or (drop is not None and drop.name != _WEAK_UNIT_WORD):
+        return None
+    tens_value = parse_number(tens) if tens else 0
+    share = (tens_value + _DIGITS[text[at]]) / (tens_value + _DIGITS[text[at + 1]])
+    if tens:
+        high.start = at + 1       # 十五六个: 十五 the low end, 六个 the high
+    return high, low_start, at + 1, share
 
 
 def _money_talk(text: str, start: int, end: int) -> bool:

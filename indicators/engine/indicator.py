@@ -334,6 +334,9 @@ def _clause_before(clause: str) -> tuple[str, bool, str, bool, bool]:
             bool(before and PERIOD.fullmatch(before)), bool(_CONVERTED.fullmatch(before)))
 
 
+_PAIR_HIGH_REACH = 12      # (a vague range's high end: 三块钱, 六千元, 五万元)
+
+
 def following_phrase(text: str, end: int) -> str:
     """The noun phrase right after a count or amount (47条 *热线*, 10亿余元 *启动资金*)."""
     if text[end:end + 1] in _PHRASE_BREAKS:       # (no range dash is a break: the test may come first)
@@ -341,7 +344,10 @@ def following_phrase(text: str, end: int) -> str:
             return ""                             # most figures end their clause: nothing follows
         end = unit_alias.end()                    # 2,960台（套）粮食烘干设备: the unit's other name
     if end and VAGUE_PAIR.match(text, end - 1):
-        return ""                                 # 两 of 两三块钱: the high end follows, not a noun
+        # 两 of 两三块钱, 十五 of 十五六个工人: past the high end (read with the low digit masked: the pattern reads
+        # no figure right after a numeral) to what both ends are of
+        high = fact_pattern().match(f"、{text[end:end + _PAIR_HIGH_REACH]}", 1)
+        return following_phrase(text, end - 1 + high.end()) if high is not None else ""
     high = _RATE_RANGE_OF.match(text, end)
     if high is None and text[end:end + 1] in V.RANGE_DASHES:
         # 安排每村20-50万元的村级运转经费: past the high end to what both ends are of (not 介于…之间, 月薪…的岗位占)

@@ -73,6 +73,8 @@ _REACHING = r"(?<![比较与])上(?=[百千万亿](?![分]))"
 
 # Two neighbouring digits that say "two or three" (两三块钱, 五六千元, 三五天): matches the first
 VAGUE_PAIR = re.compile(r"一(?=两)|两(?=三)|三(?=[四五])|四(?=五)|五(?=六)|六(?=七)|七(?=八)|八(?=九)")
+# ... after tens (十五六个工人 15 or 16, 二十七八岁): the pair's two digits only follow one another (not 十三五, 十一两)
+TENS_VAGUE_PAIR = re.compile(r"(?P<tens>[二三四五六七八九]?十)(?:二(?=三)|三(?=四)|四(?=五)|五(?=六)|六(?=七)|七(?=八)|八(?=九))")
 
 # Words between the number and the unit (3.7万余人, 十多个).
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than", "来": "approx"}
