@@ -687,14 +687,15 @@ def _money_talk(text: str, start: int, end: int) -> bool:
 
 
 # Colloquial prices in 块, 毛 (角) and 分: 一块八 (1.8元), 一块三毛五 (1.35元), 3分钱, 三块五一斤, 两毛钱, 一块多钱,
-# 每斤高出五角, 五毛一斤. A bare 毛 or 角 only after a verb of price or before what it prices (not 三毛, 八角, 五角星,
-# 一块三角地; 八角一斤 is star anise).
+# 每斤高出五角, 五毛一斤. A bare 毛 or 角 only after a verb of price or what it prices (每斤八毛), or before what it
+# prices (not 三毛, 八角, 五角星, 一块三角地; 八角一斤 is star anise).
 _SMALL_CHANGE = regex.compile(
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
     r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九1-9])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
     rf"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])(?:[毛角]钱|毛(?={_PER_ONE}))"
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
-    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?)(?:(?P<low2>[一二两三四五六七八九])[到至])?"
+    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?|每公?斤(?:卖|要|是)?)"     # (鲜的每斤八毛)
+    r"(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
     rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|就|[到至]|{_PER_ONE})",    # (每斤在7块5到8块2之间, 每斤17块5上下,
                                                                                # 每斤交两毛钱的储存费; not 统一块八毛的)

@@ -63,11 +63,11 @@ CHANGE_ADVERBS = ("大幅度", "大幅", "小幅", "明显", "显著", "稳步",
 # Before an amount or a count only unmistakable verbs mark a change (比上年增加1.2万人, 增产12万吨); 新增
 # is a level.
 # (偏多2.4天, 偏少3%: a climate bulletin's departure from the normal)
-# A price's spoken move is one too, with no base named (西红柿降了1块钱, 一斤便宜三毛钱, 每斤少卖两毛, 涨了3块);
+# A price's spoken move is one too, with no base named (西红柿降了1块钱, 一斤便宜三毛钱, 每斤少卖两毛, 涨了3块, 掉了三块钱);
 # 降到, 跌到 give a level instead. (Not 少了/多了 without a base: labellers split, 蜂群一下子少了40多箱 is a count.)
 ABSOLUTE_UP = ("增加", "增长", "多增", "净增", "扩大", "增产", "偏多", "偏高", "涨价", "涨了", "贵了", "多卖")
 ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "偏少", "偏低", "降价",     # (花生油降价10元至15元)
-                 "降了", "跌了", "便宜", "少卖")
+                 "降了", "跌了", "掉了", "便宜", "少卖")
 # More, fewer, higher or lower than a base named before (比上年多1.2万人, 较上年少5个, 比全国高0.3个百分点):
 # a change, only after 比/较.
 # A time shortened or lengthened against a base is a change too (比上年缩短0.3天); without one it is how
