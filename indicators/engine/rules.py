@@ -655,9 +655,13 @@ def about_share(text: str, start: int) -> bool:
             or (text[start - 1:start] == "的" and _ABOUT_SHARE.search(text, max(0, start - _BASE_REACH), start) is not None))
 
 
+# Speech's "about" yields to a 多 or 余 after the number (大概两万多斤: more than 20,000)
+_SPOKEN_ROUGHLY = frozenset({"差不多", "大概"})
+
+
 def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str, surface: str,
                info: UnitInfo) -> str:
-    if pre:
+    if pre and pre not in _SPOKEN_ROUGHLY:
         return P.PREFIX_QUALIFIERS[pre]
     if "多" in surface:                   # 两个多月
         return "more_than"
@@ -665,6 +669,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
         return P.INNER_QUALIFIERS[inner]
     if post:
         return P.SUFFIX_QUALIFIERS[post]
+    if pre:
+        return P.PREFIX_QUALIFIERS[pre]
     if text[end:end + 1] in V.OPENING_BRACKETS and (alias := _ALIAS_THEN_BOUND.match(text, end)) is not None:
         return P.WORDS_AFTER[alias.group(1)]      # 8000套(间)以上
     if text.startswith(_BOUND_AFTER_WORDS, end):  # cheap test first: most figures have no 以内/以下 after them

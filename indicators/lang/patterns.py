@@ -51,6 +51,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "上": "more_than",        # 上千家, 上万人次: only before a bare 百/千/万/亿 (below)
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "约为": "approx", "约有": "approx", "约达": "approx", "约合": "approx",
+    "差不多": "approx", "大概": "approx",      # (speech: 差不多一万五千斤, 大概三十个人)
 }
 # (多达 and 高达 say a figure is large, not that it is exceeded: 其中伊川县多达43天 is 43 days, exact.)
 # 约 ending a word (签约28个项目, 节约3000万元, 履约保证金) is no approximation.
