@@ -324,15 +324,15 @@ _ZONE = regex.compile(
 )
 
 
-# A newspaper's masthead on the first line names the place it serves (临江日报, 安溪报), alone or between
-# the date and the page (2024年12月3日 星期二  泰安日报  第2版): the name as a place, or with 市 or 县 (not
+# A newspaper's masthead on the first line names the place it serves (临江日报, 安溪报; a county's column, 永春简讯),
+# alone or between the date and the page (2024年12月3日 星期二  泰安日报  第2版): the name as a place, or with 市 or 县 (not
 # 区: 光明日报 is no district's paper). The line's first paper name is its masthead (洛阳晚报 … A05 民生新闻:
 # not 民生新闻, the page's name).
 # (a county's paper is often 今日… : 今日霍邱, 今日信丰)
 # A city's paper may name a county's edition after a middle dot (皖西日报·霍山新闻): the edition's place is the page's.
 _EDITION_DOTS = "·•・"
 _MASTHEAD = regex.compile(r"\A[^\S\n]*(?:[^\n]*?[^\S\n])??(?:(?P<name>\p{Han}{2,4}?)"
-                           rf"(?:{V.alternation((*V.DAILY_PAPER_ENDS, '时报', '新闻', '报'))})"
+                           rf"(?:{V.alternation((*V.DAILY_PAPER_ENDS, '时报', '新闻', '简讯', '报'))})"
                            rf"|今日(?P<name>\p{{Han}}{{2,4}}))(?=\s|$|[{_EDITION_DOTS}])")
 _MASTHEAD_SUFFIXES = ("", "市", "县")
 
