@@ -44,6 +44,8 @@ from .period import (
     OF_WHICH_OPENS,
     PERIOD,
     a_share_base,
+    in_year,
+    is_bare_year,
     is_day,
     is_years_span,
     not_a_time,
@@ -531,6 +533,10 @@ class DocumentContext:
                 m = PERIOD.search(title.text)
                 if m and not is_day(m.group()):
                     self._title_period = m.group()
+                    # 株洲市2024年国庆假期消费品市场运行情况: the year and the holiday are one time
+                    if m.end() < len(title.text) and (part := PERIOD.match(title.text, m.end())) is not None \
+                            and is_bare_year(m.group()) and not is_day(part.group()):
+                        self._title_period = in_year(m.group(), part.group())
         return self._title_period
 
     def level(self, place: str) -> str:

@@ -192,6 +192,11 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     return in_year(year, found) if _BARE_YEAR.fullmatch(year) else found
 
 
+def is_bare_year(period: str) -> bool:
+    """2024年, 今年: a year alone, which a part of it (上半年, 国庆假期) may follow to make one time."""
+    return _BARE_YEAR.fullmatch(period) is not None
+
+
 def in_year(year: str, part: str) -> str:
     """A part of a year named with the year: 2023年 and 年末 make 2023年末 as a bulletin writes it (not 2023年年末);
     今年 and 年底 make 今年年底, 2024年 and 全年 2024年全年."""
