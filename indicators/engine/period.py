@@ -446,6 +446,8 @@ def not_a_time(text: str, start: int, end: int) -> bool:
         return True                   # 为1961年有完整气象记录以来最高: a record's start, no period
     if text[start - 1:start] == _UNDER and _CAUSE_AFTER.match(text, end):
         return True                   # 受去年下半年以来持续亏损影响, 受去年同期基数较高影响: a cause, not the figure's time
+    if text[start - 1:start] == _BECAUSE and not is_bare_year(text[start:end]):
+        return True                   # 因4月下旬持续阴雨，…单产下降2.1%: when the cause happened (因今年… may be the time)
     if _EVENT_DATED.match(text, end):
         return True                   # 去年出台的提高个税专项附加扣除标准政策: when a thing was done, naming the thing
     if text[start - 1:start] == _BY and (text.startswith(_PRICES, end) or _COMPUTED.match(text, end)):
@@ -464,7 +466,7 @@ _EVENT_DATED = re.compile(r"(?:以前|之前|以后|之后|前|后)?"
                           r"(?:(?:向(?:社会|群众|全市|全县|全省)[\u4e00-\u9fff]{0,2})?承诺了?的"
                           r"|(?:出台|实施|发布|印发|制定|推出|建成|开工|启动|签约|投产|开业|落地|发生|出现)了?的"
                           r"(?![0-9０-９一二两三四五六七八九十百千万近约超逾]))")
-_UNDER = "受"
+_UNDER, _BECAUSE = "受", "因"
 _BY, _PRICES = "按", "价格"
 _COMPUTED = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,12}}?(?:计算|测算|折算|推算)")
 _CAUSE_AFTER = re.compile(rf"{V.char_class(V.CLAUSE_END, negate=True)}{{0,16}}?(?:影响|拖累|冲击)")
