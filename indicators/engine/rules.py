@@ -232,6 +232,21 @@ def _animals_after(f: Found) -> bool:
 
 
 _ANIMAL_REACH = 2
+# A village's groups go by their numbers (村民小组: 4组、6组、9组群众, 连接3组、5组和7组, 3组代表): a list of such names,
+# or one before the people of it
+_GROUP = "组"
+_GROUP_NAME = r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})组"
+_GROUPS_LISTED_AFTER = re.compile(rf"[、和与及]{_GROUP_NAME}")
+_GROUPS_LISTED_BEFORE = re.compile(rf"{_GROUP_NAME}[、和与及]$")
+_GROUP_PEOPLE = ("代表", "群众", "村民", "农户", "组长")
+
+
+def _names_a_village_group(f: Found) -> bool:
+    return f.surface == _GROUP and not f.mult and not f.inner and not f.pre and (
+        f.text.startswith(_GROUP_PEOPLE, f.end) or _GROUPS_LISTED_AFTER.match(f.text, f.end) is not None
+        or _GROUPS_LISTED_BEFORE.search(f.text, max(0, f.start - 5), f.start) is not None)
+
+
 # 两间休息棚, 三间大瓦房: rooms counted (not 一间房480元, a price per room)
 _ROOM = "间"
 _ROOMS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?[房屋室棚舍库铺店厅]")
@@ -440,6 +455,8 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.chinese and f.bare and not f.mult and len(f.num) == 1 and f.surface == "元"
                     and f.text.startswith(_YUAN_TERMS, f.end)),
          chinese_only=True, after="结化论"),
+    Rule("village_group", "4组、6组、9组群众, 3组代表: a village's groups named by their numbers, not counts of groups "
+         "(充电桩42组 counts)", "解决了4组、6组群众的灌溉难题。", _names_a_village_group, units=frozenset({_GROUP})),
     Rule("second_round", "二次消费, 二次供水, 二次创业: a second round of something, not a count of two (两次 counts)",
          "带动景区二次消费。",
          lambda f: _bare_two(f, "次") and "\u4e00" <= f.text[f.end:f.end + 1] <= "\u9fff",

@@ -492,7 +492,8 @@ _VILLAGE, _GACHA = "村", "嘎查"
 # What a village's name does not open with, or hold: a scope (各村, 全村, 该村), a kind of village (贫困村, 示范村,
 # 中心村, 城中村, 行政村), the countryside (农村, 新农村)
 _VILLAGE_FIRST_NOT = frozenset("各全该本每这那其此所我俺咱的和与在个几多村")     # (村精品村)
-_SLOGAN_VILLAGES = frozenset({"强村", "富村", "兴村", "建村", "美村"})     # (强村公司, 产业富村)
+_SLOGAN_VILLAGES = frozenset({"强村", "富村", "兴村", "建村", "美村",     # (强村公司, 产业富村)
+                              "包村", "驻村"})                             # (镇包村干部, 镇驻村工作队: a cadre's post)
 # A numeral opens a village's name (三星村, 五里村), not a count of villages (三个村, 两村, 十多个村, 十余村);
 # 余 opens one only as a name (天荒坪镇余村), never a count
 _COUNTED = frozenset(CN_DIGITS + CN_SMALL_UNITS + "个多几")
