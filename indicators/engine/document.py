@@ -585,7 +585,17 @@ class DocumentContext:
         found = self._section_place.get(section) or self._issuer or paper or self._doc_place
         if found and paper and found != paper and _encloses(found, lookup(paper)):
             return paper                      # 安徽 named in a story of 今日霍邱 (安徽鑫达…有限公司): the paper's county
-        return found or self._headline_venue_places.get(section, "")
+        if found:
+            return found
+        venues = self._headline_venue_places
+        if section not in venues and not self.layout.news_items and (title := self._title_section) is not None:
+            return venues.get(title, "")    # 泼陂河镇中心卫生院2024年上半年工作总结 over 一、基本情况 …: a report's parts
+                                            # are of its title's place
+        return venues.get(section, "")
+
+    @cached_property
+    def _title_section(self) -> str | None:
+        return next((b.section for b in self.layout.blocks if b.kind == "heading"), None)
 
     @cached_property
     def _headline_venue_places(self) -> dict[str, str]:
