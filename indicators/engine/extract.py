@@ -160,7 +160,7 @@ _STREAK_REACH = 6
 _ONE = "一"
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿|掏"
-                         r"|流水|营业额|营收|降|元|每(?:公?斤|两)"
+                         r"|流水|营业额|营收|降|元|每(?:公?斤|两)|到手|投了"     # (一个月到手四千来块, 合伙投了三万块)
                          # ... or prices one of something before it (带鱼大的三十五块一斤，小的十五块)
                          rf"|块钱?一[{V.PRICED_ONE}]"
                          # ... or names what it is per, right before it (一人一天150块, 一斤14块, 一个月也就三千多块)

@@ -172,7 +172,7 @@ _POINTING = frozenset("这那")
 # 一个月 before what is done, earned or eaten in it (一个月就能…, 一个月吃…, 一个月的销售额), unless a time spent
 # comes before it (用了一个月, 不到一个月, 为期一个月)
 _MONTH_OR_WEEK = frozenset({"个月", "个星期"})
-_RATE_AFTER_PERIOD = regex.compile(r"就|能|才|也|都|要|得|下来|可以|吃|卖|挣|赚|收|花|省|光|的(?!时间|工夫|功夫)")
+_RATE_AFTER_PERIOD = regex.compile(r"就|能|才|也|都|要|得|下来|可以|吃|卖|挣|赚|收|花|省|光|到手|拿|的(?!时间|工夫|功夫)")
 _TIME_SPENT_BEFORE = frozenset("了用花仅只到期续时近第")
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
