@@ -247,9 +247,9 @@ def _names_a_village_group(f: Found) -> bool:
         or _GROUPS_LISTED_BEFORE.search(f.text, max(0, f.start - 5), f.start) is not None)
 
 
-# 两间休息棚, 三间大瓦房: rooms counted (not 一间房480元, a price per room)
+# 两间休息棚, 三间大瓦房, 三间门面: rooms counted (not 一间房480元, a price per room)
 _ROOM = "间"
-_ROOMS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?[房屋室棚舍库铺店厅]")
+_ROOMS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?[房屋室棚舍库铺店厅]|门面")
 
 
 def _rooms_after(f: Found) -> bool:
