@@ -457,8 +457,9 @@ _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色
                        # 新建镇中心幼儿园1所, 建设镇级…: a verb, not a town's name
                        "新建", "建设", "创建", "打造"})
 _COUNTER = "个"
-# whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇
-_NO_TOWN_ENDS = frozenset({"城乡", "乡镇"})
+# whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇; nor 县乡 (组织县乡农技
+# 人员: the county's and the townships' staff)
+_NO_TOWN_ENDS = frozenset({"城乡", "乡镇", "县乡"})
 # ... and, after two characters or more (a verb, a slogan's noun), these: a town of three characters may be named so
 # (万古镇, 双兴镇)
 _NO_LONG_TOWN_ENDS = frozenset({"古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
