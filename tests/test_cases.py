@@ -228,6 +228,8 @@ def check_case(case: Case, df) -> list[str]:
                 errors.append(f"{exp.mention}@{exp.start}: {col} want {want!r} got {got!r}")
         bound = {"more_than": "value_low", "at_least": "value_low",
                  "at_most": "value_high", "less_than": "value_high"}.get(exp.qualifier)
+        if bound and float(exp.value) < 0:      # 下降超过5%: the bound is on the size of the fall
+            bound = "value_high" if bound == "value_low" else "value_low"
         two_ends = exp.qualifier in ("at_least", "at_most") and _is_number(r["value_low"]) and _is_number(r["value_high"])
         if two_ends:        # a range's ends keep the order they are written in; its bounds are its least and most
             if float(exp.value) not in (r["value_low"], r["value_high"]) or r["value_low"] > r["value_high"]:
