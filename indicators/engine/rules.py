@@ -370,9 +370,9 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS
                     and f.text[f.start - 3:f.start - 2] not in _MOVING),
          kinds=frozenset({"duration"})),
-    Rule("span_pointed_at", "这五年, 那两年, 今明两年: a span pointed at is a period, not a duration measured",
+    Rule("span_pointed_at", "这五年, 那两年, 今明两年, 这一个多月: a span pointed at is a period, not a duration measured",
          "这五年，全市经济总量翻了一番。",
-         lambda f: f.bare and (f.before in _POINTING or f.text.endswith(_THIS_AND_NEXT_YEAR, 0, f.start)),
+         lambda f: not f.pre and (f.before in _POINTING or f.text.endswith(_THIS_AND_NEXT_YEAR, 0, f.start)),
          kinds=frozenset({"duration"}), before="这那明"),
     Rule("years_named", "过去的五年, 不平凡的五年, 关键的十年: years named after 的 are a period, not a duration measured",
          "过去的五年，是我国发展很不平凡的五年。",
