@@ -178,7 +178,8 @@ _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
 _PRICE_MOVE = re.compile(r"[涨降跌](?:到|至|了)")
 _PER_ONE_ENDS = tuple(f"一{unit}" for unit in V.PRICED_ONE)
 _RECKONED, _BY_PRICE = "算", "按"
-_PRICE_END = re.compile(rf"多?(?:$|{_PHRASE_END}|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
+_PRICE_END = re.compile(rf"多?(?:一点)?(?:$|{_PHRASE_END}|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
+                                                                                           # 3块多一点一斤;
                         r"|的(?:收入|工钱|工资|利润|成本|差价|补贴|进账)"                # 一天就有一百七十多块的收入;
                         rf"|算(?={_PHRASE_END})"                                          # 按五十八块算，: a price reckoned by;
                         r"|[到至][0-9一二两三四五六七八九十百千]+块"                     # 100块到120块一斤: a range's low end;

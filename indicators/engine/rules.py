@@ -258,6 +258,10 @@ def _rooms_after(f: Found) -> bool:
 
 _COUNTER, _PERSON = "个", "人"
 _PIECES_OF_MONEY = "块钱"
+_A_BIT = "一点"
+_COMPARED_BY_A_BIT = frozenset("多少贵宜高低快慢好大小早晚差强弱长短深浅重轻")    # (便宜一点: 宜)
+_MONEY_ENDS = frozenset("元块毛角钱")
+_CHANGE_VERBS = tuple(w for w in (*V.CHANGE_UP, *V.CHANGE_DOWN) if len(w) > 1 and w != "便宜")   # (便宜一点: a bit)
 
 
 def counts_people(text: str, end: int) -> bool:
@@ -485,6 +489,15 @@ RULES: tuple[Rule, ...] = (
          "受240小时过境免签政策等利好带动，入境游客增长。",
          lambda f: _VISA_FREE_AFTER.match(f.text, f.end) is not None,
          units=frozenset({"小时"}), after="、/和及过免"),
+    Rule("a_bit", "便宜一点一斤, 3块多一点: 一点 after a comparison is a bit, not the decimal 1.x",
+         "价格再便宜一点一斤能卖多少？",
+         lambda f: (f.chinese and f.num.startswith(_A_BIT) and f.before in _COMPARED_BY_A_BIT
+                    and not f.text.endswith(_CHANGE_VERBS, 0, f.start)),      # (增长一点一倍, 提高一点二个百分点)
+         chinese_only=True),
+    Rule("per_one_priced", "2元一斤上下, 十块钱一副左右: 一 and what a price is per, right after the price, whatever "
+         "qualifier follows", "鲜叶收购价2元一斤上下。",
+         lambda f: (f.chinese and f.num == "一" and not f.mult and f.before in _MONEY_ENDS
+                    and f.surface in V.PRICED_ONE), chinese_only=True),
     Rule("a_batch", "突破一批大案要案, 建成一批项目: 一批 is some, not a count, whatever word comes before it",
          "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == "一" and f.info.unit == "批" and not f.mult,
          chinese_only=True),
