@@ -40,6 +40,9 @@ _FIGURE_AFTER_OF = re.compile(rf"(?:同期|水平)?的[近约]?[{ARABIC_DIGIT}{C
 
 
 _YU = "于"
+# 跟 and 和 make a time or a place a base only before the comparison (跟去年比, 和上月相比, 跟往年比起来)
+_SPOKEN_WITH = frozenset("跟和")
+_SET_AGAINST = re.compile(r"[^，,。；;！？\n]{1,8}?(?:相比|比较|比起来|比)(?=[，,。；;]|$)")
 _BASE_CHARS = frozenset(V.COMPARISON_BASE + V.EXCEEDS[-1])
 _EXCEEDS_BEFORE = frozenset(w[0] for w in V.EXCEEDS)
 _BEFORE_YU = frozenset(V.COMPARATIVE_BEFORE_YU + V.CAUSE_BEFORE_YU)
@@ -49,6 +52,8 @@ def compared_at(text: str, pos: int) -> bool:
     """Whether what starts at ``pos`` (a time or a place) is the base of a comparison: 比上年, 较2002年,
     高于全国, 居全市第2位; not after a 于 that says when or where (于2023年开工, 关于2024年度…)."""
     before = text[pos - 1] if pos > 0 else ""
+    if before in _SPOKEN_WITH:                 # 跟去年比，…; 和去年相比，… (not 今年和去年分别…)
+        return _SET_AGAINST.match(text, pos) is not None
     if before not in _BASE_CHARS:
         return False
     if before == V.EXCEEDS[-1]:            # 高出全国平均水平5.93个百分点 (not 出台, 出口)
