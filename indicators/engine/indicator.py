@@ -582,6 +582,10 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if whole_set:
         return whole_set, ""         # 14个市州中，…: the set places are drawn from, counted
     phrase, subject = _indicator_for(block, local_start, local_end, kind, start, floor, previous, carried, measure)
+    if _THIS_TRADE in phrase and (trade := _TRADE_LEAD.match(block.text)) is not None:
+        # （一）交通运输、仓储和邮政业稳步回升。1-8月，该行业实现营业收入318.4亿元: the trade the paragraph opens with
+        named = trade.group("trade").replace(V.LIST_COMMA, "")
+        phrase, subject = phrase.replace(_THIS_TRADE, named), subject.replace(_THIS_TRADE, named)
     if kind == "duration" and block.text.endswith(V.STREAK, 0, local_start) and V.STREAK not in phrase:
         # A streak's length (连续 is stripped from any phrase's edges): 粮食总产量连续6年…, 已连续1200天未发生…
         at = local_start - len(V.STREAK)        # where 连续 goes: after the words of the phrase right before it
@@ -592,6 +596,13 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
             k = len(phrase)                    # 粮食总产量达到50.6亿斤、连续八年…: 粮食总产量连续
         phrase = phrase[:k] + V.STREAK + phrase[k:]
     return phrase, subject
+
+
+# 该行业 (this trade) in a paragraph opening with the trade it is, after a number (（一）交通运输、仓储和邮政业稳步回升。,
+# 二是房地产业有所下滑): a bulletin's part by trade
+_THIS_TRADE = "该行业"
+_TRADE_LEAD = regex.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[0-9]{1,2}[.．、])"
+                            r"(?P<trade>[\p{Han}、]{1,20}?业)")
 
 
 # A count of the set places are drawn from (14个市州中，…; 18个县（市、区）中，有15个…): a figure, and no measure
