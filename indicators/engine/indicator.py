@@ -961,7 +961,10 @@ _SECTOR = V.alternation(V.SECTORS_WITH_JOINERS)
 _SECTOR_AT = regex.compile(_SECTOR)
 _COUNTED_TAIL = regex.compile(r"[两二三四五六七八九十]{1,2}(?:个|大|项|类|种)(?=\p{Han}{2})")
 _ANY_SECTOR_AT = regex.compile(r"\p{Han}{1,8}?业(?=\p{Han})")     # (金融业生产指数: a sector without a joiner)
-_SECTORS_END = regex.compile(rf"(?:(?:{_SECTOR})[{V.COMMAS}])+$")
+# (采矿业，制造业，电力、热力、燃气及水生产和供应业增加值分别增长…: sectors without a joiner listed before it too)
+_LISTED_SECTOR = rf"{_SECTOR}|(?<![\p{{Han}}])\p{{Han}}{{1,8}}?业|(?<=[{V.COMMAS}])\p{{Han}}{{1,8}}?业"
+_SECTORS_END = regex.compile(rf"(?:(?:{_LISTED_SECTOR})[{V.COMMAS}])+$")
+_LISTED_SECTOR_AT = regex.compile(_LISTED_SECTOR)
 _SECTOR_OR_JOINER = regex.compile(rf"{_SECTOR}|{V.char_class(V.LIST_JOINERS)}")
 
 
@@ -1068,7 +1071,7 @@ def _sectors_before(text: str, start: int, floor: int, count: int) -> list[str]:
     m = _SECTORS_END.search(text, max(floor, start - 60), start)
     if m is None:
         return []
-    names = [n.group() for n in _SECTOR_AT.finditer(m.group())]
+    names = [n.group() for n in _LISTED_SECTOR_AT.finditer(m.group())]
     return names[-count:] if len(names) >= count else []
 
 
