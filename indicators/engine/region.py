@@ -587,7 +587,8 @@ _PART_OF_A_PLACE = re.compile(r"(?:东|西|南|北|中|东南|东北|西南|西�
 # 占全省…的 in a city's sentence: the province is what the share is of (not 占全市…的, a city page's own whole)
 _ABOVE_A_CITY = ("全省",)
 _ALL_OF = "全"
-_SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "人口抽样调查")
+_SURVEYS = ("人口普查", "经济普查", "农业普查", "污染源普查", "人口抽样调查",
+            "国土调查", "土壤普查", "文物普查")          # (结合第三次全国国土调查成果，完成…图斑2317个)
 _SHARE_OF_LEADS = (V.SHARE_OF + "同期", V.SHARE_OF + "全年",    # 占同期我国外贸总值的21.2%
                        V.SHARE_OF + "到", V.SHARE_OF + "了")          # 能占到全国大田玉米用种量的一半以上
 # (with the gap it names: 高于全国1.0个百分点、全省0.8个百分点)
