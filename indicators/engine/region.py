@@ -137,6 +137,8 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                     and (later := ctx.last_generic_within(pos, s0)) is not None
                     and later[1][-1] != name[-1]):
                 break                  # 南陵县许镇镇，种粮大户…。据县农业农村局统计，今年全县…: the 全县 after the town
+            if pos < s0 and _WENT_HOME.search(text, pos + len(name), local) is not None:
+                break                  # 在西安一家公司做了两年运营，2021年回到老家…。…卖了十几单: home again, not there
             return name
         i -= 1
     earlier = ctx.last_generic_within(0, local) if not doc.about else None
@@ -157,6 +159,9 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
 
 
 _RESPECTIVE = V.RESPECTIVELY
+# Coming home from a place named before (回到老家, 回的老家, 返乡创业, 回乡; not 返乡青年, who they are): the paragraph's
+# later sentences are not there
+_WENT_HOME = re.compile(r"(?:回(?:到|了|的)?(?:老家|家乡|村里|县里)|返乡|回乡)(?!青年|大学生|人员|创业者|能人|农民工|人才)")
 _AT, _SCENE_LEAD = "在", 3
 _TOWNS_AND_VILLAGES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})
 _NAMES_A_BODY = re.compile(r"(?!的)[\u4e00-\u9fff]{1,12}?(?:合作社|联合社|有限责任公司|有限公司|股份公司|集团|公司|协会)")
