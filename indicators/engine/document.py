@@ -420,7 +420,8 @@ class DocumentContext:
                 self.own_names = tuple(sorted(extra, key=len, reverse=True))
                 pattern = re.compile("|".join(sorted(map(re.escape, extra), key=len, reverse=True)))
                 covered = {k: p + len(n) for p, n in places for k in range(p, p + len(n))}
-                ends = {p + len(n) for p, n in places if n not in SCOPES}     # (not 全省和县级: a scope's and)
+                ends = ({p + len(n) for p, n in places if n not in SCOPES}    # (not 全省和县级: a scope's and;
+                        if words else ())                                      # read only for a word county)
                 added = [(m.start(), m.group()) for m in pattern.finditer(laid)      # (not 安溪 in 安溪县)
                          if covered.get(m.start(), -1) < m.end() and not in_landmark(laid, m.start(), m.group())
                          and (m.group() not in words or stands_as_county(laid, m.start())    # (nor 示范县; but

@@ -137,7 +137,7 @@ def region_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
                     and (later := ctx.last_generic_within(pos, s0)) is not None
                     and later[1][-1] != name[-1]):
                 break                  # 南陵县许镇镇，种粮大户…。据县农业农村局统计，今年全县…: the 全县 after the town
-            if pos < s0 and _WENT_HOME.search(text, pos + len(name), local) is not None:
+            if pos < s0 and _WENT_HOME.search(text, pos, local) is not None:
                 break                  # 在西安一家公司做了两年运营，2021年回到老家…。…卖了十几单: home again, not there
             return name
         i -= 1

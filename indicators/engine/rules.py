@@ -253,7 +253,7 @@ _ROOMS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?[房屋室棚舍库铺店厅]|�
 
 
 def _rooms_after(f: Found) -> bool:
-    return f.surface == _ROOM and f.num != "一" and _ROOMS_AFTER.match(f.text, f.end) is not None
+    return f.num != "一" and _ROOMS_AFTER.match(f.text, f.end) is not None
 
 
 _COUNTER, _PERSON = "个", "人"
@@ -452,7 +452,8 @@ RULES: tuple[Rule, ...] = (
     Rule("weak_unit_word", "一期工程, 四级联络体系: a one-character numeral with a weak unit is a word (not with 万 or 亿 "
          "after it: 九万块)",
          "二期工程顺利完工。", lambda f: (f.chinese and f.info.weak and f.bare and len(f.num) == 1 and not f.mult
-                                      and not (f.surface in _HEADS and _animals_after(f)) and not _rooms_after(f)),
+                                      and not (f.surface in _HEADS and _animals_after(f))
+                                      and not (f.surface == _ROOM and _rooms_after(f))),
          chinese_only=True),
     Rule("yuan_term", "城乡二元结构, 一元化领导, 一元论: 元 after a bare one-character numeral in a term, not money",
          "破除城乡二元结构。",
