@@ -531,7 +531,7 @@ class DocumentContext:
         """A report's or bulletin's title period (2024年1-10月份…运行情况); news pages have none."""
         if self._title_period is None:
             self._title_period = ""
-            title = next((b for b in self.layout.blocks if b.kind == "heading"), None)
+            title = self._title_block
             if title is not None and self.dated_by_title and not self.layout.news_items:
                 m = PERIOD.search(title.text)
                 if m and not is_day(m.group()):
@@ -550,8 +550,8 @@ class DocumentContext:
     def _visited(self) -> tuple[str, str] | None:
         """The article and the village or town an interview (two turns or more of 记者：/问：) was held in, as its
         lead says (记者来到上元观镇古路坝村, 采访地点：福建省宁德市霞浦县沙江镇小马村海带晾晒场, a sentence opening
-        在蒲城县龙阳镇…), or None; for a document
-        about a region, only one the lead names after it (西乌珠穆沁旗牧民访谈实录 held in …西乌珠穆沁旗巴彦花镇乌兰哈拉嘎查)."""
+        在蒲城县龙阳镇…), or None; for a document about a region, only one the lead names after it
+        (西乌珠穆沁旗牧民访谈实录 held in …西乌珠穆沁旗巴彦花镇乌兰哈拉嘎查)."""
         text = self.layout.text
         if len(_INTERVIEW_TURN.findall(text)) < _TURNS:
             return None
@@ -591,14 +591,15 @@ class DocumentContext:
         if found:
             return found
         venues = self._headline_venue_places
-        if section not in venues and not self.layout.news_items and (title := self._title_section) is not None:
-            return venues.get(title, "")    # 泼陂河镇中心卫生院2024年上半年工作总结 over 一、基本情况 …: a report's parts
+        if section not in venues and not self.layout.news_items and (title := self._title_block) is not None:
+            return venues.get(title.section, "")    # 泼陂河镇中心卫生院2024年上半年工作总结 over 一、基本情况 …: a report's parts
                                             # are of its title's place
         return venues.get(section, "")
 
     @cached_property
-    def _title_section(self) -> str | None:
-        return next((b.section for b in self.layout.blocks if b.kind == "heading"), None)
+    def _title_block(self) -> Block | None:
+        """The document's first heading: its title."""
+        return next((b for b in self.layout.blocks if b.kind == "heading"), None)
 
     @cached_property
     def _headline_venue_places(self) -> dict[str, str]:

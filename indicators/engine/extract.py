@@ -747,11 +747,11 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
 # 赔了我40多万, 一趟卖个二十万出头, 自己攒了30多万, 毛收入有50来万, 纯落下来三十万出头, 纯利三十万出头, 纯收入十二万
 # 出头吧, 投了二十来万修了步道): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not 农民增收1000万,
 # 消费规模达10.8亿, 争取投资1.2亿 (no unit, no amount).
-_SPOKEN_AMOUNT = regex.compile(rf"(?<=(?:卖|赔|挣|赚|花|亏|拿|收入|利润|纯利|毛利|净利|分红|攒|收了|投|落下来)"
+_SPOKEN_AMOUNT = regex.compile(rf"(?<=(?P<verb>卖|赔|挣|赚|花|亏|拿|收入|利润|纯利|毛利|净利|分红|攒|收了|投|落下来)"
                                rf"(?:了|有|个|到)?(?:我|他|她|咱|俺)?)"
                                rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余|来)?(?P<mult>万|亿)"
-                               rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛]"
-                               rf"|(?<=投了?(?:[0-9.]+|[一二两三四五六七八九十]+)[多余来]?[万亿](?:多|出头|左右)?)[修建盖买搞装])")
+                               rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛]|(?P<built>[修建盖买搞装]))")
+_PUT_IN = "投"        # (only money put in goes on to what it built: 投了二十来万修了步道, not 卖了十万建房子)
 
 
 def _spoken_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
@@ -759,7 +759,7 @@ def _spoken_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
     out = []
     for m in _SPOKEN_AMOUNT.finditer(text):
         start, end = m.span()
-        if any(c.start < end and start < c.end for c in found):
+        if any(c.start < end and start < c.end for c in found) or (m.group("built") and m.group("verb") != _PUT_IN):
             continue
         value = parse_number(m.group("num"), m.group("mult"))
         if value is None:

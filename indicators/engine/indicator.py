@@ -962,7 +962,7 @@ _SECTOR_AT = regex.compile(_SECTOR)
 _COUNTED_TAIL = regex.compile(r"[两二三四五六七八九十]{1,2}(?:个|大|项|类|种)(?=\p{Han}{2})")
 _ANY_SECTOR_AT = regex.compile(r"\p{Han}{1,8}?业(?=\p{Han})")     # (金融业生产指数: a sector without a joiner)
 # (采矿业，制造业，电力、热力、燃气及水生产和供应业增加值分别增长…: sectors without a joiner listed before it too)
-_LISTED_SECTOR = rf"{_SECTOR}|(?<![\p{{Han}}])\p{{Han}}{{1,8}}?业|(?<=[{V.COMMAS}])\p{{Han}}{{1,8}}?业"
+_LISTED_SECTOR = rf"{_SECTOR}|(?<!\p{{Han}})\p{{Han}}{{1,8}}?业"
 _SECTORS_END = regex.compile(rf"(?:(?:{_LISTED_SECTOR})[{V.COMMAS}])+$")
 _LISTED_SECTOR_AT = regex.compile(_LISTED_SECTOR)
 _SECTOR_OR_JOINER = regex.compile(rf"{_SECTOR}|{V.char_class(V.LIST_JOINERS)}")

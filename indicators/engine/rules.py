@@ -253,7 +253,7 @@ _ROOMS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?[房屋室棚舍库铺店厅]|�
 
 
 def _rooms_after(f: Found) -> bool:
-    return f.num != "一" and _ROOMS_AFTER.match(f.text, f.end) is not None
+    return f.num != _ONE and _ROOMS_AFTER.match(f.text, f.end) is not None
 
 
 _COUNTER, _PERSON = "个", "人"
@@ -497,7 +497,7 @@ RULES: tuple[Rule, ...] = (
          chinese_only=True),
     Rule("per_one_priced", "2元一斤上下, 十块钱一副左右: 一 and what a price is per, right after the price, whatever "
          "qualifier follows", "鲜叶收购价2元一斤上下。",
-         lambda f: (f.chinese and f.num == "一" and not f.mult and f.before in _MONEY_ENDS
+         lambda f: (f.chinese and f.num == _ONE and not f.mult and f.before in _MONEY_ENDS
                     and f.surface in V.PRICED_ONE), chinese_only=True),
     Rule("a_batch", "突破一批大案要案, 建成一批项目: 一批 is some, not a count, whatever word comes before it",
          "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == "一" and f.info.unit == "批" and not f.mult,
@@ -530,7 +530,7 @@ RULES: tuple[Rule, ...] = (
          "他三番五次上门走访。", lambda f: f.chinese and _idiom(f),
          chinese_only=True, before="".join(sorted(_CN_DIGIT_CHARS))),
     Rule("fixed_idiom", "货比三家, 三天打鱼两天晒网, 十年树木: an idiom holding a numeral and a measure word (vocab.NUMERAL_IDIOMS)",
-         "现在买房的人都是货比三家。", lambda f: _in_fixed_idiom(f), chinese_only=True),
+         "现在买房的人都是货比三家。", _in_fixed_idiom, chinese_only=True),
     Rule("days_of_holiday", "国庆假期前三天, 春节前3天: days counted from a holiday are a time, not a time spent",
          "国庆假期前三天，各采摘园共接待游客2.6万人次。",
          lambda f: bool(_HOLIDAY_DAYS_BEFORE.search(f.text, max(0, f.start - _HOLIDAY_REACH), f.start)),
