@@ -27,6 +27,7 @@ from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import place_names, short_names
 from ..lang.numbers import DIGIT_VALUE, parse_number
 from ..lang.topics import load_taxonomy
+from ..lang.vocab import ONE
 from ..schema import Fact, rows_to_frame
 from .clauses import clause_stops, in_aside, is_han, list_start, name_start, respectively_clause, start_after
 from .document import DocumentContext
@@ -157,7 +158,6 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 # 每亩多收一百来块; not 建成篮球场3块, 3块屏幕): _money_talk.
 _PIECE = "块"
 _STREAK_REACH = 6
-_ONE = "一"
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿|掏"
                          r"|流水|营业额|营收|降|元|每(?:公?斤|两)|到手|投了|给到"     # (一个月到手四千来块, 合伙投了三万块,
@@ -417,7 +417,7 @@ def _candidates(text: str) -> list[_Candidate]:
         vague = None
         if (drop := first_drop(f)) is not None:
             if (drop.name == _WEAK_UNIT_WORD and f.surface == _PIECE and _money_talk(text, f.start, f.end)
-                    and (f.num != _ONE or _change(text, f.start, absolute=True)[0])):
+                    and (f.num != ONE or _change(text, f.start, absolute=True)[0])):
                 pass          # 一斤八块, 跌到七块多, 比上周涨了一块: yuan (not 最稳定的一块, 这一块, 一块钱一块)
             elif drop.name != _NOT_A_NUMBER or (read := _vague_high(text, f)) is None:
                 continue

@@ -32,6 +32,7 @@ from ..lang.numbers import (
     starts_with_power,
 )
 from ..lang.patterns import UnitInfo
+from ..lang.vocab import ONE
 from .clauses import is_han
 from .period import recent_years_are_a_time
 
@@ -141,7 +142,7 @@ _CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,5}?圈")
 
 def _one_after_another(f: Found) -> bool:
     """一个季度比一个季度好: 一 and a unit, then (or after) 比 and the same words."""
-    if f.num != "一":
+    if f.num != ONE:
         return False
     words = f.text[f.start:f.end]
     return f.text.startswith(_THAN + words, f.end) or f.text.endswith(words + _THAN, 0, f.start)
@@ -209,7 +210,7 @@ def _short_year(f: Found) -> bool:
 def _idiom(f: Found) -> bool:
     return (f.bare and not f.mult and is_bare_chinese(f.num) and f.start >= 2
             and f.text[f.start - 2] in _CN_DIGIT_CHARS and f.before not in "至到或、"
-            and not (f.surface in _SPOKEN_YUAN and f.text[f.start - 2] == _ONE and f.before in V.PRICED_ONE))
+            and not (f.surface in _SPOKEN_YUAN and f.text[f.start - 2] == ONE and f.before in V.PRICED_ONE))
 
 
 _NUMERAL_IDIOM = regex.compile(V.alternation(V.NUMERAL_IDIOMS))
@@ -253,7 +254,7 @@ _ROOMS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?[房屋室棚舍库铺店厅]|�
 
 
 def _rooms_after(f: Found) -> bool:
-    return f.num != _ONE and _ROOMS_AFTER.match(f.text, f.end) is not None
+    return f.num != ONE and _ROOMS_AFTER.match(f.text, f.end) is not None
 
 
 _COUNTER, _PERSON = "个", "人"
@@ -278,11 +279,10 @@ _DAY = frozenset({"天"})
 
 # 十块钱一斤, 一斤八块钱: a spoken price next to the one it is the price of, not a slogan or an idiom
 _SPOKEN_YUAN = frozenset({"元", "块", "块钱"})
-_ONE = "一"
 
 
 def _priced_one_after(f: Found) -> bool:
-    return f.surface in _SPOKEN_YUAN and f.next_char == _ONE and f.text[f.end + 1:f.end + 2] in V.PRICED_ONE
+    return f.surface in _SPOKEN_YUAN and f.next_char == ONE and f.text[f.end + 1:f.end + 2] in V.PRICED_ONE
 
 
 def _not_a_share(f: Found) -> bool:
@@ -390,7 +390,7 @@ RULES: tuple[Rule, ...] = (
     Rule("per_month", "她家一个月吃鸡蛋二十五斤, 一个月就能省下七八块, 一个月的销售额: the month a rate is per, not a time "
          "measured (用了一个月就建成 stays one)",
          "她家一个月吃鸡蛋差不多二十五斤。",
-         lambda f: (f.bare and f.num == _ONE and f.surface in _MONTH_OR_WEEK and f.before not in _TIME_SPENT_BEFORE
+         lambda f: (f.bare and f.num == ONE and f.surface in _MONTH_OR_WEEK and f.before not in _TIME_SPENT_BEFORE
                     and _RATE_AFTER_PERIOD.match(f.text, f.end) is not None),
          kinds=frozenset({"duration"}), chinese_only=True),
     Rule("per_base", "每50公斤, 每10万人, 每100元: the base a rate is stated per, not a figure",
@@ -405,7 +405,7 @@ RULES: tuple[Rule, ...] = (
          "(上一个, 上两个月); not a place's 上 before another count (船上十来个伙计)",
          "全市数十家企业参加了展会。",
          lambda f: (f.chinese and f.before in _VAGUE_BEFORE and not f.pre
-                    and (f.before != _UP_TO or starts_with_power(f.num) or f.num == _ONE
+                    and (f.before != _UP_TO or starts_with_power(f.num) or f.num == ONE
                          or f.info.kind == "duration")),
          chinese_only=True, before="".join(sorted(_VAGUE_BEFORE))),
     Rule("size_class", "5万吨级码头, 30万千瓦级机组, 500亿元级项目: a class of size, not a quantity",
@@ -497,17 +497,17 @@ RULES: tuple[Rule, ...] = (
          chinese_only=True),
     Rule("per_one_priced", "2元一斤上下, 十块钱一副左右: 一 and what a price is per, right after the price, whatever "
          "qualifier follows", "鲜叶收购价2元一斤上下。",
-         lambda f: (f.chinese and f.num == _ONE and not f.mult and f.before in _MONEY_ENDS
+         lambda f: (f.chinese and f.num == ONE and not f.mult and f.before in _MONEY_ENDS
                     and f.surface in V.PRICED_ONE), chinese_only=True),
     Rule("a_batch", "突破一批大案要案, 建成一批项目: 一批 is some, not a count, whatever word comes before it",
-         "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == "一" and f.info.unit == "批" and not f.mult,
+         "集中力量突破一批大案要案。", lambda f: f.chinese and f.num == ONE and f.info.unit == "批" and not f.mult,
          chinese_only=True),
     Rule("power_word", "千家万户, 百年大计: 百/千/万 without a digit is a word", "惠及千家万户。",
          lambda f: f.chinese and f.bare and starts_with_power(f.num),
          chinese_only=True),
     Rule("one_is_a_word", "一个, 一次, 一家: 一 with a measure word is an article, not a count",
          "这是一次有益的探索。",
-         lambda f: (f.chinese and f.bare and not f.mult and f.num == "一" and f.info.unit != "倍"
+         lambda f: (f.chinese and f.bare and not f.mult and f.num == ONE and f.info.unit != "倍"
                     and not (f.surface.startswith("个") and f.info.kind == "duration")
                     and not (f.surface.startswith(_TENTHS) and not f.text.startswith(_UNCHANGING, f.end))
                     and f.surface != _PIECES_OF_MONEY           # (多赚一块钱: one yuan, never an article)

@@ -88,6 +88,8 @@ COMPARED_FEWER = ("少", "低", "慢", "短", "落", "缩短", "压缩", "回落
 # Holidays and the stretches of days off they give (国庆假期, 春节前3天, 端午小长假)
 FESTIVALS = ("元旦", "春节", "清明", "五一", "端午", "中秋", "国庆", "节")
 HOLIDAY_STRETCHES = ("小长假", "长假", "假期", "黄金周")
+# The numeral one, which the rules test figures for (一批, 一间房, 十块钱一斤)
+ONE = "一"
 # What one of is priced right before or after a spoken price (三块五一斤, 十块钱一斤, 一斤八块钱, 对联十块钱一副)
 PRICED_ONE = "斤两个只袋盒瓶箱桶公亩块副对碗杯串件张份"      # (十块钱一副, 五块一碗)
 # A price moved by so much a unit (汽油每吨降低205元, 每升分别下调0.16元和0.17元, 补助标准每人每月提高100元): a change
