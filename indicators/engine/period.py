@@ -70,7 +70,9 @@ _SPECIAL = (
     # truncated one (览会期间 of 国际工业博览会期间, too long to be a time's name; 届广交会期间) nor a clause (全市在活动期间)
     rf"|(?:(?<![\u4e00-\u9fff0-9])|(?<=[{_DURING_AFTER}])){_DURING_NAME_CHAR}{{2,6}}?期间"
     # (a bare 假期 opens its clause or follows 在/整个/its length: 假期，全市…, 5天假期全省…; not 做好假期运输服务保障, what the holiday needs)
-    r"|(?:(?<![\u4e00-\u9fff])|(?<=[在于个天]))假期|上个?月|本月|(?<!季度)当月|当季|本季度|上一?季度|下一?季度|上周|本周|昨日|昨天|前日"
+    # (not 赶上周末, 碰上月底, 再加上周边: a verb's 上)
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[在于个天]))假期|(?<![赶碰遇加追爬登迎])(?:上个?月|上一?季度|上周)|本月|(?<!季度)当月|当季"
+    r"|本季度|下一?季度|本周|昨日|昨天|前日"
     # (a festival's days, as 年货节期间, 购物节期间, are a time as a holiday's are)
     # a forecast's days (今天夜间到明天白天, 明天白天), and today
     r"|(?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?(?:[到至](?:今天|明天|后天|今日|明日)(?:夜间|白天|上午|下午|晚上)?)?"

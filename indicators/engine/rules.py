@@ -173,7 +173,8 @@ _POINTING = frozenset("这那")
 # 一个月 before what is done, earned or eaten in it (一个月就能…, 一个月吃…, 一个月的销售额), unless a time spent
 # comes before it (用了一个月, 不到一个月, 为期一个月)
 _MONTH_OR_WEEK = frozenset({"个月", "个星期"})
-_RATE_AFTER_PERIOD = regex.compile(r"就|能|才|也|都|要|得|下来|可以|吃|卖|挣|赚|收|花|省|光|到手|拿|的(?!时间|工夫|功夫)")
+_RATE_AFTER_PERIOD = regex.compile(r"就|能|才|也|都|要|得|下来|可以|吃|卖|挣|赚|收|花|省|光|到手|拿|的(?!时间|工夫|功夫)"
+                                   r"|工资|工钱|薪|租金|房租|流水|营业额|利润|开销|生活费")     # (船员一个月工资一万上下)
 _TIME_SPENT_BEFORE = frozenset("了用花仅只到期续时近第")
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
@@ -387,7 +388,8 @@ RULES: tuple[Rule, ...] = (
          "近三年累计投入资金50亿元。",
          lambda f: f.info.unit in _RECENT_SPANS and f.pre == "近" and recent_years_are_a_time(f.text, f.start, f.end),
          units=_RECENT_SPANS),
-    Rule("per_month", "她家一个月吃鸡蛋二十五斤, 一个月就能省下七八块, 一个月的销售额: the month a rate is per, not a time "
+    Rule("per_month", "她家一个月吃鸡蛋二十五斤, 一个月就能省下七八块, 一个月的销售额, 一个月工资一万上下: the month a rate "
+         "is per, not a time "
          "measured (用了一个月就建成 stays one)",
          "她家一个月吃鸡蛋差不多二十五斤。",
          lambda f: (f.bare and f.num == ONE and f.surface in _MONTH_OR_WEEK and f.before not in _TIME_SPENT_BEFORE
@@ -688,6 +690,10 @@ def about_share(text: str, start: int) -> bool:
 
 # Speech's "about" yields to a 多 or 余 after the number (大概两万多斤: more than 20,000)
 _SPOKEN_ROUGHLY = frozenset({"差不多", "大概"})
+# ... and still governs the number a verb or two later (大概多了两成, 差不多占了三成, 大约需要120天, 大概在四成五左右;
+# not 大概率增长5%: likely; not across a numeral: 大概一年卖3万元)
+_ROUGHLY_BEFORE = regex.compile(r"(?:大概(?!率)|差不多|大约)(?:(?![零一二两三四五六七八九十百千万亿])\p{Han}){1,3}$")
+_ROUGHLY_REACH = 6
 
 
 def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str, surface: str,
@@ -717,6 +723,8 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
             and (bound := _BOUND_BEFORE_VERB.search(text, window, start)) is not None):
         return _BOUND_WORDS[bound.group(1) or bound.group(2)]     # 每个村至少配备1名, 每户最多补贴2000元: the bound
                                                                   # is of what is done
+    if _ROUGHLY_BEFORE.search(text, start - _ROUGHLY_REACH if start > _ROUGHLY_REACH else 0, start) is not None:
+        return "approx"
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply

@@ -81,7 +81,9 @@ TENS_VAGUE_PAIR = re.compile(r"(?P<tens>[二三四五六七八九]?十)(?:二(?=
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than", "来": "approx"}
 # Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
 SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "上下": "approx", "以上": "more_than", "及以上": "more_than",
-                                     "有余": "more_than", "出头": "more_than"}     # (亩产一千三百斤出头)
+                                     "有余": "more_than", "出头": "more_than",     # (亩产一千三百斤出头)
+                                     "往上": "more_than", "往上走": "more_than"}   # (五百个往上, 三百斤往上走:
+                                                                                 # speech's "and more")
 BOUND_AFTER: dict[str, str] = {"以内": "at_most", "之内": "at_most", "以下": "at_most", "内": "at_most"}
 # Every word after a figure that bounds it, with what it says (8000套(间)以上: past a unit's other name too),
 # longest first
