@@ -433,6 +433,8 @@ def _candidates(text: str) -> list[_Candidate]:
             value *= 10
         elif surface == _TENTHS_AND_A_HALF:
             value = (value + _HALF) * 10         # 两成半: 25%
+        elif surface == _TIMES_AND_A_HALF:
+            value += _HALF                       # 一倍半: 1.5 times
         elif surface[0] == _TENTHS and surface[-1] in DIGIT_VALUE:
             value = value * 10 + DIGIT_VALUE[surface[-1]]     # 八成五: 85%
         elif surface == _DEGREE and _TEMPERATURE.search(text, max(0, start - _TEMPERATURE_REACH), start):
@@ -536,6 +538,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found = _small_change(text, found)
     if "万" in text or "亿" in text:                # (cheap test first)
         found.extend(_spoken_amounts(text, found))
+        found.extend(_bare_amounts(text, found))
     if len({(c.start, c.end) for c in found}) < len(found):     # (cheap test first: spans are rarely read twice)
         claimed: set[tuple[int, int]] = set()   # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a
         unique = []                             # list member and a head count; the first reading found stands
@@ -770,6 +773,59 @@ def _spoken_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+# An amount in 万 or 亿 without 元, ending its phrase, in a clause that talks money (产值算下来四亿三千万出头, 社员
+# 股金现在是九百四十万, 一条钢质船造价一千五百万左右, 学费加生活费要3万多, 比去年同期少了3万多, 销售额过千万): yuan, as
+# speech leaves it out. Not where the clause counts something (粉丝涨到了3.6万, 补贴农户1.2万) or names a scale (网民消费
+# 规模达10.8亿); not 争取投资1.2亿 (no money word: 投资 names a project's size as often as a sum).
+_BARE_AMOUNT = regex.compile(
+    r"(?<![0-9.０-９第零一二两三四五六七八九十百千万亿])(?P<pre>超过|差不多|大概|将近|近|过)?"
+    r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+(?:亿[零一二两三四五六七八九十百千]*)?)"
+    r"(?P<inner>多|余|来)?(?P<mult>万|亿|个亿)(?P<post>多|出头|左右|上下)?"
+    rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|[到至](?:[0-9一二两三四五六七八九十百千]))")
+_AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷了")
+_COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网民|用户|会员|规模|人次|人口|游客|客流|户|斤|吨|亩|头|株|棵|箱"
+                                r"|单|件|辆|台")
+# ... or a clause comparing the sentence's money with a base (186.4万元，比前年多了差不多三十万; 17.6万元，比去年同期少了3万多)
+_COMPARED_CLAUSE = re.compile(r"(?:比|较|跟|和)[^，,。；]{1,10}?(?:多|少|增加|减少)了?$")
+_SOLD_PAST = frozenset("卖赚挣花拿")        # 卖过十八万: 过 marks the past there, not "more than"
+_SAID_ROUGHLY = frozenset({"差不多", "大概"})    # (speech's "about" yields to a 多 or 出头 after the number)
+_SAID_MORE = frozenset({"多", "余", "出头"})
+_BARE_REACH = 16
+
+
+def _money_before(text: str, at: int) -> bool:
+    """Whether the sentence before ``at`` talks money."""
+    said = text[max(0, at - _SENTENCE_REACH):at]
+    return _MONEY_TALK.search(said, max(map(said.rfind, _SENTENCE_STOPS)) + 1) is not None
+
+
+def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """The amounts of _BARE_AMOUNT in ``text`` that no figure in ``found`` overlaps."""
+    out = []
+    for m in _BARE_AMOUNT.finditer(text):
+        start, end = m.span()
+        pre = m.group("pre") or ""
+        if pre == "过" and text[start - 1:start] in _SOLD_PAST:
+            start += 1
+            pre = ""
+        before = text[max(0, start - _BARE_REACH):start]
+        clause = before[max(map(before.rfind, _CLAUSE_STOPS)) + 1:]
+        if ((_MONEY_TALK.search(clause) is None and _AMOUNT_NOUNS.search(clause) is None
+             and not (_COMPARED_CLAUSE.match(clause) and _money_before(text, start - len(clause))))
+                or _COUNTED_IN_CLAUSE.search(clause) is not None
+                or any(c.start < end and start < c.end for c in found)):
+            continue
+        value = parse_number(m.group("num"), "亿" if m.group("mult") == "个亿" else m.group("mult"))
+        if value is None:
+            continue
+        post, inner = m.group("post") or "", m.group("inner") or ""
+        qualifier = ("more_than" if pre == "过" or (pre in _SAID_ROUGHLY and (post or inner) in _SAID_MORE)   # (大概2万出头)
+                     else _qualifier_of(pre, post) or P.INNER_QUALIFIERS.get(inner, "exact"))
+        is_change, sign = _change(text, start, absolute=True)
+        out.append(_Candidate(start, end, value * sign, _YUAN, "growth" if is_change else "money", qualifier))
+    return out
+
+
 def _with_suffix(text: str, c: _Candidate) -> _Candidate:
     """``c`` with the qualifier word written after it (一块钱左右, 3分钱左右) in its mention."""
     word = next((w for w in P.SUFFIX_QUALIFIERS if text.startswith(w, c.end)), "")
@@ -893,6 +949,7 @@ def _as_range(low: _Candidate, high: _Candidate) -> None:
 
 _TENTHS = V.TENTHS
 _TENTHS_AND_A_HALF = V.TENTHS + "半"
+_TIMES_AND_A_HALF = "倍半"
 
 
 _RANGE_LOW_QUALIFIERS = ("exact", "at_least")     # (至少完成四千万亩至五千万亩: a low end bounded as every low end is)
