@@ -160,8 +160,8 @@ _PIECE = "块"
 _STREAK_REACH = 6
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿|掏"
-                         r"|流水|营业额|营收|降|元|每(?:公?斤|两)|到手|投了|给到"     # (一个月到手四千来块, 合伙投了三万块,
-                                                                                    # 好的能给到六十二块)
+                         r"|流水|营业额|营收|降|元|每(?:公?斤|两)|到手|投了|给"     # (一个月到手四千来块, 合伙投了三万块,
+                                                                                  # 好的能给到六十二块, 一天要给两百块)
                          # ... or prices one of something before it (带鱼大的三十五块一斤，小的十五块)
                          rf"|块钱?一[{V.PRICED_ONE}]"
                          # ... or names what it is per, right before it (一人一天150块, 一斤14块, 一个月也就三千多块)
@@ -178,11 +178,13 @@ _CLAUSE_END = re.compile(rf"$|{_PHRASE_END}|左右|上下|出头")
 _PRICE_MOVE = re.compile(r"[涨降跌](?:到|至|了)")
 _PER_ONE_ENDS = tuple(f"一{unit}" for unit in V.PRICED_ONE)
 _RECKONED, _BY_PRICE = "算", "按"
+_FEE = "费"
 _PRICE_END = re.compile(rf"多?(?:一点)?(?:$|{_PHRASE_END}|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
                                                                                            # 3块多一点一斤;
                         r"|的(?:收入|工钱|工资|利润|成本|差价|补贴|进账)"                # 一天就有一百七十多块的收入;
                         rf"|算(?={_PHRASE_END})"                                          # 按五十八块算，: a price reckoned by;
                         r"|[到至][0-9一二两三四五六七八九十百千]+块"                     # 100块到120块一斤: a range's low end;
+                        r"|(?:服务|管理|物业|手续|加工|快递|运|学|伙食|停车)?费"           # 一亩地交四百来块服务费: a fee;
                         rf"|{_PRICE_MOVE.pattern})")                                      # 一斤从6块涨到6块8: a price's move)
 _TEMPERATURE = re.compile(r"气温|温度|水温|地温|低温|高温|摄氏|零下")
 _TEMPERATURE_REACH = 8
@@ -686,6 +688,8 @@ def _money_talk(text: str, start: int, end: int) -> bool:
         return True                   # 三十二块一斤咯, 40多块一斤: a price per one of what it names
     if price_end.group().endswith(_RECKONED) and text.endswith(_BY_PRICE, 0, start):
         return True                   # 按五十八块算，: the price a sale is reckoned by
+    if price_end.group().endswith(_FEE):
+        return True                   # 交四百来块服务费: a fee paid
     before = text[max(0, start - _MONEY_TALK_REACH):start]
     if _MONEY_TALK.search(before, max(map(before.rfind, _CLAUSE_STOPS)) + 1) is not None:
         return True

@@ -52,6 +52,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "大约": "approx", "约": "approx", "近": "approx", "将近": "approx", "接近": "approx",
     "约为": "approx", "约有": "approx", "约达": "approx", "约合": "approx",
     "差不多": "approx", "大概": "approx",      # (speech: 差不多一万五千斤, 大概三十个人)
+    "快": "approx",        # 干了快三十年了, 挂了快一个月: only after 了 or before a figure closed by 了 (below)
 }
 # (多达 and 高达 say a figure is large, not that it is exceeded: 其中伊川县多达43天 is 43 days, exact.)
 # 约 ending a word (签约28个项目, 节约3000万元, 履约保证金) is no approximation.
@@ -63,13 +64,17 @@ def _qualifiers_before() -> str:
     """The alternation of PREFIX_QUALIFIERS, longest first, 约… only where it opens a word."""
     not_a_word_end = rf"(?:(?<!{char_class(ENDS_WORD_WITH_YUE)})|(?<={CONVERTED_TO}))"     # (折合约9.6万元: 折合 and 约)
     return "|".join(not_a_word_end + re.escape(w) if w.startswith("约")
-                    else _REACHING if w == _REACHING_WORD else re.escape(w)
+                    else _REACHING if w == _REACHING_WORD else _NEARLY if w == _NEARLY_WORD else re.escape(w)
                     for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 
 
 # 上 reaches a round number (上千家企业, 上万人次), never a counted one (上一年, 上3个月: the one before).
 _REACHING_WORD = "上"
 _REACHING = r"(?<![比较与])上(?=[百千万亿](?![分]))"
+# 快 is "nearly" after 了 (干了快三十年了, 挂了快一个月) or before a time closed by 了 (摆摊快十年了, 开产快10个月了);
+# not in a comparison (比去年同期快3天, 比城镇居民快2.4个百分点: faster by), nor 最快2小时到账 (at most)
+_NEARLY_WORD = "快"
+_NEARLY = r"(?:(?<=了)快|(?<![比较加最很更越])快(?=[0-9一二两三四五六七八九十百]{1,4}[个多来余]?\w?了))"
 
 
 # Two neighbouring digits that say "two or three" (两三块钱, 五六千元, 三五天): matches the first
