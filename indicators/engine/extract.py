@@ -778,17 +778,18 @@ def _spoken_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
 
 
 # An amount in 万 or 亿 without 元, ending its phrase, in a clause that talks money (产值算下来四亿三千万出头, 社员
-# 股金现在是九百四十万, 一条钢质船造价一千五百万左右, 学费加生活费要3万多, 比去年同期少了3万多, 销售额过千万): yuan, as
+# 股金现在是九百四十万, 一条钢质船造价一千五百万左右, 学费加生活费要3万多, 比去年同期少了3万多, 销售额过千万, 产值预计能到
+# 6个亿), or opening a clause after one that does (头一块是蔬菜合作社的分成，158万；…其他收入，102万): yuan, as
 # speech leaves it out. Not where the clause counts something (粉丝涨到了3.6万, 补贴农户1.2万) or names a scale (网民消费
 # 规模达10.8亿); not 争取投资1.2亿 (no money word: 投资 names a project's size as often as a sum).
 _BARE_AMOUNT = regex.compile(
-    r"(?<![0-9.０-９第零一二两三四五六七八九十百千万亿])(?P<pre>超过|差不多|大概|将近|近|过)?"
+    r"(?<![0-9.０-９第零一二两三四五六七八九十百千万亿])(?P<pre>超过|突破|差不多|大概|将近|近|过)?"
     r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+(?:亿[零一二两三四五六七八九十百千]*)?)"
     r"(?P<inner>多|余|来)?(?P<mult>万|亿|个亿)(?P<post>多|出头|左右|上下)?"
     rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|[到至](?:[0-9一二两三四五六七八九十百千]))")
-_AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷了")
-_COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网民|用户|会员|规模|人次|人口|游客|客流|户|斤|吨|亩|头|株|棵|箱"
-                                r"|单|件|辆|台")
+_AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷|总投资|分成|收益|出租")
+_COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网民|用户|会员|规模|人次|人口|游客|客流|户|斤|吨|亩|株|棵|辆"
+                                r"|订单|单量|件数")       # (not 头, 台, 单 alone: 头一块是…的分成, 平台, 单位)
 # ... or a clause comparing the sentence's money with a base (186.4万元，比前年多了差不多三十万; 17.6万元，比去年同期少了3万多)
 _COMPARED_CLAUSE = re.compile(r"(?:比|较|跟|和)[^，,。；]{1,10}?(?:多|少|增加|减少)了?$")
 _SOLD_PAST = frozenset("卖赚挣花拿")        # 卖过十八万: 过 marks the past there, not "more than"
@@ -814,6 +815,9 @@ def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
             pre = ""
         before = text[max(0, start - _BARE_REACH):start]
         clause = before[max(map(before.rfind, _CLAUSE_STOPS)) + 1:]
+        if not clause and start and text[start - 1] in _COMMAS_ONLY:      # 蔬菜合作社的分成，158万: the clause before
+            before = text[max(0, start - 1 - _BARE_REACH):start - 1]      # names it
+            clause = before[max(map(before.rfind, _CLAUSE_STOPS)) + 1:]
         if ((_MONEY_TALK.search(clause) is None and _AMOUNT_NOUNS.search(clause) is None
              and not (_COMPARED_CLAUSE.match(clause) and _money_before(text, start - len(clause))))
                 or _COUNTED_IN_CLAUSE.search(clause) is not None
