@@ -179,6 +179,7 @@ _PRICE_MOVE = re.compile(r"[涨降跌](?:到|至|了)")
 _PER_ONE_ENDS = tuple(f"一{unit}" for unit in V.PRICED_ONE)
 _RECKONED, _BY_PRICE = "算", "按"
 _FEE = "费"
+_SECOND = "秒"
 _PRICE_END = re.compile(rf"多?(?:一点)?(?:$|{_PHRASE_END}|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
                                                                                            # 3块多一点一斤;
                         r"|的(?:收入|工钱|工资|利润|成本|差价|补贴|进账)"                # 一天就有一百七十多块的收入;
@@ -538,6 +539,8 @@ def _candidates(text: str) -> list[_Candidate]:
                  for c in table_cells(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in listed_row_cells(text))
     found = _small_change(text, found)
+    if "秒" in text:                        # (cheap test first)
+        found = _minutes_and_seconds(text, found)
     if "万" in text or "亿" in text:                # (cheap test first)
         found.extend(_spoken_amounts(text, found))
         found.extend(_bare_amounts(text, found))
@@ -775,6 +778,33 @@ def _spoken_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
         is_change, sign = _change(text, start, absolute=True)
         out.append(_Candidate(start, end, value * sign, _YUAN, "growth" if is_change else "money", qualifier))
     return out
+
+
+# A time in minutes and seconds (高峰最小行车间隔2分40秒, 以3分28秒的成绩夺冠): one duration in seconds, not the seconds
+# alone; not a broadcast's or a clip's length in its header (【时长】3分20秒, 时长：6分12秒)
+_MINUTES_AND_SECONDS = regex.compile(
+    r"(?<![0-9.０-９第零一二两三四五六七八九十百])(?P<min>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})分钟?"
+    r"(?P<sec>[0-9]{1,2}|[一二三四五六七八九十]{1,3})秒(?P<post>左右|多)?")
+_HEADER_LENGTH = regex.compile(r"时长[】:：]\s*$")
+_MINUTE = Decimal(60)
+
+
+def _minutes_and_seconds(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """The times of _MINUTES_AND_SECONDS in ``text``; the figures they overlap are dropped from ``found``."""
+    out, spans = [], []
+    for m in _MINUTES_AND_SECONDS.finditer(text):
+        start, end = m.span()
+        spans.append((start, end))
+        minutes, seconds = parse_number(m.group("min")), parse_number(m.group("sec"))
+        if minutes is None or seconds is None or _HEADER_LENGTH.search(text, max(0, start - 6), start):
+            continue
+        qualifier = P.SUFFIX_QUALIFIERS.get(m.group("post") or "") or P.INNER_QUALIFIERS.get(m.group("post") or "", "exact")
+        is_change, sign = _change(text, start)
+        out.append(_Candidate(start, end, (minutes * _MINUTE + seconds) * sign, _SECOND, "growth" if is_change
+                              else "duration", qualifier))
+    if not spans:
+        return found
+    return [c for c in found if not any(s < c.end and c.start < e for s, e in spans)] + out
 
 
 # An amount in 万 or 亿 without 元, ending its phrase, in a clause that talks money (产值算下来四亿三千万出头, 社员
