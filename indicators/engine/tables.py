@@ -113,6 +113,17 @@ def _is_cell(token: str) -> bool:
     return _NUMBER.fullmatch(token.translate(_WIDE)) is not None or _EMPTY.fullmatch(token) is not None
 
 
+def _is_amount(token: str) -> bool:
+    """Whether a cell holds a number with its unit (原煤  1.12亿吨  -0.7 under 产量  比上年增长(%)): a cell of its
+    column, which the prose patterns read; not a row's name such as 2024年."""
+    plain = token.translate(_WIDE)
+    number = _NUMBER.match(plain)
+    if number is None or number.end() == len(plain) or PERIOD.fullmatch(token):
+        return False
+    unit = _unit(plain[number.end():])
+    return unit is not None and unit[2] != "duration"
+
+
 def _unit(surface: str) -> tuple[int, str, str] | None:
     """(factor, base unit, kind) of a unit as a table writes it (亿元, 万吨, %, 人); None when unknown."""
     surface = surface.strip()
@@ -192,7 +203,7 @@ def table_cells(text: str) -> list[Cell]:
 
 def _row(tokens: list[tuple[int, str]], header: _Header) -> list[Cell] | None:
     columns, unit_at = header.columns, header.unit_at
-    first = next((k for k, (_, t) in enumerate(tokens) if _is_cell(t)), None)
+    first = next((k for k, (_, t) in enumerate(tokens) if _is_cell(t) or _is_amount(t)), None)
     if (first is not None and unit_at >= 0 and len(tokens) - first == len(columns) + 1
             and _EMPTY.fullmatch(tokens[first][1])):
         first += 1                       # 固定资产投资  —  —  4.8: the unit's own cell is a dash
