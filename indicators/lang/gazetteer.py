@@ -445,17 +445,17 @@ _JOINER_FIRST = frozenset("和与")
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
 _NUMERALS = frozenset(CN_DIGITS + CN_SMALL_UNITS + "万") - frozenset("〇零")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗])|(?<=其中)|(?<=包括)"
+_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗市区])|(?<=其中)|(?<=包括)"
                    # (曹县青堌集镇: a county of one character; not 全县, 本县, 该县 …)
                    r"|(?<=[^\u4e00-\u9fff](?![全本该我各每此其外邻])[\u4e00-\u9fff]县)|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT - _JOINER_FIRST)))})"
-                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头))|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
+                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头)|长)|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在", "城市",      # (城市街道: a city's subdistricts)
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
                        "信用", "文明", "卫生", "生态", "平安",
                        # 新建镇中心幼儿园1所, 建设镇级…: a verb, not a town's name
-                       "新建", "建设", "创建", "打造"})
+                       "新建", "建设", "创建", "打造", "示范"})     # (“一村一品”示范镇: a title)
 _COUNTER = "个"
 # whatever stands before them: 分城乡, 完成古镇, 特色小镇, and the slogans 虾稻强镇、产业兴镇、生态美镇; nor 县乡 (组织县乡农技
 # 人员: the county's and the townships' staff)
@@ -467,6 +467,8 @@ _OTHERS = "等"
 _HOME_OF = "之"          # 水稻之乡, 茶叶之乡, 鱼米之乡: a place famed for something, no town's name
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 _GIVEN_TO = "给"         # 卖给镇上的奶站, 送给镇里: a verb's 给 before 镇上/镇里, no town's name
+# 有的去镇上的米厂上班, 拉到镇上的秸秆处理厂: a verb of going before 镇上/镇里 (the town, said), no town's name
+_WENT_TO, _THE_TOWN_AFTER = frozenset("去到回进往"), frozenset("上里")
 
 
 # 构建街道、社区、小区三级养老服务网络, 镇、村两级: levels of government listed, not a town's name before them
@@ -489,6 +491,10 @@ _VILLAGE_SCENE = regex.compile(rf"(?<=在(?:[^{V.CLAUSE_END}{V.LIST_COMMA}\n]{{0
 # or where a reporter went (记者走进桃花村的采摘园, 来到新河村，…): two or three characters before 村, since a one-character
 # one is a kind (走进山村)
 _VILLAGE_VISITED = regex.compile(r"(?<=(?:走进|来到|走访|探访|前往))\p{Han}{2,3}?村(?=[的，,。、里])")
+# or opening the title as what a speech, report or notice is of (在三元朱村2023年度村民大会上的讲话, 新胜村2024年村务
+# 公开): its year, its villagers, its party branch or its committees after it (not a paragraph's 一是村党支部…, 作为村集体…)
+_VILLAGE_TITLED = regex.compile(r"(?<=\A\s*(?:在|关于)?)\p{Han}{2,3}?村"
+                                r"(?=[0-9０-９]{4}|二〇|二零|村民|党|两委|村委|集体经济|经济合作社|年度|工作)")
 _VILLAGE, _GACHA = "村", "嘎查"
 # What a village's name does not open with, or hold: a scope (各村, 全村, 该村), a kind of village (贫困村, 示范村,
 # 中心村, 城中村, 行政村), the countryside (农村, 新农村)
@@ -520,11 +526,12 @@ def is_village_name(name: str) -> bool:
 
 
 def village_names(text: str) -> set[str]:
-    """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE, _VILLAGE_VISITED). Tried only where 村 or 嘎查 is."""
+    """The villages ``text`` names (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE, _VILLAGE_VISITED, _VILLAGE_TITLED). Tried only where
+    村 or 嘎查 is."""
     if _VILLAGE not in text and _GACHA not in text:
         return set()
-    return {m.group() for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE, _VILLAGE_VISITED) for m in pattern.finditer(text)
-            if is_village_name(m.group())}
+    return {m.group() for pattern in (VILLAGE_AFTER_PLACE, _VILLAGE_SCENE, _VILLAGE_VISITED, _VILLAGE_TITLED)
+            for m in pattern.finditer(text) if is_village_name(m.group())}
 
 
 # A county whose name is also a word (费县, 单县, 雄县) is a place where it stands as one: 在费县，…
@@ -575,6 +582,7 @@ def town_names(text: str) -> set[str]:
         name = m.group(1)
         if ((name[0] not in _TOWN_FIRST_NOT or (name[0] in _JOINER_FIRST and _opens_entry(text, m.start())))
                 and not _WHOLE_OF.intersection(name[1:]) and _GIVEN_TO not in name and name[:2] not in _TOWN_NOT
+                and not (_WENT_TO.intersection(name[1:]) and text[m.end():m.end() + 1] in _THE_TOWN_AFTER)
                 and _HOME_OF not in name[1:]          # (远近闻名的“水稻之乡”: a title, no town)
                 and _OTHERS not in name      # (木渎、甪直、临湖等镇: no 临湖等镇)
                 and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
