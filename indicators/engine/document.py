@@ -72,6 +72,9 @@ from .region import (
     on_a_street,
 )
 
+# A news column's name over its stories (某区要闻, 永春简讯), and a story's headline in brackets: no title of a report
+_NEWS_COLUMN = re.compile(r"(?:要闻|新闻|简讯|快讯|简报|动态|资讯|日报|晚报)\s*$")
+_STORY_HEADLINE = "【"
 
 @dataclass
 class BlockContext:
@@ -531,7 +534,7 @@ class DocumentContext:
         """A report's or bulletin's title period (2024年1-10月份…运行情况); news pages have none."""
         if self._title_period is None:
             self._title_period = ""
-            title = self._title_block
+            title = self._dated_title
             if title is not None and self.dated_by_title and not self.layout.news_items:
                 m = PERIOD.search(title.text)
                 if m and not is_day(m.group()):
@@ -600,6 +603,23 @@ class DocumentContext:
     def _title_block(self) -> Block | None:
         """The document's first heading: its title."""
         return next((b for b in self.layout.blocks if b.kind == "heading"), None)
+
+    @cached_property
+    def _dated_title(self) -> Block | None:
+        """The title that dates the document: its first heading, or, when that names no time, a heading right after
+        it that does (仁寿县教育和体育局 over 关于2023年全县教育事业发展情况的报告, 开局平稳 起势向好 over
+        ——2024年一季度全省经济运行情况分析: a title on two lines); not a news column's story (某区要闻 over
+        【第四季度重大项目集中签约】)."""
+        blocks = self.layout.blocks
+        first = next((k for k, b in enumerate(blocks) if b.kind == "heading"), None)
+        if first is None:
+            return None
+        if (PERIOD.search(blocks[first].text) is None and _NEWS_COLUMN.search(blocks[first].text) is None
+                and first + 1 < len(blocks) and blocks[first + 1].kind == "heading"
+                and not blocks[first + 1].text.startswith(_STORY_HEADLINE)
+                and PERIOD.search(blocks[first + 1].text) is not None):
+            return blocks[first + 1]
+        return blocks[first]
 
     @cached_property
     def _headline_venue_places(self) -> dict[str, str]:

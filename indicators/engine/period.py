@@ -191,6 +191,8 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     year = periods[head][1] if head is not None and periods[head][0] < local else ""
     if not _BARE_YEAR.fullmatch(year):
         year = _part_year(block) or doc.title_period()    # (a paragraph opening with 全年 itself: its part's or the title's year)
+        if _YEAR_OF_ACCOUNTS.fullmatch(year):
+            year = year[:-1]          # (…2023年度发展报告: the year of accounts is the year 全年 is of -> 2023年全年)
     return in_year(year, found) if _BARE_YEAR.fullmatch(year) else found
 
 
@@ -577,6 +579,7 @@ _A_YEAR = re.compile(rf"(?:{V.YEAR_DIGITS})年")
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当年")
 # (2023年度个人所得税综合所得汇算清缴期间: the year of accounts a stretch of work is of -> 2023年度清缴期间)
 _BARE_YEAR_OR_TAX_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|(?:19|20)[0-9]{{2}}年度")
+_YEAR_OF_ACCOUNTS = re.compile(r"(?:19|20)[0-9]{2}年度")
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
 
 
