@@ -160,7 +160,7 @@ _PIECE = "块"
 _STREAK_REACH = 6
 _PERSON = "人"
 _MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿|掏"
-                         r"|流水|营业额|营收|降|元|每(?:公?斤|两)|到手|投了|给"     # (一个月到手四千来块, 合伙投了三万块,
+                         r"|流水|营业额|营收|降|掉|元|每(?:公?斤|两)|到手|投了|给"     # (一个月到手四千来块, 合伙投了三万块,
                                                                                   # 好的能给到六十二块, 一天要给两百块)
                          # ... or prices one of something before it (带鱼大的三十五块一斤，小的十五块)
                          rf"|块钱?一[{V.PRICED_ONE}]"
@@ -814,8 +814,12 @@ def _minutes_and_seconds(text: str, found: list[_Candidate]) -> list[_Candidate]
 # 规模达10.8亿); not 争取投资1.2亿 (no money word: 投资 names a project's size as often as a sum).
 _BARE_AMOUNT = regex.compile(
     r"(?<![0-9.０-９第零一二两三四五六七八九十百千万亿])(?P<pre>超过|突破|差不多|大概|将近|近|过)?"
-    r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+(?:亿[零一二两三四五六七八九十百千]*)?)"
-    r"(?P<inner>多|余|来)?(?P<mult>万|亿|个亿)(?P<post>多|出头|左右|上下)?"
+    r"(?:(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+(?:亿[零一二两三四五六七八九十百千]*)?)"
+    r"(?P<inner>多|余|来)?(?P<mult>万|亿|个亿)"
+    # ... or in thousands said without 万, in a sentence that talks money (能卖到一万四，今年你看，九千出头)
+    r"|(?P<said>[一二两三四五六七八九十]{1,3}(?:万[零一二两三四五六七八九]?(?:千[一二三四五六七八九]?)?"
+    r"|千[零一二两三四五六七八九]?(?:百[一二三四五六七八九]?)?)(?![百十千万亿])))"
+    r"(?P<post>多|出头|左右|上下)?"
     rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|[到至](?:[0-9一二两三四五六七八九十百千]))")
 _AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷|总投资|分成|收益|出租")
 _COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网民|用户|会员|规模|人次|人口|游客|客流|户|斤|吨|亩|株|棵|辆"
@@ -849,11 +853,12 @@ def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
             before = text[max(0, start - 1 - _BARE_REACH):start - 1]      # names it
             clause = before[max(map(before.rfind, _CLAUSE_STOPS)) + 1:]
         if ((_MONEY_TALK.search(clause) is None and _AMOUNT_NOUNS.search(clause) is None
-             and not (_COMPARED_CLAUSE.match(clause) and _money_before(text, start - len(clause))))
+             and not ((m.group("said") or _COMPARED_CLAUSE.match(clause)) and _money_before(text, start - len(clause))))
                 or _COUNTED_IN_CLAUSE.search(clause) is not None
                 or any(c.start < end and start < c.end for c in found)):
             continue
-        value = parse_number(m.group("num"), "亿" if m.group("mult") == "个亿" else m.group("mult"))
+        value = (parse_number(m.group("said")) if m.group("said")
+                 else parse_number(m.group("num"), "亿" if m.group("mult") == "个亿" else m.group("mult")))
         if value is None:
             continue
         post, inner = m.group("post") or "", m.group("inner") or ""
