@@ -543,6 +543,7 @@ def _candidates(text: str) -> list[_Candidate]:
         found = _minutes_and_seconds(text, found)
     if "万" in text or "亿" in text:                # (cheap test first)
         found.extend(_spoken_amounts(text, found))
+    if "万" in text or "亿" in text or "千" in text:
         found.extend(_bare_amounts(text, found))
     if len({(c.start, c.end) for c in found}) < len(found):     # (cheap test first: spans are rarely read twice)
         claimed: set[tuple[int, int]] = set()   # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a

@@ -110,6 +110,7 @@ class Rule:
 
 _YEAR = frozenset({"年"})
 _SURVEYED = ("人口抽样", "人口变动")
+_CITY_PANELS, _LARGE_CITIES = frozenset({"70", "35", "七十", "三十五"}), "大中城市"
 _ORDINAL_JOINERS = "、和及"
 _ORDINAL_BEFORE = regex.compile(rf"第\s*(?:[0-9０-９{P.CHINESE_CHARS}]{{1,4}}[{_ORDINAL_JOINERS}])+$")
 _DEGREE = "度"
@@ -540,6 +541,9 @@ RULES: tuple[Rule, ...] = (
     Rule("not_a_share", "成 is a share only up to ten, with a qualifier or a verb before it (占八成)",
          "买下这台八成新的二手车。", lambda f: f.chinese and _not_a_share(f),
          units=frozenset({"%"}), chinese_only=True),
+    Rule("city_panel", "70个大中城市, 35个大中城市: the panel of cities a price index is taken in, named by its size",
+         "70个大中城市中，新建商品住宅销售价格环比下降的城市有57个。",
+         lambda f: f.num in _CITY_PANELS and f.text.startswith(_LARGE_CITIES, f.end), units=frozenset({"个"}), after="大"),
     Rule("sample_survey", "1%人口抽样调查, 1‰人口变动情况抽样调查: the sample's share names a survey",
          "人口数据为全国1‰人口变动情况抽样调查推算数。",
          lambda f: f.text.startswith(_SURVEYED, f.end), units=frozenset({"%", "‰"}), after="人"),
