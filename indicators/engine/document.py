@@ -39,6 +39,7 @@ from ..lang.gazetteer import (
 from ..lang.regions import Region, by_code, encloses, lookup
 from .clauses import compared_at, first_clause_end, head_after_lead, is_multiple_base
 from .layout import Block, Layout
+from .metadata import posted_from
 from .moves import starts_move
 from .period import (
     OF_WHICH_OPENS,
@@ -399,6 +400,8 @@ class DocumentContext:
             self._levels = dict(place_levels())
             laid = self.layout.text
             places = find_places(laid)
+            if (posted := posted_from(laid)) is not None:      # (婺源文旅 2024-03-18 20:15 江西: where it was posted)
+                places = [(p, n) for p, n in places if not posted[0] <= p < posted[1]]
             issuers = issuer_places(self.text)
             self._issuer = next(iter(issuers), "")
             home = self._home_division()

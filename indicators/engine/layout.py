@@ -27,7 +27,9 @@ _TERMINAL = frozenset(V.SENTENCE_END + V.SEMICOLONS + V.ELLIPSIS + V.CLOSING_QUO
 _MAX_HEADING = 40
 _SUBTITLE_DASH = "——"
 # Bylines, photo credits and captions: not body text, not headlines.
-_BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]")
+_BYLINE = regex.compile(r"本报(?:特约)?记者|通讯员|记者\s*\S+\s*摄|\s摄$|^摄影|资料片|责任编辑|^编辑[:：]|^来源[:：]"
+                        # a WeChat article's account and when it was posted (婺源文旅 2024-03-18 20:15 江西)
+                        r"|^\S{2,20}[ \u3000]+20[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?:[ \u3000]+[0-9]{1,2}:[0-9]{2})?")
 # A news item opens with a dateline such as 本报讯 / 新华社…电; the heading above it is the article's headline.
 # A headline holds no sentence end inside.
 _INNER_SENTENCE_END = regex.compile("[。！？；]" + V.char_class(V.CLOSING_QUOTES, negate=True))

@@ -44,7 +44,8 @@ class DocumentMeta:
     date_source: str = ""      # given, dateline, title, 发布时间, file name
     region_name: str = ""      # 全国, 安徽省, 鞍山市 …
     region_code: str = ""      # 6-digit division code; 全国 is 100000
-    region_source: str = ""    # given, title, issuer, dateline, source (a release's 来源 line), file name
+    region_source: str = ""    # given, title, issuer, dateline, source (a release's 来源 line), account (a WeChat
+                               # byline's), file name
     kind: str = "other"        # one of DOC_KINDS
     kind_source: str = ""      # given, title, head, dateline …
     title: str = ""
@@ -160,6 +161,48 @@ _HEADING_YEAR = re.compile(
     r"(?:(?P<review>回顾|工作总结)|(?P<plan>目标|任务|工作安排|重点工作|总体要求|主要工作))", re.MULTILINE)
 _FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 _PROVINCIAL_LEAD = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|县|区|旗))(?:省长|代省长|市长|代市长|县长|区长|州长|主席|人民政府)")
+
+
+# A WeChat article's byline: its account, when it was posted, and the province it was posted from (婺源文旅
+# 2024-03-18 20:15 江西), which says where the account's phone was, not what the article is about
+# (the layout may join the byline to the lines around it, so the province is known by name, not by the line's end)
+_PROVINCES_POSTED = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+                     "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+                     "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+_POSTED_FROM = regex.compile(r"(?P<account>[^\s：:，。]{2,20})[ \u3000]+20[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}"
+                             r"(?:[ \u3000]+[0-9]{1,2}:[0-9]{2})?[ \u3000]+"
+                             rf"(?P<province>{'|'.join(sorted(_PROVINCES_POSTED, key=len, reverse=True))})(?![省市])")
+
+
+def posted_from(text: str) -> tuple[int, int] | None:
+    """The span of the province a WeChat byline near the top of ``text`` was posted from, or None."""
+    if "-" not in text[:_HEAD_CHARS]:           # (cheap test first: the byline's date has dashes)
+        return None
+    m = _POSTED_FROM.search(text, 0, _HEAD_CHARS)
+    return m.span("province") if m is not None else None
+
+
+# What a government or media account's name ends with after its place's short name (婺源文旅, 洛阳发布, 安吉融媒)
+_ACCOUNT_ENDS = ("文旅", "发布", "融媒", "新闻", "日报", "晚报", "宣传", "政务", "在线", "头条", "统计", "商务", "文化旅游")
+
+
+def _account_region(head: str) -> Region | None:
+    """The place a WeChat byline's account is named after (婺源文旅: 婺源县), or None."""
+    if posted_from(head) is None:
+        return None
+    account = _POSTED_FROM.search(head, 0, _HEAD_CHARS).group("account")
+    for size in (3, 2):
+        if account[size:].startswith(_ACCOUNT_ENDS) and (region := _region(account[:size])) is not None:
+            return region
+    return None
+
+
+def _without_posted_from(head: str) -> str:
+    """``head`` with the province a WeChat byline was posted from blanked out (its length kept)."""
+    span = posted_from(head)
+    if span is None:
+        return head
+    return head[:span[0]] + " " * (span[1] - span[0]) + head[span[1]:]
 
 
 def _head_lines(text: str) -> list[str]:
@@ -390,7 +433,7 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
                        kind: str | None = None) -> DocumentMeta:
     """The document's metadata: what the caller gives, else what its title, dateline, issuer and
     file name say. ``text`` need only be the document's beginning."""
-    head = text[:_HEAD_CHARS]
+    head = _without_posted_from(text[:_HEAD_CHARS])
     lines = _head_lines(head)
     top = []                                    # the lines above the speech or the body: title, dateline, issuer
     for line in lines[:_TITLE_LINES]:
@@ -444,6 +487,8 @@ def read_document_meta(text: str, name: str = "", *, date: str | None = None, re
         if region_source in ("head", "") and (source := _source_region(_source_body(head))) is not None:
             # 来源：安徽省科学技术厅 over 近日，国家统计局…联合发布…: the body that published it, not one it cites
             found, region_source, unknown = source, "source", ""
+        if found is None and not unknown and (found := _account_region(text[:_HEAD_CHARS])) is not None:
+            region_source = "account"       # 婺源文旅 2024-03-18 20:15 江西: the county's own account
         if found is None and not unknown and (found := _most_named(text[:_SCAN_CHARS])) is not None:
             region_source = "text"
         region_name = found.name if found else unknown
