@@ -237,9 +237,12 @@ _CATALOGUE_NAMES = frozenset(n for i in load_catalogue().indicators.values() for
 _WHOLE_WORDS = regex.compile(V.alternation({*load_taxonomy().weights, *_CATALOGUE_NAMES, "规模以上", "限额以上", *_ABOVE_BELOW,
                                              "本届", "本次", "此次", "该次",      # (not 届农交会…)
                                              "国有", "民营", "私营", "外商", "外资", "集体", "大型", "中型", "小型",   # (not 有大型…, 型商业银行…)
+                                             "绿色", "有机", "数字", "智能", "智慧", "现代", "特色", "新型", "高新", "高端",
+                                             "生态", "标准化",      # (not 色有机食品原料标准化生产基地面积)
                                              *V.SECTORS_WITH_JOINERS,      # (not 金属冶炼和压延加工业…)
                                              *V.PAIRED_MODIFIERS, *(m + "居民" for m in (*V.PAIRED_MODIFIERS, "城乡", "全体"))}))
 _WORD_REACH = 4
+_FOOTNOTE = regex.compile(r"\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］")     # a bulletin's note mark inside a name
 _LAST_JOINER = regex.compile(V.char_class("".join(j for j in V.LIST_JOINERS if j != V.LIST_COMMA)))
 _LONG_SECTORS = regex.compile(V.alternation(V.SECTORS_WITH_LIST_COMMAS))
 _THRESHOLD_LEFT = regex.compile(r"^\p{Han}{1,3}?及?以[上下]")
@@ -595,6 +598,8 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
         if k == 0 and phrase and block.text.rfind(phrase, 0, at) >= 0:
             k = len(phrase)                    # 粮食总产量达到50.6亿斤、连续八年…: 粮食总产量连续
         phrase = phrase[:k] + V.STREAK + phrase[k:]
+    if "[" in phrase or "［" in phrase:         # (cheap test first)
+        phrase, subject = _FOOTNOTE.sub("", phrase), _FOOTNOTE.sub("", subject)   # 规模以上工业[1]增加值: a note's mark
     return phrase, subject
 
 
