@@ -33,7 +33,7 @@ _SENTENCE_INSIDE = re.compile("[。！？；]" + V.char_class(V.CLOSING_QUOTES, 
 # A header names its columns; one of them says what the numbers are: a change, an amount, a unit.
 _CHANGE_COLUMN = re.compile(r"增长|增速|增减|同比|环比|比上年|比上月|比年初|±")
 _UNIT_IN_HEAD = re.compile(r"[(（]\s*(?P<unit>[^()（）]{1,6}?)\s*[)）]")
-_UNIT_COLUMN = "单位"
+_UNIT_COLUMNS = frozenset({"单位", "计量单位"})
 _LABEL_LEAD = re.compile(r"^(?:其中[：:]?|#|△|\*)+")
 _PERCENT_UNITS = ("%", "％", "‰")
 _WIDE = str.maketrans("０１２３４５６７８９．－＋−", "0123456789.-+-")
@@ -153,7 +153,7 @@ def _header(tokens: list[str], labelled: bool = True) -> tuple[list[_Column], in
         return None
     columns, unit_at = [], -1
     for k, token in enumerate(tokens[1:] if labelled else tokens):
-        if token == _UNIT_COLUMN:
+        if token in _UNIT_COLUMNS:
             unit_at = k
             continue
         inner = _UNIT_IN_HEAD.search(token)
