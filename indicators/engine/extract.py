@@ -71,6 +71,10 @@ _INDEX = regex.compile(
     r"(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])"
     r"(?:[～~—－-](?P<num2>[0-9]{1,4}(?:\.[0-9]+)?)(?=之间))?"     # (营养状态指数在50.6～56.2之间: a range)
 )
+# ... and one that moved from a level to another (交通拥堵指数由1.62降至1.51, 指数由85.3回升到88.1)
+_INDEX_MOVED = regex.compile(
+    r"指数由(?P<num>[0-9]{1,4}(?:\.[0-9]+)?)(?:下降|上升|回落|回升|提高|降低|降|升)?[至到]"
+    r"(?P<num2>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])")
 # A ratio of two amounts, written without a unit (城乡居民收入比由2.36缩小到2.21, 基尼系数为0.465): a
 # decimal after the ratio's name, and the level it moves to, or by how much it changed against a base
 # (城乡居民人均可支配收入之比为1.80，比上年缩小0.05).
@@ -182,7 +186,8 @@ _FEE = "费"
 _SECOND = "秒"
 _PRICE_END = re.compile(rf"多?(?:一点)?(?:$|{_PHRASE_END}|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
                                                                                            # 3块多一点一斤;
-                        r"|的(?:收入|工钱|工资|利润|成本|差价|补贴|进账)"                # 一天就有一百七十多块的收入;
+                        r"|的\w{0,3}?(?:收入|工钱|工资|利润|成本|差价|补贴|进账)"        # 一天就有一百七十多块的收入,
+                                                                                           # 给五百块的学徒补贴;
                         rf"|算(?={_PHRASE_END})"                                          # 按五十八块算，: a price reckoned by;
                         r"|[到至][0-9一二两三四五六七八九十百千]+块"                     # 100块到120块一斤: a range's low end;
                         r"|(?:服务|管理|物业|手续|加工|快递|运|学|伙食|停车)?费"           # 一亩地交四百来块服务费: a fee;
@@ -822,7 +827,7 @@ _BARE_AMOUNT = regex.compile(
     r"|千[零一二两三四五六七八九]?(?:百[一二三四五六七八九]?)?)(?![百十千万亿])))"
     r"(?P<post>多|出头|左右|上下)?"
     rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|[到至](?:[0-9一二两三四五六七八九十百千]))")
-_AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷|总投资|分成|收益|出租")
+_AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷|总投资|分成|收益|出租|额度")
 _COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网民|用户|会员|规模|人次|人口|游客|客流|户|斤|吨|亩|株|棵|辆"
                                 r"|订单|单量|件数")       # (not 头, 台, 单 alone: 头一块是…的分成, 平台, 单位)
 # ... or a clause comparing the sentence's money with a base (186.4万元，比前年多了差不多三十万; 17.6万元，比去年同期少了3万多)
@@ -965,6 +970,9 @@ def _indexes(text: str) -> list[_Candidate]:
             if m.group("num2"):
                 out.append(_Candidate(m.start("num2"), m.end("num2"), Decimal(m.group("num2")), "", "index", "exact"))
                 _as_range(out[-2], out[-1])
+    if "指数由" in text:                     # (cheap test first)
+        for m in _INDEX_MOVED.finditer(text):    # 交通拥堵指数由1.62降至1.51: where it stood, and where it moved to
+            out.extend(_Candidate(m.start(g), m.end(g), Decimal(m.group(g)), "", "index", "exact") for g in ("num", "num2"))
     if "比" in text or "系数" in text or "倍差" in text:
         for m in _BARE_RATIO.finditer(text):
             for group in ("num", "num2"):

@@ -467,8 +467,8 @@ _OTHERS = "等"
 _HOME_OF = "之"          # 水稻之乡, 茶叶之乡, 鱼米之乡: a place famed for something, no town's name
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 _GIVEN_TO = "给"         # 卖给镇上的奶站, 送给镇里: a verb's 给 before 镇上/镇里, no town's name
-# 有的去镇上的米厂上班, 拉到镇上的秸秆处理厂: a verb of going before 镇上/镇里 (the town, said), no town's name
-_WENT_TO, _THE_TOWN_AFTER = frozenset("去到回进往"), frozenset("上里")
+# 有的去镇上的米厂上班, 拉到镇上的秸秆处理厂, 厂房是镇里的: a verb before 镇上/镇里 (the town, said), no town's name
+_WENT_TO, _THE_TOWN_AFTER = frozenset("去到回进往是在"), frozenset("上里")
 
 
 # 构建街道、社区、小区三级养老服务网络, 镇、村两级: levels of government listed, not a town's name before them
