@@ -362,10 +362,11 @@ def following_phrase(text: str, end: int) -> str:
         if text[end:end + 1] in _PHRASE_BREAKS:
             return ""
     tail = text[end:end + 40]
-    for word in _BOUND_WORDS_AFTER:           # (after a unit's other name: 8000套(间)以上)
-        if tail.startswith(word):
-            tail = tail[len(word):]
-            break
+    if tail.startswith(_BOUND_WORDS_AFTER):   # (cheap test first: most figures have none of them after)
+        for word in _BOUND_WORDS_AFTER:       # (after a unit's other name: 8000套(间)以上)
+            if tail.startswith(word):
+                tail = tail[len(word):]
+                break
     if tail.startswith("的"):
         tail = tail[1:]
     stop = _FOLLOW_END.search(tail)

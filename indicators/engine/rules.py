@@ -730,8 +730,9 @@ def _qualifier(text: str, start: int, end: int, pre: str, inner: str, post: str,
             and (bound := _BOUND_BEFORE_VERB.search(text, window, start)) is not None):
         return _BOUND_WORDS[bound.group(1) or bound.group(2)]     # 每个村至少配备1名, 每户最多补贴2000元: the bound
                                                                   # is of what is done
-    if _ROUGHLY_BEFORE.search(text, start - _ROUGHLY_REACH if start > _ROUGHLY_REACH else 0, start) is not None:
-        return "approx"
+    said = text[start - _ROUGHLY_REACH if start > _ROUGHLY_REACH else 0:start]
+    if ("概" in said or "差不多" in said or "大约" in said) and _ROUGHLY_BEFORE.search(said) is not None:
+        return "approx"                          # (cheap test first: speech's "about" is rare)
     if _BOUND_BEFORE_CHAR.search(text, start - _BOUND_BEFORE_REACH if start > _BOUND_BEFORE_REACH else 0,
                                  start) is None:
         return "exact"                           # cheap test first: none of the tests below can apply
