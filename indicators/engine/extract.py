@@ -895,15 +895,24 @@ def _halves(text: str) -> list[_Candidate]:
     for m in P.half_pattern().finditer(text):
         pre, post = m.group("pre") or "", m.group("post") or ""
         is_change, sign = _change(text, m.start())          # 货物通关时间压缩一半以上: a fall by half
-        if not (pre or post or is_change or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS)):
+        base = (_HALF_OF.search(text, max(0, m.start() - _HALF_REACH), m.start())
+                if text[m.start() - 1:m.start()] == _OF else None)
+        if not (pre or post or is_change or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS) or base):
             continue
-        qualifier = _qualifier_of(pre, post) or "exact"
+        qualifier = (_qualifier_of(pre, post) or (P.PREFIX_QUALIFIERS.get(base.group(1), "") if base else "")
+                     or ("approx" if base and (about_share(text, m.start()) or _ROUGHLY_SAID.search(
+                         text, max(0, base.start() - _ROUGHLY_SAID_REACH), base.start())) else "exact"))
         out.append(_Candidate(m.start(), m.end(), Decimal(50) * sign, "%", "growth" if is_change else "ratio",
                               qualifier))
     return out
 
 
 _SHARE_VERBS = "占达"
+# ... or a half of a base a share verb names in its clause (约占全县的一半, 不足去年同期的一半, 是采摘价的一半)
+_HALF_OF = regex.compile(rf"(占|是|为|相当于|不足|不到|超过|达到)[^{V.CLAUSE_END}]{{1,12}}的$")
+_HALF_REACH = 16
+_ROUGHLY_SAID = regex.compile(r"约|大概|差不多|大约")      # (约占全县的一半, 差不多是采摘价的一半: about half)
+_ROUGHLY_SAID_REACH = 3
 _ROUGHLY = ("左右", "上下", "多")
 _HAN = regex.compile(r"\p{Han}")
 _HALF_UNITS = {"时": "小时", "头": "小时", "月": "月", "年": "年"}      # by the last character of the unit as written

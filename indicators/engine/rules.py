@@ -57,6 +57,8 @@ _SPAN_OF_YEARS = frozenset(w for w in (*V.SPAN_BACK_WORDS, *V.SPAN_AHEAD_WORDS) 
 _SENTENCE_START = frozenset("\n" + V.SENTENCE_END + V.SEMICOLONS)
 _CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
 _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
+_CLAUSE_STOP = frozenset(V.CLAUSE_END)
+_TWO, _HEAD, _PIECE = "两", "头", "块"
 _SHARE_BEFORE = frozenset(("", *"占达有约近超逾在至到"))     # "": 八成 opening the text (在六成至七成之间: a range)
 _SHARE_AFTER = "，,。；;、的以左多至到之"
 _AMONG = "其中"
@@ -177,6 +179,8 @@ _MONTH_OR_WEEK = frozenset({"个月", "个星期"})
 _RATE_AFTER_PERIOD = regex.compile(r"就|能|才|也|都|要|得|下来|可以|吃|卖|挣|赚|收|花|省|光|到手|拿|的(?!时间|工夫|功夫)"
                                    r"|工资|工钱|薪|租金|房租|流水|营业额|利润|开销|生活费")     # (船员一个月工资一万上下)
 _TIME_SPENT_BEFORE = frozenset("了用花仅只到期续时近第")
+_TIME_WORD = "时间"                  # 用两年时间, 需要两年时间: a time spent
+_SPENDING = ("用", "需要", "历时", "耗时", "花了", "要")      # (历时两年建成, 还要三年才挂果: a time spent)
 _THIS_AND_NEXT_YEAR = "今明"
 _AVERAGED_OVER = ("平均浓度", "平均值", "平均第", "滑动平均")
 # After an age: the end of an aside it lies in, an aside (（含不满60周岁）), a bound, 的, then the people.
@@ -445,11 +449,12 @@ RULES: tuple[Rule, ...] = (
                          or (is_han(f.next_char) and f.text[f.end + 1:f.end + 2] in _VILLAGE_SUFFIX))),
          chinese_only=True),
     Rule("named_plan", "三年行动计划, 九年义务教育: a number of years inside a name (not a streak: 连续八年稳定在…; "
-         "nor a time spent: 干了二十二年支书, 三年才能采)",
+         "nor a time spent: 干了二十二年支书, 三年才能采, 力争用两年时间, 历时两年建成)",
          "编制三年攻坚方案。",
          lambda f: (f.chinese and f.bare and f.info.unit == "年" and bool(f.next_char)
                     and f.next_char not in _CLAUSE_END and not f.text.endswith(V.STREAK, 0, f.start)
-                    and not (f.before == _DONE and f.next_char != _GREAT) and f.next_char not in _ONLY_THEN),
+                    and not (f.before == _DONE and f.next_char != _GREAT) and f.next_char not in _ONLY_THEN
+                    and not f.text.startswith(_TIME_WORD, f.end) and not f.text.endswith(_SPENDING, 0, f.start)),
          units=_YEAR, chinese_only=True),
     Rule("score_unnamed", "8时30分, 每斤提高3分, 三分天下: 分 is a score only in digits after a score word (得分, 平均分)",
          "会议于8时30分开始。",
@@ -459,7 +464,12 @@ RULES: tuple[Rule, ...] = (
          "after it: 九万块)",
          "二期工程顺利完工。", lambda f: (f.chinese and f.info.weak and f.bare and len(f.num) == 1 and not f.mult
                                       and not (f.surface in _HEADS and _animals_after(f))
-                                      and not (f.surface == _ROOM and _rooms_after(f))),
+                                      and not (f.surface == _ROOM and _rooms_after(f))
+                                      # (招聘会两场，, 每晚两场，: a count ending its clause; 一期。 stays a word,
+                                      # as does 两头, both ends: 抓住先进和落后两头，, and 块, yuan as often:
+                                      # 一碗川北凉粉六块，)
+                                      and not (f.num != ONE and f.next_char in _CLAUSE_STOP and f.surface != _PIECE
+                                               and not (f.num == _TWO and f.surface == _HEAD))),
          chinese_only=True),
     Rule("yuan_term", "城乡二元结构, 一元化领导, 一元论: 元 after a bare one-character numeral in a term, not money",
          "破除城乡二元结构。",
