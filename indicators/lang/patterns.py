@@ -86,9 +86,7 @@ TENS_VAGUE_PAIR = re.compile(r"(?P<tens>[二三四五六七八九]?十)(?:二(?=
 INNER_QUALIFIERS: dict[str, str] = {"余": "more_than", "多": "more_than", "几": "more_than", "来": "approx"}
 # Words after the unit. 左右 and 以上 belong to the mention; 以内/以下 bound it without being part of it.
 SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "上下": "approx", "以上": "more_than", "及以上": "more_than",
-                                     "有余": "more_than", "出头": "more_than",     # (亩产一千三百斤出头)
-                                     "往上": "more_than", "往上走": "more_than"}   # (五百个往上, 三百斤往上走:
-                                                                                 # speech's "and more")
+                                     "有余": "more_than", "出头": "more_than"}     # (亩产一千三百斤出头)
 BOUND_AFTER: dict[str, str] = {"以内": "at_most", "之内": "at_most", "以下": "at_most", "内": "at_most"}
 # Every word after a figure that bounds it, with what it says (8000套(间)以上: past a unit's other name too),
 # longest first
@@ -185,9 +183,16 @@ def fact_pattern() -> re.Pattern[str]:
             (?P<unit>{_prefix_tree(cjk_units)})
           | (?P<latin>{_prefix_tree(lex.latin)})(?![A-Za-z0-9])
         )
-        (?:(?P<post>{alternation(SUFFIX_QUALIFIERS)})|)
+        (?:(?P<post>{alternation(SUFFIX_QUALIFIERS)}|{_MORE_AFTER_UNIT})|)
     """
     return re.compile(pattern, re.VERBOSE)
+
+
+# Speech's 多 after the unit, where it ends the phrase (两亩多的网箱, 3吨多，, 一年多了。): more than; not the start of
+# a word (5家多元化企业, 3个多功能厅) nor a comparison (一箱多了一块五: more by); and 往上 (往上走), speech's "and more"
+# (五百个往上, 三百斤往上走, 二十年往上了; not 一单一单往上跳)
+_END_OF_SAYING = r"(?=[的吧呢啊，。；、,.;！？!?\s”]|了(?:[，。；、,.;！？!?\s”]|$)|$)"
+_MORE_AFTER_UNIT = rf"多{_END_OF_SAYING}|往上走|往上{_END_OF_SAYING}"
 
 
 CHINESE_CHARS = CN_DIGITS + CN_SMALL_UNITS + CN_BIG_UNITS
