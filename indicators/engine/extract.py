@@ -142,7 +142,8 @@ _RANGE_REACH = 24               # a range's low end lies within this many charac
 # The last character of a range's low end: a digit, a Chinese numeral, a multiplier or a percent sign.
 _LOW_END_CHARS = frozenset("0123456789０１２３４５６７８９" + P.CHINESE_CHARS + "%％")
 _RANGE_MARK = rf"(?:{_DASH}{{1,2}}|{V.alternation(V.RANGE_WORDS)})"      # between a range's two ends
-_RANGE_JOIN = regex.compile(rf"\s*{_RANGE_MARK}\s*")
+# (…在13.6℃（栾川）～17.4℃（新县）之间: each end with the place it was measured at in brackets)
+_RANGE_JOIN = regex.compile(rf"\s*(?:[（(][^（）()\n]{{1,8}}[)）])?\s*{_RANGE_MARK}\s*")
 # 百分之八至九: the high end of a range in percent words, its unit written once before the low end. Not
 # when the number runs on into a date, a count or another unit (百分之三十九点七到一九五七年, 到六个百分点).
 _PERCENT_WORDS_HIGH = regex.compile(
@@ -714,9 +715,11 @@ def _money_talk(text: str, start: int, end: int) -> bool:
 _SMALL_CHANGE = regex.compile(
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
     r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九1-9])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
-    rf"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])(?:[毛角]钱|毛(?={_PER_ONE}))"
+    rf"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])(?:[毛角]钱|毛(?={_PER_ONE})"
+    r"|毛(?P<cents2>[一二三四五六七八九])(?![十百千万亿]))"     # (一个两毛五: 0.25; 三毛五一斤)
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
-    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?|每公?斤(?:卖|要|是)?)"     # (鲜的每斤八毛)
+    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?|每公?斤(?:卖|要|是)?"     # (鲜的每斤八毛,
+    rf"|一[{V.PRICED_ONE}](?:才|就|只|要|也就))"                                      # 派费一件才六毛)
     r"(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
     rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|就|[到至]|{_PER_ONE})",    # (每斤在7块5到8块2之间, 每斤17块5上下,
@@ -741,7 +744,8 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
             continue
         is_change, sign = _change(text, m.start(), absolute=True)
         kind = "growth" if is_change else "money"
-        cents = parse_number(m.group("fen").rstrip("分")) if m.group("fen") else 0
+        cents = (parse_number(m.group("fen").rstrip("分")) if m.group("fen")
+                 else parse_number(m.group("cents2")) if m.group("cents2") else 0)
         value = (yuan + Decimal(dimes) / _TEN + Decimal(cents or 0) / _HUNDRED) * sign
         low = m.group("low") or m.group("low2")
         start = max(m.start("dimes"), m.start("bare")) if low else m.start()
@@ -826,7 +830,11 @@ _BARE_AMOUNT = regex.compile(
     r"|(?P<said>[一二两三四五六七八九十]{1,3}(?:万[零一二两三四五六七八九]?(?:千[一二三四五六七八九]?)?"
     r"|千[零一二两三四五六七八九]?(?:百[一二三四五六七八九]?)?)(?![百十千万亿])))"
     r"(?P<post>多|出头|左右|上下)?"
-    rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|[到至](?:[0-9一二两三四五六七八九十百千]))")
+    rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|[到至](?:[0-9一二两三四五六七八九十百千])"
+    r"|(?P<paid>的\p{Han}{0,4}?(?:补贴|工资|收入|费|钱|利润|成本|奖金|租金|贷款)))")   # (每年有一万二的运营补贴)
+# Two neighbouring digits before 千 or 万 (七八千, 四五千, 三四万): a range said as one
+_SAID_PAIR = regex.compile(r"(?P<low>[一二两三四五六七八九])(?P<high>[二三四五六七八九])(?P<mult>[千万])"
+                           r"(?<=一二.|两三.|三四.|四五.|五六.|六七.|七八.|八九.)")
 _AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷|总投资|分成|收益|出租|额度")
 _COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网民|用户|会员|规模|人次|人口|游客|客流|户|斤|吨|亩|株|棵|辆"
                                 r"|订单|单量|件数")       # (not 头, 台, 单 alone: 头一块是…的分成, 平台, 单位)
@@ -858,14 +866,22 @@ def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if not clause and start and text[start - 1] in _COMMAS_ONLY:      # 蔬菜合作社的分成，158万: the clause before
             before = text[max(0, start - 1 - _BARE_REACH):start - 1]      # names it
             clause = before[max(map(before.rfind, _CLAUSE_STOPS)) + 1:]
-        if ((_MONEY_TALK.search(clause) is None and _AMOUNT_NOUNS.search(clause) is None
+        if ((_MONEY_TALK.search(clause) is None and _AMOUNT_NOUNS.search(clause) is None and not m.group("paid")
              and not ((m.group("said") or _COMPARED_CLAUSE.match(clause)) and _money_before(text, start - len(clause))))
                 or _COUNTED_IN_CLAUSE.search(clause) is not None
                 or any(c.start < end and start < c.end for c in found)):
             continue
-        value = (parse_number(m.group("said")) if m.group("said")
+        said = m.group("said")
+        value = (parse_number(said) if said
                  else parse_number(m.group("num"), "亿" if m.group("mult") == "个亿" else m.group("mult")))
         if value is None:
+            pair = _SAID_PAIR.fullmatch(said) if said else None
+            if pair is not None:                 # 一个月能挣七八千: 七 (7000) at least, 八千 (8000) at most
+                unit_value = parse_number("一" + pair.group("mult"))
+                low = _Candidate(start, start + 1, _DIGITS[pair.group("low")] * unit_value, _YUAN, "money", "exact")
+                high = _Candidate(start + 1, end, _DIGITS[pair.group("high")] * unit_value, _YUAN, "money", "exact")
+                _as_range(low, high)
+                out.extend((low, high))
             continue
         post, inner = m.group("post") or "", m.group("inner") or ""
         qualifier = ("more_than" if pre == "过" or (pre in _SAID_ROUGHLY and (post or inner) in _SAID_MORE)   # (大概2万出头)

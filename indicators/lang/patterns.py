@@ -261,7 +261,7 @@ def percent_words(text: str) -> Iterator[re.Match[str]]:
 # 近一半, 一半以上, 占一半: half, a share of 50% (not 另一半, 一半一半).
 @cache
 def half_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)})?")
+    return re.compile(rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?")
 
 
 # Half an hour, a month or a year (不到半小时, 半个多钟头, 半个月就卖完了, 进修半年): not 上半年, 一个半月 (a unit's), 半年报,
