@@ -59,6 +59,8 @@ _CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
 _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _CLAUSE_STOP = frozenset(V.CLAUSE_END)
 _TWO, _HEAD, _PIECE = "两", "头", "块"
+_COUNTED_BY_TWO = frozenset({"期", "场", "轮", "批", "起", "笔", "趟", "车", "回", "桌", "群", "碗", "杯", "串"})   # (not
+_SPLIT_OR_POINTED = frozenset("分这那")                                     # 两班倒: shifts, a way of working)
 _SHARE_BEFORE = frozenset(("", *"占达有约近超逾在至到"))     # "": 八成 opening the text (在六成至七成之间: a range)
 _SHARE_AFTER = "，,。；;、的以左多至到之"
 _AMONG = "其中"
@@ -470,7 +472,11 @@ RULES: tuple[Rule, ...] = (
                                       # as does 两头, both ends: 抓住先进和落后两头，, and 块, yuan as often:
                                       # 一碗川北凉粉六块，)
                                       and not (f.num != ONE and f.next_char in _CLAUSE_STOP and f.surface != _PIECE
-                                               and not (f.num == _TWO and f.surface == _HEAD))),
+                                               and not (f.num == _TWO and f.surface == _HEAD))
+                                      # (办了两期培训班, 下了两场雨: 两 counts, where a phase or a rank says 二期;
+                                      # not 分两期建设, how it is done, nor 这两笔支出, pointed at)
+                                      and not (f.num == _TWO and f.surface in _COUNTED_BY_TWO
+                                               and f.before not in _SPLIT_OR_POINTED)),
          chinese_only=True),
     Rule("yuan_term", "城乡二元结构, 一元化领导, 一元论: 元 after a bare one-character numeral in a term, not money",
          "破除城乡二元结构。",

@@ -25,8 +25,10 @@ from .vocab import (
     CHANGE_DOWN,
     CHANGE_UP,
     CLAUSE_END,
+    CLOSING_QUOTES,
     COMPARED_FEWER,
     COMPARED_MORE,
+    LIST_COMMA,
     OPENING_QUOTES,
     PER_UNIT_DOWN,
     PER_UNIT_UP,
@@ -191,7 +193,8 @@ def fact_pattern() -> re.Pattern[str]:
 # Speech's 多 after the unit, where it ends the phrase (两亩多的网箱, 3吨多，, 一年多了。): more than; not the start of
 # a word (5家多元化企业, 3个多功能厅) nor a comparison (一箱多了一块五: more by); and 往上 (往上走), speech's "and more"
 # (五百个往上, 三百斤往上走, 二十年往上了; not 一单一单往上跳)
-_END_OF_SAYING = r"(?=[的吧呢啊，。；、,.;！？!?\s”]|了(?:[，。；、,.;！？!?\s”]|$)|$)"
+_SAYING_ENDS = char_class(CLAUSE_END + LIST_COMMA + CLOSING_QUOTES + " \t\n\u3000")
+_END_OF_SAYING = rf"(?=[的吧呢啊]|{_SAYING_ENDS}|了(?:{_SAYING_ENDS}|$)|$)"
 _MORE_AFTER_UNIT = rf"多{_END_OF_SAYING}|往上走|往上{_END_OF_SAYING}"
 
 
