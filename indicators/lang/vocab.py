@@ -91,7 +91,7 @@ HOLIDAY_STRETCHES = ("小长假", "长假", "假期", "黄金周")
 # The numeral one, which the rules test figures for (一批, 一间房, 十块钱一斤)
 ONE = "一"
 # What one of is priced right before or after a spoken price (三块五一斤, 十块钱一斤, 一斤八块钱, 对联十块钱一副)
-PRICED_ONE = "斤两个只袋盒瓶箱桶公亩块副对碗杯串件张份单台套头"      # (十块钱一副, 五块一碗, 发一单十来块, 一台一千多块)
+PRICED_ONE = "斤两个只袋盒瓶箱桶公亩块副对碗杯串件张份单台套头包"      # (十块钱一副, 五块一碗, 发一单十来块, 一台一千多块)
 # A price moved by so much a unit (汽油每吨降低205元, 每升分别下调0.16元和0.17元, 补助标准每人每月提高100元): a change
 PER_UNIT_DOWN = ("降低", "下调", "下降", "减少", "便宜")
 PER_UNIT_UP = ("提高", "上调", "上涨", "增加")
