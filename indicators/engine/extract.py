@@ -442,8 +442,8 @@ def _candidates(text: str) -> list[_Candidate]:
             value *= 10
         elif surface == _TENTHS_AND_A_HALF:
             value = (value + _HALF) * 10         # 两成半: 25%
-        elif surface == _TIMES_AND_A_HALF:
-            value += _HALF                       # 一倍半: 1.5 times
+        elif surface in _AND_A_HALF_AFTER:
+            value += _HALF                       # 一倍半: 1.5 times; 一年半: 1.5 years
         elif surface[0] == _TENTHS and surface[-1] in DIGIT_VALUE:
             value = value * 10 + DIGIT_VALUE[surface[-1]]     # 八成五: 85%
         elif surface == _DEGREE and _TEMPERATURE.search(text, max(0, start - _TEMPERATURE_REACH), start):
@@ -1027,7 +1027,7 @@ def _as_range(low: _Candidate, high: _Candidate) -> None:
 
 _TENTHS = V.TENTHS
 _TENTHS_AND_A_HALF = V.TENTHS + "半"
-_TIMES_AND_A_HALF = "倍半"
+_AND_A_HALF_AFTER = frozenset({"倍半", "年半"})
 
 
 _RANGE_LOW_QUALIFIERS = ("exact", "at_least")     # (至少完成四千万亩至五千万亩: a low end bounded as every low end is)

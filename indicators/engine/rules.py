@@ -59,6 +59,7 @@ _CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
 _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _CLAUSE_STOP = frozenset(V.CLAUSE_END)
 _TWO, _HEAD, _PIECE = "两", "头", "块"
+_HALF_MORE = "半"
 _COUNTED_BY_TWO = frozenset({"期", "场", "轮", "批", "起", "笔", "趟", "车", "回", "桌", "群", "碗", "杯", "串"})   # (not
 _SPLIT_OR_POINTED = frozenset("分这那")                                     # 两班倒: shifts, a way of working)
 _SHARE_BEFORE = frozenset(("", *"占达有约近超逾在至到"))     # "": 八成 opening the text (在六成至七成之间: a range)
@@ -532,6 +533,7 @@ RULES: tuple[Rule, ...] = (
          "这是一次有益的探索。",
          lambda f: (f.chinese and f.bare and not f.mult and f.num == ONE and f.info.unit != "倍"
                     and not (f.surface.startswith("个") and f.info.kind == "duration")
+                    and not f.surface.endswith(_HALF_MORE)      # (得一年半: a year and a half)
                     and not (f.surface.startswith(_TENTHS) and not f.text.startswith(_UNCHANGING, f.end))
                     and f.surface != _PIECES_OF_MONEY           # (多赚一块钱: one yuan, never an article)
                     and not (f.next_char == _MORE and f.info.kind in _MEASURED
