@@ -767,7 +767,8 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
 # 赔了我40多万, 一趟卖个二十万出头, 自己攒了30多万, 毛收入有50来万, 纯落下来三十万出头, 纯利三十万出头, 纯收入十二万
 # 出头吧, 投了二十来万修了步道): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not 农民增收1000万,
 # 消费规模达10.8亿, 争取投资1.2亿 (no unit, no amount).
-_SPOKEN_AMOUNT = regex.compile(rf"(?<=(?P<verb>卖|赔|挣|赚|花|亏|拿|收入|利润|纯利|毛利|净利|分红|攒|收了|投|落下来)"
+_SPOKEN_AMOUNT = regex.compile(rf"(?=[0-9一二两三四五六七八九十])"      # (a cheap gate first, as _BARE_AMOUNT's)
+                               rf"(?<=(?P<verb>卖|赔|挣|赚|花|亏|拿|收入|利润|纯利|毛利|净利|分红|攒|收了|投|落下来)"
                                rf"(?:了|有|个|到)?(?:我|他|她|咱|俺)?)"
                                rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余|来)?(?P<mult>万|亿)"
                                rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛]|(?P<built>[修建盖买搞装]))")
@@ -823,6 +824,7 @@ def _minutes_and_seconds(text: str, found: list[_Candidate]) -> list[_Candidate]
 # speech leaves it out. Not where the clause counts something (粉丝涨到了3.6万, 补贴农户1.2万) or names a scale (网民消费
 # 规模达10.8亿); not 争取投资1.2亿 (no money word: 投资 names a project's size as often as a sum).
 _BARE_AMOUNT = regex.compile(
+    r"(?=[0-9一二两三四五六七八九十百千超突差大将近过])"      # (a cheap gate first: the engine skips other characters)
     r"(?<![0-9.０-９第零一二两三四五六七八九十百千万亿])(?P<pre>超过|突破|差不多|大概|将近|近|过)?"
     r"(?:(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+(?:亿[零一二两三四五六七八九十百千]*)?)"
     r"(?P<inner>多|余|来)?(?P<mult>万|亿|个亿)"
