@@ -100,6 +100,7 @@ _HEADCOUNT = re.compile(
 # a rate (每10万人口); 万人次 and 万人数 are the main pattern's.
 _READ_BY_UNITS = ("人次", "人数")
 _HEADCOUNT_BEFORE = re.compile(
+    rf"(?=[0-9０-９{''.join(sorted({w[0] for w in P.PREFIX_QUALIFIERS}))}])"     # (a cheap gate first)
     rf"(?<![0-9０-９.．每])(?P<pre>{V.alternation(P.PREFIX_QUALIFIERS)})?"
     rf"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<inner>[余多])?(?P<mult>万亿|亿|万)(?P<post>[余多])?"
     rf"(?=(?:{V.alternation(V.HEADCOUNT_MODIFIERS)})?"
@@ -713,6 +714,7 @@ def _money_talk(text: str, start: int, end: int) -> bool:
 # 每斤高出五角, 五毛一斤. A bare 毛 or 角 only after a verb of price or what it prices (每斤八毛), or before what it
 # prices (not 三毛, 八角, 五角星, 一块三角地; 八角一斤 is star anise).
 _SMALL_CHANGE = regex.compile(
+    r"(?=[0-9一二两三四五六七八九十百])"           # (a cheap gate first: every price opens with a numeral)
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
     r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九1-9])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
     rf"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])(?:[毛角]钱|毛(?={_PER_ONE})"

@@ -264,14 +264,16 @@ def percent_words(text: str) -> Iterator[re.Match[str]]:
 # 近一半, 一半以上, 占一半: half, a share of 50% (not 另一半, 一半一半).
 @cache
 def half_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?")
+    return re.compile(rf"(?={char_class(_QUALIFIER_FIRSTS + '一')})"       # (a cheap gate first: see _BARE_AMOUNT)
+                      rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?")
 
 
 # Half an hour, a month or a year (不到半小时, 半个多钟头, 半个月就卖完了, 进修半年): not 上半年, 一个半月 (a unit's), 半年报,
 # 半年“成绩单”, “半年考” (a name), 糠菜半年粮, 近半年来 (a period), 半天 (colloquially "a long while")
 @cache
 def half_duration_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![上下前后这过每多大个0-9一二两三四五六七八九十{OPENING_QUOTES}\"])(?P<pre>{_qualifiers_before()})?"
+    return re.compile(rf"(?={char_class(_QUALIFIER_FIRSTS + '半')})"       # (a cheap gate first)
+                      rf"(?<![上下前后这过每多大个0-9一二两三四五六七八九十{OPENING_QUOTES}\"])(?P<pre>{_qualifiers_before()})?"
                       r"(?<![上下前后这过每多大个0-9一二两三四五六七八九十])半(?P<unit>个(?P<more>多)?(?:小时|钟头|月)|小时|钟头|年)"
                       rf"(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?(?!以来|[度来报前后里时答成总工粮“\"])")
 
