@@ -546,7 +546,7 @@ def _candidates(text: str) -> list[_Candidate]:
                  for c in table_cells(text))
     found.extend(_Candidate(c.start, c.end, c.value, c.unit, c.kind, "exact", label=c.label) for c in listed_row_cells(text))
     found = _small_change(text, found)
-    if "秒" in text:                        # (cheap test first)
+    if _SECOND in text:                      # (cheap test first)
         found = _minutes_and_seconds(text, found)
     if "万" in text or "亿" in text:                # (cheap test first)
         found.extend(_spoken_amounts(text, found))
@@ -844,9 +844,9 @@ _COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网�
                                 r"|(?<![一每])[户斤吨亩株棵辆]"       # (not 流转费一亩, 每户: what a price is per)
                                 r"|订单|单量|件数")       # (not 头, 台, 单 alone: 头一块是…的分成, 平台, 单位)
 # ... or a clause comparing the sentence's money with a base (186.4万元，比前年多了差不多三十万; 17.6万元，比去年同期少了3万多)
-_COMPARED_CLAUSE = re.compile(r"(?:比|较|跟|和)[^，,。；]{1,10}?(?:多|少|增加|减少)了?$")
+_COMPARED_CLAUSE = re.compile(rf"(?:比|较|跟|和)[^{V.CLAUSE_END}]{{1,10}}?(?:多|少|增加|减少)了?$")
 _SOLD_PAST = frozenset("卖赚挣花拿")        # 卖过十八万: 过 marks the past there, not "more than"
-_SAID_ROUGHLY = frozenset({"差不多", "大概"})    # (speech's "about" yields to a 多 or 出头 after the number)
+_SAID_ROUGHLY = frozenset(V.SPOKEN_ROUGHLY)
 _SAID_MORE = frozenset({"多", "余", "出头"})
 _BARE_REACH = 16
 
@@ -921,8 +921,8 @@ def _halves(text: str) -> list[_Candidate]:
         if not (pre or post or is_change or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS) or base):
             continue
         qualifier = (_qualifier_of(pre, post) or (P.PREFIX_QUALIFIERS.get(base.group(1), "") if base else "")
-                     or ("approx" if base and (about_share(text, m.start()) or _ROUGHLY_SAID.search(
-                         text, max(0, base.start() - _ROUGHLY_SAID_REACH), base.start())) else "exact"))
+                     or ("approx" if base and (about_share(text, m.start()) or _ABOUT_THE_BASE.search(
+                         text, max(0, base.start() - _ABOUT_THE_BASE_REACH), base.start())) else "exact"))
         out.append(_Candidate(m.start(), m.end(), Decimal(50) * sign, "%", "growth" if is_change else "ratio",
                               qualifier))
     return out
@@ -932,8 +932,8 @@ _SHARE_VERBS = "占达"
 # ... or a half of a base a share verb names in its clause (约占全县的一半, 不足去年同期的一半, 是采摘价的一半)
 _HALF_OF = regex.compile(rf"(占|是|为|相当于|不足|不到|超过|达到)[^{V.CLAUSE_END}]{{1,12}}的$")
 _HALF_REACH = 16
-_ROUGHLY_SAID = regex.compile(r"约|大概|差不多|大约")      # (约占全县的一半, 差不多是采摘价的一半: about half)
-_ROUGHLY_SAID_REACH = 3
+_ABOUT_THE_BASE = regex.compile(r"约|大概|差不多|大约")      # (约占全县的一半, 差不多是采摘价的一半: about half)
+_ABOUT_THE_BASE_REACH = 3
 _ROUGHLY = ("左右", "上下", "多")
 _HAN = regex.compile(r"\p{Han}")
 _HALF_UNITS = {"时": "小时", "头": "小时", "月": "月", "年": "年"}      # by the last character of the unit as written

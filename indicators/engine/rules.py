@@ -714,9 +714,8 @@ def about_share(text: str, start: int) -> bool:
             or (text[start - 1:start] == "的" and _ABOUT_SHARE.search(text, max(0, start - _BASE_REACH), start) is not None))
 
 
-# Speech's "about" yields to a 多 or 余 after the number (大概两万多斤: more than 20,000)
-_SPOKEN_ROUGHLY = frozenset({"差不多", "大概"})
-# ... and still governs the number a verb or two later (大概多了两成, 差不多占了三成, 大约需要120天, 大概在四成五左右;
+_SPOKEN_ROUGHLY = frozenset(V.SPOKEN_ROUGHLY)      # (yields to a 多 or 余 after the number: 大概两万多斤)
+# Speech's "about" still governs the number a verb or two later (大概多了两成, 差不多占了三成, 大约需要120天, 大概在四成五左右;
 # not 大概率增长5%: likely; not across a numeral: 大概一年卖3万元)
 _ROUGHLY_BEFORE = regex.compile(r"(?:大概(?!率)|差不多|大约)(?:(?![零一二两三四五六七八九十百千万亿])\p{Han}){1,3}$")
 _ROUGHLY_REACH = 6

@@ -90,6 +90,8 @@ FESTIVALS = ("元旦", "春节", "清明", "五一", "端午", "中秋", "国庆
 HOLIDAY_STRETCHES = ("小长假", "长假", "假期", "黄金周")
 # The numeral one, which the rules test figures for (一批, 一间房, 十块钱一斤)
 ONE = "一"
+# Speech's "about" before a number, which yields to a 多, 余 or 出头 after it (大概两万多斤, 大概2万出头: more than)
+SPOKEN_ROUGHLY = ("差不多", "大概")
 # What one of is priced right before or after a spoken price (三块五一斤, 十块钱一斤, 一斤八块钱, 对联十块钱一副)
 PRICED_ONE = "斤两个只袋盒瓶箱桶公亩块副对碗杯串件张份单台套头包"      # (十块钱一副, 五块一碗, 发一单十来块, 一台一千多块)
 # A price moved by so much a unit (汽油每吨降低205元, 每升分别下调0.16元和0.17元, 补助标准每人每月提高100元): a change
