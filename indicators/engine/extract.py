@@ -25,7 +25,7 @@ from ..lang import patterns as P
 from ..lang import vocab as V
 from ..lang.catalogue import load_catalogue
 from ..lang.gazetteer import place_names, short_names
-from ..lang.numbers import DIGIT_VALUE, parse_number
+from ..lang.numbers import DIGIT_VALUE, MULTIPLIERS, parse_number
 from ..lang.topics import load_taxonomy
 from ..lang.vocab import ONE
 from ..schema import Fact, rows_to_frame
@@ -100,7 +100,7 @@ _HEADCOUNT = re.compile(
 # a rate (每10万人口); 万人次 and 万人数 are the main pattern's.
 _READ_BY_UNITS = ("人次", "人数")
 _HEADCOUNT_BEFORE = re.compile(
-    rf"(?=[0-9０-９{''.join(sorted({w[0] for w in P.PREFIX_QUALIFIERS}))}])"     # (a cheap gate first)
+    rf"(?=[0-9０-９{P.QUALIFIER_FIRSTS}])"     # (a cheap gate first)
     rf"(?<![0-9０-９.．每])(?P<pre>{V.alternation(P.PREFIX_QUALIFIERS)})?"
     rf"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?P<inner>[余多])?(?P<mult>万亿|亿|万)(?P<post>[余多])?"
     rf"(?=(?:{V.alternation(V.HEADCOUNT_MODIFIERS)})?"
@@ -811,7 +811,7 @@ def _minutes_and_seconds(text: str, found: list[_Candidate]) -> list[_Candidate]
         minutes, seconds = parse_number(m.group("min")), parse_number(m.group("sec"))
         if minutes is None or seconds is None or _HEADER_LENGTH.search(text, max(0, start - 6), start):
             continue
-        qualifier = P.SUFFIX_QUALIFIERS.get(m.group("post") or "") or P.INNER_QUALIFIERS.get(m.group("post") or "", "exact")
+        qualifier = _qualifier_of("", m.group("post") or "") or "exact"
         is_change, sign = _change(text, start)
         out.append(_Candidate(start, end, (minutes * _MINUTE + seconds) * sign, _SECOND, "growth" if is_change
                               else "duration", qualifier))
@@ -836,9 +836,8 @@ _BARE_AMOUNT = regex.compile(
     r"(?P<post>多|出头|左右|上下)?"
     rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|不等|[到至](?:[0-9一二两三四五六七八九十百千])"
     r"|(?P<paid>的\p{Han}{0,4}?(?:补贴|工资|收入|费|钱|利润|成本|奖金|租金|贷款)))")   # (每年有一万二的运营补贴)
-# Two neighbouring digits before 千 or 万 (七八千, 四五千, 三四万): a range said as one
-_SAID_PAIR = regex.compile(r"(?P<low>[一二两三四五六七八九])(?P<high>[二三四五六七八九])(?P<mult>[千万])"
-                           r"(?<=一二.|两三.|三四.|四五.|五六.|六七.|七八.|八九.)")
+# Two neighbouring digits before 千 or 万 (七八千, 四五千, 三四万): a range said as one (patterns.VAGUE_PAIR)
+_PAIR_LENGTH = 3
 _AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷|总投资|分成|收益|出租|额度")
 _COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网民|用户|会员|规模|人次|人口|游客|客流"
                                 r"|(?<![一每])[户斤吨亩株棵辆]"       # (not 流转费一亩, 每户: what a price is per)
@@ -879,20 +878,20 @@ def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
         said = m.group("said")
         value = (parse_number(said) if said
                  else parse_number(m.group("num"), "亿" if m.group("mult") == "个亿" else m.group("mult")))
+        is_change, sign = _change(text, start, absolute=True)
+        kind = "growth" if is_change else "money"
         if value is None:
-            pair = _SAID_PAIR.fullmatch(said) if said else None
-            if pair is not None:                 # 一个月能挣七八千: 七 (7000) at least, 八千 (8000) at most
-                unit_value = parse_number("一" + pair.group("mult"))
-                low = _Candidate(start, start + 1, _DIGITS[pair.group("low")] * unit_value, _YUAN, "money", "exact")
-                high = _Candidate(start + 1, end, _DIGITS[pair.group("high")] * unit_value, _YUAN, "money", "exact")
+            if said and len(said) == _PAIR_LENGTH and said[-1] in MULTIPLIERS and P.VAGUE_PAIR.match(said):
+                unit_value = MULTIPLIERS[said[-1]] * sign   # 一个月能挣七八千: 七 (7000) at least, 八千 (8000) at most
+                low = _Candidate(start, start + 1, _DIGITS[said[0]] * unit_value, _YUAN, kind, "exact")
+                high = _Candidate(start + 1, end, _DIGITS[said[1]] * unit_value, _YUAN, kind, "exact")
                 _as_range(low, high)
                 out.extend((low, high))
             continue
         post, inner = m.group("post") or "", m.group("inner") or ""
         qualifier = ("more_than" if pre == "过" or (pre in _SAID_ROUGHLY and (post or inner) in _SAID_MORE)   # (大概2万出头)
                      else _qualifier_of(pre, post) or P.INNER_QUALIFIERS.get(inner, "exact"))
-        is_change, sign = _change(text, start, absolute=True)
-        out.append(_Candidate(start, end, value * sign, _YUAN, "growth" if is_change else "money", qualifier))
+        out.append(_Candidate(start, end, value * sign, _YUAN, kind, qualifier))
     return out
 
 
@@ -932,7 +931,8 @@ _SHARE_VERBS = "占达"
 # ... or a half of a base a share verb names in its clause (约占全县的一半, 不足去年同期的一半, 是采摘价的一半)
 _HALF_OF = regex.compile(rf"(占|是|为|相当于|不足|不到|超过|达到)[^{V.CLAUSE_END}]{{1,12}}的$")
 _HALF_REACH = 16
-_ABOUT_THE_BASE = regex.compile(r"约|大概|差不多|大约")      # (约占全县的一半, 差不多是采摘价的一半: about half)
+_ABOUT_THE_BASE = regex.compile(V.alternation(("约", "大约", *V.SPOKEN_ROUGHLY)))   # (约占全县的一半, 差不多是采摘价的
+                                                                                # 一半: about half)
 _ABOUT_THE_BASE_REACH = 3
 _ROUGHLY = ("左右", "上下", "多")
 _HAN = regex.compile(r"\p{Han}")

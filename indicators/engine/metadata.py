@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 import regex
@@ -27,8 +28,10 @@ from ..lang.gazetteer import (
     SOURCE_REACH,
     TOWN_ENDS,
     TOWN_LEVEL,
+    adcode_rows,
     find_places,
     issuer_places,
+    short_name,
     town_names,
     two_char_county,
 )
@@ -165,20 +168,29 @@ _PROVINCIAL_LEAD = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:省|自治区|�
 
 # A WeChat article's byline: its account, when it was posted, and the province it was posted from (婺源文旅
 # 2024-03-18 20:15 江西), which says where the account's phone was, not what the article is about
-# (the layout may join the byline to the lines around it, so the province is known by name, not by the line's end)
-_PROVINCES_POSTED = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-                     "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-                     "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-_POSTED_FROM = regex.compile(r"(?P<account>[^\s：:，。]{2,20})[ \u3000]+20[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}"
-                             r"(?:[ \u3000]+[0-9]{1,2}:[0-9]{2})?[ \u3000]+"
-                             rf"(?P<province>{'|'.join(sorted(_PROVINCES_POSTED, key=len, reverse=True))})(?![省市])")
+# (the layout may join the byline to the lines around it, so the province is known by name, not by the line's end:
+# a provincial division's short name, from the gazetteer)
+@cache
+def _byline() -> regex.Pattern[str]:
+    provinces = {short_name(name) for code, name in adcode_rows() if code[2:] == _PROVINCE_CODE_TAIL}
+    return regex.compile(r"(?P<account>[^\s：:，。]{2,20})[ \u3000]+20[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}"
+                         r"(?:[ \u3000]+[0-9]{1,2}:[0-9]{2})?[ \u3000]+"
+                         rf"(?P<province>{V.alternation(provinces)})(?![省市])")
+
+
+_PROVINCE_CODE_TAIL = "0" * 10        # (a province's 12-digit adcode: 360000000000)
+
+
+def _posted_byline(text: str) -> regex.Match[str] | None:
+    """The WeChat byline near the top of ``text``, or None."""
+    if "-" not in text[:_HEAD_CHARS]:           # (cheap test first: the byline's date has dashes)
+        return None
+    return _byline().search(text, 0, _HEAD_CHARS)
 
 
 def posted_from(text: str) -> tuple[int, int] | None:
     """The span of the province a WeChat byline near the top of ``text`` was posted from, or None."""
-    if "-" not in text[:_HEAD_CHARS]:           # (cheap test first: the byline's date has dashes)
-        return None
-    m = _POSTED_FROM.search(text, 0, _HEAD_CHARS)
+    m = _posted_byline(text)
     return m.span("province") if m is not None else None
 
 
@@ -188,9 +200,9 @@ _ACCOUNT_ENDS = ("文旅", "发布", "融媒", "新闻", "日报", "晚报", "�
 
 def _account_region(head: str) -> Region | None:
     """The place a WeChat byline's account is named after (婺源文旅: 婺源县), or None."""
-    if posted_from(head) is None:
+    if (m := _posted_byline(head)) is None:
         return None
-    account = _POSTED_FROM.search(head, 0, _HEAD_CHARS).group("account")
+    account = m.group("account")
     for size in (3, 2):
         if account[size:].startswith(_ACCOUNT_ENDS) and (region := _region(account[:size])) is not None:
             return region

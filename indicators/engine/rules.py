@@ -167,7 +167,6 @@ _DONE = "了"
 _GREAT = "大"         # (巩固了三年大发展时期的成就: a slogan's years still)
 _ONLY_THEN = frozenset("才就")
 _ABOUT = frozenset({"左右", "上下"})     # approximations, never a threshold's bound
-_SPOKEN_MORE = frozenset({"多", "往上", "往上走"})   # (两亩多的网箱, 干了一年多了, 二十年往上了: no threshold)
 
 
 def _threshold_after(f: Found) -> bool:
@@ -364,7 +363,8 @@ RULES: tuple[Rule, ...] = (
          "not one with 左右 (推动20个左右重大项目: about twenty)",
          "开工1000万元以上项目120个。",
          lambda f: (f.info.kind not in ("ratio", "growth") and bool(f.post) and f.post not in _ABOUT
-                    and f.post not in _SPOKEN_MORE and bool(_CJK.match(f.text, f.end)))),
+                    and f.post in P.SUFFIX_QUALIFIERS and bool(_CJK.match(f.text, f.end)))),   # (not speech's 多,
+                                                                            # 往上: 两亩多的网箱, 干了一年多了)
     Rule("threshold_exceeded", "超/超过 a figure, then (的 and) what exceeds it, is a threshold (超10亿元的企业, 超百亿元企业)",
          "年产值超10亿元的企业12家。", _exceeded_by_members, after="的" + "".join({n[0] for n in V.MEMBER_NOUNS})),
     Rule("age_group", "an age before the people it bounds names a group (16—59岁人口, 年满18岁人员), not a measured age",

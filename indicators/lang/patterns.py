@@ -172,7 +172,7 @@ def fact_pattern() -> re.Pattern[str]:
     # (?=[…]) opens an optional alternation: most figures have no qualifier word, sign or multiplier,
     # and one test of the next character passes over the alternation's branches.
     pattern = rf"""
-        (?:(?P<pre>(?={char_class(_QUALIFIER_FIRSTS)})(?:{_qualifiers_before()}))|)
+        (?:(?P<pre>(?={char_class(QUALIFIER_FIRSTS)})(?:{_qualifiers_before()}))|)
         (?:(?={char_class(SIGNS)})(?<![0-9０-９A-Za-z%％{CHINESE_CHARS}]){_NOT_AFTER_A_FIGURE}(?P<sign>{char_class(SIGNS[:-1])}|(?<={char_class(_BEFORE_NEGATIVE)}){SIGNS[-1]})|)   # 增长-8.6%, 增速为负1.2%: a sign, not a range's dash
         {number}
         (?:(?P<inner>[余多]|几(?<=[十拾]几)|来(?<=[十拾百千0]来))|)   # 十几个: more than (几 after 十 only); 十来分钟:
@@ -219,8 +219,8 @@ def _numeral_second() -> str:
 
 
 _QUALIFIER_REACH = max(map(len, PREFIX_QUALIFIERS))
-_QUALIFIER_FIRSTS = "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))
-_FIRST_CHAR = char_class("0123456789０１２３４５６７８９" + SIGNS + CHINESE_CHARS + _QUALIFIER_FIRSTS)
+QUALIFIER_FIRSTS = "".join(sorted({w[0] for w in PREFIX_QUALIFIERS}))
+_FIRST_CHAR = char_class("0123456789０１２３４５６７８９" + SIGNS + CHINESE_CHARS + QUALIFIER_FIRSTS)
 
 
 @cache
@@ -264,7 +264,7 @@ def percent_words(text: str) -> Iterator[re.Match[str]]:
 # 近一半, 一半以上, 占一半: half, a share of 50% (not 另一半, 一半一半).
 @cache
 def half_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?={char_class(_QUALIFIER_FIRSTS + '一')})"       # (a cheap gate first: see _BARE_AMOUNT)
+    return re.compile(rf"(?={char_class(QUALIFIER_FIRSTS + '一')})"       # (a cheap gate first: see _BARE_AMOUNT)
                       rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?")
 
 
@@ -272,7 +272,7 @@ def half_pattern() -> re.Pattern[str]:
 # 半年“成绩单”, “半年考” (a name), 糠菜半年粮, 近半年来 (a period), 半天 (colloquially "a long while")
 @cache
 def half_duration_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?={char_class(_QUALIFIER_FIRSTS + '半')})"       # (a cheap gate first)
+    return re.compile(rf"(?={char_class(QUALIFIER_FIRSTS + '半')})"       # (a cheap gate first)
                       rf"(?<![上下前后这过每多大个0-9一二两三四五六七八九十{OPENING_QUOTES}\"])(?P<pre>{_qualifiers_before()})?"
                       r"(?<![上下前后这过每多大个0-9一二两三四五六七八九十])半(?P<unit>个(?P<more>多)?(?:小时|钟头|月)|小时|钟头|年)"
                       rf"(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?(?!以来|[度来报前后里时答成总工粮“\"])")
