@@ -965,7 +965,7 @@ def _share_measure_head(items: list[str]) -> list[str]:
 
 _SECTOR = V.alternation(V.SECTORS_WITH_JOINERS)
 _SECTOR_AT = regex.compile(_SECTOR)
-_COUNTED_TAIL = regex.compile(r"[两二三四五六七八九十]{1,2}(?:个|大|项|类|种)(?=\p{Han}{2})")
+_COUNTED_TAIL = regex.compile(rf"[两二三四五六七八九十]{{1,2}}[大{V.LIST_COUNTERS}](?=\p{{Han}}{{2}})")
 _ANY_SECTOR_AT = regex.compile(r"\p{Han}{1,8}?业(?=\p{Han})")     # (金融业生产指数: a sector without a joiner)
 # (采矿业，制造业，电力、热力、燃气及水生产和供应业增加值分别增长…: sectors without a joiner listed before it too)
 _LISTED_SECTOR = rf"{_SECTOR}|(?<!\p{{Han}})\p{{Han}}{{1,8}}?业"

@@ -309,7 +309,13 @@ def _share_is(f: Found) -> bool:
     return f.next_char == "为" and (f.before in V.CLAUSE_SEPARATORS or f.text.endswith(_AMONG, 0, f.start))
 
 
-_LIST_SIZE_UNITS = ("项", "类", "种")
+_LIST_SIZE_UNITS = frozenset(V.LIST_COUNTERS)
+# 一个季度 after a superlative's 的 says which one, not how long (是近年来增长最快的一个季度)
+_SUPERLATIVE_OF = regex.compile(r"最\p{Han}{1,5}的$")
+# A figure with 以上 before a noun is a threshold (threshold_qualified), but one before 的 and a measure of what it
+# counts, ending its clause, is that measure's level (保持月均1.9万标箱以上的作业量)
+_LEVEL_OF_MEASURE = regex.compile(
+    rf"的\p{{Han}}{{0,4}}?(?:量|额|规模|水平|产值|产能|收入)(?=$|{V.char_class(V.CLAUSE_SEPARATORS)})")
 _LIST_SIZE_REACH = 30
 _MEMBER_JOINERS = re.compile(V.char_class(V.LIST_JOINERS))
 _CLAUSE_BREAKS = frozenset(V.CLAUSE_END + V.COLONS)      # (a list's 、 does not end its clause here)
@@ -363,8 +369,9 @@ RULES: tuple[Rule, ...] = (
          "not one with 左右 (推动20个左右重大项目: about twenty)",
          "开工1000万元以上项目120个。",
          lambda f: (f.info.kind not in ("ratio", "growth") and bool(f.post) and f.post not in _ABOUT
-                    and f.post in P.SUFFIX_QUALIFIERS and bool(_CJK.match(f.text, f.end)))),   # (not speech's 多,
+                    and f.post in P.SUFFIX_QUALIFIERS and bool(_CJK.match(f.text, f.end))    # (not speech's 多,
                                                                             # 往上: 两亩多的网箱, 干了一年多了)
+                    and _LEVEL_OF_MEASURE.match(f.text, f.end) is None)),
     Rule("threshold_exceeded", "超/超过 a figure, then (的 and) what exceeds it, is a threshold (超10亿元的企业, 超百亿元企业)",
          "年产值超10亿元的企业12家。", _exceeded_by_members, after="的" + "".join({n[0] for n in V.MEMBER_NOUNS})),
     Rule("age_group", "an age before the people it bounds names a group (16—59岁人口, 年满18岁人员), not a measured age",
@@ -532,7 +539,9 @@ RULES: tuple[Rule, ...] = (
     Rule("one_is_a_word", "一个, 一次, 一家: 一 with a measure word is an article, not a count",
          "这是一次有益的探索。",
          lambda f: (f.chinese and f.bare and not f.mult and f.num == ONE and f.info.unit != "倍"
-                    and not (f.surface.startswith("个") and f.info.kind == "duration")
+                    and not (f.surface.startswith("个") and f.info.kind == "duration"
+                             and not (f.before == "的" and _SUPERLATIVE_OF.search(f.text, max(0, f.start - 8), f.start)))
+                    # (是近年来增长最快的一个季度, 历史上最热的一个月: which one, not how long)
                     and not f.surface.endswith(_HALF_MORE)      # (得一年半: a year and a half)
                     and not (f.surface.startswith(_TENTHS) and not f.text.startswith(_UNCHANGING, f.end))
                     and f.surface != _PIECES_OF_MONEY           # (多赚一块钱: one yuan, never an article)

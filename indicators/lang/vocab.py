@@ -77,6 +77,8 @@ ABSOLUTE_DOWN = ("减少", "下降", "少增", "净减", "缩减", "减产", "�
 # shops, i.e. shop around)
 NUMERAL_IDIOMS = ("货比三家", "三天打鱼", "两天晒网", "十年树木", "百年树人", "三天两头", "一年半载", "三年五载",
                   "一日三餐", "一日三秋", "七年之痒", "一年之计", "一日之计")
+# Measure words a list's members are counted by before what each is (教育、卫生健康两项支出, 中通、圆通、韵达三家企业)
+LIST_COUNTERS = "项类种家个所座条"
 TENTHS = "成"             # 三成 is 30%, 两成半 25%
 RESPECTIVELY = "分别"
 OF_WHICH = "其中"         # (of which: what opens a breakdown of the figure before)
