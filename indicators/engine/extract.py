@@ -77,14 +77,15 @@ _INDEX_MOVED = regex.compile(
     r"(?P<num2>[0-9]{1,4}(?:\.[0-9]+)?)(?![0-9.%％A-Za-z])")
 # A ratio of two amounts, written without a unit (城乡居民收入比由2.36缩小到2.21, 基尼系数为0.465): a
 # decimal after the ratio's name, and the level it moves to, or by how much it changed against a base
-# (城乡居民人均可支配收入之比为1.80，比上年缩小0.05).
+# (城乡居民人均可支配收入之比为1.80，比上年缩小0.05); a labour market's 求人倍率 (posts per job seeker) in 倍.
 _BARE_RATIO = regex.compile(
-    r"(?:收入之?比|收入倍差|系数|性别比)[^，,。；;\d]{0,6}?(?P<num>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元])"
+    r"(?:收入之?比|收入倍差|系数|性别比|(?P<times>倍率))[^，,。；;\d]{0,6}?(?P<num>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元])"
     r"(?:[^，,。；;\d]{0,6}?[到至](?P<num2>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元]))?"
-    r"(?:[，,]?(?:比|较)[^，,。；;\d]{0,6}?(?:(?P<down>缩小|下降|减少|收窄)|扩大|提高|增加|拉大)"
+    r"(?:[，,]?[同环]?(?:比|较)[^，,。；;\d]{0,6}?(?:(?P<down>缩小|下降|减少|收窄|回落)|扩大|提高|增加|拉大|上升)"
     r"(?P<change>[0-9]+\.[0-9]+)(?![0-9.．%％A-Za-z万亿千百倍个元]))?"
 )
 _CHANGE_LAST_CHARS = P.change_last_chars()
+_TIMES = "倍"
 # A head count without its measure word (年末常住人口9606万, 农村贫困人口减少1386万, 用户3.4亿): a figure in
 # 万 or 亿 that ends its clause right after a noun counting people, or a link verb after one. Not one
 # inside a noun (人口10万以上的城市) nor one followed by a unit (the main pattern reads 9606万人).
@@ -1003,14 +1004,15 @@ def _indexes(text: str) -> list[_Candidate]:
     if "指数由" in text:                     # (cheap test first)
         for m in _INDEX_MOVED.finditer(text):    # 交通拥堵指数由1.62降至1.51: where it stood, and where it moved to
             out.extend(_Candidate(m.start(g), m.end(g), Decimal(m.group(g)), "", "index", "exact") for g in ("num", "num2"))
-    if "比" in text or "系数" in text or "倍差" in text:
+    if "比" in text or "系数" in text or "倍差" in text or "倍率" in text:
         for m in _BARE_RATIO.finditer(text):
+            unit = _TIMES if m.group("times") else ""
             for group in ("num", "num2"):
                 if m.group(group):
-                    out.append(_Candidate(m.start(group), m.end(group), Decimal(m.group(group)), "", "ratio", "exact"))
+                    out.append(_Candidate(m.start(group), m.end(group), Decimal(m.group(group)), unit, "ratio", "exact"))
             if m.group("change"):
                 change = Decimal(m.group("change"))
-                out.append(_Candidate(m.start("change"), m.end("change"), -change if m.group("down") else change, "",
+                out.append(_Candidate(m.start("change"), m.end("change"), -change if m.group("down") else change, unit,
                                       "growth", "exact"))
     return out
 
