@@ -914,8 +914,12 @@ def _halves(text: str) -> list[_Candidate]:
         return []
     out = []
     for m in P.half_pattern().finditer(text):
-        pre, post = m.group("pre") or "", m.group("post") or ""
+        pre, post = m.group("pre") or "", (m.group("post") or "").removeprefix(_STILL)    # (一半还多: 多)
         is_change, sign = _change(text, m.start())          # 货物通关时间压缩一半以上: a fall by half
+        if not is_change:
+            is_change, sign = _change(text, m.start(), absolute=True)    # 比富士贵了一半还多 (speech's)
+        if not is_change and (said := _SAID_CHANGED.search(text, max(0, m.start() - 2), m.start())) is not None:
+            is_change, sign = True, -1 if said.group("down") else 1      # 去年才五万多，少了一半还多; 花钱少了近一半
         base = (_HALF_OF.search(text, max(0, m.start() - _HALF_REACH), m.start())
                 if text[m.start() - 1:m.start()] == _OF else None)
         if not (pre or post or is_change or (m.start() > 0 and text[m.start() - 1] in _SHARE_VERBS) or base):
@@ -929,6 +933,9 @@ def _halves(text: str) -> list[_Candidate]:
 
 
 _SHARE_VERBS = "占达"
+# ... or speech's 少了, 多了 right before it, which compare with what the sentence said before
+_SAID_CHANGED = re.compile(r"(?:(?P<down>[少减降跌])|[多增涨])了$")
+_STILL = "还"
 # ... or a half of a base a share verb names in its clause (约占全县的一半, 不足去年同期的一半, 是采摘价的一半)
 _HALF_OF = regex.compile(rf"(占|是|为|相当于|不足|不到|超过|达到)[^{V.CLAUSE_END}]{{1,12}}的$")
 _HALF_REACH = 16

@@ -265,7 +265,7 @@ def percent_words(text: str) -> Iterator[re.Match[str]]:
 @cache
 def half_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?={char_class(QUALIFIER_FIRSTS + '一')})"       # (a cheap gate first: see _BARE_AMOUNT)
-                      rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)}|多)?")
+                      rf"(?<!另)(?P<pre>{_qualifiers_before()})?一半(?!一半)(?P<post>{alternation(SUFFIX_QUALIFIERS)}|还?多)?")
 
 
 # Half an hour, a month or a year (不到半小时, 半个多钟头, 半个月就卖完了, 进修半年): not 上半年, 一个半月 (a unit's), 半年报,
