@@ -166,13 +166,14 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 _PIECE = "块"
 _STREAK_REACH = 6
 _PERSON = "人"
-_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|租金|利润|奖|成本|省下|便宜|贵|涨|多收|报酬|费|拿|掏"
+_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|补助|租金|利润|奖|成本|省下|便宜|贵|涨|[多少]收|报酬|费"
+                         r"|拿|掏|垫付|纯落|落了"
                          r"|流水|营业额|营收|降|掉|元|每(?:公?斤|两)|到手|投了|给|损失"     # (一个月到手四千来块, 合伙投了三万块,
                                                                                   # 好的能给到六十二块, 一天要给两百块)
                          # ... or prices one of something before it (带鱼大的三十五块一斤，小的十五块)
                          rf"|块钱?一[{V.PRICED_ONE}]"
                          # ... or names what it is per, right before it (一人一天150块, 一斤14块, 一个月也就三千多块)
-                         rf"|[一每](?:天|日|人|晚上?|个?月|份|碗|趟|公斤|[{V.PRICED_ONE}])(?:也就|就|才|能|要|得|都|在)?$")
+                         rf"|[一每](?:天|日|人|晚上?|个?月|份|碗|趟|公斤|[{V.PRICED_ONE}])(?:也就|就|才|能|要|得|都|在|可是)?$")
 _MONEY_TALK_REACH = 12
 _SENTENCE_REACH = 40
 _SENTENCE_STOPS = V.SENTENCE_END + "\n"
@@ -187,7 +188,7 @@ _PER_ONE_ENDS = tuple(f"一{unit}" for unit in V.PRICED_ONE)
 _RECKONED, _BY_PRICE = "算", "按"
 _FEE = "费"
 _SECOND = "秒"
-_PRICE_END = re.compile(rf"多?(?:一点)?(?:$|{_PHRASE_END}|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
+_PRICE_END = re.compile(rf"多?(?:一点)?(?:$|{_PHRASE_END}|[啊吧呢呀哦嘛啦]|左右|上下|之间|不等|出头|{_PER_ONE}"      # (每单运费8块多，: its 多 after;
                                                                                            # 3块多一点一斤;
                         r"|的\w{0,3}?(?:收入|工钱|工资|利润|成本|差价|补贴|进账)"        # 一天就有一百七十多块的收入,
                                                                                            # 给五百块的学徒补贴;
@@ -551,7 +552,7 @@ def _candidates(text: str) -> list[_Candidate]:
         found = _minutes_and_seconds(text, found)
     if "万" in text or "亿" in text:                # (cheap test first)
         found.extend(_spoken_amounts(text, found))
-    if "万" in text or "亿" in text or "千" in text:
+    if "万" in text or "亿" in text or "千" in text or "百" in text:
         found.extend(_bare_amounts(text, found))
     if len({(c.start, c.end) for c in found}) < len(found):     # (cheap test first: spans are rarely read twice)
         claimed: set[tuple[int, int]] = set()   # one figure per span: 游客24.8万、96.7万和38.5万人次 is both a
@@ -721,12 +722,15 @@ _SMALL_CHANGE = regex.compile(
     rf"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])(?:[毛角]钱|毛(?={_PER_ONE})"
     r"|毛(?P<cents2>[一二三四五六七八九])(?![十百千万亿]))"     # (一个两毛五: 0.25; 三毛五一斤)
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
-    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?|每公?斤(?:卖|要|是)?"     # (鲜的每斤八毛,
+    r"|(?<=(?:涨|高出|高|贵|便宜|多卖|多收|少卖|少|降|跌|低|差)了?|每公?斤(?:卖|要|是)?|费(?:就|是|要|才)?"     # (鲜的每斤八毛,
     rf"|一[{V.PRICED_ONE}](?:才|就|只|要|也就))"                                      # 派费一件才六毛)
     r"(?:(?P<low2>[一二两三四五六七八九])[到至])?"
     r"(?P<bare>[一二两三四五六七八九])[毛角](?P<more2>多)?)"
-    rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|就|[到至]|{_PER_ONE})",    # (每斤在7块5到8块2之间, 每斤17块5上下,
+    rf"(?=$|{_PHRASE_END}|钱|(?<=钱)的|左右|上下|之间|就|[到至]|{_PER_ONE}"     # (每斤在7块5到8块2之间, 每斤17块5上下,
                                                                                # 每斤交两毛钱的储存费; not 统一块八毛的)
+    # ... and 块 then one digit before a word that goes on talking (三块八我回去真卖不动, 我按五块二拿, 三块二到三块三在走;
+    # not 一块三亩地)
+    r"|(?<=[0-9一二两三四五六七八九十百]块[一二三四五六七八九1-9])(?:[我你他咱俺也都还才在拿卖收买给]|[啊吧呢呀哦嘛啦]))",
 )
 _TEN, _HUNDRED = Decimal(10), Decimal(100)
 
@@ -737,23 +741,28 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
         return found
     out = []
     for m in _SMALL_CHANGE.finditer(text):
+        # 每斤下降约8分钱: the qualifier before it, in its mention
+        pre = P.qualifier_ending_at().search(text, max(0, m.start() - P.QUALIFIER_REACH), m.start())
+        opens = pre.start() if pre else m.start()
+        is_change, sign = _change(text, opens, absolute=True)
+        kind = "growth" if is_change else "money"
         if m.group("cents"):                  # 每斤高出3分钱左右
-            out.append(_with_suffix(text, _Candidate(m.start(), m.end(), Decimal(parse_number(m.group("cents")))
-                                                     / _HUNDRED, _YUAN, "money", "exact")))
+            out.append(_with_suffix(text, _Candidate(opens, m.end(), Decimal(parse_number(m.group("cents")))
+                                                     / _HUNDRED * sign, _YUAN, kind,
+                                                     P.PREFIX_QUALIFIERS[pre.group()] if pre else "exact")))
             continue
         dimes = parse_number(m.group("jiao") or m.group("dimes") or m.group("bare") or "零")
         yuan = parse_number(m.group("yuan")) if m.group("yuan") else 0
         if dimes is None or yuan is None:
             continue
-        is_change, sign = _change(text, m.start(), absolute=True)
-        kind = "growth" if is_change else "money"
         cents = (parse_number(m.group("fen").rstrip("分")) if m.group("fen")
                  else parse_number(m.group("cents2")) if m.group("cents2") else 0)
         value = (yuan + Decimal(dimes) / _TEN + Decimal(cents or 0) / _HUNDRED) * sign
         low = m.group("low") or m.group("low2")
-        start = max(m.start("dimes"), m.start("bare")) if low else m.start()
+        start = max(m.start("dimes"), m.start("bare")) if low else opens
         more = m.group("more") or m.group("more2")          # (一块多钱, 进价一斤涨了两毛多)
-        high = _with_suffix(text, _Candidate(start, m.end(), value, _YUAN, kind, "more_than" if more else "exact"))
+        qualifier = "more_than" if more else P.PREFIX_QUALIFIERS[pre.group()] if pre and not low else "exact"
+        high = _with_suffix(text, _Candidate(start, m.end(), value, _YUAN, kind, qualifier))
         low_value = parse_number(low) if low else None
         if low_value is not None and low_value < dimes:          # 高出三到五角钱: 0.3 to 0.5 yuan
             low_c = _Candidate(m.start(), m.start() + len(low), Decimal(low_value) / _TEN * sign, _YUAN, kind, "exact")
@@ -771,7 +780,7 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
 # 出头吧, 投了二十来万修了步道): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not 农民增收1000万,
 # 消费规模达10.8亿, 争取投资1.2亿 (no unit, no amount).
 _SPOKEN_AMOUNT = regex.compile(rf"(?=[0-9一二两三四五六七八九十])"      # (a cheap gate first, as _BARE_AMOUNT's)
-                               rf"(?<=(?P<verb>卖|赔|挣|赚|花|亏|拿|收入|利润|纯利|毛利|净利|分红|攒|收了|投|落下来)"
+                               rf"(?<=(?P<verb>卖|赔|挣|赚|花|亏|拿|收入|利润|纯利|毛利|净利|分红|攒|收了|投|落下?来?)"
                                rf"(?:了|有|个|到)?(?:我|他|她|咱|俺)?)"
                                rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余|来)?(?P<mult>万|亿)"
                                rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛]|(?P<built>[修建盖买搞装]))")
@@ -833,9 +842,13 @@ _BARE_AMOUNT = regex.compile(
     r"(?P<inner>多|余|来)?(?P<mult>万|亿|个亿)"
     # ... or in thousands said without 万, in a sentence that talks money (能卖到一万四，今年你看，九千出头)
     r"|(?P<said>[一二两三四五六七八九十]{1,3}(?:万[零一二两三四五六七八九]?(?:千[一二三四五六七八九]?)?"
-    r"|千[零一二两三四五六七八九]?(?:百[一二三四五六七八九]?)?)(?![百十千万亿])))"
+    r"|千[零一二两三四五六七八九]?(?:百[一二三四五六七八九]?)?)(?![百十千万亿])"
+    # ... or in hundreds where the clause names the money (保费一百二, 女工一天一百六, 光袋子就五百多), and tens
+    # as the low end of a range of them (一天工钱八十到一百二)
+    r"|[一二两三四五六七八九]百[一二三四五六七八九]?(?![零一二两三四五六七八九十百千万亿])"
+    r"|[二三四五六七八九]?十[一二三四五六七八九]?(?=[到至][一二两三四五六七八九]百)))"
     r"(?P<post>多|出头|左右|上下)?"
-    rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|不等|[到至](?:[0-9一二两三四五六七八九十百千])"
+    rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|不等|的样子|[到至](?:[0-9一二两三四五六七八九十百千])"
     r"|(?P<paid>的\p{Han}{0,4}?(?:补贴|工资|收入|费|钱|利润|成本|奖金|租金|贷款)))")   # (每年有一万二的运营补贴)
 # Two neighbouring digits before 千 or 万 (七八千, 四五千, 三四万): a range said as one (patterns.VAGUE_PAIR)
 _PAIR_LENGTH = 3
@@ -845,10 +858,17 @@ _COUNTED_IN_CLAUSE = re.compile(r"粉丝|播放|观看|点击|浏览|阅读|网�
                                 r"|订单|单量|件数")       # (not 头, 台, 单 alone: 头一块是…的分成, 平台, 单位)
 # ... or a clause comparing the sentence's money with a base (186.4万元，比前年多了差不多三十万; 17.6万元，比去年同期少了3万多)
 _COMPARED_CLAUSE = re.compile(rf"(?:比|较|跟|和)[^{V.CLAUSE_END}]{{1,10}}?(?:多|少|增加|减少)了?$")
+# A clause that says only when, before its amount (前年是, 今年也就): the clause before names what it is
+_LEAD_ONLY = re.compile(r"(?:前年|去年|今年|上年|明年|当年|往年|头年|那年)?(?:也|就|才|还|也就)?(?:是|有)?")
 _SOLD_PAST = frozenset("卖赚挣花拿")        # 卖过十八万: 过 marks the past there, not "more than"
 _SAID_ROUGHLY = frozenset(V.SPOKEN_ROUGHLY)
 _SAID_MORE = frozenset({"多", "余", "出头"})
 _BARE_REACH = 16
+
+
+def _is_pair(numeral: str) -> bool:
+    """Whether ``numeral`` is two neighbouring digits said as a range (八九, 三四)."""
+    return len(numeral) == 2 and P.VAGUE_PAIR.match(numeral) is not None
 
 
 def _money_before(text: str, at: int) -> bool:
@@ -868,11 +888,13 @@ def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
             pre = ""
         before = text[max(0, start - _BARE_REACH):start]
         clause = before[max(map(before.rfind, _CLAUSE_STOPS)) + 1:]
-        if not clause and start and text[start - 1] in _COMMAS_ONLY:      # 蔬菜合作社的分成，158万: the clause before
-            before = text[max(0, start - 1 - _BARE_REACH):start - 1]      # names it
+        if (at := start - len(clause)) and text[at - 1] in _COMMAS_ONLY and _LEAD_ONLY.fullmatch(clause):
+            # 蔬菜合作社的分成，158万; 去年村集体经济收入是一百四十六万，前年是九十来万: the clause before names it
+            before = text[max(0, at - 1 - _BARE_REACH):at - 1]
             clause = before[max(map(before.rfind, _CLAUSE_STOPS)) + 1:]
         if ((_MONEY_TALK.search(clause) is None and _AMOUNT_NOUNS.search(clause) is None and not m.group("paid")
-             and not ((m.group("said") or _COMPARED_CLAUSE.match(clause)) and _money_before(text, start - len(clause))))
+             and not ((m.group("said") or _COMPARED_CLAUSE.match(clause) or _is_pair(m.group("num") or ""))
+                      and _money_before(text, start - len(clause))))
                 or _COUNTED_IN_CLAUSE.search(clause) is not None
                 or any(c.start < end and start < c.end for c in found)):
             continue
@@ -882,7 +904,8 @@ def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
         is_change, sign = _change(text, start, absolute=True)
         kind = "growth" if is_change else "money"
         if value is None:
-            if said and len(said) == _PAIR_LENGTH and said[-1] in MULTIPLIERS and P.VAGUE_PAIR.match(said):
+            said = said or (m.group("num") or "") + (m.group("mult") or "")      # (估计也就八九万的样子)
+            if len(said) == _PAIR_LENGTH and said[-1] in MULTIPLIERS and _is_pair(said[:2]):
                 unit_value = MULTIPLIERS[said[-1]] * sign   # 一个月能挣七八千: 七 (7000) at least, 八千 (8000) at most
                 low = _Candidate(start, start + 1, _DIGITS[said[0]] * unit_value, _YUAN, kind, "exact")
                 high = _Candidate(start + 1, end, _DIGITS[said[1]] * unit_value, _YUAN, kind, "exact")
