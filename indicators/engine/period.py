@@ -196,6 +196,15 @@ def period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: int
     return in_year(year, found) if _BARE_YEAR.fullmatch(year) else found
 
 
+def _title_time(doc: DocumentContext) -> str:
+    """The time of a figure that nothing in its text dates: its document's title's, and where that is a year alone
+    (…2024年国民经济和社会发展统计公报, 2023年度工作总结), the whole of it (2024年全年), as its own paragraphs say 全年."""
+    title = doc.title_period()
+    if _A_YEAR.fullmatch(title) or _YEAR_OF_ACCOUNTS.fullmatch(title):
+        return in_year(title.removesuffix(_OF_ACCOUNTS), _WHOLE_YEAR)
+    return title
+
+
 def is_bare_year(period: str) -> bool:
     """2024年, 今年: a year alone, which a part of it (上半年, 国庆假期) may follow to make one time."""
     return _BARE_YEAR.fullmatch(period) is not None
@@ -253,7 +262,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     s0, s1 = sentence
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
-        return (_broken_down(doc, block, timeless=True) or _of_part(doc, block) or doc.title_period()
+        return (_broken_down(doc, block, timeless=True) or _of_part(doc, block) or _title_time(doc)
                 or _of_headline(doc, block))
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
@@ -333,7 +342,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
             return before
         if periods[head][0] < ctx.head_end and not _is_part_of(text, periods[head][0]):
             return periods[head][1]        # (not 其中9月当月增长…: a part of the head's figure, not its time)
-        title = _broken_down(doc, block) or _of_part(doc, block) or doc.title_period()
+        title = _broken_down(doc, block) or _of_part(doc, block) or _title_time(doc)
         if title:
             return title
         k = mid - 1
@@ -342,7 +351,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         return periods[k][1]
     # (no time, not even a day, before the figure in its paragraph: the paragraph's later times are not its, so a
     # 其中 paragraph goes on from the one before as if it named none)
-    title = _broken_down(doc, block, timeless=mid == 0) or _of_part(doc, block) or doc.title_period()
+    title = _broken_down(doc, block, timeless=mid == 0) or _of_part(doc, block) or _title_time(doc)
     if title:
         return title
     days = [p for p in periods[lo:bisect_right(positions, clause1 - 1)] if is_day(p[1]) and not sk0 <= p[0] < sk1]
@@ -580,6 +589,7 @@ _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|去年|本年|当�
 # (2023年度个人所得税综合所得汇算清缴期间: the year of accounts a stretch of work is of -> 2023年度清缴期间)
 _BARE_YEAR_OR_TAX_YEAR = re.compile(rf"{_BARE_YEAR.pattern}|(?:19|20)[0-9]{{2}}年度")
 _YEAR_OF_ACCOUNTS = re.compile(r"(?:19|20)[0-9]{2}年度")
+_OF_ACCOUNTS, _WHOLE_YEAR = "度", "全年"
 _STARTS_WITH_YEAR = re.compile(r"(?:(?:19|20)[0-9]{2}年|今年|明年|去年|上年|本年|当年)")
 
 
