@@ -155,10 +155,12 @@ _BELOW_COUNTY = ("社区", "村")
 # 领导下)
 _ABOVE_VILLAGE = frozenset({"省", "市", "县", TOWN_LEVEL})
 _SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})     # (not counted for a page's place)
-# An interview's turns (记者：…, 问：…) and the lead's words for where it was held (_visited)
-_INTERVIEW_TURN = re.compile(r"^\s*(?:记者|问)[：:]", re.MULTILINE)
+# An interview's turns (记者：…, 问：…, or a speaker's name, and role, a line opens with again and again: 周海涛(客商):…
+# 雷建军：…) and the lead's words for where it was held (_visited)
+_INTERVIEW_TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{1,4})(?:[（(][^）)\n]{1,8}[）)])?[：:]", re.MULTILINE)
+_ASKERS = frozenset({"记者", "问"})
 _TURNS = 2
-_VISITED = re.compile(r"记者(?:一行)?(?:来到|走进|走访|赶到)|采访地点[：:]|(?:^|(?<=[。！]))\s*在",   # (在蒲城县龙阳镇…车间里)
+_VISITED = re.compile(r"记者(?:一行)?(?:来到|走进|走访|赶到|在)|采访地点[：:]|(?:^|(?<=[。！]))\s*在",   # (在蒲城县龙阳镇…车间里)
                       re.MULTILINE)
 _LEAD_REACH = 600       # (how far into a document its lead may say where the interview was held)
 _ABOVE_REACH = 12       # (青岛市市南区八大关街道汇泉湾社区: the places above a community, in its title)
@@ -559,7 +561,8 @@ class DocumentContext:
         在蒲城县龙阳镇…), or None; for a document about a region, only one the lead names after it
         (西乌珠穆沁旗牧民访谈实录 held in …西乌珠穆沁旗巴彦花镇乌兰哈拉嘎查)."""
         text = self.layout.text
-        if len(_INTERVIEW_TURN.findall(text)) < _TURNS:
+        turns = Counter(m.group("who") for m in _INTERVIEW_TURN.finditer(text))
+        if sum(n for who, n in turns.items() if who in _ASKERS or n >= _TURNS) < _TURNS:
             return None
         places = self.places()
         for m in _VISITED.finditer(text, 0, _LEAD_REACH):
@@ -568,6 +571,10 @@ class DocumentContext:
                 run.append(places[k][1])
                 pos, k = pos + len(run[-1]), k + 1
             if run and self.level(run[-1]) in _SPEAK_FOR_SENTENCES and (not self.about or self.about in run):
+                # (记者在旧县镇安善村果农雷建军的果园里: the village after the town, which the gazetteer lacks)
+                village = _HEADLINE_VILLAGE.match(text, pos)
+                if village is not None and is_village_name(village.group()):
+                    return self.layout.block_at(m.start()).section, village.group()
                 return self.layout.block_at(m.start()).section, run[-1]
         return None
 

@@ -437,7 +437,8 @@ TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
 # 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
 # name none; nor does a name start right after a number (its measure word: 人返乡); nor does 镇域 (a town's
-# area: 新开通镇域公交 names no 新开通镇), nor 镇街 (towns and subdistricts: 实现镇街、村社全覆盖 names no 实现镇).
+# area: 新开通镇域公交 names no 新开通镇), nor 镇街 (towns and subdistricts: 实现镇街、村社全覆盖 names no 实现镇), nor
+# 镇村 before what towns and villages share (开通镇村公交环线2条, 镇村两级, 镇村干部).
 _TOWN_FIRST_NOT = frozenset("全本我俺咱该各每个这那其在年和与的或")    # (俺们镇, 咱们乡: our town, said; 或者找镇农技站)
 # ... though 和 or 与 opening a line or an entry joins nothing: it is the name's (——和平镇规上工业增加值…)
 _JOINER_FIRST = frozenset("和与")
@@ -449,7 +450,7 @@ _TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(
                    # (曹县青堌集镇: a county of one character; not 全县, 本县, 该县 …)
                    r"|(?<=[^\u4e00-\u9fff](?![全本该我各每此其外邻])[\u4e00-\u9fff]县)|^)"
                    rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT - _JOINER_FIRST)))})"
-                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头)|长)|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
+                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头)|长|村(?:公交|两级|干部))|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在", "城市",      # (城市街道: a city's subdistricts)
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
