@@ -901,7 +901,8 @@ def _share_head(items: list[str]) -> list[str]:
     """Short modifiers listed before the last item share its head noun: 城镇、农村居民人均可支配收入 ->
     城镇居民人均可支配收入, 农村居民人均可支配收入; 进、出口 -> 进口, 出口; 第一、二、三产业 -> 第一产业 …
     Only when every modifier is as long as the last item's (工业、服务业增加值 is left alone: 服务业 is
-    not 服务 + 业) and the head is a known shared noun, or the modifiers come in pairs (城市、农村低保标准)."""
+    not 服务 + 业) and the head is a known shared noun, or the modifiers come in pairs (城市、农村低保标准; 进口、出口整体
+    通关时间)."""
     if len(items) < 2:
         return items
     stock = next((h for h in V.STOCK_HEADS if items[-1].endswith(h)), "")
@@ -911,7 +912,8 @@ def _share_head(items: list[str]) -> list[str]:
     heads = [items[0][len(_ORDINAL):] if ordinal else items[0], *items[1:-1]]
     last = items[-1]
     n = len(heads[0])
-    paired = all(h in V.PAIRED_MODIFIERS for h in heads) and last.startswith(V.PAIRED_MODIFIERS)
+    paired = ((all(h in V.PAIRED_MODIFIERS for h in heads) and last.startswith(V.PAIRED_MODIFIERS))
+              or (all(h in V.TRADE_WAYS for h in heads) and last.startswith(V.TRADE_WAYS)))
     if (n > 2 or any(len(h) != n for h in heads)
             or not (last[n:].startswith(V.SHARED_HEAD_NOUNS) or (paired and len(last) > n))
             or any(len(h) > 1 and leading_place(h) == h for h in heads)):

@@ -211,6 +211,9 @@ MEASURE_HEADS = ("价格指数", "价格", "增加值", "产量", "产值", "零
 # Modifiers that come in pairs and share whatever head follows the last (城市、农村低保标准).
 PAIRED_MODIFIERS = ("城市", "农村", "城镇", "乡村", "城区", "郊区", "境内", "境外", "国内", "国外", "省内", "省外",
                     "公办", "民办", "男性", "女性")
+# ... and the two ways of trade, which a list shares a measure between as a pair does (进口、出口整体通关时间), though a
+# part of 进出口 is no member of a pair of groups (其中出口241.3亿元)
+TRADE_WAYS = ("进口", "出口")
 # The whole country, as a scope (全国增长5%) or a place.
 COUNTRY_SCOPES = ("全国", "我国")
 # Measures only a country has (a region's output is 地区生产总值): a figure of one that names no place is national.
