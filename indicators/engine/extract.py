@@ -54,7 +54,7 @@ from .metadata import ChunkState, DocumentMeta, read_document_meta
 from .moves import Move, ends_move, ends_move_as, may_hold_moves, move_from
 from .period import PERIOD, listed_periods, period_for
 from .placing import Placer
-from .region import joint_places, region_for, respective_places
+from .region import GENERIC_PLACE, joint_places, region_for, respective_places
 from .rules import ENCLOSED, Found, Rule, about_share, counts_people, first_drop, found_at
 from .tables import listed_row_cells, table_cells
 
@@ -1501,6 +1501,12 @@ def _fact_rows(text: str, source: str = "", *, taxonomy: str | None = None, doc:
             elif (indicator[-2:] in _AREA_PART_TAILS and indicator.endswith(_AREA_PARTS)
                   and (spread := _SPREAD_OPENS.match(btext, sentence[0]))):
                 indicator += spread.group(1)       # 年降水量空间分布不均，豫南大部800～1300毫米: 豫南大部年降水量
+            elif (same_sentence and last_subject and indicator[:1] in V.OPENING_BRACKETS
+                  and ((bare := indicator[1:]) in V.COUNTRY_SCOPES or bare in place_names()
+                       or GENERIC_PLACE.fullmatch(bare))
+                  and btext[le:le + 1] in V.CLOSING_BRACKETS):
+                indicator = unchanged(last_subject)   # …低于全国平均水平0.5个百分点（全国为14.4%）: the measure the
+                                                      # sentence named, of the place the aside names
             elif (same_sentence and last_subject and indicator[:2] in _PAIRED_HEADS
                   and btext.find(indicator, max(0, ls - len(indicator) - _MEMBER_GAP), ls) >= 0
                   and (member_of := pair_member_measure(indicator, last_subject))):
