@@ -900,7 +900,7 @@ def _bare_amounts(text: str, found: list[_Candidate]) -> list[_Candidate]:
             continue
         said = m.group("said")
         value = (parse_number(said) if said
-                 else parse_number(m.group("num"), "亿" if m.group("mult") == "个亿" else m.group("mult")))
+                 else parse_number(m.group("num"), _YI if m.group("mult") == _SAID_YI else m.group("mult")))
         is_change, sign = _change(text, start, absolute=True)
         kind = "growth" if is_change else "money"
         if value is None:
@@ -1135,8 +1135,13 @@ def _number_ends_before_marks(text: str, pos: int) -> bool:
 
 
 def _multiplier_of(text: str, c: _Candidate) -> str:
+    if text.startswith(_SAID_YI, c.end - len(_SAID_YI), c.end):
+        return _YI                     # 投资额度再追加三到五个亿: speech's hundred million, the low end's too
     m = P.fact_pattern().match(text, c.start, c.end)
     return (m.group("mult") or "") if m else ""
+
+
+_SAID_YI, _YI = "个亿", "亿"
 
 
 _PREFIX_WORDS = tuple(P.PREFIX_QUALIFIERS)

@@ -47,6 +47,8 @@ _SLOGAN_AFTER_GE = regex.compile(r"意识|自信|维护|确立|代表|全面|务
 _PRINCIPLES = ("原则", "基本原则", "基本国策", "基本准则")
 _VAGUE_BEFORE = frozenset("几数上好")
 _UP_TO = "上"
+# ... though 上 after a place is on it, not the time before (路上三天时间, 船上两个月: how long, there)
+_ON_A_PLACE = frozenset("路车船网线身山岛海街楼")
 _NAME_SUFFIX = frozenset("市县区村镇乡山河渠里湖岛寺庙桥路街店屯沟庄堡营铺子松树")
 _VILLAGE_SUFFIX = frozenset("村镇乡")           # 三元朱村: one more character of the name before its suffix
 _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|雍正|康熙|顺治|崇祯|万历|嘉靖|正德|弘治|成化|永乐"
@@ -427,7 +429,7 @@ RULES: tuple[Rule, ...] = (
          "全市数十家企业参加了展会。",
          lambda f: (f.chinese and f.before in _VAGUE_BEFORE and not f.pre
                     and (f.before != _UP_TO or starts_with_power(f.num) or f.num == ONE
-                         or f.info.kind == "duration")),
+                         or (f.info.kind == "duration" and f.text[f.start - 2:f.start - 1] not in _ON_A_PLACE))),
          chinese_only=True, before="".join(sorted(_VAGUE_BEFORE))),
     Rule("size_class", "5万吨级码头, 30万千瓦级机组, 500亿元级项目: a class of size, not a quantity",
          "新建5万吨级码头一座。", lambda f: f.next_char == "级" and f.info.kind in ("quantity", "area", "money"),
