@@ -544,6 +544,10 @@ def _level_of(phrase: str, kind: str) -> str:
 # Measures a bulletin lists for one item, naming the item only with the first (夏粮播种面积…，总产量…，
 # 亩产…; 生猪存栏…，出栏…): a clause naming only the measure is of the item named before.
 _BARE_MEASURES = ("播种面积", "种植面积", "面积", "总产量", "产量", "亩产", "单产", "存栏", "出栏", "产值", "总产值")
+# ... and so are a trade's (手机出口1372.8亿元，…，出口量6540万台: 手机出口量), after an item traded one way
+# (not 进出口, whose parts 其中出口…、进口… are the trade's)
+_TRADE_MEASURES = ("出口", "进口", "出口量", "出口额", "进口量", "进口额")
+_TRADE_WAY_LENGTH = 2
 _BY_LENGTH = tuple(sorted(_BARE_MEASURES, key=len, reverse=True))
 
 
@@ -561,8 +565,16 @@ def _item_of(phrase: str) -> str:
 
 
 _NOT_AN_ITEM = frozenset("占比的为是了在对与和及、，")
+_TRADE_WAY_FIRSTS = tuple(way[0] for way in V.TRADE_WAYS)      # (进出口: no item 进 traded out)
 # A paragraph of a bulletin opening with the item its measures are of (玉米。播种面积…; 小麦：播种面积…)
 _ITEM_LEAD = regex.compile(r"\s*(?P<item>\p{Han}{1,6})[。：:]")
+
+
+# A trading partner ranked in a clause of its own (欧盟为第二大贸易伙伴, 美国居第三位, 东盟继续保持第一大贸易伙伴地位)
+_PARTNER_RANKED = regex.compile(r"(?P<partner>\p{Han}{2,8}?)(?:为|是|居|稳居|位居|继续保持|保持|继续为)(?:我省|我市|全省|全市|本省|本市)?"
+                                r"(?:第[一二三四五六七八九十]大|第[一二三四五六七八九十]位|首位|最大)"
+                                r"(?:贸易伙伴|贸易国|出口市场|进口来源地|出口目的地|市场|来源地)?(?:地位)?")
+_TRADE_ONLY = frozenset({"进出口", "出口", "进口", "进出口额", "出口额", "进口额", "进出口总额", "进出口总值"})
 
 
 # The same amount in another currency or measure: 按年平均汇率折算为, 折合, 约合.
@@ -586,6 +598,12 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if whole_set:
         return whole_set, ""         # 14个市州中，…: the set places are drawn from, counted
     phrase, subject = _indicator_for(block, local_start, local_end, kind, start, floor, previous, carried, measure)
+    if (phrase in _TRADE_ONLY and start > 0 and block.text[start - 1] in V.COMMAS
+            and (ranked := _PARTNER_RANKED.fullmatch(_strip_edges(clean(
+                block.text[clause_start(block.text, start - 1, 0):start - 1])))) is not None):
+        # 欧盟为第二大贸易伙伴，进出口548.3亿元; 美国居第三位，进出口…: the trade with the partner the clause before ranks
+        partner = _TOWARDS + ranked.group("partner")
+        phrase, subject = partner + phrase, partner + subject
     if _THIS_TRADE in phrase and (trade := _TRADE_LEAD.match(block.text)) is not None:
         # （一）交通运输、仓储和邮政业稳步回升。1-8月，该行业实现营业收入318.4亿元: the trade the paragraph opens with
         named = trade.group("trade").replace(V.LIST_COMMA, "")
@@ -811,6 +829,11 @@ def _indicator_for(block: Block, local_start: int, local_end: int, kind: str, st
         if not item and (lead := _ITEM_LEAD.match(text)) is not None and lead.end() <= start:
             item = lead.group("item")   # 玉米。播种面积5847.2万亩…，总产量458.6亿斤: the item the paragraph opens with
         if item:                        # 生猪存栏248.6万头…；出栏312.4万头: 生猪出栏
+            return item + before, item + before
+    if not after and before in _TRADE_MEASURES and previous:
+        traded = unchanged(previous)
+        item = traded[:-_TRADE_WAY_LENGTH] if traded.endswith(V.TRADE_WAYS) else ""
+        if item and not item.endswith(_TRADE_WAY_FIRSTS) and not _NOT_AN_ITEM.intersection(item):
             return item + before, item + before
     phrase = before + after if after not in before else before
     if phrase:
