@@ -570,6 +570,8 @@ _TRADE_WAY_FIRSTS = tuple(way[0] for way in V.TRADE_WAYS)      # (进出口: no 
 _ITEM_LEAD = regex.compile(r"\s*(?P<item>\p{Han}{1,6})[。：:]")
 
 
+# What a line names before its colon, when nothing else stands between it and the line's start
+_NAMED_BEFORE_COLON = regex.compile(r"(?:^|(?<=[\n。；;]))\s*\K[^\d\s，,。；;：:]{2,16}$")
 # A trading partner ranked in a clause of its own (欧盟为第二大贸易伙伴, 美国居第三位, 东盟继续保持第一大贸易伙伴地位)
 _PARTNER_RANKED = regex.compile(r"(?P<partner>\p{Han}{2,8}?)(?:为|是|居|稳居|位居|继续保持|保持|继续为)(?:我省|我市|全省|全市|本省|本市)?"
                                 r"(?:第[一二三四五六七八九十]大|第[一二三四五六七八九十]位|首位|最大)"
@@ -598,6 +600,10 @@ def indicator_for(block: Block, local_start: int, local_end: int, kind: str, sta
     if whole_set:
         return whole_set, ""         # 14个市州中，…: the set places are drawn from, counted
     phrase, subject = _indicator_for(block, local_start, local_end, kind, start, floor, previous, carried, measure)
+    if (phrase in V.DONE_VERBS and start > 0 and block.text[start - 1] in V.COLONS
+            and (named := _NAMED_BEFORE_COLON.search(block.text, 0, start - 1)) is not None):
+        # 制造业投资：完成31.7亿元，同比增长15.6%: what the line names before its colon
+        phrase = subject = named.group()
     if (phrase in _TRADE_ONLY and start > 0 and block.text[start - 1] in V.COMMAS
             and (ranked := _PARTNER_RANKED.fullmatch(_strip_edges(clean(
                 block.text[clause_start(block.text, start - 1, 0):start - 1])))) is not None):
