@@ -62,6 +62,9 @@ _CLAUSE_END = V.CLAUSE_END + V.LIST_COMMA + V.CLOSING_BRACKETS + "”"
 _CLAUSE_STOP = frozenset(V.CLAUSE_END)
 _TWO, _HEAD, _PIECE = "两", "头", "块"
 _HALF_MORE = "半"
+_COUNTERS_OF_THE_NOUN = frozenset("个家项所条座处台艘")
+# 二 before 期, 级 or 类 is a phase, a grade or a class (冷链物流中心二期, 二级医院); two of them are 两期, 两级
+_SECOND, _RANKS = "二", frozenset("期级类")
 _COUNTED_BY_TWO = frozenset({"期", "场", "轮", "批", "起", "笔", "趟", "车", "回", "桌", "群", "碗", "杯", "串"})   # (not
 _SPLIT_OR_POINTED = frozenset("分这那")                                     # 两班倒: shifts, a way of working)
 _SHARE_BEFORE = frozenset(("", *"占达有约近超逾在至到"))     # "": 八成 opening the text (在六成至七成之间: a range)
@@ -373,7 +376,10 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.info.kind not in ("ratio", "growth") and bool(f.post) and f.post not in _ABOUT
                     and f.post in P.SUFFIX_QUALIFIERS and bool(_CJK.match(f.text, f.end))    # (not speech's 多,
                                                                             # 往上: 两亩多的网箱, 干了一年多了)
-                    and _LEVEL_OF_MEASURE.match(f.text, f.end) is None)),
+                    and _LEVEL_OF_MEASURE.match(f.text, f.end) is None
+                    # (打造10个以上省级示范片区, 为300家以上中小企业…: what the counter counts is the noun after
+                    # it, so it is a count of them; not 100人以上企业, 5亿元以上项目)
+                    and not (f.info.kind == "count" and f.surface in _COUNTERS_OF_THE_NOUN))),
     Rule("threshold_exceeded", "超/超过 a figure, then (的 and) what exceeds it, is a threshold (超10亿元的企业, 超百亿元企业)",
          "年产值超10亿元的企业12家。", _exceeded_by_members, after="的" + "".join({n[0] for n in V.MEMBER_NOUNS})),
     Rule("age_group", "an age before the people it bounds names a group (16—59岁人口, 年满18岁人员), not a measured age",
@@ -482,7 +488,9 @@ RULES: tuple[Rule, ...] = (
                                       # as does 两头, both ends: 抓住先进和落后两头，, and 块, yuan as often:
                                       # 一碗川北凉粉六块，)
                                       and not (f.num != ONE and f.next_char in _CLAUSE_STOP and f.surface != _PIECE
-                                               and not (f.num == _TWO and f.surface == _HEAD))
+                                               and not (f.num == _TWO and f.surface == _HEAD)
+                                               and not (f.num == _SECOND and f.surface in _RANKS))   # (建成…中心
+                                                                                                    # 二期，: phase II)
                                       # (办了两期培训班, 下了两场雨: 两 counts, where a phase or a rank says 二期;
                                       # not 分两期建设, how it is done, nor 这两笔支出, pointed at)
                                       and not (f.num == _TWO and f.surface in _COUNTED_BY_TWO
