@@ -992,6 +992,16 @@ _DECIMAL_DAYS = re.compile(r"(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ])(?P<num>[0
 _DAY = "日"
 
 
+# ... and whole days where no date can be: more days than a month has (由法定的60日压缩至…), a bound after them (压缩至
+# 20日以内, 7日内办结) or a time limit's word before them (审批时限压缩至5日); not 20日，记者获悉 nor 5月5日
+_WHOLE_DAYS = regex.compile(r"(?<![0-9０-９.．月年第号])(?P<num>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})日"
+                            r"(?:(?P<bound>以内|之内|内)|(?![期报均前后起至晚上下中夜电讯凌早午常益新]))")
+_DAY_LIMIT = regex.compile(r"(?:时限|周期|用时|历时|压缩至|压缩到|缩短至|缩短到|减少至|减少到|减至|降至|为期|延长至|延长到|法定的?"
+                           r"|承诺)(?:为|由|在|了|是)?$")
+_DAY_LIMIT_REACH = 5
+_DAYS_IN_A_MONTH = 31
+
+
 def _decimal_days(text: str) -> list[_Candidate]:
     if _DAY not in text:                   # cheap test first
         return []
@@ -1002,6 +1012,14 @@ def _decimal_days(text: str) -> list[_Candidate]:
             continue
         is_change, sign = _change(text, m.start(), absolute=True)
         out.append(_Candidate(m.start(), m.end(), value * sign, _DAY, "growth" if is_change else "duration", "exact"))
+    for m in _WHOLE_DAYS.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None or not (m.group("bound") or value > _DAYS_IN_A_MONTH
+                                 or _DAY_LIMIT.search(text, max(0, m.start() - _DAY_LIMIT_REACH), m.start())):
+            continue
+        is_change, sign = _change(text, m.start(), absolute=True)
+        out.append(_Candidate(m.start(), m.end() - len(m.group("bound") or ""), value * sign, _DAY,
+                              "growth" if is_change else "duration", "at_most" if m.group("bound") else "exact"))
     return out
 
 
