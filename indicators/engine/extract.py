@@ -166,7 +166,7 @@ _LEVEL_KINDS = frozenset({"count", "money", "quantity", "area", "duration", "ind
 _PIECE = "块"
 _STREAK_REACH = 6
 _PERSON = "人"
-_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|补助|租金|利润|奖|成本|省下|便宜|贵|涨|[多少]收|报酬|费"
+_MONEY_TALK = re.compile(r"收入|挣|赚|价|卖|亏|赔|分红|工资|薪|花|钱|补贴|补助|租金|利润|奖|成本|省下|便宜|贵|涨|[多少]收|报酬|费|保额"
                          r"|拿|掏|垫付|纯落|落了"
                          r"|流水|营业额|营收|降|掉|元|每(?:公?斤|两)|到手|投了|给|损失"     # (一个月到手四千来块, 合伙投了三万块,
                                                                                   # 好的能给到六十二块, 一天要给两百块)
@@ -718,7 +718,8 @@ def _money_talk(text: str, start: int, end: int) -> bool:
 _SMALL_CHANGE = regex.compile(
     r"(?=[0-9一二两三四五六七八九十百])"           # (a cheap gate first: every price opens with a numeral)
     r"(?<![0-9０-９.．第一二两三四五六七八九十百千万])"
-    r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九1-9])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?)"
+    r"(?:(?P<yuan>[0-9]{1,4}|[一二两三四五六七八九十百]{1,4})块(?:(?P<more>多钱)|(?P<jiao>[一二三四五六七八九1-9])(?:[毛角](?P<fen>[一二三四五六七八九]分?)?)?钱?"
+    r"|零(?P<fen0>[一二三四五六七八九])分?钱?)"       # (玉米一块零五一斤: 1.05)
     rf"|(?:(?P<low>[一二两三四五六七八九1-9])[到至])?(?P<dimes>[一二两三四五六七八九1-9])(?:[毛角]钱|毛(?={_PER_ONE})"
     r"|毛(?P<cents2>[一二三四五六七八九])(?![十百千万亿]))"     # (一个两毛五: 0.25; 三毛五一斤)
     r"|(?P<cents>[二两三四五六七八九1-9])分钱"          # (not 花好每一分钱: an idiom)
@@ -756,7 +757,8 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
         if dimes is None or yuan is None:
             continue
         cents = (parse_number(m.group("fen").rstrip("分")) if m.group("fen")
-                 else parse_number(m.group("cents2")) if m.group("cents2") else 0)
+                 else parse_number(m.group("cents2")) if m.group("cents2")
+                 else parse_number(m.group("fen0")) if m.group("fen0") else 0)
         value = (yuan + Decimal(dimes) / _TEN + Decimal(cents or 0) / _HUNDRED) * sign
         low = m.group("low") or m.group("low2")
         start = max(m.start("dimes"), m.start("bare")) if low else opens
@@ -848,7 +850,7 @@ _BARE_AMOUNT = regex.compile(
     r"|[一二两三四五六七八九]百[一二三四五六七八九]?(?![零一二两三四五六七八九十百千万亿])"
     r"|[二三四五六七八九]?十[一二三四五六七八九]?(?=[到至][一二两三四五六七八九]百)))"
     r"(?P<post>多|出头|左右|上下)?"
-    rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|不等|的样子|[到至](?:[0-9一二两三四五六七八九十百千])"
+    rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|不等|之间|的样子|[到至](?:[0-9一二两三四五六七八九十百千])"
     r"|(?P<paid>的\p{Han}{0,4}?(?:补贴|工资|收入|费|钱|利润|成本|奖金|租金|贷款)))")   # (每年有一万二的运营补贴)
 # Two neighbouring digits before 千 or 万 (七八千, 四五千, 三四万): a range said as one (patterns.VAGUE_PAIR)
 _PAIR_LENGTH = 3
