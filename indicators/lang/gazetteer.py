@@ -433,7 +433,7 @@ PROVINCE_LEVEL = "省"
 TOWN_LEVEL = "乡"       # the level issuer_places gives a town or a subdistrict
 
 
-# Towns and townships (满井镇, 汪洋镇, 天荒坪镇) are not in the county-level gazetteer; a two- or three-character name
+# Towns and townships (满井镇, 汪洋镇, 天荒坪镇) are not in the county-level gazetteer; a name of two to four characters (努古斯台镇)
 # with 镇/乡/街道 that starts a clause, a list item or a bracket is taken as one.
 # 乡 in a word (乡村, 乡镇, 乡土, 返乡, 家乡) ends no township's name: 实现乡村旅游收入 and 3200人返乡创业
 # name none; nor does a name start right after a number (its measure word: 人返乡); nor does 镇域 (a town's
@@ -446,11 +446,20 @@ _JOINER_FIRST = frozenset("和与")
 # 两镇, 百强镇): never a numeral, a counter or 大 right after it
 _NUMERALS = frozenset(CN_DIGITS + CN_SMALL_UNITS + "万") - frozenset("〇零")
 _NOT_AFTER_NUMERAL = _NUMERALS | frozenset("个座家所大强名多余")
-_TOWN = re.compile(r"(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗市区])|(?<=其中)|(?<=包括)"
+_TOWNSHIP_END = r"(?:镇(?!域|街(?!头)|长|村(?:公交|两级|干部))|(?<![返回下家故老])乡(?![村镇土亲下贤域]))"
+_TOWN_END = rf"(?:{_TOWNSHIP_END}|街道)"
+_TOWN_FIRST = rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT - _JOINER_FIRST)))})"
+# (a name of four characters only right after a word that places it, 来到努古斯台镇, 科左后旗努古斯台镇: at a clause's
+# start four characters would take a verb in, 走进毛李镇)
+_LONGEST_SHORT_TOWN = 4      # (a name of two or three characters and its suffix)
+_TOWNSHIP_LAST = frozenset("镇乡")
+_TOWN_FOUR = r"(?:(?![县市区旗省州盟在是和与及对于向从到至为将被由的了])[\u4e00-\u9fff]){4}"     # (not 是在依汶镇, 眉县金渠镇)
+_TOWN = re.compile(r"(?:(?<=[在于到至从])|(?<=[\u4e00-\u9fff]{2}[县旗市区]))"
+                   rf"{_TOWN_FIRST}([\u4e00-\u9fff]{{2,3}}?{_TOWN_END}|{_TOWN_FOUR}{_TOWNSHIP_END})"     # (湖南路街道: a road's)
+                   r"|(?:(?<=[^\u4e00-\u9fff0-9０-９])|(?<=其中)|(?<=包括)"
                    # (曹县青堌集镇: a county of one character; not 全县, 本县, 该县 …)
                    r"|(?<=[^\u4e00-\u9fff](?![全本该我各每此其外邻])[\u4e00-\u9fff]县)|^)"
-                   rf"(?!{V.char_class(''.join(sorted(_TOWN_FIRST_NOT - _JOINER_FIRST)))})"
-                   r"([\u4e00-\u9fff]{2,3}?(?:镇(?!域|街(?!头)|长|村(?:公交|两级|干部))|(?<![返回下家故老])乡(?![村镇土亲下贤域])|街道))", re.MULTILINE)
+                   rf"{_TOWN_FIRST}([\u4e00-\u9fff]{{2,3}}?{_TOWN_END})", re.MULTILINE)
 _TOWN_NOT = frozenset({"城乡", "乡村", "城镇", "村镇", "小城", "特色", "重点", "新型", "中心", "建制", "集镇",
                        "乡镇", "所在", "城市",      # (城市街道: a city's subdistricts)
                        # 评定信用乡（镇）, 文明乡镇, 卫生镇: a title a town is given, no town's name
@@ -465,6 +474,7 @@ _NO_TOWN_ENDS = frozenset({"城乡", "乡镇", "县乡"})
 # (万古镇, 双兴镇)
 _NO_LONG_TOWN_ENDS = frozenset({"古镇", "小镇", "强镇", "兴镇", "美镇", "名镇", "重镇", "富镇", "活镇", "稳镇"})
 _OTHERS = "等"
+_PRONOUNS = frozenset("他她你我们咱俺它")
 _HOME_OF = "之"          # 水稻之乡, 茶叶之乡, 鱼米之乡: a place famed for something, no town's name
 _WHOLE_OF = frozenset("全本我该各年")   # 占全镇, 比全镇, 居全乡, 今年全镇: 全镇 after a verb or a time, no town's name
 _GIVEN_TO = "给"         # 卖给镇上的奶站, 送给镇里: a verb's 给 before 镇上/镇里, no town's name
@@ -476,8 +486,8 @@ _WENT_TO, _THE_TOWN_AFTER = frozenset("去到回进往是在"), frozenset("上�
 _LEVELS_LISTED = re.compile(r"、(?:社区|小区|村|组)(?=[、和及]|[两三四五]级)")
 TOWN_ENDS = ("镇", "乡", "街道")     # how a town's, a township's or a subdistrict's name ends
 _MARKET_TOWN, _COUNTY_ENDS = "集镇", frozenset("县旗区")
-_TOWN_SUFFIX = re.compile("|".join(TOWN_ENDS))     # two or three characters after the start of every _TOWN match
-_TOWN_REACH = 3
+_TOWN_SUFFIX = re.compile("|".join(TOWN_ENDS))     # two to four characters after the start of every _TOWN match
+_TOWN_REACH = 4
 
 
 VILLAGE_LEVEL = "村"
@@ -580,12 +590,16 @@ def _market_town_of_county(text: str, start: int, name: str) -> bool:
 def town_names(text: str) -> set[str]:
     names = set()
     for m in finditer_near(_TOWN, _TOWN_SUFFIX, _TOWN_REACH, text):
-        name = m.group(1)
+        name = m.group(1) or m.group(2)
+        if (len(name) > _LONGEST_SHORT_TOWN and name[-1] in _TOWNSHIP_LAST
+                and (name[:2] in county_short_names() or name[:2] in place_names())):
+            name = name[2:]     # 郑州市中牟官渡镇: 中牟 (县) and its town (a name of four characters is a township's)
         if ((name[0] not in _TOWN_FIRST_NOT or (name[0] in _JOINER_FIRST and _opens_entry(text, m.start())))
                 and not _WHOLE_OF.intersection(name[1:]) and _GIVEN_TO not in name and name[:2] not in _TOWN_NOT
                 and not (_WENT_TO.intersection(name[1:]) and text[m.end():m.end() + 1] in _THE_TOWN_AFTER)
                 and _HOME_OF not in name[1:]          # (远近闻名的“水稻之乡”: a title, no town)
                 and _OTHERS not in name      # (木渎、甪直、临湖等镇: no 临湖等镇)
+                and not _PRONOUNS.intersection(name)     # (听他和镇畜牧兽医站兽医…算账: no 听他和镇)
                 and not (name[0] in _NUMERALS and name[1] in _NOT_AFTER_NUMERAL)
                 and (len(name) < 4 or ((name[-2:] not in _TOWN_NOT or _market_town_of_county(text, m.start(), name))
                                        and name[-2:] not in _NO_LONG_TOWN_ENDS))
