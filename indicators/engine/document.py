@@ -157,6 +157,17 @@ _ABOVE_VILLAGE = frozenset({"省", "市", "县", TOWN_LEVEL})
 _SPEAK_FOR_SENTENCES = frozenset({TOWN_LEVEL, VILLAGE_LEVEL})     # (not counted for a page's place)
 # An interview's turns (记者：…, 问：…, or a speaker's name, and role, a line opens with again and again: 周海涛(客商):…
 # 雷建军：…) and the lead's words for where it was held (_visited)
+# A press conference named by when it is held (山西省能源局2025年第一季度新闻发布会实录): its title's time dates the
+# conference, not the figures it reports (2024年, as its speakers say); not 2024年经济运行情况新闻发布会
+_CONFERENCE_AFTER = re.compile(r"(?:例行)?(?:新闻)?发布会")
+
+
+def _time_end(text: str, m: re.Match[str]) -> int:
+    """Where the title's time ends, a part of the year after its year included (2025年第一季度)."""
+    part = PERIOD.match(text, m.end()) if is_bare_year(m.group()) else None
+    return part.end() if part is not None else m.end()
+
+
 _INTERVIEW_TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{1,4})(?:[（(][^）)\n]{1,8}[）)])?[：:]", re.MULTILINE)
 _ASKERS = frozenset({"记者", "问"})
 _TURNS = 2
@@ -542,7 +553,7 @@ class DocumentContext:
             title = self._dated_title
             if title is not None and self.dated_by_title and not self.layout.news_items:
                 m = PERIOD.search(title.text)
-                if m and not is_day(m.group()):
+                if m and not is_day(m.group()) and not _CONFERENCE_AFTER.match(title.text, _time_end(title.text, m)):
                     self._title_period = m.group()
                     # 株洲市2024年国庆假期消费品市场运行情况: the year and the holiday are one time
                     if m.end() < len(title.text) and (part := PERIOD.match(title.text, m.end())) is not None \
