@@ -67,7 +67,9 @@ _COUNTERS_OF_THE_NOUN = frozenset("个家项所条座处台艘")
 _SECOND, _RANKS = "二", frozenset("期级类")
 _COUNTED_BY_TWO = frozenset({"期", "场", "轮", "批", "起", "笔", "趟", "车", "回", "桌", "群", "碗", "杯", "串"})   # (not
 _SPLIT_OR_POINTED = frozenset("分这那")                                     # 两班倒: shifts, a way of working)
-_SHARE_BEFORE = frozenset(("", *"占达有约近超逾在至到"))     # "": 八成 opening the text (在六成至七成之间: a range)
+_SHARE_BEFORE = frozenset(("", *"占达有约近超逾在至到了"))     # "": 八成 opening the text (在六成至七成之间: a range);
+                                                             # 了: a verb's (比2017年分别压缩了七成和九成以上)
+_AS_NEW = "新"          # (买了八成新的车: how new a thing is, no share)
 _SHARE_AFTER = "，,。；;、的以左多至到之"
 _AMONG = "其中"
 _YEARS_NAMED_AFTER = frozenset(V.CLAUSE_END + "是里中间内" + "\n")
@@ -302,8 +304,8 @@ def _priced_one_after(f: Found) -> bool:
 def _not_a_share(f: Found) -> bool:
     if f.surface != "成":
         return False
-    return f.value > 10 or not (f.qualifier != "exact" or f.before in _SHARE_BEFORE or f.next_char in _SHARE_AFTER
-                                or _share_is(f))
+    return (f.value > 10 or f.next_char == _AS_NEW
+            or not (f.qualifier != "exact" or f.before in _SHARE_BEFORE or f.next_char in _SHARE_AFTER or _share_is(f)))
 
 
 def _share_is(f: Found) -> bool:
