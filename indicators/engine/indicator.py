@@ -565,6 +565,7 @@ def _item_of(phrase: str) -> str:
 
 
 _NOT_AN_ITEM = frozenset("占比的为是了在对与和及、，")
+_AND = "和"
 _TRADE_WAY_FIRSTS = tuple(way[0] for way in V.TRADE_WAYS)      # (进出口: no item 进 traded out)
 # A paragraph of a bulletin opening with the item its measures are of (玉米。播种面积…; 小麦：播种面积…)
 _ITEM_LEAD = regex.compile(r"\s*(?P<item>\p{Han}{1,6})[。：:]")
@@ -1176,6 +1177,12 @@ def respective_items(block: Block, local_start: int, floor: int, count: int,
     items = _share_insurance(_share_measure(_share_head(_ordinal_run(_split_list(subject)))))
     if len(items) > count:           # 教育、卫生健康、社会保障和就业支出: a 和 inside the last name
         items = [item for item in subject.split(V.LIST_COMMA) if item] or items
+        if len(items) == count - 1 and _AND in items[-1]:
+            # 农业、林业、牧业、渔业和农林牧渔专业及辅助性活动产值: the 和 before the last member, whose name holds 及;
+            # the measure ending it is every member's (农业产值)
+            head, _, last = items[-1].partition(_AND)
+            measure = next((m for m in _BY_LENGTH if last.endswith(m) and len(last) > len(m)), "")
+            items = [item + measure for item in (*items[:-1], head)] + [last]
     if len(items) == 1 and count > 1 and (sector := _SECTOR_AT.match(subject) or _ANY_SECTOR_AT.match(subject)):
         # 信息传输、软件和信息技术服务业，租赁和商务服务业生产指数分别增长…: sectors listed across a comma (their
         # names hold 、) share the last one's measure
