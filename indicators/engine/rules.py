@@ -55,6 +55,9 @@ _ERA = regex.compile(r"(?:民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾�
                      r"|洪武|至正|熙宁|元丰|贞观|开元|天宝|公元前|公元)[^，,。]{0,1}$")
 _RANK_RANGE = regex.compile(rf"第\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*(?:{V.char_class(V.RANGE_DASHES)}{{1,2}}"
                             rf"|{V.alternation(V.RANGE_WORDS)})\s*$")
+_FIRST_OR_LAST = frozenset("前后")
+_OF_A_PLAN = regex.compile(r"(?:[一二三四五六七八九十]五|规划|计划)[”\"’]?(?:的|期间)?[前后]$")
+_PLAN_REACH = 8
 _SPAN_OF_YEARS = frozenset(w for w in (*V.SPAN_BACK_WORDS, *V.SPAN_AHEAD_WORDS) if len(w) == 2)
 _SENTENCE_START = frozenset("\n" + V.SENTENCE_END + V.SEMICOLONS)
 _CN_DIGIT_CHARS = frozenset(P.CHINESE_CHARS) - frozenset("〇零亿")
@@ -404,6 +407,11 @@ RULES: tuple[Rule, ...] = (
          lambda f: (f.info.kind == "duration" and f.text[max(0, f.start - 2):f.start] in _SPAN_OF_YEARS
                     and f.text[f.start - 3:f.start - 2] not in _MOVING),
          kinds=frozenset({"duration"})),
+    Rule("plan_years", "“十四五”后两年, 十四五前三年: the last or first years of a plan are a period, not a duration measured",
+         "“十四五”后两年，全市将新建学校20所。",
+         lambda f: (f.info.kind == "duration" and f.text[f.start - 1:f.start] in _FIRST_OR_LAST
+                    and _OF_A_PLAN.search(f.text, max(0, f.start - _PLAN_REACH), f.start) is not None),
+         kinds=frozenset({"duration"}), before="".join(_FIRST_OR_LAST)),
     Rule("span_pointed_at", "这五年, 那两年, 今明两年, 这一个多月: a span pointed at is a period, not a duration measured",
          "这五年，全市经济总量翻了一番。",
          lambda f: not f.pre and (f.before in _POINTING or f.text.endswith(_THIS_AND_NEXT_YEAR, 0, f.start)),
