@@ -171,6 +171,7 @@ def _time_end(text: str, m: re.Match[str]) -> int:
 _INTERVIEW_TURN = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff]{1,4})(?:[（(][^）)\n]{1,8}[）)])?[：:]", re.MULTILINE)
 _ASKERS = frozenset({"记者", "问"})
 _TURNS = 2
+_TURNS_BACK = 4          # (how many paragraphs back a turn's time is looked for)
 _VISITED = re.compile(r"记者(?:一行)?(?:来到|走进|走访|赶到|在)|采访地点[：:]|(?:^|(?<=[。！]))\s*在",   # (在蒲城县龙阳镇…车间里)
                       re.MULTILINE)
 _LEAD_REACH = 600       # (how far into a document its lead may say where the interview was held)
@@ -566,14 +567,37 @@ class DocumentContext:
         return self._levels.get(place, "")
 
     @cached_property
+    def is_dialogue(self) -> bool:
+        """Whether the document is an interview or a talk: turns of 记者：/问：, or of speakers' names a line opens
+        with again and again (周海涛(客商):… 雷建军：…)."""
+        turns = Counter(m.group("who") for m in _INTERVIEW_TURN.finditer(self.layout.text))
+        return sum(n for who, n in turns.items() if who in _ASKERS or n >= _TURNS) >= _TURNS
+
+    def turn_period_before(self, block: Block) -> str:
+        """In a dialogue, the time the nearest turn before ``block`` named last (今年园子看着…。 … 雷建军：一亩三千斤左右:
+        今年), or '': a talk goes on in the time it set, turn after turn, as labellers read it."""
+        if not self.is_dialogue:
+            return ""
+        k = self._block_index.get(id(block), 0) - 1
+        for _ in range(_TURNS_BACK):
+            if k < 0:
+                return ""
+            before = self.layout.blocks[k]
+            if before.section != block.section:
+                return ""
+            if before.kind == "body" and (times := [p for _, p in self.block(before).periods if not is_day(p)]):
+                return times[-1]
+            k -= 1
+        return ""
+
+    @cached_property
     def _visited(self) -> tuple[str, str] | None:
         """The article and the village or town an interview (two turns or more of 记者：/问：) was held in, as its
         lead says (记者来到上元观镇古路坝村, 采访地点：福建省宁德市霞浦县沙江镇小马村海带晾晒场, a sentence opening
         在蒲城县龙阳镇…), or None; for a document about a region, only one the lead names after it
         (西乌珠穆沁旗牧民访谈实录 held in …西乌珠穆沁旗巴彦花镇乌兰哈拉嘎查)."""
         text = self.layout.text
-        turns = Counter(m.group("who") for m in _INTERVIEW_TURN.finditer(text))
-        if sum(n for who, n in turns.items() if who in _ASKERS or n >= _TURNS) < _TURNS:
+        if not self.is_dialogue:
             return None
         places = self.places()
         for m in _VISITED.finditer(text, 0, _LEAD_REACH):

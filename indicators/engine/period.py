@@ -263,7 +263,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
     positions, periods, head = ctx._period_pos, ctx.periods, ctx.first_period
     if not positions:
         return (_broken_down(doc, block, timeless=True) or _of_part(doc, block) or _title_time(doc)
-                or _of_headline(doc, block))
+                or _of_headline(doc, block) or doc.turn_period_before(block))
     lo = bisect_right(positions, s0 - 1)
     mid = bisect_right(positions, local - 1)
     if mid > lo and positions[mid - 1] >= clause0 and skip is None and is_day(periods[mid - 1][1]):
@@ -359,7 +359,7 @@ def _period_for(doc: DocumentContext, ctx: BlockContext, block: Block, local: in
         return days[0][1]
     if periods[0][0] < ctx.head_end and periods[0][0] < s0 and not sk0 <= periods[0][0] < sk1:
         return periods[0][1]      # 10月22日，…签约仪式举行。现场签约项目18个: the day the paragraph opens with
-    return _of_headline(doc, block)
+    return _of_headline(doc, block) or doc.turn_period_before(block)
 
 
 def _kept_by_their_part(text: str, positions: list[int], lo: int, mid: int, local: int, s0: int,
