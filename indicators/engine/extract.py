@@ -779,12 +779,12 @@ def _small_change(text: str, found: list[_Candidate]) -> list[_Candidate]:
 
 # An amount said in 万 or 亿 without 元 right after a verb of money said of oneself (卖了2100多万, 纯利润有180万出头,
 # 赔了我40多万, 一趟卖个二十万出头, 自己攒了30多万, 毛收入有50来万, 纯落下来三十万出头, 纯利三十万出头, 纯收入十二万
-# 出头吧, 投了二十来万修了步道): yuan, as speech leaves it out. Not 十几万 (vague, no numeral reads it); not 农民增收1000万,
+# 出头吧, 投了二十来万修了步道): yuan, as speech leaves it out (赔了十几万: more than 100,000, as 十几万元 is). Not 农民增收1000万,
 # 消费规模达10.8亿, 争取投资1.2亿 (no unit, no amount).
 _SPOKEN_AMOUNT = regex.compile(rf"(?=[0-9一二两三四五六七八九十])"      # (a cheap gate first, as _BARE_AMOUNT's)
                                rf"(?<=(?P<verb>卖|赔|挣|赚|花|亏|拿|收入|利润|纯利|毛利|净利|分红|攒|收了|投|落下?来?)"
                                rf"(?:了|有|个|到|进去)?(?:我|他|她|咱|俺)?)"
-                               rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余|来)?(?P<mult>万|亿)"
+                               rf"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]{{1,3}})(?P<inner>多|余|来|(?<=十)几)?(?P<mult>万|亿)"
                                rf"(?P<post>多|出头|左右)?(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛]|(?P<built>[修建盖买搞装]))")
 _PUT_IN = "投"        # (only money put in goes on to what it built: 投了二十来万修了步道, not 卖了十万建房子)
 
@@ -839,9 +839,9 @@ def _minutes_and_seconds(text: str, found: list[_Candidate]) -> list[_Candidate]
 # 规模达10.8亿); not 争取投资1.2亿 (no money word: 投资 names a project's size as often as a sum).
 _BARE_AMOUNT = regex.compile(
     r"(?=[0-9一二两三四五六七八九十百千超突差大将近过])"      # (a cheap gate first: the engine skips other characters)
-    r"(?<![0-9.０-９第零一二两三四五六七八九十百千万亿])(?P<pre>超过|突破|差不多|大概|将近|近|过)?"
+    r"(?<![0-9.０-９第零一二两三四五六七八九十百千万亿几数])(?P<pre>超过|突破|差不多|大概|将近|近|过)?"
     r"(?:(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+(?:亿[零一二两三四五六七八九十百千]*)?)"
-    r"(?P<inner>多|余|来)?(?P<mult>万|亿|个亿)"
+    r"(?P<inner>多|余|来|(?<=十)几)?(?P<mult>万|亿|个亿)"
     # ... or in thousands said without 万, in a sentence that talks money (能卖到一万四，今年你看，九千出头)
     r"|(?P<said>[一二两三四五六七八九十]{1,3}(?:万[零一二两三四五六七八九]?(?:千[一二三四五六七八九]?)?"
     r"|千[零一二两三四五六七八九]?(?:百[一二三四五六七八九]?)?)(?![百十千万亿])"
@@ -851,7 +851,7 @@ _BARE_AMOUNT = regex.compile(
     r"|[二三四五六七八九]?十[一二三四五六七八九]?(?=[到至][一二两三四五六七八九]百)))"
     r"(?P<post>多|出头|左右|上下)?"
     rf"(?=$|{_PHRASE_END}|[吧呢啊呀哦嘛了]|一点|不等|之间|的样子|[到至](?:[0-9一二两三四五六七八九十百千])"
-    r"|(?P<paid>的\p{Han}{0,4}?(?:补贴|工资|收入|费|钱|利润|成本|奖金|租金|贷款)))")   # (每年有一万二的运营补贴)
+    r"|(?P<paid>的\p{Han}{0,4}?(?:补贴|工资|收入|费|钱|利润|成本|奖金|租金|贷款|债|欠款)))")   # (每年有一万二的运营补贴)
 # Two neighbouring digits before 千 or 万 (七八千, 四五千, 三四万): a range said as one (patterns.VAGUE_PAIR)
 _PAIR_LENGTH = 3
 _AMOUNT_NOUNS = re.compile(r"产值|销售额|股金|授信|预算|贷|总投资|分成|收益|出租|额度")
